@@ -1,0 +1,454 @@
+//! Lexicons: administrative divisions, standard department names and their
+//! official short forms, national bodies, posts, surnames, name suffixes,
+//! trigger words, countries and geographic names.
+//!
+//! Each list is a text file under `data/lexicon/` with a header naming its
+//! source; the files are compiled into the binary so that it runs anywhere.
+//! Takes: nothing. Gives: a [`Lexicon`] with lookup tables.
+
+use std::collections::{HashMap, HashSet};
+
+/// Errors in a lexicon file.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// A data line does not have the expected columns.
+    #[error("{file}:{line}: {msg}")]
+    BadLine {
+        /// The lexicon file name.
+        file: &'static str,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        msg: String,
+    },
+}
+
+/// Level of an administrative division.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Level {
+    /// Province, autonomous region, municipality.
+    Province,
+    /// Prefecture-level city.
+    City,
+    /// County, county-level city, district, development zone.
+    County,
+    /// Township, town, street (街道).
+    Town,
+}
+
+impl Level {
+    /// The name used in data files and RDF.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::City => "city",
+            Level::County => "county",
+            Level::Town => "town",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Level> {
+        Some(match s {
+            "province" => Level::Province,
+            "city" => Level::City,
+            "county" => Level::County,
+            "town" => Level::Town,
+            _ => return None,
+        })
+    }
+}
+
+/// One administrative division.
+#[derive(Debug, Clone)]
+pub struct Division {
+    /// NBS statistical code (6 digits to county level, 9 for townships).
+    pub code: String,
+    /// Official name (潍坊市).
+    pub name: String,
+    /// Level in the hierarchy.
+    pub level: Level,
+    /// Index of the parent division.
+    pub parent: Option<usize>,
+    /// Common short name (潍坊), if any.
+    pub short: Option<String>,
+}
+
+/// Kind of a department, which decides how its full name is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeptKind {
+    /// Government department: {place}{name}.
+    Gov,
+    /// Work organ of a Party committee: 中共{place}委{name}.
+    Party,
+    /// People's organisation: {place}{name}.
+    Mass,
+    /// People's congress standing committee: {place}{name}.
+    Congress,
+    /// Discipline inspection / supervision: {place}{name} (纪委 → 中共{place}纪律检查委员会).
+    Discipline,
+    /// Courts and procuratorates: {place}{name}.
+    Court,
+}
+
+/// A department name form.
+#[derive(Debug, Clone)]
+pub struct Dept {
+    /// Full official name of the department (without place).
+    pub canonical: String,
+    /// Kind, deciding the naming template.
+    pub kind: DeptKind,
+    /// Levels where such a body exists.
+    pub levels: Vec<Level>,
+}
+
+/// A body of the central level or a well-known organisation.
+#[derive(Debug, Clone)]
+pub struct National {
+    /// Full official name.
+    pub canonical: String,
+    /// `Agency` or `Organization`.
+    pub agency: bool,
+}
+
+/// Which body a post implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostOrgan {
+    /// Party committee (书记).
+    Party,
+    /// People's government (市长).
+    Gov,
+    /// People's congress.
+    Congress,
+    /// CPPCC.
+    Cppcc,
+    /// The body named before the post (局长).
+    SelfBody,
+    /// News media (记者, 通讯员).
+    Media,
+    /// No body implied (讲解员, 专家).
+    None,
+}
+
+/// A post or role title.
+#[derive(Debug, Clone)]
+pub struct Post {
+    /// Which body it implies.
+    pub organ: PostOrgan,
+    /// Whether it is a leading post.
+    pub leader: bool,
+}
+
+/// Role of a name suffix in the grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuffixRole {
+    /// Internal unit or branch of the body before it.
+    Unit,
+    /// Ends a standalone name.
+    Body,
+}
+
+/// A name suffix.
+#[derive(Debug, Clone)]
+pub struct Suffix {
+    /// The entity type the suffix gives.
+    pub etype: crate::EntityType,
+    /// Unit or body.
+    pub role: SuffixRole,
+}
+
+/// Kinds of trigger words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Trigger {
+    /// Never part of a name; marks its left edge.
+    LeftStop,
+    /// Stands for a body already named (该局).
+    Anaphor,
+    /// Introduces an issued document (印发).
+    Issue,
+    /// Introduces a partner (会同).
+    Partner,
+    /// A body acting on a project (推进).
+    Participate,
+    /// Says where something is (位于).
+    Located,
+    /// Opens a byline (记者).
+    Byline,
+}
+
+/// All lexicons.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Administrative divisions.
+    pub divisions: Vec<Division>,
+    /// Division indices by full name.
+    pub division_by_name: HashMap<String, Vec<usize>>,
+    /// Division indices by short name.
+    pub division_by_short: HashMap<String, Vec<usize>>,
+    /// Department forms.
+    pub departments: HashMap<String, Dept>,
+    /// Central bodies and well-known organisations by form.
+    pub national: HashMap<String, National>,
+    /// Posts by title.
+    pub posts: HashMap<String, Post>,
+    /// Surnames with frequency rank (0 for compound surnames).
+    pub surnames: HashMap<String, u32>,
+    /// Name suffixes.
+    pub suffixes: HashMap<String, Vec<Suffix>>,
+    /// Trigger words.
+    pub triggers: HashMap<String, Vec<Trigger>>,
+    /// Countries and regions by name → canonical.
+    pub countries: HashMap<String, String>,
+    /// Geographic names (rivers, lakes …) by name → canonical.
+    pub geo: HashMap<String, String>,
+    /// Verbs that occur inside names.
+    pub name_verbs: HashSet<String>,
+    /// Modifiers that make a headed phrase generic (重点项目).
+    pub generic: HashSet<String>,
+}
+
+macro_rules! data {
+    ($f:literal) => {
+        ($f, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/", $f)))
+    };
+}
+
+/// The lexicon files compiled into the binary: (file name, contents).
+pub const FILES: &[(&str, &str)] = &[
+    data!("divisions.tsv"),
+    data!("departments.tsv"),
+    data!("national.tsv"),
+    data!("posts.tsv"),
+    data!("surnames.tsv"),
+    data!("unit_suffixes.tsv"),
+    data!("triggers.tsv"),
+    data!("countries.tsv"),
+    data!("geo.tsv"),
+    data!("name_words.tsv"),
+];
+
+fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    text.lines().enumerate().filter_map(|(i, l)| {
+        let l = l.trim_end_matches('\r');
+        if l.trim().is_empty() || l.starts_with('#') {
+            None
+        } else {
+            Some((i + 1, l.split('\t').map(str::trim).collect()))
+        }
+    })
+}
+
+fn bad(file: &'static str, line: usize, msg: impl Into<String>) -> LexiconError {
+    LexiconError::BadLine {
+        file,
+        line,
+        msg: msg.into(),
+    }
+}
+
+impl Lexicon {
+    /// Loads the lexicons compiled into the binary.
+    pub fn load() -> Result<Lexicon, LexiconError> {
+        let mut lx = Lexicon::default();
+        for (file, text) in FILES {
+            match *file {
+                "divisions.tsv" => lx.load_divisions(file, text)?,
+                "departments.tsv" => lx.load_departments(file, text)?,
+                "national.tsv" => {
+                    for (n, r) in rows(text) {
+                        if r.len() < 3 {
+                            return Err(bad(file, n, "expected form, canonical, type"));
+                        }
+                        lx.national.insert(
+                            r[0].to_string(),
+                            National {
+                                canonical: r[1].to_string(),
+                                agency: r[2] == "Agency",
+                            },
+                        );
+                    }
+                }
+                "posts.tsv" => {
+                    for (n, r) in rows(text) {
+                        if r.len() < 2 {
+                            return Err(bad(file, n, "expected post, organ"));
+                        }
+                        let organ = match r[1] {
+                            "party" => PostOrgan::Party,
+                            "gov" => PostOrgan::Gov,
+                            "congress" => PostOrgan::Congress,
+                            "cppcc" => PostOrgan::Cppcc,
+                            "self" => PostOrgan::SelfBody,
+                            "media" => PostOrgan::Media,
+                            "none" => PostOrgan::None,
+                            o => return Err(bad(file, n, format!("unknown organ {o}"))),
+                        };
+                        let leader = r.get(2).is_some_and(|x| *x == "leader");
+                        lx.posts.insert(r[0].to_string(), Post { organ, leader });
+                    }
+                }
+                "surnames.tsv" => {
+                    for (_, r) in rows(text) {
+                        let rank = r.get(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+                        lx.surnames.insert(r[0].to_string(), rank);
+                    }
+                }
+                "unit_suffixes.tsv" => {
+                    for (n, r) in rows(text) {
+                        if r.len() < 3 {
+                            return Err(bad(file, n, "expected suffix, type, role"));
+                        }
+                        let etype = crate::EntityType::parse(r[1])
+                            .ok_or_else(|| bad(file, n, format!("unknown type {}", r[1])))?;
+                        let role = match r[2] {
+                            "unit" => SuffixRole::Unit,
+                            "body" => SuffixRole::Body,
+                            o => return Err(bad(file, n, format!("unknown role {o}"))),
+                        };
+                        lx.suffixes
+                            .entry(r[0].to_string())
+                            .or_default()
+                            .push(Suffix { etype, role });
+                    }
+                }
+                "triggers.tsv" => {
+                    for (n, r) in rows(text) {
+                        if r.len() < 2 {
+                            return Err(bad(file, n, "expected word, kind"));
+                        }
+                        let k = match r[1] {
+                            "left_stop" => Trigger::LeftStop,
+                            "anaphor" => Trigger::Anaphor,
+                            "issue" => Trigger::Issue,
+                            "partner" => Trigger::Partner,
+                            "participate" => Trigger::Participate,
+                            "located" => Trigger::Located,
+                            "byline" => Trigger::Byline,
+                            o => return Err(bad(file, n, format!("unknown kind {o}"))),
+                        };
+                        let v = lx.triggers.entry(r[0].to_string()).or_default();
+                        if !v.contains(&k) {
+                            v.push(k);
+                        }
+                    }
+                }
+                "countries.tsv" => {
+                    for (_, r) in rows(text) {
+                        let canon = r.get(1).copied().unwrap_or(r[0]);
+                        lx.countries.insert(r[0].to_string(), canon.to_string());
+                    }
+                }
+                "geo.tsv" => {
+                    for (_, r) in rows(text) {
+                        let canon = r.get(1).copied().unwrap_or(r[0]);
+                        lx.geo.insert(r[0].to_string(), canon.to_string());
+                    }
+                }
+                "name_words.tsv" => {
+                    for (n, r) in rows(text) {
+                        match r.get(1).copied() {
+                            Some("name_verb") => lx.name_verbs.insert(r[0].to_string()),
+                            Some("generic") => lx.generic.insert(r[0].to_string()),
+                            _ => return Err(bad(file, n, "expected word, name_verb|generic")),
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(lx)
+    }
+
+    fn load_divisions(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        let mut by_code: HashMap<&str, usize> = HashMap::new();
+        let mut parents: Vec<Option<&str>> = Vec::new();
+        for (n, r) in rows(text) {
+            if r.len() < 4 {
+                return Err(bad(file, n, "expected code, name, level, parent, short"));
+            }
+            let level = Level::parse(r[2]).ok_or_else(|| bad(file, n, "unknown level"))?;
+            let idx = self.divisions.len();
+            by_code.insert(r[0], idx);
+            parents.push(if r[3].is_empty() { None } else { Some(r[3]) });
+            let short = r.get(4).filter(|s| !s.is_empty()).map(|s| s.to_string());
+            self.divisions.push(Division {
+                code: r[0].to_string(),
+                name: r[1].to_string(),
+                level,
+                parent: None,
+                short,
+            });
+        }
+        for (i, p) in parents.iter().enumerate() {
+            if let Some(p) = p {
+                self.divisions[i].parent = by_code.get(p).copied();
+            }
+        }
+        for (i, d) in self.divisions.iter().enumerate() {
+            self.division_by_name.entry(d.name.clone()).or_default().push(i);
+            if let Some(s) = &d.short {
+                self.division_by_short.entry(s.clone()).or_default().push(i);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_departments(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 3 {
+                return Err(bad(file, n, "expected form, canonical, kind, levels"));
+            }
+            let kind = match r[2] {
+                "gov" => DeptKind::Gov,
+                "party" => DeptKind::Party,
+                "mass" => DeptKind::Mass,
+                "congress" => DeptKind::Congress,
+                "discipline" => DeptKind::Discipline,
+                "court" => DeptKind::Court,
+                o => return Err(bad(file, n, format!("unknown kind {o}"))),
+            };
+            let levels = r
+                .get(3)
+                .map(|l| l.split(',').filter_map(|x| Level::parse(x.trim())).collect())
+                .unwrap_or_default();
+            self.departments.entry(r[0].to_string()).or_insert(Dept {
+                canonical: r[1].to_string(),
+                kind,
+                levels,
+            });
+        }
+        Ok(())
+    }
+
+    /// The chain of a division and its ancestors, nearest first.
+    pub fn ancestors(&self, idx: usize) -> Vec<usize> {
+        let mut out = vec![idx];
+        let mut cur = idx;
+        while let Some(p) = self.divisions[cur].parent {
+            out.push(p);
+            cur = p;
+        }
+        out
+    }
+
+    /// Whether `idx` lies inside (or is) `anc`.
+    pub fn is_within(&self, idx: usize, anc: usize) -> bool {
+        let mut cur = Some(idx);
+        while let Some(c) = cur {
+            if c == anc {
+                return true;
+            }
+            cur = self.divisions[c].parent;
+        }
+        false
+    }
+
+    /// Whether a word is a trigger of the given kind.
+    pub fn is(&self, word: &str, kind: Trigger) -> bool {
+        self.triggers.get(word).is_some_and(|v| v.contains(&kind))
+    }
+
+    /// The set of all surname strings.
+    pub fn surname_set(&self) -> HashSet<&str> {
+        self.surnames.keys().map(String::as_str).collect()
+    }
+}

@@ -1,0 +1,411 @@
+//! The `zhengtu` command line: a thin layer over the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+
+use zhengtu::export::{self, Format};
+use zhengtu::pipeline;
+use zhengtu::recognize::Recognizer;
+use zhengtu::store::{StoreError, ZStore, PREFIXES};
+
+/// zhengtu (政图): knowledge graphs of Chinese government news.
+#[derive(Parser)]
+#[command(name = "zhengtu", version, about)]
+struct Cli {
+    /// Store directory (an oxigraph RocksDB store).
+    #[arg(long, global = true, env = "ZHENGTU_STORE", default_value = "zhengtu-store")]
+    store: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Reads texts, builds the graph and stores it (only changed files).
+    Build {
+        /// Files or directories (default: data/corpus).
+        paths: Vec<PathBuf>,
+    },
+    /// Runs a SPARQL query over the union of all article graphs.
+    Query {
+        /// The query (or use -f).
+        sparql: Option<String>,
+        /// Read the query from a file.
+        #[arg(short = 'f', long = "file")]
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: QueryFormat,
+    },
+    /// Shows the neighbours of an entity found by any of its names.
+    Neighbors {
+        /// Canonical name or alias (奎文分局, 市住建局 …).
+        name: String,
+        /// How many hops to follow.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: NeighborFormat,
+    },
+    /// Writes the stored graph.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "nquads")]
+        format: Format,
+        /// Output file (default: standard output).
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
+    /// Entities per type, relations per predicate, articles.
+    Stats,
+    /// Scores the stored graph against gold files.
+    Eval {
+        /// Directory of gold JSON files.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Only these documents.
+        #[arg(long, num_args = 1..)]
+        docs: Vec<String>,
+        /// Print every miss and false positive.
+        #[arg(long)]
+        errors: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Json,
+    Csv,
+    Tsv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NeighborFormat {
+    Table,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build { paths } => build(&cli.store, paths),
+        Command::Query { sparql, file, format } => {
+            let q = match (sparql, file) {
+                (Some(q), None) => q,
+                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read query file {}", f.display()))?,
+                (Some(_), Some(_)) => bail!("give the query either as an argument or with -f, not both"),
+                (None, None) => bail!("no query: give it as an argument or with -f FILE"),
+            };
+            let store = ZStore::open_read_only(&cli.store)?;
+            query(&store, &q, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Neighbors { name, depth, format } => {
+            let store = ZStore::open_read_only(&cli.store)?;
+            neighbors(&store, &name, depth, format)
+        }
+        Command::Export { format, output } => {
+            let store = ZStore::open_read_only(&cli.store)?;
+            match output {
+                Some(p) => {
+                    let tmp = p.with_extension("tmp-export");
+                    let f = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+                    export::export(&store, format, std::io::BufWriter::new(f))?;
+                    std::fs::rename(&tmp, &p).with_context(|| format!("cannot write {}", p.display()))?;
+                }
+                None => export::export(&store, format, std::io::BufWriter::new(std::io::stdout().lock()))?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats => {
+            let store = ZStore::open_read_only(&cli.store)?;
+            stats(&store)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { gold, docs, errors } => {
+            let store = ZStore::open_read_only(&cli.store)?;
+            let g = zhengtu::eval::Gold::load(&gold, &docs)?;
+            let mut buf = Vec::new();
+            store.dump(RdfFormat::NQuads, &mut buf)?;
+            let score = zhengtu::eval::score_nquads(&buf, &g)?;
+            print!("{}", score.table(errors));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn build(store_path: &PathBuf, mut paths: Vec<PathBuf>) -> Result<ExitCode> {
+    if paths.is_empty() {
+        paths.push(PathBuf::from("data/corpus"));
+    }
+    let t0 = Instant::now();
+    let r = Recognizer::new().context("loading lexicons")?;
+    let store = match ZStore::open(store_path) {
+        Ok(s) => s,
+        Err(e @ StoreError::Locked(_)) => bail!(e),
+        Err(e) => return Err(e).context("opening the store"),
+    };
+    let report = pipeline::build(&r, &store, &paths)?;
+    for s in &report.skipped {
+        eprintln!("warning: skipped {}: {}", s.path.display(), s.error);
+    }
+    let counts = report.graph.counts();
+    let ents: Vec<String> = counts.iter().filter(|(_, n)| *n > 0).map(|(t, n)| format!("{n} {}", t.as_str())).collect();
+    eprintln!(
+        "built {}: {} file(s) read, {} unchanged, {} skipped; {} article(s), {} quad(s) written, {} graph(s) replaced; {} in {:.2}s",
+        store_path.display(),
+        report.ingested.len(),
+        report.unchanged.len(),
+        report.skipped.len(),
+        report.articles,
+        report.quads,
+        report.removed_graphs,
+        if ents.is_empty() { "no new entities".to_string() } else { ents.join(", ") },
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
+    let results = match store.evaluate(q) {
+        Ok(r) => r,
+        Err(StoreError::Syntax(msg)) => bail!("the query does not parse: {msg}"),
+        Err(e) => return Err(e.into()),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match results {
+        QueryResults::Boolean(b) => writeln!(out, "{b}")?,
+        QueryResults::Graph(triples) => {
+            let mut ser = RdfSerializer::from_format(RdfFormat::Turtle).for_writer(&mut out);
+            for t in triples {
+                ser.serialize_triple(&t?)?;
+            }
+            ser.finish()?;
+        }
+        QueryResults::Solutions(sols) => {
+            let vars = sols.variables().to_vec();
+            let rf = match format {
+                QueryFormat::Json => Some(QueryResultsFormat::Json),
+                QueryFormat::Csv => Some(QueryResultsFormat::Csv),
+                QueryFormat::Tsv => Some(QueryResultsFormat::Tsv),
+                QueryFormat::Table => None,
+            };
+            if let Some(rf) = rf {
+                let mut ser = QueryResultsSerializer::from_format(rf).serialize_solutions_to_writer(&mut out, vars)?;
+                for s in sols {
+                    ser.serialize(&s?)?;
+                }
+                ser.finish()?;
+            } else {
+                let mut rows: Vec<Vec<String>> = Vec::new();
+                for s in sols {
+                    let s = s?;
+                    rows.push(vars.iter().map(|v| s.get(v).map(show).unwrap_or_default()).collect());
+                }
+                let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+                table(&mut out, &header, &rows)?;
+                writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn show(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => {
+            let s = n.as_str();
+            for (p, ns) in [("zt:", "https://w3id.org/zhengtu/ontology#"), ("id:", "https://w3id.org/zhengtu/id/")] {
+                if let Some(rest) = s.strip_prefix(ns) {
+                    return format!("{p}{}", percent_decode(rest));
+                }
+            }
+            format!("<{s}>")
+        }
+        Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() + 0 && i + 2 <= b.len() - 1 {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 }).sum()
+}
+
+fn table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let mut w: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            w[i] = w[i].max(width(c)).min(60);
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[String]| -> std::io::Result<()> {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            let pad = w[i].saturating_sub(width(c));
+            s.push_str(c);
+            if i + 1 < cells.len() {
+                s.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(out, header)?;
+    let sep: Vec<String> = w.iter().map(|n| "-".repeat(*n)).collect();
+    line(out, &sep)?;
+    for r in rows {
+        line(out, r)?;
+    }
+    Ok(())
+}
+
+fn neighbors(store: &ZStore, name: &str, depth: usize, format: NeighborFormat) -> Result<ExitCode> {
+    let found = store.find(name)?;
+    if found.is_empty() {
+        eprintln!("no entity is named {name}");
+        return Ok(ExitCode::from(3));
+    }
+    if found.len() > 1 && found.iter().all(|(_, _, l)| l != name) {
+        eprintln!("{name} is ambiguous; candidates:");
+        for (iri, t, l) in &found {
+            eprintln!("  {l}  ({t}, {})", iri.as_str());
+        }
+        return Ok(ExitCode::from(4));
+    }
+    let exact: Vec<_> = found.iter().filter(|(_, _, l)| l == name).cloned().collect();
+    let start = if exact.is_empty() { found.clone() } else { exact };
+    let mut json_out = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (iri, t, label) in start {
+        let mut seen = vec![iri.clone()];
+        let mut frontier = vec![(iri.clone(), label.clone())];
+        let mut levels = Vec::new();
+        for _ in 0..depth.max(1) {
+            let mut next = Vec::new();
+            let mut rows = Vec::new();
+            for (node, node_label) in &frontier {
+                for n in store.relations_of(node)? {
+                    rows.push((node_label.clone(), n.clone()));
+                    if !seen.contains(&n.iri) {
+                        seen.push(n.iri.clone());
+                        next.push((n.iri.clone(), n.label.clone()));
+                    }
+                }
+            }
+            levels.push(rows);
+            frontier = next;
+        }
+        match format {
+            NeighborFormat::Table => {
+                writeln!(out, "{label} ({t})")?;
+                for (d, rows) in levels.iter().enumerate() {
+                    for (from, n) in rows {
+                        let indent = "  ".repeat(d + 1);
+                        let via = if d > 0 { format!("{from} ") } else { String::new() };
+                        let arrow = if n.outgoing { format!("{via}{} →", n.predicate.as_str()) } else { format!("{via}← {}", n.predicate.as_str()) };
+                        writeln!(out, "{indent}{arrow} {} ({})", n.label, n.etype)?;
+                    }
+                }
+            }
+            NeighborFormat::Json => {
+                json_out.push(serde_json::json!({
+                    "iri": iri.as_str(),
+                    "type": t,
+                    "label": label,
+                    "neighbors": levels.iter().enumerate().flat_map(|(d, rows)| rows.iter().map(move |(from, n)| serde_json::json!({
+                        "depth": d + 1, "from": from, "predicate": n.predicate.as_str(),
+                        "direction": if n.outgoing { "out" } else { "in" },
+                        "iri": n.iri.as_str(), "type": n.etype, "label": n.label, "evidence": n.evidence,
+                    }))).collect::<Vec<_>>(),
+                }));
+            }
+        }
+    }
+    if let NeighborFormat::Json = format {
+        writeln!(out, "{}", serde_json::to_string_pretty(&json_out)?)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stats(store: &ZStore) -> Result<()> {
+    let ent = store.select(
+        &format!("{PREFIXES}SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?t . VALUES ?t {{ zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document }} }} GROUP BY ?t ORDER BY ?t"),
+        true,
+    )?;
+    let rel = store.select(
+        &format!("{PREFIXES}SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o . VALUES ?p {{ zt:subOrganizationOf zt:jurisdiction zt:locatedIn zt:memberOf zt:participatesIn zt:issued zt:partnerOf }} }} }} GROUP BY ?p ORDER BY ?p"),
+        true,
+    )?;
+    let arts = store.select(&format!("{PREFIXES}SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a zt:Article }}"), true)?;
+    let files = store.select(&format!("{PREFIXES}SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f a zt:SourceFile }}"), true)?;
+    let val = |t: &Option<Term>| match t {
+        Some(Term::Literal(l)) => l.value().to_string(),
+        _ => "0".into(),
+    };
+    let local = |t: &Option<Term>| match t {
+        Some(Term::NamedNode(n)) => n.as_str().rsplit('#').next().unwrap_or("").to_string(),
+        _ => String::new(),
+    };
+    println!("entities");
+    let mut total = 0usize;
+    for r in &ent {
+        let n: usize = val(&r[1]).parse().unwrap_or(0);
+        total += n;
+        println!("  {:20} {n:>7}", local(&r[0]));
+    }
+    println!("  {:20} {total:>7}", "total");
+    println!("relations");
+    let mut rt = 0usize;
+    for r in &rel {
+        let n: usize = val(&r[1]).parse().unwrap_or(0);
+        rt += n;
+        println!("  {:20} {n:>7}", local(&r[0]));
+    }
+    println!("  {:20} {rt:>7}", "total");
+    println!("articles {:>19}", val(&arts.first().cloned().unwrap_or_default().first().cloned().flatten()));
+    println!("files {:>22}", val(&files.first().cloned().unwrap_or_default().first().cloned().flatten()));
+    println!("quads {:>22}", store.len()?);
+    Ok(())
+}

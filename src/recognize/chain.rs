@@ -1,0 +1,562 @@
+//! The agency grammar: `[中共] place* core unit*`.
+//!
+//! - place: a division (潍坊市, 奎文区), its short name (聊城) or, with no
+//!   explicit place, a level word (省 市 区 县 镇 乡) whose place comes from
+//!   the article's context;
+//! - core: a standard department (住房和城乡建设局, 住建局), a central body,
+//!   the top bodies (委 = Party committee, 人民政府, 政协, 人大常委会,
+//!   管委会), or an unknown name ending in a body suffix (园林环卫中心) when
+//!   a place precedes it;
+//! - unit: a branch (奎文分局), a Party work organ after 委 (统战部), or an
+//!   internal unit (林草科, 综合执法支队, 第三巡察组).
+
+use super::lattice::{Lattice, Piece};
+use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
+use crate::lexicon::{DeptKind, Level, SuffixRole, Trigger};
+use crate::EntityType;
+
+/// A place written in a name or as a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceRef {
+    /// The text as written (潍坊市, 聊城, 泰国).
+    pub text: String,
+    /// Candidate divisions (empty for countries and geographic names).
+    pub cands: Vec<usize>,
+    /// Whether the text is a short name (聊城 for 聊城市).
+    pub short: bool,
+    /// Canonical name for non-divisions (countries, rivers …).
+    pub other: Option<String>,
+    /// First character in the article text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// One level of an agency name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Link {
+    /// A standard department from the lexicon.
+    Dept {
+        /// As written (住建局).
+        form: String,
+        /// Full form (住房和城乡建设局).
+        canonical: String,
+        /// Naming template.
+        kind: DeptKind,
+    },
+    /// A central body or well-known organisation.
+    National {
+        /// Full name.
+        canonical: String,
+        /// Agency (true) or Organization.
+        agency: bool,
+    },
+    /// A Party committee (委, 委员会, 党委, 党工委).
+    Committee,
+    /// A people's government (政府, 人民政府).
+    Government,
+    /// A CPPCC committee (政协).
+    Cppcc,
+    /// A management committee of a zone (管委会).
+    Zone,
+    /// The same-system bureau of a place (冠县局 in a natural-resources paper).
+    Counterpart {
+        /// The suffix written (局).
+        suffix: String,
+    },
+    /// A body name not in the lexicon, ending in a body suffix.
+    Generic {
+        /// The name without place prefix (园林环卫中心).
+        text: String,
+        /// The type its suffix gives.
+        etype: EntityType,
+    },
+    /// A branch named after a place or area (奎文分局, 经济分局).
+    Branch {
+        /// The branch name as written.
+        text: String,
+        /// The division the branch serves, if its name is one.
+        place: Option<PlaceRef>,
+    },
+    /// An internal unit (林草科, 综合执法支队).
+    Unit {
+        /// The unit name as written.
+        text: String,
+    },
+}
+
+/// A parsed agency or organization name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Chain {
+    /// Places written before the core, outermost first.
+    pub places: Vec<PlaceRef>,
+    /// A level word (省 市 区 县 镇 乡) standing for the context's place.
+    pub level: Option<char>,
+    /// Whether 中共 / 中国共产党 precedes.
+    pub party: bool,
+    /// An anaphor standing for the parent body (市局 in 市局林业发展中心).
+    pub anaphor: Option<String>,
+    /// The levels of the name, outermost first.
+    pub links: Vec<Link>,
+}
+
+impl Chain {
+    /// The entity type of the innermost body.
+    pub fn etype(&self) -> EntityType {
+        let mut t = EntityType::Agency;
+        for l in &self.links {
+            match l {
+                Link::National { agency: false, .. } => t = EntityType::Organization,
+                Link::National { agency: true, .. } => t = EntityType::Agency,
+                Link::Generic { etype, .. } => t = *etype,
+                _ => {}
+            }
+        }
+        t
+    }
+}
+
+const LEVEL_WORDS: &[char] = &['省', '市', '区', '县', '镇', '乡'];
+/// Characters that glue to a following level word (全市, 城区, 社区 …).
+const LEVEL_GLUE: &[char] = &[
+    '全', '本', '各', '该', '我', '城', '社', '辖', '郊', '景', '园', '小', '街', '地', '山', '新',
+    '老', '市', '县', '区', '省', '州', '镇', '乡', '湾', '港', '都', '厂', '矿', '校', '场', '林',
+];
+
+/// Scans the text for chains and adds their mentions.
+pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let n = lat.len();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !starts_here(lat, i) {
+            i += 1;
+            continue;
+        }
+        if let Some((chain, end)) = parse(r, lat, i) {
+            if end > i && !covered[i..end].iter().any(|c| *c) {
+                let text = lat.text(i, end);
+                if chain.links.is_empty() {
+                    for p in &chain.places {
+                        out.push(Mention {
+                            start: p.start,
+                            end: p.end,
+                            text: p.text.clone(),
+                            kind: MentionKind::Place(p.clone()),
+                        });
+                    }
+                } else {
+                    out.push(Mention {
+                        start: i,
+                        end,
+                        text,
+                        kind: MentionKind::Chain(chain),
+                    });
+                }
+                for c in covered.iter_mut().take(end).skip(i) {
+                    *c = true;
+                }
+                i = end;
+                continue;
+            }
+        }
+        // a lone anaphor (该局, 市局, 省厅)
+        if let Some((len, _)) = lat.longest(i, |p| matches!(p, Piece::Anaphor)) {
+            if lat.tok_boundary(i + len) || is_punct(*lat.chars.get(i + len).unwrap_or(&'。')) {
+                out.push(Mention {
+                    start: i,
+                    end: i + len,
+                    text: lat.text(i, i + len),
+                    kind: MentionKind::Anaphor {
+                        word: lat.text(i, i + len),
+                    },
+                });
+                for c in covered.iter_mut().take(i + len).skip(i) {
+                    *c = true;
+                }
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether a name may start at `i`: a token start or after punctuation.
+fn starts_here(lat: &Lattice, i: usize) -> bool {
+    i == 0 || lat.tok_start(i) || is_punct(lat.chars[i - 1]) || !lat.at[i].is_empty()
+}
+
+fn starts_with(lat: &Lattice, pos: usize, s: &str) -> bool {
+    let mut k = pos;
+    for ch in s.chars() {
+        if lat.chars.get(k) != Some(&ch) {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
+    let (len, piece) = lat.longest(pos, |p| {
+        matches!(p, Piece::Division(_) | Piece::DivisionShort(_))
+    })?;
+    let (cands, short) = match piece {
+        Piece::Division(c) => (c.clone(), false),
+        Piece::DivisionShort(c) => (c.clone(), true),
+        _ => return None,
+    };
+    Some((
+        PlaceRef {
+            text: lat.text(pos, pos + len),
+            cands,
+            short,
+            other: None,
+            start: pos,
+            end: pos + len,
+        },
+        pos + len,
+    ))
+}
+
+/// Parses a chain starting at `pos`; returns it with its end.
+pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
+    let mut ch = Chain::default();
+    let mut p = pos;
+    // 中国人民政治协商会议 X 委员会
+    let cppcc_full = starts_with(lat, p, "中国人民政治协商会议");
+    if cppcc_full {
+        p += 10;
+    } else if starts_with(lat, p, "中国共产党") {
+        ch.party = true;
+        p += 5;
+    } else if starts_with(lat, p, "中共") {
+        ch.party = true;
+        p += 2;
+    }
+    // central bodies first (中国贸促会 starts with a country name)
+    if !cppcc_full {
+        if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::National)) {
+            let form = lat.text(p, p + len);
+            let dept_len = lat.longest(p, |x| matches!(x, Piece::Dept)).map(|d| d.0).unwrap_or(0);
+            let div_len = place_at(lat, p).map(|d| d.1 - p).unwrap_or(0);
+            if len > dept_len && len > div_len {
+                if let Some(nat) = r.lex.national.get(&form) {
+                    ch.links.push(Link::National {
+                        canonical: nat.canonical.clone(),
+                        agency: nat.agency,
+                    });
+                    p += len;
+                    let end = units(r, lat, &mut ch, p);
+                    return Some((ch, end));
+                }
+            }
+        }
+    }
+    // places
+    while let Some((pl, e)) = place_at(lat, p) {
+        // a short name alone is a place only when a core follows
+        ch.places.push(pl);
+        p = e;
+    }
+    if cppcc_full {
+        if ch.places.is_empty() || !starts_with(lat, p, "委员会") {
+            return None;
+        }
+        ch.links.push(Link::Cppcc);
+        return Some((ch, p + 3));
+    }
+    // a level word standing for the context's place
+    if ch.places.is_empty() {
+        if let Some(&c) = lat.chars.get(p) {
+            let glued = p > 0 && LEVEL_GLUE.contains(&lat.chars[p - 1]) && !lat.tok_start(p);
+            if LEVEL_WORDS.contains(&c) && !glued && core_follows(r, lat, p + 1) {
+                ch.level = Some(c);
+                p += 1;
+            }
+        }
+    }
+    // an anaphor as parent (市局林业发展中心)
+    if ch.places.is_empty() && ch.level.is_none() && !ch.party {
+        if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Anaphor)) {
+            let word = lat.text(p, p + len);
+            if let Some(u) = unit_at(r, lat, p + len, true) {
+                ch.anaphor = Some(word);
+                ch.links.push(u.0);
+                let end = units(r, lat, &mut ch, u.1);
+                return Some((ch, end));
+            }
+        }
+    }
+    let has_prefix = !ch.places.is_empty() || ch.level.is_some();
+    match core_at(r, lat, p, has_prefix, ch.party) {
+        Some((link, e)) => {
+            ch.links.push(link);
+            p = e;
+        }
+        None => {
+            // a branch named after a place: 奎文分局, 东昌府区分局
+            if let Some(last) = ch.places.last().cloned() {
+                if starts_with(lat, p, "分局") {
+                    ch.places.pop();
+                    ch.links.push(Link::Branch {
+                        text: format!("{}分局", last.text),
+                        place: Some(last),
+                    });
+                    let end = units(r, lat, &mut ch, p + 2);
+                    return Some((ch, end));
+                }
+                // places only
+                if ch.party || ch.level.is_some() {
+                    return None;
+                }
+                let end = ch.places.last().map(|l| l.end).unwrap_or(p);
+                ch.places.retain(|pl| !pl.short || pl.cands.len() == 1);
+                if ch.places.is_empty() {
+                    return None;
+                }
+                return Some((ch, end));
+            }
+            return None;
+        }
+    }
+    let end = units(r, lat, &mut ch, p);
+    Some((ch, end))
+}
+
+/// Whether a core (department, top body, or generic name) starts at `p`.
+fn core_follows(r: &Recognizer, lat: &Lattice, p: usize) -> bool {
+    core_at(r, lat, p, true, false).is_some()
+}
+
+/// The core of a chain at `p`.
+fn core_at(r: &Recognizer, lat: &Lattice, p: usize, has_prefix: bool, party: bool) -> Option<(Link, usize)> {
+    let c = *lat.chars.get(p)?;
+    // department from the lexicon
+    if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Dept)) {
+        let form = lat.text(p, p + len);
+        if let Some((canon, kind)) = r.dept(&form) {
+            {
+                return Some((
+                    Link::Dept {
+                        form: form.clone(),
+                        canonical: canon.to_string(),
+                        kind,
+                    },
+                    p + len,
+                ));
+            }
+        }
+    }
+    if !has_prefix && !party {
+        return None;
+    }
+    if starts_with(lat, p, "人民政府") {
+        return Some((Link::Government, p + 4));
+    }
+    if starts_with(lat, p, "政府") {
+        return Some((Link::Government, p + 2));
+    }
+    if starts_with(lat, p, "政协") {
+        return Some((Link::Cppcc, p + 2));
+    }
+    if starts_with(lat, p, "管委会") {
+        return Some((Link::Zone, p + 3));
+    }
+    if starts_with(lat, p, "管理委员会") {
+        return Some((Link::Zone, p + 5));
+    }
+    if starts_with(lat, p, "委员会") && party {
+        return Some((Link::Committee, p + 3));
+    }
+    if starts_with(lat, p, "党工委") {
+        return Some((Link::Committee, p + 3));
+    }
+    if starts_with(lat, p, "党委") {
+        return Some((Link::Committee, p + 2));
+    }
+    if c == '委' {
+        let next = lat.chars.get(p + 1).copied();
+        let member = next == Some('员') && !starts_with(lat, p, "委员会");
+        if !member && !starts_with(lat, p, "委员会") {
+            return Some((Link::Committee, p + 1));
+        }
+    }
+    if party {
+        return None;
+    }
+    // the same-system bureau of a place: 冠县局, 高唐局
+    if c == '局' && lat.tok_boundary(p + 1) {
+        let nx = lat.chars.get(p + 1).copied().unwrap_or('。');
+        if !is_han(nx) || matches!(nx, '长' | '党') || lat.tok_start(p + 1) {
+            if nx != '长' {
+                return Some((
+                    Link::Counterpart {
+                        suffix: "局".to_string(),
+                    },
+                    p + 1,
+                ));
+            }
+        }
+    }
+    generic_at(r, lat, p, SuffixRole::Body, 12)
+}
+
+/// A name ending in a suffix of the given role, starting at `p`, with a
+/// gap of 1..=max characters before the suffix.
+pub(crate) fn generic_at(
+    r: &Recognizer,
+    lat: &Lattice,
+    p: usize,
+    role: SuffixRole,
+    max: usize,
+) -> Option<(Link, usize)> {
+    let n = lat.len();
+    for q in p + 1..=(p + max).min(n) {
+        if !gap_ok(r, lat, p, q) {
+            return None;
+        }
+        for (s, _, len) in lat.pieces_at(q) {
+            let Some(sufs) = r.lex.suffixes.get(s) else { continue };
+            let Some(suf) = sufs.iter().find(|x| x.role == role || role == SuffixRole::Body) else {
+                continue;
+            };
+            let end = q + len;
+            if !lat.tok_boundary(end) && lat.chars.get(end).is_some_and(|c| is_han(*c)) {
+                // 中心 in 中心城区: the suffix must end a word
+                let tok = lat.token(end - 1);
+                if tok.is_some_and(|t| t.end > end) {
+                    continue;
+                }
+            }
+            let text = lat.text(p, end);
+            let link = if role == SuffixRole::Unit {
+                Link::Unit { text }
+            } else if suf.etype == EntityType::Agency || suf.etype == EntityType::Organization {
+                Link::Generic {
+                    text,
+                    etype: suf.etype,
+                }
+            } else {
+                continue;
+            };
+            return Some((link, end));
+        }
+    }
+    None
+}
+
+/// Whether the characters `p..q` may be the inner part of a name.
+fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
+    let c = lat.chars[q - 1];
+    if is_punct(c) || c == '\n' {
+        return false;
+    }
+    if !is_han(c) && !(c.is_ascii_alphanumeric() && q - 1 > p) {
+        return false;
+    }
+    if matches!(c, '的' | '了' | '和' | '与' | '及') {
+        return false;
+    }
+    // tokens wholly inside the gap must be name words
+    if let Some(t) = lat.token(q - 1) {
+        if t.start >= p && t.end <= q {
+            let w = lat.text(t.start, t.end);
+            if r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
+                return false;
+            }
+            let tag = t.tag.as_str();
+            if matches!(tag, "p" | "c" | "r" | "d" | "u" | "uj" | "ul" | "uz" | "uv" | "ud" | "ug" | "t" | "x" | "y" | "e" | "o") {
+                return false;
+            }
+            if tag == "m" && !w.starts_with('第') && !w.chars().all(|ch| "一二三四五六七八九十".contains(ch)) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// A unit after a body at `p`: branch, Party organ or internal unit.
+fn unit_at(r: &Recognizer, lat: &Lattice, p: usize, after_body: bool) -> Option<(Link, usize)> {
+    let _ = after_body;
+    // a branch named after a division: 奎文分局, 东昌府区分局
+    if let Some((pl, e)) = place_at(lat, p) {
+        if starts_with(lat, e, "分局") {
+            return Some((
+                Link::Branch {
+                    text: format!("{}分局", pl.text),
+                    place: Some(pl),
+                },
+                e + 2,
+            ));
+        }
+    }
+    // a department written as a unit (市委网信办 is handled by the caller)
+    let (link, end) = generic_at(r, lat, p, SuffixRole::Unit, 9)?;
+    if let Link::Unit { text } = &link {
+        if text.ends_with("分局") {
+            return Some((
+                Link::Branch {
+                    text: text.clone(),
+                    place: None,
+                },
+                end,
+            ));
+        }
+    }
+    Some((link, end))
+}
+
+/// Adds units after the core; returns the end of the chain.
+fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
+    loop {
+        if ch.links.len() >= 5 {
+            return p;
+        }
+        // Party work organs after a committee: 市委统战部, 市委网信办
+        if matches!(ch.links.last(), Some(Link::Committee)) {
+            if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Dept)) {
+                let form = lat.text(p, p + len);
+                if let Some((canon, kind)) = r.dept(&form) {
+                    if kind == DeptKind::Party {
+                        ch.links.push(Link::Dept {
+                            form,
+                            canonical: canon.to_string(),
+                            kind,
+                        });
+                        p += len;
+                        continue;
+                    }
+                }
+            }
+        }
+        // 政府办公室
+        if matches!(ch.links.last(), Some(Link::Government)) && starts_with(lat, p, "办公室") {
+            ch.links.push(Link::Unit {
+                text: "办公室".to_string(),
+            });
+            p += 3;
+            continue;
+        }
+        match unit_at(r, lat, p, true) {
+            Some((link, e)) => {
+                // a unit must end a word
+                ch.links.push(link);
+                p = e;
+            }
+            None => return p,
+        }
+    }
+}
+
+/// The level of a level word.
+pub fn level_of(c: char) -> Option<Level> {
+    Some(match c {
+        '省' => Level::Province,
+        '市' => Level::City,
+        '区' | '县' => Level::County,
+        '镇' | '乡' => Level::Town,
+        _ => return None,
+    })
+}

@@ -1,0 +1,243 @@
+//! The lattice of one article: every lexicon entry found in its text (one
+//! Aho-Corasick pass over all lexicons at once) and the jieba-rs tokens,
+//! computed once and shared by all recognizers.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use jieba_rs::Jieba;
+use std::collections::HashMap;
+
+use crate::lexicon::{Level, Lexicon, Trigger};
+
+/// What a lexicon entry found in the text is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// Full name of divisions (indices).
+    Division(Vec<usize>),
+    /// Short name of divisions (indices).
+    DivisionShort(Vec<usize>),
+    /// A department form.
+    Dept,
+    /// A central body or well-known organisation form.
+    National,
+    /// A country or world region (canonical).
+    Country(String),
+    /// A geographic name (canonical).
+    Geo(String),
+    /// A post title.
+    Post,
+    /// A name suffix.
+    Suffix,
+    /// An anaphor (该局).
+    Anaphor,
+}
+
+/// The compiled matcher over all lexicons.
+pub struct Matcher {
+    ac: AhoCorasick,
+    /// Pattern id → (pattern text, its pieces).
+    pats: Vec<(String, Vec<Piece>)>,
+}
+
+impl Matcher {
+    /// Builds the automaton from the lexicon.
+    pub fn new(lx: &Lexicon) -> Matcher {
+        let mut map: HashMap<String, Vec<Piece>> = HashMap::new();
+        let mut add = |s: &str, p: Piece| {
+            if s.chars().count() >= 1 {
+                let v = map.entry(s.to_string()).or_default();
+                if !v.contains(&p) {
+                    v.push(p);
+                }
+            }
+        };
+        for (name, idx) in &lx.division_by_name {
+            if name.chars().count() >= 2 {
+                add(name, Piece::Division(idx.clone()));
+            }
+        }
+        for (short, idx) in &lx.division_by_short {
+            // township short names are ordinary words too often; they are
+            // matched only through the context of their county
+            let idx: Vec<usize> = idx
+                .iter()
+                .copied()
+                .filter(|&i| lx.divisions[i].level != Level::Town)
+                .collect();
+            if !idx.is_empty() && short.chars().count() >= 2 {
+                add(short, Piece::DivisionShort(idx));
+            }
+        }
+        for form in lx.departments.keys() {
+            add(form, Piece::Dept);
+        }
+        for form in lx.national.keys() {
+            add(form, Piece::National);
+        }
+        for (name, canon) in &lx.countries {
+            add(name, Piece::Country(canon.clone()));
+        }
+        for (name, canon) in &lx.geo {
+            add(name, Piece::Geo(canon.clone()));
+        }
+        for post in lx.posts.keys() {
+            add(post, Piece::Post);
+        }
+        for suf in lx.suffixes.keys() {
+            add(suf, Piece::Suffix);
+        }
+        for (w, kinds) in &lx.triggers {
+            if kinds.contains(&Trigger::Anaphor) {
+                add(w, Piece::Anaphor);
+            }
+        }
+        let mut pats: Vec<(String, Vec<Piece>)> = map.into_iter().collect();
+        pats.sort_by(|a, b| a.0.cmp(&b.0));
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(pats.iter().map(|p| p.0.as_str()))
+            .expect("lexicon automaton builds");
+        Matcher { ac, pats }
+    }
+}
+
+/// A jieba token with character offsets and its part-of-speech tag.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// Part-of-speech tag (ICTCLAS style).
+    pub tag: String,
+}
+
+/// One article's text with its lexicon matches and tokens.
+pub struct Lattice<'m> {
+    /// The characters of the text.
+    pub chars: Vec<char>,
+    /// Lexicon matches by start character: (pattern id, length in chars).
+    pub at: Vec<Vec<(usize, usize)>>,
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+    /// Index of the token containing each character.
+    pub tok_of: Vec<usize>,
+    matcher: &'m Matcher,
+}
+
+impl<'m> Lattice<'m> {
+    /// Builds the lattice of a text.
+    pub fn new(text: &str, matcher: &'m Matcher, jieba: &Jieba) -> Lattice<'m> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut byte2char = vec![0usize; text.len() + 1];
+        let mut ci = 0;
+        for (bi, c) in text.char_indices() {
+            for k in 0..c.len_utf8() {
+                byte2char[bi + k] = ci;
+            }
+            ci += 1;
+        }
+        byte2char[text.len()] = ci;
+        let mut at = vec![Vec::new(); chars.len() + 1];
+        for m in matcher.ac.find_overlapping_iter(text) {
+            let s = byte2char[m.start()];
+            let e = byte2char[m.end()];
+            at[s].push((m.pattern().as_usize(), e - s));
+        }
+        for v in at.iter_mut() {
+            v.sort_by(|a, b| b.1.cmp(&a.1));
+        }
+        let mut tokens = Vec::new();
+        let mut tok_of = vec![0usize; chars.len() + 1];
+        for t in jieba.tag(text, true) {
+            let s = byte2char[t.byte_start];
+            let e = byte2char[t.byte_end];
+            for slot in tok_of.iter_mut().take(e).skip(s) {
+                *slot = tokens.len();
+            }
+            tokens.push(Token {
+                start: s,
+                end: e,
+                tag: t.tag.to_string(),
+            });
+        }
+        tok_of[chars.len()] = tokens.len();
+        Lattice {
+            chars,
+            at,
+            tokens,
+            tok_of,
+            matcher,
+        }
+    }
+
+    /// Number of characters.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The text of a character range.
+    pub fn text(&self, s: usize, e: usize) -> String {
+        self.chars[s.min(self.chars.len())..e.min(self.chars.len())]
+            .iter()
+            .collect()
+    }
+
+    /// Lexicon matches starting at `pos`, longest first: (text, pieces, len).
+    pub fn pieces_at(&self, pos: usize) -> impl Iterator<Item = (&str, &[Piece], usize)> {
+        self.at
+            .get(pos)
+            .into_iter()
+            .flatten()
+            .map(|&(id, len)| {
+                let (s, p) = &self.matcher.pats[id];
+                (s.as_str(), p.as_slice(), len)
+            })
+    }
+
+    /// The longest match at `pos` that has a piece accepted by `f`.
+    pub fn longest<F: Fn(&Piece) -> bool>(&self, pos: usize, f: F) -> Option<(usize, &Piece)> {
+        for (_, ps, len) in self.pieces_at(pos) {
+            if let Some(p) = ps.iter().find(|p| f(p)) {
+                return Some((len, p));
+            }
+        }
+        None
+    }
+
+    /// All matches ending exactly at `end` that have a piece accepted by `f`:
+    /// (start, piece), longest first.
+    pub fn ending_at<F: Fn(&Piece) -> bool>(&self, end: usize, f: F) -> Vec<(usize, &Piece)> {
+        let mut out = Vec::new();
+        let lo = end.saturating_sub(16);
+        for s in lo..end {
+            for (_, ps, len) in self.pieces_at(s) {
+                if s + len == end {
+                    if let Some(p) = ps.iter().find(|p| f(p)) {
+                        out.push((s, p));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a token starts at `pos`.
+    pub fn tok_start(&self, pos: usize) -> bool {
+        pos >= self.chars.len() || self.tokens.get(self.tok_of[pos]).is_some_and(|t| t.start == pos)
+    }
+
+    /// Whether a token ends at `pos` (i.e. `pos` is a token boundary).
+    pub fn tok_boundary(&self, pos: usize) -> bool {
+        pos == 0 || self.tok_start(pos)
+    }
+
+    /// The token containing `pos`.
+    pub fn token(&self, pos: usize) -> Option<&Token> {
+        self.tokens.get(*self.tok_of.get(pos)?)
+    }
+}

@@ -1,0 +1,252 @@
+//! Recognition: an article's text → mentions of agencies, organizations,
+//! places, people, projects and documents, with their character spans.
+//!
+//! One Aho-Corasick pass finds every lexicon entry (divisions, department
+//! names and abbreviations, central bodies, posts, suffixes, anaphors) and
+//! one jieba-rs pass gives word boundaries and part-of-speech tags; the
+//! recognizers below read that shared [`lattice::Lattice`]:
+//! - [`chain`]: agency names by the grammar `[中共] place* core unit*`
+//!   (潍坊市 + 自然资源和规划局 + 奎文分局 + 林草科; 区委; 市住建局);
+//! - [`names`]: organizations, projects and places by their heads (…有限公司,
+//!   …大学, …项目, …产业园, …社区, …村) with jieba-guided left edges;
+//! - [`person`]: bylines, signatures (（用途科/朱绪祥）) and post + name;
+//! - documents from 《》.
+//!
+//! Takes: an [`crate::text::Article`]. Gives: [`Mention`]s (no canonical
+//! names yet: that is the resolve stage).
+
+pub mod chain;
+pub mod lattice;
+pub mod names;
+pub mod person;
+
+use jieba_rs::Jieba;
+
+use crate::lexicon::{DeptKind, Lexicon, LexiconError};
+use crate::EntityType;
+pub use chain::{Chain, Link, PlaceRef};
+pub use lattice::{Lattice, Matcher, Piece};
+
+/// A recognized reference to an entity in an article.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First character (in the article text).
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The surface text.
+    pub text: String,
+    /// What was recognized.
+    pub kind: MentionKind,
+}
+
+/// The structured content of a mention.
+#[derive(Debug, Clone)]
+pub enum MentionKind {
+    /// An agency or organization name parsed by the chain grammar.
+    Chain(Chain),
+    /// A division, country or geographic name.
+    Place(PlaceRef),
+    /// A name recognized by its head: organization, project or place.
+    Named {
+        /// The entity type its head gives.
+        etype: EntityType,
+        /// The name as written (spaces removed).
+        name: String,
+        /// Division prefix inside the name, if any.
+        place: Option<PlaceRef>,
+    },
+    /// A person's name.
+    Person {
+        /// The name.
+        name: String,
+        /// The post written with it (书记, 全媒体记者), if any.
+        post: Option<String>,
+        /// Index (in the mention list) of the body the post belongs to.
+        org: Option<usize>,
+        /// How it was found.
+        source: PersonSource,
+    },
+    /// A document title from 《》.
+    Document {
+        /// The title.
+        title: String,
+    },
+    /// A word standing for a body named elsewhere (该局, 市局, 省厅).
+    Anaphor {
+        /// The word.
+        word: String,
+    },
+}
+
+/// How a person was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonSource {
+    /// In a byline (记者, 通讯员, □ line).
+    Byline,
+    /// In a signature such as （用途科/朱绪祥）.
+    Signature,
+    /// After a post title (区委书记李辉).
+    Post,
+}
+
+impl Mention {
+    /// The entity type of the mention, if it names one directly.
+    pub fn etype(&self) -> Option<EntityType> {
+        match &self.kind {
+            MentionKind::Chain(c) => Some(c.etype()),
+            MentionKind::Place(_) => Some(EntityType::Place),
+            MentionKind::Named { etype, .. } => Some(*etype),
+            MentionKind::Person { .. } => Some(EntityType::Person),
+            MentionKind::Document { .. } => Some(EntityType::Document),
+            MentionKind::Anaphor { .. } => None,
+        }
+    }
+}
+
+/// Errors of the recognition stage.
+#[derive(Debug, thiserror::Error)]
+pub enum RecognizeError {
+    /// A lexicon file is malformed.
+    #[error("lexicon: {0}")]
+    Lexicon(#[from] LexiconError),
+}
+
+/// The recognizers with their lexicons, automaton and tokenizer.
+pub struct Recognizer {
+    /// The lexicons.
+    pub lex: Lexicon,
+    matcher: Matcher,
+    jieba: Jieba,
+}
+
+impl Recognizer {
+    /// Loads lexicons and builds the automaton and tokenizer.
+    pub fn new() -> Result<Recognizer, RecognizeError> {
+        let lex = Lexicon::load()?;
+        let matcher = Matcher::new(&lex);
+        let mut jieba = Jieba::new();
+        // lexicon entries as words, so that jieba does not split them
+        for form in lex.departments.keys().chain(lex.national.keys()) {
+            if form.chars().count() >= 2 && !jieba.has_word(form) {
+                jieba.add_word(form, Some(2000), Some("nt"));
+            }
+        }
+        for d in &lex.divisions {
+            if !jieba.has_word(&d.name) {
+                jieba.add_word(&d.name, Some(500), Some("ns"));
+            }
+        }
+        for post in lex.posts.keys() {
+            if post.chars().count() >= 2 && !jieba.has_word(post) {
+                jieba.add_word(post, Some(1000), Some("n"));
+            }
+        }
+        Ok(Recognizer {
+            lex,
+            matcher,
+            jieba,
+        })
+    }
+
+    /// Builds the lattice of a text.
+    pub fn lattice<'a>(&'a self, text: &str) -> Lattice<'a> {
+        Lattice::new(text, &self.matcher, &self.jieba)
+    }
+
+    /// Recognizes all mentions in a text, in order of position.
+    pub fn recognize(&self, text: &str) -> Vec<Mention> {
+        let lat = self.lattice(text);
+        self.recognize_lattice(&lat)
+    }
+
+    /// Recognizes all mentions given a lattice.
+    pub fn recognize_lattice(&self, lat: &Lattice) -> Vec<Mention> {
+        let n = lat.len();
+        let mut covered = vec![false; n + 1];
+        let mut out: Vec<Mention> = Vec::new();
+        documents(lat, &mut out, &mut covered);
+        person::structured(self, lat, &mut out, &mut covered);
+        chain::scan(self, lat, &mut out, &mut covered);
+        names::scan(self, lat, &mut out, &mut covered);
+        person::by_post(self, lat, &mut out, &mut covered);
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        out
+    }
+
+    /// The department entry of a form, if any.
+    pub fn dept(&self, form: &str) -> Option<(&str, DeptKind)> {
+        self.lex
+            .departments
+            .get(form)
+            .map(|d| (d.canonical.as_str(), d.kind))
+    }
+}
+
+/// Documents: 《title》. Titles are kept as written, minus spaces.
+fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let c = &lat.chars;
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] == '《' {
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < c.len() && j - i < 80 && c[j] != '\n' {
+                match c[j] {
+                    '《' => depth += 1,
+                    '》' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            if j < c.len() && c[j] == '》' && j > i + 1 {
+                let title: String = c[i + 1..j]
+                    .iter()
+                    .filter(|ch| !ch.is_whitespace())
+                    .map(|&ch| match ch {
+                        '(' => '（',
+                        ')' => '）',
+                        x => x,
+                    })
+                    .collect();
+                if title.chars().count() >= 2 {
+                    out.push(Mention {
+                        start: i,
+                        end: j + 1,
+                        text: lat.text(i, j + 1),
+                        kind: MentionKind::Document { title },
+                    });
+                    for x in covered.iter_mut().take(j + 1).skip(i) {
+                        *x = true;
+                    }
+                }
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether a character is punctuation or a space (never inside a name,
+/// except for brackets handled by the callers).
+pub fn is_punct(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '《' | '》'
+                | '（' | '）' | '【' | '】' | '—' | '…' | '·' | '□' | '▲' | '△' | '■' | '●'
+                | '「' | '」' | '『' | '』' | '〔' | '〕' | '～' | '－'
+        )
+}
+
+/// Whether a character is a CJK ideograph.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4e00..=0x9fff | 0x3400..=0x4dbf | 0x20000..=0x2ebef | 0xf900..=0xfaff)
+}

@@ -1,0 +1,269 @@
+//! Names recognized by their heads: organizations (…有限公司, …大学, …协会),
+//! projects (…项目, …工程, …产业园, …高速) and places that are not
+//! divisions (…社区, …村, …小区, …河). The left edge of the name is found by
+//! walking back over jieba tokens until punctuation, a function word, a
+//! governing verb or another head; a division at the left edge is kept as
+//! the name's place.
+
+use super::chain::PlaceRef;
+use super::lattice::{Lattice, Piece};
+use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
+use crate::lexicon::{SuffixRole, Trigger};
+use crate::EntityType;
+
+/// Party organs of non-state units written after a place or organization.
+const PARTY_UNITS: &[&str] = &["党委", "党支部", "党总支", "党工委"];
+
+struct Cand {
+    start: usize,
+    end: usize,
+    etype: EntityType,
+    place: Option<PlaceRef>,
+}
+
+/// Scans for headed names and for places not yet covered.
+pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let n = lat.len();
+    // places found inside other mentions are kept as the names' prefixes
+    let place_mentions: Vec<(usize, usize, PlaceRef)> = out
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Place(p) => Some((m.start, m.end, p.clone())),
+            _ => None,
+        })
+        .collect();
+    let place_end = |e: usize| place_mentions.iter().find(|(_, pe, _)| *pe == e).cloned();
+    let mut cands: Vec<Cand> = Vec::new();
+    for q in 0..n {
+        for (s, _, len) in lat.pieces_at(q) {
+            let Some(sufs) = r.lex.suffixes.get(s) else { continue };
+            let Some(suf) = sufs.iter().find(|x| {
+                x.role == SuffixRole::Body && x.etype != EntityType::Agency
+                    || x.etype == EntityType::Organization
+            }) else {
+                continue;
+            };
+            let end = q + len;
+            if covered[q..end].iter().all(|c| *c) {
+                continue;
+            }
+            // the head must end a word (园 in 园林 does not)
+            if let Some(t) = lat.token(end - 1) {
+                if t.end > end && lat.chars.get(end).is_some_and(|c| is_han(*c)) {
+                    continue;
+                }
+            }
+            if let Some((start, place)) = left_edge(r, lat, q, covered, &place_end) {
+                let min = if suf.etype == EntityType::Place { 1 } else { 2 };
+                if q - start < min && place.is_none() {
+                    continue;
+                }
+                if q - start < min {
+                    continue;
+                }
+                cands.push(Cand {
+                    start,
+                    end,
+                    etype: suf.etype,
+                    place,
+                });
+            }
+        }
+    }
+    // longest names first, no overlaps
+    cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
+    let mut taken = vec![false; n + 1];
+    let mut chosen: Vec<Cand> = Vec::new();
+    for c in cands {
+        if taken[c.start..c.end].iter().any(|t| *t) || covered[c.start..c.end].iter().all(|t| *t) {
+            continue;
+        }
+        if covered[c.start..c.end].iter().any(|t| *t) {
+            // overlapping a chain or document: only when it covers a place
+            let inner_ok = out.iter().all(|m| {
+                m.end <= c.start
+                    || m.start >= c.end
+                    || matches!(m.kind, MentionKind::Place(_)) && m.start >= c.start && m.end <= c.end
+            });
+            if !inner_ok {
+                continue;
+            }
+        }
+        for t in taken.iter_mut().take(c.end).skip(c.start) {
+            *t = true;
+        }
+        chosen.push(c);
+    }
+    for c in chosen {
+        let name = clean(&lat.text(c.start, c.end));
+        // drop place mentions swallowed by the name (kept as its place)
+        out.retain(|m| !(matches!(m.kind, MentionKind::Place(_)) && m.start >= c.start && m.end <= c.end));
+        let name_start = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
+        let _ = name_start;
+        // 新茂社区党委: the party organ of a community or organisation
+        for u in PARTY_UNITS {
+            let ul = u.chars().count();
+            if lat.text(c.end, c.end + ul) == *u && c.etype != EntityType::Project {
+                let bare = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
+                out.push(Mention {
+                    start: bare,
+                    end: c.end + ul,
+                    text: lat.text(bare, c.end + ul),
+                    kind: MentionKind::Named {
+                        etype: EntityType::Organization,
+                        name: clean(&lat.text(bare, c.end + ul)),
+                        place: c.place.clone(),
+                    },
+                });
+                for t in covered.iter_mut().take(c.end + ul).skip(c.end) {
+                    *t = true;
+                }
+            }
+        }
+        out.push(Mention {
+            start: c.start,
+            end: c.end,
+            text: lat.text(c.start, c.end),
+            kind: MentionKind::Named {
+                etype: c.etype,
+                name,
+                place: c.place,
+            },
+        });
+        for t in covered.iter_mut().take(c.end).skip(c.start) {
+            *t = true;
+        }
+    }
+    // countries and geographic names
+    let mut i = 0;
+    while i < n {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        if let Some((len, p)) = lat.longest(i, |p| matches!(p, Piece::Country(_) | Piece::Geo(_))) {
+            let other = match p {
+                Piece::Country(c) | Piece::Geo(c) => c.clone(),
+                _ => unreachable!(),
+            };
+            if !covered[i..i + len].iter().any(|c| *c) {
+                let pr = PlaceRef {
+                    text: lat.text(i, i + len),
+                    cands: Vec::new(),
+                    short: false,
+                    other: Some(other),
+                    start: i,
+                    end: i + len,
+                };
+                out.push(Mention {
+                    start: i,
+                    end: i + len,
+                    text: pr.text.clone(),
+                    kind: MentionKind::Place(pr),
+                });
+                for t in covered.iter_mut().take(i + len).skip(i) {
+                    *t = true;
+                }
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Removes spaces; normalizes ASCII brackets to full-width ones.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            x => x,
+        })
+        .collect()
+}
+
+/// Walks left from the head at `q` to the start of the name.
+fn left_edge(
+    r: &Recognizer,
+    lat: &Lattice,
+    q: usize,
+    covered: &[bool],
+    place_end: &dyn Fn(usize) -> Option<(usize, usize, PlaceRef)>,
+) -> Option<(usize, Option<PlaceRef>)> {
+    let mut start = q;
+    // the head may sit inside a token that starts earlier (徒骇河)
+    if let Some(t) = lat.token(q) {
+        if t.start < q && t.end == q + 1 || t.start < q && t.end > q {
+            start = t.start;
+        }
+    }
+    let limit = q.saturating_sub(16);
+    while start > limit {
+        let prev = start - 1;
+        let c = lat.chars[prev];
+        // a place before the name: keep it and stop
+        if let Some((ps, _, pr)) = place_end(start) {
+            return Some((ps, Some(pr)));
+        }
+        if covered[prev] {
+            break;
+        }
+        // （聊城） inside a company name
+        if c == '）' {
+            if let Some(open) = (prev.saturating_sub(6)..prev).rev().find(|&k| lat.chars[k] == '（') {
+                let inner = lat.text(open + 1, prev);
+                if lat.longest(open + 1, |p| matches!(p, Piece::Division(_) | Piece::DivisionShort(_)))
+                    .is_some_and(|(l, _)| l == inner.chars().count())
+                    && start < q
+                {
+                    start = open;
+                    continue;
+                }
+            }
+            break;
+        }
+        if is_punct(c) || c == '\n' {
+            break;
+        }
+        let Some(t) = lat.token(prev) else { break };
+        let w = lat.text(t.start, t.end);
+        let tag = t.tag.as_str();
+        if r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
+            break;
+        }
+        if r.lex.generic.contains(&w) {
+            break;
+        }
+        if r.lex.suffixes.contains_key(&w) || r.lex.posts.contains_key(&w) {
+            break;
+        }
+        let stop_tag = matches!(
+            tag,
+            "p" | "c" | "r" | "d" | "u" | "uj" | "ul" | "uz" | "uv" | "ud" | "ug" | "t" | "x" | "y" | "e" | "o" | "q" | "f" | "mq"
+        );
+        if stop_tag && !(tag == "p" && w == "至") {
+            break;
+        }
+        if tag == "m" && !w.chars().all(|ch| ch.is_ascii_digit()) {
+            break;
+        }
+        if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {
+            break;
+        }
+        if t.start < limit {
+            break;
+        }
+        start = t.start;
+    }
+    if start >= q {
+        return None;
+    }
+    // the name part must not be a generic modifier
+    let name = lat.text(start, q);
+    if r.lex.generic.contains(&name) {
+        return None;
+    }
+    Some((start, None))
+}

@@ -1,0 +1,345 @@
+//! People: bylines (记者 王聪聪 通讯员 王强, □杨国胜 都镇强, a line of names
+//! under a headline), signatures (（用途科/朱绪祥）, （冠县林业局/郭建彬 林东全）)
+//! and a post followed by a name (区委书记李辉, 市长、市总林长李长萍同志).
+//!
+//! A name is a surname from the lexicon (single or compound) and one or two
+//! given-name characters; where the length is unclear, a following word
+//! (说, 出席, 荣获) decides it.
+
+use super::chain;
+use super::lattice::{Lattice, Piece};
+use super::{is_han, is_punct, Mention, MentionKind, PersonSource, Recognizer};
+use crate::lexicon::PostOrgan;
+
+/// Characters that end a name when they follow two name characters.
+const AFTER_NAME: &str = "说在到等同和与的为是对将把从向率带主出指表介讲要作参调获任及以也都就还又先后去来赴于了着已曾共分亲再深实进走看听会称透宣提希认讲一二三四五六七八九十";
+
+/// Surname at `p`: its length (1 or 2), if any.
+fn surname_len(r: &Recognizer, chars: &[char], p: usize) -> Option<usize> {
+    if p + 2 <= chars.len() {
+        let two: String = chars[p..p + 2].iter().collect();
+        if r.lex.surnames.get(&two).is_some_and(|rank| *rank == 0) {
+            return Some(2);
+        }
+    }
+    let one: String = chars.get(p)?.to_string();
+    r.lex.surnames.contains_key(&one).then_some(1)
+}
+
+/// A name delimited on both sides (in a byline or list): `p..e` must be a
+/// whole name.
+pub fn delimited_name(r: &Recognizer, chars: &[char], p: usize, e: usize) -> bool {
+    let len = e.saturating_sub(p);
+    if !(2..=4).contains(&len) || !chars[p..e].iter().all(|c| is_han(*c)) {
+        return false;
+    }
+    match surname_len(r, chars, p) {
+        Some(2) => len >= 3,
+        Some(1) => len <= 3,
+        _ => false,
+    }
+}
+
+/// The length of a name starting at `p` in running text, if one starts there.
+pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
+    let chars = &lat.chars;
+    let sl = surname_len(r, chars, p)?;
+    let given_ok = |k: usize| chars.get(k).is_some_and(|c| is_han(*c) && !AFTER_NAME.contains(*c));
+    if !given_ok(p + sl) {
+        // a single given character that is in AFTER_NAME (王强, 刘婕) is
+        // accepted only before a delimiter
+        let c = *chars.get(p + sl)?;
+        if !is_han(c) {
+            return None;
+        }
+        let nx = chars.get(p + sl + 1).copied().unwrap_or('。');
+        return (is_punct(nx) || !is_han(nx)).then_some(sl + 1);
+    }
+    let third = p + sl + 1;
+    let Some(&c3) = chars.get(third) else { return Some(sl + 1) };
+    if !is_han(c3) || is_punct(c3) {
+        return Some(sl + 1);
+    }
+    if AFTER_NAME.contains(c3) || c3 == '同' {
+        return Some(sl + 1);
+    }
+    // a word starting at the third character (出席, 荣获, 分别) ends the name
+    for (s, pieces, len) in lat.pieces_at(third) {
+        let _ = s;
+        if len >= 2 && pieces.iter().any(|x| matches!(x, Piece::Post)) {
+            return Some(sl + 1);
+        }
+    }
+    if let Some(t) = lat.token(third) {
+        if t.start == third && t.end - t.start >= 2 && t.tag.starts_with('v') && t.tag != "vn" {
+            return Some(sl + 1);
+        }
+    }
+    if sl == 2 {
+        return Some(3);
+    }
+    Some(3)
+}
+
+fn push_person(
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+    lat: &Lattice,
+    s: usize,
+    e: usize,
+    post: Option<String>,
+    org: Option<usize>,
+    source: PersonSource,
+) {
+    if covered[s..e].iter().any(|c| *c) {
+        return;
+    }
+    out.push(Mention {
+        start: s,
+        end: e,
+        text: lat.text(s, e),
+        kind: MentionKind::Person {
+            name: lat.text(s, e),
+            post,
+            org,
+            source,
+        },
+    });
+    for c in covered.iter_mut().take(e).skip(s) {
+        *c = true;
+    }
+}
+
+/// Bylines, signatures and lines of names.
+pub fn structured(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let chars = &lat.chars;
+    let n = chars.len();
+    // paragraphs
+    let mut ps = 0;
+    while ps < n {
+        let pe = (ps..n).find(|&k| chars[k] == '\n').unwrap_or(n);
+        paragraph(r, lat, ps, pe, out, covered);
+        ps = pe + 1;
+    }
+}
+
+fn paragraph(r: &Recognizer, lat: &Lattice, ps: usize, pe: usize, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let chars = &lat.chars;
+    // a paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐)
+    let body_start = if chars.get(ps) == Some(&'□') || chars.get(ps) == Some(&'■') { ps + 1 } else { ps };
+    let words = split_words(chars, body_start, pe);
+    if !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|&(s, e)| delimited_name(r, chars, s, e))
+        && (words.len() >= 2 || body_start > ps)
+    {
+        for (s, e) in words {
+            push_person(out, covered, lat, s, e, None, None, PersonSource::Byline);
+        }
+        return;
+    }
+    // media posts followed by names (记者 王聪聪 通讯员 王强 方梦露)
+    let mut k = ps;
+    while k < pe {
+        let mut matched = None;
+        for (s, pieces, len) in lat.pieces_at(k) {
+            if pieces.iter().any(|p| matches!(p, Piece::Post))
+                && r.lex.posts.get(s).is_some_and(|p| p.organ == PostOrgan::Media)
+            {
+                matched = Some((s.to_string(), len));
+                break;
+            }
+        }
+        let Some((post, len)) = matched else {
+            k += 1;
+            continue;
+        };
+        // a longer post word (全媒体记者) may start before k
+        let mut post_start = k;
+        for s0 in k.saturating_sub(4)..k {
+            for (s, pieces, l) in lat.pieces_at(s0) {
+                if s0 + l == k + len && pieces.iter().any(|p| matches!(p, Piece::Post)) && l > len {
+                    let _ = s;
+                    post_start = s0;
+                }
+            }
+        }
+        let post_full = lat.text(post_start, k + len);
+        let _ = post;
+        let mut j = k + len;
+        // the organisation written before the post (潍坊日报社全媒体记者)
+        let org_before = out
+            .iter()
+            .position(|m| m.end == post_start && m.start >= ps);
+        let mut found = false;
+        loop {
+            while j < pe && (chars[j] == ' ' || chars[j] == ':' || chars[j] == '：' || chars[j] == '、') {
+                j += 1;
+            }
+            let e = (j..pe)
+                .find(|&x| !is_han(chars[x]) || is_punct(chars[x]))
+                .unwrap_or(pe);
+            if e > j && delimited_name(r, chars, j, e) {
+                push_person(out, covered, lat, j, e, Some(post_full.clone()), org_before, PersonSource::Byline);
+                found = true;
+                j = e;
+                continue;
+            }
+            // names glued to the next post: 记者黄清标
+            if let Some(l) = name_at(r, lat, j) {
+                let after = j + l;
+                if after <= pe && (after == pe || is_punct(chars[after]) || !is_han(chars[after])) && !found {
+                    push_person(out, covered, lat, j, after, Some(post_full.clone()), org_before, PersonSource::Byline);
+                    found = true;
+                    j = after;
+                    continue;
+                }
+            }
+            break;
+        }
+        k = j.max(k + 1);
+    }
+    // signatures: （建设科/刘金莉 王冠群） and （市林业发展中心/常雪）
+    let mut k = ps;
+    while k < pe {
+        if chars[k] == '（' || chars[k] == '(' {
+            let close = (k + 1..pe.min(k + 60)).find(|&x| chars[x] == '）' || chars[x] == ')');
+            if let Some(close) = close {
+                signature(r, lat, k + 1, close, out, covered);
+                k = close + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Splits `s..e` at spaces into words.
+fn split_words(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = s;
+    while i < e {
+        while i < e && chars[i] == ' ' {
+            i += 1;
+        }
+        let st = i;
+        while i < e && chars[i] != ' ' {
+            i += 1;
+        }
+        if i > st {
+            out.push((st, i));
+        }
+    }
+    out
+}
+
+/// A signature inside brackets: units before `/`, names after it.
+fn signature(r: &Recognizer, lat: &Lattice, s: usize, e: usize, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let chars = &lat.chars;
+    let slash = (s..e).find(|&k| chars[k] == '/' || chars[k] == '／');
+    let (units_end, names_start) = match slash {
+        Some(x) => (x, x + 1),
+        None => (e, e),
+    };
+    // units: chains, or bare internal units of the article's body
+    let mut last_unit: Option<usize> = None;
+    let mut unit_words = split_words(chars, s, units_end);
+    if unit_words.iter().any(|&(a, b)| !chars[a..b].iter().all(|c| is_han(*c))) {
+        return;
+    }
+    if unit_words.is_empty() {
+        return;
+    }
+    for (a, b) in unit_words.drain(..) {
+        if covered[a..b].iter().any(|c| *c) {
+            return;
+        }
+        let mut p = a;
+        while p < b {
+            let parsed = chain::parse(r, lat, p).filter(|(c, end)| *end <= b && !c.links.is_empty());
+            if let Some((ch, end)) = parsed {
+                out.push(Mention {
+                    start: p,
+                    end,
+                    text: lat.text(p, end),
+                    kind: MentionKind::Chain(ch),
+                });
+                last_unit = Some(out.len() - 1);
+                for c in covered.iter_mut().take(end).skip(p) {
+                    *c = true;
+                }
+                p = end;
+                continue;
+            }
+            // a bare unit: 建设科, 自然保护地管理科, 许可科
+            match chain::generic_at(r, lat, p, crate::lexicon::SuffixRole::Unit, 10) {
+                Some((link, end)) if end <= b => {
+                    out.push(Mention {
+                        start: p,
+                        end,
+                        text: lat.text(p, end),
+                        kind: MentionKind::Chain(chain::Chain {
+                            links: vec![link],
+                            ..Default::default()
+                        }),
+                    });
+                    last_unit = Some(out.len() - 1);
+                    for c in covered.iter_mut().take(end).skip(p) {
+                        *c = true;
+                    }
+                    p = end;
+                }
+                _ => break,
+            }
+        }
+    }
+    if slash.is_none() {
+        return;
+    }
+    for (a, b) in split_words(chars, names_start, e) {
+        if delimited_name(r, chars, a, b) {
+            push_person(out, covered, lat, a, b, None, last_unit, PersonSource::Signature);
+        }
+    }
+}
+
+/// A post followed by a name: 区委书记李辉, 讲解员曲艺, 县领导卢海明、董国祥.
+pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let n = lat.len();
+    let mut k = 0;
+    while k < n {
+        let Some((len, _)) = lat.longest(k, |p| matches!(p, Piece::Post)) else {
+            k += 1;
+            continue;
+        };
+        let post = lat.text(k, k + len);
+        let mut j = k + len;
+        if j < n && covered[j] {
+            k = j;
+            continue;
+        }
+        let mut first = true;
+        loop {
+            let Some(l) = name_at(r, lat, j) else { break };
+            if covered[j..j + l].iter().any(|c| *c) {
+                break;
+            }
+            // the name must be followed by a delimiter, 同志, or a verb
+            let after = j + l;
+            let nx = lat.chars.get(after).copied().unwrap_or('。');
+            let ok = is_punct(nx) || !is_han(nx) || lat.tok_start(after);
+            if !ok {
+                break;
+            }
+            push_person(out, covered, lat, j, after, Some(post.clone()), None, PersonSource::Post);
+            first = false;
+            if nx == '、' {
+                j = after + 1;
+                continue;
+            }
+            break;
+        }
+        let _ = first;
+        k += len.max(1);
+    }
+}

@@ -1,0 +1,352 @@
+//! The context model: which city, district and bureau a document and each
+//! of its articles are about, computed from the divisions and agencies they
+//! name explicitly; used to expand short forms and pick among same-named
+//! divisions (a 新华街道 exists in many cities).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::{dept_name, ArticleContext, Bureau};
+use crate::lexicon::{DeptKind, Level};
+use crate::recognize::{Chain, Link, Mention, MentionKind, Recognizer};
+use crate::text::Document;
+
+/// Document-level context.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    /// The document's city (prefecture), if any.
+    pub city: Option<usize>,
+    /// The document's province.
+    pub province: Option<usize>,
+    /// The dominant county/district of the whole document, if one is.
+    pub county: Option<usize>,
+    /// Scope for entities without a unique name (the city's code).
+    pub scope: String,
+    /// Divisions the document mentions (resolved).
+    pub mentioned: HashSet<usize>,
+    /// The bureau that dominates the document.
+    pub bureau: Option<Bureau>,
+    /// Full agency names written in the document.
+    pub known: Vec<String>,
+    /// Full document titles (《》) of the document.
+    pub titles: Vec<String>,
+    /// Per-article division counts.
+    art_counts: Vec<BTreeMap<usize, usize>>,
+}
+
+fn first_unique(cands: &[usize]) -> Option<usize> {
+    (cands.len() == 1).then(|| cands[0])
+}
+
+impl DocContext {
+    /// Builds the context of a document from its mentions.
+    pub fn build(r: &Recognizer, doc: &Document, mentions: &[Vec<Mention>]) -> DocContext {
+        let lx = &r.lex;
+        let mut ctx = DocContext::default();
+        // 1. unambiguous divisions vote for their city
+        let mut city_votes: BTreeMap<usize, usize> = BTreeMap::new();
+        for ms in mentions {
+            let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+            for m in ms {
+                for cands in division_refs(m) {
+                    if let Some(i) = first_unique(&cands) {
+                        *counts.entry(i).or_default() += 1;
+                        if let Some(c) = ctx_ancestor(r, i, Level::City) {
+                            *city_votes.entry(c).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            ctx.art_counts.push(counts);
+        }
+        ctx.city = city_votes.iter().max_by_key(|(i, n)| (**n, std::cmp::Reverse(**i))).map(|(i, _)| *i);
+        ctx.province = ctx
+            .city
+            .and_then(|c| ctx_ancestor(r, c, Level::Province))
+            .or_else(|| {
+                // a document about a province only
+                let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
+                for counts in &ctx.art_counts {
+                    for (&i, &n) in counts {
+                        if let Some(p) = ctx_ancestor(r, i, Level::Province) {
+                            *votes.entry(p).or_default() += n;
+                        }
+                    }
+                }
+                votes.into_iter().max_by_key(|(_, n)| *n).map(|(i, _)| i)
+            });
+        // 2. the dominant county
+        let mut county_votes: BTreeMap<usize, usize> = BTreeMap::new();
+        for counts in &ctx.art_counts {
+            for (&i, &n) in counts {
+                if let Some(c) = ctx_ancestor(r, i, Level::County) {
+                    *county_votes.entry(c).or_default() += n;
+                }
+            }
+        }
+        let total: usize = county_votes.values().sum();
+        if let Some((&c, &n)) = county_votes.iter().max_by_key(|(_, n)| **n) {
+            if n * 2 > total || ctx.city.is_none() {
+                ctx.county = Some(c);
+            }
+        }
+        if ctx.city.is_none() {
+            ctx.city = ctx.county.and_then(|c| ctx_ancestor(r, c, Level::City));
+        }
+        ctx.scope = ctx
+            .city
+            .or(ctx.province)
+            .map(|i| lx.divisions[i].code.clone())
+            .unwrap_or_default();
+        // 3. mentioned divisions, resolved with the context
+        for (ai, ms) in mentions.iter().enumerate() {
+            let actx = ctx.base_article(r, ai);
+            for m in ms {
+                for cands in division_refs(m) {
+                    if let Some(i) = ctx.pick(r, &cands, &actx) {
+                        ctx.mentioned.insert(i);
+                    }
+                }
+            }
+        }
+        // 4. bureaus and known full names
+        let mut bureau_votes: BTreeMap<(u8, String), (usize, Bureau)> = BTreeMap::new();
+        for (ai, ms) in mentions.iter().enumerate() {
+            let actx = ctx.base_article(r, ai);
+            for m in ms {
+                match &m.kind {
+                    MentionKind::Chain(c) => {
+                        if let Some((b, full)) = ctx.chain_bureau(r, c, &actx) {
+                            let level = b.place.map(|p| lx.divisions[p].level).unwrap_or(Level::Town);
+                            let rank = match level {
+                                Level::Province => 1,
+                                Level::City => 0,
+                                Level::County => 2,
+                                Level::Town => 3,
+                            };
+                            let e = bureau_votes.entry((rank, b.name.clone())).or_insert((0, b));
+                            e.0 += 1;
+                            if !ctx.known.contains(&full) {
+                                ctx.known.push(full);
+                            }
+                        }
+                    }
+                    MentionKind::Document { title } => {
+                        if !ctx.titles.contains(title) {
+                            ctx.titles.push(title.clone());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        ctx.bureau = bureau_votes
+            .iter()
+            .min_by_key(|((rank, name), (n, _))| (*rank, std::cmp::Reverse(*n), name.clone()))
+            .map(|(_, (_, b))| b.clone());
+        let _ = doc;
+        ctx
+    }
+
+    fn base_article(&self, r: &Recognizer, ai: usize) -> ArticleContext {
+        let counts = &self.art_counts[ai];
+        let pick_level = |lv: Level| -> Option<usize> {
+            let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
+            for (&i, &n) in counts {
+                if let Some(a) = ctx_ancestor(r, i, lv) {
+                    if self.city.is_none() || lv == Level::City || ctx_ancestor(r, a, Level::City) == self.city {
+                        *votes.entry(a).or_default() += n;
+                    }
+                }
+            }
+            votes.into_iter().max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i))).map(|(i, _)| i)
+        };
+        let city = self.city.or_else(|| pick_level(Level::City));
+        let county = pick_level(Level::County).or(self.county);
+        let town = pick_level(Level::Town);
+        ArticleContext {
+            city,
+            county,
+            town,
+            bureau: None,
+        }
+    }
+
+    /// The context of one article.
+    pub fn article(&self, r: &Recognizer, ai: usize, ms: &[Mention]) -> ArticleContext {
+        let mut a = self.base_article(r, ai);
+        let mut votes: BTreeMap<(u8, String), (usize, Bureau)> = BTreeMap::new();
+        for m in ms {
+            if let MentionKind::Chain(c) = &m.kind {
+                if let Some((b, _)) = self.chain_bureau(r, c, &a) {
+                    let rank = b.place.map(|p| r.lex.divisions[p].level as u8).unwrap_or(9);
+                    let e = votes.entry((rank, b.name.clone())).or_insert((0, b));
+                    e.0 += 1;
+                }
+            }
+        }
+        a.bureau = votes
+            .iter()
+            .max_by_key(|((rank, name), (n, _))| (*n, std::cmp::Reverse(*rank), std::cmp::Reverse(name.clone())))
+            .map(|(_, (_, b))| b.clone());
+        a
+    }
+
+    /// The bureau (a department at a place) a chain names, with the chain's
+    /// full name up to its last branch or unit.
+    fn chain_bureau(&self, r: &Recognizer, c: &Chain, a: &ArticleContext) -> Option<(Bureau, String)> {
+        let Some(Link::Dept { canonical, kind, .. }) = c.links.first() else {
+            return None;
+        };
+        if *kind != DeptKind::Gov {
+            return None;
+        }
+        let place = if let Some(last) = c.places.last() {
+            self.pick(r, &last.cands, a)?
+        } else {
+            let lv = c.level.and_then(crate::recognize::chain::level_of)?;
+            match lv {
+                Level::City => a.city?,
+                Level::County => a.county?,
+                _ => return None,
+            }
+        };
+        let base = prefix_name(r, place);
+        let name = dept_name(&base, canonical, *kind);
+        let mut full = name.clone();
+        for l in &c.links[1..] {
+            match l {
+                Link::Branch { text, .. } | Link::Unit { text } => full.push_str(text),
+                _ => break,
+            }
+        }
+        Some((
+            Bureau {
+                name,
+                dept: canonical.clone(),
+                place: Some(place),
+            },
+            full,
+        ))
+    }
+
+    /// Picks one division among candidates using the article's context.
+    pub fn pick(&self, r: &Recognizer, cands: &[usize], a: &ArticleContext) -> Option<usize> {
+        if cands.len() == 1 {
+            return Some(cands[0]);
+        }
+        for anchor in [a.town, a.county, a.city, self.city, self.province].into_iter().flatten() {
+            let inside: Vec<usize> = cands.iter().copied().filter(|&c| r.lex.is_within(c, anchor)).collect();
+            if inside.len() == 1 {
+                return Some(inside[0]);
+            }
+            if inside.len() > 1 {
+                // the shallowest (a city rather than its namesake district)
+                return inside.into_iter().min_by_key(|&c| r.lex.divisions[c].level);
+            }
+        }
+        // a province or city name is unambiguous enough at its own level
+        let top: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&c| r.lex.divisions[c].level <= Level::City)
+            .collect();
+        (top.len() == 1).then(|| top[0])
+    }
+
+    /// The ancestor of a division at a level.
+    pub fn ancestor_at(&self, r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
+        ctx_ancestor(r, idx, lv)
+    }
+
+    /// The province-level form of a department (自然资源和规划局 → 自然资源厅).
+    pub fn province_dept(&self, r: &Recognizer, dept: &str) -> Option<String> {
+        let stem: String = dept
+            .trim_end_matches('局')
+            .trim_end_matches("委员会")
+            .to_string();
+        let mut best: Option<String> = None;
+        for d in r.lex.departments.values() {
+            if d.canonical.ends_with('厅') && d.levels.contains(&Level::Province) {
+                let s = d.canonical.trim_end_matches('厅');
+                if stem.starts_with(s) && best.as_ref().is_none_or(|b| b.len() < d.canonical.len()) {
+                    best = Some(d.canonical.clone());
+                }
+            }
+        }
+        best
+    }
+
+    /// A known full agency name ending with `t` (a branch or unit name).
+    pub fn known_ending(&self, t: &str) -> Option<&str> {
+        self.known
+            .iter()
+            .filter(|k| k.ends_with(t) && k.len() > t.len())
+            .min_by_key(|k| k.len())
+            .map(String::as_str)
+    }
+
+    /// The full title a short title stands for (《条例》 → 聊城市文明行为促进条例).
+    pub fn doc_title(&self, t: &str) -> Option<String> {
+        self.titles
+            .iter()
+            .filter(|k| k.len() > t.len() && k.ends_with(t))
+            .min_by_key(|k| k.len())
+            .cloned()
+    }
+
+    /// A division by its code.
+    pub fn division_by_code(&self, r: &Recognizer, code: &str) -> Option<usize> {
+        r.lex
+            .division_by_name
+            .values()
+            .flatten()
+            .copied()
+            .find(|&i| r.lex.divisions[i].code == code)
+    }
+}
+
+/// The ancestor of a division at a level (itself if it is at that level).
+fn ctx_ancestor(r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
+    let mut cur = Some(idx);
+    while let Some(c) = cur {
+        if r.lex.divisions[c].level == lv {
+            return Some(c);
+        }
+        cur = r.lex.divisions[c].parent;
+    }
+    None
+}
+
+/// The division of a prefix in a body's name (districts carry their city).
+pub fn prefix_name(r: &Recognizer, idx: usize) -> String {
+    let d = &r.lex.divisions[idx];
+    if d.level == Level::County && d.name.ends_with('区') {
+        if let Some(p) = d.parent {
+            if r.lex.divisions[p].level == Level::City {
+                return format!("{}{}", r.lex.divisions[p].name, d.name);
+            }
+        }
+    }
+    d.name.clone()
+}
+
+/// Candidate lists of the divisions a mention names.
+fn division_refs(m: &Mention) -> Vec<Vec<usize>> {
+    match &m.kind {
+        MentionKind::Place(p) if !p.cands.is_empty() => vec![p.cands.clone()],
+        MentionKind::Chain(c) => {
+            let mut v: Vec<Vec<usize>> = c.places.iter().map(|p| p.cands.clone()).collect();
+            for l in &c.links {
+                if let Link::Branch { place: Some(p), .. } = l {
+                    v.push(p.cands.clone());
+                }
+            }
+            v
+        }
+        MentionKind::Named { place: Some(p), .. } => vec![p.cands.clone()],
+        _ => Vec::new(),
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: HashMap<(), ()>) {}

@@ -1,0 +1,737 @@
+//! Resolution: mentions → entities with canonical names, and relations.
+//!
+//! A document is resolved as a whole, with a context model of three levels:
+//! the document (its city, the bureau that publishes it), the article (its
+//! district or county, its main agency) and the sentence (the agency just
+//! named, for 该局). Short forms expand from that context: 市住建局 in a
+//! Weifang paper → 潍坊市住房和城乡建设局; 奎文分局 under 潍坊市自然资源和规划局
+//! → 潍坊市自然资源和规划局奎文分局; 冠县局 in a natural-resources paper →
+//! 冠县自然资源和规划局; 省厅 → 山东省自然资源厅. Anaphors (该局, 市局) point to
+//! an entity but add no alias. Every surface form is kept as an alias.
+//!
+//! Takes: a [`crate::text::Document`] and its mentions. Gives: a
+//! [`ResolvedDoc`] per document: entities and relations per article, each
+//! relation with its evidence sentence.
+
+mod context;
+mod relations;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::lexicon::{DeptKind, Level};
+use crate::recognize::{Chain, Link, Mention, MentionKind, PersonSource, PlaceRef, Recognizer};
+use crate::text::{Article, Document};
+use crate::{EntityType, Predicate};
+pub use context::DocContext;
+
+/// An entity as resolved in one article.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Entity {
+    /// Identity key: equal keys are the same real-world entity.
+    pub key: String,
+    /// The entity type.
+    pub etype: EntityType,
+    /// Canonical name (full official name).
+    pub name: String,
+    /// Other names seen for it in this article.
+    pub aliases: BTreeSet<String>,
+    /// Division code for administrative divisions.
+    pub code: Option<String>,
+    /// Division level for administrative divisions.
+    pub level: Option<&'static str>,
+}
+
+/// Where a relation was read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Evidence {
+    /// The sentence.
+    pub sentence: String,
+    /// Character offset of the sentence in the source file.
+    pub start: usize,
+    /// One past its last character.
+    pub end: usize,
+}
+
+/// A relation between two entities of the same article.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Relation {
+    /// Subject entity key.
+    pub subject: String,
+    /// The predicate.
+    pub predicate: Predicate,
+    /// Object entity key.
+    pub object: String,
+    /// The post, for `memberOf`.
+    pub role: Option<String>,
+    /// Supporting sentence.
+    pub evidence: Evidence,
+}
+
+/// What was extracted from one article.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ResolvedArticle {
+    /// Position in the file.
+    pub index: usize,
+    /// Headline, if any.
+    pub headline: Option<String>,
+    /// Entities by key.
+    pub entities: BTreeMap<String, Entity>,
+    /// Relations (deduplicated).
+    pub relations: Vec<Relation>,
+    /// People of the byline.
+    pub byline: Vec<String>,
+}
+
+/// What was extracted from one document.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ResolvedDoc {
+    /// Its articles.
+    pub articles: Vec<ResolvedArticle>,
+}
+
+/// A mention resolved to an entity (for relation extraction).
+#[derive(Debug, Clone)]
+pub(crate) struct Ref {
+    pub start: usize,
+    pub end: usize,
+    pub key: String,
+    pub etype: EntityType,
+    /// Whether it came from an anaphor (该局).
+    pub anaphor: bool,
+    /// Mention index.
+    pub mention: usize,
+}
+
+/// Per-article resolution state.
+pub(crate) struct ArticleState {
+    pub entities: BTreeMap<String, Entity>,
+    pub relations: BTreeSet<Relation>,
+    pub refs: Vec<Ref>,
+    pub byline: Vec<String>,
+}
+
+impl ArticleState {
+    fn new() -> Self {
+        ArticleState {
+            entities: BTreeMap::new(),
+            relations: BTreeSet::new(),
+            refs: Vec::new(),
+            byline: Vec::new(),
+        }
+    }
+
+    /// Adds (or merges) an entity; returns its key.
+    pub fn add(&mut self, e: Entity, alias: Option<&str>) -> String {
+        let key = e.key.clone();
+        let ent = self.entities.entry(key.clone()).or_insert(e);
+        if let Some(a) = alias {
+            let a = crate::recognize::names::clean(a);
+            if a != ent.name && !a.is_empty() {
+                ent.aliases.insert(a);
+            }
+        }
+        key
+    }
+
+    pub fn relate(&mut self, s: &str, p: Predicate, o: &str, role: Option<String>, ev: &Evidence) {
+        if s == o {
+            return;
+        }
+        let (s, o) = if p.symmetric() && o < s { (o, s) } else { (s, o) };
+        self.relations.insert(Relation {
+            subject: s.to_string(),
+            predicate: p,
+            object: o.to_string(),
+            role,
+            evidence: ev.clone(),
+        });
+    }
+}
+
+/// Resolves a document.
+pub fn resolve_document(r: &Recognizer, doc: &Document) -> ResolvedDoc {
+    let mentions: Vec<Vec<Mention>> = doc.articles.iter().map(|a| r.recognize(&a.text)).collect();
+    resolve_with_mentions(r, doc, &mentions)
+}
+
+/// Resolves a document given the mentions of each article.
+pub fn resolve_with_mentions(r: &Recognizer, doc: &Document, mentions: &[Vec<Mention>]) -> ResolvedDoc {
+    let ctx = DocContext::build(r, doc, mentions);
+    let mut articles = Vec::new();
+    for (ai, art) in doc.articles.iter().enumerate() {
+        let ms = &mentions[ai];
+        let actx = ctx.article(r, ai, ms);
+        let mut st = ArticleState::new();
+        let mut res = Resolver {
+            r,
+            ctx: &ctx,
+            actx: &actx,
+            art,
+            st: &mut st,
+        };
+        res.run(ms);
+        let byline = st.byline.clone();
+        let mut relations: Vec<Relation> = st.relations.into_iter().collect();
+        // one relation per (s, p, o): keep the first evidence
+        relations.sort_by(|a, b| {
+            (&a.subject, a.predicate, &a.object, a.evidence.start)
+                .cmp(&(&b.subject, b.predicate, &b.object, b.evidence.start))
+        });
+        relations.dedup_by(|a, b| a.subject == b.subject && a.predicate == b.predicate && a.object == b.object);
+        articles.push(ResolvedArticle {
+            index: art.index,
+            headline: art.headline.clone(),
+            entities: st.entities,
+            relations,
+            byline,
+        });
+    }
+    ResolvedDoc { articles }
+}
+
+/// Article-level context.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleContext {
+    /// The city (prefecture) the article is about.
+    pub city: Option<usize>,
+    /// The county or district the article is about.
+    pub county: Option<usize>,
+    /// The township the article is about.
+    pub town: Option<usize>,
+    /// The main bureau of the article: (canonical name, department form).
+    pub bureau: Option<Bureau>,
+}
+
+/// A bureau with the department it is (for same-system resolution).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bureau {
+    /// Full name (潍坊市自然资源和规划局).
+    pub name: String,
+    /// Department canonical (自然资源和规划局).
+    pub dept: String,
+    /// Division of the bureau.
+    pub place: Option<usize>,
+}
+
+pub(crate) struct Resolver<'a> {
+    pub r: &'a Recognizer,
+    pub ctx: &'a DocContext,
+    pub actx: &'a ArticleContext,
+    pub art: &'a Article,
+    pub st: &'a mut ArticleState,
+}
+
+impl<'a> Resolver<'a> {
+    fn run(&mut self, ms: &[Mention]) {
+        for (mi, m) in ms.iter().enumerate() {
+            let ev = self.evidence_at(m.start, m.end);
+            match &m.kind {
+                MentionKind::Place(p) => {
+                    if let Some(key) = self.place_entity(p, Some(&m.text)) {
+                        self.push_ref(m, mi, key, EntityType::Place, false);
+                    }
+                }
+                MentionKind::Chain(c) => {
+                    if let Some((key, et)) = self.chain_entities(c, &m.text, &ev) {
+                        self.push_ref(m, mi, key, et, false);
+                    }
+                }
+                MentionKind::Named { etype, name, place } => {
+                    if let Some(key) = self.named_entity(*etype, name, place.as_ref(), &m.text, &ev) {
+                        self.push_ref(m, mi, key, *etype, false);
+                    }
+                }
+                MentionKind::Document { title } => {
+                    let name = self.document_name(title);
+                    let key = self.st.add(entity(EntityType::Document, &name, &self.ctx.scope), Some(title));
+                    self.push_ref(m, mi, key, EntityType::Document, false);
+                }
+                MentionKind::Person { name, source, .. } => {
+                    let key = self.st.add(entity(EntityType::Person, name, &self.ctx.scope), None);
+                    if *source == PersonSource::Byline && !self.st.byline.contains(&key) {
+                        self.st.byline.push(key.clone());
+                    }
+                    self.push_ref(m, mi, key, EntityType::Person, false);
+                }
+                MentionKind::Anaphor { word } => {
+                    if let Some((key, et)) = self.anaphor(word, m.start) {
+                        self.push_ref(m, mi, key, et, true);
+                    }
+                }
+            }
+        }
+        relations::extract(self, ms);
+        self.located_in_hierarchy();
+    }
+
+    fn push_ref(&mut self, m: &Mention, mi: usize, key: String, etype: EntityType, anaphor: bool) {
+        self.st.refs.push(Ref {
+            start: m.start,
+            end: m.end,
+            key,
+            etype,
+            anaphor,
+            mention: mi,
+        });
+    }
+
+    /// The sentence around a span, as evidence with source offsets.
+    pub fn evidence_at(&self, s: usize, e: usize) -> Evidence {
+        let (a, b) = sentence_bounds(&self.art.text, s, e);
+        let sentence = char_slice(&self.art.text, a, b).trim().to_string();
+        let (start, end) = self.art.source_span(a, b);
+        Evidence { sentence, start, end }
+    }
+
+    /// Entity of a division; `alias` is the surface text.
+    pub fn division_entity(&mut self, idx: usize, alias: Option<&str>) -> String {
+        let d = &self.r.lex.divisions[idx];
+        let e = Entity {
+            key: format!("place:{}", d.code),
+            etype: EntityType::Place,
+            name: d.name.clone(),
+            aliases: BTreeSet::new(),
+            code: Some(d.code.clone()),
+            level: Some(d.level.as_str()),
+        };
+        self.st.add(e, alias)
+    }
+
+    fn place_entity(&mut self, p: &PlaceRef, alias: Option<&str>) -> Option<String> {
+        if let Some(other) = &p.other {
+            let e = entity(EntityType::Place, other, "");
+            return Some(self.st.add(e, alias));
+        }
+        let idx = self.ctx.pick(self.r, &p.cands, self.actx)?;
+        Some(self.division_entity(idx, alias))
+    }
+
+    /// The full name of a division used as a prefix of a body's name: a
+    /// district carries its city (潍坊市奎文区), others stand alone.
+    pub fn prefix_name(&self, idx: usize) -> String {
+        context::prefix_name(self.r, idx)
+    }
+
+    /// The division a chain's prefix stands for.
+    fn chain_place(&self, c: &Chain) -> Option<usize> {
+        if let Some(last) = c.places.last() {
+            return self.ctx.pick(self.r, &last.cands, self.actx);
+        }
+        let level = c.level.and_then(crate::recognize::chain::level_of)?;
+        match (level, c.level) {
+            (Level::Province, _) => self.actx.city.and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province)),
+            (Level::City, _) => self.actx.city,
+            (Level::County, Some(ch)) => {
+                let cty = self.actx.county?;
+                let name = &self.r.lex.divisions[cty].name;
+                // 区 stands for a district, 县 for a county
+                if ch == '区' && !name.ends_with('区') || ch == '县' && !name.ends_with('县') {
+                    return None;
+                }
+                Some(cty)
+            }
+            (Level::Town, _) => self.actx.town,
+            _ => None,
+        }
+    }
+
+    /// Resolves a chain into entities (one per level) with their
+    /// subOrganizationOf and jurisdiction relations; returns the innermost.
+    fn chain_entities(&mut self, c: &Chain, text: &str, ev: &Evidence) -> Option<(String, EntityType)> {
+        let place = self.chain_place(c);
+        let has_prefix = !c.places.is_empty() || c.level.is_some();
+        if has_prefix && place.is_none() {
+            return None;
+        }
+        let base = place.map(|p| self.prefix_name(p)).unwrap_or_default();
+        let prefix_text: String = c.places.iter().map(|p| p.text.as_str()).collect::<String>()
+            + &c.level.map(String::from).unwrap_or_default();
+        // places written in the chain are mentioned too
+        let mut place_keys = Vec::new();
+        for p in &c.places {
+            if let Some(i) = self.ctx.pick(self.r, &p.cands, self.actx) {
+                place_keys.push(self.division_entity(i, Some(&p.text)));
+            }
+        }
+        let place_key = match place {
+            Some(i) => Some(self.division_entity(i, None)),
+            None => None,
+        };
+        let mut cur: Option<(String, String, EntityType)> = None; // (key, name, type)
+        // an anaphor as parent (市局林业发展中心)
+        if let Some(a) = &c.anaphor {
+            if let Some((k, et)) = self.anaphor(a, 0) {
+                let name = self.st.entities.get(&k).map(|e| e.name.clone())?;
+                cur = Some((k, name, et));
+            }
+        }
+        for (li, link) in c.links.iter().enumerate() {
+            let innermost = li + 1 == c.links.len();
+            let mut alias = if innermost { Some(text.to_string()) } else { None };
+            let (name, et, jur): (String, EntityType, Option<String>) = match link {
+                Link::Dept { form, canonical, kind } => {
+                    let name = match (&cur, kind) {
+                        (Some((_, pname, _)), DeptKind::Party) if pname.ends_with("委员会") => {
+                            format!("{}{}", pname.trim_end_matches("员会"), canonical)
+                        }
+                        (Some((_, pname, _)), _) => format!("{pname}{canonical}"),
+                        (None, _) if !has_prefix => {
+                            // a bare department: only inside an enumeration
+                            // that gives its place (handled by relations)
+                            return None;
+                        }
+                        (None, k) => dept_name(&base, canonical, *k),
+                    };
+                    if alias.is_none() && cur.is_none() {
+                        alias = Some(format!("{prefix_text}{form}"));
+                    }
+                    (name, EntityType::Agency, if cur.is_none() { place_key.clone() } else { None })
+                }
+                Link::National { canonical, agency } => {
+                    let et = if *agency { EntityType::Agency } else { EntityType::Organization };
+                    (canonical.clone(), et, None)
+                }
+                Link::Committee => {
+                    if base.is_empty() {
+                        return None;
+                    }
+                    (format!("中共{base}委员会"), EntityType::Agency, place_key.clone())
+                }
+                Link::Government => {
+                    if base.is_empty() {
+                        return None;
+                    }
+                    (format!("{base}人民政府"), EntityType::Agency, place_key.clone())
+                }
+                Link::Cppcc => {
+                    if base.is_empty() {
+                        return None;
+                    }
+                    (format!("中国人民政治协商会议{base}委员会"), EntityType::Agency, place_key.clone())
+                }
+                Link::Zone => {
+                    if base.is_empty() {
+                        return None;
+                    }
+                    (format!("{base}管理委员会"), EntityType::Agency, place_key.clone())
+                }
+                Link::Counterpart { suffix } => {
+                    let Some(b) = &self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone()) else {
+                        return None;
+                    };
+                    let _ = suffix;
+                    if base.is_empty() || !b.dept.ends_with('局') {
+                        return None;
+                    }
+                    (format!("{base}{}", b.dept), EntityType::Agency, place_key.clone())
+                }
+                Link::Generic { text: t, etype } => {
+                    let name = match &cur {
+                        Some((_, pname, _)) => format!("{pname}{t}"),
+                        None if base.is_empty() => t.clone(),
+                        None => format!("{base}{t}"),
+                    };
+                    let jur = if cur.is_none() { place_key.clone() } else { None };
+                    (name, *etype, jur)
+                }
+                Link::Branch { text: t, place: bp } => {
+                    let parent = match &cur {
+                        Some(c) => Some(c.clone()),
+                        None => self.branch_parent(t),
+                    };
+                    let Some((pk, pname, _)) = parent else { return None };
+                    if cur.is_none() {
+                        cur = Some((pk.clone(), pname.clone(), EntityType::Agency));
+                    }
+                    let name = if pname.ends_with(t.as_str()) { pname.clone() } else { format!("{pname}{t}") };
+                    let jur = bp
+                        .as_ref()
+                        .and_then(|p| self.ctx.pick(self.r, &p.cands, self.actx))
+                        .map(|i| self.division_entity(i, None));
+                    if alias.is_none() {
+                        alias = Some(t.clone());
+                    } else {
+                        let k = self.add_agency(&name, EntityType::Agency, Some(t));
+                        let _ = k;
+                    }
+                    (name, EntityType::Agency, jur)
+                }
+                Link::Unit { text: t } => {
+                    let parent = match &cur {
+                        Some(c) => Some(c.clone()),
+                        None => self.unit_parent(t),
+                    };
+                    let Some((pk, pname, pet)) = parent else { return None };
+                    if cur.is_none() {
+                        cur = Some((pk, pname.clone(), pet));
+                    }
+                    let et = if pet == EntityType::Organization || is_party_unit(t) && pet != EntityType::Agency {
+                        EntityType::Organization
+                    } else {
+                        pet
+                    };
+                    let name = format!("{pname}{t}");
+                    if alias.is_none() {
+                        alias = Some(t.clone());
+                    } else {
+                        let k = self.add_agency(&name, et, Some(t));
+                        let _ = k;
+                    }
+                    (name, et, None)
+                }
+            };
+            let key = self.add_agency(&name, et, alias.as_deref());
+            if let Some((pk, _, _)) = &cur {
+                if *pk != key {
+                    self.st.relate(&key, Predicate::SubOrganizationOf, pk, None, ev);
+                }
+            }
+            if let Some(j) = jur {
+                if et == EntityType::Agency {
+                    self.st.relate(&key, Predicate::Jurisdiction, &j, None, ev);
+                } else {
+                    self.st.relate(&key, Predicate::LocatedIn, &j, None, ev);
+                }
+            }
+            cur = Some((key, name, et));
+        }
+        let _ = place_keys;
+        cur.map(|(k, _, et)| (k, et))
+    }
+
+    fn add_agency(&mut self, name: &str, et: EntityType, alias: Option<&str>) -> String {
+        self.st.add(entity(et, name, &self.ctx.scope), alias)
+    }
+
+    /// The parent of a bare branch (奎文分局): a known body of the document
+    /// ending with the branch name, else the article's or document's bureau.
+    fn branch_parent(&self, t: &str) -> Option<(String, String, EntityType)> {
+        if let Some(full) = self.ctx.known_ending(t) {
+            let parent = full.trim_end_matches(t).to_string();
+            if !parent.is_empty() {
+                return Some((key_of(EntityType::Agency, &parent, &self.ctx.scope), parent, EntityType::Agency));
+            }
+        }
+        let b = self.ctx.bureau.as_ref().or(self.actx.bureau.as_ref())?;
+        Some((key_of(EntityType::Agency, &b.name, &self.ctx.scope), b.name.clone(), EntityType::Agency))
+    }
+
+    /// The parent of a bare unit (建设科): a known body of the document
+    /// ending with the unit, else the document's bureau.
+    fn unit_parent(&self, t: &str) -> Option<(String, String, EntityType)> {
+        if let Some(full) = self.ctx.known_ending(t) {
+            let parent = full.trim_end_matches(t).to_string();
+            if !parent.is_empty() {
+                return Some((key_of(EntityType::Agency, &parent, &self.ctx.scope), parent, EntityType::Agency));
+            }
+        }
+        let b = self.actx.bureau.as_ref().or(self.ctx.bureau.as_ref())?;
+        Some((key_of(EntityType::Agency, &b.name, &self.ctx.scope), b.name.clone(), EntityType::Agency))
+    }
+
+    /// An anaphor → the entity it stands for.
+    pub fn anaphor(&mut self, word: &str, pos: usize) -> Option<(String, EntityType)> {
+        let bureau = self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone());
+        match word {
+            "市局" => {
+                // the city bureau of the article's system
+                let b = bureau?;
+                let city = self.actx.city?;
+                let name = format!("{}{}", self.r.lex.divisions[city].name, b.dept);
+                let k = self.add_agency(&name, EntityType::Agency, None);
+                let ck = self.division_entity(city, None);
+                let ev = self.evidence_at(pos, pos + 2);
+                self.st.relate(&k, Predicate::Jurisdiction, &ck, None, &ev);
+                Some((k, EntityType::Agency))
+            }
+            "省厅" => {
+                let b = bureau?;
+                let city = self.actx.city?;
+                let prov = self.ctx.ancestor_at(self.r, city, Level::Province)?;
+                let dept = self.ctx.province_dept(self.r, &b.dept)?;
+                let name = format!("{}{}", self.r.lex.divisions[prov].name, dept);
+                let k = self.add_agency(&name, EntityType::Agency, None);
+                let pk = self.division_entity(prov, None);
+                let ev = self.evidence_at(pos, pos + 2);
+                self.st.relate(&k, Predicate::Jurisdiction, &pk, None, &ev);
+                Some((k, EntityType::Agency))
+            }
+            w if w.ends_with('局') || w.ends_with('委') || w.ends_with("中心") || w == "他们" => {
+                // the agency most recently named before, else the bureau
+                let last = self
+                    .st
+                    .refs
+                    .iter()
+                    .rev()
+                    .find(|r| r.etype == EntityType::Agency && !r.anaphor && r.end <= pos)
+                    .map(|r| (r.key.clone(), r.etype));
+                if last.is_some() {
+                    return last;
+                }
+                let b = bureau?;
+                Some((self.add_agency(&b.name, EntityType::Agency, None), EntityType::Agency))
+            }
+            _ => None,
+        }
+    }
+
+    fn named_entity(&mut self, et: EntityType, name: &str, place: Option<&PlaceRef>, text: &str, ev: &Evidence) -> Option<String> {
+        let pidx = place.and_then(|p| self.ctx.pick(self.r, &p.cands, self.actx));
+        let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
+        let mut canon = name.to_string();
+        if et == EntityType::Place {
+            if let Some(p) = place {
+                let inner = canon.trim_start_matches(p.text.as_str()).to_string();
+                canon = if inner.chars().count() <= 2 && inner.ends_with("社区") || inner.chars().count() == 1 {
+                    canon.clone()
+                } else {
+                    inner
+                };
+            }
+        }
+        let scope = if et == EntityType::Place {
+            // places without code are scoped by where they are
+            pidx.or(self.actx.county)
+                .or(self.actx.city)
+                .map(|i| self.r.lex.divisions[i].code.clone())
+                .unwrap_or_else(|| self.ctx.scope.clone())
+        } else {
+            self.ctx.scope.clone()
+        };
+        let key = self.st.add(entity(et, &canon, &scope), Some(text));
+        if let Some(pk) = pkey {
+            self.st.relate(&key, Predicate::LocatedIn, &pk, None, ev);
+        }
+        Some(key)
+    }
+
+    /// A document's canonical title: a leading short agency name is
+    /// expanded (《市住建局差异化考核办法》 → 潍坊市住房和城乡建设局差异化考核办法).
+    fn document_name(&mut self, title: &str) -> String {
+        let title = title.to_string();
+        if let Some(full) = self.ctx.doc_title(&title) {
+            return full;
+        }
+        let lat = self.r.lattice(&title);
+        if let Some((c, end)) = crate::recognize::chain::parse(self.r, &lat, 0) {
+            if c.level.is_some() && !c.links.is_empty() && end < lat.len() {
+                let ev = Evidence { sentence: String::new(), start: 0, end: 0 };
+                let saved = self.st.relations.clone();
+                if let Some((k, _)) = self.chain_entities(&c, &lat.text(0, end), &ev) {
+                    self.st.relations = saved.clone();
+                    if let Some(e) = self.st.entities.get(&k) {
+                        return format!("{}{}", e.name, lat.text(end, lat.len()));
+                    }
+                }
+                self.st.relations = saved;
+            }
+        }
+        title
+    }
+
+    /// locatedIn between divisions mentioned in the article: each to its
+    /// nearest ancestor that the document mentions.
+    fn located_in_hierarchy(&mut self) {
+        let codes: Vec<(String, String)> = self
+            .st
+            .entities
+            .values()
+            .filter_map(|e| e.code.clone().map(|c| (e.key.clone(), c)))
+            .collect();
+        for (key, code) in codes {
+            let Some(idx) = self.ctx.division_by_code(self.r, &code) else { continue };
+            let mut cur = self.r.lex.divisions[idx].parent;
+            while let Some(p) = cur {
+                if self.ctx.mentioned.contains(&p) {
+                    let pk = self.division_entity(p, None);
+                    let first = self.st.refs.iter().find(|r| r.key == key).map(|r| (r.start, r.end));
+                    let ev = match first {
+                        Some((s, e)) => self.evidence_at(s, e),
+                        None => Evidence { sentence: String::new(), start: 0, end: 0 },
+                    };
+                    self.st.relate(&key, Predicate::LocatedIn, &pk, None, &ev);
+                    break;
+                }
+                cur = self.r.lex.divisions[p].parent;
+            }
+        }
+    }
+}
+
+/// Whether a unit name is a Party organ of a non-state unit.
+fn is_party_unit(t: &str) -> bool {
+    t.ends_with("党支部") || t.ends_with("党委") || t.ends_with("党总支")
+}
+
+/// The full name of a department at a place.
+fn dept_name(base: &str, canonical: &str, kind: DeptKind) -> String {
+    if canonical.contains("{place}") {
+        return canonical.replace("{place}", base);
+    }
+    match kind {
+        DeptKind::Party => format!("中共{base}委{canonical}"),
+        DeptKind::Discipline if canonical.starts_with("纪律检查") => format!("中共{base}{canonical}"),
+        _ => format!("{base}{canonical}"),
+    }
+}
+
+/// The identity key of a non-division entity.
+pub fn key_of(et: EntityType, name: &str, scope: &str) -> String {
+    match et {
+        // people and places without code are scoped; bodies with full
+        // names are unique by name
+        EntityType::Person | EntityType::Place if !scope.is_empty() => {
+            format!("{}:{}:{}", et.as_str().to_lowercase(), scope, name)
+        }
+        _ => format!("{}:{}", et.as_str().to_lowercase(), name),
+    }
+}
+
+fn entity(et: EntityType, name: &str, scope: &str) -> Entity {
+    Entity {
+        key: key_of(et, name, scope),
+        etype: et,
+        name: name.to_string(),
+        aliases: BTreeSet::new(),
+        code: None,
+        level: None,
+    }
+}
+
+/// Sentence bounds (char offsets) around a span.
+fn sentence_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | '\n');
+    let mut a = s.min(chars.len());
+    while a > 0 && !is_end(chars[a - 1]) {
+        a -= 1;
+    }
+    let mut b = e.min(chars.len());
+    while b < chars.len() && !is_end(chars[b]) {
+        b += 1;
+    }
+    if b < chars.len() && chars[b] != '\n' {
+        b += 1;
+    }
+    (a, b)
+}
+
+fn char_slice(text: &str, a: usize, b: usize) -> String {
+    text.chars().skip(a).take(b.saturating_sub(a)).collect()
+}
+
+/// Map from surface text to keys (used by tests and diagnostics).
+pub fn alias_index(doc: &ResolvedDoc) -> HashMap<String, Vec<String>> {
+    let mut m: HashMap<String, Vec<String>> = HashMap::new();
+    for a in &doc.articles {
+        for e in a.entities.values() {
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let v = m.entry(n.clone()).or_default();
+                if !v.contains(&e.key) {
+                    v.push(e.key.clone());
+                }
+            }
+        }
+    }
+    m
+}

@@ -1,0 +1,356 @@
+//! Relations read from sentences, beside those that follow from names
+//! (subOrganizationOf, jurisdiction, locatedIn, added while resolving):
+//! - memberOf: bylines (记者 → the newspaper), signatures (用途科/朱绪祥),
+//!   posts (区委书记李辉, 奎文区委副书记、区长高志秀);
+//! - issued: 印发 / 制定 / 出台 / 起草 / 签订 … 《…》, and titles that start
+//!   with the issuing body's name;
+//! - partnerOf: A 与 B 共同 / 签订 / 联合…, A 会同 / 联合 / 携手 B;
+//! - participatesIn: an agency or organization in the sentence of a project.
+
+use super::{Evidence, Ref, Resolver};
+use crate::lexicon::{Level, PostOrgan, Trigger};
+use crate::recognize::{is_punct, Mention, MentionKind, PersonSource};
+use crate::{EntityType, Predicate};
+
+/// Extracts sentence-level relations of an article.
+pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
+    let chars: Vec<char> = res.art.text.chars().collect();
+    members(res, ms, &chars);
+    let refs = res.st.refs.clone();
+    // sentences
+    let mut s = 0;
+    while s < chars.len() {
+        let mut e = s;
+        while e < chars.len() && !matches!(chars[e], '。' | '！' | '？' | '；' | '\n') {
+            e += 1;
+        }
+        let in_sent: Vec<&Ref> = refs.iter().filter(|r| r.start >= s && r.end <= e).collect();
+        if !in_sent.is_empty() {
+            let ev = res.evidence_at(s, e.max(s + 1).min(chars.len()));
+            sentence(res, &chars, s, e, &in_sent, &ev);
+        }
+        s = e + 1;
+    }
+}
+
+fn is_org(r: &Ref) -> bool {
+    r.etype == EntityType::Agency || r.etype == EntityType::Organization
+}
+
+/// Clause bounds (split at ， and ：) around a position within a sentence.
+fn clause(chars: &[char], s: usize, e: usize, pos: usize) -> (usize, usize) {
+    let stop = |c: char| matches!(c, '，' | '：' | ',' | ':');
+    let mut a = pos.min(e);
+    while a > s && !stop(chars[a - 1]) {
+        a -= 1;
+    }
+    let mut b = pos.min(e);
+    while b < e && !stop(chars[b]) {
+        b += 1;
+    }
+    (a, b)
+}
+
+fn find_word(chars: &[char], s: usize, e: usize, w: &str) -> Vec<usize> {
+    let wc: Vec<char> = w.chars().collect();
+    let mut out = Vec::new();
+    if wc.is_empty() || e < wc.len() {
+        return out;
+    }
+    let mut i = s;
+    while i + wc.len() <= e {
+        if chars[i..i + wc.len()] == wc[..] {
+            out.push(i);
+        }
+        i += 1;
+    }
+    out
+}
+
+fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref], ev: &Evidence) {
+    let lx = &res.r.lex;
+    // the subject of the sentence: its first agency or organization
+    let subject = refs.iter().find(|r| is_org(r)).map(|r| r.key.clone());
+    let bureau_key = res
+        .actx
+        .bureau
+        .as_ref()
+        .or(res.ctx.bureau.as_ref())
+        .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope));
+    // issued
+    let issue_words: Vec<&String> = lx
+        .triggers
+        .iter()
+        .filter(|(_, k)| k.contains(&Trigger::Issue))
+        .map(|(w, _)| w)
+        .collect();
+    let mut issue_pos: Vec<usize> = Vec::new();
+    for w in &issue_words {
+        issue_pos.extend(find_word(chars, s, e, w));
+    }
+    issue_pos.sort();
+    for &vp in &issue_pos {
+        let docs: Vec<&&Ref> = refs
+            .iter()
+            .filter(|r| r.etype == EntityType::Document && r.start > vp)
+            .collect();
+        if docs.is_empty() {
+            continue;
+        }
+        let (ca, _) = clause(chars, s, e, vp);
+        let mut issuers: Vec<String> = refs
+            .iter()
+            .filter(|r| is_org(r) && r.start >= ca && r.end <= vp)
+            .map(|r| r.key.clone())
+            .collect();
+        if issuers.is_empty() {
+            if let Some(sj) = refs.iter().find(|r| is_org(r) && r.end <= vp) {
+                issuers.push(sj.key.clone());
+            } else if let Some(b) = &bureau_key {
+                issuers.push(b.clone());
+            }
+        }
+        // documents up to the next clause that is not a list of titles
+        for d in docs {
+            let between: String = chars[vp..d.start].iter().collect();
+            if between.chars().filter(|c| *c == '，' || *c == '。').count() > 1 {
+                continue;
+            }
+            for i in &issuers {
+                if res.st.entities.contains_key(i) {
+                    res.st.relate(i, Predicate::Issued, &d.key, None, ev);
+                }
+            }
+        }
+    }
+    // partnerOf
+    for w in ["会同", "联合", "携手", "与", "同"] {
+        for wp in find_word(chars, s, e, w) {
+            if w == "同" && (wp > 0 && chars[wp - 1] == '会' || chars.get(wp + 1) == Some(&'志')) {
+                continue;
+            }
+            let (ca, cb) = clause(chars, s, e, wp);
+            let rest: String = chars[wp..cb].iter().collect();
+            let joint = matches!(w, "会同" | "联合" | "携手")
+                || ["共同", "签订", "签署", "签约", "合作", "共建", "联合", "结对"].iter().any(|k| rest.contains(k));
+            if !joint {
+                continue;
+            }
+            let mut left: Vec<String> = refs
+                .iter()
+                .filter(|r| is_org(r) && r.start >= ca && r.end <= wp)
+                .map(|r| r.key.clone())
+                .collect();
+            // the right side: a list of bodies right after the word
+            let mut right: Vec<String> = Vec::new();
+            let mut pos = wp + w.chars().count();
+            let after: Vec<&&Ref> = refs.iter().filter(|r| r.start >= pos && r.end <= cb).collect();
+            for r in after {
+                let gap: String = chars[pos..r.start].iter().collect();
+                if !gap.chars().all(|c| matches!(c, '、' | '和' | '及' | ' ') ) {
+                    break;
+                }
+                if is_org(r) {
+                    right.push(r.key.clone());
+                }
+                pos = r.end;
+            }
+            if right.is_empty() {
+                continue;
+            }
+            if left.is_empty() {
+                match subject.clone().or_else(|| bureau_key.clone()) {
+                    Some(k) if !right.contains(&k) => left.push(k),
+                    _ => continue,
+                }
+            }
+            let mut all: Vec<String> = left.clone();
+            all.extend(right.iter().cloned());
+            let three = rest.contains("共同") || rest.contains("三方") || chars[s..e].iter().collect::<String>().contains("三方");
+            for a in &left {
+                for b in &right {
+                    if res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
+                        res.st.relate(a, Predicate::PartnerOf, b, None, ev);
+                    }
+                }
+            }
+            if three && w == "与" {
+                for (i, a) in right.iter().enumerate() {
+                    for b in &right[i + 1..] {
+                        res.st.relate(a, Predicate::PartnerOf, b, None, ev);
+                    }
+                }
+            }
+        }
+    }
+    // participatesIn: bodies of the sentence act on its projects
+    let projects: Vec<&&Ref> = refs.iter().filter(|r| r.etype == EntityType::Project).collect();
+    if !projects.is_empty() {
+        let sentence_text: String = chars[s..e].iter().collect();
+        let acts = lx
+            .triggers
+            .iter()
+            .any(|(w, k)| k.contains(&Trigger::Participate) && sentence_text.contains(w.as_str()));
+        let mut bodies: Vec<String> = refs
+            .iter()
+            .filter(|r| is_org(r) && !projects.iter().any(|p| r.start >= p.start && r.end <= p.end))
+            .map(|r| r.key.clone())
+            .collect();
+        bodies.dedup();
+        if acts {
+            for p in &projects {
+                for b in &bodies {
+                    res.st.relate(b, Predicate::ParticipatesIn, &p.key, None, ev);
+                }
+            }
+        }
+    }
+}
+
+/// memberOf from bylines, signatures and posts.
+fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
+    let refs = res.st.refs.clone();
+    let key_of_mention = |mi: usize| refs.iter().find(|r| r.mention == mi && !r.anaphor).map(|r| (r.key.clone(), r.etype));
+    for (mi, m) in ms.iter().enumerate() {
+        let MentionKind::Person { post, org, source, .. } = &m.kind else { continue };
+        let Some((pkey, _)) = key_of_mention(mi) else { continue };
+        let ev = res.evidence_at(m.start, m.end);
+        match source {
+            PersonSource::Byline => {
+                // reporters belong to their newspaper; correspondents are
+                // written beside it but work elsewhere
+                let Some(post) = post else { continue };
+                if !post.contains("记者") && !post.contains("编辑") {
+                    continue;
+                }
+                if let Some(oi) = org {
+                    if let Some((ok, et)) = key_of_mention(*oi) {
+                        if et.is_org() {
+                            res.st.relate(&pkey, Predicate::MemberOf, &ok, Some(post.clone()), &ev);
+                        }
+                    }
+                }
+            }
+            PersonSource::Signature => {
+                if let Some(oi) = org {
+                    if let Some((ok, et)) = key_of_mention(*oi) {
+                        if et.is_org() {
+                            res.st.relate(&pkey, Predicate::MemberOf, &ok, None, &ev);
+                        }
+                    }
+                }
+            }
+            PersonSource::Post => {
+                // walk back over the posts written before the name:
+                // 奎文区委副书记、区长高志秀
+                let mut end = m.start;
+                let mut guard = 0;
+                while guard < 4 {
+                    guard += 1;
+                    let Some(pm) = ms[..mi]
+                        .iter()
+                        .rev()
+                        .find(|x| x.end <= end && x.end + 8 >= end)
+                        .filter(|x| !matches!(x.kind, MentionKind::Person { .. }))
+                    else {
+                        // a post with no body before it
+                        let post_text = post_before(res, chars, end);
+                        if let Some((pt, ps)) = post_text {
+                            if let Some(ok) = implied_body(res, &pt, ps) {
+                                res.st.relate(&pkey, Predicate::MemberOf, &ok, Some(pt.clone()), &ev);
+                            }
+                            if ps > 0 && chars[ps - 1] == '、' {
+                                end = ps - 1;
+                                continue;
+                            }
+                        }
+                        break;
+                    };
+                    let between: String = chars[pm.end..end].iter().collect();
+                    let post_here = post_before(res, chars, end);
+                    match post_here {
+                        Some((pt, ps)) if ps == pm.end => {
+                            let body = refs.iter().find(|r| r.start == pm.start && r.end == pm.end && !r.anaphor);
+                            if let Some(b) = body {
+                                if b.etype.is_org() {
+                                    let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
+                                    let target = match organ {
+                                        Some(PostOrgan::Gov) => implied_body(res, &pt, ps).unwrap_or(b.key.clone()),
+                                        _ => b.key.clone(),
+                                    };
+                                    res.st.relate(&pkey, Predicate::MemberOf, &target, Some(pt.clone()), &ev);
+                                }
+                            }
+                            break;
+                        }
+                        Some((pt, ps)) => {
+                            if let Some(ok) = implied_body(res, &pt, ps) {
+                                res.st.relate(&pkey, Predicate::MemberOf, &ok, Some(pt.clone()), &ev);
+                            }
+                            if ps > 0 && chars[ps - 1] == '、' {
+                                end = ps - 1;
+                                continue;
+                            }
+                            break;
+                        }
+                        None => {
+                            let _ = between;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The post written right before `end`: (post, its start).
+fn post_before(res: &Resolver, chars: &[char], end: usize) -> Option<(String, usize)> {
+    let mut best: Option<(String, usize)> = None;
+    for len in 1..=8usize.min(end) {
+        let s = end - len;
+        let w: String = chars[s..end].iter().collect();
+        if res.r.lex.posts.contains_key(&w) {
+            best = Some((w, s));
+        }
+        if s > 0 && is_punct(chars[s - 1]) && best.is_some() {
+            break;
+        }
+    }
+    best
+}
+
+/// The body a post implies by itself: 市长 → the city's government, 县委书记
+/// → the county's Party committee (with the place from the context).
+fn implied_body(res: &mut Resolver, post: &str, pos: usize) -> Option<String> {
+    let p = res.r.lex.posts.get(post)?;
+    let lv_char = post.chars().find(|c| matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))?;
+    let lv = crate::recognize::chain::level_of(lv_char)?;
+    let place = match lv {
+        Level::Province => res.actx.city.and_then(|c| res.ctx.ancestor_at(res.r, c, Level::Province)),
+        Level::City => res.actx.city,
+        Level::County => res.actx.county,
+        Level::Town => res.actx.town,
+    }?;
+    let base = res.prefix_name(place);
+    let name = match p.organ {
+        PostOrgan::Gov => format!("{base}人民政府"),
+        PostOrgan::Party => format!("中共{base}委员会"),
+        _ => return None,
+    };
+    let key = res.st.add(
+        super::Entity {
+            key: super::key_of(EntityType::Agency, &name, &res.ctx.scope),
+            etype: EntityType::Agency,
+            name: name.clone(),
+            aliases: Default::default(),
+            code: None,
+            level: None,
+        },
+        None,
+    );
+    let pk = res.division_entity(place, None);
+    let ev = res.evidence_at(pos, pos + post.chars().count());
+    res.st.relate(&key, Predicate::Jurisdiction, &pk, None, &ev);
+    Some(key)
+}

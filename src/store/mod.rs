@@ -1,0 +1,356 @@
+//! The store stage: quads → an embedded oxigraph store (RocksDB on disk),
+//! and everything read back from it: SPARQL over the union of all article
+//! graphs, the neighbours of an entity found by any of its names, counts.
+//!
+//! Takes: [`oxigraph::model::Quad`]s. Gives: query results.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+
+use crate::rdf::{ONTOLOGY_GRAPH, ONTOLOGY_TTL, ZT};
+use crate::Predicate;
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another process holds the write lock.
+    #[error("store {0} is locked by another zhengtu process")]
+    Locked(PathBuf),
+    /// The store does not exist.
+    #[error("no store at {0} (run `zhengtu build` first)")]
+    Missing(PathBuf),
+    /// RocksDB or oxigraph failed.
+    #[error("store {path}: {msg}")]
+    Storage {
+        /// The store directory.
+        path: PathBuf,
+        /// What failed.
+        msg: String,
+    },
+    /// The SPARQL query does not parse.
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(String),
+    /// The query failed while running.
+    #[error("SPARQL evaluation error: {0}")]
+    Evaluation(String),
+}
+
+/// A source file as recorded in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    /// Hex SHA-256 of the content.
+    pub hash: String,
+    /// Named graphs of its articles.
+    pub graphs: Vec<NamedNode>,
+}
+
+/// The zhengtu store.
+pub struct ZStore {
+    store: Store,
+    path: PathBuf,
+}
+
+fn storage(path: &Path, e: impl std::fmt::Display) -> StoreError {
+    let msg = e.to_string();
+    if msg.contains("lock") || msg.contains("LOCK") || msg.contains("Resource temporarily unavailable") {
+        return StoreError::Locked(path.to_path_buf());
+    }
+    StoreError::Storage {
+        path: path.to_path_buf(),
+        msg,
+    }
+}
+
+/// A prefix block for queries.
+pub const PREFIXES: &str = "PREFIX zt: <https://w3id.org/zhengtu/ontology#>\n\
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n\
+PREFIX org: <http://www.w3.org/ns/org#>\n";
+
+impl ZStore {
+    /// Opens (or creates) a store for writing.
+    pub fn open(path: &Path) -> Result<ZStore, StoreError> {
+        let store = Store::open(path).map_err(|e| storage(path, e))?;
+        Ok(ZStore {
+            store,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens an existing store for reading.
+    pub fn open_read_only(path: &Path) -> Result<ZStore, StoreError> {
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let store = Store::open_read_only(path).map_err(|e| storage(path, e))?;
+        Ok(ZStore {
+            store,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The underlying oxigraph store.
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// Number of quads.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        self.store.len().map_err(|e| storage(&self.path, e))
+    }
+
+    /// Whether the store is empty.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Source files recorded in the store, by path.
+    pub fn files(&self) -> Result<BTreeMap<String, StoredFile>, StoreError> {
+        let q = format!(
+            "{PREFIXES}SELECT ?g ?path ?hash WHERE {{ GRAPH ?g {{ ?a a zt:Article ; zt:fromFile ?f . ?f zt:sourcePath ?path ; zt:contentHash ?hash }} }}"
+        );
+        let mut out: BTreeMap<String, StoredFile> = BTreeMap::new();
+        for row in self.select(&q, false)? {
+            let (Some(Term::NamedNode(g)), Some(Term::Literal(p)), Some(Term::Literal(h))) =
+                (row[0].clone(), row[1].clone(), row[2].clone())
+            else {
+                continue;
+            };
+            let f = out.entry(p.value().to_string()).or_insert(StoredFile {
+                hash: h.value().to_string(),
+                graphs: Vec::new(),
+            });
+            if !f.graphs.contains(&g) {
+                f.graphs.push(g);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Removes named graphs (one transaction) and bulk-loads new quads.
+    pub fn apply(&self, remove: &[NamedNode], quads: Vec<Quad>) -> Result<(), StoreError> {
+        if !remove.is_empty() {
+            let mut t = self.store.start_transaction().map_err(|e| storage(&self.path, e))?;
+            for g in remove {
+                t.remove_named_graph(g).map_err(|e| storage(&self.path, e))?;
+            }
+            t.commit().map_err(|e| storage(&self.path, e))?;
+        }
+        if !quads.is_empty() {
+            let mut loader = self
+                .store
+                .bulk_loader()
+                .with_num_threads(2)
+                .with_max_memory_size_in_megabytes(1024);
+            loader.load_quads(quads).map_err(|e| storage(&self.path, e))?;
+            loader.commit().map_err(|e| storage(&self.path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Loads the ontology into its graph if it is not there yet.
+    pub fn ensure_ontology(&self) -> Result<bool, StoreError> {
+        let g = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
+        let has = self
+            .store
+            .contains_named_graph(&g)
+            .map_err(|e| storage(&self.path, e))?;
+        if has {
+            return Ok(false);
+        }
+        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g);
+        let mut loader = self.store.bulk_loader();
+        loader
+            .load_from_slice(parser, ONTOLOGY_TTL.as_bytes())
+            .map_err(|e| storage(&self.path, e))?;
+        loader.commit().map_err(|e| storage(&self.path, e))?;
+        Ok(true)
+    }
+
+    /// Prepares a query over the union of all graphs.
+    pub fn evaluate(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(query)
+            .map_err(|e| StoreError::Syntax(e.to_string()))?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::Evaluation(e.to_string()))
+    }
+
+    /// Runs a SELECT query and returns its rows (terms by variable order).
+    pub fn select(&self, query: &str, _distinct: bool) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+        match self.evaluate(query)? {
+            QueryResults::Solutions(sols) => {
+                let vars: Vec<_> = sols.variables().to_vec();
+                let mut out = Vec::new();
+                for s in sols {
+                    let s = s.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+                    out.push(vars.iter().map(|v| s.get(v).cloned()).collect());
+                }
+                Ok(out)
+            }
+            _ => Err(StoreError::Evaluation("not a SELECT query".into())),
+        }
+    }
+
+    /// Entities whose label or alias is `name`: (iri, type, label).
+    pub fn find(&self, name: &str) -> Result<Vec<(NamedNode, String, String)>, StoreError> {
+        let lit = sparql_string(name);
+        let q = format!(
+            "{PREFIXES}SELECT DISTINCT ?e ?t ?l WHERE {{ {{ ?e rdfs:label {lit}@zh }} UNION {{ ?e skos:altLabel {lit}@zh }} \
+             ?e a ?t ; rdfs:label ?l . FILTER(STRSTARTS(STR(?t), \"{ZT}\")) }} ORDER BY ?l"
+        );
+        let mut out = Vec::new();
+        for row in self.select(&q, true)? {
+            if let (Some(Term::NamedNode(e)), Some(Term::NamedNode(t)), Some(Term::Literal(l))) =
+                (row[0].clone(), row[1].clone(), row[2].clone())
+            {
+                let t = t.as_str().trim_start_matches(ZT).to_string();
+                if t == "Article" || t == "SourceFile" || t == "Evidence" {
+                    continue;
+                }
+                if !out.iter().any(|(x, _, _): &(NamedNode, String, String)| *x == e) {
+                    out.push((e, t, l.value().to_string()));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Relations of an entity: (predicate, outgoing?, other iri, its type,
+    /// its label, an evidence sentence).
+    pub fn relations_of(&self, e: &NamedNode) -> Result<Vec<Neighbor>, StoreError> {
+        let preds: Vec<String> = Predicate::ALL.iter().map(|p| format!("zt:{}", p.as_str())).collect();
+        let vals = preds.join(" ");
+        let q = format!(
+            "{PREFIXES}SELECT DISTINCT ?p ?dir ?o ?t ?l (SAMPLE(?s) AS ?sent) WHERE {{ \
+               VALUES ?p {{ {vals} }} \
+               {{ <{e}> ?p ?o . BIND(\"out\" AS ?dir) \
+                  OPTIONAL {{ ?ev a zt:Evidence ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{e}> ; \
+                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ; zt:sentence ?s }} }} \
+               UNION \
+               {{ ?o ?p <{e}> . BIND(\"in\" AS ?dir) \
+                  OPTIONAL {{ ?ev a zt:Evidence ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?o ; \
+                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <{e}> ; zt:sentence ?s }} }} \
+               ?o a ?t ; rdfs:label ?l . FILTER(STRSTARTS(STR(?t), \"{ZT}\")) \
+             }} GROUP BY ?p ?dir ?o ?t ?l ORDER BY ?p ?dir ?l",
+            e = e.as_str()
+        );
+        let mut out = Vec::new();
+        for row in self.select(&q, true)? {
+            let (Some(Term::NamedNode(p)), Some(Term::Literal(dir)), Some(Term::NamedNode(o)), Some(Term::NamedNode(t)), Some(Term::Literal(l))) =
+                (row[0].clone(), row[1].clone(), row[2].clone(), row[3].clone(), row[4].clone())
+            else {
+                continue;
+            };
+            let Some(pred) = Predicate::parse(p.as_str().trim_start_matches(ZT)) else { continue };
+            let evidence = match &row[5] {
+                Some(Term::Literal(s)) => Some(s.value().to_string()),
+                _ => None,
+            };
+            out.push(Neighbor {
+                predicate: pred,
+                outgoing: dir.value() == "out",
+                iri: o,
+                etype: t.as_str().trim_start_matches(ZT).to_string(),
+                label: l.value().to_string(),
+                evidence,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Writes the whole store.
+    pub fn dump(&self, format: RdfFormat, w: impl std::io::Write) -> Result<(), StoreError> {
+        if format.supports_datasets() {
+            self.store
+                .dump_to_writer(oxigraph::io::RdfSerializer::from_format(format), w)
+                .map_err(|e| storage(&self.path, e))?;
+            return Ok(());
+        }
+        // a triple format: the union of all graphs, without duplicates
+        let mut ser = oxigraph::io::RdfSerializer::from_format(format)
+            .with_prefix("zt", ZT)
+            .and_then(|s| s.with_prefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
+            .and_then(|s| s.with_prefix("skos", "http://www.w3.org/2004/02/skos/core#"))
+            .and_then(|s| s.with_prefix("org", "http://www.w3.org/ns/org#"))
+            .map_err(|e| storage(&self.path, e))?
+            .for_writer(w);
+        let mut seen = std::collections::BTreeSet::new();
+        for q in self.store.iter() {
+            let q = q.map_err(|e| storage(&self.path, e))?;
+            let t = oxigraph::model::Triple::new(q.subject, q.predicate, q.object);
+            if seen.insert(t.to_string()) {
+                ser.serialize_triple(&t).map_err(|e| storage(&self.path, e))?;
+            }
+        }
+        ser.finish().map_err(|e| storage(&self.path, e))?;
+        Ok(())
+    }
+
+    /// The path of the store.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Graph names in the store.
+    pub fn graphs(&self) -> Result<Vec<NamedOrBlankNode>, StoreError> {
+        self.store
+            .named_graphs()
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| storage(&self.path, e))
+    }
+
+    /// Quads of the default graph (should be none).
+    pub fn default_graph_len(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .store
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .count())
+    }
+}
+
+/// A neighbour of an entity.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Neighbor {
+    /// The relation.
+    pub predicate: Predicate,
+    /// Whether the entity is the subject.
+    pub outgoing: bool,
+    /// The other entity.
+    #[serde(serialize_with = "ser_iri")]
+    pub iri: NamedNode,
+    /// Its type.
+    pub etype: String,
+    /// Its canonical name.
+    pub label: String,
+    /// A sentence supporting the relation.
+    pub evidence: Option<String>,
+}
+
+fn ser_iri<S: serde::Serializer>(n: &NamedNode, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(n.as_str())
+}
+
+/// A SPARQL string literal.
+pub fn sparql_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,160 @@
+//! Text stage: file bytes → decoded text → paragraphs with newspaper line
+//! breaks undone → articles, each with its own normalized text and a map of
+//! every character back to its offset in the source file.
+//!
+//! Takes: a path or bytes. Gives: [`Document`] holding [`Article`]s.
+
+mod decode;
+mod layout;
+mod split;
+
+pub use decode::{decode, Encoding};
+pub use layout::{paragraphs, Paragraph};
+pub use split::{split_articles, ArticleKind};
+
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Errors of the text stage; each says what is wrong with a file.
+#[derive(Debug, thiserror::Error)]
+pub enum TextError {
+    /// The file holds no text at all.
+    #[error("the file is empty (no visible text)")]
+    Empty,
+    /// The file is a binary format, not text.
+    #[error("not a text file: {0}")]
+    Binary(String),
+    /// The bytes are not valid in any supported encoding.
+    #[error("cannot decode the text: {0}")]
+    BadEncoding(String),
+    /// The file could not be read.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A decoded input file split into articles.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as given by the user (relative paths stay relative).
+    pub path: PathBuf,
+    /// Hex SHA-256 of the file bytes.
+    pub hash: String,
+    /// The encoding the bytes were decoded from.
+    pub encoding: Encoding,
+    /// A `source: URL` header line, if the file starts with one.
+    pub source_url: Option<String>,
+    /// The articles of the file in reading order.
+    pub articles: Vec<Article>,
+    /// Number of characters of the decoded source text.
+    pub char_len: usize,
+}
+
+/// One article: its text with line breaks undone, and offsets back to the
+/// source file.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Position of the article in its file, from 0.
+    pub index: usize,
+    /// How the article was delimited.
+    pub kind: ArticleKind,
+    /// Headline lines attached to the article, if any.
+    pub headline: Option<String>,
+    /// Normalized text: paragraphs separated by `\n`.
+    pub text: String,
+    /// For every character of `text`, its character offset in the source
+    /// file (for the `\n` between paragraphs: the offset of the break).
+    pub offsets: Vec<usize>,
+}
+
+impl Article {
+    /// Maps a character range of the article text to the character range
+    /// in the source file that it came from.
+    pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.offsets.is_empty() {
+            return (0, 0);
+        }
+        let s = self.offsets[start.min(self.offsets.len() - 1)];
+        let e = if end == 0 {
+            s
+        } else {
+            self.offsets[(end - 1).min(self.offsets.len() - 1)] + 1
+        };
+        (s, e.max(s))
+    }
+}
+
+/// Reads and processes one file from disk.
+pub fn read_document(path: &Path) -> Result<Document, TextError> {
+    let bytes = std::fs::read(path)?;
+    parse_document(path, &bytes)
+}
+
+/// Processes the bytes of one file.
+pub fn parse_document(path: &Path, bytes: &[u8]) -> Result<Document, TextError> {
+    let hash = hex(&Sha256::digest(bytes));
+    let (text, encoding) = decode(bytes)?;
+    let chars: Vec<char> = text.chars().collect();
+    let (source_url, body_start) = source_header(&chars);
+    let paras = paragraphs(&chars, body_start);
+    let articles = split_articles(&paras);
+    Ok(Document {
+        path: path.to_path_buf(),
+        hash,
+        encoding,
+        source_url,
+        articles,
+        char_len: chars.len(),
+    })
+}
+
+/// Lowercase hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// Recognizes a first line `source: URL` (or `来源: URL`) and returns the
+/// URL and the character offset where the body starts.
+fn source_header(chars: &[char]) -> (Option<String>, usize) {
+    let first_end = chars.iter().position(|&c| c == '\n').unwrap_or(chars.len());
+    let line: String = chars[..first_end].iter().collect();
+    let line = line.trim_start_matches('\u{feff}').trim();
+    for key in ["source:", "Source:", "source：", "来源:", "来源："] {
+        if let Some(rest) = line.strip_prefix(key) {
+            let url = rest.trim();
+            if url.starts_with("http://") || url.starts_with("https://") {
+                return (Some(url.to_string()), (first_end + 1).min(chars.len()));
+            }
+        }
+    }
+    (None, 0)
+}
+
+/// Sentence-final punctuation.
+pub fn is_final_punct(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_header_is_metadata_not_text() {
+        let doc = parse_document(
+            Path::new("x.txt"),
+            "source: https://example.gov.cn/a.htm\n\n县委书记郑庆华调度项目建设。".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(doc.source_url.as_deref(), Some("https://example.gov.cn/a.htm"));
+        assert!(doc.articles.iter().all(|a| !a.text.contains("source")));
+        let a = &doc.articles[0];
+        let start = a.text.find("县委").map(|b| a.text[..b].chars().count()).unwrap();
+        // the offset points into the source file, past the header line
+        assert_eq!(a.source_span(start, start + 2).0, 38);
+    }
+}
