@@ -68,6 +68,14 @@ enum Command {
     },
     /// Entities per type, relations per predicate, articles.
     Stats,
+    /// Shows what would be extracted from files, without storing anything.
+    Extract {
+        /// Files or directories.
+        paths: Vec<PathBuf>,
+        /// Also list the raw mentions of each article.
+        #[arg(long)]
+        mentions: bool,
+    },
     /// Scores the stored graph against gold files.
     Eval {
         /// Directory of gold JSON files.
@@ -141,6 +149,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stats => {
             let store = ZStore::open_read_only(&cli.store)?;
             stats(&store)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { paths, mentions } => {
+            extract(paths, mentions)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { gold, docs, errors } => {
@@ -407,5 +419,51 @@ fn stats(store: &ZStore) -> Result<()> {
     println!("articles {:>19}", val(&arts.first().cloned().unwrap_or_default().first().cloned().flatten()));
     println!("files {:>22}", val(&files.first().cloned().unwrap_or_default().first().cloned().flatten()));
     println!("quads {:>22}", store.len()?);
+    Ok(())
+}
+
+fn extract(paths: Vec<PathBuf>, show_mentions: bool) -> Result<()> {
+    let r = Recognizer::new().context("loading lexicons")?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for f in pipeline::collect_inputs(&paths)? {
+        let doc = match zhengtu::text::read_document(&f) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("warning: skipped {}: {e}", f.display());
+                continue;
+            }
+        };
+        writeln!(out, "# {}", f.display())?;
+        let res = zhengtu::resolve::resolve_document(&r, &doc);
+        for (a, ra) in doc.articles.iter().zip(&res.articles) {
+            writeln!(out, "## article {} {:?} {}", a.index, a.kind, a.headline.clone().unwrap_or_default())?;
+            if show_mentions {
+                for m in r.recognize(&a.text) {
+                    let kind = match &m.kind {
+                        zhengtu::recognize::MentionKind::Chain(c) => format!("chain {:?}", c.links),
+                        other => format!("{other:?}").chars().take(120).collect(),
+                    };
+                    writeln!(out, "  m {}..{} {}  {}", m.start, m.end, m.text, kind)?;
+                }
+            }
+            for e in ra.entities.values() {
+                let al: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
+                writeln!(out, "  e {:12} {}  [{}]", e.etype.as_str(), e.name, al.join(", "))?;
+            }
+            for rel in &ra.relations {
+                let name = |k: &str| ra.entities.get(k).map(|e| e.name.clone()).unwrap_or_else(|| k.to_string());
+                writeln!(
+                    out,
+                    "  r {} {} {}{}",
+                    name(&rel.subject),
+                    rel.predicate.as_str(),
+                    name(&rel.object),
+                    rel.role.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()
+                )?;
+            }
+        }
+    }
+    out.flush()?;
     Ok(())
 }

@@ -204,6 +204,8 @@ pub struct Lexicon {
     pub name_verbs: HashSet<String>,
     /// Modifiers that make a headed phrase generic (重点项目).
     pub generic: HashSet<String>,
+    /// Development-zone short forms → full form without the city.
+    pub zones: HashMap<String, String>,
 }
 
 macro_rules! data {
@@ -224,6 +226,7 @@ pub const FILES: &[(&str, &str)] = &[
     data!("countries.tsv"),
     data!("geo.tsv"),
     data!("name_words.tsv"),
+    data!("zones.tsv"),
 ];
 
 fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
@@ -341,6 +344,14 @@ impl Lexicon {
                     for (_, r) in rows(text) {
                         let canon = r.get(1).copied().unwrap_or(r[0]);
                         lx.geo.insert(r[0].to_string(), canon.to_string());
+                    }
+                }
+                "zones.tsv" => {
+                    for (n, r) in rows(text) {
+                        if r.len() < 2 {
+                            return Err(bad(file, n, "expected short form, full form"));
+                        }
+                        lx.zones.insert(r[0].to_string(), r[1].to_string());
                     }
                 }
                 "name_words.tsv" => {

@@ -26,6 +26,9 @@ pub struct PlaceRef {
     pub short: bool,
     /// Canonical name for non-divisions (countries, rivers …).
     pub other: Option<String>,
+    /// Full form of a development zone (高新区 → 高新技术产业开发区); the
+    /// city comes from the context.
+    pub zone: Option<String>,
     /// First character in the article text.
     pub start: usize,
     /// One past the last character.
@@ -116,6 +119,12 @@ impl Chain {
     }
 }
 
+/// Nouns for people, which never sit inside a body's name.
+const PERSON_NOUNS: &[&str] = &[
+    "工作人员", "人员", "干部", "群众", "居民", "市民", "专家", "党员", "职工", "领导", "同志", "代表", "村民",
+    "学生", "企业", "单位", "部门",
+];
+
 const LEVEL_WORDS: &[char] = &['省', '市', '区', '县', '镇', '乡'];
 /// Characters that glue to a following level word (全市, 城区, 社区 …).
 const LEVEL_GLUE: &[char] = &[
@@ -197,26 +206,48 @@ fn starts_with(lat: &Lattice, pos: usize, s: &str) -> bool {
     true
 }
 
-fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
-    let (len, piece) = lat.longest(pos, |p| {
-        matches!(p, Piece::Division(_) | Piece::DivisionShort(_))
-    })?;
-    let (cands, short) = match piece {
-        Piece::Division(c) => (c.clone(), false),
-        Piece::DivisionShort(c) => (c.clone(), true),
-        _ => return None,
-    };
-    Some((
-        PlaceRef {
-            text: lat.text(pos, pos + len),
-            cands,
-            short,
-            other: None,
-            start: pos,
-            end: pos + len,
-        },
-        pos + len,
-    ))
+pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
+    // a place name starts a word (not 范县 in 示范县)
+    if !(pos == 0 || lat.tok_start(pos) || is_punct(lat.chars[pos - 1])) {
+        return None;
+    }
+    for (_, pieces, len) in lat.pieces_at(pos) {
+        let end = pos + len;
+        let mut cands = None;
+        let mut short = false;
+        let mut zone = None;
+        for p in pieces {
+            match p {
+                Piece::Division(c) => cands = Some(c.clone()),
+                Piece::DivisionShort(c) if cands.is_none() => {
+                    cands = Some(c.clone());
+                    short = true;
+                }
+                Piece::Zone(z) => zone = Some(z.clone()),
+                _ => {}
+            }
+        }
+        if cands.is_none() && zone.is_none() {
+            continue;
+        }
+        // and ends one (not 东昌 in 东昌湖)
+        if end < lat.len() && !lat.tok_boundary(end) && lat.token(end - 1).is_some_and(|t| t.end > end) {
+            continue;
+        }
+        return Some((
+            PlaceRef {
+                text: lat.text(pos, end),
+                cands: cands.unwrap_or_default(),
+                short,
+                other: None,
+                zone,
+                start: pos,
+                end,
+            },
+            end,
+        ));
+    }
+    None
 }
 
 /// Parses a chain starting at `pos`; returns it with its end.
@@ -253,11 +284,26 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
             }
         }
     }
-    // places
+    // places, each inside the one before (潍坊市奎文区)
     while let Some((pl, e)) = place_at(lat, p) {
-        // a short name alone is a place only when a core follows
+        if let Some(prev) = ch.places.last() {
+            let nested = pl.zone.is_some() && prev.zone.is_none()
+                || pl
+                    .cands
+                    .iter()
+                    .any(|&c| prev.cands.iter().any(|&a| a != c && r.lex.is_within(c, a)));
+            if !nested {
+                break;
+            }
+        }
         ch.places.push(pl);
         p = e;
+    }
+    // 潍坊市市委: a level word repeating the place's own level
+    if let (Some(last), Some(&c)) = (ch.places.last(), lat.chars.get(p)) {
+        if LEVEL_WORDS.contains(&c) && last.text.ends_with(c) && !last.short {
+            p += 1;
+        }
     }
     if cppcc_full {
         if ch.places.is_empty() || !starts_with(lat, p, "委员会") {
@@ -289,23 +335,24 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
         }
     }
     let has_prefix = !ch.places.is_empty() || ch.level.is_some();
+    // a branch named after a place: 奎文分局, 东昌府区分局
+    if starts_with(lat, p, "分局") && !ch.party {
+        if let Some(last) = ch.places.pop() {
+            ch.links.push(Link::Branch {
+                text: format!("{}分局", last.text),
+                place: Some(last),
+            });
+            let end = units(r, lat, &mut ch, p + 2);
+            return Some((ch, end));
+        }
+    }
     match core_at(r, lat, p, has_prefix, ch.party) {
         Some((link, e)) => {
             ch.links.push(link);
             p = e;
         }
         None => {
-            // a branch named after a place: 奎文分局, 东昌府区分局
-            if let Some(last) = ch.places.last().cloned() {
-                if starts_with(lat, p, "分局") {
-                    ch.places.pop();
-                    ch.links.push(Link::Branch {
-                        text: format!("{}分局", last.text),
-                        place: Some(last),
-                    });
-                    let end = units(r, lat, &mut ch, p + 2);
-                    return Some((ch, end));
-                }
+            if !ch.places.is_empty() {
                 // places only
                 if ch.party || ch.level.is_some() {
                     return None;
@@ -403,7 +450,8 @@ fn core_at(r: &Recognizer, lat: &Lattice, p: usize, has_prefix: bool, party: boo
 }
 
 /// A name ending in a suffix of the given role, starting at `p`, with a
-/// gap of 1..=max characters before the suffix.
+/// gap of 1..=max characters before the suffix. Where several suffixes end
+/// at the same place (学院 and 院 in 医学院) the longest one decides.
 pub(crate) fn generic_at(
     r: &Recognizer,
     lat: &Lattice,
@@ -412,39 +460,77 @@ pub(crate) fn generic_at(
     max: usize,
 ) -> Option<(Link, usize)> {
     let n = lat.len();
-    for q in p + 1..=(p + max).min(n) {
-        if !gap_ok(r, lat, p, q) {
-            return None;
-        }
-        for (s, _, len) in lat.pieces_at(q) {
-            let Some(sufs) = r.lex.suffixes.get(s) else { continue };
-            let Some(suf) = sufs.iter().find(|x| x.role == role || role == SuffixRole::Body) else {
+    // the name must start a word (not 内 in 山东省内)
+    if p >= n || !(lat.tok_start(p) || p == 0 || is_punct(lat.chars[p - 1])) {
+        return None;
+    }
+    let mut valid_to = p; // chars p..valid_to passed the gap check
+    for e in p + 2..=(p + max + 6).min(n) {
+        // extend the validated gap as far as the candidate suffixes need
+        let mut best: Option<(usize, crate::EntityType)> = None;
+        for (q, _) in lat.ending_at(e, |x| matches!(x, Piece::Suffix)) {
+            if q <= p || q - p > max {
                 continue;
-            };
-            let end = q + len;
-            if !lat.tok_boundary(end) && lat.chars.get(end).is_some_and(|c| is_han(*c)) {
-                // 中心 in 中心城区: the suffix must end a word
-                let tok = lat.token(end - 1);
-                if tok.is_some_and(|t| t.end > end) {
-                    continue;
-                }
             }
-            let text = lat.text(p, end);
-            let link = if role == SuffixRole::Unit {
-                Link::Unit { text }
-            } else if suf.etype == EntityType::Agency || suf.etype == EntityType::Organization {
-                Link::Generic {
-                    text,
-                    etype: suf.etype,
+            let suf = lat.text(q, e);
+            let Some(entries) = r.lex.suffixes.get(&suf) else { continue };
+            let etype = if role == SuffixRole::Unit {
+                match entries.iter().find(|x| x.role == SuffixRole::Unit) {
+                    Some(x) => x.etype,
+                    None => continue,
                 }
             } else {
-                continue;
+                let org = entries.iter().any(|x| x.etype == EntityType::Organization);
+                let agency = entries.iter().any(|x| x.etype == EntityType::Agency);
+                if org && (!agency || ORG_FIRST.iter().any(|s| suf.ends_with(s))) {
+                    EntityType::Organization
+                } else if agency {
+                    EntityType::Agency
+                } else {
+                    continue;
+                }
             };
-            return Some((link, end));
+            if e - q == 1 && q - p < 2 && role == SuffixRole::Body {
+                continue;
+            }
+            if best.is_none_or(|(bq, _)| q < bq) {
+                best = Some((q, etype));
+            }
         }
+        let Some((q, etype)) = best else { continue };
+        while valid_to < q {
+            if !gap_ok(r, lat, p, valid_to + 1) {
+                return None;
+            }
+            valid_to += 1;
+        }
+        // the suffix must not sit inside a verb (署 in 签署)
+        if let Some(t) = lat.token(q) {
+            if t.start < q && t.tag.starts_with('v') && t.tag != "vn" {
+                continue;
+            }
+        }
+        // and must end a word (中心 in 中心城区 does not)
+        if e < n && !lat.tok_boundary(e) && lat.token(e - 1).is_some_and(|t| t.end > e) {
+            continue;
+        }
+        let text = lat.text(p, e);
+        let link = if role == SuffixRole::Unit {
+            if !gap_ok(r, lat, p, q) {
+                return None;
+            }
+            Link::Unit { text }
+        } else {
+            Link::Generic { text, etype }
+        };
+        return Some((link, e));
     }
     None
 }
+
+/// Suffixes shared by agencies and organizations that name organizations
+/// when no department lexicon entry claims them (研究院, 学院).
+const ORG_FIRST: &[&str] = &["院", "所", "实验室", "大学", "学校", "中学", "小学", "医院"];
 
 /// Whether the characters `p..q` may be the inner part of a name.
 fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
@@ -452,21 +538,28 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
     if is_punct(c) || c == '\n' {
         return false;
     }
-    if !is_han(c) && !(c.is_ascii_alphanumeric() && q - 1 > p) {
+    if !is_han(c) {
         return false;
     }
     if matches!(c, '的' | '了' | '和' | '与' | '及') {
         return false;
     }
-    // tokens wholly inside the gap must be name words
     if let Some(t) = lat.token(q - 1) {
+        let w = lat.text(t.start, t.end);
+        // people, posts and generic words never sit inside a body's name
+        if r.lex.posts.contains_key(&w) || PERSON_NOUNS.contains(&w.as_str()) || r.lex.generic.contains(&w) {
+            return false;
+        }
         if t.start >= p && t.end <= q {
-            let w = lat.text(t.start, t.end);
             if r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
                 return false;
             }
             let tag = t.tag.as_str();
-            if matches!(tag, "p" | "c" | "r" | "d" | "u" | "uj" | "ul" | "uz" | "uv" | "ud" | "ug" | "t" | "x" | "y" | "e" | "o") {
+            if matches!(tag, "p" | "c" | "r" | "d" | "u" | "uj" | "ul" | "uz" | "uv" | "ud" | "ug" | "t" | "x" | "y" | "e" | "o" | "q" | "f") {
+                return false;
+            }
+            // verbs other than those that occur in names end the name
+            if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {
                 return false;
             }
             if tag == "m" && !w.starts_with('第') && !w.chars().all(|ch| "一二三四五六七八九十".contains(ch)) {
@@ -493,7 +586,7 @@ fn unit_at(r: &Recognizer, lat: &Lattice, p: usize, after_body: bool) -> Option<
         }
     }
     // a department written as a unit (市委网信办 is handled by the caller)
-    let (link, end) = generic_at(r, lat, p, SuffixRole::Unit, 9)?;
+    let (link, end) = generic_at(r, lat, p, SuffixRole::Unit, 7)?;
     if let Link::Unit { text } = &link {
         if text.ends_with("分局") {
             return Some((

@@ -29,6 +29,8 @@ pub enum Piece {
     Suffix,
     /// An anaphor (该局).
     Anaphor,
+    /// A development zone short form (高新区) with its full form.
+    Zone(String),
 }
 
 /// The compiled matcher over all lexicons.
@@ -84,6 +86,9 @@ impl Matcher {
         }
         for suf in lx.suffixes.keys() {
             add(suf, Piece::Suffix);
+        }
+        for (z, full) in &lx.zones {
+            add(z, Piece::Zone(full.clone()));
         }
         for (w, kinds) in &lx.triggers {
             if kinds.contains(&Trigger::Anaphor) {

@@ -120,12 +120,40 @@ pub struct Recognizer {
     jieba: Jieba,
 }
 
+/// The dictionary tag of a word if jieba's dictionary has it as one word.
+fn dict_tag(jieba: &Jieba, w: &str) -> Option<String> {
+    if !jieba.has_word(w) {
+        return None;
+    }
+    let t = jieba.tag(w, false);
+    (t.len() == 1).then(|| t[0].tag.to_string())
+}
+
 impl Recognizer {
     /// Loads lexicons and builds the automaton and tokenizer.
     pub fn new() -> Result<Recognizer, RecognizeError> {
-        let lex = Lexicon::load()?;
-        let matcher = Matcher::new(&lex);
+        let mut lex = Lexicon::load()?;
         let mut jieba = Jieba::new();
+        // short division names that are ordinary words (合作, 资源, 比如)
+        // are not matched as names
+        let mut common = Vec::new();
+        for short in lex.division_by_short.keys() {
+            if let Some(tag) = dict_tag(&jieba, short) {
+                // verbs, adjectives, function words, idioms: never a place
+                // name (nouns are judged by the document's context)
+                let t = tag.as_str();
+                if t.starts_with('v') || t.starts_with('a') || t.starts_with('d') || t.starts_with('u')
+                    || t.starts_with('r') || t.starts_with('m') || t.starts_with('t')
+                    || matches!(t, "c" | "p" | "q" | "f" | "y" | "e" | "o" | "i" | "l" | "z")
+                {
+                    common.push(short.clone());
+                }
+            }
+        }
+        for c in common {
+            lex.division_by_short.remove(&c);
+        }
+        let matcher = Matcher::new(&lex);
         // lexicon entries as words, so that jieba does not split them
         for form in lex.departments.keys().chain(lex.national.keys()) {
             if form.chars().count() >= 2 && !jieba.has_word(form) {
@@ -135,6 +163,17 @@ impl Recognizer {
         for d in &lex.divisions {
             if !jieba.has_word(&d.name) {
                 jieba.add_word(&d.name, Some(500), Some("ns"));
+            }
+        }
+        for short in lex.division_by_short.keys() {
+            if !jieba.has_word(short) {
+                jieba.add_word(short, Some(300), Some("ns"));
+            }
+        }
+        // heads of names as words, so that 小区 in 盛景家园小区内 is one
+        for suf in lex.suffixes.keys() {
+            if suf.chars().count() >= 2 {
+                jieba.add_word(suf, Some(20000), None);
             }
         }
         for post in lex.posts.keys() {
@@ -147,6 +186,22 @@ impl Recognizer {
             matcher,
             jieba,
         })
+    }
+
+    /// Whether `w` is an ordinary dictionary word (not a name): a word of
+    /// jieba's dictionary whose tag is not a person or place name.
+    pub fn common_word(&self, w: &str) -> bool {
+        dict_tag(&self.jieba, w).is_some_and(|t| !t.starts_with("nr") && t != "ns")
+    }
+
+    /// The dictionary frequency of a word (about 1 for unknown words).
+    pub fn word_freq(&self, w: &str) -> usize {
+        self.jieba.suggest_freq(w)
+    }
+
+    /// Whether `w` is a word of jieba's dictionary.
+    pub fn is_word(&self, w: &str) -> bool {
+        self.jieba.has_word(w)
     }
 
     /// Builds the lattice of a text.
@@ -170,6 +225,8 @@ impl Recognizer {
         chain::scan(self, lat, &mut out, &mut covered);
         names::scan(self, lat, &mut out, &mut covered);
         person::by_post(self, lat, &mut out, &mut covered);
+        person::name_lists(self, lat, &mut out, &mut covered);
+        person::tagged_names(self, lat, &mut out, &mut covered);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }

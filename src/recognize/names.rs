@@ -11,6 +11,39 @@ use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
 use crate::lexicon::{SuffixRole, Trigger};
 use crate::EntityType;
 
+/// Place heads after which any word is a name (盛景家园小区).
+const NAMED_PLACE_HEADS: &[&str] = &["小区", "街道"];
+
+/// Whether the tokens of `s..e` hold something proper: a place, person or
+/// other proper noun, an abbreviation, a word outside the dictionary, digits
+/// or a quoted name (and, for projects, an adjective such as 宏伟).
+fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> bool {
+    if s >= e {
+        return false;
+    }
+    let text = lat.text(s, e);
+    if text.chars().any(|c| c.is_ascii_digit() || matches!(c, '“' | '”' | '"')) {
+        return true;
+    }
+    let mut k = s;
+    while k < e {
+        let Some(t) = lat.token(k) else { return false };
+        let w = lat.text(t.start.max(s), t.end.min(e));
+        let tag = t.tag.as_str();
+        if tag.starts_with("nr") || matches!(tag, "ns" | "nz" | "nt" | "j" | "eng" | "ng") {
+            return true;
+        }
+        if project && tag == "a" {
+            return true;
+        }
+        if !r.is_word(&w) {
+            return true;
+        }
+        k = t.end.max(k + 1);
+    }
+    false
+}
+
 /// Party organs of non-state units written after a place or organization.
 const PARTY_UNITS: &[&str] = &["党委", "党支部", "党总支", "党工委"];
 
@@ -54,6 +87,28 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 }
             }
             if let Some((start, place)) = left_edge(r, lat, q, covered, &place_end) {
+                let bare = place.as_ref().map(|p| p.end).unwrap_or(start);
+                let inner = lat.text(bare, q);
+                // a single-character head needs a longer name (齐鲁创智园, not 校园)
+                if len == 1 && q - bare < 3 && place.is_none() {
+                    continue;
+                }
+                // quantities and lists are not names (21个村, 各镇)
+                if inner.chars().any(|c| c.is_ascii_digit()) && inner.contains('个')
+                    || inner.starts_with(['各', '全', '该', '本', '每', '多', '个'])
+                {
+                    continue;
+                }
+                // a one-character place name needs a place before it (大虞街道中社区)
+                if suf.etype == EntityType::Place && q - bare < 2 && place.is_none() {
+                    continue;
+                }
+                // a name needs something proper in it (丁家社区, 广文中学), or a
+                // place before it; 美丽乡村, 物业公司, 重点项目 are common nouns
+                let strict = suf.etype != EntityType::Place || !NAMED_PLACE_HEADS.contains(&s);
+                if strict && place.is_none() && !proper(r, lat, bare, q, suf.etype == EntityType::Project) {
+                    continue;
+                }
                 let min = if suf.etype == EntityType::Place { 1 } else { 2 };
                 if q - start < min && place.is_none() {
                     continue;
@@ -152,6 +207,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                     cands: Vec::new(),
                     short: false,
                     other: Some(other),
+                    zone: None,
                     start: i,
                     end: i + len,
                 };
@@ -203,8 +259,14 @@ fn left_edge(
     while start > limit {
         let prev = start - 1;
         let c = lat.chars[prev];
-        // a place before the name: keep it and stop
+        // a place before the name: keep it and stop, unless it is the end
+        // of a route (天津至潍坊高速铁路)
         if let Some((ps, _, pr)) = place_end(start) {
+            if ps >= 2 && lat.chars[ps - 1] == '至' {
+                if let Some((ps2, _, _)) = place_end(ps - 1) {
+                    return Some((ps2, None));
+                }
+            }
             return Some((ps, Some(pr)));
         }
         if covered[prev] {

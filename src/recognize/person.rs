@@ -70,15 +70,42 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
             return Some(sl + 1);
         }
     }
-    if let Some(t) = lat.token(third) {
-        if t.start == third && t.end - t.start >= 2 && t.tag.starts_with('v') && t.tag != "vn" {
+    for len in [2usize, 3] {
+        let w = lat.text(third, third + len);
+        if w.chars().count() == len && r.common_word(&w) {
             return Some(sl + 1);
         }
     }
-    if sl == 2 {
-        return Some(3);
+    Some(sl + 2)
+}
+
+/// Whether a candidate name is plausible: not an ordinary word (关心, 方案),
+/// not containing a post title (任组长).
+pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
+    if r.common_word(name) {
+        return false;
     }
-    Some(3)
+    // dictionary words tagged as names but frequent as words (文明, 安全感)
+    if r.is_word(name) {
+        let first: String = name.chars().take(1).collect();
+        let rank = r.lex.surnames.get(&first).copied().unwrap_or(999);
+        let freq = r.word_freq(name);
+        if freq >= 1000 || freq >= 100 && rank > 60 {
+            return false;
+        }
+    }
+    let chars: Vec<char> = name.chars().collect();
+    for i in 0..chars.len() {
+        for j in i + 2..=chars.len() {
+            let w: String = chars[i..j].iter().collect();
+            if r.lex.posts.contains_key(&w) {
+                return false;
+            }
+        }
+    }
+    // the given name must not be a common word either (王管理)
+    let given: String = chars[1..].iter().collect();
+    !(given.chars().count() == 2 && r.common_word(&given) && !r.lex.surnames.contains_key(&given))
 }
 
 fn push_person(
@@ -128,10 +155,14 @@ fn paragraph(r: &Recognizer, lat: &Lattice, ps: usize, pe: usize, out: &mut Vec<
     // a paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐)
     let body_start = if chars.get(ps) == Some(&'□') || chars.get(ps) == Some(&'■') { ps + 1 } else { ps };
     let words = split_words(chars, body_start, pe);
+    let valid = words.iter().filter(|&&(s, e)| delimited_name(r, chars, s, e)).count();
+    let hanword = |&(s, e): &(usize, usize)| (2..=3).contains(&(e - s)) && chars[s..e].iter().all(|c| is_han(*c));
     if !words.is_empty()
         && words.len() <= 8
-        && words.iter().all(|&(s, e)| delimited_name(r, chars, s, e))
+        && words.iter().all(hanword)
+        && valid * 3 >= words.len() * 2
         && (words.len() >= 2 || body_start > ps)
+        && words.iter().all(|&(s, e)| !r.common_word(&lat.text(s, e)))
     {
         for (s, e) in words {
             push_person(out, covered, lat, s, e, None, None, PersonSource::Byline);
@@ -186,7 +217,7 @@ fn paragraph(r: &Recognizer, lat: &Lattice, ps: usize, pe: usize, out: &mut Vec<
                 continue;
             }
             // names glued to the next post: 记者黄清标
-            if let Some(l) = name_at(r, lat, j) {
+            if let Some(l) = name_at(r, lat, j).filter(|&l| plausible_name(r, &lat.text(j, j + l))) {
                 let after = j + l;
                 if after <= pe && (after == pe || is_punct(chars[after]) || !is_han(chars[after])) && !found {
                     push_person(out, covered, lat, j, after, Some(post_full.clone()), org_before, PersonSource::Byline);
@@ -211,6 +242,144 @@ fn paragraph(r: &Recognizer, lat: &Lattice, ps: usize, pe: usize, out: &mut Vec<
             }
         }
         k += 1;
+    }
+}
+
+/// Lists of names separated by 、 (出席：姜艾平、孙 琳、李晓玲; 县领导卢海明、
+/// 董国祥、樊雪刚、黎青等): three or more items that are all names; a name
+/// may be padded with a space (孙 琳).
+pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let chars = &lat.chars;
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        // items: runs of han characters and inner spaces, separated by 、
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut k = i;
+        loop {
+            let s = k;
+            while k < n && (is_han(chars[k]) || chars[k] == ' ' && k > s && k + 1 < n && is_han(chars[k + 1])) {
+                k += 1;
+            }
+            if k == s {
+                break;
+            }
+            items.push((s, k));
+            if k < n && chars[k] == '、' {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if items.len() >= 3 {
+            // the first item may carry a lead-in (县领导卢海明): take its tail
+            let name_of = |&(s, e): &(usize, usize)| -> Option<(usize, usize)> {
+                let txt: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
+                let len = txt.chars().count();
+                if (2..=3).contains(&len) {
+                    let cs: Vec<char> = txt.chars().collect();
+                    if delimited_name(r, &cs, 0, cs.len()) && plausible_name(r, &txt) {
+                        return Some((s, e));
+                    }
+                }
+                None
+            };
+            let mut names: Vec<(usize, usize)> = Vec::new();
+            let last = items.len() - 1;
+            for (ix, it) in items.iter().enumerate() {
+                let mut it = *it;
+                if ix == 0 {
+                    // tail of the first item
+                    let l = (it.1 - it.0).min(3);
+                    let cand = [(it.1 - l, it.1), (it.1.saturating_sub(2).max(it.0), it.1)];
+                    match cand.iter().find_map(|c| name_of(c)) {
+                        Some(c) => it = c,
+                        None => {
+                            names.clear();
+                            break;
+                        }
+                    }
+                } else if ix == last {
+                    // the last item may end with 等 or a verb: take its head
+                    let cand = [(it.0, (it.0 + 3).min(it.1)), (it.0, (it.0 + 2).min(it.1))];
+                    let exact = name_of(&it);
+                    match exact.or_else(|| cand.iter().find_map(|c| name_of(c).filter(|c| {
+                        let rest = lat.text(c.1, it.1);
+                        rest.starts_with('等') || rest.is_empty() || !is_han(*chars.get(c.1).unwrap_or(&'。'))
+                    }))) {
+                        Some(c) => it = c,
+                        None => {
+                            names.clear();
+                            break;
+                        }
+                    }
+                } else if name_of(&it).is_none() {
+                    names.clear();
+                    break;
+                }
+                names.push(it);
+            }
+            for (s, e) in names {
+                if covered[s..e].iter().any(|c| *c) {
+                    continue;
+                }
+                let name: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
+                out.push(Mention {
+                    start: s,
+                    end: e,
+                    text: lat.text(s, e),
+                    kind: MentionKind::Person {
+                        name,
+                        post: None,
+                        org: None,
+                        source: PersonSource::Post,
+                    },
+                });
+                for c in covered.iter_mut().take(e).skip(s) {
+                    *c = true;
+                }
+            }
+        }
+        i = k.max(i + 1);
+    }
+}
+
+/// Names that jieba tags as person names (nr), written where names are
+/// written: after a post, before 同志, in a list, before a speech verb.
+pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    for t in &lat.tokens {
+        if !t.tag.starts_with("nr") || !(2..=3).contains(&(t.end - t.start)) {
+            continue;
+        }
+        if covered[t.start..t.end].iter().any(|c| *c) {
+            continue;
+        }
+        let name = lat.text(t.start, t.end);
+        let cs: Vec<char> = name.chars().collect();
+        if !delimited_name(r, &cs, 0, cs.len()) || !plausible_name(r, &name) {
+            continue;
+        }
+        let before = if t.start > 0 { lat.chars[t.start - 1] } else { '。' };
+        let after = lat.text(t.end, t.end + 2);
+        let ctx_before = is_punct(before) || before == '、' || lat.text(t.start.saturating_sub(2), t.start) == "我市";
+        let ctx_after = after.starts_with(['、', '，', '。', '等', ',']) || ["同志", "说", "表示", "强调", "指出", "出席", "参加", "主持", "荣获", "获得"].iter().any(|w| after.starts_with(w));
+        if !(ctx_before && ctx_after) {
+            continue;
+        }
+        out.push(Mention {
+            start: t.start,
+            end: t.end,
+            text: name.clone(),
+            kind: MentionKind::Person {
+                name,
+                post: None,
+                org: None,
+                source: PersonSource::Post,
+            },
+        });
+        for c in covered.iter_mut().take(t.end).skip(t.start) {
+            *c = true;
+        }
     }
 }
 
@@ -320,8 +489,12 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
         }
         let mut first = true;
         loop {
-            let Some(l) = name_at(r, lat, j) else { break };
-            if covered[j..j + l].iter().any(|c| *c) {
+            let nr = lat
+                .token(j)
+                .filter(|t| t.start == j && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start)))
+                .map(|t| t.end - t.start);
+            let Some(l) = name_at(r, lat, j).or(nr) else { break };
+            if covered[j..j + l].iter().any(|c| *c) || !plausible_name(r, &lat.text(j, j + l)) {
                 break;
             }
             // the name must be followed by a delimiter, 同志, or a verb

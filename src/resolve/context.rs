@@ -47,8 +47,9 @@ impl DocContext {
         for ms in mentions {
             let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
             for m in ms {
-                for cands in division_refs(m) {
-                    if let Some(i) = first_unique(&cands) {
+                for pr in division_refs(m) {
+                    // short county names vote only when unambiguous words
+                    if let Some(i) = first_unique(&pr.cands).filter(|&i| !pr.short || lx.divisions[i].level <= Level::City) {
                         *counts.entry(i).or_default() += 1;
                         if let Some(c) = ctx_ancestor(r, i, Level::City) {
                             *city_votes.entry(c).or_default() += 1;
@@ -101,8 +102,8 @@ impl DocContext {
         for (ai, ms) in mentions.iter().enumerate() {
             let actx = ctx.base_article(r, ai);
             for m in ms {
-                for cands in division_refs(m) {
-                    if let Some(i) = ctx.pick(r, &cands, &actx) {
+                for pr in division_refs(m) {
+                    if let Some(i) = ctx.pick_ref(r, &pr, &actx) {
                         ctx.mentioned.insert(i);
                     }
                 }
@@ -197,11 +198,11 @@ impl DocContext {
         let Some(Link::Dept { canonical, kind, .. }) = c.links.first() else {
             return None;
         };
-        if *kind != DeptKind::Gov {
+        if *kind != DeptKind::Gov || !(canonical.ends_with('局') || canonical.ends_with("委员会") || canonical.ends_with('厅')) {
             return None;
         }
         let place = if let Some(last) = c.places.last() {
-            self.pick(r, &last.cands, a)?
+            self.pick_ref(r, last, a)?
         } else {
             let lv = c.level.and_then(crate::recognize::chain::level_of)?;
             match lv {
@@ -229,6 +230,21 @@ impl DocContext {
         ))
     }
 
+    /// Picks the division a written place stands for. A short name (寿光)
+    /// of a county or township counts only inside the document's province.
+    pub fn pick_ref(&self, r: &Recognizer, p: &crate::recognize::PlaceRef, a: &ArticleContext) -> Option<usize> {
+        let i = self.pick(r, &p.cands, a)?;
+        if p.short && r.lex.divisions[i].level > Level::City {
+            // a short county name (寿光, 惠民) is read as a place only in a
+            // document about its own city
+            let anchor = self.city.or(self.province)?;
+            if !r.lex.is_within(i, anchor) {
+                return None;
+            }
+        }
+        Some(i)
+    }
+
     /// Picks one division among candidates using the article's context.
     pub fn pick(&self, r: &Recognizer, cands: &[usize], a: &ArticleContext) -> Option<usize> {
         if cands.len() == 1 {
@@ -251,6 +267,15 @@ impl DocContext {
             .filter(|&c| r.lex.divisions[c].level <= Level::City)
             .collect();
         (top.len() == 1).then(|| top[0])
+    }
+
+    /// The full name of a development zone of the document's city
+    /// (高新技术产业开发区 → 潍坊高新技术产业开发区).
+    pub fn zone_name(&self, r: &Recognizer, full: &str) -> Option<String> {
+        let city = self.city?;
+        let d = &r.lex.divisions[city];
+        let short = d.short.clone().unwrap_or_else(|| d.name.trim_end_matches('市').to_string());
+        Some(format!("{short}{full}"))
     }
 
     /// The ancestor of a division at a level.
@@ -330,20 +355,20 @@ pub fn prefix_name(r: &Recognizer, idx: usize) -> String {
     d.name.clone()
 }
 
-/// Candidate lists of the divisions a mention names.
-fn division_refs(m: &Mention) -> Vec<Vec<usize>> {
+/// The divisions a mention names.
+fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {
     match &m.kind {
-        MentionKind::Place(p) if !p.cands.is_empty() => vec![p.cands.clone()],
+        MentionKind::Place(p) if !p.cands.is_empty() => vec![p.clone()],
         MentionKind::Chain(c) => {
-            let mut v: Vec<Vec<usize>> = c.places.iter().map(|p| p.cands.clone()).collect();
+            let mut v: Vec<crate::recognize::PlaceRef> = c.places.clone();
             for l in &c.links {
                 if let Link::Branch { place: Some(p), .. } = l {
-                    v.push(p.cands.clone());
+                    v.push(p.clone());
                 }
             }
             v
         }
-        MentionKind::Named { place: Some(p), .. } => vec![p.cands.clone()],
+        MentionKind::Named { place: Some(p), .. } => vec![p.clone()],
         _ => Vec::new(),
     }
 }

@@ -302,8 +302,27 @@ impl<'a> Resolver<'a> {
             let e = entity(EntityType::Place, other, "");
             return Some(self.st.add(e, alias));
         }
-        let idx = self.ctx.pick(self.r, &p.cands, self.actx)?;
-        Some(self.division_entity(idx, alias))
+        match self.ctx.pick_ref(self.r, p, self.actx) {
+            Some(idx) => Some(self.division_entity(idx, alias)),
+            None => {
+                let (_, key) = self.zone_entity(p, alias)?;
+                Some(key)
+            }
+        }
+    }
+
+    /// A development zone of the document's city (高新区 → 潍坊高新技术产业开发区):
+    /// (its name, its key).
+    fn zone_entity(&mut self, p: &PlaceRef, alias: Option<&str>) -> Option<(String, String)> {
+        let full = p.zone.as_ref()?;
+        let name = self.ctx.zone_name(self.r, full)?;
+        let key = self.st.add(entity(EntityType::Place, &name, ""), alias);
+        if let Some(city) = self.ctx.city {
+            let ck = self.division_entity(city, None);
+            let ev = self.evidence_at(p.start, p.end);
+            self.st.relate(&key, Predicate::LocatedIn, &ck, None, &ev);
+        }
+        Some((name, key))
     }
 
     /// The full name of a division used as a prefix of a body's name: a
@@ -315,7 +334,7 @@ impl<'a> Resolver<'a> {
     /// The division a chain's prefix stands for.
     fn chain_place(&self, c: &Chain) -> Option<usize> {
         if let Some(last) = c.places.last() {
-            return self.ctx.pick(self.r, &last.cands, self.actx);
+            return self.ctx.pick_ref(self.r, last, self.actx);
         }
         let level = c.level.and_then(crate::recognize::chain::level_of)?;
         match (level, c.level) {
@@ -340,22 +359,30 @@ impl<'a> Resolver<'a> {
     fn chain_entities(&mut self, c: &Chain, text: &str, ev: &Evidence) -> Option<(String, EntityType)> {
         let place = self.chain_place(c);
         let has_prefix = !c.places.is_empty() || c.level.is_some();
+        let mut zone: Option<(String, String)> = None;
         if has_prefix && place.is_none() {
-            return None;
+            // a development zone of the city (高新区发展环境保障部)
+            let last = c.places.last()?;
+            zone = Some(self.zone_entity(last, Some(&last.text))?);
         }
-        let base = place.map(|p| self.prefix_name(p)).unwrap_or_default();
+        let base = match (&zone, place) {
+            (Some((name, _)), _) => name.clone(),
+            (None, Some(p)) => self.prefix_name(p),
+            _ => String::new(),
+        };
         let prefix_text: String = c.places.iter().map(|p| p.text.as_str()).collect::<String>()
             + &c.level.map(String::from).unwrap_or_default();
         // places written in the chain are mentioned too
         let mut place_keys = Vec::new();
         for p in &c.places {
-            if let Some(i) = self.ctx.pick(self.r, &p.cands, self.actx) {
+            if let Some(i) = self.ctx.pick_ref(self.r, p, self.actx) {
                 place_keys.push(self.division_entity(i, Some(&p.text)));
             }
         }
-        let place_key = match place {
-            Some(i) => Some(self.division_entity(i, None)),
-            None => None,
+        let place_key = match (place, &zone) {
+            (Some(i), _) => Some(self.division_entity(i, None)),
+            (None, Some((_, k))) => Some(k.clone()),
+            _ => None,
         };
         let mut cur: Option<(String, String, EntityType)> = None; // (key, name, type)
         // an anaphor as parent (市局林业发展中心)
@@ -429,6 +456,11 @@ impl<'a> Resolver<'a> {
                     let name = match &cur {
                         Some((_, pname, _)) => format!("{pname}{t}"),
                         None if base.is_empty() => t.clone(),
+                        // organisations keep their name as written (山东农业大学)
+                        None if *etype == EntityType::Organization && c.level.is_none() => {
+                            let written: String = c.places.iter().map(|p| p.text.as_str()).collect();
+                            format!("{written}{t}")
+                        }
                         None => format!("{base}{t}"),
                     };
                     let jur = if cur.is_none() { place_key.clone() } else { None };
@@ -444,10 +476,13 @@ impl<'a> Resolver<'a> {
                         cur = Some((pk.clone(), pname.clone(), EntityType::Agency));
                     }
                     let name = if pname.ends_with(t.as_str()) { pname.clone() } else { format!("{pname}{t}") };
-                    let jur = bp
-                        .as_ref()
-                        .and_then(|p| self.ctx.pick(self.r, &p.cands, self.actx))
-                        .map(|i| self.division_entity(i, None));
+                    let jur = match bp {
+                        Some(p) => match self.ctx.pick_ref(self.r, p, self.actx) {
+                            Some(i) => Some(self.division_entity(i, None)),
+                            None => self.zone_entity(p, None).map(|z| z.1),
+                        },
+                        None => None,
+                    };
                     if alias.is_none() {
                         alias = Some(t.clone());
                     } else {
@@ -576,20 +611,27 @@ impl<'a> Resolver<'a> {
     }
 
     fn named_entity(&mut self, et: EntityType, name: &str, place: Option<&PlaceRef>, text: &str, ev: &Evidence) -> Option<String> {
-        let pidx = place.and_then(|p| self.ctx.pick(self.r, &p.cands, self.actx));
+        let pidx = place.and_then(|p| self.ctx.pick_ref(self.r, p, self.actx));
         let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
         let mut canon = name.to_string();
+        let mut geo = false;
         if et == EntityType::Place {
             if let Some(p) = place {
+                // local units drop the place written before them (奎文区丁家社区
+                // → 丁家社区) unless too short to stand alone (大虞街道中社区);
+                // zones and parks keep it (诸城高新技术产业开发区)
                 let inner = canon.trim_start_matches(p.text.as_str()).to_string();
-                canon = if inner.chars().count() <= 2 && inner.ends_with("社区") || inner.chars().count() == 1 {
-                    canon.clone()
-                } else {
-                    inner
-                };
+                if let Some(g) = self.r.lex.geo.get(&inner) {
+                    canon = g.clone();
+                    geo = true;
+                } else if LOCAL_UNITS.iter().any(|u| inner.ends_with(u)) && inner.chars().count() > LOCAL_UNITS.iter().find(|u| inner.ends_with(*u)).map(|u| u.chars().count() + 1).unwrap_or(0) {
+                    canon = inner;
+                }
             }
         }
-        let scope = if et == EntityType::Place {
+        let scope = if geo {
+            String::new()
+        } else if et == EntityType::Place {
             // places without code are scoped by where they are
             pidx.or(self.actx.county)
                 .or(self.actx.city)
@@ -657,6 +699,9 @@ impl<'a> Resolver<'a> {
         }
     }
 }
+
+/// Heads of local units whose names drop the place written before them.
+const LOCAL_UNITS: &[&str] = &["社区", "村", "小区", "街道", "居委会", "村委会"];
 
 /// Whether a unit name is a Party organ of a non-state unit.
 fn is_party_unit(t: &str) -> bool {
