@@ -22,7 +22,12 @@ use zhengtu::store::{StoreError, ZStore, PREFIXES};
 #[command(name = "zhengtu", version, about)]
 struct Cli {
     /// Store directory (an oxigraph RocksDB store).
-    #[arg(long, global = true, env = "ZHENGTU_STORE", default_value = "zhengtu-store")]
+    #[arg(
+        long,
+        global = true,
+        env = "ZHENGTU_STORE",
+        default_value = "zhengtu-store"
+    )]
     store: PathBuf,
     #[command(subcommand)]
     command: Command,
@@ -118,18 +123,29 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build { paths } => build(&cli.store, paths),
-        Command::Query { sparql, file, format } => {
+        Command::Query {
+            sparql,
+            file,
+            format,
+        } => {
             let q = match (sparql, file) {
                 (Some(q), None) => q,
-                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read query file {}", f.display()))?,
-                (Some(_), Some(_)) => bail!("give the query either as an argument or with -f, not both"),
+                (None, Some(f)) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("cannot read query file {}", f.display()))?,
+                (Some(_), Some(_)) => {
+                    bail!("give the query either as an argument or with -f, not both")
+                }
                 (None, None) => bail!("no query: give it as an argument or with -f FILE"),
             };
             let store = ZStore::open_read_only(&cli.store)?;
             query(&store, &q, format)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Neighbors { name, depth, format } => {
+        Command::Neighbors {
+            name,
+            depth,
+            format,
+        } => {
             let store = ZStore::open_read_only(&cli.store)?;
             neighbors(&store, &name, depth, format)
         }
@@ -138,11 +154,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match output {
                 Some(p) => {
                     let tmp = p.with_extension("tmp-export");
-                    let f = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+                    let f = std::fs::File::create(&tmp)
+                        .with_context(|| format!("cannot create {}", tmp.display()))?;
                     export::export(&store, format, std::io::BufWriter::new(f))?;
-                    std::fs::rename(&tmp, &p).with_context(|| format!("cannot write {}", p.display()))?;
+                    std::fs::rename(&tmp, &p)
+                        .with_context(|| format!("cannot write {}", p.display()))?;
                 }
-                None => export::export(&store, format, std::io::BufWriter::new(std::io::stdout().lock()))?,
+                None => export::export(
+                    &store,
+                    format,
+                    std::io::BufWriter::new(std::io::stdout().lock()),
+                )?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -167,7 +189,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn build(store_path: &PathBuf, mut paths: Vec<PathBuf>) -> Result<ExitCode> {
+fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>) -> Result<ExitCode> {
     if paths.is_empty() {
         paths.push(PathBuf::from("data/corpus"));
     }
@@ -183,7 +205,11 @@ fn build(store_path: &PathBuf, mut paths: Vec<PathBuf>) -> Result<ExitCode> {
         eprintln!("warning: skipped {}: {}", s.path.display(), s.error);
     }
     let counts = report.graph.counts();
-    let ents: Vec<String> = counts.iter().filter(|(_, n)| *n > 0).map(|(t, n)| format!("{n} {}", t.as_str())).collect();
+    let ents: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(t, n)| format!("{n} {}", t.as_str()))
+        .collect();
     eprintln!(
         "built {}: {} file(s) read, {} unchanged, {} skipped; {} article(s), {} quad(s) written, {} graph(s) replaced; {} in {:.2}s",
         store_path.display(),
@@ -196,7 +222,11 @@ fn build(store_path: &PathBuf, mut paths: Vec<PathBuf>) -> Result<ExitCode> {
         if ents.is_empty() { "no new entities".to_string() } else { ents.join(", ") },
         t0.elapsed().as_secs_f64()
     );
-    Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(if report.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
 }
 
 fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
@@ -225,7 +255,8 @@ fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
                 QueryFormat::Table => None,
             };
             if let Some(rf) = rf {
-                let mut ser = QueryResultsSerializer::from_format(rf).serialize_solutions_to_writer(&mut out, vars)?;
+                let mut ser = QueryResultsSerializer::from_format(rf)
+                    .serialize_solutions_to_writer(&mut out, vars)?;
                 for s in sols {
                     ser.serialize(&s?)?;
                 }
@@ -234,11 +265,20 @@ fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for s in sols {
                     let s = s?;
-                    rows.push(vars.iter().map(|v| s.get(v).map(show).unwrap_or_default()).collect());
+                    rows.push(
+                        vars.iter()
+                            .map(|v| s.get(v).map(show).unwrap_or_default())
+                            .collect(),
+                    );
                 }
                 let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
                 table(&mut out, &header, &rows)?;
-                writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+                writeln!(
+                    out,
+                    "({} row{})",
+                    rows.len(),
+                    if rows.len() == 1 { "" } else { "s" }
+                )?;
             }
         }
     }
@@ -250,7 +290,10 @@ fn show(t: &Term) -> String {
     match t {
         Term::NamedNode(n) => {
             let s = n.as_str();
-            for (p, ns) in [("zt:", "https://w3id.org/zhengtu/ontology#"), ("id:", "https://w3id.org/zhengtu/id/")] {
+            for (p, ns) in [
+                ("zt:", "https://w3id.org/zhengtu/ontology#"),
+                ("id:", "https://w3id.org/zhengtu/id/"),
+            ] {
                 if let Some(rest) = s.strip_prefix(ns) {
                     return format!("{p}{}", percent_decode(rest));
                 }
@@ -267,7 +310,7 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() + 0 && i + 2 <= b.len() - 1 {
+        if b[i] == b'%' && i + 2 < b.len() {
             if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
                 out.push(v);
                 i += 3;
@@ -281,7 +324,9 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 }).sum()
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
 }
 
 fn table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
@@ -324,8 +369,16 @@ fn neighbors(store: &ZStore, name: &str, depth: usize, format: NeighborFormat) -
         }
         return Ok(ExitCode::from(4));
     }
-    let exact: Vec<_> = found.iter().filter(|(_, _, l)| l == name).cloned().collect();
-    let start = if exact.is_empty() { found.clone() } else { exact };
+    let exact: Vec<_> = found
+        .iter()
+        .filter(|(_, _, l)| l == name)
+        .cloned()
+        .collect();
+    let start = if exact.is_empty() {
+        found.clone()
+    } else {
+        exact
+    };
     let mut json_out = Vec::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -354,8 +407,16 @@ fn neighbors(store: &ZStore, name: &str, depth: usize, format: NeighborFormat) -
                 for (d, rows) in levels.iter().enumerate() {
                     for (from, n) in rows {
                         let indent = "  ".repeat(d + 1);
-                        let via = if d > 0 { format!("{from} ") } else { String::new() };
-                        let arrow = if n.outgoing { format!("{via}{} →", n.predicate.as_str()) } else { format!("{via}← {}", n.predicate.as_str()) };
+                        let via = if d > 0 {
+                            format!("{from} ")
+                        } else {
+                            String::new()
+                        };
+                        let arrow = if n.outgoing {
+                            format!("{via}{} →", n.predicate.as_str())
+                        } else {
+                            format!("{via}← {}", n.predicate.as_str())
+                        };
                         writeln!(out, "{indent}{arrow} {} ({})", n.label, n.etype)?;
                     }
                 }
@@ -390,8 +451,14 @@ fn stats(store: &ZStore) -> Result<()> {
         &format!("{PREFIXES}SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o . VALUES ?p {{ zt:subOrganizationOf zt:jurisdiction zt:locatedIn zt:memberOf zt:participatesIn zt:issued zt:partnerOf }} }} }} GROUP BY ?p ORDER BY ?p"),
         true,
     )?;
-    let arts = store.select(&format!("{PREFIXES}SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a zt:Article }}"), true)?;
-    let files = store.select(&format!("{PREFIXES}SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f a zt:SourceFile }}"), true)?;
+    let arts = store.select(
+        &format!("{PREFIXES}SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a zt:Article }}"),
+        true,
+    )?;
+    let files = store.select(
+        &format!("{PREFIXES}SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f a zt:SourceFile }}"),
+        true,
+    )?;
     let val = |t: &Option<Term>| match t {
         Some(Term::Literal(l)) => l.value().to_string(),
         _ => "0".into(),
@@ -416,8 +483,26 @@ fn stats(store: &ZStore) -> Result<()> {
         println!("  {:20} {n:>7}", local(&r[0]));
     }
     println!("  {:20} {rt:>7}", "total");
-    println!("articles {:>19}", val(&arts.first().cloned().unwrap_or_default().first().cloned().flatten()));
-    println!("files {:>22}", val(&files.first().cloned().unwrap_or_default().first().cloned().flatten()));
+    println!(
+        "articles {:>19}",
+        val(&arts
+            .first()
+            .cloned()
+            .unwrap_or_default()
+            .first()
+            .cloned()
+            .flatten())
+    );
+    println!(
+        "files {:>22}",
+        val(&files
+            .first()
+            .cloned()
+            .unwrap_or_default()
+            .first()
+            .cloned()
+            .flatten())
+    );
     println!("quads {:>22}", store.len()?);
     Ok(())
 }
@@ -437,7 +522,13 @@ fn extract(paths: Vec<PathBuf>, show_mentions: bool) -> Result<()> {
         writeln!(out, "# {}", f.display())?;
         let res = zhengtu::resolve::resolve_document(&r, &doc);
         for (a, ra) in doc.articles.iter().zip(&res.articles) {
-            writeln!(out, "## article {} {:?} {}", a.index, a.kind, a.headline.clone().unwrap_or_default())?;
+            writeln!(
+                out,
+                "## article {} {:?} {}",
+                a.index,
+                a.kind,
+                a.headline.clone().unwrap_or_default()
+            )?;
             if show_mentions {
                 for m in r.recognize(&a.text) {
                     let kind = match &m.kind {
@@ -449,17 +540,31 @@ fn extract(paths: Vec<PathBuf>, show_mentions: bool) -> Result<()> {
             }
             for e in ra.entities.values() {
                 let al: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
-                writeln!(out, "  e {:12} {}  [{}]", e.etype.as_str(), e.name, al.join(", "))?;
+                writeln!(
+                    out,
+                    "  e {:12} {}  [{}]",
+                    e.etype.as_str(),
+                    e.name,
+                    al.join(", ")
+                )?;
             }
             for rel in &ra.relations {
-                let name = |k: &str| ra.entities.get(k).map(|e| e.name.clone()).unwrap_or_else(|| k.to_string());
+                let name = |k: &str| {
+                    ra.entities
+                        .get(k)
+                        .map(|e| e.name.clone())
+                        .unwrap_or_else(|| k.to_string())
+                };
                 writeln!(
                     out,
                     "  r {} {} {}{}",
                     name(&rel.subject),
                     rel.predicate.as_str(),
                     name(&rel.object),
-                    rel.role.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()
+                    rel.role
+                        .as_ref()
+                        .map(|r| format!(" ({r})"))
+                        .unwrap_or_default()
                 )?;
             }
         }

@@ -92,7 +92,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), PipelineError> {
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for p in entries {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
@@ -100,7 +103,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), PipelineError> {
             walk(&p, out)?;
         } else {
             let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase());
-            if matches!(ext.as_deref(), None | Some("txt") | Some("text") | Some("md")) {
+            if matches!(
+                ext.as_deref(),
+                None | Some("txt") | Some("text") | Some("md")
+            ) {
                 out.push(p);
             }
         }
@@ -123,13 +129,25 @@ pub fn quads(kg: &KnowledgeGraph) -> Vec<oxigraph::model::Quad> {
     let ents: BTreeMap<String, _> = kg
         .graph
         .node_weights()
-        .map(|n| (n.key.clone(), (n.etype, n.name.clone(), n.code.clone(), n.level)))
+        .map(|n| {
+            (
+                n.key.clone(),
+                (n.etype, n.name.clone(), n.code.clone(), n.level),
+            )
+        })
         .collect();
-    kg.articles.iter().flat_map(|a| rdf::article_quads(a, &ents)).collect()
+    kg.articles
+        .iter()
+        .flat_map(|a| rdf::article_quads(a, &ents))
+        .collect()
 }
 
 /// Builds (or updates) the store from input paths.
-pub fn build(r: &Recognizer, store: &ZStore, inputs: &[PathBuf]) -> Result<BuildReport, PipelineError> {
+pub fn build(
+    r: &Recognizer,
+    store: &ZStore,
+    inputs: &[PathBuf],
+) -> Result<BuildReport, PipelineError> {
     let files = collect_inputs(inputs)?;
     let stored = store.files()?;
     let mut report = BuildReport::default();

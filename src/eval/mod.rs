@@ -17,7 +17,14 @@ use unicode_normalization::UnicodeNormalization;
 const ZT: &str = "https://w3id.org/zhengtu/ontology#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
-const TYPES: [&str; 6] = ["Agency", "Organization", "Place", "Person", "Project", "Document"];
+const TYPES: [&str; 6] = [
+    "Agency",
+    "Organization",
+    "Place",
+    "Person",
+    "Project",
+    "Document",
+];
 const PREDICATES: [&str; 7] = [
     "subOrganizationOf",
     "jurisdiction",
@@ -61,9 +68,21 @@ pub struct Counts {
 impl Counts {
     /// Precision, recall, F1.
     pub fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.tp + self.fp > 0 { self.tp as f64 / (self.tp + self.fp) as f64 } else { 0.0 };
-        let r = if self.tp + self.fn_ > 0 { self.tp as f64 / (self.tp + self.fn_) as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if self.tp + self.fp > 0 {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        } else {
+            0.0
+        };
+        let r = if self.tp + self.fn_ > 0 {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 
@@ -108,10 +127,16 @@ impl Score {
 
     /// The table as `score.py` prints it, with the summary line.
     pub fn table(&self, errors: bool) -> String {
-        let mut s = format!("{:20} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}\n", "", "P", "R", "F1", "tp", "fp", "fn");
+        let mut s = format!(
+            "{:20} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}\n",
+            "", "P", "R", "F1", "tp", "fp", "fn"
+        );
         for (name, c) in self.types.iter().chain(self.predicates.iter()) {
             let (p, r, f) = c.prf();
-            s += &format!("{name:20} {p:6.3} {r:6.3} {f:6.3} {:5} {:5} {:5}\n", c.tp, c.fp, c.fn_);
+            s += &format!(
+                "{name:20} {p:6.3} {r:6.3} {f:6.3} {:5} {:5} {:5}\n",
+                c.tp, c.fp, c.fn_
+            );
         }
         if errors {
             for (title, rows) in [
@@ -130,7 +155,9 @@ impl Score {
         }
         let (ep, er, ef) = self.entity_total().prf();
         let (rp, rr, rf) = self.relation_total().prf();
-        s += &format!("entity P {ep:.3} R {er:.3} F1 {ef:.3}; relation P {rp:.3} R {rr:.3} F1 {rf:.3}\n");
+        s += &format!(
+            "entity P {ep:.3} R {er:.3} F1 {ef:.3}; relation P {rp:.3} R {rr:.3} F1 {rf:.3}\n"
+        );
         s
     }
 }
@@ -197,7 +224,10 @@ impl Gold {
     /// Loads `*.json` gold files of a directory.
     pub fn load(dir: &Path, docs: &[String]) -> Result<Gold, EvalError> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| EvalError::Gold { path: dir.to_path_buf(), msg: e.to_string() })?
+            .map_err(|e| EvalError::Gold {
+                path: dir.to_path_buf(),
+                msg: e.to_string(),
+            })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect();
@@ -205,9 +235,17 @@ impl Gold {
         if !docs.is_empty() {
             let wanted: HashSet<String> = docs
                 .iter()
-                .map(|d| Path::new(d).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+                .map(|d| {
+                    Path::new(d)
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                })
                 .collect();
-            files.retain(|f| f.file_stem().is_some_and(|s| wanted.contains(&*s.to_string_lossy())));
+            files.retain(|f| {
+                f.file_stem()
+                    .is_some_and(|s| wanted.contains(&*s.to_string_lossy()))
+            });
         }
         if files.is_empty() {
             return Err(EvalError::NoGold(dir.to_path_buf()));
@@ -218,12 +256,21 @@ impl Gold {
         let mut order = Vec::new();
         let mut doc_names = Vec::new();
         for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| EvalError::Gold { path: f.clone(), msg: e.to_string() })?;
-            let g: GoldFile = serde_json::from_str(&text).map_err(|e| EvalError::Gold { path: f.clone(), msg: e.to_string() })?;
+            let text = std::fs::read_to_string(&f).map_err(|e| EvalError::Gold {
+                path: f.clone(),
+                msg: e.to_string(),
+            })?;
+            let g: GoldFile = serde_json::from_str(&text).map_err(|e| EvalError::Gold {
+                path: f.clone(),
+                msg: e.to_string(),
+            })?;
             doc_names.push(g.doc.clone());
             for e in g.entities {
                 if !TYPES.contains(&e.etype.as_str()) {
-                    return Err(EvalError::Gold { path: f.clone(), msg: format!("unknown type {}", e.etype) });
+                    return Err(EvalError::Gold {
+                        path: f.clone(),
+                        msg: format!("unknown type {}", e.etype),
+                    });
                 }
                 let key = (e.etype.clone(), norm(&e.name));
                 let idx = *ent_index.entry(key).or_insert_with(|| {
@@ -241,7 +288,10 @@ impl Gold {
             }
             for r in g.relations {
                 if !PREDICATES.contains(&r.predicate.as_str()) {
-                    return Err(EvalError::Gold { path: f.clone(), msg: format!("unknown predicate {}", r.predicate) });
+                    return Err(EvalError::Gold {
+                        path: f.clone(),
+                        msg: format!("unknown predicate {}", r.predicate),
+                    });
                 }
                 let (mut s, mut o) = (norm(&r.subject), norm(&r.object));
                 if r.predicate == "partnerOf" && o < s {
@@ -257,7 +307,12 @@ impl Gold {
                 }
             }
         }
-        Ok(Gold { entities, relations, order, docs: doc_names })
+        Ok(Gold {
+            entities,
+            relations,
+            order,
+            docs: doc_names,
+        })
     }
 }
 
@@ -324,7 +379,11 @@ pub fn score_nquads(nquads: &[u8], gold: &Gold) -> Result<Score, EvalError> {
             let mut ts = ts.clone();
             ts.sort();
             for t in ts {
-                pred_entities.push(PredEntity { node: node.clone(), etype: t, label: l.clone() });
+                pred_entities.push(PredEntity {
+                    node: node.clone(),
+                    etype: t,
+                    label: l.clone(),
+                });
             }
         }
     }
@@ -337,15 +396,25 @@ fn score(gold: &Gold, pred: &[PredEntity], triples: &[(String, String, String)])
         let mut names: Vec<&String> = g.names.iter().collect();
         names.sort();
         for n in names {
-            index.entry((g.etype.clone(), n.clone())).or_default().push(gi);
+            index
+                .entry((g.etype.clone(), n.clone()))
+                .or_default()
+                .push(gi);
         }
     }
     let mut matched: HashSet<usize> = HashSet::new();
     let mut node_gold: HashMap<String, String> = HashMap::new();
     let mut out = Score::default();
     for e in pred {
-        let cands = index.get(&(e.etype.clone(), norm(&e.label))).cloned().unwrap_or_default();
-        let free: Vec<usize> = cands.iter().copied().filter(|g| !matched.contains(g)).collect();
+        let cands = index
+            .get(&(e.etype.clone(), norm(&e.label)))
+            .cloned()
+            .unwrap_or_default();
+        let free: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|g| !matched.contains(g))
+            .collect();
         if let Some(&g) = free.first() {
             matched.insert(g);
             node_gold.insert(e.node.clone(), norm(&gold.entities[g].name));
@@ -353,7 +422,9 @@ fn score(gold: &Gold, pred: &[PredEntity], triples: &[(String, String, String)])
                 out.types.entry(e.etype.clone()).or_default().tp += 1;
             }
         } else if !cands.is_empty() && cands.iter().all(|&g| gold.entities[g].optional) {
-            node_gold.entry(e.node.clone()).or_insert_with(|| norm(&gold.entities[cands[0]].name));
+            node_gold
+                .entry(e.node.clone())
+                .or_insert_with(|| norm(&gold.entities[cands[0]].name));
         } else {
             out.types.entry(e.etype.clone()).or_default().fp += 1;
             out.false_positives.push(format!(
@@ -374,7 +445,8 @@ fn score(gold: &Gold, pred: &[PredEntity], triples: &[(String, String, String)])
     for (s, p, o) in triples {
         let (Some(gs), Some(go)) = (node_gold.get(s), node_gold.get(o)) else {
             out.predicates.entry(p.clone()).or_default().fp += 1;
-            out.relation_false_positives.push(format!("{p}: unmatched ends"));
+            out.relation_false_positives
+                .push(format!("{p}: unmatched ends"));
             continue;
         };
         let (mut gs, mut go) = (gs.clone(), go.clone());
@@ -393,7 +465,8 @@ fn score(gold: &Gold, pred: &[PredEntity], triples: &[(String, String, String)])
             }
             None => {
                 out.predicates.entry(p.clone()).or_default().fp += 1;
-                out.relation_false_positives.push(format!("{} {} {}", key.0, key.1, key.2));
+                out.relation_false_positives
+                    .push(format!("{} {} {}", key.0, key.1, key.2));
             }
         }
     }
@@ -401,7 +474,8 @@ fn score(gold: &Gold, pred: &[PredEntity], triples: &[(String, String, String)])
         let optional = gold.relations[key];
         if !seen.contains(key) && !optional {
             out.predicates.entry(key.1.clone()).or_default().fn_ += 1;
-            out.relation_misses.push(format!("{} {} {}", key.0, key.1, key.2));
+            out.relation_misses
+                .push(format!("{} {} {}", key.0, key.1, key.2));
         }
     }
     out

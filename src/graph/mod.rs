@@ -132,7 +132,8 @@ impl KnowledgeGraph {
                 meta.entities.push((e.key.clone(), e.aliases.clone()));
             }
             for r in &a.relations {
-                let (Some(&s), Some(&o)) = (self.index.get(&r.subject), self.index.get(&r.object)) else {
+                let (Some(&s), Some(&o)) = (self.index.get(&r.subject), self.index.get(&r.object))
+                else {
                     continue;
                 };
                 meta.relations.push((
@@ -148,7 +149,9 @@ impl KnowledgeGraph {
                     .find(|e| e.weight().predicate == r.predicate && e.weight().role == r.role)
                     .map(|e| e.id());
                 match existing {
-                    Some(ei) => self.graph[ei].support.push((id.clone(), r.evidence.clone())),
+                    Some(ei) => self.graph[ei]
+                        .support
+                        .push((id.clone(), r.evidence.clone())),
                     None => {
                         self.graph.add_edge(
                             s,
@@ -197,7 +200,12 @@ impl KnowledgeGraph {
     pub fn counts(&self) -> Vec<(EntityType, usize)> {
         EntityType::ALL
             .iter()
-            .map(|&t| (t, self.graph.node_weights().filter(|n| n.etype == t).count()))
+            .map(|&t| {
+                (
+                    t,
+                    self.graph.node_weights().filter(|n| n.etype == t).count(),
+                )
+            })
             .collect()
     }
 }

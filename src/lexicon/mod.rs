@@ -210,7 +210,10 @@ pub struct Lexicon {
 
 macro_rules! data {
     ($f:literal) => {
-        ($f, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/", $f)))
+        (
+            $f,
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/", $f)),
+        )
     };
 }
 
@@ -369,7 +372,11 @@ impl Lexicon {
         Ok(lx)
     }
 
-    fn load_divisions(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+    fn load_divisions(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
         let mut by_code: HashMap<&str, usize> = HashMap::new();
         let mut parents: Vec<Option<&str>> = Vec::new();
         for (n, r) in rows(text) {
@@ -395,7 +402,10 @@ impl Lexicon {
             }
         }
         for (i, d) in self.divisions.iter().enumerate() {
-            self.division_by_name.entry(d.name.clone()).or_default().push(i);
+            self.division_by_name
+                .entry(d.name.clone())
+                .or_default()
+                .push(i);
             if let Some(s) = &d.short {
                 self.division_by_short.entry(s.clone()).or_default().push(i);
             }
@@ -403,7 +413,11 @@ impl Lexicon {
         Ok(())
     }
 
-    fn load_departments(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+    fn load_departments(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
         for (n, r) in rows(text) {
             if r.len() < 3 {
                 return Err(bad(file, n, "expected form, canonical, kind, levels"));
@@ -419,7 +433,11 @@ impl Lexicon {
             };
             let levels = r
                 .get(3)
-                .map(|l| l.split(',').filter_map(|x| Level::parse(x.trim())).collect())
+                .map(|l| {
+                    l.split(',')
+                        .filter_map(|x| Level::parse(x.trim()))
+                        .collect()
+                })
                 .unwrap_or_default();
             self.departments.entry(r[0].to_string()).or_insert(Dept {
                 canonical: r[1].to_string(),

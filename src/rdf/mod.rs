@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::graph::ArticleMeta;
 use crate::{EntityType, Predicate};
@@ -31,7 +31,8 @@ pub const ORG: &str = "http://www.w3.org/ns/org#";
 /// PROV-O namespace.
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
 /// The ontology in Turtle, compiled in.
-pub const ONTOLOGY_TTL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/zhengtu.ttl"));
+pub const ONTOLOGY_TTL: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/zhengtu.ttl"));
 
 /// A term of the zt: namespace.
 pub fn zt(local: &str) -> NamedNode {
@@ -87,17 +88,23 @@ fn int(n: usize) -> Literal {
     Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
 }
 
+/// What the RDF stage needs to know of an entity: type, canonical name,
+/// division code and level.
+pub type EntityInfo = (EntityType, String, Option<String>, Option<&'static str>);
+
 /// The quads of one article (all in its named graph).
-pub fn article_quads(
-    a: &ArticleMeta,
-    entities: &BTreeMap<String, (EntityType, String, Option<String>, Option<&'static str>)>,
-) -> Vec<Quad> {
+pub fn article_quads(a: &ArticleMeta, entities: &BTreeMap<String, EntityInfo>) -> Vec<Quad> {
     let g = GraphName::NamedNode(article_graph(&a.id));
     let art = article_iri(&a.id);
     let file = file_iri(&a.path);
     let mut q: Vec<Quad> = Vec::new();
     let mut add = |s: &NamedNode, p: NamedNode, o: Term| {
-        q.push(Quad::new(NamedOrBlankNode::NamedNode(s.clone()), p, o, g.clone()));
+        q.push(Quad::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            p,
+            o,
+            g.clone(),
+        ));
     };
     add(&art, rdf::TYPE.into_owned(), zt("Article").into());
     add(&art, zt("articleIndex"), int(a.index).into());
@@ -106,16 +113,30 @@ pub fn article_quads(
         add(&art, zt("headline"), zh(h).into());
     }
     if let Some(u) = &a.source_url {
-        add(&art, zt("sourceUrl"), Literal::new_typed_literal(u, xsd::ANY_URI).into());
+        add(
+            &art,
+            zt("sourceUrl"),
+            Literal::new_typed_literal(u, xsd::ANY_URI).into(),
+        );
     }
     add(&file, rdf::TYPE.into_owned(), zt("SourceFile").into());
-    add(&file, zt("sourcePath"), Literal::new_simple_literal(&a.path).into());
-    add(&file, zt("contentHash"), Literal::new_simple_literal(&a.file_hash).into());
+    add(
+        &file,
+        zt("sourcePath"),
+        Literal::new_simple_literal(&a.path).into(),
+    );
+    add(
+        &file,
+        zt("contentHash"),
+        Literal::new_simple_literal(&a.file_hash).into(),
+    );
     for p in &a.byline {
         add(&art, zt("bylinePerson"), entity_iri(p).into());
     }
     for (key, aliases) in &a.entities {
-        let Some((t, name, code, level)) = entities.get(key) else { continue };
+        let Some((t, name, code, level)) = entities.get(key) else {
+            continue;
+        };
         let e = entity_iri(key);
         add(&e, rdf::TYPE.into_owned(), zt(t.as_str()).into());
         add(&e, rdfs::LABEL.into_owned(), zh(name).into());
@@ -123,10 +144,18 @@ pub fn article_quads(
             add(&e, ns(SKOS, "altLabel"), zh(al).into());
         }
         if let Some(c) = code {
-            add(&e, ns(SKOS, "notation"), Literal::new_simple_literal(c).into());
+            add(
+                &e,
+                ns(SKOS, "notation"),
+                Literal::new_simple_literal(c).into(),
+            );
         }
         if let Some(l) = level {
-            add(&e, zt("divisionLevel"), Literal::new_simple_literal(*l).into());
+            add(
+                &e,
+                zt("divisionLevel"),
+                Literal::new_simple_literal(*l).into(),
+            );
         }
         add(&e, zt("mentionedIn"), art.clone().into());
     }
@@ -168,9 +197,14 @@ mod tests {
     fn iris_are_deterministic_and_valid() {
         let a = entity_iri("agency:潍坊市住房和城乡建设局");
         assert_eq!(a, entity_iri("agency:潍坊市住房和城乡建设局"));
-        assert!(a.as_str().starts_with("https://w3id.org/zhengtu/id/agency/%E6"));
+        assert!(a
+            .as_str()
+            .starts_with("https://w3id.org/zhengtu/id/agency/%E6"));
         assert!(NamedNode::new(a.as_str()).is_ok());
-        assert_eq!(entity_iri("place:370705").as_str(), "https://w3id.org/zhengtu/id/place/370705");
+        assert_eq!(
+            entity_iri("place:370705").as_str(),
+            "https://w3id.org/zhengtu/id/place/370705"
+        );
         assert_eq!(
             entity_iri("person:370700:王强").as_str(),
             "https://w3id.org/zhengtu/id/person/370700/%E7%8E%8B%E5%BC%BA"

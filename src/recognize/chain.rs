@@ -101,6 +101,8 @@ pub struct Chain {
     pub anaphor: Option<String>,
     /// The levels of the name, outermost first.
     pub links: Vec<Link>,
+    /// Where each level ends in the text (parallel to `links`).
+    pub ends: Vec<usize>,
 }
 
 impl Chain {
@@ -121,8 +123,23 @@ impl Chain {
 
 /// Nouns for people, which never sit inside a body's name.
 const PERSON_NOUNS: &[&str] = &[
-    "工作人员", "人员", "干部", "群众", "居民", "市民", "专家", "党员", "职工", "领导", "同志", "代表", "村民",
-    "学生", "企业", "单位", "部门",
+    "工作人员",
+    "人员",
+    "干部",
+    "群众",
+    "居民",
+    "市民",
+    "专家",
+    "党员",
+    "职工",
+    "领导",
+    "同志",
+    "代表",
+    "村民",
+    "学生",
+    "企业",
+    "单位",
+    "部门",
 ];
 
 const LEVEL_WORDS: &[char] = &['省', '市', '区', '县', '镇', '乡'];
@@ -196,14 +213,9 @@ fn starts_here(lat: &Lattice, i: usize) -> bool {
 }
 
 fn starts_with(lat: &Lattice, pos: usize, s: &str) -> bool {
-    let mut k = pos;
-    for ch in s.chars() {
-        if lat.chars.get(k) != Some(&ch) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (pos..)
+        .zip(s.chars())
+        .all(|(k, ch)| lat.chars.get(k) == Some(&ch))
 }
 
 pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
@@ -231,7 +243,10 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
             continue;
         }
         // and ends one (not 东昌 in 东昌湖)
-        if end < lat.len() && !lat.tok_boundary(end) && lat.token(end - 1).is_some_and(|t| t.end > end) {
+        if end < lat.len()
+            && !lat.tok_boundary(end)
+            && lat.token(end - 1).is_some_and(|t| t.end > end)
+        {
             continue;
         }
         return Some((
@@ -269,7 +284,10 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
     if !cppcc_full {
         if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::National)) {
             let form = lat.text(p, p + len);
-            let dept_len = lat.longest(p, |x| matches!(x, Piece::Dept)).map(|d| d.0).unwrap_or(0);
+            let dept_len = lat
+                .longest(p, |x| matches!(x, Piece::Dept))
+                .map(|d| d.0)
+                .unwrap_or(0);
             let div_len = place_at(lat, p).map(|d| d.1 - p).unwrap_or(0);
             if len > dept_len && len > div_len {
                 if let Some(nat) = r.lex.national.get(&form) {
@@ -278,6 +296,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
                         agency: nat.agency,
                     });
                     p += len;
+                    ch.ends.push(p);
                     let end = units(r, lat, &mut ch, p);
                     return Some((ch, end));
                 }
@@ -310,6 +329,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
             return None;
         }
         ch.links.push(Link::Cppcc);
+        ch.ends.push(p + 3);
         return Some((ch, p + 3));
     }
     // a level word standing for the context's place
@@ -329,6 +349,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
             if let Some(u) = unit_at(r, lat, p + len, true) {
                 ch.anaphor = Some(word);
                 ch.links.push(u.0);
+                ch.ends.push(u.1);
                 let end = units(r, lat, &mut ch, u.1);
                 return Some((ch, end));
             }
@@ -342,6 +363,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
                 text: format!("{}分局", last.text),
                 place: Some(last),
             });
+            ch.ends.push(p + 2);
             let end = units(r, lat, &mut ch, p + 2);
             return Some((ch, end));
         }
@@ -349,6 +371,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
     match core_at(r, lat, p, has_prefix, ch.party) {
         Some((link, e)) => {
             ch.links.push(link);
+            ch.ends.push(e);
             p = e;
         }
         None => {
@@ -377,7 +400,13 @@ fn core_follows(r: &Recognizer, lat: &Lattice, p: usize) -> bool {
 }
 
 /// The core of a chain at `p`.
-fn core_at(r: &Recognizer, lat: &Lattice, p: usize, has_prefix: bool, party: bool) -> Option<(Link, usize)> {
+fn core_at(
+    r: &Recognizer,
+    lat: &Lattice,
+    p: usize,
+    has_prefix: bool,
+    party: bool,
+) -> Option<(Link, usize)> {
     let c = *lat.chars.get(p)?;
     // department from the lexicon
     if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Dept)) {
@@ -435,15 +464,14 @@ fn core_at(r: &Recognizer, lat: &Lattice, p: usize, has_prefix: bool, party: boo
     // the same-system bureau of a place: 冠县局, 高唐局
     if c == '局' && lat.tok_boundary(p + 1) {
         let nx = lat.chars.get(p + 1).copied().unwrap_or('。');
-        if !is_han(nx) || matches!(nx, '长' | '党') || lat.tok_start(p + 1) {
-            if nx != '长' {
-                return Some((
-                    Link::Counterpart {
-                        suffix: "局".to_string(),
-                    },
-                    p + 1,
-                ));
-            }
+        // not 局长 (a post)
+        if nx != '长' && (!is_han(nx) || nx == '党' || lat.tok_start(p + 1)) {
+            return Some((
+                Link::Counterpart {
+                    suffix: "局".to_string(),
+                },
+                p + 1,
+            ));
         }
     }
     generic_at(r, lat, p, SuffixRole::Body, 12)
@@ -473,7 +501,9 @@ pub(crate) fn generic_at(
                 continue;
             }
             let suf = lat.text(q, e);
-            let Some(entries) = r.lex.suffixes.get(&suf) else { continue };
+            let Some(entries) = r.lex.suffixes.get(&suf) else {
+                continue;
+            };
             let etype = if role == SuffixRole::Unit {
                 match entries.iter().find(|x| x.role == SuffixRole::Unit) {
                     Some(x) => x.etype,
@@ -547,7 +577,10 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
     if let Some(t) = lat.token(q - 1) {
         let w = lat.text(t.start, t.end);
         // people, posts and generic words never sit inside a body's name
-        if r.lex.posts.contains_key(&w) || PERSON_NOUNS.contains(&w.as_str()) || r.lex.generic.contains(&w) {
+        if r.lex.posts.contains_key(&w)
+            || PERSON_NOUNS.contains(&w.as_str())
+            || r.lex.generic.contains(&w)
+        {
             return false;
         }
         if t.start >= p && t.end <= q {
@@ -555,14 +588,36 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
                 return false;
             }
             let tag = t.tag.as_str();
-            if matches!(tag, "p" | "c" | "r" | "d" | "u" | "uj" | "ul" | "uz" | "uv" | "ud" | "ug" | "t" | "x" | "y" | "e" | "o" | "q" | "f") {
+            if matches!(
+                tag,
+                "p" | "c"
+                    | "r"
+                    | "d"
+                    | "u"
+                    | "uj"
+                    | "ul"
+                    | "uz"
+                    | "uv"
+                    | "ud"
+                    | "ug"
+                    | "t"
+                    | "x"
+                    | "y"
+                    | "e"
+                    | "o"
+                    | "q"
+                    | "f"
+            ) {
                 return false;
             }
             // verbs other than those that occur in names end the name
             if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {
                 return false;
             }
-            if tag == "m" && !w.starts_with('第') && !w.chars().all(|ch| "一二三四五六七八九十".contains(ch)) {
+            if tag == "m"
+                && !w.starts_with('第')
+                && !w.chars().all(|ch| "一二三四五六七八九十".contains(ch))
+            {
                 return false;
             }
         }
@@ -619,6 +674,7 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
                             kind,
                         });
                         p += len;
+                        ch.ends.push(p);
                         continue;
                     }
                 }
@@ -630,12 +686,13 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
                 text: "办公室".to_string(),
             });
             p += 3;
+            ch.ends.push(p);
             continue;
         }
         match unit_at(r, lat, p, true) {
             Some((link, e)) => {
-                // a unit must end a word
                 ch.links.push(link);
+                ch.ends.push(e);
                 p = e;
             }
             None => return p,

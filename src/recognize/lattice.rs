@@ -149,7 +149,7 @@ impl<'m> Lattice<'m> {
             at[s].push((m.pattern().as_usize(), e - s));
         }
         for v in at.iter_mut() {
-            v.sort_by(|a, b| b.1.cmp(&a.1));
+            v.sort_by_key(|x| std::cmp::Reverse(x.1));
         }
         let mut tokens = Vec::new();
         let mut tok_of = vec![0usize; chars.len() + 1];
@@ -194,14 +194,10 @@ impl<'m> Lattice<'m> {
 
     /// Lexicon matches starting at `pos`, longest first: (text, pieces, len).
     pub fn pieces_at(&self, pos: usize) -> impl Iterator<Item = (&str, &[Piece], usize)> {
-        self.at
-            .get(pos)
-            .into_iter()
-            .flatten()
-            .map(|&(id, len)| {
-                let (s, p) = &self.matcher.pats[id];
-                (s.as_str(), p.as_slice(), len)
-            })
+        self.at.get(pos).into_iter().flatten().map(|&(id, len)| {
+            let (s, p) = &self.matcher.pats[id];
+            (s.as_str(), p.as_slice(), len)
+        })
     }
 
     /// The longest match at `pos` that has a piece accepted by `f`.
@@ -233,7 +229,11 @@ impl<'m> Lattice<'m> {
 
     /// Whether a token starts at `pos`.
     pub fn tok_start(&self, pos: usize) -> bool {
-        pos >= self.chars.len() || self.tokens.get(self.tok_of[pos]).is_some_and(|t| t.start == pos)
+        pos >= self.chars.len()
+            || self
+                .tokens
+                .get(self.tok_of[pos])
+                .is_some_and(|t| t.start == pos)
     }
 
     /// Whether a token ends at `pos` (i.e. `pos` is a token boundary).

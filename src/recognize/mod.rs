@@ -142,8 +142,13 @@ impl Recognizer {
                 // verbs, adjectives, function words, idioms: never a place
                 // name (nouns are judged by the document's context)
                 let t = tag.as_str();
-                if t.starts_with('v') || t.starts_with('a') || t.starts_with('d') || t.starts_with('u')
-                    || t.starts_with('r') || t.starts_with('m') || t.starts_with('t')
+                if t.starts_with('v')
+                    || t.starts_with('a')
+                    || t.starts_with('d')
+                    || t.starts_with('u')
+                    || t.starts_with('r')
+                    || t.starts_with('m')
+                    || t.starts_with('t')
                     || matches!(t, "c" | "p" | "q" | "f" | "y" | "e" | "o" | "i" | "l" | "z")
                 {
                     common.push(short.clone());
@@ -297,9 +302,38 @@ pub fn is_punct(c: char) -> bool {
         || c.is_ascii_punctuation()
         || matches!(
             c,
-            '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '《' | '》'
-                | '（' | '）' | '【' | '】' | '—' | '…' | '·' | '□' | '▲' | '△' | '■' | '●'
-                | '「' | '」' | '『' | '』' | '〔' | '〕' | '～' | '－'
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '？'
+                | '！'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '《'
+                | '》'
+                | '（'
+                | '）'
+                | '【'
+                | '】'
+                | '—'
+                | '…'
+                | '·'
+                | '□'
+                | '▲'
+                | '△'
+                | '■'
+                | '●'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '〔'
+                | '〕'
+                | '～'
+                | '－'
         )
 }
 

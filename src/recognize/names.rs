@@ -22,7 +22,10 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         return false;
     }
     let text = lat.text(s, e);
-    if text.chars().any(|c| c.is_ascii_digit() || matches!(c, '“' | '”' | '"')) {
+    if text
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '“' | '”' | '"'))
+    {
         return true;
     }
     let mut k = s;
@@ -69,7 +72,9 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
     let mut cands: Vec<Cand> = Vec::new();
     for q in 0..n {
         for (s, _, len) in lat.pieces_at(q) {
-            let Some(sufs) = r.lex.suffixes.get(s) else { continue };
+            let Some(sufs) = r.lex.suffixes.get(s) else {
+                continue;
+            };
             let Some(suf) = sufs.iter().find(|x| {
                 x.role == SuffixRole::Body && x.etype != EntityType::Agency
                     || x.etype == EntityType::Organization
@@ -106,7 +111,10 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 // a name needs something proper in it (丁家社区, 广文中学), or a
                 // place before it; 美丽乡村, 物业公司, 重点项目 are common nouns
                 let strict = suf.etype != EntityType::Place || !NAMED_PLACE_HEADS.contains(&s);
-                if strict && place.is_none() && !proper(r, lat, bare, q, suf.etype == EntityType::Project) {
+                if strict
+                    && place.is_none()
+                    && !proper(r, lat, bare, q, suf.etype == EntityType::Project)
+                {
                     continue;
                 }
                 let min = if suf.etype == EntityType::Place { 1 } else { 2 };
@@ -138,7 +146,9 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             let inner_ok = out.iter().all(|m| {
                 m.end <= c.start
                     || m.start >= c.end
-                    || matches!(m.kind, MentionKind::Place(_)) && m.start >= c.start && m.end <= c.end
+                    || matches!(m.kind, MentionKind::Place(_))
+                        && m.start >= c.start
+                        && m.end <= c.end
             });
             if !inner_ok {
                 continue;
@@ -152,7 +162,9 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
     for c in chosen {
         let name = clean(&lat.text(c.start, c.end));
         // drop place mentions swallowed by the name (kept as its place)
-        out.retain(|m| !(matches!(m.kind, MentionKind::Place(_)) && m.start >= c.start && m.end <= c.end));
+        out.retain(|m| {
+            !(matches!(m.kind, MentionKind::Place(_)) && m.start >= c.start && m.end <= c.end)
+        });
         let name_start = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
         let _ = name_start;
         // 新茂社区党委: the party organ of a community or organisation
@@ -251,7 +263,7 @@ fn left_edge(
     let mut start = q;
     // the head may sit inside a token that starts earlier (徒骇河)
     if let Some(t) = lat.token(q) {
-        if t.start < q && t.end == q + 1 || t.start < q && t.end > q {
+        if t.start < q && t.end > q {
             start = t.start;
         }
     }
@@ -274,9 +286,15 @@ fn left_edge(
         }
         // （聊城） inside a company name
         if c == '）' {
-            if let Some(open) = (prev.saturating_sub(6)..prev).rev().find(|&k| lat.chars[k] == '（') {
+            if let Some(open) = (prev.saturating_sub(6)..prev)
+                .rev()
+                .find(|&k| lat.chars[k] == '（')
+            {
                 let inner = lat.text(open + 1, prev);
-                if lat.longest(open + 1, |p| matches!(p, Piece::Division(_) | Piece::DivisionShort(_)))
+                if lat
+                    .longest(open + 1, |p| {
+                        matches!(p, Piece::Division(_) | Piece::DivisionShort(_))
+                    })
                     .is_some_and(|(l, _)| l == inner.chars().count())
                     && start < q
                 {
@@ -303,7 +321,24 @@ fn left_edge(
         }
         let stop_tag = matches!(
             tag,
-            "p" | "c" | "r" | "d" | "u" | "uj" | "ul" | "uz" | "uv" | "ud" | "ug" | "t" | "x" | "y" | "e" | "o" | "q" | "f" | "mq"
+            "p" | "c"
+                | "r"
+                | "d"
+                | "u"
+                | "uj"
+                | "ul"
+                | "uz"
+                | "uv"
+                | "ud"
+                | "ug"
+                | "t"
+                | "x"
+                | "y"
+                | "e"
+                | "o"
+                | "q"
+                | "f"
+                | "mq"
         );
         if stop_tag && !(tag == "p" && w == "至") {
             break;

@@ -44,7 +44,11 @@ pub fn delimited_name(r: &Recognizer, chars: &[char], p: usize, e: usize) -> boo
 pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     let chars = &lat.chars;
     let sl = surname_len(r, chars, p)?;
-    let given_ok = |k: usize| chars.get(k).is_some_and(|c| is_han(*c) && !AFTER_NAME.contains(*c));
+    let given_ok = |k: usize| {
+        chars
+            .get(k)
+            .is_some_and(|c| is_han(*c) && !AFTER_NAME.contains(*c))
+    };
     if !given_ok(p + sl) {
         // a single given character that is in AFTER_NAME (王强, 刘婕) is
         // accepted only before a delimiter
@@ -56,7 +60,9 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
         return (is_punct(nx) || !is_han(nx)).then_some(sl + 1);
     }
     let third = p + sl + 1;
-    let Some(&c3) = chars.get(third) else { return Some(sl + 1) };
+    let Some(&c3) = chars.get(third) else {
+        return Some(sl + 1);
+    };
     if !is_han(c3) || is_punct(c3) {
         return Some(sl + 1);
     }
@@ -108,16 +114,22 @@ pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
     !(given.chars().count() == 2 && r.common_word(&given) && !r.lex.surnames.contains_key(&given))
 }
 
+/// How a found name is written: its post, its body, where it was found.
+struct Found {
+    post: Option<String>,
+    org: Option<usize>,
+    source: PersonSource,
+}
+
 fn push_person(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
     lat: &Lattice,
     s: usize,
     e: usize,
-    post: Option<String>,
-    org: Option<usize>,
-    source: PersonSource,
+    f: Found,
 ) {
+    let Found { post, org, source } = f;
     if covered[s..e].iter().any(|c| *c) {
         return;
     }
@@ -150,13 +162,29 @@ pub fn structured(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
     }
 }
 
-fn paragraph(r: &Recognizer, lat: &Lattice, ps: usize, pe: usize, out: &mut Vec<Mention>, covered: &mut [bool]) {
+fn paragraph(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let chars = &lat.chars;
     // a paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐)
-    let body_start = if chars.get(ps) == Some(&'□') || chars.get(ps) == Some(&'■') { ps + 1 } else { ps };
+    let body_start = if chars.get(ps) == Some(&'□') || chars.get(ps) == Some(&'■') {
+        ps + 1
+    } else {
+        ps
+    };
     let words = split_words(chars, body_start, pe);
-    let valid = words.iter().filter(|&&(s, e)| delimited_name(r, chars, s, e)).count();
-    let hanword = |&(s, e): &(usize, usize)| (2..=3).contains(&(e - s)) && chars[s..e].iter().all(|c| is_han(*c));
+    let valid = words
+        .iter()
+        .filter(|&&(s, e)| delimited_name(r, chars, s, e))
+        .count();
+    let hanword = |&(s, e): &(usize, usize)| {
+        (2..=3).contains(&(e - s)) && chars[s..e].iter().all(|c| is_han(*c))
+    };
     if !words.is_empty()
         && words.len() <= 8
         && words.iter().all(hanword)
@@ -165,7 +193,18 @@ fn paragraph(r: &Recognizer, lat: &Lattice, ps: usize, pe: usize, out: &mut Vec<
         && words.iter().all(|&(s, e)| !r.common_word(&lat.text(s, e)))
     {
         for (s, e) in words {
-            push_person(out, covered, lat, s, e, None, None, PersonSource::Byline);
+            push_person(
+                out,
+                covered,
+                lat,
+                s,
+                e,
+                Found {
+                    post: None,
+                    org: None,
+                    source: PersonSource::Byline,
+                },
+            );
         }
         return;
     }
@@ -175,7 +214,10 @@ fn paragraph(r: &Recognizer, lat: &Lattice, ps: usize, pe: usize, out: &mut Vec<
         let mut matched = None;
         for (s, pieces, len) in lat.pieces_at(k) {
             if pieces.iter().any(|p| matches!(p, Piece::Post))
-                && r.lex.posts.get(s).is_some_and(|p| p.organ == PostOrgan::Media)
+                && r.lex
+                    .posts
+                    .get(s)
+                    .is_some_and(|p| p.organ == PostOrgan::Media)
             {
                 matched = Some((s.to_string(), len));
                 break;
@@ -204,23 +246,51 @@ fn paragraph(r: &Recognizer, lat: &Lattice, ps: usize, pe: usize, out: &mut Vec<
             .position(|m| m.end == post_start && m.start >= ps);
         let mut found = false;
         loop {
-            while j < pe && (chars[j] == ' ' || chars[j] == ':' || chars[j] == '：' || chars[j] == '、') {
+            while j < pe
+                && (chars[j] == ' ' || chars[j] == ':' || chars[j] == '：' || chars[j] == '、')
+            {
                 j += 1;
             }
             let e = (j..pe)
                 .find(|&x| !is_han(chars[x]) || is_punct(chars[x]))
                 .unwrap_or(pe);
             if e > j && delimited_name(r, chars, j, e) {
-                push_person(out, covered, lat, j, e, Some(post_full.clone()), org_before, PersonSource::Byline);
+                push_person(
+                    out,
+                    covered,
+                    lat,
+                    j,
+                    e,
+                    Found {
+                        post: Some(post_full.clone()),
+                        org: org_before,
+                        source: PersonSource::Byline,
+                    },
+                );
                 found = true;
                 j = e;
                 continue;
             }
             // names glued to the next post: 记者黄清标
-            if let Some(l) = name_at(r, lat, j).filter(|&l| plausible_name(r, &lat.text(j, j + l))) {
+            if let Some(l) = name_at(r, lat, j).filter(|&l| plausible_name(r, &lat.text(j, j + l)))
+            {
                 let after = j + l;
-                if after <= pe && (after == pe || is_punct(chars[after]) || !is_han(chars[after])) && !found {
-                    push_person(out, covered, lat, j, after, Some(post_full.clone()), org_before, PersonSource::Byline);
+                if after <= pe
+                    && (after == pe || is_punct(chars[after]) || !is_han(chars[after]))
+                    && !found
+                {
+                    push_person(
+                        out,
+                        covered,
+                        lat,
+                        j,
+                        after,
+                        Found {
+                            post: Some(post_full.clone()),
+                            org: org_before,
+                            source: PersonSource::Byline,
+                        },
+                    );
                     found = true;
                     j = after;
                     continue;
@@ -258,7 +328,10 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         let mut k = i;
         loop {
             let s = k;
-            while k < n && (is_han(chars[k]) || chars[k] == ' ' && k > s && k + 1 < n && is_han(chars[k + 1])) {
+            while k < n
+                && (is_han(chars[k])
+                    || chars[k] == ' ' && k > s && k + 1 < n && is_han(chars[k + 1]))
+            {
                 k += 1;
             }
             if k == s {
@@ -292,7 +365,7 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
                     // tail of the first item
                     let l = (it.1 - it.0).min(3);
                     let cand = [(it.1 - l, it.1), (it.1.saturating_sub(2).max(it.0), it.1)];
-                    match cand.iter().find_map(|c| name_of(c)) {
+                    match cand.iter().find_map(&name_of) {
                         Some(c) => it = c,
                         None => {
                             names.clear();
@@ -303,10 +376,16 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
                     // the last item may end with 等 or a verb: take its head
                     let cand = [(it.0, (it.0 + 3).min(it.1)), (it.0, (it.0 + 2).min(it.1))];
                     let exact = name_of(&it);
-                    match exact.or_else(|| cand.iter().find_map(|c| name_of(c).filter(|c| {
-                        let rest = lat.text(c.1, it.1);
-                        rest.starts_with('等') || rest.is_empty() || !is_han(*chars.get(c.1).unwrap_or(&'。'))
-                    }))) {
+                    match exact.or_else(|| {
+                        cand.iter().find_map(|c| {
+                            name_of(c).filter(|c| {
+                                let rest = lat.text(c.1, it.1);
+                                rest.starts_with('等')
+                                    || rest.is_empty()
+                                    || !is_han(*chars.get(c.1).unwrap_or(&'。'))
+                            })
+                        })
+                    }) {
                         Some(c) => it = c,
                         None => {
                             names.clear();
@@ -359,10 +438,21 @@ pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
         if !delimited_name(r, &cs, 0, cs.len()) || !plausible_name(r, &name) {
             continue;
         }
-        let before = if t.start > 0 { lat.chars[t.start - 1] } else { '。' };
+        let before = if t.start > 0 {
+            lat.chars[t.start - 1]
+        } else {
+            '。'
+        };
         let after = lat.text(t.end, t.end + 2);
-        let ctx_before = is_punct(before) || before == '、' || lat.text(t.start.saturating_sub(2), t.start) == "我市";
-        let ctx_after = after.starts_with(['、', '，', '。', '等', ',']) || ["同志", "说", "表示", "强调", "指出", "出席", "参加", "主持", "荣获", "获得"].iter().any(|w| after.starts_with(w));
+        let ctx_before = is_punct(before)
+            || before == '、'
+            || lat.text(t.start.saturating_sub(2), t.start) == "我市";
+        let ctx_after = after.starts_with(['、', '，', '。', '等', ','])
+            || [
+                "同志", "说", "表示", "强调", "指出", "出席", "参加", "主持", "荣获", "获得",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w));
         if !(ctx_before && ctx_after) {
             continue;
         }
@@ -403,7 +493,14 @@ fn split_words(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
 }
 
 /// A signature inside brackets: units before `/`, names after it.
-fn signature(r: &Recognizer, lat: &Lattice, s: usize, e: usize, out: &mut Vec<Mention>, covered: &mut [bool]) {
+fn signature(
+    r: &Recognizer,
+    lat: &Lattice,
+    s: usize,
+    e: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let chars = &lat.chars;
     let slash = (s..e).find(|&k| chars[k] == '/' || chars[k] == '／');
     let (units_end, names_start) = match slash {
@@ -413,7 +510,10 @@ fn signature(r: &Recognizer, lat: &Lattice, s: usize, e: usize, out: &mut Vec<Me
     // units: chains, or bare internal units of the article's body
     let mut last_unit: Option<usize> = None;
     let mut unit_words = split_words(chars, s, units_end);
-    if unit_words.iter().any(|&(a, b)| !chars[a..b].iter().all(|c| is_han(*c))) {
+    if unit_words
+        .iter()
+        .any(|&(a, b)| !chars[a..b].iter().all(|c| is_han(*c)))
+    {
         return;
     }
     if unit_words.is_empty() {
@@ -425,7 +525,8 @@ fn signature(r: &Recognizer, lat: &Lattice, s: usize, e: usize, out: &mut Vec<Me
         }
         let mut p = a;
         while p < b {
-            let parsed = chain::parse(r, lat, p).filter(|(c, end)| *end <= b && !c.links.is_empty());
+            let parsed =
+                chain::parse(r, lat, p).filter(|(c, end)| *end <= b && !c.links.is_empty());
             if let Some((ch, end)) = parsed {
                 out.push(Mention {
                     start: p,
@@ -449,6 +550,7 @@ fn signature(r: &Recognizer, lat: &Lattice, s: usize, e: usize, out: &mut Vec<Me
                         text: lat.text(p, end),
                         kind: MentionKind::Chain(chain::Chain {
                             links: vec![link],
+                            ends: vec![end],
                             ..Default::default()
                         }),
                     });
@@ -467,7 +569,18 @@ fn signature(r: &Recognizer, lat: &Lattice, s: usize, e: usize, out: &mut Vec<Me
     }
     for (a, b) in split_words(chars, names_start, e) {
         if delimited_name(r, chars, a, b) {
-            push_person(out, covered, lat, a, b, None, last_unit, PersonSource::Signature);
+            push_person(
+                out,
+                covered,
+                lat,
+                a,
+                b,
+                Found {
+                    post: None,
+                    org: last_unit,
+                    source: PersonSource::Signature,
+                },
+            );
         }
     }
 }
@@ -491,9 +604,13 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
         loop {
             let nr = lat
                 .token(j)
-                .filter(|t| t.start == j && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start)))
+                .filter(|t| {
+                    t.start == j && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start))
+                })
                 .map(|t| t.end - t.start);
-            let Some(l) = name_at(r, lat, j).or(nr) else { break };
+            let Some(l) = name_at(r, lat, j).or(nr) else {
+                break;
+            };
             if covered[j..j + l].iter().any(|c| *c) || !plausible_name(r, &lat.text(j, j + l)) {
                 break;
             }
@@ -504,7 +621,18 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
             if !ok {
                 break;
             }
-            push_person(out, covered, lat, j, after, Some(post.clone()), None, PersonSource::Post);
+            push_person(
+                out,
+                covered,
+                lat,
+                j,
+                after,
+                Found {
+                    post: Some(post.clone()),
+                    org: None,
+                    source: PersonSource::Post,
+                },
+            );
             first = false;
             if nx == '、' {
                 j = after + 1;

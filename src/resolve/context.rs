@@ -49,7 +49,9 @@ impl DocContext {
             for m in ms {
                 for pr in division_refs(m) {
                     // short county names vote only when unambiguous words
-                    if let Some(i) = first_unique(&pr.cands).filter(|&i| !pr.short || lx.divisions[i].level <= Level::City) {
+                    if let Some(i) = first_unique(&pr.cands)
+                        .filter(|&i| !pr.short || lx.divisions[i].level <= Level::City)
+                    {
                         *counts.entry(i).or_default() += 1;
                         if let Some(c) = ctx_ancestor(r, i, Level::City) {
                             *city_votes.entry(c).or_default() += 1;
@@ -59,7 +61,10 @@ impl DocContext {
             }
             ctx.art_counts.push(counts);
         }
-        ctx.city = city_votes.iter().max_by_key(|(i, n)| (**n, std::cmp::Reverse(**i))).map(|(i, _)| *i);
+        ctx.city = city_votes
+            .iter()
+            .max_by_key(|(i, n)| (**n, std::cmp::Reverse(**i)))
+            .map(|(i, _)| *i);
         ctx.province = ctx
             .city
             .and_then(|c| ctx_ancestor(r, c, Level::Province))
@@ -117,7 +122,10 @@ impl DocContext {
                 match &m.kind {
                     MentionKind::Chain(c) => {
                         if let Some((b, full)) = ctx.chain_bureau(r, c, &actx) {
-                            let level = b.place.map(|p| lx.divisions[p].level).unwrap_or(Level::Town);
+                            let level = b
+                                .place
+                                .map(|p| lx.divisions[p].level)
+                                .unwrap_or(Level::Town);
                             let rank = match level {
                                 Level::Province => 1,
                                 Level::City => 0,
@@ -131,10 +139,8 @@ impl DocContext {
                             }
                         }
                     }
-                    MentionKind::Document { title } => {
-                        if !ctx.titles.contains(title) {
-                            ctx.titles.push(title.clone());
-                        }
+                    MentionKind::Document { title } if !ctx.titles.contains(title) => {
+                        ctx.titles.push(title.clone());
                     }
                     _ => {}
                 }
@@ -154,12 +160,18 @@ impl DocContext {
             let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
             for (&i, &n) in counts {
                 if let Some(a) = ctx_ancestor(r, i, lv) {
-                    if self.city.is_none() || lv == Level::City || ctx_ancestor(r, a, Level::City) == self.city {
+                    if self.city.is_none()
+                        || lv == Level::City
+                        || ctx_ancestor(r, a, Level::City) == self.city
+                    {
                         *votes.entry(a).or_default() += n;
                     }
                 }
             }
-            votes.into_iter().max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i))).map(|(i, _)| i)
+            votes
+                .into_iter()
+                .max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i)
         };
         let city = self.city.or_else(|| pick_level(Level::City));
         let county = pick_level(Level::County).or(self.county);
@@ -187,18 +199,36 @@ impl DocContext {
         }
         a.bureau = votes
             .iter()
-            .max_by_key(|((rank, name), (n, _))| (*n, std::cmp::Reverse(*rank), std::cmp::Reverse(name.clone())))
+            .max_by_key(|((rank, name), (n, _))| {
+                (
+                    *n,
+                    std::cmp::Reverse(*rank),
+                    std::cmp::Reverse(name.clone()),
+                )
+            })
             .map(|(_, (_, b))| b.clone());
         a
     }
 
     /// The bureau (a department at a place) a chain names, with the chain's
     /// full name up to its last branch or unit.
-    fn chain_bureau(&self, r: &Recognizer, c: &Chain, a: &ArticleContext) -> Option<(Bureau, String)> {
-        let Some(Link::Dept { canonical, kind, .. }) = c.links.first() else {
+    fn chain_bureau(
+        &self,
+        r: &Recognizer,
+        c: &Chain,
+        a: &ArticleContext,
+    ) -> Option<(Bureau, String)> {
+        let Some(Link::Dept {
+            canonical, kind, ..
+        }) = c.links.first()
+        else {
             return None;
         };
-        if *kind != DeptKind::Gov || !(canonical.ends_with('局') || canonical.ends_with("委员会") || canonical.ends_with('厅')) {
+        if *kind != DeptKind::Gov
+            || !(canonical.ends_with('局')
+                || canonical.ends_with("委员会")
+                || canonical.ends_with('厅'))
+        {
             return None;
         }
         let place = if let Some(last) = c.places.last() {
@@ -232,7 +262,12 @@ impl DocContext {
 
     /// Picks the division a written place stands for. A short name (寿光)
     /// of a county or township counts only inside the document's province.
-    pub fn pick_ref(&self, r: &Recognizer, p: &crate::recognize::PlaceRef, a: &ArticleContext) -> Option<usize> {
+    pub fn pick_ref(
+        &self,
+        r: &Recognizer,
+        p: &crate::recognize::PlaceRef,
+        a: &ArticleContext,
+    ) -> Option<usize> {
         let i = self.pick(r, &p.cands, a)?;
         if p.short && r.lex.divisions[i].level > Level::City {
             // a short county name (寿光, 惠民) is read as a place only in a
@@ -250,8 +285,15 @@ impl DocContext {
         if cands.len() == 1 {
             return Some(cands[0]);
         }
-        for anchor in [a.town, a.county, a.city, self.city, self.province].into_iter().flatten() {
-            let inside: Vec<usize> = cands.iter().copied().filter(|&c| r.lex.is_within(c, anchor)).collect();
+        for anchor in [a.town, a.county, a.city, self.city, self.province]
+            .into_iter()
+            .flatten()
+        {
+            let inside: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&c| r.lex.is_within(c, anchor))
+                .collect();
             if inside.len() == 1 {
                 return Some(inside[0]);
             }
@@ -274,7 +316,10 @@ impl DocContext {
     pub fn zone_name(&self, r: &Recognizer, full: &str) -> Option<String> {
         let city = self.city?;
         let d = &r.lex.divisions[city];
-        let short = d.short.clone().unwrap_or_else(|| d.name.trim_end_matches('市').to_string());
+        let short = d
+            .short
+            .clone()
+            .unwrap_or_else(|| d.name.trim_end_matches('市').to_string());
         Some(format!("{short}{full}"))
     }
 
@@ -293,7 +338,8 @@ impl DocContext {
         for d in r.lex.departments.values() {
             if d.canonical.ends_with('厅') && d.levels.contains(&Level::Province) {
                 let s = d.canonical.trim_end_matches('厅');
-                if stem.starts_with(s) && best.as_ref().is_none_or(|b| b.len() < d.canonical.len()) {
+                if stem.starts_with(s) && best.as_ref().is_none_or(|b| b.len() < d.canonical.len())
+                {
                     best = Some(d.canonical.clone());
                 }
             }

@@ -137,7 +137,11 @@ impl ArticleState {
         if s == o {
             return;
         }
-        let (s, o) = if p.symmetric() && o < s { (o, s) } else { (s, o) };
+        let (s, o) = if p.symmetric() && o < s {
+            (o, s)
+        } else {
+            (s, o)
+        };
         self.relations.insert(Relation {
             subject: s.to_string(),
             predicate: p,
@@ -155,7 +159,11 @@ pub fn resolve_document(r: &Recognizer, doc: &Document) -> ResolvedDoc {
 }
 
 /// Resolves a document given the mentions of each article.
-pub fn resolve_with_mentions(r: &Recognizer, doc: &Document, mentions: &[Vec<Mention>]) -> ResolvedDoc {
+pub fn resolve_with_mentions(
+    r: &Recognizer,
+    doc: &Document,
+    mentions: &[Vec<Mention>],
+) -> ResolvedDoc {
     let ctx = DocContext::build(r, doc, mentions);
     let mut articles = Vec::new();
     for (ai, art) in doc.articles.iter().enumerate() {
@@ -174,10 +182,16 @@ pub fn resolve_with_mentions(r: &Recognizer, doc: &Document, mentions: &[Vec<Men
         let mut relations: Vec<Relation> = st.relations.into_iter().collect();
         // one relation per (s, p, o): keep the first evidence
         relations.sort_by(|a, b| {
-            (&a.subject, a.predicate, &a.object, a.evidence.start)
-                .cmp(&(&b.subject, b.predicate, &b.object, b.evidence.start))
+            (&a.subject, a.predicate, &a.object, a.evidence.start).cmp(&(
+                &b.subject,
+                b.predicate,
+                &b.object,
+                b.evidence.start,
+            ))
         });
-        relations.dedup_by(|a, b| a.subject == b.subject && a.predicate == b.predicate && a.object == b.object);
+        relations.dedup_by(|a, b| {
+            a.subject == b.subject && a.predicate == b.predicate && a.object == b.object
+        });
         articles.push(ResolvedArticle {
             index: art.index,
             headline: art.headline.clone(),
@@ -232,22 +246,28 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 MentionKind::Chain(c) => {
-                    if let Some((key, et)) = self.chain_entities(c, &m.text, &ev) {
+                    if let Some((key, et)) = self.chain_entities(c, m.start, &ev) {
                         self.push_ref(m, mi, key, et, false);
                     }
                 }
                 MentionKind::Named { etype, name, place } => {
-                    if let Some(key) = self.named_entity(*etype, name, place.as_ref(), &m.text, &ev) {
+                    if let Some(key) = self.named_entity(*etype, name, place.as_ref(), &m.text, &ev)
+                    {
                         self.push_ref(m, mi, key, *etype, false);
                     }
                 }
                 MentionKind::Document { title } => {
                     let name = self.document_name(title);
-                    let key = self.st.add(entity(EntityType::Document, &name, &self.ctx.scope), Some(title));
+                    let key = self.st.add(
+                        entity(EntityType::Document, &name, &self.ctx.scope),
+                        Some(title),
+                    );
                     self.push_ref(m, mi, key, EntityType::Document, false);
                 }
                 MentionKind::Person { name, source, .. } => {
-                    let key = self.st.add(entity(EntityType::Person, name, &self.ctx.scope), None);
+                    let key = self
+                        .st
+                        .add(entity(EntityType::Person, name, &self.ctx.scope), None);
                     if *source == PersonSource::Byline && !self.st.byline.contains(&key) {
                         self.st.byline.push(key.clone());
                     }
@@ -280,7 +300,11 @@ impl<'a> Resolver<'a> {
         let (a, b) = sentence_bounds(&self.art.text, s, e);
         let sentence = char_slice(&self.art.text, a, b).trim().to_string();
         let (start, end) = self.art.source_span(a, b);
-        Evidence { sentence, start, end }
+        Evidence {
+            sentence,
+            start,
+            end,
+        }
     }
 
     /// Entity of a division; `alias` is the surface text.
@@ -338,7 +362,10 @@ impl<'a> Resolver<'a> {
         }
         let level = c.level.and_then(crate::recognize::chain::level_of)?;
         match (level, c.level) {
-            (Level::Province, _) => self.actx.city.and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province)),
+            (Level::Province, _) => self
+                .actx
+                .city
+                .and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province)),
             (Level::City, _) => self.actx.city,
             (Level::County, Some(ch)) => {
                 let cty = self.actx.county?;
@@ -356,7 +383,12 @@ impl<'a> Resolver<'a> {
 
     /// Resolves a chain into entities (one per level) with their
     /// subOrganizationOf and jurisdiction relations; returns the innermost.
-    fn chain_entities(&mut self, c: &Chain, text: &str, ev: &Evidence) -> Option<(String, EntityType)> {
+    fn chain_entities(
+        &mut self,
+        c: &Chain,
+        start: usize,
+        ev: &Evidence,
+    ) -> Option<(String, EntityType)> {
         let place = self.chain_place(c);
         let has_prefix = !c.places.is_empty() || c.level.is_some();
         let mut zone: Option<(String, String)> = None;
@@ -385,7 +417,7 @@ impl<'a> Resolver<'a> {
             _ => None,
         };
         let mut cur: Option<(String, String, EntityType)> = None; // (key, name, type)
-        // an anaphor as parent (市局林业发展中心)
+                                                                  // an anaphor as parent (市局林业发展中心)
         if let Some(a) = &c.anaphor {
             if let Some((k, et)) = self.anaphor(a, 0) {
                 let name = self.st.entities.get(&k).map(|e| e.name.clone())?;
@@ -393,10 +425,17 @@ impl<'a> Resolver<'a> {
             }
         }
         for (li, link) in c.links.iter().enumerate() {
-            let innermost = li + 1 == c.links.len();
-            let mut alias = if innermost { Some(text.to_string()) } else { None };
+            // the surface of this level: the text from the chain's start to
+            // the level's end (潍坊市地税局 for the parent in 潍坊市地税局奎文分局)
+            let level_end = c.ends.get(li).copied().unwrap_or(start);
+            let mut alias =
+                (level_end > start).then(|| char_slice(&self.art.text, start, level_end));
             let (name, et, jur): (String, EntityType, Option<String>) = match link {
-                Link::Dept { form, canonical, kind } => {
+                Link::Dept {
+                    form,
+                    canonical,
+                    kind,
+                } => {
                     let name = match (&cur, kind) {
                         (Some((_, pname, _)), DeptKind::Party) if pname.ends_with("委员会") => {
                             format!("{}{}", pname.trim_end_matches("员会"), canonical)
@@ -412,45 +451,79 @@ impl<'a> Resolver<'a> {
                     if alias.is_none() && cur.is_none() {
                         alias = Some(format!("{prefix_text}{form}"));
                     }
-                    (name, EntityType::Agency, if cur.is_none() { place_key.clone() } else { None })
+                    let _ = form;
+                    (
+                        name,
+                        EntityType::Agency,
+                        if cur.is_none() {
+                            place_key.clone()
+                        } else {
+                            None
+                        },
+                    )
                 }
                 Link::National { canonical, agency } => {
-                    let et = if *agency { EntityType::Agency } else { EntityType::Organization };
+                    let et = if *agency {
+                        EntityType::Agency
+                    } else {
+                        EntityType::Organization
+                    };
                     (canonical.clone(), et, None)
                 }
                 Link::Committee => {
                     if base.is_empty() {
                         return None;
                     }
-                    (format!("中共{base}委员会"), EntityType::Agency, place_key.clone())
+                    (
+                        format!("中共{base}委员会"),
+                        EntityType::Agency,
+                        place_key.clone(),
+                    )
                 }
                 Link::Government => {
                     if base.is_empty() {
                         return None;
                     }
-                    (format!("{base}人民政府"), EntityType::Agency, place_key.clone())
+                    (
+                        format!("{base}人民政府"),
+                        EntityType::Agency,
+                        place_key.clone(),
+                    )
                 }
                 Link::Cppcc => {
                     if base.is_empty() {
                         return None;
                     }
-                    (format!("中国人民政治协商会议{base}委员会"), EntityType::Agency, place_key.clone())
+                    (
+                        format!("中国人民政治协商会议{base}委员会"),
+                        EntityType::Agency,
+                        place_key.clone(),
+                    )
                 }
                 Link::Zone => {
                     if base.is_empty() {
                         return None;
                     }
-                    (format!("{base}管理委员会"), EntityType::Agency, place_key.clone())
+                    (
+                        format!("{base}管理委员会"),
+                        EntityType::Agency,
+                        place_key.clone(),
+                    )
                 }
                 Link::Counterpart { suffix } => {
-                    let Some(b) = &self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone()) else {
+                    let Some(b) = &self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone())
+                    else {
                         return None;
                     };
                     let _ = suffix;
                     if base.is_empty() || !b.dept.ends_with('局') {
                         return None;
                     }
-                    (format!("{base}{}", b.dept), EntityType::Agency, place_key.clone())
+                    (
+                        format!("{base}{}", b.dept),
+                        EntityType::Agency,
+                        place_key.clone(),
+                    )
                 }
                 Link::Generic { text: t, etype } => {
                     let name = match &cur {
@@ -458,12 +531,17 @@ impl<'a> Resolver<'a> {
                         None if base.is_empty() => t.clone(),
                         // organisations keep their name as written (山东农业大学)
                         None if *etype == EntityType::Organization && c.level.is_none() => {
-                            let written: String = c.places.iter().map(|p| p.text.as_str()).collect();
+                            let written: String =
+                                c.places.iter().map(|p| p.text.as_str()).collect();
                             format!("{written}{t}")
                         }
                         None => format!("{base}{t}"),
                     };
-                    let jur = if cur.is_none() { place_key.clone() } else { None };
+                    let jur = if cur.is_none() {
+                        place_key.clone()
+                    } else {
+                        None
+                    };
                     (name, *etype, jur)
                 }
                 Link::Branch { text: t, place: bp } => {
@@ -471,11 +549,15 @@ impl<'a> Resolver<'a> {
                         Some(c) => Some(c.clone()),
                         None => self.branch_parent(t),
                     };
-                    let Some((pk, pname, _)) = parent else { return None };
+                    let (pk, pname, _) = parent?;
                     if cur.is_none() {
                         cur = Some((pk.clone(), pname.clone(), EntityType::Agency));
                     }
-                    let name = if pname.ends_with(t.as_str()) { pname.clone() } else { format!("{pname}{t}") };
+                    let name = if pname.ends_with(t.as_str()) {
+                        pname.clone()
+                    } else {
+                        format!("{pname}{t}")
+                    };
                     let jur = match bp {
                         Some(p) => match self.ctx.pick_ref(self.r, p, self.actx) {
                             Some(i) => Some(self.division_entity(i, None)),
@@ -483,12 +565,6 @@ impl<'a> Resolver<'a> {
                         },
                         None => None,
                     };
-                    if alias.is_none() {
-                        alias = Some(t.clone());
-                    } else {
-                        let k = self.add_agency(&name, EntityType::Agency, Some(t));
-                        let _ = k;
-                    }
                     (name, EntityType::Agency, jur)
                 }
                 Link::Unit { text: t } => {
@@ -496,29 +572,26 @@ impl<'a> Resolver<'a> {
                         Some(c) => Some(c.clone()),
                         None => self.unit_parent(t),
                     };
-                    let Some((pk, pname, pet)) = parent else { return None };
+                    let (pk, pname, pet) = parent?;
                     if cur.is_none() {
                         cur = Some((pk, pname.clone(), pet));
                     }
-                    let et = if pet == EntityType::Organization || is_party_unit(t) && pet != EntityType::Agency {
+                    let et = if pet == EntityType::Organization
+                        || is_party_unit(t) && pet != EntityType::Agency
+                    {
                         EntityType::Organization
                     } else {
                         pet
                     };
                     let name = format!("{pname}{t}");
-                    if alias.is_none() {
-                        alias = Some(t.clone());
-                    } else {
-                        let k = self.add_agency(&name, et, Some(t));
-                        let _ = k;
-                    }
                     (name, et, None)
                 }
             };
             let key = self.add_agency(&name, et, alias.as_deref());
             if let Some((pk, _, _)) = &cur {
                 if *pk != key {
-                    self.st.relate(&key, Predicate::SubOrganizationOf, pk, None, ev);
+                    self.st
+                        .relate(&key, Predicate::SubOrganizationOf, pk, None, ev);
                 }
             }
             if let Some(j) = jur {
@@ -534,6 +607,33 @@ impl<'a> Resolver<'a> {
         cur.map(|(k, _, et)| (k, et))
     }
 
+    /// Resolves a chain parsed outside the article text (in a title):
+    /// the names only, without aliases or relations kept.
+    fn chain_entities_detached(
+        &mut self,
+        c: &Chain,
+        ev: &Evidence,
+    ) -> Option<(String, EntityType)> {
+        let mut c = c.clone();
+        c.ends.clear();
+        let saved_entities = self.st.entities.clone();
+        let out = self.chain_entities(&c, 0, ev);
+        let name = out
+            .as_ref()
+            .and_then(|(k, _)| self.st.entities.get(k).cloned());
+        self.st.entities = saved_entities;
+        let (k, et) = out?;
+        let e = name?;
+        self.st.entities.insert(
+            k.clone(),
+            Entity {
+                aliases: Default::default(),
+                ..e
+            },
+        );
+        Some((k, et))
+    }
+
     fn add_agency(&mut self, name: &str, et: EntityType, alias: Option<&str>) -> String {
         self.st.add(entity(et, name, &self.ctx.scope), alias)
     }
@@ -544,11 +644,19 @@ impl<'a> Resolver<'a> {
         if let Some(full) = self.ctx.known_ending(t) {
             let parent = full.trim_end_matches(t).to_string();
             if !parent.is_empty() {
-                return Some((key_of(EntityType::Agency, &parent, &self.ctx.scope), parent, EntityType::Agency));
+                return Some((
+                    key_of(EntityType::Agency, &parent, &self.ctx.scope),
+                    parent,
+                    EntityType::Agency,
+                ));
             }
         }
         let b = self.ctx.bureau.as_ref().or(self.actx.bureau.as_ref())?;
-        Some((key_of(EntityType::Agency, &b.name, &self.ctx.scope), b.name.clone(), EntityType::Agency))
+        Some((
+            key_of(EntityType::Agency, &b.name, &self.ctx.scope),
+            b.name.clone(),
+            EntityType::Agency,
+        ))
     }
 
     /// The parent of a bare unit (建设科): a known body of the document
@@ -557,11 +665,19 @@ impl<'a> Resolver<'a> {
         if let Some(full) = self.ctx.known_ending(t) {
             let parent = full.trim_end_matches(t).to_string();
             if !parent.is_empty() {
-                return Some((key_of(EntityType::Agency, &parent, &self.ctx.scope), parent, EntityType::Agency));
+                return Some((
+                    key_of(EntityType::Agency, &parent, &self.ctx.scope),
+                    parent,
+                    EntityType::Agency,
+                ));
             }
         }
         let b = self.actx.bureau.as_ref().or(self.ctx.bureau.as_ref())?;
-        Some((key_of(EntityType::Agency, &b.name, &self.ctx.scope), b.name.clone(), EntityType::Agency))
+        Some((
+            key_of(EntityType::Agency, &b.name, &self.ctx.scope),
+            b.name.clone(),
+            EntityType::Agency,
+        ))
     }
 
     /// An anaphor → the entity it stands for.
@@ -591,7 +707,8 @@ impl<'a> Resolver<'a> {
                 self.st.relate(&k, Predicate::Jurisdiction, &pk, None, &ev);
                 Some((k, EntityType::Agency))
             }
-            w if w.ends_with('局') || w.ends_with('委') || w.ends_with("中心") || w == "他们" => {
+            w if w.ends_with('局') || w.ends_with('委') || w.ends_with("中心") || w == "他们" =>
+            {
                 // the agency most recently named before, else the bureau
                 let last = self
                     .st
@@ -604,13 +721,23 @@ impl<'a> Resolver<'a> {
                     return last;
                 }
                 let b = bureau?;
-                Some((self.add_agency(&b.name, EntityType::Agency, None), EntityType::Agency))
+                Some((
+                    self.add_agency(&b.name, EntityType::Agency, None),
+                    EntityType::Agency,
+                ))
             }
             _ => None,
         }
     }
 
-    fn named_entity(&mut self, et: EntityType, name: &str, place: Option<&PlaceRef>, text: &str, ev: &Evidence) -> Option<String> {
+    fn named_entity(
+        &mut self,
+        et: EntityType,
+        name: &str,
+        place: Option<&PlaceRef>,
+        text: &str,
+        ev: &Evidence,
+    ) -> Option<String> {
         let pidx = place.and_then(|p| self.ctx.pick_ref(self.r, p, self.actx));
         let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
         let mut canon = name.to_string();
@@ -624,7 +751,14 @@ impl<'a> Resolver<'a> {
                 if let Some(g) = self.r.lex.geo.get(&inner) {
                     canon = g.clone();
                     geo = true;
-                } else if LOCAL_UNITS.iter().any(|u| inner.ends_with(u)) && inner.chars().count() > LOCAL_UNITS.iter().find(|u| inner.ends_with(*u)).map(|u| u.chars().count() + 1).unwrap_or(0) {
+                } else if LOCAL_UNITS.iter().any(|u| inner.ends_with(u))
+                    && inner.chars().count()
+                        > LOCAL_UNITS
+                            .iter()
+                            .find(|u| inner.ends_with(*u))
+                            .map(|u| u.chars().count() + 1)
+                            .unwrap_or(0)
+                {
                     canon = inner;
                 }
             }
@@ -657,9 +791,13 @@ impl<'a> Resolver<'a> {
         let lat = self.r.lattice(&title);
         if let Some((c, end)) = crate::recognize::chain::parse(self.r, &lat, 0) {
             if c.level.is_some() && !c.links.is_empty() && end < lat.len() {
-                let ev = Evidence { sentence: String::new(), start: 0, end: 0 };
+                let ev = Evidence {
+                    sentence: String::new(),
+                    start: 0,
+                    end: 0,
+                };
                 let saved = self.st.relations.clone();
-                if let Some((k, _)) = self.chain_entities(&c, &lat.text(0, end), &ev) {
+                if let Some((k, _)) = self.chain_entities_detached(&c, &ev) {
                     self.st.relations = saved.clone();
                     if let Some(e) = self.st.entities.get(&k) {
                         return format!("{}{}", e.name, lat.text(end, lat.len()));
@@ -681,15 +819,26 @@ impl<'a> Resolver<'a> {
             .filter_map(|e| e.code.clone().map(|c| (e.key.clone(), c)))
             .collect();
         for (key, code) in codes {
-            let Some(idx) = self.ctx.division_by_code(self.r, &code) else { continue };
+            let Some(idx) = self.ctx.division_by_code(self.r, &code) else {
+                continue;
+            };
             let mut cur = self.r.lex.divisions[idx].parent;
             while let Some(p) = cur {
                 if self.ctx.mentioned.contains(&p) {
                     let pk = self.division_entity(p, None);
-                    let first = self.st.refs.iter().find(|r| r.key == key).map(|r| (r.start, r.end));
+                    let first = self
+                        .st
+                        .refs
+                        .iter()
+                        .find(|r| r.key == key)
+                        .map(|r| (r.start, r.end));
                     let ev = match first {
                         Some((s, e)) => self.evidence_at(s, e),
-                        None => Evidence { sentence: String::new(), start: 0, end: 0 },
+                        None => Evidence {
+                            sentence: String::new(),
+                            start: 0,
+                            end: 0,
+                        },
                     };
                     self.st.relate(&key, Predicate::LocatedIn, &pk, None, &ev);
                     break;
@@ -715,7 +864,9 @@ fn dept_name(base: &str, canonical: &str, kind: DeptKind) -> String {
     }
     match kind {
         DeptKind::Party => format!("中共{base}委{canonical}"),
-        DeptKind::Discipline if canonical.starts_with("纪律检查") => format!("中共{base}{canonical}"),
+        DeptKind::Discipline if canonical.starts_with("纪律检查") => {
+            format!("中共{base}{canonical}")
+        }
         _ => format!("{base}{canonical}"),
     }
 }

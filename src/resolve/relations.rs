@@ -126,13 +126,18 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
     // partnerOf
     for w in ["会同", "联合", "携手", "与", "同"] {
         for wp in find_word(chars, s, e, w) {
-            if w == "同" && (wp > 0 && chars[wp - 1] == '会' || chars.get(wp + 1) == Some(&'志')) {
+            if w == "同" && (wp > 0 && chars[wp - 1] == '会' || chars.get(wp + 1) == Some(&'志'))
+            {
                 continue;
             }
             let (ca, cb) = clause(chars, s, e, wp);
             let rest: String = chars[wp..cb].iter().collect();
             let joint = matches!(w, "会同" | "联合" | "携手")
-                || ["共同", "签订", "签署", "签约", "合作", "共建", "联合", "结对"].iter().any(|k| rest.contains(k));
+                || [
+                    "共同", "签订", "签署", "签约", "合作", "共建", "联合", "结对",
+                ]
+                .iter()
+                .any(|k| rest.contains(k));
             if !joint {
                 continue;
             }
@@ -144,10 +149,13 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             // the right side: a list of bodies right after the word
             let mut right: Vec<String> = Vec::new();
             let mut pos = wp + w.chars().count();
-            let after: Vec<&&Ref> = refs.iter().filter(|r| r.start >= pos && r.end <= cb).collect();
+            let after: Vec<&&Ref> = refs
+                .iter()
+                .filter(|r| r.start >= pos && r.end <= cb)
+                .collect();
             for r in after {
                 let gap: String = chars[pos..r.start].iter().collect();
-                if !gap.chars().all(|c| matches!(c, '、' | '和' | '及' | ' ') ) {
+                if !gap.chars().all(|c| matches!(c, '、' | '和' | '及' | ' ')) {
                     break;
                 }
                 if is_org(r) {
@@ -166,7 +174,9 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             }
             let mut all: Vec<String> = left.clone();
             all.extend(right.iter().cloned());
-            let three = rest.contains("共同") || rest.contains("三方") || chars[s..e].iter().collect::<String>().contains("三方");
+            let three = rest.contains("共同")
+                || rest.contains("三方")
+                || chars[s..e].iter().collect::<String>().contains("三方");
             for a in &left {
                 for b in &right {
                     if res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
@@ -184,7 +194,10 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         }
     }
     // participatesIn: bodies of the sentence act on its projects
-    let projects: Vec<&&Ref> = refs.iter().filter(|r| r.etype == EntityType::Project).collect();
+    let projects: Vec<&&Ref> = refs
+        .iter()
+        .filter(|r| r.etype == EntityType::Project)
+        .collect();
     if !projects.is_empty() {
         let sentence_text: String = chars[s..e].iter().collect();
         let acts = lx
@@ -193,14 +206,20 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             .any(|(w, k)| k.contains(&Trigger::Participate) && sentence_text.contains(w.as_str()));
         let mut bodies: Vec<String> = refs
             .iter()
-            .filter(|r| is_org(r) && !projects.iter().any(|p| r.start >= p.start && r.end <= p.end))
+            .filter(|r| {
+                is_org(r)
+                    && !projects
+                        .iter()
+                        .any(|p| r.start >= p.start && r.end <= p.end)
+            })
             .map(|r| r.key.clone())
             .collect();
         bodies.dedup();
         if acts {
             for p in &projects {
                 for b in &bodies {
-                    res.st.relate(b, Predicate::ParticipatesIn, &p.key, None, ev);
+                    res.st
+                        .relate(b, Predicate::ParticipatesIn, &p.key, None, ev);
                 }
             }
         }
@@ -210,10 +229,21 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
 /// memberOf from bylines, signatures and posts.
 fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
     let refs = res.st.refs.clone();
-    let key_of_mention = |mi: usize| refs.iter().find(|r| r.mention == mi && !r.anaphor).map(|r| (r.key.clone(), r.etype));
+    let key_of_mention = |mi: usize| {
+        refs.iter()
+            .find(|r| r.mention == mi && !r.anaphor)
+            .map(|r| (r.key.clone(), r.etype))
+    };
     for (mi, m) in ms.iter().enumerate() {
-        let MentionKind::Person { post, org, source, .. } = &m.kind else { continue };
-        let Some((pkey, _)) = key_of_mention(mi) else { continue };
+        let MentionKind::Person {
+            post, org, source, ..
+        } = &m.kind
+        else {
+            continue;
+        };
+        let Some((pkey, _)) = key_of_mention(mi) else {
+            continue;
+        };
         let ev = res.evidence_at(m.start, m.end);
         match source {
             PersonSource::Byline => {
@@ -226,7 +256,8 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                 if let Some(oi) = org {
                     if let Some((ok, et)) = key_of_mention(*oi) {
                         if et.is_org() {
-                            res.st.relate(&pkey, Predicate::MemberOf, &ok, Some(post.clone()), &ev);
+                            res.st
+                                .relate(&pkey, Predicate::MemberOf, &ok, Some(post.clone()), &ev);
                         }
                     }
                 }
@@ -257,7 +288,13 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                         let post_text = post_before(res, chars, end);
                         if let Some((pt, ps)) = post_text {
                             if let Some(ok) = implied_body(res, &pt, ps) {
-                                res.st.relate(&pkey, Predicate::MemberOf, &ok, Some(pt.clone()), &ev);
+                                res.st.relate(
+                                    &pkey,
+                                    Predicate::MemberOf,
+                                    &ok,
+                                    Some(pt.clone()),
+                                    &ev,
+                                );
                             }
                             if ps > 0 && chars[ps - 1] == '、' {
                                 end = ps - 1;
@@ -270,22 +307,38 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                     let post_here = post_before(res, chars, end);
                     match post_here {
                         Some((pt, ps)) if ps == pm.end => {
-                            let body = refs.iter().find(|r| r.start == pm.start && r.end == pm.end && !r.anaphor);
+                            let body = refs
+                                .iter()
+                                .find(|r| r.start == pm.start && r.end == pm.end && !r.anaphor);
                             if let Some(b) = body {
                                 if b.etype.is_org() {
                                     let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
                                     let target = match organ {
-                                        Some(PostOrgan::Gov) => implied_body(res, &pt, ps).unwrap_or(b.key.clone()),
+                                        Some(PostOrgan::Gov) => {
+                                            implied_body(res, &pt, ps).unwrap_or(b.key.clone())
+                                        }
                                         _ => b.key.clone(),
                                     };
-                                    res.st.relate(&pkey, Predicate::MemberOf, &target, Some(pt.clone()), &ev);
+                                    res.st.relate(
+                                        &pkey,
+                                        Predicate::MemberOf,
+                                        &target,
+                                        Some(pt.clone()),
+                                        &ev,
+                                    );
                                 }
                             }
                             break;
                         }
                         Some((pt, ps)) => {
                             if let Some(ok) = implied_body(res, &pt, ps) {
-                                res.st.relate(&pkey, Predicate::MemberOf, &ok, Some(pt.clone()), &ev);
+                                res.st.relate(
+                                    &pkey,
+                                    Predicate::MemberOf,
+                                    &ok,
+                                    Some(pt.clone()),
+                                    &ev,
+                                );
                             }
                             if ps > 0 && chars[ps - 1] == '、' {
                                 end = ps - 1;
@@ -324,10 +377,15 @@ fn post_before(res: &Resolver, chars: &[char], end: usize) -> Option<(String, us
 /// → the county's Party committee (with the place from the context).
 fn implied_body(res: &mut Resolver, post: &str, pos: usize) -> Option<String> {
     let p = res.r.lex.posts.get(post)?;
-    let lv_char = post.chars().find(|c| matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))?;
+    let lv_char = post
+        .chars()
+        .find(|c| matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))?;
     let lv = crate::recognize::chain::level_of(lv_char)?;
     let place = match lv {
-        Level::Province => res.actx.city.and_then(|c| res.ctx.ancestor_at(res.r, c, Level::Province)),
+        Level::Province => res
+            .actx
+            .city
+            .and_then(|c| res.ctx.ancestor_at(res.r, c, Level::Province)),
         Level::City => res.actx.city,
         Level::County => res.actx.county,
         Level::Town => res.actx.town,

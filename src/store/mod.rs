@@ -57,7 +57,10 @@ pub struct ZStore {
 
 fn storage(path: &Path, e: impl std::fmt::Display) -> StoreError {
     let msg = e.to_string();
-    if msg.contains("lock") || msg.contains("LOCK") || msg.contains("Resource temporarily unavailable") {
+    if msg.contains("lock")
+        || msg.contains("LOCK")
+        || msg.contains("Resource temporarily unavailable")
+    {
         return StoreError::Locked(path.to_path_buf());
     }
     StoreError::Storage {
@@ -135,9 +138,13 @@ impl ZStore {
     /// Removes named graphs (one transaction) and bulk-loads new quads.
     pub fn apply(&self, remove: &[NamedNode], quads: Vec<Quad>) -> Result<(), StoreError> {
         if !remove.is_empty() {
-            let mut t = self.store.start_transaction().map_err(|e| storage(&self.path, e))?;
+            let mut t = self
+                .store
+                .start_transaction()
+                .map_err(|e| storage(&self.path, e))?;
             for g in remove {
-                t.remove_named_graph(g).map_err(|e| storage(&self.path, e))?;
+                t.remove_named_graph(g)
+                    .map_err(|e| storage(&self.path, e))?;
             }
             t.commit().map_err(|e| storage(&self.path, e))?;
         }
@@ -147,7 +154,9 @@ impl ZStore {
                 .bulk_loader()
                 .with_num_threads(2)
                 .with_max_memory_size_in_megabytes(1024);
-            loader.load_quads(quads).map_err(|e| storage(&self.path, e))?;
+            loader
+                .load_quads(quads)
+                .map_err(|e| storage(&self.path, e))?;
             loader.commit().map_err(|e| storage(&self.path, e))?;
         }
         Ok(())
@@ -163,12 +172,7 @@ impl ZStore {
         if has {
             return Ok(false);
         }
-        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g);
-        let mut loader = self.store.bulk_loader();
-        loader
-            .load_from_slice(parser, ONTOLOGY_TTL.as_bytes())
-            .map_err(|e| storage(&self.path, e))?;
-        loader.commit().map_err(|e| storage(&self.path, e))?;
+        self.apply(&[], ontology_quads())?;
         Ok(true)
     }
 
@@ -185,7 +189,11 @@ impl ZStore {
     }
 
     /// Runs a SELECT query and returns its rows (terms by variable order).
-    pub fn select(&self, query: &str, _distinct: bool) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+    pub fn select(
+        &self,
+        query: &str,
+        _distinct: bool,
+    ) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
         match self.evaluate(query)? {
             QueryResults::Solutions(sols) => {
                 let vars: Vec<_> = sols.variables().to_vec();
@@ -216,7 +224,10 @@ impl ZStore {
                 if t == "Article" || t == "SourceFile" || t == "Evidence" {
                     continue;
                 }
-                if !out.iter().any(|(x, _, _): &(NamedNode, String, String)| *x == e) {
+                if !out
+                    .iter()
+                    .any(|(x, _, _): &(NamedNode, String, String)| *x == e)
+                {
                     out.push((e, t, l.value().to_string()));
                 }
             }
@@ -227,7 +238,10 @@ impl ZStore {
     /// Relations of an entity: (predicate, outgoing?, other iri, its type,
     /// its label, an evidence sentence).
     pub fn relations_of(&self, e: &NamedNode) -> Result<Vec<Neighbor>, StoreError> {
-        let preds: Vec<String> = Predicate::ALL.iter().map(|p| format!("zt:{}", p.as_str())).collect();
+        let preds: Vec<String> = Predicate::ALL
+            .iter()
+            .map(|p| format!("zt:{}", p.as_str()))
+            .collect();
         let vals = preds.join(" ");
         let q = format!(
             "{PREFIXES}SELECT DISTINCT ?p ?dir ?o ?t ?l (SAMPLE(?s) AS ?sent) WHERE {{ \
@@ -245,12 +259,25 @@ impl ZStore {
         );
         let mut out = Vec::new();
         for row in self.select(&q, true)? {
-            let (Some(Term::NamedNode(p)), Some(Term::Literal(dir)), Some(Term::NamedNode(o)), Some(Term::NamedNode(t)), Some(Term::Literal(l))) =
-                (row[0].clone(), row[1].clone(), row[2].clone(), row[3].clone(), row[4].clone())
+            let (
+                Some(Term::NamedNode(p)),
+                Some(Term::Literal(dir)),
+                Some(Term::NamedNode(o)),
+                Some(Term::NamedNode(t)),
+                Some(Term::Literal(l)),
+            ) = (
+                row[0].clone(),
+                row[1].clone(),
+                row[2].clone(),
+                row[3].clone(),
+                row[4].clone(),
+            )
             else {
                 continue;
             };
-            let Some(pred) = Predicate::parse(p.as_str().trim_start_matches(ZT)) else { continue };
+            let Some(pred) = Predicate::parse(p.as_str().trim_start_matches(ZT)) else {
+                continue;
+            };
             let evidence = match &row[5] {
                 Some(Term::Literal(s)) => Some(s.value().to_string()),
                 _ => None,
@@ -288,7 +315,8 @@ impl ZStore {
             let q = q.map_err(|e| storage(&self.path, e))?;
             let t = oxigraph::model::Triple::new(q.subject, q.predicate, q.object);
             if seen.insert(t.to_string()) {
-                ser.serialize_triple(&t).map_err(|e| storage(&self.path, e))?;
+                ser.serialize_triple(&t)
+                    .map_err(|e| storage(&self.path, e))?;
             }
         }
         ser.finish().map_err(|e| storage(&self.path, e))?;
@@ -315,6 +343,38 @@ impl ZStore {
             .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
             .count())
     }
+}
+
+/// The ontology's quads in its graph. Blank nodes (OWL lists) are replaced
+/// by skolem IRIs numbered in reading order, so that every store holds the
+/// same triples.
+pub fn ontology_quads() -> Vec<Quad> {
+    use oxigraph::model::{BlankNode, GraphName};
+    use std::collections::HashMap;
+    let g = GraphName::NamedNode(NamedNode::new_unchecked(ONTOLOGY_GRAPH));
+    let mut ids: HashMap<BlankNode, NamedNode> = HashMap::new();
+    let mut skolem = |b: BlankNode| -> NamedNode {
+        let n = ids.len();
+        ids.entry(b)
+            .or_insert_with(|| {
+                NamedNode::new_unchecked(format!("{ONTOLOGY_GRAPH}/.well-known/genid/{n}"))
+            })
+            .clone()
+    };
+    let mut out = Vec::new();
+    for q in RdfParser::from_format(RdfFormat::Turtle).for_slice(ONTOLOGY_TTL.as_bytes()) {
+        let Ok(q) = q else { continue };
+        let s = match q.subject {
+            NamedOrBlankNode::BlankNode(b) => NamedOrBlankNode::NamedNode(skolem(b)),
+            x => x,
+        };
+        let o = match q.object {
+            Term::BlankNode(b) => Term::NamedNode(skolem(b)),
+            x => x,
+        };
+        out.push(Quad::new(s, q.predicate, o, g.clone()));
+    }
+    out
 }
 
 /// A neighbour of an entity.

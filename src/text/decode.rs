@@ -38,7 +38,10 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"GIF89a", "a GIF image"),
     (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
     (b"\x1f\x8b", "a gzip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old Office document",
+    ),
     (b"\x7fELF", "an executable"),
     (b"BZh", "a bzip2 archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
@@ -147,7 +150,10 @@ mod tests {
         for unit in "聊城市".encode_utf16() {
             u16.extend_from_slice(&unit.to_le_bytes());
         }
-        assert_eq!(decode(&u16).unwrap(), ("聊城市".to_string(), Encoding::Utf16Le));
+        assert_eq!(
+            decode(&u16).unwrap(),
+            ("聊城市".to_string(), Encoding::Utf16Le)
+        );
     }
 
     #[test]

@@ -36,10 +36,13 @@ impl Paragraph {
     /// Whether the paragraph ends with sentence-final punctuation.
     pub fn ends_final(&self) -> bool {
         match self.text.last() {
-            Some(&c) => is_final_punct(c) || c == '”' && self.text.len() > 1 && {
-                let p = self.text[self.text.len() - 2];
-                is_final_punct(p)
-            },
+            Some(&c) => {
+                is_final_punct(c)
+                    || c == '”' && self.text.len() > 1 && {
+                        let p = self.text[self.text.len() - 2];
+                        is_final_punct(p)
+                    }
+            }
             None => false,
         }
     }
@@ -57,7 +60,10 @@ struct Line {
 /// Whether a line (trimmed) starts with a marker that opens a new paragraph.
 pub(crate) fn starts_with_marker(s: &[char]) -> bool {
     let Some(&c) = s.first() else { return false };
-    if matches!(c, '□' | '■' | '▲' | '△' | '●' | '◆' | '★' | '☆' | '◎' | '#' | '【') {
+    if matches!(
+        c,
+        '□' | '■' | '▲' | '△' | '●' | '◆' | '★' | '☆' | '◎' | '#' | '【'
+    ) {
         return true;
     }
     if s.starts_with(&['本', '报', '讯']) || s.starts_with(&['*', '*']) {
@@ -97,10 +103,10 @@ pub fn paragraphs(chars: &[char], start: usize) -> Vec<Paragraph> {
                     true
                 } else if blank_run {
                     // bridge a page break only inside a running column
-                    !(p.lines >= 2
-                        && !p.ends_final()
-                        && p.last_width + 1 >= p.width
-                        && !content.first().is_some_and(|c| is_final_punct(*c)))
+                    p.lines < 2
+                        || p.ends_final()
+                        || p.last_width + 1 < p.width
+                        || content.first().is_some_and(|c| is_final_punct(*c))
                 } else {
                     false
                 }
@@ -166,7 +172,10 @@ fn split_lines(chars: &[char], start: usize) -> Vec<Option<Line>> {
             out.push(None);
         } else {
             let lead = &chars[i..from];
-            let wide = lead.iter().filter(|c| **c == '\u{3000}' || **c == '\t').count();
+            let wide = lead
+                .iter()
+                .filter(|c| **c == '\u{3000}' || **c == '\t')
+                .count();
             let indented = wide > 0 || lead.len() >= 2;
             out.push(Some(Line {
                 start: i,
@@ -209,7 +218,10 @@ mod tests {
     #[test]
     fn byline_space_survives_the_join() {
         let p = paras("  本报讯 （潍坊日报社全媒体记者\n 王聪聪 通讯员 邱峰\n凤 方梦露）今年");
-        assert_eq!(p, vec!["本报讯 （潍坊日报社全媒体记者 王聪聪 通讯员 邱峰凤 方梦露）今年"]);
+        assert_eq!(
+            p,
+            vec!["本报讯 （潍坊日报社全媒体记者 王聪聪 通讯员 邱峰凤 方梦露）今年"]
+        );
     }
 
     #[test]
@@ -228,6 +240,9 @@ mod tests {
     #[test]
     fn markers_open_paragraphs() {
         let p = paras("上一段结尾\n二十二、市妇联\n▲近日，我局印发通知。");
-        assert_eq!(p, vec!["上一段结尾", "二十二、市妇联", "▲近日，我局印发通知。"]);
+        assert_eq!(
+            p,
+            vec!["上一段结尾", "二十二、市妇联", "▲近日，我局印发通知。"]
+        );
     }
 }

@@ -150,10 +150,17 @@ mod tests {
             "source: https://example.gov.cn/a.htm\n\n县委书记郑庆华调度项目建设。".as_bytes(),
         )
         .unwrap();
-        assert_eq!(doc.source_url.as_deref(), Some("https://example.gov.cn/a.htm"));
+        assert_eq!(
+            doc.source_url.as_deref(),
+            Some("https://example.gov.cn/a.htm")
+        );
         assert!(doc.articles.iter().all(|a| !a.text.contains("source")));
         let a = &doc.articles[0];
-        let start = a.text.find("县委").map(|b| a.text[..b].chars().count()).unwrap();
+        let start = a
+            .text
+            .find("县委")
+            .map(|b| a.text[..b].chars().count())
+            .unwrap();
         // the offset points into the source file, past the header line
         assert_eq!(a.source_span(start, start + 2).0, 38);
     }

@@ -70,7 +70,8 @@ impl Builder {
     }
 
     fn finish(mut self, index: usize) -> Article {
-        self.paras.sort_by_key(|p| p.offsets.first().copied().unwrap_or(0));
+        self.paras
+            .sort_by_key(|p| p.offsets.first().copied().unwrap_or(0));
         let mut text = String::new();
         let mut offsets = Vec::new();
         for (i, p) in self.paras.iter().enumerate() {
@@ -105,57 +106,117 @@ fn clean_heading(s: &str) -> String {
         .to_string()
 }
 
-/// Groups paragraphs into articles.
+/// Character bigrams of the Han text of a string.
+fn bigrams(chars: &[char]) -> Vec<(char, char)> {
+    chars
+        .windows(2)
+        .filter(|w| crate::recognize::is_han(w[0]) && crate::recognize::is_han(w[1]))
+        .map(|w| (w[0], w[1]))
+        .collect()
+}
+
+/// Share of a headline's bigrams found in an article's text.
+fn overlap(head: &[char], body: &std::collections::HashSet<(char, char)>) -> f64 {
+    let b = bigrams(head);
+    if b.is_empty() {
+        return 0.0;
+    }
+    b.iter().filter(|x| body.contains(x)).count() as f64 / b.len() as f64
+}
+
+/// Groups paragraphs into articles. Headlines between two articles go to
+/// the nearby article whose text they share most words with (the two
+/// articles before them and the one after), so that a page printing
+/// headlines after their bodies and a page printing them before both come
+/// out right.
 pub fn split_articles(paras: &[Paragraph]) -> Vec<Article> {
-    let mut done: Vec<Builder> = Vec::new();
-    let mut cur: Option<Builder> = None;
+    let mut segs: Vec<Builder> = Vec::new();
+    // headlines waiting between articles: (paragraph, index of the next article)
+    let mut floating: Vec<(Paragraph, usize, bool)> = Vec::new();
     let mut pending: Vec<Paragraph> = Vec::new();
     for p in paras {
         if let Some(kind) = opener(p) {
             let mut next = Builder::new(kind);
-            // headlines touching the opener (no blank line) belong to it;
-            // before a □ byline all pending headlines do
-            let split_at = if kind == ArticleKind::Byline || cur.is_none() {
-                0
-            } else if !p.blank_before && !pending.is_empty() {
-                pending.len() - 1
-            } else {
-                pending.len()
-            };
-            let mine = pending.split_off(split_at);
-            if let Some(c) = cur.as_mut() {
+            let next_idx = segs.len();
+            if segs.is_empty() {
                 for h in pending.drain(..) {
-                    c.add_head(h);
+                    next.add_head(h);
                 }
-            }
-            for h in mine {
-                next.add_head(h);
+            } else {
+                let n = pending.len();
+                for (i, h) in pending.drain(..).enumerate() {
+                    let adjacent = i + 1 == n && !p.blank_before;
+                    floating.push((h, next_idx, adjacent));
+                }
             }
             match kind {
                 ArticleKind::Section | ArticleKind::Heading => next.add_head(p.clone()),
                 _ => next.paras.push(p.clone()),
             }
-            if let Some(c) = cur.replace(next) {
-                done.push(c);
-            }
+            segs.push(next);
         } else if is_headline(p) {
             pending.push(p.clone());
         } else {
-            let c = cur.get_or_insert_with(|| Builder::new(ArticleKind::Plain));
+            if segs.is_empty() {
+                segs.push(Builder::new(ArticleKind::Plain));
+            }
+            let c = segs.last_mut().expect("an article exists");
             for h in pending.drain(..) {
-                c.add_head(h);
+                if c.paras.is_empty() {
+                    c.add_head(h);
+                } else {
+                    // a heading inside the article
+                    c.paras.push(h);
+                }
             }
             c.paras.push(p.clone());
         }
     }
-    let c = cur.get_or_insert_with(|| Builder::new(ArticleKind::Plain));
+    if segs.is_empty() {
+        segs.push(Builder::new(ArticleKind::Plain));
+    }
+    let last = segs.len() - 1;
     for h in pending.drain(..) {
-        c.add_head(h);
+        floating.push((h, last + 1, false));
     }
-    if let Some(c) = cur {
-        done.push(c);
+    // assign floating headlines by shared words
+    let texts: Vec<std::collections::HashSet<(char, char)>> = segs
+        .iter()
+        .map(|b| b.paras.iter().flat_map(|p| bigrams(&p.text)).collect())
+        .collect();
+    let mut assign: Vec<(usize, Paragraph)> = Vec::new();
+    for (h, next, adjacent) in floating {
+        let mut cands: Vec<usize> = Vec::new();
+        for c in [
+            next.checked_sub(2),
+            next.checked_sub(1),
+            (next <= last).then_some(next),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            cands.push(c);
+        }
+        let default = if next <= last
+            && (adjacent || matches!(segs[next].kind, ArticleKind::Byline | ArticleKind::Heading))
+        {
+            next
+        } else {
+            next.saturating_sub(1).min(last)
+        };
+        let mut best = (overlap(&h.text, &texts[default]), default);
+        for c in cands {
+            let o = overlap(&h.text, &texts[c]);
+            if o > best.0 + 0.15 {
+                best = (o, c);
+            }
+        }
+        assign.push((best.1, h));
     }
-    done.into_iter()
+    for (i, h) in assign {
+        segs[i].add_head(h);
+    }
+    segs.into_iter()
         .filter(|b| !b.paras.is_empty())
         .enumerate()
         .map(|(i, b)| b.finish(i))

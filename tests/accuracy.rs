@@ -1,0 +1,96 @@
+//! Accuracy: the export of the seed corpus scored against `data/gold` with
+//! the rules of the evaluation script, and (where the shared evaluation set
+//! is present) against the development articles of other provinces.
+//! The floors rise as accuracy grows.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+use zhengtu::eval::{score_nquads, Gold};
+
+const SEED_ENTITY_F1: f64 = 0.80;
+const SEED_RELATION_F1: f64 = 0.60;
+const DEV_ENTITY_F1: f64 = 0.55;
+const DEV_RELATION_F1: f64 = 0.30;
+
+fn f1s(nq: &[u8], gold: &Path) -> (f64, f64, String) {
+    let g = Gold::load(gold, &[]).unwrap();
+    let s = score_nquads(nq, &g).unwrap();
+    (
+        s.entity_total().prf().2,
+        s.relation_total().prf().2,
+        s.table(false),
+    )
+}
+
+#[test]
+fn seed_corpus_scores_above_the_floor() {
+    let dir = tmp();
+    let store = build_corpus(dir.path());
+    let nq = export_nquads(&store);
+    let (e, r, table) = f1s(&nq, &root().join("data/gold"));
+    println!("{table}");
+    assert!(
+        e >= SEED_ENTITY_F1,
+        "entity F1 {e:.3} below {SEED_ENTITY_F1}\n{table}"
+    );
+    assert!(
+        r >= SEED_RELATION_F1,
+        "relation F1 {r:.3} below {SEED_RELATION_F1}\n{table}"
+    );
+    // the same numbers as the evaluation script, where it is available
+    let script = root().join("../shared/eval/score.py");
+    if script.exists() {
+        let f = dir.path().join("kg.nq");
+        std::fs::write(&f, &nq).unwrap();
+        let out = std::process::Command::new("python3")
+            .arg(&script)
+            .args([
+                "--gold",
+                root().join("data/gold").to_str().unwrap(),
+                "--pred",
+                f.to_str().unwrap(),
+                "--f1",
+            ])
+            .output()
+            .expect("python3 runs");
+        let py = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            py.trim(),
+            format!("{e:.3} {r:.3}"),
+            "score.py and zhengtu eval agree"
+        );
+    } else {
+        println!("score.py not present: skipped the cross-check");
+    }
+}
+
+#[test]
+fn development_articles_score_above_the_floor() {
+    let dev = root().join("../shared/eval/dev");
+    if !dev.join("gold").exists() {
+        println!("the shared development set is not present: skipped");
+        return;
+    }
+    let dir = tmp();
+    // the texts are scored where they are, never copied into the repository
+    let store = dir.path().join("store");
+    ok(&[
+        "build",
+        dev.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    let nq = export_nquads(&store);
+    let (e, r, table) = f1s(&nq, &dev.join("gold"));
+    println!("{table}");
+    assert!(
+        e >= DEV_ENTITY_F1,
+        "dev entity F1 {e:.3} below {DEV_ENTITY_F1}\n{table}"
+    );
+    assert!(
+        r >= DEV_RELATION_F1,
+        "dev relation F1 {r:.3} below {DEV_RELATION_F1}\n{table}"
+    );
+}
