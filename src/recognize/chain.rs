@@ -497,7 +497,9 @@ pub(crate) fn generic_at(
         // extend the validated gap as far as the candidate suffixes need
         let mut best: Option<(usize, crate::EntityType)> = None;
         for (q, _) in lat.ending_at(e, |x| matches!(x, Piece::Suffix)) {
-            if q <= p || q - p > max {
+            // a unit may be its head alone (党支部 after 党史教育馆)
+            let bare_unit = role == SuffixRole::Unit && q == p && e - q >= 2;
+            if q < p || q == p && !bare_unit || q - p > max {
                 continue;
             }
             let suf = lat.text(q, e);
@@ -528,6 +530,9 @@ pub(crate) fn generic_at(
             }
         }
         let Some((q, etype)) = best else { continue };
+        if q == p && !lat.tok_start(p) {
+            continue;
+        }
         while valid_to < q {
             if !gap_ok(r, lat, p, valid_to + 1) {
                 return None;
@@ -546,7 +551,7 @@ pub(crate) fn generic_at(
         }
         let text = lat.text(p, e);
         let link = if role == SuffixRole::Unit {
-            if !gap_ok(r, lat, p, q) {
+            if q > p && !gap_ok(r, lat, p, q) {
                 return None;
             }
             Link::Unit { text }
@@ -579,7 +584,7 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
         // people, posts and generic words never sit inside a body's name
         if r.lex.posts.contains_key(&w)
             || PERSON_NOUNS.contains(&w.as_str())
-            || r.lex.generic.contains(&w)
+            || r.lex.generic.contains(&w) && !r.lex.name_verbs.contains(&w)
         {
             return false;
         }

@@ -62,8 +62,9 @@ pub enum MentionKind {
         name: String,
         /// The post written with it (书记, 全媒体记者), if any.
         post: Option<String>,
-        /// Index (in the mention list) of the body the post belongs to.
-        org: Option<usize>,
+        /// Where the mention of the body the person belongs to ends (the
+        /// newspaper before 全媒体记者, the unit before / in a signature).
+        org_end: Option<usize>,
         /// How it was found.
         source: PersonSource,
     },

@@ -117,7 +117,7 @@ pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
 /// How a found name is written: its post, its body, where it was found.
 struct Found {
     post: Option<String>,
-    org: Option<usize>,
+    org_end: Option<usize>,
     source: PersonSource,
 }
 
@@ -129,7 +129,11 @@ fn push_person(
     e: usize,
     f: Found,
 ) {
-    let Found { post, org, source } = f;
+    let Found {
+        post,
+        org_end,
+        source,
+    } = f;
     if covered[s..e].iter().any(|c| *c) {
         return;
     }
@@ -140,7 +144,7 @@ fn push_person(
         kind: MentionKind::Person {
             name: lat.text(s, e),
             post,
-            org,
+            org_end,
             source,
         },
     });
@@ -201,7 +205,7 @@ fn paragraph(
                 e,
                 Found {
                     post: None,
-                    org: None,
+                    org_end: None,
                     source: PersonSource::Byline,
                 },
             );
@@ -240,10 +244,6 @@ fn paragraph(
         let post_full = lat.text(post_start, k + len);
         let _ = post;
         let mut j = k + len;
-        // the organisation written before the post (潍坊日报社全媒体记者)
-        let org_before = out
-            .iter()
-            .position(|m| m.end == post_start && m.start >= ps);
         let mut found = false;
         loop {
             while j < pe
@@ -263,7 +263,7 @@ fn paragraph(
                     e,
                     Found {
                         post: Some(post_full.clone()),
-                        org: org_before,
+                        org_end: Some(post_start),
                         source: PersonSource::Byline,
                     },
                 );
@@ -287,7 +287,7 @@ fn paragraph(
                         after,
                         Found {
                             post: Some(post_full.clone()),
-                            org: org_before,
+                            org_end: Some(post_start),
                             source: PersonSource::Byline,
                         },
                     );
@@ -410,7 +410,7 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
                     kind: MentionKind::Person {
                         name,
                         post: None,
-                        org: None,
+                        org_end: None,
                         source: PersonSource::Post,
                     },
                 });
@@ -463,7 +463,7 @@ pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
             kind: MentionKind::Person {
                 name,
                 post: None,
-                org: None,
+                org_end: None,
                 source: PersonSource::Post,
             },
         });
@@ -534,7 +534,7 @@ fn signature(
                     text: lat.text(p, end),
                     kind: MentionKind::Chain(ch),
                 });
-                last_unit = Some(out.len() - 1);
+                last_unit = Some(end);
                 for c in covered.iter_mut().take(end).skip(p) {
                     *c = true;
                 }
@@ -554,7 +554,7 @@ fn signature(
                             ..Default::default()
                         }),
                     });
-                    last_unit = Some(out.len() - 1);
+                    last_unit = Some(end);
                     for c in covered.iter_mut().take(end).skip(p) {
                         *c = true;
                     }
@@ -577,7 +577,7 @@ fn signature(
                 b,
                 Found {
                     post: None,
-                    org: last_unit,
+                    org_end: last_unit,
                     source: PersonSource::Signature,
                 },
             );
@@ -629,7 +629,7 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
                 after,
                 Found {
                     post: Some(post.clone()),
-                    org: None,
+                    org_end: None,
                     source: PersonSource::Post,
                 },
             );

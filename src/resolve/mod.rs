@@ -709,13 +709,26 @@ impl<'a> Resolver<'a> {
             }
             w if w.ends_with('局') || w.ends_with('委') || w.ends_with("中心") || w == "他们" =>
             {
-                // the agency most recently named before, else the bureau
+                // the agency most recently named before whose name ends with
+                // the anaphor's head (该局 → …局), else the bureau
+                let head: String = if w == "他们" {
+                    String::new()
+                } else {
+                    w.chars().skip(1).collect()
+                };
                 let last = self
                     .st
                     .refs
                     .iter()
                     .rev()
-                    .find(|r| r.etype == EntityType::Agency && !r.anaphor && r.end <= pos)
+                    .filter(|r| r.etype == EntityType::Agency && !r.anaphor && r.end <= pos)
+                    .find(|r| {
+                        head.is_empty()
+                            || self.st.entities.get(&r.key).is_some_and(|e| {
+                                e.name.ends_with(&head)
+                                    || head == "委" && e.name.ends_with("委员会")
+                            })
+                    })
                     .map(|r| (r.key.clone(), r.etype));
                 if last.is_some() {
                     return last;

@@ -9,7 +9,7 @@
 
 use super::{Evidence, Ref, Resolver};
 use crate::lexicon::{Level, PostOrgan, Trigger};
-use crate::recognize::{is_punct, Mention, MentionKind, PersonSource};
+use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
 
 /// Extracts sentence-level relations of an article.
@@ -70,59 +70,19 @@ fn find_word(chars: &[char], s: usize, e: usize, w: &str) -> Vec<usize> {
 fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref], ev: &Evidence) {
     let lx = &res.r.lex;
     // the subject of the sentence: its first agency or organization
-    let subject = refs.iter().find(|r| is_org(r)).map(|r| r.key.clone());
+    // the article's main body: its bureau, else the body it names most
     let bureau_key = res
         .actx
         .bureau
         .as_ref()
-        .or(res.ctx.bureau.as_ref())
-        .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope));
-    // issued
-    let issue_words: Vec<&String> = lx
-        .triggers
-        .iter()
-        .filter(|(_, k)| k.contains(&Trigger::Issue))
-        .map(|(w, _)| w)
-        .collect();
-    let mut issue_pos: Vec<usize> = Vec::new();
-    for w in &issue_words {
-        issue_pos.extend(find_word(chars, s, e, w));
-    }
-    issue_pos.sort();
-    for &vp in &issue_pos {
-        let docs: Vec<&&Ref> = refs
-            .iter()
-            .filter(|r| r.etype == EntityType::Document && r.start > vp)
-            .collect();
-        if docs.is_empty() {
-            continue;
-        }
-        let (ca, _) = clause(chars, s, e, vp);
-        let mut issuers: Vec<String> = refs
-            .iter()
-            .filter(|r| is_org(r) && r.start >= ca && r.end <= vp)
-            .map(|r| r.key.clone())
-            .collect();
-        if issuers.is_empty() {
-            if let Some(sj) = refs.iter().find(|r| is_org(r) && r.end <= vp) {
-                issuers.push(sj.key.clone());
-            } else if let Some(b) = &bureau_key {
-                issuers.push(b.clone());
-            }
-        }
-        // documents up to the next clause that is not a list of titles
-        for d in docs {
-            let between: String = chars[vp..d.start].iter().collect();
-            if between.chars().filter(|c| *c == '，' || *c == '。').count() > 1 {
-                continue;
-            }
-            for i in &issuers {
-                if res.st.entities.contains_key(i) {
-                    res.st.relate(i, Predicate::Issued, &d.key, None, ev);
-                }
-            }
-        }
-    }
+        .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
+        .or_else(|| main_body(res))
+        .or_else(|| {
+            res.ctx
+                .bureau
+                .as_ref()
+                .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
+        });
     // partnerOf
     for w in ["会同", "联合", "携手", "与", "同"] {
         for wp in find_word(chars, s, e, w) {
@@ -167,7 +127,13 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                 continue;
             }
             if left.is_empty() {
-                match subject.clone().or_else(|| bureau_key.clone()) {
+                // the body named last before the word, else the article's bureau
+                let before = refs
+                    .iter()
+                    .rev()
+                    .find(|r| is_org(r) && r.end <= wp)
+                    .map(|r| r.key.clone());
+                match before.or_else(|| bureau_key.clone()) {
                     Some(k) if !right.contains(&k) => left.push(k),
                     _ => continue,
                 }
@@ -189,6 +155,74 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                     for b in &right[i + 1..] {
                         res.st.relate(a, Predicate::PartnerOf, b, None, ev);
                     }
+                }
+            }
+        }
+    }
+    // issued
+    let issue_words: Vec<&String> = lx
+        .triggers
+        .iter()
+        .filter(|(_, k)| k.contains(&Trigger::Issue))
+        .map(|(w, _)| w)
+        .collect();
+    let mut issue_pos: Vec<usize> = Vec::new();
+    for w in &issue_words {
+        issue_pos.extend(find_word(chars, s, e, w));
+    }
+    issue_pos.sort();
+    for &vp in &issue_pos {
+        let docs: Vec<&&Ref> = refs
+            .iter()
+            .filter(|r| r.etype == EntityType::Document && r.start > vp)
+            .collect();
+        if docs.is_empty() {
+            continue;
+        }
+        let (ca, _) = clause(chars, s, e, vp);
+        // 三方签订《协议》: the parties are the partners named before
+        let lead: String = chars[ca..vp].iter().collect();
+        if ["双方", "三方", "各方", "多方"]
+            .iter()
+            .any(|w| lead.contains(w))
+        {
+            let parties: Vec<String> = res
+                .st
+                .relations
+                .iter()
+                .filter(|r| r.predicate == Predicate::PartnerOf)
+                .flat_map(|r| [r.subject.clone(), r.object.clone()])
+                .collect();
+            for d in docs.iter().filter(|d| d.start > vp) {
+                for p in &parties {
+                    res.st.relate(p, Predicate::Issued, &d.key, None, ev);
+                }
+            }
+            if !parties.is_empty() {
+                continue;
+            }
+        }
+        let mut issuers: Vec<String> = refs
+            .iter()
+            .filter(|r| is_org(r) && r.start >= ca && r.end <= vp)
+            .map(|r| r.key.clone())
+            .collect();
+        if issuers.is_empty() {
+            if let Some(sj) = refs.iter().find(|r| is_org(r) && r.end <= vp) {
+                issuers.push(sj.key.clone());
+            } else if let Some(b) = &bureau_key {
+                issuers.push(b.clone());
+            }
+        }
+        // documents up to the next clause that is not a list of titles
+        for d in docs {
+            let between: String = chars[vp..d.start].iter().collect();
+            if between.chars().filter(|c| *c == '，' || *c == '。').count() > 1 {
+                continue;
+            }
+            for i in &issuers {
+                if res.st.entities.contains_key(i) {
+                    res.st.relate(i, Predicate::Issued, &d.key, None, ev);
                 }
             }
         }
@@ -234,9 +268,19 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
             .find(|r| r.mention == mi && !r.anaphor)
             .map(|r| (r.key.clone(), r.etype))
     };
+    // the body whose mention ends at `end`
+    let body_ending = |end: usize| {
+        refs.iter()
+            .filter(|r| r.end == end && !r.anaphor && r.etype.is_org())
+            .max_by_key(|r| r.end - r.start)
+            .map(|r| r.key.clone())
+    };
     for (mi, m) in ms.iter().enumerate() {
         let MentionKind::Person {
-            post, org, source, ..
+            post,
+            org_end,
+            source,
+            ..
         } = &m.kind
         else {
             continue;
@@ -247,110 +291,75 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
         let ev = res.evidence_at(m.start, m.end);
         match source {
             PersonSource::Byline => {
-                // reporters belong to their newspaper; correspondents are
-                // written beside it but work elsewhere
+                // reporters and editors belong to their newspaper;
+                // correspondents are written beside it but work elsewhere
                 let Some(post) = post else { continue };
                 if !post.contains("记者") && !post.contains("编辑") {
                     continue;
                 }
-                if let Some(oi) = org {
-                    if let Some((ok, et)) = key_of_mention(*oi) {
-                        if et.is_org() {
-                            res.st
-                                .relate(&pkey, Predicate::MemberOf, &ok, Some(post.clone()), &ev);
-                        }
-                    }
+                if let Some(ok) = org_end.and_then(body_ending) {
+                    res.st
+                        .relate(&pkey, Predicate::MemberOf, &ok, Some(post.clone()), &ev);
                 }
             }
             PersonSource::Signature => {
-                if let Some(oi) = org {
-                    if let Some((ok, et)) = key_of_mention(*oi) {
-                        if et.is_org() {
-                            res.st.relate(&pkey, Predicate::MemberOf, &ok, None, &ev);
-                        }
-                    }
+                if let Some(ok) = org_end.and_then(body_ending) {
+                    res.st.relate(&pkey, Predicate::MemberOf, &ok, None, &ev);
                 }
             }
             PersonSource::Post => {
                 // walk back over the posts written before the name:
-                // 奎文区委副书记、区长高志秀
-                let mut end = m.start;
-                let mut guard = 0;
-                while guard < 4 {
-                    guard += 1;
-                    let Some(pm) = ms[..mi]
-                        .iter()
-                        .rev()
-                        .find(|x| x.end <= end && x.end + 8 >= end)
-                        .filter(|x| !matches!(x.kind, MentionKind::Person { .. }))
-                    else {
-                        // a post with no body before it
-                        let post_text = post_before(res, chars, end);
-                        if let Some((pt, ps)) = post_text {
-                            if let Some(ok) = implied_body(res, &pt, ps) {
-                                res.st.relate(
-                                    &pkey,
-                                    Predicate::MemberOf,
-                                    &ok,
-                                    Some(pt.clone()),
-                                    &ev,
-                                );
-                            }
-                            if ps > 0 && chars[ps - 1] == '、' {
-                                end = ps - 1;
-                                continue;
-                            }
-                        }
+                // 奎文区委副书记、区长高志秀; 市长、市总林长李长萍
+                let mut pos = m.start;
+                for _ in 0..4 {
+                    let Some((pt, mut ps)) = post_before(res, chars, pos) else {
                         break;
                     };
-                    let between: String = chars[pm.end..end].iter().collect();
-                    let post_here = post_before(res, chars, end);
-                    match post_here {
-                        Some((pt, ps)) if ps == pm.end => {
-                            let body = refs
-                                .iter()
-                                .find(|r| r.start == pm.start && r.end == pm.end && !r.anaphor);
-                            if let Some(b) = body {
-                                if b.etype.is_org() {
-                                    let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
-                                    let target = match organ {
-                                        Some(PostOrgan::Gov) => {
-                                            implied_body(res, &pt, ps).unwrap_or(b.key.clone())
-                                        }
-                                        _ => b.key.clone(),
-                                    };
-                                    res.st.relate(
-                                        &pkey,
-                                        Predicate::MemberOf,
-                                        &target,
-                                        Some(pt.clone()),
-                                        &ev,
-                                    );
-                                }
-                            }
-                            break;
-                        }
-                        Some((pt, ps)) => {
-                            if let Some(ok) = implied_body(res, &pt, ps) {
-                                res.st.relate(
-                                    &pkey,
-                                    Predicate::MemberOf,
-                                    &ok,
-                                    Some(pt.clone()),
-                                    &ev,
-                                );
-                            }
-                            if ps > 0 && chars[ps - 1] == '、' {
-                                end = ps - 1;
-                                continue;
-                            }
-                            break;
-                        }
-                        None => {
-                            let _ = between;
-                            break;
+                    // a level word before the post (市 in 市副总林长)
+                    let mut level = None;
+                    if ps > 0 && matches!(chars[ps - 1], '省' | '市' | '区' | '县' | '镇' | '乡')
+                    {
+                        let glued = ps >= 2 && is_han(chars[ps - 2]) && chars[ps - 2] != '、';
+                        if !glued || body_ending(ps).is_none() && body_ending(ps - 1).is_none() {
+                            level = Some(chars[ps - 1]);
                         }
                     }
+                    let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
+                    let target = match body_ending(ps) {
+                        // the body named right before the post
+                        Some(b) if organ != Some(PostOrgan::Gov) => Some(b),
+                        Some(b) => implied_body(res, &pt, level, ps).or(Some(b)),
+                        None => {
+                            if level.is_some() {
+                                ps -= 1;
+                            }
+                            implied_body(res, &pt, level, ps)
+                        }
+                    };
+                    if let Some(t) = target {
+                        res.st
+                            .relate(&pkey, Predicate::MemberOf, &t, Some(pt.clone()), &ev);
+                    }
+                    // the previous body may carry a list of posts: 区委副书记、区长
+                    let before = body_ending(ps).map(|_| ps);
+                    let mut q = before.unwrap_or(ps);
+                    if before.is_some() {
+                        // move to the body's start
+                        if let Some(r) = refs
+                            .iter()
+                            .filter(|r| r.end == ps && !r.anaphor)
+                            .max_by_key(|r| r.end - r.start)
+                        {
+                            q = r.start;
+                        }
+                        let _ = q;
+                        break;
+                    }
+                    if q > 0 && chars[q - 1] == '、' {
+                        pos = q - 1;
+                        continue;
+                    }
+                    break;
                 }
             }
         }
@@ -375,11 +384,12 @@ fn post_before(res: &Resolver, chars: &[char], end: usize) -> Option<(String, us
 
 /// The body a post implies by itself: 市长 → the city's government, 县委书记
 /// → the county's Party committee (with the place from the context).
-fn implied_body(res: &mut Resolver, post: &str, pos: usize) -> Option<String> {
+fn implied_body(res: &mut Resolver, post: &str, level: Option<char>, pos: usize) -> Option<String> {
     let p = res.r.lex.posts.get(post)?;
-    let lv_char = post
-        .chars()
-        .find(|c| matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))?;
+    let lv_char = level.or_else(|| {
+        post.chars()
+            .find(|c| matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))
+    })?;
     let lv = crate::recognize::chain::level_of(lv_char)?;
     let place = match lv {
         Level::Province => res
@@ -411,4 +421,21 @@ fn implied_body(res: &mut Resolver, post: &str, pos: usize) -> Option<String> {
     let ev = res.evidence_at(pos, pos + post.chars().count());
     res.st.relate(&key, Predicate::Jurisdiction, &pk, None, &ev);
     Some(key)
+}
+
+/// The body an article names most often (not by anaphor).
+fn main_body(res: &Resolver) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, (usize, usize)> =
+        std::collections::BTreeMap::new();
+    for r in &res.st.refs {
+        if r.etype == EntityType::Agency && !r.anaphor {
+            let e = counts.entry(r.key.as_str()).or_insert((0, usize::MAX));
+            e.0 += 1;
+            e.1 = e.1.min(r.start);
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+        .map(|(k, _)| k.to_string())
 }
