@@ -74,9 +74,10 @@ pub struct Division {
 }
 
 /// Kind of a department, which decides how its full name is built.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum DeptKind {
     /// Government department: {place}{name}.
+    #[default]
     Gov,
     /// Work organ of a Party committee: 中共{place}委{name}.
     Party,
@@ -446,6 +447,23 @@ impl Lexicon {
             });
         }
         Ok(())
+    }
+
+    /// The name of a division, unique in the country: a name that several
+    /// divisions carry is preceded by its parent's (铁西区 → 鞍山市铁西区,
+    /// 龙泉镇 → 丹寨县龙泉镇, 城区 → 晋城市城区).
+    pub fn unique_name(&self, idx: usize) -> String {
+        let d = &self.divisions[idx];
+        let shared = self
+            .division_by_name
+            .get(&d.name)
+            .is_some_and(|v| v.len() > 1);
+        match d.parent {
+            Some(p) if shared && d.level >= Level::County => {
+                format!("{}{}", self.divisions[p].name, d.name)
+            }
+            _ => d.name.clone(),
+        }
     }
 
     /// The chain of a division and its ancestors, nearest first.

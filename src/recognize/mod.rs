@@ -89,6 +89,8 @@ pub enum PersonSource {
     Signature,
     /// After a post title (区委书记李辉).
     Post,
+    /// In a roster line: the name, then its posts (马春雷 市政府副秘书长、市发展改革委主任).
+    Roster,
 }
 
 impl Mention {
@@ -235,6 +237,43 @@ impl Recognizer {
         person::tagged_names(self, lat, &mut out, &mut covered);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
+    }
+
+    /// Expands an abbreviated department name not in the lexicon by the
+    /// official names it abbreviates: 发展改革委 → 发展和改革委员会,
+    /// 规划资源局 → 规划和自然资源局, 绿化市容局 → 绿化和市容管理局. The short
+    /// form's characters must appear in order in the full name, starting
+    /// with the same character and ending with the same kind of body
+    /// (委 ↔ 委员会, 办 ↔ 办公室); the shortest such name wins.
+    pub fn expand_dept(&self, short: &str) -> Option<(String, DeptKind)> {
+        let sc: Vec<char> = short.chars().collect();
+        let last = *sc.last()?;
+        if sc.len() < 2 || !matches!(last, '委' | '局' | '办' | '厅') {
+            return None;
+        }
+        let mut best: Option<(&str, DeptKind)> = None;
+        for d in self.lex.departments.values() {
+            let c = d.canonical.as_str();
+            if c.contains('{') || c.chars().next() != sc.first().copied() {
+                continue;
+            }
+            let tail_ok = match last {
+                '委' => c.ends_with("委员会") || c.ends_with('委'),
+                '办' => c.ends_with("办公室") || c.ends_with('办'),
+                x => c.ends_with(x),
+            };
+            if !tail_ok || c.chars().count() <= sc.len() {
+                continue;
+            }
+            // subsequence test
+            let mut it = c.chars();
+            if sc.iter().all(|ch| it.any(|x| x == *ch))
+                && best.is_none_or(|(b, _)| c.len() < b.len() || c.len() == b.len() && c < b)
+            {
+                best = Some((c, d.kind));
+            }
+        }
+        best.map(|(c, k)| (c.to_string(), k))
     }
 
     /// The department entry of a form, if any.

@@ -175,6 +175,9 @@ fn paragraph(
     covered: &mut [bool],
 ) {
     let chars = &lat.chars;
+    if roster_line(r, lat, ps, pe, out, covered) {
+        return;
+    }
     // a paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐)
     let body_start = if chars.get(ps) == Some(&'□') || chars.get(ps) == Some(&'■') {
         ps + 1
@@ -471,6 +474,86 @@ pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
             *c = true;
         }
     }
+}
+
+/// A roster line: an optional label (组 长:), a name (possibly padded: 龚 正),
+/// a space, and the posts it holds (市政府副秘书长、市发展改革委主任).
+fn roster_line(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> bool {
+    let chars = &lat.chars;
+    let mut k = ps;
+    // label
+    if let Some(colon) = (ps..pe.min(ps + 8)).find(|&x| chars[x] == ':' || chars[x] == '：') {
+        if chars[ps..colon].iter().all(|c| is_han(*c) || *c == ' ') {
+            k = colon + 1;
+        }
+    }
+    while k < pe && chars[k] == ' ' {
+        k += 1;
+    }
+    // the name: han characters with at most one inner space
+    let s = k;
+    let mut han = 0;
+    let mut spaces = 0;
+    while k < pe && han < 4 {
+        if is_han(chars[k]) {
+            han += 1;
+        } else if chars[k] == ' ' && spaces == 0 && han == 1 && k + 1 < pe && is_han(chars[k + 1]) {
+            spaces += 1;
+        } else {
+            break;
+        }
+        k += 1;
+        if han >= 2
+            && k < pe
+            && chars[k] == ' '
+            && (spaces == 1 || k + 1 < pe && chars[k + 1] != ' ' || true)
+        {
+            break;
+        }
+    }
+    let e = k;
+    if !(2..=3).contains(&han) || e >= pe || chars[e] != ' ' {
+        return false;
+    }
+    let name: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
+    let cs: Vec<char> = name.chars().collect();
+    if !delimited_name(r, &cs, 0, cs.len()) || !plausible_name(r, &name) {
+        return false;
+    }
+    // the rest holds a post and no sentence
+    let rest = lat.text(e, pe);
+    if rest.contains('。') || rest.chars().count() > 60 {
+        return false;
+    }
+    let has_post = (e..pe).any(|x| {
+        lat.pieces_at(x)
+            .any(|(_, ps, _)| ps.iter().any(|p| matches!(p, Piece::Post)))
+    });
+    if !has_post || covered[s..e].iter().any(|c| *c) {
+        return false;
+    }
+    out.push(Mention {
+        start: s,
+        end: e,
+        text: lat.text(s, e),
+        kind: MentionKind::Person {
+            name,
+            post: None,
+            org_end: Some(pe),
+            source: PersonSource::Roster,
+        },
+    });
+    for c in covered.iter_mut().take(e).skip(s) {
+        *c = true;
+    }
+    true
 }
 
 /// Splits `s..e` at spaces into words.

@@ -29,6 +29,10 @@ pub struct DocContext {
     pub known: Vec<String>,
     /// Full document titles (《》) of the document.
     pub titles: Vec<String>,
+    /// Local units (communities, villages) by their own name → the name
+    /// with the town or county written before them somewhere in the
+    /// document (龙泉社区 → 河西街道龙泉社区).
+    pub local_names: HashMap<String, String>,
     /// Per-article division counts.
     art_counts: Vec<BTreeMap<usize, usize>>,
 }
@@ -143,6 +147,27 @@ impl DocContext {
                         ctx.titles.push(title.clone());
                     }
                     _ => {}
+                }
+            }
+        }
+        for ms in mentions {
+            for m in ms {
+                if let MentionKind::Named {
+                    etype: crate::EntityType::Place,
+                    name,
+                    place: Some(p),
+                } = &m.kind
+                {
+                    let core = name.trim_start_matches(p.text.as_str());
+                    let lower = p
+                        .cands
+                        .iter()
+                        .all(|&c| lx.divisions[c].level >= Level::County);
+                    if lower && core != name && super::is_local_unit(core) {
+                        ctx.local_names
+                            .entry(core.to_string())
+                            .or_insert_with(|| name.clone());
+                    }
                 }
             }
         }
@@ -379,13 +404,17 @@ impl DocContext {
 /// The ancestor of a division at a level (itself if it is at that level).
 fn ctx_ancestor(r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
     let mut cur = Some(idx);
+    let mut top = idx;
     while let Some(c) = cur {
         if r.lex.divisions[c].level == lv {
             return Some(c);
         }
+        top = c;
         cur = r.lex.divisions[c].parent;
     }
-    None
+    // a municipality (上海市) is its own city
+    let t = &r.lex.divisions[top];
+    (lv == Level::City && t.level == Level::Province && t.name.ends_with('市')).then_some(top)
 }
 
 /// The division of a prefix in a body's name (districts carry their city).
@@ -393,12 +422,13 @@ pub fn prefix_name(r: &Recognizer, idx: usize) -> String {
     let d = &r.lex.divisions[idx];
     if d.level == Level::County && d.name.ends_with('区') {
         if let Some(p) = d.parent {
-            if r.lex.divisions[p].level == Level::City {
-                return format!("{}{}", r.lex.divisions[p].name, d.name);
+            let pd = &r.lex.divisions[p];
+            if pd.level == Level::City || pd.level == Level::Province && pd.name.ends_with('市') {
+                return format!("{}{}", pd.name, d.name);
             }
         }
     }
-    d.name.clone()
+    r.lex.unique_name(idx)
 }
 
 /// The divisions a mention names.
@@ -418,6 +448,3 @@ fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {
         _ => Vec::new(),
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: HashMap<(), ()>) {}

@@ -313,7 +313,7 @@ impl<'a> Resolver<'a> {
         let e = Entity {
             key: format!("place:{}", d.code),
             etype: EntityType::Place,
-            name: d.name.clone(),
+            name: self.r.lex.unique_name(idx),
             aliases: BTreeSet::new(),
             code: Some(d.code.clone()),
             level: Some(d.level.as_str()),
@@ -524,6 +524,14 @@ impl<'a> Resolver<'a> {
                         EntityType::Agency,
                         place_key.clone(),
                     )
+                }
+                Link::Generic { text: t, etype }
+                    if cur.is_none() && has_prefix && self.r.expand_dept(t).is_some() =>
+                {
+                    let (canon, kind) = self.r.expand_dept(t).unwrap_or_default();
+                    let name = dept_name(&base, &canon, kind);
+                    let _ = etype;
+                    (name, EntityType::Agency, place_key.clone())
                 }
                 Link::Generic { text: t, etype } => {
                     let name = match &cur {
@@ -755,39 +763,40 @@ impl<'a> Resolver<'a> {
         let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
         let mut canon = name.to_string();
         let mut geo = false;
+        let mut core = name.to_string();
         if et == EntityType::Place {
             if let Some(p) = place {
-                // local units drop the place written before them (奎文区丁家社区
-                // → 丁家社区) unless too short to stand alone (大虞街道中社区);
-                // zones and parks keep it (诸城高新技术产业开发区)
+                // a river written after its county is the river (东阿县黄河)
                 let inner = canon.trim_start_matches(p.text.as_str()).to_string();
                 if let Some(g) = self.r.lex.geo.get(&inner) {
                     canon = g.clone();
                     geo = true;
-                } else if LOCAL_UNITS.iter().any(|u| inner.ends_with(u))
-                    && inner.chars().count()
-                        > LOCAL_UNITS
-                            .iter()
-                            .find(|u| inner.ends_with(*u))
-                            .map(|u| u.chars().count() + 1)
-                            .unwrap_or(0)
-                {
-                    canon = inner;
+                } else if is_local_unit(&inner) {
+                    core = inner;
+                }
+            }
+            // a community or village is named with the town or county
+            // written before it in the document (河西街道龙泉社区); zones and
+            // parks keep the name as written (诸城高新技术产业开发区)
+            if !geo {
+                if let Some(full) = self.ctx.local_names.get(&core) {
+                    canon = full.clone();
+                } else if is_local_unit(&core) {
+                    canon = core.clone();
                 }
             }
         }
+        // places without code are scoped by the document's city
         let scope = if geo {
             String::new()
-        } else if et == EntityType::Place {
-            // places without code are scoped by where they are
-            pidx.or(self.actx.county)
-                .or(self.actx.city)
-                .map(|i| self.r.lex.divisions[i].code.clone())
-                .unwrap_or_else(|| self.ctx.scope.clone())
         } else {
             self.ctx.scope.clone()
         };
-        let key = self.st.add(entity(et, &canon, &scope), Some(text));
+        let mut e = entity(et, &canon, &scope);
+        if et == EntityType::Place && !geo {
+            e.key = key_of(et, &core, &scope);
+        }
+        let key = self.st.add(e, Some(text));
         if let Some(pk) = pkey {
             self.st.relate(&key, Predicate::LocatedIn, &pk, None, ev);
         }
@@ -864,6 +873,11 @@ impl<'a> Resolver<'a> {
 
 /// Heads of local units whose names drop the place written before them.
 const LOCAL_UNITS: &[&str] = &["社区", "村", "小区", "街道", "居委会", "村委会"];
+
+/// Whether a place name is a local unit (community, village, compound).
+pub(crate) fn is_local_unit(name: &str) -> bool {
+    LOCAL_UNITS.iter().any(|u| name.ends_with(u)) && name.chars().count() >= 3
+}
 
 /// Whether a unit name is a Party organ of a non-state unit.
 fn is_party_unit(t: &str) -> bool {

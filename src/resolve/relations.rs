@@ -307,6 +307,44 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                     res.st.relate(&pkey, Predicate::MemberOf, &ok, None, &ev);
                 }
             }
+            PersonSource::Roster => {
+                // the posts after the name, separated by 、: each is a body
+                // and a post (市政府副秘书长) or a post alone (市长)
+                let end = org_end.unwrap_or(m.end).min(chars.len());
+                let mut seg = m.end;
+                while seg < end {
+                    let stop = (seg..end)
+                        .find(|&x| chars[x] == '、' || chars[x] == '，')
+                        .unwrap_or(end);
+                    if let Some((pt, ps)) = post_before(res, chars, stop) {
+                        let mut level = None;
+                        if ps > seg
+                            && matches!(chars[ps - 1], '省' | '市' | '区' | '县' | '镇' | '乡')
+                            && body_ending(ps).is_none()
+                        {
+                            level = Some(chars[ps - 1]);
+                        }
+                        let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
+                        let target = match body_ending(ps) {
+                            Some(b) if organ == Some(PostOrgan::Gov) => {
+                                implied_body(res, &pt, level, ps).or(Some(b))
+                            }
+                            Some(b) => Some(b),
+                            None => implied_body(
+                                res,
+                                &pt,
+                                level,
+                                ps.saturating_sub(level.map_or(0, |_| 1)),
+                            ),
+                        };
+                        if let Some(t) = target {
+                            res.st
+                                .relate(&pkey, Predicate::MemberOf, &t, Some(pt.clone()), &ev);
+                        }
+                    }
+                    seg = stop + 1;
+                }
+            }
             PersonSource::Post => {
                 // walk back over the posts written before the name:
                 // 奎文区委副书记、区长高志秀; 市长、市总林长李长萍

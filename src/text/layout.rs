@@ -87,6 +87,7 @@ pub(crate) fn section_number_len(s: &[char]) -> Option<usize> {
 /// Splits decoded text (from `start`) into paragraphs.
 pub fn paragraphs(chars: &[char], start: usize) -> Vec<Paragraph> {
     let lines = split_lines(chars, start);
+    let columns = column_layout(chars, &lines);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut cur: Option<Paragraph> = None;
     let mut blank_run = false;
@@ -98,6 +99,8 @@ pub fn paragraphs(chars: &[char], start: usize) -> Vec<Paragraph> {
         let content = &chars[line.from..line.to];
         let new_para = match &cur {
             None => true,
+            // web pages and plain text: every line is a paragraph
+            Some(_) if !columns => true,
             Some(p) => {
                 if line.indented || starts_with_marker(content) {
                     true
@@ -149,6 +152,39 @@ pub fn paragraphs(chars: &[char], start: usize) -> Vec<Paragraph> {
     }
     out.retain(|p| !p.text.is_empty());
     out
+}
+
+/// Whether the text is set in newspaper columns (lines of about equal
+/// width, mostly without closing punctuation) rather than one paragraph or
+/// list item per line.
+fn column_layout(chars: &[char], lines: &[Option<Line>]) -> bool {
+    let widths: Vec<usize> = lines.iter().flatten().map(|l| l.to - l.from).collect();
+    if widths.len() < 4 {
+        return false;
+    }
+    // the most common width: the column's
+    let mut counts = std::collections::BTreeMap::new();
+    for &w in &widths {
+        *counts.entry(w).or_insert(0usize) += 1;
+    }
+    let mode = counts
+        .iter()
+        .max_by_key(|(w, n)| (**n, **w))
+        .map(|(w, _)| *w)
+        .unwrap_or(0);
+    if !(13..=40).contains(&mode) {
+        return false;
+    }
+    let near = widths
+        .iter()
+        .filter(|&&w| w + 1 >= mode && w <= mode + 1)
+        .count();
+    let open = lines
+        .iter()
+        .flatten()
+        .filter(|l| !is_final_punct(chars[l.to - 1]))
+        .count();
+    near * 100 >= widths.len() * 35 && open * 10 >= widths.len() * 6
 }
 
 fn split_lines(chars: &[char], start: usize) -> Vec<Option<Line>> {
@@ -205,32 +241,35 @@ mod tests {
 
     #[test]
     fn joins_column_lines_and_keeps_paragraphs() {
-        let p = paras("  近年来，潍坊市自然资源和规划局奎\n文分局按照要求开展保护工作。\n  认真开展调查工\n作。");
+        let p = paras("  近年来，潍坊市自然资源和规划局奎\n文分局按照省、市各级关于古树名木\n保护管理相关要求开展保护工作。\n  认真开展古树名木认定建档调查工\n作。为摸清奎文区古树名木基本状况\n，建立档案。");
         assert_eq!(
             p,
             vec![
-                "近年来，潍坊市自然资源和规划局奎文分局按照要求开展保护工作。",
-                "认真开展调查工作。"
+                "近年来，潍坊市自然资源和规划局奎文分局按照省、市各级关于古树名木保护管理相关要求开展保护工作。",
+                "认真开展古树名木认定建档调查工作。为摸清奎文区古树名木基本状况，建立档案。"
             ]
         );
+        // a web page: one paragraph per line
+        let w = paras("组 长:龚 正 市长\n副组长:陈 寅 常务副市长\n汤志平 副市长\n成 员:马春雷 市政府副秘书长、市发展改革委主任\n黄 融 市政府副秘书长");
+        assert_eq!(w.len(), 5);
     }
 
     #[test]
     fn byline_space_survives_the_join() {
-        let p = paras("  本报讯 （潍坊日报社全媒体记者\n 王聪聪 通讯员 邱峰\n凤 方梦露）今年");
+        let p = paras("  本报讯 （潍坊日报社全媒体记者\n 王聪聪 通讯员 邱峰\n凤 方梦露）今年上半年，潍坊\n市自然资源和规划局奎文分局全面\n贯彻高质量发展要求，创新规划");
         assert_eq!(
             p,
-            vec!["本报讯 （潍坊日报社全媒体记者 王聪聪 通讯员 邱峰凤 方梦露）今年"]
+            vec!["本报讯 （潍坊日报社全媒体记者 王聪聪 通讯员 邱峰凤 方梦露）今年上半年，潍坊市自然资源和规划局奎文分局全面贯彻高质量发展要求，创新规划"]
         );
     }
 
     #[test]
     fn bridges_page_break_but_not_headlines() {
-        let p = paras("  其中，宏伟学校项目面积\n12.054亩，省厅已批\n\n复，优先保障。\n\n潍坊市自然资源和规划局奎文分局\n\n全方位做好保护管理");
+        let p = paras("  土地征收工作推进顺利，今年办理\n了三个批次。其中，宏伟学校项目\n面积十二亩的用地，省厅已经批\n\n复，优先保障了教育用地，有力推动\n了教育事业健康发展。\n\n潍坊市自然资源和规划局奎文分局\n\n全方位做好保护管理");
         assert_eq!(
             p,
             vec![
-                "其中，宏伟学校项目面积12.054亩，省厅已批复，优先保障。",
+                "土地征收工作推进顺利，今年办理了三个批次。其中，宏伟学校项目面积十二亩的用地，省厅已经批复，优先保障了教育用地，有力推动了教育事业健康发展。",
                 "潍坊市自然资源和规划局奎文分局",
                 "全方位做好保护管理"
             ]
