@@ -249,6 +249,14 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
         {
             continue;
         }
+        // a short name before 社区 / 村 / 小区 names that unit (泰安社区)
+        if short
+            && ["社区", "村", "小区", "新村", "路", "街"]
+                .iter()
+                .any(|h| starts_with(lat, end, h))
+        {
+            continue;
+        }
         return Some((
             PlaceRef {
                 text: lat.text(pos, end),
@@ -581,8 +589,10 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
     }
     if let Some(t) = lat.token(q - 1) {
         let w = lat.text(t.start, t.end);
-        // people, posts and generic words never sit inside a body's name
-        if r.lex.posts.contains_key(&w)
+        // people, posts, generic words and the heads of local places (社区,
+        // 村) never sit inside an agency's name
+        if matches!(w.as_str(), "社区" | "村" | "小区" | "居委会")
+            || r.lex.posts.contains_key(&w)
             || PERSON_NOUNS.contains(&w.as_str())
             || r.lex.generic.contains(&w) && !r.lex.name_verbs.contains(&w)
         {

@@ -229,6 +229,7 @@ impl Recognizer {
         let mut covered = vec![false; n + 1];
         let mut out: Vec<Mention> = Vec::new();
         documents(lat, &mut out, &mut covered);
+        sources(self, lat, &mut out, &mut covered);
         person::structured(self, lat, &mut out, &mut covered);
         chain::scan(self, lat, &mut out, &mut covered);
         names::scan(self, lat, &mut out, &mut covered);
@@ -329,6 +330,69 @@ fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
                 }
                 i = j + 1;
                 continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Media named as the source of a text: 来源:晋城在线, 河北新闻网讯(…). A
+/// source that parses as an agency is left to the agency grammar.
+fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let c = &lat.chars;
+    let n = c.len();
+    let mut push = |s: usize, e: usize, out: &mut Vec<Mention>, covered: &mut [bool]| {
+        if e <= s || covered[s..e].iter().any(|x| *x) {
+            return;
+        }
+        if chain::parse(r, lat, s).is_some_and(|(ch, end)| end == e && !ch.links.is_empty()) {
+            return;
+        }
+        let name = lat.text(s, e);
+        out.push(Mention {
+            start: s,
+            end: e,
+            text: name.clone(),
+            kind: MentionKind::Named {
+                etype: EntityType::Organization,
+                name,
+                place: None,
+            },
+        });
+        for x in covered.iter_mut().take(e).skip(s) {
+            *x = true;
+        }
+    };
+    let mut i = 0;
+    while i + 3 < n {
+        // 来源:X
+        if c[i] == '来' && c[i + 1] == '源' && matches!(c[i + 2], ':' | '：') {
+            let mut s = i + 3;
+            while s < n && c[s] == ' ' {
+                s += 1;
+            }
+            let mut e = s;
+            while e < n && is_han(c[e]) && e - s < 20 {
+                e += 1;
+            }
+            if e - s >= 3 {
+                push(s, e, out, covered);
+            }
+            i = e;
+            continue;
+        }
+        // X网讯 / X报讯 opening a dispatch
+        if c[i + 1] == '讯'
+            && matches!(c[i], '网' | '报' | '台')
+            && (i + 2 >= n || matches!(c[i + 2], '(' | '（' | ' '))
+        {
+            let mut s = i + 1;
+            while s > 0 && is_han(c[s - 1]) && i + 1 - s < 12 {
+                s -= 1;
+            }
+            if i + 1 - s >= 3 && (s == 0 || !is_han(c[s - 1])) && !c[s..i + 1].starts_with(&['本'])
+            {
+                push(s, i + 1, out, covered);
             }
         }
         i += 1;

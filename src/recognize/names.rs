@@ -11,6 +11,9 @@ use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
 use crate::lexicon::{SuffixRole, Trigger};
 use crate::EntityType;
 
+/// Heads that end a project's name and so never sit inside another name.
+const PROJECT_ENDS: &[&str] = &["项目", "工程", "项目群", "重点项目"];
+
 /// Place heads after which any word is a name (盛景家园小区).
 const NAMED_PLACE_HEADS: &[&str] = &["小区", "街道"];
 
@@ -69,6 +72,12 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
         })
         .collect();
     let place_end = |e: usize| place_mentions.iter().find(|(_, pe, _)| *pe == e).cloned();
+    // organisations, which a project's name may contain
+    let orgs: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|m| m.etype() == Some(EntityType::Organization))
+        .map(|m| (m.start, m.end))
+        .collect();
     let mut cands: Vec<Cand> = Vec::new();
     for q in 0..n {
         for (s, _, len) in lat.pieces_at(q) {
@@ -91,7 +100,13 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                     continue;
                 }
             }
-            if let Some((start, place)) = left_edge(r, lat, q, covered, &place_end) {
+            let org_end = |e: usize| -> Option<usize> {
+                if suf.etype != EntityType::Project {
+                    return None;
+                }
+                orgs.iter().find(|(_, oe)| *oe == e).map(|(os, _)| *os)
+            };
+            if let Some((start, place)) = left_edge(r, lat, q, covered, &place_end, &org_end) {
                 let bare = place.as_ref().map(|p| p.end).unwrap_or(start);
                 let inner = lat.text(bare, q);
                 // a single-character head needs a longer name (齐鲁创智园, not 校园)
@@ -259,6 +274,7 @@ fn left_edge(
     q: usize,
     covered: &[bool],
     place_end: &dyn Fn(usize) -> Option<(usize, usize, PlaceRef)>,
+    org_end: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<(usize, Option<PlaceRef>)> {
     let mut start = q;
     // the head may sit inside a token that starts earlier (徒骇河)
@@ -279,9 +295,28 @@ fn left_edge(
                     return Some((ps2, None));
                 }
             }
-            return Some((ps, Some(pr)));
+            // a place name inside a longer name (金钟工业园区物流园): go on
+            let before = ps.checked_sub(1).map(|k| lat.chars[k]);
+            let inside = before.is_some_and(|b| is_han(b) && !covered[ps - 1])
+                && lat.token(ps - 1).is_some_and(|t| {
+                    let w = lat.text(t.start, t.end);
+                    !r.is_word(&w) || t.tag.starts_with("nr") || t.tag == "nz"
+                });
+            if !inside {
+                return Some((ps, Some(pr)));
+            }
+            start = ps;
+            continue;
         }
         if covered[prev] {
+            // an organisation named inside a project's name
+            // (丹寨县第四幼儿园扩建项目)
+            if let Some(os) = org_end(start) {
+                if os >= limit {
+                    start = os;
+                    continue;
+                }
+            }
             break;
         }
         // （聊城） inside a company name
@@ -291,13 +326,14 @@ fn left_edge(
                 .find(|&k| lat.chars[k] == '（')
             {
                 let inner = lat.text(open + 1, prev);
-                if lat
+                let division = lat
                     .longest(open + 1, |p| {
                         matches!(p, Piece::Division(_) | Piece::DivisionShort(_))
                     })
-                    .is_some_and(|(l, _)| l == inner.chars().count())
-                    && start < q
-                {
+                    .is_some_and(|(l, _)| l == inner.chars().count());
+                // a phase or section of a project: （二期）, （鞍山段）
+                let phase = inner.ends_with('期') || inner.ends_with('段');
+                if (division || phase) && start < q || phase && start == q {
                     start = open;
                     continue;
                 }
@@ -316,7 +352,14 @@ fn left_edge(
         if r.lex.generic.contains(&w) {
             break;
         }
-        if r.lex.suffixes.contains_key(&w) || r.lex.posts.contains_key(&w) {
+        // posts end a name; so does the head of a previous project
+        // (重大项目济临高速), while other heads sit inside longer names
+        // (金钟工业园区物流园建设项目, 荣海新区政务服务中心项目)
+        let phase_after = {
+            let rest = lat.text(t.end, q);
+            rest.starts_with('（') && rest.ends_with('）') && rest.chars().count() <= 6
+        };
+        if r.lex.posts.contains_key(&w) || PROJECT_ENDS.contains(&w.as_str()) && !phase_after {
             break;
         }
         let stop_tag = matches!(
@@ -340,14 +383,19 @@ fn left_edge(
                 | "f"
                 | "mq"
         );
-        if stop_tag && !(tag == "p" && w == "至") {
-            break;
-        }
-        if tag == "m" && !w.chars().all(|ch| ch.is_ascii_digit()) {
-            break;
-        }
-        if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {
-            break;
+        // a word outside the dictionary is a name part whatever tag the
+        // HMM guessed (守敬 in 守敬社区); dictionary words are judged by tag
+        let oov = w.chars().count() >= 2 && !r.is_word(&w);
+        if !oov {
+            if stop_tag && !(tag == "p" && w == "至") {
+                break;
+            }
+            if tag == "m" && !w.chars().all(|ch| ch.is_ascii_digit()) {
+                break;
+            }
+            if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {
+                break;
+            }
         }
         if t.start < limit {
             break;

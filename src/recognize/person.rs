@@ -66,6 +66,14 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     if !is_han(c3) || is_punct(c3) {
         return Some(sl + 1);
     }
+    // a delimiter right after three characters: 刘建中等, 贾利民、
+    let c4 = chars.get(third + 1).copied().unwrap_or('。');
+    if sl == 1
+        && (is_punct(c4) || matches!(c4, '等' | '和' | '及' | '与'))
+        && !AFTER_NAME.contains(c3)
+    {
+        return Some(3);
+    }
     if AFTER_NAME.contains(c3) || c3 == '同' {
         return Some(sl + 1);
     }
@@ -83,6 +91,12 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
         }
     }
     Some(sl + 2)
+}
+
+/// A name in a list or roster, where the layout already says it is a name:
+/// only words that are far more often words (文明, 关心) are refused.
+pub fn listed_name(r: &Recognizer, name: &str) -> bool {
+    !(r.is_word(name) && r.word_freq(name) >= 1000) && !r.lex.posts.contains_key(name)
 }
 
 /// Whether a candidate name is plausible: not an ordinary word (关心, 方案),
@@ -354,32 +368,26 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
                 let len = txt.chars().count();
                 if (2..=3).contains(&len) {
                     let cs: Vec<char> = txt.chars().collect();
-                    if delimited_name(r, &cs, 0, cs.len()) && plausible_name(r, &txt) {
+                    if delimited_name(r, &cs, 0, cs.len()) && listed_name(r, &txt) {
                         return Some((s, e));
                     }
                 }
                 None
             };
             let mut names: Vec<(usize, usize)> = Vec::new();
+            let mut bad = 0usize;
             let last = items.len() - 1;
             for (ix, it) in items.iter().enumerate() {
-                let mut it = *it;
-                if ix == 0 {
-                    // tail of the first item
+                let it = *it;
+                let found = if ix == 0 {
+                    // tail of the first item (县领导卢海明)
                     let l = (it.1 - it.0).min(3);
                     let cand = [(it.1 - l, it.1), (it.1.saturating_sub(2).max(it.0), it.1)];
-                    match cand.iter().find_map(&name_of) {
-                        Some(c) => it = c,
-                        None => {
-                            names.clear();
-                            break;
-                        }
-                    }
+                    cand.iter().find_map(&name_of)
                 } else if ix == last {
                     // the last item may end with 等 or a verb: take its head
                     let cand = [(it.0, (it.0 + 3).min(it.1)), (it.0, (it.0 + 2).min(it.1))];
-                    let exact = name_of(&it);
-                    match exact.or_else(|| {
+                    name_of(&it).or_else(|| {
                         cand.iter().find_map(|c| {
                             name_of(c).filter(|c| {
                                 let rest = lat.text(c.1, it.1);
@@ -388,18 +396,18 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
                                     || !is_han(*chars.get(c.1).unwrap_or(&'。'))
                             })
                         })
-                    }) {
-                        Some(c) => it = c,
-                        None => {
-                            names.clear();
-                            break;
-                        }
-                    }
-                } else if name_of(&it).is_none() {
-                    names.clear();
-                    break;
+                    })
+                } else {
+                    name_of(&it)
+                };
+                match found {
+                    Some(c) => names.push(c),
+                    None => bad += 1,
                 }
-                names.push(it);
+            }
+            // a list of names, not of other things: most items are names
+            if names.len() < 3 || bad * 3 > items.len() {
+                names.clear();
             }
             for (s, e) in names {
                 if covered[s..e].iter().any(|c| *c) {
@@ -524,7 +532,7 @@ fn roster_line(
     }
     let name: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
     let cs: Vec<char> = name.chars().collect();
-    if !delimited_name(r, &cs, 0, cs.len()) || !plausible_name(r, &name) {
+    if !delimited_name(r, &cs, 0, cs.len()) || !listed_name(r, &name) {
         return false;
     }
     // the rest holds a post and no sentence

@@ -294,6 +294,16 @@ impl DocContext {
         a: &ArticleContext,
     ) -> Option<usize> {
         let i = self.pick(r, &p.cands, a)?;
+        // a county or township of another province is far more often a
+        // word that looks like one (北城区, 和县) than a place the article
+        // is about
+        if !p.short && r.lex.divisions[i].level > Level::City {
+            if let Some(prov) = self.province {
+                if !r.lex.is_within(i, prov) {
+                    return None;
+                }
+            }
+        }
         if p.short && r.lex.divisions[i].level > Level::City {
             // a short county name (寿光, 惠民) is read as a place only in a
             // document about its own city

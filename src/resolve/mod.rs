@@ -534,6 +534,12 @@ impl<'a> Resolver<'a> {
                     (name, EntityType::Agency, place_key.clone())
                 }
                 Link::Generic { text: t, etype } => {
+                    // 管委会 is written out in full names
+                    let t = &if let Some(stem) = t.strip_suffix("管委会") {
+                        format!("{stem}管理委员会")
+                    } else {
+                        t.clone()
+                    };
                     let name = match &cur {
                         Some((_, pname, _)) => format!("{pname}{t}"),
                         None if base.is_empty() => t.clone(),
@@ -782,7 +788,14 @@ impl<'a> Resolver<'a> {
                 if let Some(full) = self.ctx.local_names.get(&core) {
                     canon = full.clone();
                 } else if is_local_unit(&core) {
-                    canon = core.clone();
+                    // no parent written: in a document about one district or
+                    // county, the unit is named with it (城区泰安社区)
+                    canon = match self.ctx.county {
+                        Some(c) if !core.ends_with("小区") => {
+                            format!("{}{}", self.r.lex.unique_name(c), core)
+                        }
+                        _ => core.clone(),
+                    };
                 }
             }
         }
