@@ -341,7 +341,7 @@ fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
 fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let c = &lat.chars;
     let n = c.len();
-    let mut push = |s: usize, e: usize, out: &mut Vec<Mention>, covered: &mut [bool]| {
+    let push = |s: usize, e: usize, out: &mut Vec<Mention>, covered: &mut [bool]| {
         if e <= s || covered[s..e].iter().any(|x| *x) {
             return;
         }

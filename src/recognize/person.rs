@@ -96,7 +96,7 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 /// A name in a list or roster, where the layout already says it is a name:
 /// only words that are far more often words (文明, 关心) are refused.
 pub fn listed_name(r: &Recognizer, name: &str) -> bool {
-    !(r.is_word(name) && r.word_freq(name) >= 1000) && !r.lex.posts.contains_key(name)
+    !(r.lex.posts.contains_key(name) || r.is_word(name) && r.word_freq(name) >= 1000)
 }
 
 /// Whether a candidate name is plausible: not an ordinary word (关心, 方案),
@@ -518,11 +518,8 @@ fn roster_line(
             break;
         }
         k += 1;
-        if han >= 2
-            && k < pe
-            && chars[k] == ' '
-            && (spaces == 1 || k + 1 < pe && chars[k + 1] != ' ' || true)
-        {
+        // a space after two characters ends the name (龚 正 市长, 马春雷 市…)
+        if han >= 2 && k < pe && chars[k] == ' ' {
             break;
         }
     }
