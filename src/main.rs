@@ -80,6 +80,9 @@ enum Command {
         /// Also list the raw mentions of each article.
         #[arg(long)]
         mentions: bool,
+        /// Also print the word segmentation (word/tag) of each article.
+        #[arg(long)]
+        tokens: bool,
     },
     /// Scores the stored graph against gold files.
     Eval {
@@ -173,8 +176,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             stats(&store)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { paths, mentions } => {
-            extract(paths, mentions)?;
+        Command::Extract {
+            paths,
+            mentions,
+            tokens,
+        } => {
+            extract(paths, mentions, tokens)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { gold, docs, errors } => {
@@ -507,7 +514,7 @@ fn stats(store: &ZStore) -> Result<()> {
     Ok(())
 }
 
-fn extract(paths: Vec<PathBuf>, show_mentions: bool) -> Result<()> {
+fn extract(paths: Vec<PathBuf>, show_mentions: bool, show_tokens: bool) -> Result<()> {
     let r = Recognizer::new().context("loading lexicons")?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -529,6 +536,15 @@ fn extract(paths: Vec<PathBuf>, show_mentions: bool) -> Result<()> {
                 a.kind,
                 a.headline.clone().unwrap_or_default()
             )?;
+            if show_tokens {
+                let lat = r.lattice(&a.text);
+                let toks: Vec<String> = lat
+                    .tokens
+                    .iter()
+                    .map(|t| format!("{}/{}", lat.text(t.start, t.end), t.tag))
+                    .collect();
+                writeln!(out, "  t {}", toks.join(" "))?;
+            }
             if show_mentions {
                 for m in r.recognize(&a.text) {
                     let kind = match &m.kind {

@@ -173,14 +173,18 @@ impl Recognizer {
                 jieba.add_word(&d.name, Some(500), Some("ns"));
             }
         }
-        for short in lex.division_by_short.keys() {
-            if !jieba.has_word(short) {
+        // short names of counties and above (township short names are too
+        // often ordinary words: 和村, 城关)
+        for (short, idx) in &lex.division_by_short {
+            let county_up = idx.iter().any(|&i| lex.divisions[i].level <= crate::lexicon::Level::County);
+            if county_up && !jieba.has_word(short) {
                 jieba.add_word(short, Some(300), Some("ns"));
             }
         }
-        // heads of names as words, so that 小区 in 盛景家园小区内 is one
-        for suf in lex.suffixes.keys() {
-            if suf.chars().count() >= 2 {
+        // heads of place names as strong words, so that 小区 in 盛景家园小区内
+        // is one
+        for (suf, entries) in &lex.suffixes {
+            if suf.chars().count() >= 2 && entries.iter().any(|e| e.etype == EntityType::Place) {
                 jieba.add_word(suf, Some(20000), None);
             }
         }

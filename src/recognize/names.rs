@@ -36,13 +36,27 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         let Some(t) = lat.token(k) else { return false };
         let w = lat.text(t.start.max(s), t.end.min(e));
         let tag = t.tag.as_str();
-        if tag.starts_with("nr") || matches!(tag, "ns" | "nz" | "nt" | "j" | "eng" | "ng") {
-            return true;
-        }
-        if project && tag == "a" {
-            return true;
-        }
         if !r.is_word(&w) {
+            return true;
+        }
+        // a known place (齐鲁, 济南) or a rare proper noun of the dictionary;
+        // frequent dictionary words tagged as names are ordinary words
+        // (城市/ns, 文明/nr)
+        let known_place = r.lex.division_by_short.contains_key(&w)
+            || r.lex.division_by_name.contains_key(&w)
+            || r.lex.geo.contains_key(&w);
+        let freq = r.word_freq(&w);
+        if known_place
+            || (tag.starts_with("nr") || matches!(tag, "nz" | "nt" | "j" | "eng" | "ng")) && freq < 300
+            || tag == "ns" && freq < 60
+        {
+            return true;
+        }
+        if project && tag == "a" && freq < 1000 {
+            return true;
+        }
+        // a numeral name (八一, 五一)
+        if tag == "m" && w.chars().count() >= 2 && !w.contains(['个', '多', '余', '几']) {
             return true;
         }
         k = t.end.max(k + 1);
@@ -346,6 +360,12 @@ fn left_edge(
         let Some(t) = lat.token(prev) else { break };
         let w = lat.text(t.start, t.end);
         let tag = t.tag.as_str();
+        // a one-character name between a place and the head (大虞街道中社区)
+        if start == q && t.end == q && t.end - t.start == 1 && !r.lex.is(&w, Trigger::LeftStop) {
+            if let Some((ps, _, pr)) = place_end(t.start) {
+                return Some((ps, Some(pr)));
+            }
+        }
         if r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
             break;
         }
@@ -390,7 +410,9 @@ fn left_edge(
             if stop_tag && !(tag == "p" && w == "至") {
                 break;
             }
-            if tag == "m" && !w.chars().all(|ch| ch.is_ascii_digit()) {
+            // numbers are names only right before a place head (八一社区)
+            let numeral_name = start == q && w.chars().count() >= 2 && !w.contains(['个', '多', '余', '几', '百', '千', '万']);
+            if tag == "m" && !w.chars().all(|ch| ch.is_ascii_digit()) && !numeral_name {
                 break;
             }
             if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {

@@ -19,6 +19,9 @@ pub struct DocContext {
     pub province: Option<usize>,
     /// The dominant county/district of the whole document, if one is.
     pub county: Option<usize>,
+    /// The county the document is clearly about (most of its county
+    /// mentions, at least three).
+    pub home_county: Option<usize>,
     /// Scope for entities without a unique name (the city's code).
     pub scope: String,
     /// Divisions the document mentions (resolved).
@@ -97,6 +100,9 @@ impl DocContext {
         if let Some((&c, &n)) = county_votes.iter().max_by_key(|(_, n)| **n) {
             if n * 2 > total || ctx.city.is_none() {
                 ctx.county = Some(c);
+            }
+            if n >= 3 && n * 3 >= total * 2 {
+                ctx.home_county = Some(c);
             }
         }
         if ctx.city.is_none() {

@@ -533,6 +533,30 @@ impl<'a> Resolver<'a> {
                     let _ = etype;
                     (name, EntityType::Agency, place_key.clone())
                 }
+                Link::Generic { text: t, .. }
+                    if cur.is_none()
+                        && t.ends_with("分局")
+                        && place.is_some_and(|p| self.r.lex.divisions[p].level == Level::County)
+                        && self.r.dept(&format!("{}局", t.trim_end_matches("分局"))).is_some() =>
+                {
+                    // 奎文地税分局: the district's branch of the city bureau
+                    // (潍坊市地方税务局奎文分局)
+                    let pi = place.unwrap_or_default();
+                    let city = self.ctx.ancestor_at(self.r, pi, Level::City).unwrap_or(pi);
+                    let (canon, kind) = self
+                        .r
+                        .dept(&format!("{}局", t.trim_end_matches("分局")))
+                        .map(|(c, k)| (c.to_string(), k))
+                        .unwrap_or_default();
+                    let bureau = dept_name(&self.prefix_name(city), &canon, kind);
+                    let bk = self.add_agency(&bureau, EntityType::Agency, None);
+                    let ck = self.division_entity(city, None);
+                    self.st.relate(&bk, Predicate::Jurisdiction, &ck, None, ev);
+                    let written: String = c.places.iter().map(|p| p.text.as_str()).collect();
+                    let short = self.r.lex.divisions[pi].short.clone().unwrap_or(written);
+                    cur = Some((bk, bureau.clone(), EntityType::Agency));
+                    (format!("{bureau}{short}分局"), EntityType::Agency, place_key.clone())
+                }
                 Link::Generic { text: t, etype } => {
                     // 管委会 is written out in full names
                     let t = &if let Some(stem) = t.strip_suffix("管委会") {
