@@ -242,10 +242,14 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
         if cands.is_none() && zone.is_none() {
             continue;
         }
-        // and ends one (not 东昌 in 东昌湖)
+        // and ends one (not 东昌 in 东昌湖), unless a body's name goes on
+        // (奎文区委, where jieba reads 区委 as one word)
+        let body_follows = matches!(lat.chars.get(end), Some('委' | '政' | '人'))
+            || lat.longest(end, |x| matches!(x, Piece::Dept)).is_some();
         if end < lat.len()
             && !lat.tok_boundary(end)
             && lat.token(end - 1).is_some_and(|t| t.end > end)
+            && !body_follows
         {
             continue;
         }

@@ -239,6 +239,7 @@ impl Recognizer {
         names::scan(self, lat, &mut out, &mut covered);
         person::by_post(self, lat, &mut out, &mut covered);
         person::name_lists(self, lat, &mut out, &mut covered);
+        person::after_body(self, lat, &mut out, &mut covered);
         person::tagged_names(self, lat, &mut out, &mut covered);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out

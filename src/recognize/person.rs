@@ -271,7 +271,7 @@ fn paragraph(
             let e = (j..pe)
                 .find(|&x| !is_han(chars[x]) || is_punct(chars[x]))
                 .unwrap_or(pe);
-            if e > j && delimited_name(r, chars, j, e) {
+            if e > j && delimited_name(r, chars, j, e) && listed_name(r, &lat.text(j, e)) {
                 push_person(
                     out,
                     covered,
@@ -361,7 +361,7 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
             }
             break;
         }
-        if items.len() >= 3 {
+        if items.len() >= 2 {
             // the first item may carry a lead-in (县领导卢海明): take its tail
             let name_of = |&(s, e): &(usize, usize)| -> Option<(usize, usize)> {
                 let txt: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
@@ -406,7 +406,17 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
                 }
             }
             // a list of names, not of other things: most items are names
-            if names.len() < 3 || bad * 3 > items.len() {
+            // (two items only when both are)
+            let strict = |&(s, e): &(usize, usize)| {
+                let txt: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
+                let first: String = txt.chars().take(1).collect();
+                plausible_name(r, &txt) && r.lex.surnames.get(&first).is_some_and(|rank| *rank <= 200)
+            };
+            if names.len() < 2
+                || bad > 0 && items.len() < 5
+                || bad * 5 > items.len()
+                || items.len() == 2 && (bad > 0 || !names.iter().all(strict))
+            {
                 names.clear();
             }
             for (s, e) in names {
@@ -705,7 +715,7 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
             // the name must be followed by a delimiter, 同志, or a verb
             let after = j + l;
             let nx = lat.chars.get(after).copied().unwrap_or('。');
-            let ok = is_punct(nx) || !is_han(nx) || lat.tok_start(after);
+            let ok = is_punct(nx) || !is_han(nx) || lat.tok_start(after) || AFTER_NAME.contains(nx);
             if !ok {
                 break;
             }
@@ -730,5 +740,41 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
         }
         let _ = first;
         k += len.max(1);
+    }
+}
+
+/// A name written right after a body (市规划院王倩文荣获…): the person
+/// belongs to it.
+pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let ends: Vec<usize> = out
+        .iter()
+        .filter(|m| m.etype().is_some_and(|t| t.is_org()))
+        .map(|m| m.end)
+        .collect();
+    for e in ends {
+        let Some(l) = name_at(r, lat, e) else { continue };
+        if e + l > lat.len() || covered[e..e + l].iter().any(|c| *c) {
+            continue;
+        }
+        let name = lat.text(e, e + l);
+        let nx = lat.chars.get(e + l).copied().unwrap_or('。');
+        let verb_after = lat
+            .token(e + l)
+            .is_some_and(|t| t.start == e + l && t.tag.starts_with('v') && r.is_word(&lat.text(t.start, t.end)));
+        if !plausible_name(r, &name) || !(is_punct(nx) || nx == '等' || verb_after) {
+            continue;
+        }
+        push_person(
+            out,
+            covered,
+            lat,
+            e,
+            e + l,
+            Found {
+                post: None,
+                org_end: Some(e),
+                source: PersonSource::Signature,
+            },
+        );
     }
 }
