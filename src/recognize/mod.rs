@@ -176,7 +176,9 @@ impl Recognizer {
         // short names of counties and above (township short names are too
         // often ordinary words: 和村, 城关)
         for (short, idx) in &lex.division_by_short {
-            let county_up = idx.iter().any(|&i| lex.divisions[i].level <= crate::lexicon::Level::County);
+            let county_up = idx
+                .iter()
+                .any(|&i| lex.divisions[i].level <= crate::lexicon::Level::County);
             if county_up && !jieba.has_word(short) {
                 jieba.add_word(short, Some(300), Some("ns"));
             }

@@ -47,12 +47,13 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
             || r.lex.geo.contains_key(&w);
         let freq = r.word_freq(&w);
         if known_place
-            || (tag.starts_with("nr") || matches!(tag, "nz" | "nt" | "j" | "eng" | "ng")) && freq < 300
-            || tag == "ns" && freq < 60
+            || (tag.starts_with("nr") || matches!(tag, "nz" | "nt" | "j" | "eng" | "ng"))
+                && freq < 300
+            || tag == "ns" && freq < 20
         {
             return true;
         }
-        if project && tag == "a" && freq < 1000 {
+        if project && (tag == "a" && freq < 1000 || tag == "f" && w.chars().count() >= 2) {
             return true;
         }
         // a numeral name (八一, 五一)
@@ -128,8 +129,16 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                     continue;
                 }
                 // quantities and lists are not names (21个村, 各镇)
-                if inner.chars().any(|c| c.is_ascii_digit()) && inner.contains('个')
-                    || inner.starts_with(['各', '全', '该', '本', '每', '多', '个'])
+                let first_tok = lat
+                    .token(bare)
+                    .map(|t| lat.text(t.start, t.end))
+                    .unwrap_or_default();
+                let quantifier = first_tok.chars().count() == 1
+                    && first_tok.starts_with(['各', '该', '本', '每', '多', '个'])
+                    || r.lex.is(&first_tok, Trigger::Anaphor)
+                    || r.lex.generic.contains(&first_tok);
+                if inner.chars().any(|c| c.is_ascii_digit()) && inner.contains(['个', '处', '项'])
+                    || quantifier
                 {
                     continue;
                 }
@@ -140,6 +149,19 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 // a name needs something proper in it (丁家社区, 广文中学), or a
                 // place before it; 美丽乡村, 物业公司, 重点项目 are common nouns
                 let strict = suf.etype != EntityType::Place || !NAMED_PLACE_HEADS.contains(&s);
+                // a compound's name is a name, not an adjective or a verb (老旧小区)
+                if !strict {
+                    if let Some(t) = lat.token(bare) {
+                        let w = lat.text(t.start, t.end);
+                        let tag = t.tag.as_str();
+                        if r.is_word(&w)
+                            && (matches!(tag, "a" | "ad" | "d" | "f" | "t" | "m" | "r" | "p" | "c")
+                                || tag.starts_with('v') && tag != "vn")
+                        {
+                            continue;
+                        }
+                    }
+                }
                 if strict
                     && place.is_none()
                     && !proper(r, lat, bare, q, suf.etype == EntityType::Project)
@@ -354,6 +376,22 @@ fn left_edge(
             }
             break;
         }
+        // a quoted name (“壹号仓”项目, “氢进万家”二期示范工程)
+        if c == '”' {
+            if let Some(open) = (prev.saturating_sub(12)..prev)
+                .rev()
+                .find(|&k| lat.chars[k] == '“')
+            {
+                if lat.chars[open + 1..prev]
+                    .iter()
+                    .all(|ch| is_han(*ch) || ch.is_ascii_alphanumeric() || *ch == '·')
+                {
+                    start = open;
+                    continue;
+                }
+            }
+            break;
+        }
         if is_punct(c) || c == '\n' {
             break;
         }
@@ -400,18 +438,21 @@ fn left_edge(
                 | "e"
                 | "o"
                 | "q"
-                | "f"
                 | "mq"
-        );
+        ) || tag == "f" && w.chars().count() < 2;
         // a word outside the dictionary is a name part whatever tag the
         // HMM guessed (守敬 in 守敬社区); dictionary words are judged by tag
-        let oov = w.chars().count() >= 2 && !r.is_word(&w);
+        // (a person's name is not part of a body's name: 李春到福建一建集团)
+        let oov =
+            w.chars().count() >= 2 && !r.is_word(&w) && !(tag.starts_with("nr") && start != q);
         if !oov {
             if stop_tag && !(tag == "p" && w == "至") {
                 break;
             }
             // numbers are names only right before a place head (八一社区)
-            let numeral_name = start == q && w.chars().count() >= 2 && !w.contains(['个', '多', '余', '几', '百', '千', '万']);
+            let numeral_name = start == q
+                && w.chars().count() >= 2
+                && !w.contains(['个', '多', '余', '几', '百', '千', '万']);
             if tag == "m" && !w.chars().all(|ch| ch.is_ascii_digit()) && !numeral_name {
                 break;
             }

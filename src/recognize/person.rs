@@ -123,9 +123,10 @@ pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
             }
         }
     }
-    // the given name must not be a common word either (王管理)
+    // the given name must not be a frequent ordinary word either (王管理);
+    // given names are often words (利民, 永明, 清泉)
     let given: String = chars[1..].iter().collect();
-    !(given.chars().count() == 2 && r.common_word(&given) && !r.lex.surnames.contains_key(&given))
+    !(given.chars().count() == 2 && r.common_word(&given) && r.word_freq(&given) >= 2000)
 }
 
 /// How a found name is written: its post, its body, where it was found.
@@ -410,7 +411,8 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
             let strict = |&(s, e): &(usize, usize)| {
                 let txt: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
                 let first: String = txt.chars().take(1).collect();
-                plausible_name(r, &txt) && r.lex.surnames.get(&first).is_some_and(|rank| *rank <= 200)
+                plausible_name(r, &txt)
+                    && r.lex.surnames.get(&first).is_some_and(|rank| *rank <= 200)
             };
             if names.len() < 2
                 || bad > 0 && items.len() < 5
@@ -752,15 +754,17 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         .map(|m| m.end)
         .collect();
     for e in ends {
-        let Some(l) = name_at(r, lat, e) else { continue };
+        let Some(l) = name_at(r, lat, e) else {
+            continue;
+        };
         if e + l > lat.len() || covered[e..e + l].iter().any(|c| *c) {
             continue;
         }
         let name = lat.text(e, e + l);
         let nx = lat.chars.get(e + l).copied().unwrap_or('。');
-        let verb_after = lat
-            .token(e + l)
-            .is_some_and(|t| t.start == e + l && t.tag.starts_with('v') && r.is_word(&lat.text(t.start, t.end)));
+        let verb_after = lat.token(e + l).is_some_and(|t| {
+            t.start == e + l && t.tag.starts_with('v') && r.is_word(&lat.text(t.start, t.end))
+        });
         if !plausible_name(r, &name) || !(is_punct(nx) || nx == '等' || verb_after) {
             continue;
         }

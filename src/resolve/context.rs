@@ -87,12 +87,27 @@ impl DocContext {
                 }
                 votes.into_iter().max_by_key(|(_, n)| *n).map(|(i, _)| i)
             });
-        // 2. the dominant county
+        // 2. the dominant county, counting also names that several
+        // divisions carry, read inside the document's city (城区)
         let mut county_votes: BTreeMap<usize, usize> = BTreeMap::new();
-        for counts in &ctx.art_counts {
-            for (&i, &n) in counts {
-                if let Some(c) = ctx_ancestor(r, i, Level::County) {
-                    *county_votes.entry(c).or_default() += n;
+        for ms in mentions {
+            for m in ms {
+                for pr in division_refs(m) {
+                    let i = match first_unique(&pr.cands) {
+                        Some(i) if !pr.short || lx.divisions[i].level <= Level::City => Some(i),
+                        _ => ctx.city.and_then(|city| {
+                            let inside: Vec<usize> = pr
+                                .cands
+                                .iter()
+                                .copied()
+                                .filter(|&c| lx.is_within(c, city))
+                                .collect();
+                            (inside.len() == 1).then(|| inside[0])
+                        }),
+                    };
+                    if let Some(c) = i.and_then(|i| ctx_ancestor(r, i, Level::County)) {
+                        *county_votes.entry(c).or_default() += 1;
+                    }
                 }
             }
         }

@@ -536,8 +536,12 @@ impl<'a> Resolver<'a> {
                 Link::Generic { text: t, .. }
                     if cur.is_none()
                         && t.ends_with("分局")
-                        && place.is_some_and(|p| self.r.lex.divisions[p].level == Level::County)
-                        && self.r.dept(&format!("{}局", t.trim_end_matches("分局"))).is_some() =>
+                        && place
+                            .is_some_and(|p| self.r.lex.divisions[p].level == Level::County)
+                        && self
+                            .r
+                            .dept(&format!("{}局", t.trim_end_matches("分局")))
+                            .is_some() =>
                 {
                     // 奎文地税分局: the district's branch of the city bureau
                     // (潍坊市地方税务局奎文分局)
@@ -555,7 +559,11 @@ impl<'a> Resolver<'a> {
                     let written: String = c.places.iter().map(|p| p.text.as_str()).collect();
                     let short = self.r.lex.divisions[pi].short.clone().unwrap_or(written);
                     cur = Some((bk, bureau.clone(), EntityType::Agency));
-                    (format!("{bureau}{short}分局"), EntityType::Agency, place_key.clone())
+                    (
+                        format!("{bureau}{short}分局"),
+                        EntityType::Agency,
+                        place_key.clone(),
+                    )
                 }
                 Link::Generic { text: t, etype } => {
                     // 管委会 is written out in full names
