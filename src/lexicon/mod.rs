@@ -185,6 +185,8 @@ pub struct Lexicon {
     pub division_by_name: HashMap<String, Vec<usize>>,
     /// Division indices by short name.
     pub division_by_short: HashMap<String, Vec<usize>>,
+    /// Division index by code.
+    pub division_by_code: HashMap<String, usize>,
     /// Department forms.
     pub departments: HashMap<String, Dept>,
     /// Central bodies and well-known organisations by form.
@@ -403,6 +405,7 @@ impl Lexicon {
             }
         }
         for (i, d) in self.divisions.iter().enumerate() {
+            self.division_by_code.insert(d.code.clone(), i);
             self.division_by_name
                 .entry(d.name.clone())
                 .or_default()

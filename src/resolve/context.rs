@@ -423,12 +423,7 @@ impl DocContext {
 
     /// A division by its code.
     pub fn division_by_code(&self, r: &Recognizer, code: &str) -> Option<usize> {
-        r.lex
-            .division_by_name
-            .values()
-            .flatten()
-            .copied()
-            .find(|&i| r.lex.divisions[i].code == code)
+        r.lex.division_by_code.get(code).copied()
     }
 }
 

@@ -324,16 +324,18 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                         {
                             level = Some(chars[ps - 1]);
                         }
+                        let place_before = place_ending(res, ps);
                         let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
                         let target = match body_ending(ps) {
                             Some(b) if organ == Some(PostOrgan::Gov) => {
-                                implied_body(res, &pt, level, ps).or(Some(b))
+                                implied_body(res, &pt, level, place_before, ps).or(Some(b))
                             }
                             Some(b) => Some(b),
                             None => implied_body(
                                 res,
                                 &pt,
                                 level,
+                                place_before,
                                 ps.saturating_sub(level.map_or(0, |_| 1)),
                             ),
                         };
@@ -357,21 +359,25 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                     let mut level = None;
                     if ps > 0 && matches!(chars[ps - 1], '省' | '市' | '区' | '县' | '镇' | '乡')
                     {
+                        // a level word of its own (市 in 、市副总林长), not the
+                        // end of a name (区 in 社区)
                         let glued = ps >= 2 && is_han(chars[ps - 2]) && chars[ps - 2] != '、';
-                        if !glued || body_ending(ps).is_none() && body_ending(ps - 1).is_none() {
+                        if !glued {
                             level = Some(chars[ps - 1]);
                         }
                     }
+                    // a place written right before the post (奉贤区区长)
+                    let place_before = place_ending(res, ps);
                     let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
                     let target = match body_ending(ps) {
                         // the body named right before the post
                         Some(b) if organ != Some(PostOrgan::Gov) => Some(b),
-                        Some(b) => implied_body(res, &pt, level, ps).or(Some(b)),
+                        Some(b) => implied_body(res, &pt, level, place_before, ps).or(Some(b)),
                         None => {
                             if level.is_some() {
                                 ps -= 1;
                             }
-                            implied_body(res, &pt, level, ps)
+                            implied_body(res, &pt, level, place_before, ps)
                         }
                     };
                     if let Some(t) = target {
@@ -411,6 +417,12 @@ fn post_before(res: &Resolver, chars: &[char], end: usize) -> Option<(String, us
         let s = end - len;
         let w: String = chars[s..end].iter().collect();
         if res.r.lex.posts.contains_key(&w) {
+            // a shorter post right after a body wins over a longer one
+            // that swallows part of it (政协 + 党组书记, not 政协党组书记)
+            let after_body = res.st.refs.iter().any(|r| r.end == s && r.etype.is_org());
+            if after_body {
+                return Some((w, s));
+            }
             best = Some((w, s));
         }
         if s > 0 && is_punct(chars[s - 1]) && best.is_some() {
@@ -422,8 +434,17 @@ fn post_before(res: &Resolver, chars: &[char], end: usize) -> Option<(String, us
 
 /// The body a post implies by itself: 市长 → the city's government, 县委书记
 /// → the county's Party committee (with the place from the context).
-fn implied_body(res: &mut Resolver, post: &str, level: Option<char>, pos: usize) -> Option<String> {
+fn implied_body(
+    res: &mut Resolver,
+    post: &str,
+    level: Option<char>,
+    written: Option<usize>,
+    pos: usize,
+) -> Option<String> {
     let p = res.r.lex.posts.get(post)?;
+    if let Some(place) = written {
+        return body_of(res, p.organ, place, pos, post);
+    }
     let lv_char = level.or_else(|| {
         post.chars()
             .find(|c| matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))
@@ -438,8 +459,19 @@ fn implied_body(res: &mut Resolver, post: &str, level: Option<char>, pos: usize)
         Level::County => res.actx.county,
         Level::Town => res.actx.town,
     }?;
+    body_of(res, p.organ, place, pos, post)
+}
+
+/// The government or Party committee of a place, for a post.
+fn body_of(
+    res: &mut Resolver,
+    organ: PostOrgan,
+    place: usize,
+    pos: usize,
+    post: &str,
+) -> Option<String> {
     let base = res.prefix_name(place);
-    let name = match p.organ {
+    let name = match organ {
         PostOrgan::Gov => format!("{base}人民政府"),
         PostOrgan::Party => format!("中共{base}委员会"),
         _ => return None,
@@ -476,4 +508,15 @@ fn main_body(res: &Resolver) -> Option<String> {
         .into_iter()
         .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
         .map(|(k, _)| k.to_string())
+}
+
+/// The division of a place mention ending at `end`, if any.
+fn place_ending(res: &Resolver, end: usize) -> Option<usize> {
+    let r = res
+        .st
+        .refs
+        .iter()
+        .find(|r| r.end == end && r.etype == EntityType::Place && !r.anaphor)?;
+    let code = res.st.entities.get(&r.key)?.code.clone()?;
+    res.r.lex.division_by_code.get(&code).copied()
 }
