@@ -595,7 +595,7 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
         let w = lat.text(t.start, t.end);
         // people, posts, generic words and the heads of local places (社区,
         // 村) never sit inside an agency's name
-        if matches!(w.as_str(), "社区" | "村" | "小区" | "居委会")
+        if matches!(w.as_str(), "社区" | "村" | "居委会")
             || r.lex.posts.contains_key(&w)
             || PERSON_NOUNS.contains(&w.as_str())
             || r.lex.generic.contains(&w) && !r.lex.name_verbs.contains(&w)
@@ -603,7 +603,8 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
             return false;
         }
         if t.start >= p && t.end <= q {
-            if r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
+            let name_verb = r.lex.name_verbs.contains(&w);
+            if !name_verb && r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
                 return false;
             }
             let tag = t.tag.as_str();

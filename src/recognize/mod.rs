@@ -239,6 +239,7 @@ impl Recognizer {
         person::structured(self, lat, &mut out, &mut covered);
         chain::scan(self, lat, &mut out, &mut covered);
         names::scan(self, lat, &mut out, &mut covered);
+        names::shared_heads(self, lat, &mut out, &mut covered);
         person::by_post(self, lat, &mut out, &mut covered);
         person::name_lists(self, lat, &mut out, &mut covered);
         person::after_body(self, lat, &mut out, &mut covered);

@@ -121,7 +121,15 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 }
                 orgs.iter().find(|(_, oe)| *oe == e).map(|(os, _)| *os)
             };
-            if let Some((start, place)) = left_edge(r, lat, q, covered, &place_end, &org_end) {
+            if let Some((start, place)) = left_edge(
+                r,
+                lat,
+                q,
+                covered,
+                &place_end,
+                &org_end,
+                suf.etype == EntityType::Project,
+            ) {
                 let bare = place.as_ref().map(|p| p.end).unwrap_or(start);
                 let inner = lat.text(bare, q);
                 // a single-character head needs a longer name (齐鲁创智园, not 校园)
@@ -137,9 +145,11 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                     && first_tok.starts_with(['各', '该', '本', '每', '多', '个'])
                     || r.lex.is(&first_tok, Trigger::Anaphor)
                     || r.lex.generic.contains(&first_tok);
-                if inner.chars().any(|c| c.is_ascii_digit()) && inner.contains(['个', '处', '项'])
-                    || quantifier
-                {
+                let counted = inner.chars().zip(inner.chars().skip(1)).any(|(a, b)| {
+                    (a.is_ascii_digit() || "一二三四五六七八九十百千两几多".contains(a))
+                        && "个处项批类大".contains(b)
+                });
+                if counted || quantifier {
                     continue;
                 }
                 // a one-character place name needs a place before it (大虞街道中社区)
@@ -311,6 +321,7 @@ fn left_edge(
     covered: &[bool],
     place_end: &dyn Fn(usize) -> Option<(usize, usize, PlaceRef)>,
     org_end: &dyn Fn(usize) -> Option<usize>,
+    project: bool,
 ) -> Option<(usize, Option<PlaceRef>)> {
     let mut start = q;
     // the head may sit inside a token that starts earlier (徒骇河)
@@ -386,8 +397,9 @@ fn left_edge(
                     .iter()
                     .all(|ch| is_han(*ch) || ch.is_ascii_alphanumeric() || *ch == '·')
                 {
+                    // the quoted name starts the name
                     start = open;
-                    continue;
+                    break;
                 }
             }
             break;
@@ -465,6 +477,56 @@ fn left_edge(
         }
         start = t.start;
     }
+    // a project named after its place or body (丹寨县殡葬一体化建设项目,
+    // 丹寨县第四幼儿园扩建项目): the words between may be verbs
+    if project {
+        for back in 1..=8usize {
+            let Some(at) = start.checked_sub(back) else {
+                break;
+            };
+            let ch = lat.chars[at];
+            if is_punct(ch)
+                || ch == '\n'
+                || covered[at] && place_end(at + 1).is_none() && org_end(at + 1).is_none()
+            {
+                break;
+            }
+            // only nouns and verbs between (not 要把, 都, 所有, 打造)
+            if let Some(t) = lat.token(at) {
+                let w = lat.text(t.start, t.end);
+                let tag = t.tag.as_str();
+                let trigger = r.lex.triggers.get(&w).is_some_and(|k| {
+                    k.iter().any(|k| {
+                        matches!(
+                            k,
+                            Trigger::LeftStop
+                                | Trigger::Participate
+                                | Trigger::Issue
+                                | Trigger::Partner
+                        )
+                    })
+                });
+                let oov = !r.is_word(&w);
+                if !oov
+                    && (matches!(
+                        tag,
+                        "p" | "c" | "d" | "r" | "y" | "e" | "m" | "q" | "t" | "f"
+                    ) || tag.starts_with('u'))
+                    || trigger && !r.lex.name_verbs.contains(&w)
+                    || r.lex.generic.contains(&w)
+                    || lat.chars[at].is_ascii_digit()
+                {
+                    break;
+                }
+            }
+            if let Some((ps, _, pr)) = place_end(at) {
+                return Some((ps, Some(pr)));
+            }
+            if let Some(os) = org_end(at) {
+                return Some((os, None));
+            }
+        }
+    }
     if start >= q {
         return None;
     }
@@ -474,4 +536,174 @@ fn left_edge(
         return None;
     }
     Some((start, None))
+}
+
+/// Heads that a list shares (老市府、“三王一马”、文化南路、白浪河片区).
+const SHARED_HEADS: &[&str] = &["片区", "社区", "街道", "村", "小区", "园区"];
+
+/// The items of a list written before `end` and separated by 、 和 及:
+/// (start, end) of each, nearest last; items are short names, maybe quoted.
+fn list_items(lat: &Lattice, end: usize, max_items: usize) -> Vec<(usize, usize)> {
+    let c = &lat.chars;
+    let mut items = Vec::new();
+    let mut e = end;
+    while items.len() < max_items && e > 0 && matches!(c[e - 1], '、' | '和' | '及') {
+        let sep = e - 1;
+        let mut s = sep;
+        if s > 0 && c[s - 1] == '”' {
+            match (s.saturating_sub(10)..s - 1).rev().find(|&k| c[k] == '“') {
+                Some(open) => s = open,
+                None => break,
+            }
+        } else {
+            while s > 0
+                && is_han(c[s - 1])
+                && sep - s < 6
+                && !matches!(c[s - 1], '、' | '和' | '及')
+            {
+                s -= 1;
+            }
+        }
+        if s == sep || sep - s > 8 {
+            break;
+        }
+        items.push((s, sep));
+        e = s;
+    }
+    items.reverse();
+    items
+}
+
+/// Drops a lead-in from the first item of a list (作出了老市府 → 老市府):
+/// the words before it that are verbs, function words or triggers.
+fn trim_lead(r: &Recognizer, lat: &Lattice, (s, e): (usize, usize)) -> (usize, usize) {
+    if lat.chars.get(s) == Some(&'“') {
+        return (s, e);
+    }
+    let mut start = e;
+    while start > s {
+        let Some(t) = lat.token(start - 1) else { break };
+        let w = lat.text(t.start.max(s), t.end.min(e));
+        let tag = t.tag.as_str();
+        let oov = !r.is_word(&w);
+        let stop = r.lex.is(&w, Trigger::LeftStop)
+            || !oov
+                && (tag.starts_with('v') && tag != "vn"
+                    || matches!(
+                        tag,
+                        "p" | "c" | "d" | "u" | "uj" | "ul" | "r" | "m" | "q" | "t"
+                    ));
+        if stop || t.start < s {
+            break;
+        }
+        start = t.start;
+    }
+    (start, e)
+}
+
+/// Names that share a head with the next item of their list, and the
+/// townships listed before 等乡镇 (杭口、马坳、宁州和义宁等乡镇).
+pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let mut add: Vec<Mention> = Vec::new();
+    for m in out.iter() {
+        let MentionKind::Named {
+            etype: EntityType::Place,
+            name,
+            place: None,
+        } = &m.kind
+        else {
+            continue;
+        };
+        let Some(head) = SHARED_HEADS.iter().find(|h| name.ends_with(*h)) else {
+            continue;
+        };
+        let items = list_items(lat, m.start, 6);
+        for (ix, it) in items.iter().enumerate() {
+            let (s, e) = if ix == 0 { trim_lead(r, lat, *it) } else { *it };
+            if s >= e {
+                continue;
+            }
+            if covered[s..e].iter().any(|x| *x)
+                && !out
+                    .iter()
+                    .any(|o| o.start == s && o.end == e && matches!(o.kind, MentionKind::Place(_)))
+            {
+                continue;
+            }
+            let item = lat.text(s, e);
+            add.push(Mention {
+                start: s,
+                end: e,
+                text: item.clone(),
+                kind: MentionKind::Named {
+                    etype: EntityType::Place,
+                    name: format!("{item}{head}"),
+                    place: None,
+                },
+            });
+        }
+    }
+    // townships before 等乡镇 / 等镇 / 等街道
+    let c = &lat.chars;
+    for k in 1..c.len() {
+        if c[k] != '等' {
+            continue;
+        }
+        let tail = lat.text(k + 1, k + 3);
+        if !["乡镇", "镇（", "镇、", "街道", "镇街"]
+            .iter()
+            .any(|t| tail.starts_with(t))
+            && !tail.starts_with('镇')
+        {
+            continue;
+        }
+        // the last item ends at 等; the others before 、/和
+        let mut s = k;
+        while s > 0 && is_han(c[s - 1]) && k - s < 4 && !matches!(c[s - 1], '、' | '和' | '及') {
+            s -= 1;
+        }
+        let mut items = list_items(lat, s, 8);
+        items.push((s, k));
+        for (ix, it) in items.iter().enumerate() {
+            let (a, b) = if ix == 0 { trim_lead(r, lat, *it) } else { *it };
+            if a >= b {
+                continue;
+            }
+            let short = lat.text(a, b);
+            let Some(cands) = r.lex.division_by_short.get(&short) else {
+                continue;
+            };
+            let towns: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&i| r.lex.divisions[i].level == crate::lexicon::Level::Town)
+                .collect();
+            if towns.is_empty() || covered[a..b].iter().any(|x| *x) {
+                continue;
+            }
+            add.push(Mention {
+                start: a,
+                end: b,
+                text: short.clone(),
+                kind: MentionKind::Place(PlaceRef {
+                    text: short,
+                    cands: towns,
+                    short: true,
+                    other: None,
+                    zone: None,
+                    start: a,
+                    end: b,
+                }),
+            });
+        }
+    }
+    for m in add {
+        out.retain(|o| {
+            !(o.start == m.start && o.end == m.end && matches!(o.kind, MentionKind::Place(_)))
+        });
+        for x in covered.iter_mut().take(m.end).skip(m.start) {
+            *x = true;
+        }
+        out.push(m);
+    }
 }
