@@ -509,9 +509,11 @@ pub(crate) fn generic_at(
         // extend the validated gap as far as the candidate suffixes need
         let mut best: Option<(usize, crate::EntityType)> = None;
         for (q, _) in lat.ending_at(e, |x| matches!(x, Piece::Suffix)) {
+            if q < p || q - p > max {
+                continue;
+            }
             // a unit may be its head alone (党支部 after 党史教育馆)
-            let bare_unit = role == SuffixRole::Unit && q == p && e - q >= 2;
-            if q < p || q == p && !bare_unit || q - p > max {
+            if q == p && role == SuffixRole::Unit && e - q < 2 {
                 continue;
             }
             let suf = lat.text(q, e);
@@ -537,6 +539,13 @@ pub(crate) fn generic_at(
             if e - q == 1 && q - p < 2 && role == SuffixRole::Body {
                 continue;
             }
+            // a place and an organisation head alone (武汉大学, 聊城大学)
+            if q == p
+                && !(role == SuffixRole::Body && etype == EntityType::Organization && e - q >= 2)
+                && role != SuffixRole::Unit
+            {
+                continue;
+            }
             if best.is_none_or(|(bq, _)| q < bq) {
                 best = Some((q, etype));
             }
@@ -545,8 +554,10 @@ pub(crate) fn generic_at(
         if q == p && !lat.tok_start(p) {
             continue;
         }
+        // posts may sit inside the names of associations (女企业家协会)
+        let association = lat.text(q, e).ends_with('会');
         while valid_to < q {
-            if !gap_ok(r, lat, p, valid_to + 1) {
+            if !gap_ok(r, lat, p, valid_to + 1, association) {
                 return None;
             }
             valid_to += 1;
@@ -563,7 +574,7 @@ pub(crate) fn generic_at(
         }
         let text = lat.text(p, e);
         let link = if role == SuffixRole::Unit {
-            if q > p && !gap_ok(r, lat, p, q) {
+            if q > p && !gap_ok(r, lat, p, q, false) {
                 return None;
             }
             Link::Unit { text }
@@ -580,7 +591,7 @@ pub(crate) fn generic_at(
 const ORG_FIRST: &[&str] = &["院", "所", "实验室", "大学", "学校", "中学", "小学", "医院"];
 
 /// Whether the characters `p..q` may be the inner part of a name.
-fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
+fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) -> bool {
     let c = lat.chars[q - 1];
     if is_punct(c) || c == '\n' {
         return false;
@@ -596,7 +607,7 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
         // people, posts, generic words and the heads of local places (社区,
         // 村) never sit inside an agency's name
         if matches!(w.as_str(), "社区" | "村" | "居委会")
-            || r.lex.posts.contains_key(&w)
+            || r.lex.posts.contains_key(&w) && !association
             || PERSON_NOUNS.contains(&w.as_str())
             || r.lex.generic.contains(&w) && !r.lex.name_verbs.contains(&w)
         {

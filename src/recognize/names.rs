@@ -31,6 +31,14 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     {
         return true;
     }
+    // single characters that jieba could not join make an unknown word
+    // (广/潍 in 广潍集团)
+    let singles = (s..e)
+        .filter(|&k| lat.token(k).is_some_and(|t| t.end - t.start == 1))
+        .count();
+    if singles >= 2 && e - s >= 2 && !r.is_word(&text) {
+        return true;
+    }
     let mut k = s;
     while k < e {
         let Some(t) = lat.token(k) else { return false };
@@ -44,7 +52,8 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         // (城市/ns, 文明/nr)
         let known_place = r.lex.division_by_short.contains_key(&w)
             || r.lex.division_by_name.contains_key(&w)
-            || r.lex.geo.contains_key(&w);
+            || r.lex.geo.contains_key(&w)
+            || r.lex.countries.contains_key(&w);
         let freq = r.word_freq(&w);
         if known_place
             || (tag.starts_with("nr") || matches!(tag, "nz" | "nt" | "j" | "eng" | "ng"))
@@ -172,8 +181,12 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                         }
                     }
                 }
+                // associations and chambers are named by what they gather
+                // (新生代企业家商会)
+                let association = s.ends_with('会') && q - bare >= 4;
                 if strict
                     && place.is_none()
+                    && !association
                     && !proper(r, lat, bare, q, suf.etype == EntityType::Project)
                 {
                     continue;
@@ -262,6 +275,8 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             *t = true;
         }
     }
+    merge_zones(lat, out);
+    org_units(r, lat, out, covered);
     // countries and geographic names
     let mut i = 0;
     while i < n {
@@ -429,7 +444,13 @@ fn left_edge(
             let rest = lat.text(t.end, q);
             rest.starts_with('（') && rest.ends_with('）') && rest.chars().count() <= 6
         };
-        if r.lex.posts.contains_key(&w) || PROJECT_ENDS.contains(&w.as_str()) && !phase_after {
+        let association = lat
+            .chars
+            .get(q..)
+            .is_some_and(|h| h.first() == Some(&'会') || h.get(1) == Some(&'会'));
+        if r.lex.posts.contains_key(&w) && !association
+            || PROJECT_ENDS.contains(&w.as_str()) && !phase_after
+        {
             break;
         }
         let stop_tag = matches!(
@@ -704,6 +725,105 @@ pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
         for x in covered.iter_mut().take(m.end).skip(m.start) {
             *x = true;
         }
+        out.push(m);
+    }
+}
+
+/// Zone names that need the place written before them: 诸城 + 高新技术产业开发区,
+/// 潍坊凤凰山 + 高新技术产业园区 are one place each.
+fn merge_zones(lat: &Lattice, out: &mut Vec<Mention>) {
+    const ZONE: &[&str] = &["开发区", "园区", "新区", "保税区", "高新区"];
+    out.sort_by_key(|m| m.start);
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let b_zone =
+            matches!(&b.kind, MentionKind::Place(p) if ZONE.iter().any(|z| p.text.ends_with(z)));
+        let a_place = match &a.kind {
+            MentionKind::Place(p) if !p.cands.is_empty() => Some(p.clone()),
+            MentionKind::Named {
+                etype: EntityType::Place,
+                place,
+                ..
+            } => place.clone(),
+            _ => None,
+        };
+        let a_is_place = matches!(
+            &a.kind,
+            MentionKind::Place(_)
+                | MentionKind::Named {
+                    etype: EntityType::Place,
+                    ..
+                }
+        );
+        if b_zone && a_is_place && a.end == b.start {
+            let name = clean(&lat.text(a.start, b.end));
+            let m = Mention {
+                start: a.start,
+                end: b.end,
+                text: lat.text(a.start, b.end),
+                kind: MentionKind::Named {
+                    etype: EntityType::Place,
+                    name,
+                    place: a_place,
+                },
+            };
+            out.splice(i..i + 2, [m]);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Units of an organisation written after its name (武汉大学城市设计院).
+fn org_units(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let mut add = Vec::new();
+    for m in out.iter() {
+        let MentionKind::Named {
+            etype: EntityType::Organization,
+            name,
+            ..
+        } = &m.kind
+        else {
+            continue;
+        };
+        let Some((link, end)) = super::chain::generic_at(r, lat, m.end, SuffixRole::Body, 6) else {
+            continue;
+        };
+        let super::chain::Link::Generic {
+            text,
+            etype: EntityType::Organization,
+        } = link
+        else {
+            continue;
+        };
+        if covered[m.end..end].iter().any(|c| *c) {
+            continue;
+        }
+        add.push(Mention {
+            start: m.start,
+            end,
+            text: lat.text(m.start, end),
+            kind: MentionKind::Chain(super::chain::Chain {
+                links: vec![
+                    super::chain::Link::Generic {
+                        text: name.clone(),
+                        etype: EntityType::Organization,
+                    },
+                    super::chain::Link::Unit { text },
+                ],
+                ends: vec![m.end, end],
+                ..Default::default()
+            }),
+        });
+    }
+    for m in add {
+        for c in covered.iter_mut().take(m.end).skip(m.start) {
+            *c = true;
+        }
+        out.retain(|o| {
+            !(o.start == m.start && o.end <= m.end && matches!(o.kind, MentionKind::Named { .. }))
+        });
         out.push(m);
     }
 }
