@@ -209,7 +209,11 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
 
 /// Whether a name may start at `i`: a token start or after punctuation.
 fn starts_here(lat: &Lattice, i: usize) -> bool {
-    i == 0 || lat.tok_start(i) || is_punct(lat.chars[i - 1]) || !lat.at[i].is_empty()
+    i == 0
+        || lat.tok_start(i)
+        || is_punct(lat.chars[i - 1])
+        || !lat.at[i].is_empty()
+        || LEVEL_WORDS.contains(&lat.chars[i]) && "由与和及对向在经为从到至同据".contains(lat.chars[i - 1])
 }
 
 fn starts_with(lat: &Lattice, pos: usize, s: &str) -> bool {
@@ -347,7 +351,10 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
     // a level word standing for the context's place
     if ch.places.is_empty() {
         if let Some(&c) = lat.chars.get(p) {
-            let glued = p > 0 && LEVEL_GLUE.contains(&lat.chars[p - 1]) && !lat.tok_start(p);
+            let glued = p > 0
+                && LEVEL_GLUE.contains(&lat.chars[p - 1])
+                && !lat.tok_start(p)
+                && !"由与和及对向在经为从到至同据".contains(lat.chars[p - 1]);
             if LEVEL_WORDS.contains(&c) && !glued && core_follows(r, lat, p + 1) {
                 ch.level = Some(c);
                 p += 1;
@@ -613,7 +620,7 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
         {
             return false;
         }
-        if t.start >= p && t.end <= q {
+        if t.start >= p && t.end <= q && !r.name_part(&w) {
             let name_verb = r.lex.name_verbs.contains(&w);
             if !name_verb && r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
                 return false;

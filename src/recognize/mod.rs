@@ -121,6 +121,9 @@ pub struct Recognizer {
     pub lex: Lexicon,
     matcher: Matcher,
     jieba: Jieba,
+    /// Words of the official names of bodies (自然, 资源, 保护 …): whatever
+    /// their part of speech, they may sit inside a body's name.
+    name_parts: std::collections::HashSet<String>,
 }
 
 /// The dictionary tag of a word if jieba's dictionary has it as one word.
@@ -195,10 +198,24 @@ impl Recognizer {
                 jieba.add_word(post, Some(1000), Some("n"));
             }
         }
+        let mut name_parts = std::collections::HashSet::new();
+        let canon = lex
+            .departments
+            .values()
+            .map(|d| d.canonical.as_str())
+            .chain(lex.national.values().map(|n| n.canonical.as_str()));
+        for c in canon {
+            for t in jieba.cut(c, false) {
+                if t.word.chars().count() >= 2 {
+                    name_parts.insert(t.word.to_string());
+                }
+            }
+        }
         Ok(Recognizer {
             lex,
             matcher,
             jieba,
+            name_parts,
         })
     }
 
@@ -206,6 +223,11 @@ impl Recognizer {
     /// jieba's dictionary whose tag is not a person or place name.
     pub fn common_word(&self, w: &str) -> bool {
         dict_tag(&self.jieba, w).is_some_and(|t| !t.starts_with("nr") && t != "ns")
+    }
+
+    /// Whether a word occurs in official names of bodies.
+    pub fn name_part(&self, w: &str) -> bool {
+        self.name_parts.contains(w)
     }
 
     /// The dictionary frequency of a word (about 1 for unknown words).

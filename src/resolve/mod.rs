@@ -105,6 +105,8 @@ pub(crate) struct Ref {
 /// Per-article resolution state.
 pub(crate) struct ArticleState {
     pub entities: BTreeMap<String, Entity>,
+    /// The place prefix of each body resolved from a chain (潍坊市奎文区).
+    pub bases: BTreeMap<String, String>,
     pub relations: BTreeSet<Relation>,
     pub refs: Vec<Ref>,
     pub byline: Vec<String>,
@@ -114,6 +116,7 @@ impl ArticleState {
     fn new() -> Self {
         ArticleState {
             entities: BTreeMap::new(),
+            bases: BTreeMap::new(),
             relations: BTreeSet::new(),
             refs: Vec::new(),
             byline: Vec::new(),
@@ -441,10 +444,17 @@ impl<'a> Resolver<'a> {
                             format!("{}{}", pname.trim_end_matches("员会"), canonical)
                         }
                         (Some((_, pname, _)), _) => format!("{pname}{canonical}"),
-                        (None, _) if !has_prefix => {
-                            // a bare department: only inside an enumeration
-                            // that gives its place (handled by relations)
-                            return None;
+                        (None, k) if !has_prefix => {
+                            // a bare department takes its place from the body
+                            // named just before it in a list (省委常委、统战部)
+                            let (pk, pname) = self.list_head(start)?;
+                            if *k == DeptKind::Party && pname.starts_with("中共") && pname.ends_with("委员会") {
+                                cur = Some((pk, pname.clone(), EntityType::Agency));
+                                format!("{}{}", pname.trim_end_matches("员会"), canonical)
+                            } else {
+                                let base = self.st.bases.get(&pk).cloned()?;
+                                dept_name(&base, canonical, *k)
+                            }
                         }
                         (None, k) => dept_name(&base, canonical, *k),
                     };
@@ -634,6 +644,9 @@ impl<'a> Resolver<'a> {
                 }
             };
             let key = self.add_agency(&name, et, alias.as_deref());
+            if !base.is_empty() && li == 0 {
+                self.st.bases.insert(key.clone(), base.clone());
+            }
             if let Some((pk, _, _)) = &cur {
                 if *pk != key {
                     self.st
@@ -678,6 +691,29 @@ impl<'a> Resolver<'a> {
             },
         );
         Some((k, et))
+    }
+
+    /// The body named just before `start` in the same list (only 、, posts
+    /// and spaces between): its key and name.
+    fn list_head(&self, start: usize) -> Option<(String, String)> {
+        let prev = self
+            .st
+            .refs
+            .iter()
+            .rev()
+            .find(|r| r.end <= start && r.etype == EntityType::Agency && !r.anaphor)?;
+        if start - prev.end > 8 {
+            return None;
+        }
+        let between = char_slice(&self.art.text, prev.end, start);
+        let ok = between.chars().all(|c| c == '、' || c == ' ' || c == '，')
+            || between.trim_end_matches('、').chars().count() <= 6
+                && self.r.lex.posts.contains_key(between.trim_end_matches('、'));
+        if !ok {
+            return None;
+        }
+        let name = self.st.entities.get(&prev.key)?.name.clone();
+        Some((prev.key.clone(), name))
     }
 
     fn add_agency(&mut self, name: &str, et: EntityType, alias: Option<&str>) -> String {
