@@ -213,7 +213,8 @@ fn starts_here(lat: &Lattice, i: usize) -> bool {
         || lat.tok_start(i)
         || is_punct(lat.chars[i - 1])
         || !lat.at[i].is_empty()
-        || LEVEL_WORDS.contains(&lat.chars[i]) && "由与和及对向在经为从到至同据".contains(lat.chars[i - 1])
+        || LEVEL_WORDS.contains(&lat.chars[i])
+            && "由与和及对向在经为从到至同据".contains(lat.chars[i - 1])
 }
 
 fn starts_with(lat: &Lattice, pos: usize, s: &str) -> bool {

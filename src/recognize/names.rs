@@ -339,9 +339,21 @@ fn left_edge(
     project: bool,
 ) -> Option<(usize, Option<PlaceRef>)> {
     let mut start = q;
-    // the head may sit inside a token that starts earlier (徒骇河)
+    // the head may sit inside a token that starts earlier: a name (徒骇河,
+    // 黄河流域 — then that word is the name) or an ordinary word (乡村,
+    // 青山 — then there is no name here)
     if let Some(t) = lat.token(q) {
         if t.start < q && t.end > q {
+            let w = lat.text(t.start, t.end);
+            let known = r.lex.geo.contains_key(&w) || r.lex.division_by_name.contains_key(&w);
+            if known {
+                return Some((t.start, None));
+            }
+            if r.is_word(&w)
+                && !(t.tag.starts_with("nr") || matches!(t.tag.as_str(), "ns" | "nz" | "nt" | "i"))
+            {
+                return None;
+            }
             start = t.start;
         }
     }

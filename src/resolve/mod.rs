@@ -203,7 +203,98 @@ pub fn resolve_with_mentions(
             byline,
         });
     }
+    merge_abbreviations(&mut articles);
     ResolvedDoc { articles }
+}
+
+/// Whether `short` abbreviates `long`: its characters appear in order in
+/// `long`, it starts within the first three characters of `long` and ends
+/// within its last three (津潍高铁 → 天津至潍坊高速铁路, 林业中心 → 林业发展中心).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short.chars().collect();
+    let l: Vec<char> = long.chars().collect();
+    if s.len() < 3 || s.len() >= l.len() {
+        return false;
+    }
+    let first = l.iter().take(3).position(|c| *c == s[0]);
+    let Some(first) = first else { return false };
+    let mut k = first;
+    let mut last = 0;
+    for ch in &s {
+        match l[k..].iter().position(|c| c == ch) {
+            Some(off) => {
+                last = k + off;
+                k = last + 1;
+            }
+            None => return false,
+        }
+    }
+    last + 3 >= l.len()
+}
+
+/// Within a document, an organisation or project written in a short form
+/// (津潍高铁) is the entity of the full name it abbreviates, when exactly one
+/// full name of the same type does.
+fn merge_abbreviations(articles: &mut [ResolvedArticle]) {
+    let mut names: BTreeMap<(EntityType, String), String> = BTreeMap::new();
+    for a in articles.iter() {
+        for e in a.entities.values() {
+            if matches!(e.etype, EntityType::Organization | EntityType::Project) {
+                names.insert((e.etype, e.name.clone()), e.key.clone());
+            }
+        }
+    }
+    let mut map: BTreeMap<String, (String, String)> = BTreeMap::new(); // short key → (long key, long name)
+    for ((t, short), skey) in &names {
+        let longs: Vec<(&String, &String)> = names
+            .iter()
+            .filter(|((t2, long), _)| t2 == t && abbreviates(short, long))
+            .map(|((_, long), k)| (long, k))
+            .collect();
+        if let [(long, lkey)] = longs[..] {
+            map.insert(skey.clone(), (lkey.clone(), long.clone()));
+        }
+    }
+    if map.is_empty() {
+        return;
+    }
+    for a in articles.iter_mut() {
+        let keys: Vec<String> = a
+            .entities
+            .keys()
+            .filter(|k| map.contains_key(*k))
+            .cloned()
+            .collect();
+        for k in keys {
+            let (lkey, lname) = map[&k].clone();
+            let Some(short) = a.entities.remove(&k) else {
+                continue;
+            };
+            let long = a.entities.entry(lkey.clone()).or_insert_with(|| Entity {
+                key: lkey.clone(),
+                name: lname.clone(),
+                aliases: BTreeSet::new(),
+                ..short.clone()
+            });
+            long.aliases.insert(short.name.clone());
+            long.aliases
+                .extend(short.aliases.into_iter().filter(|x| *x != lname));
+        }
+        for r in a.relations.iter_mut() {
+            if let Some((l, _)) = map.get(&r.subject) {
+                r.subject = l.clone();
+            }
+            if let Some((l, _)) = map.get(&r.object) {
+                r.object = l.clone();
+            }
+        }
+        a.relations.retain(|r| r.subject != r.object);
+        a.byline.iter_mut().for_each(|b| {
+            if let Some((l, _)) = map.get(b) {
+                *b = l.clone();
+            }
+        });
+    }
 }
 
 /// Article-level context.
@@ -448,7 +539,10 @@ impl<'a> Resolver<'a> {
                             // a bare department takes its place from the body
                             // named just before it in a list (省委常委、统战部)
                             let (pk, pname) = self.list_head(start)?;
-                            if *k == DeptKind::Party && pname.starts_with("中共") && pname.ends_with("委员会") {
+                            if *k == DeptKind::Party
+                                && pname.starts_with("中共")
+                                && pname.ends_with("委员会")
+                            {
                                 cur = Some((pk, pname.clone(), EntityType::Agency));
                                 format!("{}{}", pname.trim_end_matches("员会"), canonical)
                             } else {
@@ -708,7 +802,11 @@ impl<'a> Resolver<'a> {
         let between = char_slice(&self.art.text, prev.end, start);
         let ok = between.chars().all(|c| c == '、' || c == ' ' || c == '，')
             || between.trim_end_matches('、').chars().count() <= 6
-                && self.r.lex.posts.contains_key(between.trim_end_matches('、'));
+                && self
+                    .r
+                    .lex
+                    .posts
+                    .contains_key(between.trim_end_matches('、'));
         if !ok {
             return None;
         }
