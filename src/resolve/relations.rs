@@ -245,6 +245,10 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                     && !projects
                         .iter()
                         .any(|p| r.start >= p.start && r.end <= p.end)
+                    // the newspaper of the byline reports, it does not act
+                    && !res.st.entities.get(&r.key).is_some_and(|e| {
+                        ["报社", "日报", "晚报", "电视台", "新闻网", "广播电视台"].iter().any(|m| e.name.ends_with(m))
+                    })
             })
             .map(|r| r.key.clone())
             .collect();
