@@ -580,6 +580,21 @@ pub(crate) fn generic_at(
         if e < n && !lat.tok_boundary(e) && lat.token(e - 1).is_some_and(|t| t.end > e) {
             continue;
         }
+        // a company's name runs on through a following head (集团 + 有限公司)
+        let mut e = e;
+        if etype == EntityType::Organization {
+            while let Some((len, _)) = lat.longest(e, |x| matches!(x, Piece::Suffix)) {
+                let next = lat.text(e, e + len);
+                let org_head = r.lex.suffixes.get(&next).is_some_and(|v| {
+                    v.iter()
+                        .any(|x| x.etype == EntityType::Organization && x.role == SuffixRole::Body)
+                });
+                if !org_head || !next.ends_with("公司") {
+                    break;
+                }
+                e += len;
+            }
+        }
         let text = lat.text(p, e);
         let link = if role == SuffixRole::Unit {
             if q > p && !gap_ok(r, lat, p, q, false) {

@@ -488,8 +488,14 @@ fn left_edge(
         // a word outside the dictionary is a name part whatever tag the
         // HMM guessed (守敬 in 守敬社区); dictionary words are judged by tag
         // (a person's name is not part of a body's name: 李春到福建一建集团)
-        let oov =
-            w.chars().count() >= 2 && !r.is_word(&w) && !(tag.starts_with("nr") && start != q);
+        let oov = w.chars().count() >= 2
+            && !r.is_word(&w)
+            && !(tag.starts_with("nr") && start != q)
+            && !w.contains(['及', '和', '与', '或', '并', '的', '了', '在', '到']);
+        // a person's name ends a body's name on the left (李春到福建一建集团)
+        if tag.starts_with("nr") && start != q && !r.is_word(&w) {
+            break;
+        }
         if !oov {
             if stop_tag && !(tag == "p" && w == "至") {
                 break;
@@ -664,6 +670,13 @@ pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
                 continue;
             }
             let item = lat.text(s, e);
+            let post_in = (s..e).any(|x| {
+                lat.pieces_at(x)
+                    .any(|(_, ps, _)| ps.iter().any(|p| matches!(p, Piece::Post)))
+            });
+            if post_in || r.common_word(&item) {
+                continue;
+            }
             add.push(Mention {
                 start: s,
                 end: e,

@@ -931,6 +931,13 @@ impl<'a> Resolver<'a> {
         text: &str,
         ev: &Evidence,
     ) -> Option<String> {
+        // a unit named alone (来源:机关第四支部) that a full name of the
+        // document ends with is that body
+        if et == EntityType::Organization && place.is_none() {
+            if let Some(full) = self.ctx.known_ending(name).map(str::to_string) {
+                return Some(self.add_agency(&full, EntityType::Agency, Some(text)));
+            }
+        }
         let pidx = place.and_then(|p| self.ctx.pick_ref(self.r, p, self.actx));
         let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
         let mut canon = name.to_string();
