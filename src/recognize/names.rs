@@ -488,10 +488,9 @@ fn left_edge(
         // a word outside the dictionary is a name part whatever tag the
         // HMM guessed (守敬 in 守敬社区); dictionary words are judged by tag
         // (a person's name is not part of a body's name: 李春到福建一建集团)
-        let oov = w.chars().count() >= 2
-            && !r.is_word(&w)
-            && !(tag.starts_with("nr") && start != q)
-            && !w.contains(['及', '和', '与', '或', '并', '的', '了', '在', '到']);
+        let person = tag.starts_with("nr") && start != q;
+        let function_char = w.contains(['及', '和', '与', '或', '并', '的', '了', '在', '到']);
+        let oov = w.chars().count() >= 2 && !r.is_word(&w) && !person && !function_char;
         // a person's name ends a body's name on the left (李春到福建一建集团)
         if tag.starts_with("nr") && start != q && !r.is_word(&w) {
             break;
