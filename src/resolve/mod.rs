@@ -376,6 +376,7 @@ impl<'a> Resolver<'a> {
         }
         relations::extract(self, ms);
         self.located_in_hierarchy();
+        self.located_in_context();
     }
 
     fn push_ref(&mut self, m: &Mention, mi: usize, key: String, etype: EntityType, anaphor: bool) {
@@ -1015,6 +1016,55 @@ impl<'a> Resolver<'a> {
             }
         }
         title
+    }
+
+    /// Projects and named areas the article places nowhere else lie in the
+    /// district or county the article is about (齐鲁创智园 → 奎文区), or in
+    /// its city.
+    fn located_in_context(&mut self) {
+        let target = match (self.actx.county, self.ctx.home_county) {
+            (Some(c), Some(h)) if c == h => Some(c),
+            _ => None,
+        };
+        let Some(target) = target else { return };
+        let placed: BTreeSet<String> = self
+            .st
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .map(|r| r.subject.clone())
+            .collect();
+        let loose: Vec<String> = self
+            .st
+            .entities
+            .values()
+            .filter(|e| {
+                (e.etype == EntityType::Project
+                    || e.etype == EntityType::Place
+                        && e.code.is_none()
+                        && e.key.matches(':').count() == 2
+                        && !self.r.lex.geo.contains_key(&e.name))
+                    && !placed.contains(&e.key)
+            })
+            .map(|e| e.key.clone())
+            .collect();
+        if loose.is_empty() {
+            return;
+        }
+        let tk = self.division_entity(target, None);
+        for k in loose {
+            let first = self
+                .st
+                .refs
+                .iter()
+                .find(|r| r.key == k)
+                .map(|r| (r.start, r.end));
+            let ev = match first {
+                Some((s, e)) => self.evidence_at(s, e),
+                None => continue,
+            };
+            self.st.relate(&k, Predicate::LocatedIn, &tk, None, &ev);
+        }
     }
 
     /// locatedIn between divisions mentioned in the article: each to its

@@ -70,12 +70,16 @@ fn find_word(chars: &[char], s: usize, e: usize, w: &str) -> Vec<usize> {
 fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref], ev: &Evidence) {
     let lx = &res.r.lex;
     // the subject of the sentence: its first agency or organization
-    // the article's main body: its bureau, else the body it names most
-    let bureau_key = res
-        .actx
-        .bureau
-        .as_ref()
-        .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
+    // the article's main body: its author or bureau, else the body it names
+    // most
+    let author = signing_body(res);
+    let bureau_key = author
+        .or_else(|| {
+            res.actx
+                .bureau
+                .as_ref()
+                .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
+        })
         .or_else(|| main_body(res))
         .or_else(|| {
             res.ctx
@@ -157,6 +161,27 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                     }
                 }
             }
+        }
+    }
+    // issued: a title that holds a body's full name (2020年聊城市自然资源和
+    // 规划局党建工作总体规划) was issued by it
+    for d in refs.iter().filter(|r| r.etype == EntityType::Document) {
+        let Some(title) = res.st.entities.get(&d.key).map(|e| e.name.clone()) else {
+            continue;
+        };
+        let issuers: Vec<String> = res
+            .st
+            .entities
+            .values()
+            .filter(|e| {
+                e.etype == EntityType::Agency
+                    && e.name.chars().count() >= 6
+                    && title.contains(e.name.as_str())
+            })
+            .map(|e| e.key.clone())
+            .collect();
+        for i in issuers {
+            res.st.relate(&i, Predicate::Issued, &d.key, None, ev);
         }
     }
     // issued
@@ -253,6 +278,11 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             .map(|r| r.key.clone())
             .collect();
         bodies.dedup();
+        // in a numbered section of a report (二十五、市侨联) the section's body
+        // is the subject of sentences that name none
+        if bodies.is_empty() && res.art.kind == crate::text::ArticleKind::Section {
+            bodies.extend(main_body(res));
+        }
         if acts {
             for p in &projects {
                 for b in &bodies {
@@ -497,8 +527,33 @@ fn body_of(
     Some(key)
 }
 
-/// The body an article names most often (not by anaphor).
+/// The body signing an article: an agency in a closing parenthesis
+/// (（冠县局）, （高唐局）).
+fn signing_body(res: &Resolver) -> Option<String> {
+    let text: Vec<char> = res.art.text.chars().collect();
+    let mut end = text.len();
+    while end > 0 && text[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if end == 0 || !matches!(text[end - 1], '）' | ')') {
+        return None;
+    }
+    let open = (end.saturating_sub(24)..end)
+        .rev()
+        .find(|&k| matches!(text[k], '（' | '('))?;
+    res.st
+        .refs
+        .iter()
+        .find(|r| r.start > open && r.end < end && r.etype == EntityType::Agency && !r.anaphor)
+        .map(|r| r.key.clone())
+}
+
+/// The body an article names most often (not by anaphor); a body signing
+/// the article (（冠县局）, （高唐局） closing it) is its author and wins.
 fn main_body(res: &Resolver) -> Option<String> {
+    if let Some(k) = signing_body(res) {
+        return Some(k);
+    }
     let mut counts: std::collections::BTreeMap<&str, (usize, usize)> =
         std::collections::BTreeMap::new();
     for r in &res.st.refs {
