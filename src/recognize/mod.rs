@@ -171,8 +171,15 @@ impl Recognizer {
                 jieba.add_word(form, Some(2000), Some("nt"));
             }
         }
+        // division names of counties and above (township names such as 宜居乡
+        // would glue to the words after them)
         for d in &lex.divisions {
-            if !jieba.has_word(&d.name) {
+            // (towns are added only when their name carries its suffix
+            // 镇/乡/街道 and is not a word plus 乡 such as 宜居乡)
+            let town_ok = d.level < crate::lexicon::Level::Town
+                || d.name.ends_with("街道")
+                || d.name.ends_with('镇') && d.name.chars().count() >= 3;
+            if town_ok && !jieba.has_word(&d.name) {
                 jieba.add_word(&d.name, Some(500), Some("ns"));
             }
         }

@@ -173,12 +173,23 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                     if let Some(t) = lat.token(bare) {
                         let w = lat.text(t.start, t.end);
                         let tag = t.tag.as_str();
-                        if r.is_word(&w)
-                            && (matches!(tag, "a" | "ad" | "d" | "f" | "t" | "m" | "r" | "p" | "c")
-                                || tag.starts_with('v') && tag != "vn")
+                        let _ = &w;
+                        if matches!(tag, "a" | "ad" | "d" | "f" | "t" | "m" | "r" | "p" | "c")
+                            || tag.starts_with('v') && tag != "vn"
                         {
                             continue;
                         }
+                    }
+                }
+                // a project named by one ordinary word (城市更新项目, 纳统项目) or
+                // by two characters is no name
+                if PROJECT_ENDS.contains(&s) {
+                    let plain: String = inner.chars().filter(|c| !matches!(c, '“' | '”')).collect();
+                    let one_word = lat.token(bare).is_some_and(|t| {
+                        t.start == bare && t.end == q && r.is_word(&lat.text(t.start, t.end))
+                    });
+                    if plain.chars().count() < 3 || one_word && !inner.contains('“') {
+                        continue;
                     }
                 }
                 // associations and chambers are named by what they gather
