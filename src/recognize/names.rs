@@ -181,6 +181,17 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                         }
                     }
                 }
+                // a slogan in quotes before 项目/工程 is a campaign, not a name
+                // (“征迁清零”项目, “全覆盖”工程)
+                if PROJECT_ENDS.contains(&s) && inner.starts_with('“') && inner.ends_with('”') {
+                    let verb = (bare + 1..q - 1).any(|k| {
+                        lat.token(k)
+                            .is_some_and(|t| t.tag.starts_with('v') && t.tag != "vn")
+                    });
+                    if verb {
+                        continue;
+                    }
+                }
                 // a project named by one ordinary word (城市更新项目, 纳统项目) or
                 // by two characters is no name
                 if PROJECT_ENDS.contains(&s) {

@@ -212,6 +212,11 @@ pub fn resolve_with_mentions(
 /// within its last three (津潍高铁 → 天津至潍坊高速铁路, 林业中心 → 林业发展中心).
 fn abbreviates(short: &str, long: &str) -> bool {
     let s: Vec<char> = short.chars().collect();
+    // a section in brackets after the name does not count (（潍坊段）)
+    let long = match long.find('（') {
+        Some(i) if long.ends_with('）') && i > 0 => &long[..i],
+        _ => long,
+    };
     let l: Vec<char> = long.chars().collect();
     if s.len() < 3 || s.len() >= l.len() {
         return false;
@@ -239,6 +244,7 @@ fn merge_abbreviations(articles: &mut [ResolvedArticle]) {
     let mut names: BTreeMap<(EntityType, String), String> = BTreeMap::new();
     for a in articles.iter() {
         for e in a.entities.values() {
+            // agencies keep their names: 潍坊市规划局 is not 潍坊市自然资源和规划局
             if matches!(e.etype, EntityType::Organization | EntityType::Project) {
                 names.insert((e.etype, e.name.clone()), e.key.clone());
             }
