@@ -173,8 +173,10 @@ pub fn resolve_with_mentions(
         let ms = &mentions[ai];
         let actx = ctx.article(r, ai, ms);
         let mut st = ArticleState::new();
+        let chars: Vec<char> = art.text.chars().collect();
         let mut res = Resolver {
             r,
+            chars: &chars,
             ctx: &ctx,
             actx: &actx,
             art,
@@ -329,6 +331,8 @@ pub struct Bureau {
 
 pub(crate) struct Resolver<'a> {
     pub r: &'a Recognizer,
+    /// The characters of the article text.
+    pub chars: &'a [char],
     pub ctx: &'a DocContext,
     pub actx: &'a ArticleContext,
     pub art: &'a Article,
@@ -398,8 +402,8 @@ impl<'a> Resolver<'a> {
 
     /// The sentence around a span, as evidence with source offsets.
     pub fn evidence_at(&self, s: usize, e: usize) -> Evidence {
-        let (a, b) = sentence_bounds(&self.art.text, s, e);
-        let sentence = char_slice(&self.art.text, a, b).trim().to_string();
+        let (a, b) = sentence_bounds(self.chars, s, e);
+        let sentence = char_slice(self.chars, a, b).trim().to_string();
         let (start, end) = self.art.source_span(a, b);
         Evidence {
             sentence,
@@ -529,8 +533,7 @@ impl<'a> Resolver<'a> {
             // the surface of this level: the text from the chain's start to
             // the level's end (潍坊市地税局 for the parent in 潍坊市地税局奎文分局)
             let level_end = c.ends.get(li).copied().unwrap_or(start);
-            let mut alias =
-                (level_end > start).then(|| char_slice(&self.art.text, start, level_end));
+            let mut alias = (level_end > start).then(|| char_slice(self.chars, start, level_end));
             let (name, et, jur): (String, EntityType, Option<String>) = match link {
                 Link::Dept {
                     form,
@@ -806,7 +809,7 @@ impl<'a> Resolver<'a> {
         if start - prev.end > 8 {
             return None;
         }
-        let between = char_slice(&self.art.text, prev.end, start);
+        let between = char_slice(self.chars, prev.end, start);
         let ok = between.chars().all(|c| c == '、' || c == ' ' || c == '，')
             || between.trim_end_matches('、').chars().count() <= 6
                 && self
@@ -1163,26 +1166,33 @@ fn entity(et: EntityType, name: &str, scope: &str) -> Entity {
     }
 }
 
-/// Sentence bounds (char offsets) around a span.
-fn sentence_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
-    let chars: Vec<char> = text.chars().collect();
+/// Longest stretch of a sentence kept as evidence on each side of a span.
+const EVIDENCE_REACH: usize = 300;
+
+/// Sentence bounds (char offsets) around a span, at most
+/// [`EVIDENCE_REACH`] characters on each side.
+fn sentence_bounds(chars: &[char], s: usize, e: usize) -> (usize, usize) {
     let is_end = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | '\n');
     let mut a = s.min(chars.len());
-    while a > 0 && !is_end(chars[a - 1]) {
+    let floor = a.saturating_sub(EVIDENCE_REACH);
+    while a > floor && !is_end(chars[a - 1]) {
         a -= 1;
     }
     let mut b = e.min(chars.len());
-    while b < chars.len() && !is_end(chars[b]) {
+    let ceil = (b + EVIDENCE_REACH).min(chars.len());
+    while b < ceil && !is_end(chars[b]) {
         b += 1;
     }
-    if b < chars.len() && chars[b] != '\n' {
+    if b < chars.len() && chars[b] != '\n' && is_end(chars[b]) {
         b += 1;
     }
     (a, b)
 }
 
-fn char_slice(text: &str, a: usize, b: usize) -> String {
-    text.chars().skip(a).take(b.saturating_sub(a)).collect()
+fn char_slice(chars: &[char], a: usize, b: usize) -> String {
+    chars[a.min(chars.len())..b.min(chars.len())]
+        .iter()
+        .collect()
 }
 
 /// Map from surface text to keys (used by tests and diagnostics).

@@ -14,20 +14,29 @@ use crate::{EntityType, Predicate};
 
 /// Extracts sentence-level relations of an article.
 pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
-    let chars: Vec<char> = res.art.text.chars().collect();
-    members(res, ms, &chars);
-    let refs = res.st.refs.clone();
-    // sentences
+    let chars = res.chars;
+    members(res, ms, chars);
+    let mut refs = res.st.refs.clone();
+    refs.sort_by_key(|r| (r.start, r.end));
+    // sentences, walking the references along with them
+    let mut first = 0;
     let mut s = 0;
     while s < chars.len() {
         let mut e = s;
         while e < chars.len() && !matches!(chars[e], '。' | '！' | '？' | '；' | '\n') {
             e += 1;
         }
-        let in_sent: Vec<&Ref> = refs.iter().filter(|r| r.start >= s && r.end <= e).collect();
+        while first < refs.len() && refs[first].start < s {
+            first += 1;
+        }
+        let in_sent: Vec<&Ref> = refs[first..]
+            .iter()
+            .take_while(|r| r.start < e)
+            .filter(|r| r.end <= e)
+            .collect();
         if !in_sent.is_empty() {
             let ev = res.evidence_at(s, e.max(s + 1).min(chars.len()));
-            sentence(res, &chars, s, e, &in_sent, &ev);
+            sentence(res, chars, s, e, &in_sent, &ev);
         }
         s = e + 1;
     }
@@ -297,18 +306,26 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
 /// memberOf from bylines, signatures and posts.
 fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
     let refs = res.st.refs.clone();
-    let key_of_mention = |mi: usize| {
-        refs.iter()
-            .find(|r| r.mention == mi && !r.anaphor)
-            .map(|r| (r.key.clone(), r.etype))
-    };
+    let mut by_mention: std::collections::HashMap<usize, (String, EntityType)> =
+        std::collections::HashMap::new();
+    let mut by_end: std::collections::HashMap<usize, (usize, String)> =
+        std::collections::HashMap::new();
+    for r in refs.iter().filter(|r| !r.anaphor) {
+        by_mention
+            .entry(r.mention)
+            .or_insert((r.key.clone(), r.etype));
+        if r.etype.is_org() {
+            let e = by_end
+                .entry(r.end)
+                .or_insert((r.end - r.start, r.key.clone()));
+            if r.end - r.start > e.0 {
+                *e = (r.end - r.start, r.key.clone());
+            }
+        }
+    }
+    let key_of_mention = |mi: usize| by_mention.get(&mi).cloned();
     // the body whose mention ends at `end`
-    let body_ending = |end: usize| {
-        refs.iter()
-            .filter(|r| r.end == end && !r.anaphor && r.etype.is_org())
-            .max_by_key(|r| r.end - r.start)
-            .map(|r| r.key.clone())
-    };
+    let body_ending = |end: usize| by_end.get(&end).map(|(_, k)| k.clone());
     for (mi, m) in ms.iter().enumerate() {
         let MentionKind::Person {
             post,
@@ -530,7 +547,7 @@ fn body_of(
 /// The body signing an article: an agency in a closing parenthesis
 /// (（冠县局）, （高唐局）).
 fn signing_body(res: &Resolver) -> Option<String> {
-    let text: Vec<char> = res.art.text.chars().collect();
+    let text = res.chars;
     let mut end = text.len();
     while end > 0 && text[end - 1].is_whitespace() {
         end -= 1;
