@@ -36,8 +36,22 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Reads texts, builds the graph and stores it (only changed files).
+    ///
+    /// Exit codes: 0 all files stored; 2 some files could not be read (the
+    /// others were stored); 3 with --strict, a file could not be read and
+    /// nothing was stored; 1 any other error.
     Build {
         /// Files or directories (default: data/corpus).
+        paths: Vec<PathBuf>,
+        /// Store nothing if any file cannot be read.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Removes documents (files, or all files under directories) from the
+    /// store, with every entity no other document supports.
+    Remove {
+        /// Paths as they were given to `build`.
+        #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Runs a SPARQL query over the union of all article graphs.
@@ -50,6 +64,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: QueryFormat,
+        /// Cancel the query after this many seconds.
+        #[arg(long, default_value_t = 60.0)]
+        timeout: f64,
     },
     /// Shows the neighbours of an entity found by any of its names.
     Neighbors {
@@ -125,11 +142,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { paths } => build(&cli.store, paths),
+        Command::Build { paths, strict } => build(&cli.store, paths, strict),
+        Command::Remove { paths } => {
+            let store = open_writer(&cli.store)?;
+            let gone = pipeline::remove(&store, &paths)?;
+            for g in &gone {
+                eprintln!("removed {g}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Query {
             sparql,
             file,
             format,
+            timeout,
         } => {
             let q = match (sparql, file) {
                 (Some(q), None) => q,
@@ -141,8 +167,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (None, None) => bail!("no query: give it as an argument or with -f FILE"),
             };
             let store = ZStore::open_read_only(&cli.store)?;
-            query(&store, &q, format)?;
-            Ok(ExitCode::SUCCESS)
+            match query(&store, &q, format, timeout) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(e)
+                    if e.downcast_ref::<StoreError>()
+                        .is_some_and(|e| matches!(e, StoreError::Timeout(_))) =>
+                {
+                    eprintln!("error: {e}");
+                    Ok(ExitCode::from(5))
+                }
+                Err(e) => Err(e),
+            }
         }
         Command::Neighbors {
             name,
@@ -196,18 +231,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>) -> Result<ExitCode> {
+/// Opens the store for writing, with a clear message when another process
+/// holds it.
+fn open_writer(path: &std::path::Path) -> Result<ZStore> {
+    match ZStore::open(path) {
+        Ok(s) => Ok(s),
+        Err(e @ StoreError::Locked(_)) => bail!(e),
+        Err(e) => Err(e).context("opening the store"),
+    }
+}
+
+fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>, strict: bool) -> Result<ExitCode> {
     if paths.is_empty() {
         paths.push(PathBuf::from("data/corpus"));
     }
     let t0 = Instant::now();
     let r = Recognizer::new().context("loading lexicons")?;
-    let store = match ZStore::open(store_path) {
-        Ok(s) => s,
-        Err(e @ StoreError::Locked(_)) => bail!(e),
-        Err(e) => return Err(e).context("opening the store"),
+    let store = open_writer(store_path)?;
+    let report = match pipeline::build(&r, &store, &paths, pipeline::BuildOptions { strict }) {
+        Ok(rep) => rep,
+        Err(e @ pipeline::PipelineError::Strict(_)) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(3));
+        }
+        Err(e) => return Err(e.into()),
     };
-    let report = pipeline::build(&r, &store, &paths)?;
     for s in &report.skipped {
         eprintln!("warning: skipped {}: {}", s.path.display(), s.error);
     }
@@ -236,11 +284,20 @@ fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>) -> Result<ExitCo
     })
 }
 
-fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
-    let results = match store.evaluate(q) {
+fn query(store: &ZStore, q: &str, format: QueryFormat, timeout: f64) -> Result<()> {
+    let limit = (timeout > 0.0).then(|| std::time::Duration::from_secs_f64(timeout));
+    let results = match store.evaluate_with(q, limit) {
         Ok(r) => r,
         Err(StoreError::Syntax(msg)) => bail!("the query does not parse: {msg}"),
         Err(e) => return Err(e.into()),
+    };
+    let timed_out = |e: &dyn std::fmt::Display| -> anyhow::Error {
+        let msg = e.to_string();
+        if msg.to_lowercase().contains("cancel") {
+            StoreError::Timeout(timeout).into()
+        } else {
+            anyhow::anyhow!("the query failed: {msg}")
+        }
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -249,7 +306,7 @@ fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
         QueryResults::Graph(triples) => {
             let mut ser = RdfSerializer::from_format(RdfFormat::Turtle).for_writer(&mut out);
             for t in triples {
-                ser.serialize_triple(&t?)?;
+                ser.serialize_triple(&t.map_err(|e| timed_out(&e))?)?;
             }
             ser.finish()?;
         }
@@ -265,13 +322,13 @@ fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
                 let mut ser = QueryResultsSerializer::from_format(rf)
                     .serialize_solutions_to_writer(&mut out, vars)?;
                 for s in sols {
-                    ser.serialize(&s?)?;
+                    ser.serialize(&s.map_err(|e| timed_out(&e))?)?;
                 }
                 ser.finish()?;
             } else {
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for s in sols {
-                    let s = s?;
+                    let s = s.map_err(|e| timed_out(&e))?;
                     rows.push(
                         vars.iter()
                             .map(|v| s.get(v).map(show).unwrap_or_default())

@@ -22,7 +22,7 @@ pub mod person;
 
 use jieba_rs::Jieba;
 
-use crate::lexicon::{DeptKind, Lexicon, LexiconError};
+use crate::lexicon::{DeptKind, Lexicon, LexiconError, Trigger};
 use crate::EntityType;
 pub use chain::{Chain, Link, PlaceRef};
 pub use lattice::{Lattice, Matcher, Piece};
@@ -124,6 +124,10 @@ pub struct Recognizer {
     /// Words of the official names of bodies (自然, 资源, 保护 …): whatever
     /// their part of speech, they may sit inside a body's name.
     name_parts: std::collections::HashSet<String>,
+    /// Trigger words introducing an issued document (印发, 出台 …), sorted.
+    pub issue_words: Vec<String>,
+    /// Trigger words of a body acting on a project (推进, 建设 …), sorted.
+    pub participate_words: Vec<String>,
 }
 
 /// The dictionary tag of a word if jieba's dictionary has it as one word.
@@ -218,11 +222,25 @@ impl Recognizer {
                 }
             }
         }
+        let words = |k: Trigger| -> Vec<String> {
+            let mut v: Vec<String> = lex
+                .triggers
+                .iter()
+                .filter(|(_, ks)| ks.contains(&k))
+                .map(|(w, _)| w.clone())
+                .collect();
+            v.sort();
+            v
+        };
+        let issue_words = words(Trigger::Issue);
+        let participate_words = words(Trigger::Participate);
         Ok(Recognizer {
             lex,
             matcher,
             jieba,
             name_parts,
+            issue_words,
+            participate_words,
         })
     }
 

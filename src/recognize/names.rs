@@ -95,13 +95,28 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             _ => None,
         })
         .collect();
-    let place_end = |e: usize| place_mentions.iter().find(|(_, pe, _)| *pe == e).cloned();
+    let places_by_end: std::collections::HashMap<usize, (usize, usize, PlaceRef)> =
+        place_mentions.into_iter().map(|p| (p.1, p)).collect();
+    let place_end = |e: usize| places_by_end.get(&e).cloned();
     // organisations, which a project's name may contain
-    let orgs: Vec<(usize, usize)> = out
+    let orgs: std::collections::HashMap<usize, usize> = out
         .iter()
         .filter(|m| m.etype() == Some(EntityType::Organization))
-        .map(|m| (m.start, m.end))
+        .map(|m| (m.end, m.start))
         .collect();
+    // the mentions so far by start, to find those a candidate overlaps
+    let mut spans: Vec<(usize, usize, bool, bool)> = out
+        .iter()
+        .map(|m| {
+            (
+                m.start,
+                m.end,
+                matches!(m.kind, MentionKind::Place(_)),
+                m.etype() == Some(EntityType::Organization),
+            )
+        })
+        .collect();
+    spans.sort_unstable();
     let mut cands: Vec<Cand> = Vec::new();
     for q in 0..n {
         for (s, _, len) in lat.pieces_at(q) {
@@ -128,7 +143,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 if suf.etype != EntityType::Project {
                     return None;
                 }
-                orgs.iter().find(|(_, oe)| *oe == e).map(|(os, _)| *os)
+                orgs.get(&e).copied()
             };
             if let Some((start, place)) = left_edge(
                 r,
@@ -238,14 +253,20 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             continue;
         }
         if covered[c.start..c.end].iter().any(|t| *t) {
-            // overlapping a chain or document: only when it covers a place
-            let inner_ok = out.iter().all(|m| {
-                m.end <= c.start
-                    || m.start >= c.end
-                    || matches!(m.kind, MentionKind::Place(_))
-                        && m.start >= c.start
-                        && m.end <= c.end
-            });
+            // overlapping other mentions: only places (and, in a project's
+            // name, organisations) lying wholly inside it
+            let from = spans.partition_point(|sp| sp.0 + 128 < c.start);
+            let inner_ok =
+                spans[from..]
+                    .iter()
+                    .take_while(|sp| sp.0 < c.end)
+                    .all(|&(ms, me, place, org)| {
+                        me <= c.start
+                            || ms >= c.end
+                            || (place || org && c.etype == EntityType::Project)
+                                && ms >= c.start
+                                && me <= c.end
+                    });
             if !inner_ok {
                 continue;
             }
@@ -255,12 +276,21 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
         }
         chosen.push(c);
     }
+    // place mentions swallowed by a name are dropped (kept as its place)
+    let mut inside = vec![usize::MAX; n + 1];
+    for (ci, c) in chosen.iter().enumerate() {
+        for x in inside.iter_mut().take(c.end).skip(c.start) {
+            *x = ci;
+        }
+    }
+    out.retain(|m| {
+        !(matches!(m.kind, MentionKind::Place(_))
+            && m.end > m.start
+            && inside[m.start] != usize::MAX
+            && inside[m.start] == inside[m.end - 1])
+    });
     for c in chosen {
         let name = clean(&lat.text(c.start, c.end));
-        // drop place mentions swallowed by the name (kept as its place)
-        out.retain(|m| {
-            !(matches!(m.kind, MentionKind::Place(_)) && m.start >= c.start && m.end <= c.end)
-        });
         let name_start = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
         let _ = name_start;
         // 新茂社区党委: the party organ of a community or organisation

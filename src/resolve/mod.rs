@@ -107,7 +107,9 @@ pub(crate) struct ArticleState {
     pub entities: BTreeMap<String, Entity>,
     /// The place prefix of each body resolved from a chain (潍坊市奎文区).
     pub bases: BTreeMap<String, String>,
-    pub relations: BTreeSet<Relation>,
+    /// Relations by (subject, predicate, object, role): the first evidence
+    /// found is kept.
+    pub relations: BTreeMap<(String, Predicate, String, Option<String>), Relation>,
     pub refs: Vec<Ref>,
     pub byline: Vec<String>,
 }
@@ -117,7 +119,7 @@ impl ArticleState {
         ArticleState {
             entities: BTreeMap::new(),
             bases: BTreeMap::new(),
-            relations: BTreeSet::new(),
+            relations: BTreeMap::new(),
             refs: Vec::new(),
             byline: Vec::new(),
         }
@@ -145,13 +147,15 @@ impl ArticleState {
         } else {
             (s, o)
         };
-        self.relations.insert(Relation {
-            subject: s.to_string(),
-            predicate: p,
-            object: o.to_string(),
-            role,
-            evidence: ev.clone(),
-        });
+        self.relations
+            .entry((s.to_string(), p, o.to_string(), role.clone()))
+            .or_insert_with(|| Relation {
+                subject: s.to_string(),
+                predicate: p,
+                object: o.to_string(),
+                role,
+                evidence: ev.clone(),
+            });
     }
 }
 
@@ -184,7 +188,7 @@ pub fn resolve_with_mentions(
         };
         res.run(ms);
         let byline = st.byline.clone();
-        let mut relations: Vec<Relation> = st.relations.into_iter().collect();
+        let mut relations: Vec<Relation> = st.relations.into_values().collect();
         // one relation per (s, p, o): keep the first evidence
         relations.sort_by(|a, b| {
             (&a.subject, a.predicate, &a.object, a.evidence.start).cmp(&(
@@ -1039,7 +1043,7 @@ impl<'a> Resolver<'a> {
         let placed: BTreeSet<String> = self
             .st
             .relations
-            .iter()
+            .values()
             .filter(|r| r.predicate == Predicate::LocatedIn)
             .map(|r| r.subject.clone())
             .collect();

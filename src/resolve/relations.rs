@@ -8,7 +8,7 @@
 //! - participatesIn: an agency or organization in the sentence of a project.
 
 use super::{Evidence, Ref, Resolver};
-use crate::lexicon::{Level, PostOrgan, Trigger};
+use crate::lexicon::{Level, PostOrgan};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
 
@@ -24,6 +24,10 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
     while s < chars.len() {
         let mut e = s;
         while e < chars.len() && !matches!(chars[e], '。' | '！' | '？' | '；' | '\n') {
+            // a run-on sentence is cut at a comma after 300 characters
+            if e - s > 300 && matches!(chars[e], '，' | ',') {
+                break;
+            }
             e += 1;
         }
         while first < refs.len() && refs[first].start < s {
@@ -77,7 +81,6 @@ fn find_word(chars: &[char], s: usize, e: usize, w: &str) -> Vec<usize> {
 }
 
 fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref], ev: &Evidence) {
-    let lx = &res.r.lex;
     // the subject of the sentence: its first agency or organization
     // the article's main body: its author or bureau, else the body it names
     // most
@@ -194,14 +197,8 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         }
     }
     // issued
-    let issue_words: Vec<&String> = lx
-        .triggers
-        .iter()
-        .filter(|(_, k)| k.contains(&Trigger::Issue))
-        .map(|(w, _)| w)
-        .collect();
     let mut issue_pos: Vec<usize> = Vec::new();
-    for w in &issue_words {
+    for w in &res.r.issue_words {
         issue_pos.extend(find_word(chars, s, e, w));
     }
     issue_pos.sort();
@@ -223,7 +220,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             let parties: Vec<String> = res
                 .st
                 .relations
-                .iter()
+                .values()
                 .filter(|r| r.predicate == Predicate::PartnerOf)
                 .flat_map(|r| [r.subject.clone(), r.object.clone()])
                 .collect();
@@ -268,10 +265,11 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         .collect();
     if !projects.is_empty() {
         let sentence_text: String = chars[s..e].iter().collect();
-        let acts = lx
-            .triggers
+        let acts = res
+            .r
+            .participate_words
             .iter()
-            .any(|(w, k)| k.contains(&Trigger::Participate) && sentence_text.contains(w.as_str()));
+            .any(|w| sentence_text.contains(w.as_str()));
         let mut bodies: Vec<String> = refs
             .iter()
             .filter(|r| {
