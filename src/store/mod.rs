@@ -362,26 +362,23 @@ impl ZStore {
         Ok(out)
     }
 
-    /// Relations of an entity: (predicate, outgoing?, other iri, its type,
-    /// its label, an evidence sentence).
-    pub fn relations_of(&self, e: &NamedNode) -> Result<Vec<Neighbor>, StoreError> {
+    /// Relations of an entity, both directions, ordered by predicate and
+    /// name; with `evidence`, each carries a sentence stating it and its
+    /// article (one more lookup per relation).
+    pub fn relations_of(&self, e: &NamedNode, evidence: bool) -> Result<Vec<Neighbor>, StoreError> {
         let preds: Vec<String> = Predicate::ALL
             .iter()
             .map(|p| format!("zt:{}", p.as_str()))
             .collect();
         let vals = preds.join(" ");
         let q = format!(
-            "{PREFIXES}SELECT DISTINCT ?p ?dir ?o ?t ?l (SAMPLE(?s) AS ?sent) WHERE {{ \
+            "{PREFIXES}SELECT DISTINCT ?p ?dir ?o ?t ?l WHERE {{ \
                VALUES ?p {{ {vals} }} \
-               {{ <{e}> ?p ?o . BIND(\"out\" AS ?dir) \
-                  OPTIONAL {{ ?ev a zt:Evidence ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{e}> ; \
-                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ; zt:sentence ?s }} }} \
+               {{ <{e}> ?p ?o . BIND(\"out\" AS ?dir) }} \
                UNION \
-               {{ ?o ?p <{e}> . BIND(\"in\" AS ?dir) \
-                  OPTIONAL {{ ?ev a zt:Evidence ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?o ; \
-                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <{e}> ; zt:sentence ?s }} }} \
+               {{ ?o ?p <{e}> . BIND(\"in\" AS ?dir) }} \
                ?o a ?t ; rdfs:label ?l . FILTER(STRSTARTS(STR(?t), \"{ZT}\")) \
-             }} GROUP BY ?p ?dir ?o ?t ?l ORDER BY ?p ?dir ?l",
+             }} ORDER BY ?p ?dir ?l ?o",
             e = e.as_str()
         );
         let mut out = Vec::new();
@@ -405,20 +402,68 @@ impl ZStore {
             let Some(pred) = Predicate::parse(p.as_str().trim_start_matches(ZT)) else {
                 continue;
             };
-            let evidence = match &row[5] {
-                Some(Term::Literal(s)) => Some(s.value().to_string()),
-                _ => None,
+            let outgoing = dir.value() == "out";
+            let (evidence, source) = if evidence {
+                let (s, o2) = if outgoing { (e, &o) } else { (&o, e) };
+                self.evidence_of(s, pred, o2)?
+            } else {
+                (None, None)
             };
             out.push(Neighbor {
                 predicate: pred,
-                outgoing: dir.value() == "out",
+                outgoing,
                 iri: o,
                 etype: t.as_str().trim_start_matches(ZT).to_string(),
                 label: l.value().to_string(),
                 evidence,
+                source,
             });
         }
         Ok(out)
+    }
+
+    /// The first evidence sentence of a relation (by article order) and its
+    /// article, as "source file, article N: headline".
+    fn evidence_of(
+        &self,
+        s: &NamedNode,
+        p: Predicate,
+        o: &NamedNode,
+    ) -> Result<(Option<String>, Option<String>), StoreError> {
+        let q = format!(
+            "{PREFIXES}PREFIX prov: <http://www.w3.org/ns/prov#>\n\
+             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n\
+             SELECT ?s ?path ?i ?h WHERE {{ \
+               ?ev rdf:subject <{s}> ; rdf:object <{o}> ; rdf:predicate zt:{p} ; \
+                   zt:sentence ?s ; prov:wasDerivedFrom ?a . \
+               OPTIONAL {{ ?a zt:fromFile/zt:sourcePath ?path }} \
+               OPTIONAL {{ ?a zt:articleIndex ?i }} \
+               OPTIONAL {{ ?a zt:headline ?h }} \
+             }} ORDER BY ?path ?i ?s LIMIT 1",
+            s = s.as_str(),
+            o = o.as_str(),
+            p = p.as_str()
+        );
+        let rows = self.select(&q, true)?;
+        let Some(row) = rows.into_iter().next() else {
+            return Ok((None, None));
+        };
+        let val = |t: &Option<Term>| match t {
+            Some(Term::Literal(l)) => Some(l.value().to_string()),
+            _ => None,
+        };
+        let sentence = val(&row[0]);
+        let source = val(&row[1]).map(|path| {
+            let mut src = path;
+            if let Some(i) = val(&row[2]) {
+                src.push_str(&format!(", article {i}"));
+            }
+            if let Some(h) = val(&row[3]) {
+                src.push_str(&format!(": {h}"));
+            }
+            src
+        });
+        Ok((sentence, source))
     }
 
     /// Writes the whole store.
@@ -504,6 +549,88 @@ pub fn ontology_quads() -> Vec<Quad> {
     out
 }
 
+/// The neighbourhood of one entity, hop by hop.
+#[derive(Debug, Clone)]
+pub struct Neighborhood {
+    /// The entity.
+    pub iri: NamedNode,
+    /// Its type.
+    pub etype: String,
+    /// Its canonical name.
+    pub label: String,
+    /// For each hop, (the label of the entity it starts from, the neighbour).
+    pub levels: Vec<Vec<(String, Neighbor)>>,
+}
+
+/// The result of looking an entity up by name.
+#[derive(Debug, Clone)]
+pub enum Lookup {
+    /// The neighbourhoods of the entities with that name.
+    Found(Vec<Neighborhood>),
+    /// No entity has that name.
+    Unknown,
+    /// Several entities carry it as an alias, none as its canonical name:
+    /// (iri, type, canonical name) of each.
+    Ambiguous(Vec<(NamedNode, String, String)>),
+}
+
+impl ZStore {
+    /// Finds an entity by canonical name or alias and walks `depth` hops of
+    /// relations from it. A canonical name wins over aliases.
+    pub fn neighborhood(
+        &self,
+        name: &str,
+        depth: usize,
+        evidence: bool,
+    ) -> Result<Lookup, StoreError> {
+        let found = self.find(name)?;
+        if found.is_empty() {
+            return Ok(Lookup::Unknown);
+        }
+        let exact: Vec<_> = found
+            .iter()
+            .filter(|(_, _, l)| l == name)
+            .cloned()
+            .collect();
+        let start = if exact.is_empty() {
+            if found.len() > 1 {
+                return Ok(Lookup::Ambiguous(found));
+            }
+            found
+        } else {
+            exact
+        };
+        let mut out = Vec::new();
+        for (iri, etype, label) in start {
+            let mut seen = vec![iri.clone()];
+            let mut frontier = vec![(iri.clone(), label.clone())];
+            let mut levels = Vec::new();
+            for _ in 0..depth.max(1) {
+                let mut next = Vec::new();
+                let mut rows = Vec::new();
+                for (node, node_label) in &frontier {
+                    for n in self.relations_of(node, evidence)? {
+                        if !seen.contains(&n.iri) {
+                            seen.push(n.iri.clone());
+                            next.push((n.iri.clone(), n.label.clone()));
+                        }
+                        rows.push((node_label.clone(), n));
+                    }
+                }
+                levels.push(rows);
+                frontier = next;
+            }
+            out.push(Neighborhood {
+                iri,
+                etype,
+                label,
+                levels,
+            });
+        }
+        Ok(Lookup::Found(out))
+    }
+}
+
 /// A neighbour of an entity.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Neighbor {
@@ -518,8 +645,10 @@ pub struct Neighbor {
     pub etype: String,
     /// Its canonical name.
     pub label: String,
-    /// A sentence supporting the relation.
+    /// A sentence supporting the relation (when asked for).
     pub evidence: Option<String>,
+    /// The article of that sentence: source file, article index, headline.
+    pub source: Option<String>,
 }
 
 fn ser_iri<S: serde::Serializer>(n: &NamedNode, s: S) -> Result<S::Ok, S::Error> {
