@@ -20,6 +20,7 @@ pub mod rdf;
 pub mod recognize;
 pub mod resolve;
 pub mod store;
+pub mod synth;
 pub mod text;
 
 use serde::Serialize;

@@ -40,6 +40,18 @@ enum Command {
         /// Files or directories (default: data/corpus).
         paths: Vec<PathBuf>,
     },
+    /// Writes a synthetic corpus in the seed pages' style (for benchmarks).
+    GenCorpus {
+        /// Number of articles.
+        #[arg(long)]
+        count: usize,
+        /// Output directory (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Random seed: the same seed gives the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Runs a SPARQL query over the union of all article graphs.
     Query {
         /// The query (or use -f).
@@ -126,6 +138,21 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build { paths } => build(&cli.store, paths),
+        Command::GenCorpus { count, out, seed } => {
+            let lex = zhengtu::lexicon::Lexicon::load().context("loading lexicons")?;
+            let t0 = Instant::now();
+            let s = zhengtu::synth::generate(&lex, &out, count, seed)?;
+            eprintln!(
+                "wrote {}: {} article(s) in {} file(s), {} characters ({} bytes) in {:.2}s",
+                out.display(),
+                s.articles,
+                s.files,
+                s.chars,
+                s.bytes,
+                t0.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Query {
             sparql,
             file,
