@@ -39,6 +39,10 @@ enum Command {
     Build {
         /// Files or directories (default: data/corpus).
         paths: Vec<PathBuf>,
+        /// Worker threads for reading and extraction (0: one per core).
+        /// The result does not depend on it.
+        #[arg(long, env = "ZHENGTU_THREADS", default_value_t = 0)]
+        threads: usize,
     },
     /// Writes a synthetic corpus in the seed pages' style (for benchmarks).
     GenCorpus {
@@ -137,7 +141,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { paths } => build(&cli.store, paths),
+        Command::Build { paths, threads } => build(&cli.store, paths, threads),
         Command::GenCorpus { count, out, seed } => {
             let lex = zhengtu::lexicon::Lexicon::load().context("loading lexicons")?;
             let t0 = Instant::now();
@@ -223,7 +227,59 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>) -> Result<ExitCode> {
+/// A progress bar on standard error (only when it is a terminal).
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    fn new() -> Bar {
+        use std::io::IsTerminal;
+        Bar(std::io::stderr()
+            .is_terminal()
+            .then(indicatif::ProgressBar::hidden))
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl pipeline::Progress for Bar {
+    fn stage(&self, name: &'static str, total: u64) {
+        let Some(b) = &self.0 else { return };
+        let style = if total > 0 {
+            indicatif::ProgressStyle::with_template(
+                "{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)",
+            )
+            .map(|s| s.progress_chars("=> "))
+        } else {
+            indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+        };
+        if let Ok(style) = style {
+            b.set_style(style);
+        }
+        b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        b.set_length(total);
+        b.set_position(0);
+        b.set_message(name);
+        if total == 0 {
+            b.enable_steady_tick(std::time::Duration::from_millis(120));
+        }
+    }
+
+    fn advance(&self, n: u64) {
+        if let Some(b) = &self.0 {
+            b.inc(n);
+        }
+    }
+}
+
+fn build(
+    store_path: &std::path::Path,
+    mut paths: Vec<PathBuf>,
+    threads: usize,
+) -> Result<ExitCode> {
     if paths.is_empty() {
         paths.push(PathBuf::from("data/corpus"));
     }
@@ -234,7 +290,10 @@ fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>) -> Result<ExitCo
         Err(e @ StoreError::Locked(_)) => bail!(e),
         Err(e) => return Err(e).context("opening the store"),
     };
-    let report = pipeline::build(&r, &store, &paths)?;
+    let bar = Bar::new();
+    let report = pipeline::with_threads(threads, || pipeline::build_with(&r, &store, &paths, &bar));
+    bar.finish();
+    let report = report??;
     for s in &report.skipped {
         eprintln!("warning: skipped {}: {}", s.path.display(), s.error);
     }

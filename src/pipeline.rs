@@ -2,14 +2,21 @@
 //! graph → quads → store. `build` reads only what changed: a file whose
 //! path and content hash are already stored is skipped; a changed file
 //! replaces exactly the article graphs that came from it.
+//!
+//! Files are read and documents extracted in parallel (rayon, on the
+//! current thread pool: see [`with_threads`]); results are collected in
+//! input order and merged into the graph one after another, so the output
+//! does not depend on the number of threads.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::graph::KnowledgeGraph;
 use crate::rdf;
 use crate::recognize::{RecognizeError, Recognizer};
-use crate::resolve::resolve_document;
+use crate::resolve::{resolve_document, ResolvedDoc};
 use crate::store::{StoreError, ZStore};
 use crate::text::{read_document, Document, TextError};
 
@@ -22,6 +29,14 @@ pub enum PipelineError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The thread pool could not be started.
+    #[error("cannot start {threads} worker thread(s): {msg}")]
+    Threads {
+        /// Threads asked for.
+        threads: usize,
+        /// What failed.
+        msg: String,
+    },
     /// An input path does not exist or cannot be listed.
     #[error("{path}: {msg}")]
     Input {
@@ -114,14 +129,61 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), PipelineError> {
     Ok(())
 }
 
-/// Extracts the graph of documents (no store).
-pub fn extract(r: &Recognizer, docs: &[Document]) -> KnowledgeGraph {
+/// Reports the progress of a build: stages with their sizes, and units
+/// done. Called from worker threads.
+pub trait Progress: Sync {
+    /// A stage starts (`reading`, `extracting`, `storing`) with `total`
+    /// units (files, documents; 0 if unknown).
+    fn stage(&self, _name: &'static str, _total: u64) {}
+    /// `n` units of the current stage are done.
+    fn advance(&self, _n: u64) {}
+}
+
+/// Progress that is not shown.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
+/// Runs `f` on a thread pool of `threads` threads (0: one per core), which
+/// the parallel stages of the pipeline use.
+pub fn with_threads<T: Send>(
+    threads: usize,
+    f: impl FnOnce() -> T + Send,
+) -> Result<T, PipelineError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| PipelineError::Threads {
+            threads,
+            msg: e.to_string(),
+        })?;
+    Ok(pool.install(f))
+}
+
+/// Recognizes and resolves documents in parallel; the results are in the
+/// order of `docs`.
+pub fn resolve_all(r: &Recognizer, docs: &[Document], progress: &dyn Progress) -> Vec<ResolvedDoc> {
+    docs.par_iter()
+        .map(|d| {
+            let res = resolve_document(r, d);
+            progress.advance(1);
+            res
+        })
+        .collect()
+}
+
+/// Merges resolved documents into one graph, in order.
+pub fn graph_of(docs: &[Document], resolved: &[ResolvedDoc]) -> KnowledgeGraph {
     let mut kg = KnowledgeGraph::new();
-    for d in docs {
-        let res = resolve_document(r, d);
-        kg.add_document(d, &res);
+    for (d, res) in docs.iter().zip(resolved) {
+        kg.add_document(d, res);
     }
     kg
+}
+
+/// Extracts the graph of documents (no store).
+pub fn extract(r: &Recognizer, docs: &[Document]) -> KnowledgeGraph {
+    graph_of(docs, &resolve_all(r, docs, &Quiet))
 }
 
 /// The quads of a graph's articles.
@@ -148,13 +210,32 @@ pub fn build(
     store: &ZStore,
     inputs: &[PathBuf],
 ) -> Result<BuildReport, PipelineError> {
+    build_with(r, store, inputs, &Quiet)
+}
+
+/// [`build`], reporting progress.
+pub fn build_with(
+    r: &Recognizer,
+    store: &ZStore,
+    inputs: &[PathBuf],
+    progress: &dyn Progress,
+) -> Result<BuildReport, PipelineError> {
     let files = collect_inputs(inputs)?;
     let stored = store.files()?;
     let mut report = BuildReport::default();
     let mut docs = Vec::new();
     let mut remove = Vec::new();
-    for f in files {
-        match read_document(&f) {
+    progress.stage("reading", files.len() as u64);
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let d = read_document(f);
+            progress.advance(1);
+            d
+        })
+        .collect();
+    for (f, d) in files.into_iter().zip(read) {
+        match d {
             Ok(doc) => {
                 let key = doc.path.to_string_lossy().into_owned();
                 match stored.get(&key) {
@@ -169,7 +250,11 @@ pub fn build(
             Err(error) => report.skipped.push(Skipped { path: f, error }),
         }
     }
-    let kg = extract(r, &docs);
+    progress.stage("extracting", docs.len() as u64);
+    let resolved = resolve_all(r, &docs, progress);
+    let kg = graph_of(&docs, &resolved);
+    drop(resolved);
+    progress.stage("storing", 0);
     let qs = quads(&kg);
     report.quads = qs.len();
     report.articles = kg.articles.len();
