@@ -10,7 +10,14 @@
 //! Options after the sizes: `--seed S` (corpus seed, default 1), `--dir DIR`
 //! (where corpora and stores are written, default the system temporary
 //! directory; everything is deleted afterwards unless `--keep`),
-//! `--queries Q` (neighbor look-ups, default 1000).
+//! `--queries Q` (neighbor look-ups, default 1000), `--budget S` (stop the
+//! look-ups after S seconds, default 600; the table says how many ran),
+//! `--force` (run a size even if it looks too big for the memory).
+//!
+//! Memory: the build holds a corpus's quads in memory; its peak RSS was
+//! about 250 KiB per article. A size whose estimate (300 KiB per article,
+//! for the benchmark process or the build child) exceeds the available
+//! memory is skipped with a message unless `--force` is given.
 //!
 //! Per N: the corpus is generated, read and split (text stage), then
 //! - extraction (recognize + resolve of every document, no graph, no store)
@@ -96,6 +103,8 @@ struct Options {
     dir: PathBuf,
     keep: bool,
     queries: usize,
+    budget: f64,
+    force: bool,
 }
 
 fn options() -> Res<Options> {
@@ -105,6 +114,8 @@ fn options() -> Res<Options> {
         dir: std::env::temp_dir(),
         keep: false,
         queries: 1000,
+        budget: 600.0,
+        force: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -112,7 +123,9 @@ fn options() -> Res<Options> {
             "--seed" => o.seed = args.next().ok_or("--seed needs a value")?.parse()?,
             "--dir" => o.dir = PathBuf::from(args.next().ok_or("--dir needs a value")?),
             "--queries" => o.queries = args.next().ok_or("--queries needs a value")?.parse()?,
+            "--budget" => o.budget = args.next().ok_or("--budget needs a value")?.parse()?,
             "--keep" => o.keep = true,
+            "--force" => o.force = true,
             // what cargo bench passes
             "--bench" => {}
             s if s.starts_with("--") => return Err(format!("unknown option {s}").into()),
@@ -191,7 +204,7 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 
 /// Neighbour look-ups as the CLI does them: find, then the relations of
 /// the entities carrying the name (the exact label if one does).
-fn neighbors(store: &ZStore, queries: usize, seed: u64) -> Res<(f64, f64, usize)> {
+fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64, f64, usize)> {
     let rows = store.select(
         &format!(
             "{PREFIXES}SELECT DISTINCT ?l WHERE {{ ?e a ?t ; rdfs:label ?l . \
@@ -212,7 +225,15 @@ fn neighbors(store: &ZStore, queries: usize, seed: u64) -> Res<(f64, f64, usize)
     }
     let mut rng = Rng::new(seed);
     let mut times = Vec::with_capacity(queries);
+    let t0 = Instant::now();
     for _ in 0..queries {
+        if t0.elapsed().as_secs_f64() > budget {
+            log(&format!(
+                "neighbors: time budget of {budget}s spent after {} queries",
+                times.len()
+            ));
+            break;
+        }
         let name = rng.pick(&labels);
         let t = Instant::now();
         let found = store.find(name)?;
@@ -230,7 +251,11 @@ fn neighbors(store: &ZStore, queries: usize, seed: u64) -> Res<(f64, f64, usize)
         times.push(t.elapsed());
     }
     times.sort();
-    Ok((percentile(&times, 0.50), percentile(&times, 0.99), queries))
+    Ok((
+        percentile(&times, 0.50),
+        percentile(&times, 0.99),
+        times.len(),
+    ))
 }
 
 fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
@@ -371,7 +396,7 @@ fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
     // neighbors on the built store
     {
         let store = ZStore::open_read_only(&sc)?;
-        let (p50, p99, q) = neighbors(&store, o.queries, o.seed)?;
+        let (p50, p99, q) = neighbors(&store, o.queries, o.budget, o.seed)?;
         row.nb_p50_ms = p50;
         row.nb_p99_ms = p99;
         row.nb_queries = q;
@@ -558,6 +583,14 @@ fn print_table(rows: &[Row]) {
     }
 }
 
+/// MemAvailable from /proc/meminfo, in bytes.
+fn mem_available() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
 fn main() -> Res<()> {
     let o = options()?;
     log(&format!(
@@ -571,6 +604,16 @@ fn main() -> Res<()> {
     let jieba = Jieba::new();
     let mut rows = Vec::new();
     for &n in &o.sizes {
+        let need = n as u64 * 300 * 1024;
+        let avail = mem_available();
+        if !o.force && avail.is_some_and(|a| need > a) {
+            log(&format!(
+                "skipping N={n}: needs about {:.1} GiB, {:.1} GiB available (--force runs it)",
+                need as f64 / 1073741824.0,
+                avail.unwrap_or(0) as f64 / 1073741824.0
+            ));
+            continue;
+        }
         rows.push(measure(&o, n, &r, &jieba)?);
     }
     print_table(&rows);
