@@ -248,6 +248,9 @@ impl Bar {
 impl pipeline::Progress for Bar {
     fn stage(&self, name: &'static str, total: u64) {
         let Some(b) = &self.0 else { return };
+        b.set_message(name);
+        b.set_length(total);
+        b.set_position(0);
         let style = if total > 0 {
             indicatif::ProgressStyle::with_template(
                 "{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)",
@@ -260,9 +263,6 @@ impl pipeline::Progress for Bar {
             b.set_style(style);
         }
         b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        b.set_length(total);
-        b.set_position(0);
-        b.set_message(name);
         if total == 0 {
             b.enable_steady_tick(std::time::Duration::from_millis(120));
         }
