@@ -27,6 +27,7 @@ pub mod recognize;
 pub mod resolve;
 #[cfg(feature = "store")]
 pub mod store;
+pub mod synth;
 pub mod text;
 
 use serde::Serialize;
