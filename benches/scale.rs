@@ -14,16 +14,18 @@
 //! look-ups after S seconds, default 600; the table says how many ran),
 //! `--force` (run a size even if it looks too big for the memory).
 //!
-//! Memory: the build holds a corpus's quads in memory; its peak RSS was
-//! about 250 KiB per article. A size whose estimate (300 KiB per article,
-//! for the benchmark process or the build child) exceeds the available
-//! memory is skipped with a message unless `--force` is given.
+//! Memory: the build and this benchmark go through the corpus in chunks,
+//! so only the read documents grow with N (the benchmark keeps them all to
+//! time each stage on the same input). A size whose estimate
+//! ([`KIB_PER_ARTICLE`]) exceeds the available memory is skipped with a
+//! message unless `--force` is given.
 //!
 //! Per N: the corpus is generated, read and split (text stage), then
 //! - extraction (recognize + resolve of every document, no graph, no store)
 //!   on a pool of 1 and of 2 threads, between two single-threaded runs of
 //!   jieba-rs `Jieba::new().cut(text, true)` over the same article texts;
-//! - graph build (merging the resolved documents) and RDF quad generation;
+//! - graph build (merging the resolved documents) and RDF quad generation,
+//!   chunk by chunk as `build` does;
 //! - store load of those quads through `ZStore::apply` into a fresh store,
 //!   and oxigraph's bulk loader (`load_from_reader(RdfFormat::NQuads, …)`,
 //!   `commit()`, default settings) loading the same quads as N-Quads into
@@ -202,7 +204,8 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[i].as_secs_f64() * 1000.0
 }
 
-/// Neighbour look-ups as the CLI does them (`zhengtu neighbors NAME`):
+/// Neighbour look-ups as the CLI does them (`zhengtu neighbors NAME`, at
+/// most 100 neighbours per predicate and direction):
 /// find the entity by name, then its relations.
 fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64, f64, usize)> {
     let rows = store.select(
@@ -236,7 +239,7 @@ fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64
         }
         let name = rng.pick(&labels);
         let t = Instant::now();
-        let n = match store.neighborhood(name, 1, false)? {
+        let n = match store.neighborhood(name, 1, false, 100)? {
             zhengtu::store::Lookup::Found(f) => f.iter().map(|x| x.levels[0].len()).sum(),
             _ => 0,
         };
@@ -250,6 +253,13 @@ fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64
         times.len(),
     ))
 }
+
+/// Memory per article of the benchmark process, an upper estimate.
+const KIB_PER_ARTICLE: u64 = 64;
+
+/// Documents per chunk of the in-process stages (the build cuts its input
+/// in chunks of bounded size the same way).
+const CHUNK: usize = 100;
 
 fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
     let base = o
@@ -298,55 +308,68 @@ fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
     // extraction, between two jieba runs
     row.jieba_before_s = jieba_cut(jieba, &texts);
     log(&format!("N={n}: jieba cut {:.2}s", row.jieba_before_s));
-    let (res1, s1) = secs(|| pipeline::with_threads(1, || pipeline::resolve_all(r, &docs, &Quiet)));
+    // extraction results are dropped chunk by chunk: all of them at once
+    // would not fit in memory at 100,000 articles
+    let extract_all = |threads: usize| -> Res<f64> {
+        let mut total = 0.0;
+        for chunk in docs.chunks(CHUNK) {
+            let (res, s) = secs(|| {
+                pipeline::with_threads(threads, || pipeline::resolve_all(r, chunk, &Quiet))
+            });
+            drop(res?);
+            total += s;
+        }
+        Ok(total)
+    };
+    let s1 = extract_all(1)?;
     row.extract1_s = s1;
-    drop(res1?);
     log(&format!("N={n}: extraction, 1 thread {s1:.2}s"));
-    let (resolved, s2) =
-        secs(|| pipeline::with_threads(2, || pipeline::resolve_all(r, &docs, &Quiet)));
-    let resolved = resolved?;
+    let s2 = extract_all(2)?;
     row.extract2_s = s2;
     log(&format!("N={n}: extraction, 2 threads {s2:.2}s"));
     row.jieba_after_s = jieba_cut(jieba, &texts);
-    log(&format!("N={n}: jieba cut {:.2}s", row.jieba_after_s));
+    log(&format!("N={n}: jieba cut {:.2}s", row.jieba_before_s));
     drop(texts);
 
-    // graph and quads
-    let (kg, gs) = secs(|| pipeline::graph_of(&docs, &resolved));
-    row.graph_s = gs;
-    drop(resolved);
-    drop(docs);
-    row.entities = kg.graph.node_count();
-    let (quads, qs) = secs(|| pipeline::quads(&kg));
-    row.rdf_s = qs;
-    row.quads = quads.len();
-    drop(kg);
-    log(&format!(
-        "N={n}: graph {gs:.2}s, {} quads in {qs:.2}s",
-        row.quads
-    ));
-
-    // the same quads as N-Quads for the bulk loader
+    // graph, quads and our store load, chunk by chunk as `build` does; the
+    // same quads go to an N-Quads file for oxigraph's bulk loader
     let nq = base.join("quads.nq");
+    let sa = base.join("store-apply");
     {
         let mut ser = RdfSerializer::from_format(RdfFormat::NQuads)
             .for_writer(BufWriter::new(std::fs::File::create(&nq)?));
-        for q in &quads {
-            ser.serialize_quad(q)?;
+        let store = ZStore::open(&sa)?;
+        let mut keys: std::collections::HashSet<String> = Default::default();
+        for chunk in docs.chunks(CHUNK) {
+            let resolved = pipeline::with_threads(2, || pipeline::resolve_all(r, chunk, &Quiet))?;
+            let (kg, gs) = secs(|| pipeline::graph_of(chunk, &resolved));
+            row.graph_s += gs;
+            drop(resolved);
+            for node in kg.graph.node_weights() {
+                if !keys.contains(&node.key) {
+                    keys.insert(node.key.clone());
+                }
+            }
+            let (quads, qs) = secs(|| pipeline::quads(&kg));
+            row.rdf_s += qs;
+            drop(kg);
+            row.quads += quads.len();
+            for q in &quads {
+                ser.serialize_quad(q)?;
+            }
+            let (res, s) = secs(|| store.apply(&[], quads));
+            res?;
+            row.apply_s += s;
         }
         ser.finish()?.flush()?;
+        row.entities = keys.len();
     }
-
-    // store load, our path
-    let sa = base.join("store-apply");
-    {
-        let store = ZStore::open(&sa)?;
-        let (r, s) = secs(|| store.apply(&[], quads));
-        r?;
-        row.apply_s = s;
-    }
+    drop(docs);
     std::fs::remove_dir_all(&sa)?;
-    log(&format!("N={n}: ZStore::apply {:.2}s", row.apply_s));
+    log(&format!(
+        "N={n}: graph {:.2}s, {} quads in {:.2}s, ZStore::apply {:.2}s",
+        row.graph_s, row.quads, row.rdf_s, row.apply_s
+    ));
 
     // store load, oxigraph's bulk loader
     let sb = base.join("store-bulk");
@@ -597,7 +620,7 @@ fn main() -> Res<()> {
     let jieba = Jieba::new();
     let mut rows = Vec::new();
     for &n in &o.sizes {
-        let need = n as u64 * 300 * 1024;
+        let need = n as u64 * KIB_PER_ARTICLE * 1024;
         let avail = mem_available();
         if !o.force && avail.is_some_and(|a| need > a) {
             log(&format!(

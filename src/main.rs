@@ -97,6 +97,10 @@ enum Command {
         /// Show the evidence sentence of each relation.
         #[arg(long)]
         evidence: bool,
+        /// List at most this many neighbours per entity, predicate and
+        /// direction (hubs have thousands); 0 lists all.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
     },
     /// Writes the stored graph.
     Export {
@@ -232,9 +236,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             depth,
             format,
             evidence,
+            limit,
         } => {
             let store = ZStore::open_read_only(&cli.store)?;
-            neighbors(&store, &name, depth, format, evidence)
+            let limit = if limit == 0 { usize::MAX } else { limit };
+            neighbors(&store, &name, depth, format, evidence, limit)
         }
         Command::Export {
             format,
@@ -555,8 +561,9 @@ fn neighbors(
     depth: usize,
     format: NeighborFormat,
     evidence: bool,
+    limit: usize,
 ) -> Result<ExitCode> {
-    let found = match store.neighborhood(name, depth, evidence)? {
+    let found = match store.neighborhood(name, depth, evidence, limit)? {
         Lookup::Found(f) => f,
         Lookup::Unknown => {
             eprintln!("no entity is named {name}");
@@ -600,6 +607,12 @@ fn neighbors(
                         }
                     }
                 }
+                if nb.truncated {
+                    writeln!(
+                        out,
+                        "  … more neighbours not listed: at most {limit} per predicate and direction (--limit 0 lists all)"
+                    )?;
+                }
             }
         }
         NeighborFormat::Json => {
@@ -610,6 +623,7 @@ fn neighbors(
                         "iri": nb.iri.as_str(),
                         "type": nb.etype,
                         "label": nb.label,
+                        "truncated": nb.truncated,
                         "neighbors": nb.levels.iter().enumerate().flat_map(|(d, rows)| rows.iter().map(move |(from, n)| serde_json::json!({
                             "depth": d + 1, "from": from, "predicate": n.predicate.as_str(),
                             "direction": if n.outgoing { "out" } else { "in" },

@@ -130,6 +130,10 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                 .filter(|r| r.start >= pos && r.end <= cb)
                 .collect();
             for r in after {
+                if r.start < pos {
+                    // nested in (or overlapping) the body just taken
+                    continue;
+                }
                 let gap: String = chars[pos..r.start].iter().collect();
                 if !gap.chars().all(|c| matches!(c, '、' | '和' | '及' | ' ')) {
                     break;

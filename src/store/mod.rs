@@ -403,64 +403,140 @@ impl ZStore {
         Ok(out)
     }
 
-    /// Relations of an entity, both directions, ordered by predicate and
-    /// name; with `evidence`, each carries a sentence stating it and its
-    /// article (one more lookup per relation).
+    /// Relations of an entity, both directions, ordered by predicate,
+    /// direction and name; with `evidence`, each carries a sentence stating
+    /// it and its article (one more lookup per relation).
     pub fn relations_of(&self, e: &NamedNode, evidence: bool) -> Result<Vec<Neighbor>, StoreError> {
-        let preds: Vec<String> = Predicate::ALL
-            .iter()
-            .map(|p| format!("zt:{}", p.as_str()))
-            .collect();
-        let vals = preds.join(" ");
-        let q = format!(
-            "{PREFIXES}SELECT DISTINCT ?p ?dir ?o ?t ?l WHERE {{ \
-               VALUES ?p {{ {vals} }} \
-               {{ <{e}> ?p ?o . BIND(\"out\" AS ?dir) }} \
-               UNION \
-               {{ ?o ?p <{e}> . BIND(\"in\" AS ?dir) }} \
-               ?o a ?t ; rdfs:label ?l . FILTER(STRSTARTS(STR(?t), \"{ZT}\")) \
-             }} ORDER BY ?p ?dir ?l ?o",
-            e = e.as_str()
-        );
+        Ok(self.relations_limited(e, evidence, usize::MAX)?.0)
+    }
+
+    /// [`relations_of`](Self::relations_of), at most `limit` neighbours per
+    /// predicate and direction; also says whether any list was cut. Reads
+    /// the store's indexes directly (no SPARQL), and stops reading a list at
+    /// the limit, so a hub with thousands of relations answers as fast as
+    /// any entity. A cut list holds the first neighbours in index order,
+    /// which is stable for a given store.
+    pub fn relations_limited(
+        &self,
+        e: &NamedNode,
+        evidence: bool,
+        limit: usize,
+    ) -> Result<(Vec<Neighbor>, bool), StoreError> {
+        let err = |x: oxigraph::store::StorageError| storage(&self.path, x);
         let mut out = Vec::new();
-        for row in self.select(&q, true)? {
-            let (
-                Some(Term::NamedNode(p)),
-                Some(Term::Literal(dir)),
-                Some(Term::NamedNode(o)),
-                Some(Term::NamedNode(t)),
-                Some(Term::Literal(l)),
-            ) = (
-                row[0].clone(),
-                row[1].clone(),
-                row[2].clone(),
-                row[3].clone(),
-                row[4].clone(),
-            )
-            else {
-                continue;
-            };
-            let Some(pred) = Predicate::parse(p.as_str().trim_start_matches(ZT)) else {
-                continue;
-            };
-            let outgoing = dir.value() == "out";
-            let (evidence, source) = if evidence {
-                let (s, o2) = if outgoing { (e, &o) } else { (&o, e) };
-                self.evidence_of(s, pred, o2)?
-            } else {
-                (None, None)
-            };
-            out.push(Neighbor {
-                predicate: pred,
-                outgoing,
-                iri: o,
-                etype: t.as_str().trim_start_matches(ZT).to_string(),
-                label: l.value().to_string(),
-                evidence,
-                source,
-            });
+        let mut cut = false;
+        let subject = NamedOrBlankNode::NamedNode(e.clone());
+        let object = Term::NamedNode(e.clone());
+        for pred in Predicate::ALL {
+            let p = NamedNode::new_unchecked(format!("{ZT}{}", pred.as_str()));
+            for outgoing in [true, false] {
+                let quads = if outgoing {
+                    self.store.quads_for_pattern(
+                        Some(subject.as_ref()),
+                        Some(p.as_ref()),
+                        None,
+                        None,
+                    )
+                } else {
+                    self.store.quads_for_pattern(
+                        None,
+                        Some(p.as_ref()),
+                        Some(object.as_ref()),
+                        None,
+                    )
+                };
+                // the same triple in several article graphs comes in a row
+                let mut seen: Vec<NamedNode> = Vec::new();
+                for q in quads {
+                    let q = q.map_err(err)?;
+                    let other = if outgoing {
+                        match q.object {
+                            Term::NamedNode(n) => n,
+                            _ => continue,
+                        }
+                    } else {
+                        match q.subject {
+                            NamedOrBlankNode::NamedNode(n) => n,
+                            _ => continue,
+                        }
+                    };
+                    if seen.last() == Some(&other) || seen.contains(&other) {
+                        continue;
+                    }
+                    if seen.len() == limit {
+                        cut = true;
+                        break;
+                    }
+                    seen.push(other);
+                }
+                for o in seen {
+                    let Some((etype, label)) = self.type_and_label(&o)? else {
+                        continue;
+                    };
+                    let (evidence, source) = if evidence {
+                        let (s, o2) = if outgoing { (e, &o) } else { (&o, e) };
+                        self.evidence_of(s, pred, o2)?
+                    } else {
+                        (None, None)
+                    };
+                    out.push(Neighbor {
+                        predicate: pred,
+                        outgoing,
+                        iri: o,
+                        etype,
+                        label,
+                        evidence,
+                        source,
+                    });
+                }
+            }
         }
-        Ok(out)
+        out.sort_by(|a, b| {
+            (a.predicate.as_str(), a.outgoing, &a.label, a.iri.as_str()).cmp(&(
+                b.predicate.as_str(),
+                b.outgoing,
+                &b.label,
+                b.iri.as_str(),
+            ))
+        });
+        Ok((out, cut))
+    }
+
+    /// An entity's zhengtu class (local name) and canonical name.
+    fn type_and_label(&self, n: &NamedNode) -> Result<Option<(String, String)>, StoreError> {
+        let err = |x: oxigraph::store::StorageError| storage(&self.path, x);
+        let s = NamedOrBlankNode::NamedNode(n.clone());
+        let mut etype = None;
+        for q in self.store.quads_for_pattern(
+            Some(s.as_ref()),
+            Some(oxigraph::model::vocab::rdf::TYPE),
+            None,
+            None,
+        ) {
+            if let Term::NamedNode(t) = q.map_err(err)?.object {
+                if let Some(local) = t.as_str().strip_prefix(ZT) {
+                    etype = Some(local.to_string());
+                    break;
+                }
+            }
+        }
+        let Some(etype) = etype else { return Ok(None) };
+        let label = self
+            .store
+            .quads_for_pattern(
+                Some(s.as_ref()),
+                Some(oxigraph::model::vocab::rdfs::LABEL),
+                None,
+                None,
+            )
+            .next()
+            .transpose()
+            .map_err(err)?
+            .and_then(|q| match q.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            });
+        Ok(label.map(|l| (etype, l)))
     }
 
     /// The first evidence sentence of a relation (by article order) and its
@@ -601,6 +677,9 @@ pub struct Neighborhood {
     pub label: String,
     /// For each hop, (the label of the entity it starts from, the neighbour).
     pub levels: Vec<Vec<(String, Neighbor)>>,
+    /// Whether some entity had more neighbours of one predicate and
+    /// direction than the limit (the rest are not listed).
+    pub truncated: bool,
 }
 
 /// The result of looking an entity up by name.
@@ -617,12 +696,14 @@ pub enum Lookup {
 
 impl ZStore {
     /// Finds an entity by canonical name or alias and walks `depth` hops of
-    /// relations from it. A canonical name wins over aliases.
+    /// relations from it, listing at most `limit` neighbours per entity,
+    /// predicate and direction. A canonical name wins over aliases.
     pub fn neighborhood(
         &self,
         name: &str,
         depth: usize,
         evidence: bool,
+        limit: usize,
     ) -> Result<Lookup, StoreError> {
         let found = self.find(name)?;
         if found.is_empty() {
@@ -643,16 +724,18 @@ impl ZStore {
         };
         let mut out = Vec::new();
         for (iri, etype, label) in start {
-            let mut seen = vec![iri.clone()];
+            let mut seen = std::collections::HashSet::from([iri.clone()]);
             let mut frontier = vec![(iri.clone(), label.clone())];
             let mut levels = Vec::new();
+            let mut truncated = false;
             for _ in 0..depth.max(1) {
                 let mut next = Vec::new();
                 let mut rows = Vec::new();
                 for (node, node_label) in &frontier {
-                    for n in self.relations_of(node, evidence)? {
-                        if !seen.contains(&n.iri) {
-                            seen.push(n.iri.clone());
+                    let (ns, cut) = self.relations_limited(node, evidence, limit)?;
+                    truncated |= cut;
+                    for n in ns {
+                        if seen.insert(n.iri.clone()) {
                             next.push((n.iri.clone(), n.label.clone()));
                         }
                         rows.push((node_label.clone(), n));
@@ -666,6 +749,7 @@ impl ZStore {
                 etype,
                 label,
                 levels,
+                truncated,
             });
         }
         Ok(Lookup::Found(out))
