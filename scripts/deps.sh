@@ -1,14 +1,43 @@
 #!/bin/sh
-# Installs what building zhengtu needs on Debian/Ubuntu: oxigraph's bundled
-# RocksDB is compiled with bindgen, which needs libclang (libclang-dev).
+# Installs what building and testing zhengtu needs on Debian/Ubuntu, and
+# nothing when it is all there already:
+# - libclang-dev: oxigraph's bundled RocksDB is compiled with bindgen;
+# - chromium, chromium-driver: the page test drives a headless browser;
+# - fonts-wqy-zenhei: a Chinese font, so that its screenshot shows the text;
+# - playwright-core (tests/page/package.json, pinned) to drive it from Node;
+# - SPARQLWrapper: the endpoint test queries `zhengtu serve` with a real
+#   Python SPARQL client.
+# The tests themselves install nothing.
 set -e
-if dpkg -s libclang-dev >/dev/null 2>&1; then
-    exit 0
-fi
+cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ]; then
     SUDO=
 else
     SUDO=sudo
 fi
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq libclang-dev >/dev/null
+
+missing=
+for p in libclang-dev chromium chromium-driver fonts-wqy-zenhei nodejs npm curl python3-pip; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+# an npm or pip3 from elsewhere (nvm, pyenv …) is fine too
+command -v npm >/dev/null 2>&1 && missing=$(echo "$missing" | sed 's/ npm//; s/ nodejs//')
+command -v pip3 >/dev/null 2>&1 && missing=$(echo "$missing" | sed 's/ python3-pip//')
+if [ -n "$missing" ]; then
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+
+# node packages of the page test, as pinned in tests/page/package.json
+if [ ! -f tests/page/node_modules/playwright-core/package.json ] \
+    || ! grep -q "\"version\": \"$(sed -n 's/.*"playwright-core": "\(.*\)".*/\1/p' tests/page/package.json)\"" \
+        tests/page/node_modules/playwright-core/package.json; then
+    (cd tests/page && npm install --no-audit --no-fund --silent)
+fi
+
+# the Python SPARQL client of the endpoint test
+if ! python3 -c 'import SPARQLWrapper' >/dev/null 2>&1; then
+    python3 -m pip install -q SPARQLWrapper==2.0.0 \
+        || python3 -m pip install -q --break-system-packages SPARQLWrapper==2.0.0
+fi

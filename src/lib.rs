@@ -5,7 +5,7 @@
 //! ```text
 //! files ─text─▶ articles ─recognize─▶ mentions ─resolve─▶ entities + relations
 //!       ─graph─▶ petgraph KnowledgeGraph ─rdf─▶ quads ─store─▶ oxigraph (RocksDB)
-//!       ─▶ query / neighbors / export / eval
+//!       ─▶ query / neighbors / export / eval / serve (SPARQL endpoint and page)
 //! ```
 //!
 //! [`pipeline::Pipeline`] composes them; the `zhengtu` binary is a thin CLI
@@ -19,6 +19,7 @@ pub mod pipeline;
 pub mod rdf;
 pub mod recognize;
 pub mod resolve;
+pub mod serve;
 pub mod store;
 pub mod text;
 
