@@ -8,18 +8,26 @@
 //!       ─▶ query / neighbors / export / eval / serve (SPARQL endpoint and page)
 //! ```
 //!
-//! [`pipeline::Pipeline`] composes them; the `zhengtu` binary is a thin CLI
-//! over this library.
+//! [`pipeline`] composes them; the `zhengtu` binary is a thin CLI over this
+//! library. The default feature `store` brings the RDF, store and export
+//! stages (oxigraph with RocksDB); without it the crate is the text →
+//! entities part alone (used by the fuzzer).
 
+#[cfg(feature = "store")]
 pub mod eval;
+#[cfg(feature = "store")]
 pub mod export;
 pub mod graph;
 pub mod lexicon;
+#[cfg(feature = "store")]
 pub mod pipeline;
+#[cfg(feature = "store")]
 pub mod rdf;
 pub mod recognize;
 pub mod resolve;
+#[cfg(feature = "store")]
 pub mod serve;
+#[cfg(feature = "store")]
 pub mod store;
 pub mod text;
 

@@ -15,7 +15,7 @@ use oxigraph::sparql::QueryResults;
 use zhengtu::export::{self, Format};
 use zhengtu::pipeline;
 use zhengtu::recognize::Recognizer;
-use zhengtu::store::{StoreError, ZStore, PREFIXES};
+use zhengtu::store::{Lookup, StoreError, ZStore, PREFIXES};
 
 /// zhengtu (政图): knowledge graphs of Chinese government news.
 #[derive(Parser)]
@@ -36,8 +36,22 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Reads texts, builds the graph and stores it (only changed files).
+    ///
+    /// Exit codes: 0 all files stored; 2 some files could not be read (the
+    /// others were stored); 3 with --strict, a file could not be read and
+    /// nothing was stored; 1 any other error.
     Build {
         /// Files or directories (default: data/corpus).
+        paths: Vec<PathBuf>,
+        /// Store nothing if any file cannot be read.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Removes documents (files, or all files under directories) from the
+    /// store, with every entity no other document supports.
+    Remove {
+        /// Paths as they were given to `build`.
+        #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Runs a SPARQL query over the union of all article graphs.
@@ -50,6 +64,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: QueryFormat,
+        /// Cancel the query after this many seconds.
+        #[arg(long, default_value_t = 60.0)]
+        timeout: f64,
     },
     /// Shows the neighbours of an entity found by any of its names.
     Neighbors {
@@ -61,6 +78,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: NeighborFormat,
+        /// Show the evidence sentence of each relation.
+        #[arg(long)]
+        evidence: bool,
     },
     /// Writes the stored graph.
     Export {
@@ -70,6 +90,15 @@ enum Command {
         /// Output file (default: standard output).
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
+        /// Only the neighbourhood of the entity with this name or alias.
+        #[arg(long)]
+        around: Option<String>,
+        /// Hops from --around.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Only these entity types (comma-separated or repeated).
+        #[arg(long = "type", value_delimiter = ',')]
+        types: Vec<String>,
     },
     /// Entities per type, relations per predicate, articles.
     Stats,
@@ -125,6 +154,7 @@ enum QueryFormat {
 enum NeighborFormat {
     Table,
     Json,
+    Dot,
 }
 
 fn main() -> ExitCode {
@@ -140,11 +170,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { paths } => build(&cli.store, paths),
+        Command::Build { paths, strict } => build(&cli.store, paths, strict),
+        Command::Remove { paths } => {
+            let store = open_writer(&cli.store)?;
+            let gone = pipeline::remove(&store, &paths)?;
+            for g in &gone {
+                eprintln!("removed {g}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Query {
             sparql,
             file,
             format,
+            timeout,
         } => {
             let q = match (sparql, file) {
                 (Some(q), None) => q,
@@ -156,31 +195,63 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (None, None) => bail!("no query: give it as an argument or with -f FILE"),
             };
             let store = ZStore::open_read_only(&cli.store)?;
-            query(&store, &q, format)?;
-            Ok(ExitCode::SUCCESS)
+            match query(&store, &q, format, timeout) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(e)
+                    if e.downcast_ref::<StoreError>()
+                        .is_some_and(|e| matches!(e, StoreError::Timeout(_))) =>
+                {
+                    eprintln!("error: {e}");
+                    Ok(ExitCode::from(5))
+                }
+                Err(e) => Err(e),
+            }
         }
         Command::Neighbors {
             name,
             depth,
             format,
+            evidence,
         } => {
             let store = ZStore::open_read_only(&cli.store)?;
-            neighbors(&store, &name, depth, format)
+            neighbors(&store, &name, depth, format, evidence)
         }
-        Command::Export { format, output } => {
+        Command::Export {
+            format,
+            output,
+            around,
+            depth,
+            types,
+        } => {
+            let mut cut = export::Cut {
+                around,
+                depth,
+                types: Vec::new(),
+            };
+            for t in types {
+                let et = zhengtu::EntityType::parse(t.trim()).with_context(|| {
+                    format!("unknown type {t}: use Agency, Organization, Place, Person, Project or Document")
+                })?;
+                cut.types.push(et);
+            }
             let store = ZStore::open_read_only(&cli.store)?;
             match output {
                 Some(p) => {
                     let tmp = p.with_extension("tmp-export");
                     let f = std::fs::File::create(&tmp)
                         .with_context(|| format!("cannot create {}", tmp.display()))?;
-                    export::export(&store, format, std::io::BufWriter::new(f))?;
+                    if let Err(e) = export::export(&store, format, &cut, std::io::BufWriter::new(f))
+                    {
+                        let _ = std::fs::remove_file(&tmp);
+                        return Err(e.into());
+                    }
                     std::fs::rename(&tmp, &p)
                         .with_context(|| format!("cannot write {}", p.display()))?;
                 }
                 None => export::export(
                     &store,
                     format,
+                    &cut,
                     std::io::BufWriter::new(std::io::stdout().lock()),
                 )?,
             }
@@ -230,18 +301,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>) -> Result<ExitCode> {
+/// Opens the store for writing, with a clear message when another process
+/// holds it.
+fn open_writer(path: &std::path::Path) -> Result<ZStore> {
+    match ZStore::open(path) {
+        Ok(s) => Ok(s),
+        Err(e @ StoreError::Locked(_)) => bail!(e),
+        Err(e) => Err(e).context("opening the store"),
+    }
+}
+
+fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>, strict: bool) -> Result<ExitCode> {
     if paths.is_empty() {
         paths.push(PathBuf::from("data/corpus"));
     }
     let t0 = Instant::now();
     let r = Recognizer::new().context("loading lexicons")?;
-    let store = match ZStore::open(store_path) {
-        Ok(s) => s,
-        Err(e @ StoreError::Locked(_)) => bail!(e),
-        Err(e) => return Err(e).context("opening the store"),
+    let store = open_writer(store_path)?;
+    let report = match pipeline::build(&r, &store, &paths, pipeline::BuildOptions { strict }) {
+        Ok(rep) => rep,
+        Err(e @ pipeline::PipelineError::Strict(_)) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(3));
+        }
+        Err(e) => return Err(e.into()),
     };
-    let report = pipeline::build(&r, &store, &paths)?;
     for s in &report.skipped {
         eprintln!("warning: skipped {}: {}", s.path.display(), s.error);
     }
@@ -270,11 +354,20 @@ fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>) -> Result<ExitCo
     })
 }
 
-fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
-    let results = match store.evaluate(q) {
+fn query(store: &ZStore, q: &str, format: QueryFormat, timeout: f64) -> Result<()> {
+    let limit = (timeout > 0.0).then(|| std::time::Duration::from_secs_f64(timeout));
+    let results = match store.evaluate_with(q, limit) {
         Ok(r) => r,
         Err(StoreError::Syntax(msg)) => bail!("the query does not parse: {msg}"),
         Err(e) => return Err(e.into()),
+    };
+    let timed_out = |e: &dyn std::fmt::Display| -> anyhow::Error {
+        let msg = e.to_string();
+        if msg.to_lowercase().contains("cancel") {
+            StoreError::Timeout(timeout).into()
+        } else {
+            anyhow::anyhow!("the query failed: {msg}")
+        }
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -283,7 +376,7 @@ fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
         QueryResults::Graph(triples) => {
             let mut ser = RdfSerializer::from_format(RdfFormat::Turtle).for_writer(&mut out);
             for t in triples {
-                ser.serialize_triple(&t?)?;
+                ser.serialize_triple(&t.map_err(|e| timed_out(&e))?)?;
             }
             ser.finish()?;
         }
@@ -299,13 +392,13 @@ fn query(store: &ZStore, q: &str, format: QueryFormat) -> Result<()> {
                 let mut ser = QueryResultsSerializer::from_format(rf)
                     .serialize_solutions_to_writer(&mut out, vars)?;
                 for s in sols {
-                    ser.serialize(&s?)?;
+                    ser.serialize(&s.map_err(|e| timed_out(&e))?)?;
                 }
                 ser.finish()?;
             } else {
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for s in sols {
-                    let s = s?;
+                    let s = s.map_err(|e| timed_out(&e))?;
                     rows.push(
                         vars.iter()
                             .map(|v| s.get(v).map(show).unwrap_or_default())
@@ -397,55 +490,34 @@ fn table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> std::
     Ok(())
 }
 
-fn neighbors(store: &ZStore, name: &str, depth: usize, format: NeighborFormat) -> Result<ExitCode> {
-    let found = store.find(name)?;
-    if found.is_empty() {
-        eprintln!("no entity is named {name}");
-        return Ok(ExitCode::from(3));
-    }
-    if found.len() > 1 && found.iter().all(|(_, _, l)| l != name) {
-        eprintln!("{name} is ambiguous; candidates:");
-        for (iri, t, l) in &found {
-            eprintln!("  {l}  ({t}, {})", iri.as_str());
+fn neighbors(
+    store: &ZStore,
+    name: &str,
+    depth: usize,
+    format: NeighborFormat,
+    evidence: bool,
+) -> Result<ExitCode> {
+    let found = match store.neighborhood(name, depth, evidence)? {
+        Lookup::Found(f) => f,
+        Lookup::Unknown => {
+            eprintln!("no entity is named {name}");
+            return Ok(ExitCode::from(3));
         }
-        return Ok(ExitCode::from(4));
-    }
-    let exact: Vec<_> = found
-        .iter()
-        .filter(|(_, _, l)| l == name)
-        .cloned()
-        .collect();
-    let start = if exact.is_empty() {
-        found.clone()
-    } else {
-        exact
+        Lookup::Ambiguous(c) => {
+            eprintln!("{name} is ambiguous; candidates:");
+            for (iri, t, l) in &c {
+                eprintln!("  {l}  ({t}, {})", iri.as_str());
+            }
+            return Ok(ExitCode::from(4));
+        }
     };
-    let mut json_out = Vec::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (iri, t, label) in start {
-        let mut seen = vec![iri.clone()];
-        let mut frontier = vec![(iri.clone(), label.clone())];
-        let mut levels = Vec::new();
-        for _ in 0..depth.max(1) {
-            let mut next = Vec::new();
-            let mut rows = Vec::new();
-            for (node, node_label) in &frontier {
-                for n in store.relations_of(node)? {
-                    rows.push((node_label.clone(), n.clone()));
-                    if !seen.contains(&n.iri) {
-                        seen.push(n.iri.clone());
-                        next.push((n.iri.clone(), n.label.clone()));
-                    }
-                }
-            }
-            levels.push(rows);
-            frontier = next;
-        }
-        match format {
-            NeighborFormat::Table => {
-                writeln!(out, "{label} ({t})")?;
-                for (d, rows) in levels.iter().enumerate() {
+    match format {
+        NeighborFormat::Table => {
+            for nb in &found {
+                writeln!(out, "{} ({})", nb.label, nb.etype)?;
+                for (d, rows) in nb.levels.iter().enumerate() {
                     for (from, n) in rows {
                         let indent = "  ".repeat(d + 1);
                         let via = if d > 0 {
@@ -459,25 +531,92 @@ fn neighbors(store: &ZStore, name: &str, depth: usize, format: NeighborFormat) -
                             format!("{via}← {}", n.predicate.as_str())
                         };
                         writeln!(out, "{indent}{arrow} {} ({})", n.label, n.etype)?;
+                        if evidence {
+                            if let Some(s) = &n.evidence {
+                                writeln!(out, "{indent}    「{s}」")?;
+                                if let Some(src) = &n.source {
+                                    writeln!(out, "{indent}    — {src}")?;
+                                }
+                            }
+                        }
                     }
                 }
             }
-            NeighborFormat::Json => {
-                json_out.push(serde_json::json!({
-                    "iri": iri.as_str(),
-                    "type": t,
-                    "label": label,
-                    "neighbors": levels.iter().enumerate().flat_map(|(d, rows)| rows.iter().map(move |(from, n)| serde_json::json!({
-                        "depth": d + 1, "from": from, "predicate": n.predicate.as_str(),
-                        "direction": if n.outgoing { "out" } else { "in" },
-                        "iri": n.iri.as_str(), "type": n.etype, "label": n.label, "evidence": n.evidence,
-                    }))).collect::<Vec<_>>(),
-                }));
-            }
         }
-    }
-    if let NeighborFormat::Json = format {
-        writeln!(out, "{}", serde_json::to_string_pretty(&json_out)?)?;
+        NeighborFormat::Json => {
+            let v: Vec<serde_json::Value> = found
+                .iter()
+                .map(|nb| {
+                    serde_json::json!({
+                        "iri": nb.iri.as_str(),
+                        "type": nb.etype,
+                        "label": nb.label,
+                        "neighbors": nb.levels.iter().enumerate().flat_map(|(d, rows)| rows.iter().map(move |(from, n)| serde_json::json!({
+                            "depth": d + 1, "from": from, "predicate": n.predicate.as_str(),
+                            "direction": if n.outgoing { "out" } else { "in" },
+                            "iri": n.iri.as_str(), "type": n.etype, "label": n.label, "evidence": n.evidence, "source": n.source,
+                        }))).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        }
+        NeighborFormat::Dot => {
+            use zhengtu::export::formats::{color, dot_escape};
+            writeln!(out, "digraph neighbors {{")?;
+            writeln!(out, "  graph [charset=\"UTF-8\", rankdir=LR];")?;
+            writeln!(out, "  node [style=filled];")?;
+            let mut nodes: std::collections::BTreeMap<String, (String, String)> =
+                Default::default();
+            let mut edges: std::collections::BTreeSet<(String, String, String)> =
+                Default::default();
+            for nb in &found {
+                nodes.insert(
+                    nb.iri.as_str().to_string(),
+                    (nb.label.clone(), nb.etype.clone()),
+                );
+                let mut by_label: std::collections::BTreeMap<String, String> = Default::default();
+                by_label.insert(nb.label.clone(), nb.iri.as_str().to_string());
+                for rows in &nb.levels {
+                    for (from, n) in rows {
+                        by_label
+                            .entry(n.label.clone())
+                            .or_insert_with(|| n.iri.as_str().to_string());
+                        nodes.insert(
+                            n.iri.as_str().to_string(),
+                            (n.label.clone(), n.etype.clone()),
+                        );
+                        let from_iri = by_label.get(from).cloned().unwrap_or_default();
+                        let (a, b) = if n.outgoing {
+                            (from_iri, n.iri.as_str().to_string())
+                        } else {
+                            (n.iri.as_str().to_string(), from_iri)
+                        };
+                        edges.insert((a, n.predicate.as_str().to_string(), b));
+                    }
+                }
+            }
+            for (iri, (label, t)) in &nodes {
+                let fill = zhengtu::EntityType::parse(t)
+                    .map(color)
+                    .unwrap_or("#ffffff");
+                writeln!(
+                    out,
+                    "  \"{}\" [label=\"{}\", fillcolor=\"{fill}\"];",
+                    dot_escape(iri),
+                    dot_escape(label)
+                )?;
+            }
+            for (a, p, b) in &edges {
+                writeln!(
+                    out,
+                    "  \"{}\" -> \"{}\" [label=\"{p}\"];",
+                    dot_escape(a),
+                    dot_escape(b)
+                )?;
+            }
+            writeln!(out, "}}")?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

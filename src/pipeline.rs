@@ -22,6 +22,9 @@ pub enum PipelineError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// `--strict` and some files could not be read.
+    #[error("{0} file(s) could not be read; with --strict nothing was stored")]
+    Strict(usize),
     /// An input path does not exist or cannot be listed.
     #[error("{path}: {msg}")]
     Input {
@@ -126,6 +129,11 @@ pub fn extract(r: &Recognizer, docs: &[Document]) -> KnowledgeGraph {
 
 /// The quads of a graph's articles.
 pub fn quads(kg: &KnowledgeGraph) -> Vec<oxigraph::model::Quad> {
+    quads_by_file(kg).into_values().flatten().collect()
+}
+
+/// The quads of a graph's articles, by source file path.
+pub fn quads_by_file(kg: &KnowledgeGraph) -> BTreeMap<String, Vec<oxigraph::model::Quad>> {
     let ents: BTreeMap<String, _> = kg
         .graph
         .node_weights()
@@ -136,23 +144,38 @@ pub fn quads(kg: &KnowledgeGraph) -> Vec<oxigraph::model::Quad> {
             )
         })
         .collect();
-    kg.articles
-        .iter()
-        .flat_map(|a| rdf::article_quads(a, &ents))
-        .collect()
+    let mut out: BTreeMap<String, Vec<oxigraph::model::Quad>> = BTreeMap::new();
+    for a in &kg.articles {
+        out.entry(a.path.clone())
+            .or_default()
+            .extend(rdf::article_quads(a, &ents));
+    }
+    out
+}
+
+/// Options of a build.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Fail the whole build (writing nothing) if any file cannot be read.
+    pub strict: bool,
 }
 
 /// Builds (or updates) the store from input paths.
+///
+/// Unchanged files (same path, same content hash) are skipped; new files
+/// are bulk-loaded together; a changed file's article graphs are replaced in
+/// one transaction. The new state is then published to readers.
 pub fn build(
     r: &Recognizer,
     store: &ZStore,
     inputs: &[PathBuf],
+    opts: BuildOptions,
 ) -> Result<BuildReport, PipelineError> {
     let files = collect_inputs(inputs)?;
     let stored = store.files()?;
     let mut report = BuildReport::default();
     let mut docs = Vec::new();
-    let mut remove = Vec::new();
+    let mut old_graphs: BTreeMap<String, Vec<oxigraph::model::NamedNode>> = BTreeMap::new();
     for f in files {
         match read_document(&f) {
             Ok(doc) => {
@@ -160,7 +183,7 @@ pub fn build(
                 match stored.get(&key) {
                     Some(s) if s.hash == doc.hash => report.unchanged.push(f),
                     Some(s) => {
-                        remove.extend(s.graphs.iter().cloned());
+                        old_graphs.insert(key, s.graphs.clone());
                         docs.push(doc);
                     }
                     None => docs.push(doc),
@@ -169,14 +192,65 @@ pub fn build(
             Err(error) => report.skipped.push(Skipped { path: f, error }),
         }
     }
+    if opts.strict && !report.skipped.is_empty() {
+        return Err(PipelineError::Strict(report.skipped.len()));
+    }
     let kg = extract(r, &docs);
-    let qs = quads(&kg);
-    report.quads = qs.len();
+    let mut fresh = Vec::new();
+    let mut replaced = Vec::new();
+    for (path, qs) in quads_by_file(&kg) {
+        report.quads += qs.len();
+        match old_graphs.remove(&path) {
+            Some(old) => {
+                report.removed_graphs += old.len();
+                replaced.push((old, qs));
+            }
+            None => fresh.extend(qs),
+        }
+    }
     report.articles = kg.articles.len();
-    report.removed_graphs = remove.len();
-    store.ensure_ontology()?;
-    store.apply(&remove, qs)?;
+    let changed = !fresh.is_empty() || !replaced.is_empty();
+    if !store.has_ontology()? {
+        fresh.extend(crate::store::ontology_quads());
+    }
+    if !fresh.is_empty() {
+        store.apply(&[], fresh)?;
+    }
+    store.replace(replaced)?;
+    if changed || !store.has_view() {
+        store.publish()?;
+    }
     report.ingested = docs.into_iter().map(|d| d.path).collect();
     report.graph = kg;
     Ok(report)
+}
+
+/// Removes documents from the store: every stored file whose path is one
+/// of `paths` or lies under one of them. Returns the removed file paths.
+pub fn remove(store: &ZStore, paths: &[PathBuf]) -> Result<Vec<String>, PipelineError> {
+    let stored = store.files()?;
+    let wanted: Vec<String> = paths
+        .iter()
+        .map(|p| p.to_string_lossy().trim_end_matches('/').to_string())
+        .collect();
+    let mut gone = Vec::new();
+    let mut graphs = Vec::new();
+    for (path, f) in &stored {
+        let hit = wanted
+            .iter()
+            .any(|w| path == w || path.starts_with(&format!("{w}/")));
+        if hit {
+            gone.push(path.clone());
+            graphs.extend(f.graphs.iter().cloned());
+        }
+    }
+    if gone.is_empty() {
+        return Err(PipelineError::Input {
+            path: paths.first().cloned().unwrap_or_default(),
+            msg: "no document of the store comes from this path".to_string(),
+        });
+    }
+    store.apply(&graphs, Vec::new())?;
+    store.publish()?;
+    Ok(gone)
 }

@@ -209,7 +209,12 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
 
 /// Whether a name may start at `i`: a token start or after punctuation.
 fn starts_here(lat: &Lattice, i: usize) -> bool {
-    i == 0 || lat.tok_start(i) || is_punct(lat.chars[i - 1]) || !lat.at[i].is_empty()
+    i == 0
+        || lat.tok_start(i)
+        || is_punct(lat.chars[i - 1])
+        || !lat.at[i].is_empty()
+        || LEVEL_WORDS.contains(&lat.chars[i])
+            && "由与和及对向在经为从到至同据".contains(lat.chars[i - 1])
 }
 
 fn starts_with(lat: &Lattice, pos: usize, s: &str) -> bool {
@@ -347,7 +352,10 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
     // a level word standing for the context's place
     if ch.places.is_empty() {
         if let Some(&c) = lat.chars.get(p) {
-            let glued = p > 0 && LEVEL_GLUE.contains(&lat.chars[p - 1]) && !lat.tok_start(p);
+            let glued = p > 0
+                && LEVEL_GLUE.contains(&lat.chars[p - 1])
+                && !lat.tok_start(p)
+                && !"由与和及对向在经为从到至同据".contains(lat.chars[p - 1]);
             if LEVEL_WORDS.contains(&c) && !glued && core_follows(r, lat, p + 1) {
                 ch.level = Some(c);
                 p += 1;
@@ -509,9 +517,11 @@ pub(crate) fn generic_at(
         // extend the validated gap as far as the candidate suffixes need
         let mut best: Option<(usize, crate::EntityType)> = None;
         for (q, _) in lat.ending_at(e, |x| matches!(x, Piece::Suffix)) {
+            if q < p || q - p > max {
+                continue;
+            }
             // a unit may be its head alone (党支部 after 党史教育馆)
-            let bare_unit = role == SuffixRole::Unit && q == p && e - q >= 2;
-            if q < p || q == p && !bare_unit || q - p > max {
+            if q == p && role == SuffixRole::Unit && e - q < 2 {
                 continue;
             }
             let suf = lat.text(q, e);
@@ -537,6 +547,13 @@ pub(crate) fn generic_at(
             if e - q == 1 && q - p < 2 && role == SuffixRole::Body {
                 continue;
             }
+            // a place and an organisation head alone (武汉大学, 聊城大学)
+            if q == p
+                && !(role == SuffixRole::Body && etype == EntityType::Organization && e - q >= 2)
+                && role != SuffixRole::Unit
+            {
+                continue;
+            }
             if best.is_none_or(|(bq, _)| q < bq) {
                 best = Some((q, etype));
             }
@@ -545,8 +562,10 @@ pub(crate) fn generic_at(
         if q == p && !lat.tok_start(p) {
             continue;
         }
+        // posts may sit inside the names of associations (女企业家协会)
+        let association = lat.text(q, e).ends_with('会');
         while valid_to < q {
-            if !gap_ok(r, lat, p, valid_to + 1) {
+            if !gap_ok(r, lat, p, valid_to + 1, association) {
                 return None;
             }
             valid_to += 1;
@@ -561,9 +580,24 @@ pub(crate) fn generic_at(
         if e < n && !lat.tok_boundary(e) && lat.token(e - 1).is_some_and(|t| t.end > e) {
             continue;
         }
+        // a company's name runs on through a following head (集团 + 有限公司)
+        let mut e = e;
+        if etype == EntityType::Organization {
+            while let Some((len, _)) = lat.longest(e, |x| matches!(x, Piece::Suffix)) {
+                let next = lat.text(e, e + len);
+                let org_head = r.lex.suffixes.get(&next).is_some_and(|v| {
+                    v.iter()
+                        .any(|x| x.etype == EntityType::Organization && x.role == SuffixRole::Body)
+                });
+                if !org_head || !next.ends_with("公司") {
+                    break;
+                }
+                e += len;
+            }
+        }
         let text = lat.text(p, e);
         let link = if role == SuffixRole::Unit {
-            if q > p && !gap_ok(r, lat, p, q) {
+            if q > p && !gap_ok(r, lat, p, q, false) {
                 return None;
             }
             Link::Unit { text }
@@ -580,7 +614,7 @@ pub(crate) fn generic_at(
 const ORG_FIRST: &[&str] = &["院", "所", "实验室", "大学", "学校", "中学", "小学", "医院"];
 
 /// Whether the characters `p..q` may be the inner part of a name.
-fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
+fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) -> bool {
     let c = lat.chars[q - 1];
     if is_punct(c) || c == '\n' {
         return false;
@@ -596,13 +630,13 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize) -> bool {
         // people, posts, generic words and the heads of local places (社区,
         // 村) never sit inside an agency's name
         if matches!(w.as_str(), "社区" | "村" | "居委会")
-            || r.lex.posts.contains_key(&w)
+            || r.lex.posts.contains_key(&w) && !association
             || PERSON_NOUNS.contains(&w.as_str())
             || r.lex.generic.contains(&w) && !r.lex.name_verbs.contains(&w)
         {
             return false;
         }
-        if t.start >= p && t.end <= q {
+        if t.start >= p && t.end <= q && !r.name_part(&w) {
             let name_verb = r.lex.name_verbs.contains(&w);
             if !name_verb && r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
                 return false;

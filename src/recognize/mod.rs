@@ -22,7 +22,7 @@ pub mod person;
 
 use jieba_rs::Jieba;
 
-use crate::lexicon::{DeptKind, Lexicon, LexiconError};
+use crate::lexicon::{DeptKind, Lexicon, LexiconError, Trigger};
 use crate::EntityType;
 pub use chain::{Chain, Link, PlaceRef};
 pub use lattice::{Lattice, Matcher, Piece};
@@ -121,6 +121,13 @@ pub struct Recognizer {
     pub lex: Lexicon,
     matcher: Matcher,
     jieba: Jieba,
+    /// Words of the official names of bodies (自然, 资源, 保护 …): whatever
+    /// their part of speech, they may sit inside a body's name.
+    name_parts: std::collections::HashSet<String>,
+    /// Trigger words introducing an issued document (印发, 出台 …), sorted.
+    pub issue_words: Vec<String>,
+    /// Trigger words of a body acting on a project (推进, 建设 …), sorted.
+    pub participate_words: Vec<String>,
 }
 
 /// The dictionary tag of a word if jieba's dictionary has it as one word.
@@ -168,8 +175,15 @@ impl Recognizer {
                 jieba.add_word(form, Some(2000), Some("nt"));
             }
         }
+        // division names of counties and above (township names such as 宜居乡
+        // would glue to the words after them)
         for d in &lex.divisions {
-            if !jieba.has_word(&d.name) {
+            // (towns are added only when their name carries its suffix
+            // 镇/乡/街道 and is not a word plus 乡 such as 宜居乡)
+            let town_ok = d.level < crate::lexicon::Level::Town
+                || d.name.ends_with("街道")
+                || d.name.ends_with('镇') && d.name.chars().count() >= 3;
+            if town_ok && !jieba.has_word(&d.name) {
                 jieba.add_word(&d.name, Some(500), Some("ns"));
             }
         }
@@ -195,10 +209,38 @@ impl Recognizer {
                 jieba.add_word(post, Some(1000), Some("n"));
             }
         }
+        let mut name_parts = std::collections::HashSet::new();
+        let canon = lex
+            .departments
+            .values()
+            .map(|d| d.canonical.as_str())
+            .chain(lex.national.values().map(|n| n.canonical.as_str()));
+        for c in canon {
+            for t in jieba.cut(c, false) {
+                if t.word.chars().count() >= 2 {
+                    name_parts.insert(t.word.to_string());
+                }
+            }
+        }
+        let words = |k: Trigger| -> Vec<String> {
+            let mut v: Vec<String> = lex
+                .triggers
+                .iter()
+                .filter(|(_, ks)| ks.contains(&k))
+                .map(|(w, _)| w.clone())
+                .collect();
+            v.sort();
+            v
+        };
+        let issue_words = words(Trigger::Issue);
+        let participate_words = words(Trigger::Participate);
         Ok(Recognizer {
             lex,
             matcher,
             jieba,
+            name_parts,
+            issue_words,
+            participate_words,
         })
     }
 
@@ -206,6 +248,11 @@ impl Recognizer {
     /// jieba's dictionary whose tag is not a person or place name.
     pub fn common_word(&self, w: &str) -> bool {
         dict_tag(&self.jieba, w).is_some_and(|t| !t.starts_with("nr") && t != "ns")
+    }
+
+    /// Whether a word occurs in official names of bodies.
+    pub fn name_part(&self, w: &str) -> bool {
+        self.name_parts.contains(w)
     }
 
     /// The dictionary frequency of a word (about 1 for unknown words).

@@ -31,6 +31,14 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     {
         return true;
     }
+    // single characters that jieba could not join make an unknown word
+    // (广/潍 in 广潍集团)
+    let singles = (s..e)
+        .filter(|&k| lat.token(k).is_some_and(|t| t.end - t.start == 1))
+        .count();
+    if singles >= 2 && e - s >= 2 && !r.is_word(&text) {
+        return true;
+    }
     let mut k = s;
     while k < e {
         let Some(t) = lat.token(k) else { return false };
@@ -44,7 +52,8 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         // (城市/ns, 文明/nr)
         let known_place = r.lex.division_by_short.contains_key(&w)
             || r.lex.division_by_name.contains_key(&w)
-            || r.lex.geo.contains_key(&w);
+            || r.lex.geo.contains_key(&w)
+            || r.lex.countries.contains_key(&w);
         let freq = r.word_freq(&w);
         if known_place
             || (tag.starts_with("nr") || matches!(tag, "nz" | "nt" | "j" | "eng" | "ng"))
@@ -86,13 +95,28 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             _ => None,
         })
         .collect();
-    let place_end = |e: usize| place_mentions.iter().find(|(_, pe, _)| *pe == e).cloned();
+    let places_by_end: std::collections::HashMap<usize, (usize, usize, PlaceRef)> =
+        place_mentions.into_iter().map(|p| (p.1, p)).collect();
+    let place_end = |e: usize| places_by_end.get(&e).cloned();
     // organisations, which a project's name may contain
-    let orgs: Vec<(usize, usize)> = out
+    let orgs: std::collections::HashMap<usize, usize> = out
         .iter()
         .filter(|m| m.etype() == Some(EntityType::Organization))
-        .map(|m| (m.start, m.end))
+        .map(|m| (m.end, m.start))
         .collect();
+    // the mentions so far by start, to find those a candidate overlaps
+    let mut spans: Vec<(usize, usize, bool, bool)> = out
+        .iter()
+        .map(|m| {
+            (
+                m.start,
+                m.end,
+                matches!(m.kind, MentionKind::Place(_)),
+                m.etype() == Some(EntityType::Organization),
+            )
+        })
+        .collect();
+    spans.sort_unstable();
     let mut cands: Vec<Cand> = Vec::new();
     for q in 0..n {
         for (s, _, len) in lat.pieces_at(q) {
@@ -119,7 +143,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 if suf.etype != EntityType::Project {
                     return None;
                 }
-                orgs.iter().find(|(_, oe)| *oe == e).map(|(os, _)| *os)
+                orgs.get(&e).copied()
             };
             if let Some((start, place)) = left_edge(
                 r,
@@ -164,16 +188,42 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                     if let Some(t) = lat.token(bare) {
                         let w = lat.text(t.start, t.end);
                         let tag = t.tag.as_str();
-                        if r.is_word(&w)
-                            && (matches!(tag, "a" | "ad" | "d" | "f" | "t" | "m" | "r" | "p" | "c")
-                                || tag.starts_with('v') && tag != "vn")
+                        let _ = &w;
+                        if matches!(tag, "a" | "ad" | "d" | "f" | "t" | "m" | "r" | "p" | "c")
+                            || tag.starts_with('v') && tag != "vn"
                         {
                             continue;
                         }
                     }
                 }
+                // a slogan in quotes before 项目/工程 is a campaign, not a name
+                // (“征迁清零”项目, “全覆盖”工程)
+                if PROJECT_ENDS.contains(&s) && inner.starts_with('“') && inner.ends_with('”') {
+                    let verb = (bare + 1..q - 1).any(|k| {
+                        lat.token(k)
+                            .is_some_and(|t| t.tag.starts_with('v') && t.tag != "vn")
+                    });
+                    if verb {
+                        continue;
+                    }
+                }
+                // a project named by one ordinary word (城市更新项目, 纳统项目) or
+                // by two characters is no name
+                if PROJECT_ENDS.contains(&s) {
+                    let plain: String = inner.chars().filter(|c| !matches!(c, '“' | '”')).collect();
+                    let one_word = lat.token(bare).is_some_and(|t| {
+                        t.start == bare && t.end == q && r.is_word(&lat.text(t.start, t.end))
+                    });
+                    if plain.chars().count() < 3 || one_word && !inner.contains('“') {
+                        continue;
+                    }
+                }
+                // associations and chambers are named by what they gather
+                // (新生代企业家商会)
+                let association = s.ends_with('会') && q - bare >= 4;
                 if strict
                     && place.is_none()
+                    && !association
                     && !proper(r, lat, bare, q, suf.etype == EntityType::Project)
                 {
                     continue;
@@ -203,14 +253,20 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             continue;
         }
         if covered[c.start..c.end].iter().any(|t| *t) {
-            // overlapping a chain or document: only when it covers a place
-            let inner_ok = out.iter().all(|m| {
-                m.end <= c.start
-                    || m.start >= c.end
-                    || matches!(m.kind, MentionKind::Place(_))
-                        && m.start >= c.start
-                        && m.end <= c.end
-            });
+            // overlapping other mentions: only places (and, in a project's
+            // name, organisations) lying wholly inside it
+            let from = spans.partition_point(|sp| sp.0 + 128 < c.start);
+            let inner_ok =
+                spans[from..]
+                    .iter()
+                    .take_while(|sp| sp.0 < c.end)
+                    .all(|&(ms, me, place, org)| {
+                        me <= c.start
+                            || ms >= c.end
+                            || (place || org && c.etype == EntityType::Project)
+                                && ms >= c.start
+                                && me <= c.end
+                    });
             if !inner_ok {
                 continue;
             }
@@ -220,12 +276,21 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
         }
         chosen.push(c);
     }
+    // place mentions swallowed by a name are dropped (kept as its place)
+    let mut inside = vec![usize::MAX; n + 1];
+    for (ci, c) in chosen.iter().enumerate() {
+        for x in inside.iter_mut().take(c.end).skip(c.start) {
+            *x = ci;
+        }
+    }
+    out.retain(|m| {
+        !(matches!(m.kind, MentionKind::Place(_))
+            && m.end > m.start
+            && inside[m.start] != usize::MAX
+            && inside[m.start] == inside[m.end - 1])
+    });
     for c in chosen {
         let name = clean(&lat.text(c.start, c.end));
-        // drop place mentions swallowed by the name (kept as its place)
-        out.retain(|m| {
-            !(matches!(m.kind, MentionKind::Place(_)) && m.start >= c.start && m.end <= c.end)
-        });
         let name_start = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
         let _ = name_start;
         // 新茂社区党委: the party organ of a community or organisation
@@ -262,6 +327,8 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             *t = true;
         }
     }
+    merge_zones(lat, out);
+    org_units(r, lat, out, covered);
     // countries and geographic names
     let mut i = 0;
     while i < n {
@@ -324,9 +391,21 @@ fn left_edge(
     project: bool,
 ) -> Option<(usize, Option<PlaceRef>)> {
     let mut start = q;
-    // the head may sit inside a token that starts earlier (徒骇河)
+    // the head may sit inside a token that starts earlier: a name (徒骇河,
+    // 黄河流域 — then that word is the name) or an ordinary word (乡村,
+    // 青山 — then there is no name here)
     if let Some(t) = lat.token(q) {
         if t.start < q && t.end > q {
+            let w = lat.text(t.start, t.end);
+            let known = r.lex.geo.contains_key(&w) || r.lex.division_by_name.contains_key(&w);
+            if known {
+                return Some((t.start, None));
+            }
+            if r.is_word(&w)
+                && !(t.tag.starts_with("nr") || matches!(t.tag.as_str(), "ns" | "nz" | "nt" | "i"))
+            {
+                return None;
+            }
             start = t.start;
         }
     }
@@ -429,7 +508,13 @@ fn left_edge(
             let rest = lat.text(t.end, q);
             rest.starts_with('（') && rest.ends_with('）') && rest.chars().count() <= 6
         };
-        if r.lex.posts.contains_key(&w) || PROJECT_ENDS.contains(&w.as_str()) && !phase_after {
+        let association = lat
+            .chars
+            .get(q..)
+            .is_some_and(|h| h.first() == Some(&'会') || h.get(1) == Some(&'会'));
+        if r.lex.posts.contains_key(&w) && !association
+            || PROJECT_ENDS.contains(&w.as_str()) && !phase_after
+        {
             break;
         }
         let stop_tag = matches!(
@@ -455,8 +540,13 @@ fn left_edge(
         // a word outside the dictionary is a name part whatever tag the
         // HMM guessed (守敬 in 守敬社区); dictionary words are judged by tag
         // (a person's name is not part of a body's name: 李春到福建一建集团)
-        let oov =
-            w.chars().count() >= 2 && !r.is_word(&w) && !(tag.starts_with("nr") && start != q);
+        let person = tag.starts_with("nr") && start != q;
+        let function_char = w.contains(['及', '和', '与', '或', '并', '的', '了', '在', '到']);
+        let oov = w.chars().count() >= 2 && !r.is_word(&w) && !person && !function_char;
+        // a person's name ends a body's name on the left (李春到福建一建集团)
+        if tag.starts_with("nr") && start != q && !r.is_word(&w) {
+            break;
+        }
         if !oov {
             if stop_tag && !(tag == "p" && w == "至") {
                 break;
@@ -631,6 +721,13 @@ pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
                 continue;
             }
             let item = lat.text(s, e);
+            let post_in = (s..e).any(|x| {
+                lat.pieces_at(x)
+                    .any(|(_, ps, _)| ps.iter().any(|p| matches!(p, Piece::Post)))
+            });
+            if post_in || r.common_word(&item) {
+                continue;
+            }
             add.push(Mention {
                 start: s,
                 end: e,
@@ -704,6 +801,105 @@ pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
         for x in covered.iter_mut().take(m.end).skip(m.start) {
             *x = true;
         }
+        out.push(m);
+    }
+}
+
+/// Zone names that need the place written before them: 诸城 + 高新技术产业开发区,
+/// 潍坊凤凰山 + 高新技术产业园区 are one place each.
+fn merge_zones(lat: &Lattice, out: &mut Vec<Mention>) {
+    const ZONE: &[&str] = &["开发区", "园区", "新区", "保税区", "高新区"];
+    out.sort_by_key(|m| m.start);
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let b_zone =
+            matches!(&b.kind, MentionKind::Place(p) if ZONE.iter().any(|z| p.text.ends_with(z)));
+        let a_place = match &a.kind {
+            MentionKind::Place(p) if !p.cands.is_empty() => Some(p.clone()),
+            MentionKind::Named {
+                etype: EntityType::Place,
+                place,
+                ..
+            } => place.clone(),
+            _ => None,
+        };
+        let a_is_place = matches!(
+            &a.kind,
+            MentionKind::Place(_)
+                | MentionKind::Named {
+                    etype: EntityType::Place,
+                    ..
+                }
+        );
+        if b_zone && a_is_place && a.end == b.start {
+            let name = clean(&lat.text(a.start, b.end));
+            let m = Mention {
+                start: a.start,
+                end: b.end,
+                text: lat.text(a.start, b.end),
+                kind: MentionKind::Named {
+                    etype: EntityType::Place,
+                    name,
+                    place: a_place,
+                },
+            };
+            out.splice(i..i + 2, [m]);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Units of an organisation written after its name (武汉大学城市设计院).
+fn org_units(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let mut add = Vec::new();
+    for m in out.iter() {
+        let MentionKind::Named {
+            etype: EntityType::Organization,
+            name,
+            ..
+        } = &m.kind
+        else {
+            continue;
+        };
+        let Some((link, end)) = super::chain::generic_at(r, lat, m.end, SuffixRole::Body, 6) else {
+            continue;
+        };
+        let super::chain::Link::Generic {
+            text,
+            etype: EntityType::Organization,
+        } = link
+        else {
+            continue;
+        };
+        if covered[m.end..end].iter().any(|c| *c) {
+            continue;
+        }
+        add.push(Mention {
+            start: m.start,
+            end,
+            text: lat.text(m.start, end),
+            kind: MentionKind::Chain(super::chain::Chain {
+                links: vec![
+                    super::chain::Link::Generic {
+                        text: name.clone(),
+                        etype: EntityType::Organization,
+                    },
+                    super::chain::Link::Unit { text },
+                ],
+                ends: vec![m.end, end],
+                ..Default::default()
+            }),
+        });
+    }
+    for m in add {
+        for c in covered.iter_mut().take(m.end).skip(m.start) {
+            *c = true;
+        }
+        out.retain(|o| {
+            !(o.start == m.start && o.end <= m.end && matches!(o.kind, MentionKind::Named { .. }))
+        });
         out.push(m);
     }
 }

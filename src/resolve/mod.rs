@@ -105,7 +105,11 @@ pub(crate) struct Ref {
 /// Per-article resolution state.
 pub(crate) struct ArticleState {
     pub entities: BTreeMap<String, Entity>,
-    pub relations: BTreeSet<Relation>,
+    /// The place prefix of each body resolved from a chain (潍坊市奎文区).
+    pub bases: BTreeMap<String, String>,
+    /// Relations by (subject, predicate, object, role): the first evidence
+    /// found is kept.
+    pub relations: BTreeMap<(String, Predicate, String, Option<String>), Relation>,
     pub refs: Vec<Ref>,
     pub byline: Vec<String>,
 }
@@ -114,7 +118,8 @@ impl ArticleState {
     fn new() -> Self {
         ArticleState {
             entities: BTreeMap::new(),
-            relations: BTreeSet::new(),
+            bases: BTreeMap::new(),
+            relations: BTreeMap::new(),
             refs: Vec::new(),
             byline: Vec::new(),
         }
@@ -142,13 +147,15 @@ impl ArticleState {
         } else {
             (s, o)
         };
-        self.relations.insert(Relation {
-            subject: s.to_string(),
-            predicate: p,
-            object: o.to_string(),
-            role,
-            evidence: ev.clone(),
-        });
+        self.relations
+            .entry((s.to_string(), p, o.to_string(), role.clone()))
+            .or_insert_with(|| Relation {
+                subject: s.to_string(),
+                predicate: p,
+                object: o.to_string(),
+                role,
+                evidence: ev.clone(),
+            });
     }
 }
 
@@ -170,8 +177,10 @@ pub fn resolve_with_mentions(
         let ms = &mentions[ai];
         let actx = ctx.article(r, ai, ms);
         let mut st = ArticleState::new();
+        let chars: Vec<char> = art.text.chars().collect();
         let mut res = Resolver {
             r,
+            chars: &chars,
             ctx: &ctx,
             actx: &actx,
             art,
@@ -179,7 +188,7 @@ pub fn resolve_with_mentions(
         };
         res.run(ms);
         let byline = st.byline.clone();
-        let mut relations: Vec<Relation> = st.relations.into_iter().collect();
+        let mut relations: Vec<Relation> = st.relations.into_values().collect();
         // one relation per (s, p, o): keep the first evidence
         relations.sort_by(|a, b| {
             (&a.subject, a.predicate, &a.object, a.evidence.start).cmp(&(
@@ -200,7 +209,104 @@ pub fn resolve_with_mentions(
             byline,
         });
     }
+    merge_abbreviations(&mut articles);
     ResolvedDoc { articles }
+}
+
+/// Whether `short` abbreviates `long`: its characters appear in order in
+/// `long`, it starts within the first three characters of `long` and ends
+/// within its last three (津潍高铁 → 天津至潍坊高速铁路, 林业中心 → 林业发展中心).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short.chars().collect();
+    // a section in brackets after the name does not count (（潍坊段）)
+    let long = match long.find('（') {
+        Some(i) if long.ends_with('）') && i > 0 => &long[..i],
+        _ => long,
+    };
+    let l: Vec<char> = long.chars().collect();
+    if s.len() < 3 || s.len() >= l.len() {
+        return false;
+    }
+    let first = l.iter().take(3).position(|c| *c == s[0]);
+    let Some(first) = first else { return false };
+    let mut k = first;
+    let mut last = 0;
+    for ch in &s {
+        match l[k..].iter().position(|c| c == ch) {
+            Some(off) => {
+                last = k + off;
+                k = last + 1;
+            }
+            None => return false,
+        }
+    }
+    last + 3 >= l.len()
+}
+
+/// Within a document, an organisation or project written in a short form
+/// (津潍高铁) is the entity of the full name it abbreviates, when exactly one
+/// full name of the same type does.
+fn merge_abbreviations(articles: &mut [ResolvedArticle]) {
+    let mut names: BTreeMap<(EntityType, String), String> = BTreeMap::new();
+    for a in articles.iter() {
+        for e in a.entities.values() {
+            // agencies keep their names: 潍坊市规划局 is not 潍坊市自然资源和规划局
+            if matches!(e.etype, EntityType::Organization | EntityType::Project) {
+                names.insert((e.etype, e.name.clone()), e.key.clone());
+            }
+        }
+    }
+    let mut map: BTreeMap<String, (String, String)> = BTreeMap::new(); // short key → (long key, long name)
+    for ((t, short), skey) in &names {
+        let longs: Vec<(&String, &String)> = names
+            .iter()
+            .filter(|((t2, long), _)| t2 == t && abbreviates(short, long))
+            .map(|((_, long), k)| (long, k))
+            .collect();
+        if let [(long, lkey)] = longs[..] {
+            map.insert(skey.clone(), (lkey.clone(), long.clone()));
+        }
+    }
+    if map.is_empty() {
+        return;
+    }
+    for a in articles.iter_mut() {
+        let keys: Vec<String> = a
+            .entities
+            .keys()
+            .filter(|k| map.contains_key(*k))
+            .cloned()
+            .collect();
+        for k in keys {
+            let (lkey, lname) = map[&k].clone();
+            let Some(short) = a.entities.remove(&k) else {
+                continue;
+            };
+            let long = a.entities.entry(lkey.clone()).or_insert_with(|| Entity {
+                key: lkey.clone(),
+                name: lname.clone(),
+                aliases: BTreeSet::new(),
+                ..short.clone()
+            });
+            long.aliases.insert(short.name.clone());
+            long.aliases
+                .extend(short.aliases.into_iter().filter(|x| *x != lname));
+        }
+        for r in a.relations.iter_mut() {
+            if let Some((l, _)) = map.get(&r.subject) {
+                r.subject = l.clone();
+            }
+            if let Some((l, _)) = map.get(&r.object) {
+                r.object = l.clone();
+            }
+        }
+        a.relations.retain(|r| r.subject != r.object);
+        a.byline.iter_mut().for_each(|b| {
+            if let Some((l, _)) = map.get(b) {
+                *b = l.clone();
+            }
+        });
+    }
 }
 
 /// Article-level context.
@@ -229,6 +335,8 @@ pub struct Bureau {
 
 pub(crate) struct Resolver<'a> {
     pub r: &'a Recognizer,
+    /// The characters of the article text.
+    pub chars: &'a [char],
     pub ctx: &'a DocContext,
     pub actx: &'a ArticleContext,
     pub art: &'a Article,
@@ -282,6 +390,7 @@ impl<'a> Resolver<'a> {
         }
         relations::extract(self, ms);
         self.located_in_hierarchy();
+        self.located_in_context();
     }
 
     fn push_ref(&mut self, m: &Mention, mi: usize, key: String, etype: EntityType, anaphor: bool) {
@@ -297,8 +406,8 @@ impl<'a> Resolver<'a> {
 
     /// The sentence around a span, as evidence with source offsets.
     pub fn evidence_at(&self, s: usize, e: usize) -> Evidence {
-        let (a, b) = sentence_bounds(&self.art.text, s, e);
-        let sentence = char_slice(&self.art.text, a, b).trim().to_string();
+        let (a, b) = sentence_bounds(self.chars, s, e);
+        let sentence = char_slice(self.chars, a, b).trim().to_string();
         let (start, end) = self.art.source_span(a, b);
         Evidence {
             sentence,
@@ -428,8 +537,7 @@ impl<'a> Resolver<'a> {
             // the surface of this level: the text from the chain's start to
             // the level's end (潍坊市地税局 for the parent in 潍坊市地税局奎文分局)
             let level_end = c.ends.get(li).copied().unwrap_or(start);
-            let mut alias =
-                (level_end > start).then(|| char_slice(&self.art.text, start, level_end));
+            let mut alias = (level_end > start).then(|| char_slice(self.chars, start, level_end));
             let (name, et, jur): (String, EntityType, Option<String>) = match link {
                 Link::Dept {
                     form,
@@ -441,10 +549,20 @@ impl<'a> Resolver<'a> {
                             format!("{}{}", pname.trim_end_matches("员会"), canonical)
                         }
                         (Some((_, pname, _)), _) => format!("{pname}{canonical}"),
-                        (None, _) if !has_prefix => {
-                            // a bare department: only inside an enumeration
-                            // that gives its place (handled by relations)
-                            return None;
+                        (None, k) if !has_prefix => {
+                            // a bare department takes its place from the body
+                            // named just before it in a list (省委常委、统战部)
+                            let (pk, pname) = self.list_head(start)?;
+                            if *k == DeptKind::Party
+                                && pname.starts_with("中共")
+                                && pname.ends_with("委员会")
+                            {
+                                cur = Some((pk, pname.clone(), EntityType::Agency));
+                                format!("{}{}", pname.trim_end_matches("员会"), canonical)
+                            } else {
+                                let base = self.st.bases.get(&pk).cloned()?;
+                                dept_name(&base, canonical, *k)
+                            }
                         }
                         (None, k) => dept_name(&base, canonical, *k),
                     };
@@ -634,6 +752,9 @@ impl<'a> Resolver<'a> {
                 }
             };
             let key = self.add_agency(&name, et, alias.as_deref());
+            if !base.is_empty() && li == 0 {
+                self.st.bases.insert(key.clone(), base.clone());
+            }
             if let Some((pk, _, _)) = &cur {
                 if *pk != key {
                     self.st
@@ -678,6 +799,33 @@ impl<'a> Resolver<'a> {
             },
         );
         Some((k, et))
+    }
+
+    /// The body named just before `start` in the same list (only 、, posts
+    /// and spaces between): its key and name.
+    fn list_head(&self, start: usize) -> Option<(String, String)> {
+        let prev = self
+            .st
+            .refs
+            .iter()
+            .rev()
+            .find(|r| r.end <= start && r.etype == EntityType::Agency && !r.anaphor)?;
+        if start - prev.end > 8 {
+            return None;
+        }
+        let between = char_slice(self.chars, prev.end, start);
+        let ok = between.chars().all(|c| c == '、' || c == ' ' || c == '，')
+            || between.trim_end_matches('、').chars().count() <= 6
+                && self
+                    .r
+                    .lex
+                    .posts
+                    .contains_key(between.trim_end_matches('、'));
+        if !ok {
+            return None;
+        }
+        let name = self.st.entities.get(&prev.key)?.name.clone();
+        Some((prev.key.clone(), name))
     }
 
     fn add_agency(&mut self, name: &str, et: EntityType, alias: Option<&str>) -> String {
@@ -797,6 +945,13 @@ impl<'a> Resolver<'a> {
         text: &str,
         ev: &Evidence,
     ) -> Option<String> {
+        // a unit named alone (来源:机关第四支部) that a full name of the
+        // document ends with is that body
+        if et == EntityType::Organization && place.is_none() {
+            if let Some(full) = self.ctx.known_ending(name).map(str::to_string) {
+                return Some(self.add_agency(&full, EntityType::Agency, Some(text)));
+            }
+        }
         let pidx = place.and_then(|p| self.ctx.pick_ref(self.r, p, self.actx));
         let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
         let mut canon = name.to_string();
@@ -874,6 +1029,55 @@ impl<'a> Resolver<'a> {
             }
         }
         title
+    }
+
+    /// Projects and named areas the article places nowhere else lie in the
+    /// district or county the article is about (齐鲁创智园 → 奎文区), or in
+    /// its city.
+    fn located_in_context(&mut self) {
+        let target = match (self.actx.county, self.ctx.home_county) {
+            (Some(c), Some(h)) if c == h => Some(c),
+            _ => None,
+        };
+        let Some(target) = target else { return };
+        let placed: BTreeSet<String> = self
+            .st
+            .relations
+            .values()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .map(|r| r.subject.clone())
+            .collect();
+        let loose: Vec<String> = self
+            .st
+            .entities
+            .values()
+            .filter(|e| {
+                (e.etype == EntityType::Project
+                    || e.etype == EntityType::Place
+                        && e.code.is_none()
+                        && e.key.matches(':').count() == 2
+                        && !self.r.lex.geo.contains_key(&e.name))
+                    && !placed.contains(&e.key)
+            })
+            .map(|e| e.key.clone())
+            .collect();
+        if loose.is_empty() {
+            return;
+        }
+        let tk = self.division_entity(target, None);
+        for k in loose {
+            let first = self
+                .st
+                .refs
+                .iter()
+                .find(|r| r.key == k)
+                .map(|r| (r.start, r.end));
+            let ev = match first {
+                Some((s, e)) => self.evidence_at(s, e),
+                None => continue,
+            };
+            self.st.relate(&k, Predicate::LocatedIn, &tk, None, &ev);
+        }
     }
 
     /// locatedIn between divisions mentioned in the article: each to its
@@ -966,26 +1170,33 @@ fn entity(et: EntityType, name: &str, scope: &str) -> Entity {
     }
 }
 
-/// Sentence bounds (char offsets) around a span.
-fn sentence_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
-    let chars: Vec<char> = text.chars().collect();
+/// Longest stretch of a sentence kept as evidence on each side of a span.
+const EVIDENCE_REACH: usize = 300;
+
+/// Sentence bounds (char offsets) around a span, at most
+/// [`EVIDENCE_REACH`] characters on each side.
+fn sentence_bounds(chars: &[char], s: usize, e: usize) -> (usize, usize) {
     let is_end = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | '\n');
     let mut a = s.min(chars.len());
-    while a > 0 && !is_end(chars[a - 1]) {
+    let floor = a.saturating_sub(EVIDENCE_REACH);
+    while a > floor && !is_end(chars[a - 1]) {
         a -= 1;
     }
     let mut b = e.min(chars.len());
-    while b < chars.len() && !is_end(chars[b]) {
+    let ceil = (b + EVIDENCE_REACH).min(chars.len());
+    while b < ceil && !is_end(chars[b]) {
         b += 1;
     }
-    if b < chars.len() && chars[b] != '\n' {
+    if b < chars.len() && chars[b] != '\n' && is_end(chars[b]) {
         b += 1;
     }
     (a, b)
 }
 
-fn char_slice(text: &str, a: usize, b: usize) -> String {
-    text.chars().skip(a).take(b.saturating_sub(a)).collect()
+fn char_slice(chars: &[char], a: usize, b: usize) -> String {
+    chars[a.min(chars.len())..b.min(chars.len())]
+        .iter()
+        .collect()
 }
 
 /// Map from surface text to keys (used by tests and diagnostics).

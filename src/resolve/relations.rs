@@ -8,26 +8,39 @@
 //! - participatesIn: an agency or organization in the sentence of a project.
 
 use super::{Evidence, Ref, Resolver};
-use crate::lexicon::{Level, PostOrgan, Trigger};
+use crate::lexicon::{Level, PostOrgan};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
 
 /// Extracts sentence-level relations of an article.
 pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
-    let chars: Vec<char> = res.art.text.chars().collect();
-    members(res, ms, &chars);
-    let refs = res.st.refs.clone();
-    // sentences
+    let chars = res.chars;
+    members(res, ms, chars);
+    let mut refs = res.st.refs.clone();
+    refs.sort_by_key(|r| (r.start, r.end));
+    // sentences, walking the references along with them
+    let mut first = 0;
     let mut s = 0;
     while s < chars.len() {
         let mut e = s;
         while e < chars.len() && !matches!(chars[e], '。' | '！' | '？' | '；' | '\n') {
+            // a run-on sentence is cut at a comma after 300 characters
+            if e - s > 300 && matches!(chars[e], '，' | ',') {
+                break;
+            }
             e += 1;
         }
-        let in_sent: Vec<&Ref> = refs.iter().filter(|r| r.start >= s && r.end <= e).collect();
+        while first < refs.len() && refs[first].start < s {
+            first += 1;
+        }
+        let in_sent: Vec<&Ref> = refs[first..]
+            .iter()
+            .take_while(|r| r.start < e)
+            .filter(|r| r.end <= e)
+            .collect();
         if !in_sent.is_empty() {
             let ev = res.evidence_at(s, e.max(s + 1).min(chars.len()));
-            sentence(res, &chars, s, e, &in_sent, &ev);
+            sentence(res, chars, s, e, &in_sent, &ev);
         }
         s = e + 1;
     }
@@ -68,14 +81,17 @@ fn find_word(chars: &[char], s: usize, e: usize, w: &str) -> Vec<usize> {
 }
 
 fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref], ev: &Evidence) {
-    let lx = &res.r.lex;
     // the subject of the sentence: its first agency or organization
-    // the article's main body: its bureau, else the body it names most
-    let bureau_key = res
-        .actx
-        .bureau
-        .as_ref()
-        .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
+    // the article's main body: its author or bureau, else the body it names
+    // most
+    let author = signing_body(res);
+    let bureau_key = author
+        .or_else(|| {
+            res.actx
+                .bureau
+                .as_ref()
+                .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
+        })
         .or_else(|| main_body(res))
         .or_else(|| {
             res.ctx
@@ -159,15 +175,30 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             }
         }
     }
+    // issued: a title that holds a body's full name (2020年聊城市自然资源和
+    // 规划局党建工作总体规划) was issued by it
+    for d in refs.iter().filter(|r| r.etype == EntityType::Document) {
+        let Some(title) = res.st.entities.get(&d.key).map(|e| e.name.clone()) else {
+            continue;
+        };
+        let issuers: Vec<String> = res
+            .st
+            .entities
+            .values()
+            .filter(|e| {
+                e.etype == EntityType::Agency
+                    && e.name.chars().count() >= 6
+                    && title.contains(e.name.as_str())
+            })
+            .map(|e| e.key.clone())
+            .collect();
+        for i in issuers {
+            res.st.relate(&i, Predicate::Issued, &d.key, None, ev);
+        }
+    }
     // issued
-    let issue_words: Vec<&String> = lx
-        .triggers
-        .iter()
-        .filter(|(_, k)| k.contains(&Trigger::Issue))
-        .map(|(w, _)| w)
-        .collect();
     let mut issue_pos: Vec<usize> = Vec::new();
-    for w in &issue_words {
+    for w in &res.r.issue_words {
         issue_pos.extend(find_word(chars, s, e, w));
     }
     issue_pos.sort();
@@ -189,7 +220,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             let parties: Vec<String> = res
                 .st
                 .relations
-                .iter()
+                .values()
                 .filter(|r| r.predicate == Predicate::PartnerOf)
                 .flat_map(|r| [r.subject.clone(), r.object.clone()])
                 .collect();
@@ -234,10 +265,11 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         .collect();
     if !projects.is_empty() {
         let sentence_text: String = chars[s..e].iter().collect();
-        let acts = lx
-            .triggers
+        let acts = res
+            .r
+            .participate_words
             .iter()
-            .any(|(w, k)| k.contains(&Trigger::Participate) && sentence_text.contains(w.as_str()));
+            .any(|w| sentence_text.contains(w.as_str()));
         let mut bodies: Vec<String> = refs
             .iter()
             .filter(|r| {
@@ -245,10 +277,19 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                     && !projects
                         .iter()
                         .any(|p| r.start >= p.start && r.end <= p.end)
+                    // the newspaper of the byline reports, it does not act
+                    && !res.st.entities.get(&r.key).is_some_and(|e| {
+                        ["报社", "日报", "晚报", "电视台", "新闻网", "广播电视台"].iter().any(|m| e.name.ends_with(m))
+                    })
             })
             .map(|r| r.key.clone())
             .collect();
         bodies.dedup();
+        // in a numbered section of a report (二十五、市侨联) the section's body
+        // is the subject of sentences that name none
+        if bodies.is_empty() && res.art.kind == crate::text::ArticleKind::Section {
+            bodies.extend(main_body(res));
+        }
         if acts {
             for p in &projects {
                 for b in &bodies {
@@ -263,18 +304,26 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
 /// memberOf from bylines, signatures and posts.
 fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
     let refs = res.st.refs.clone();
-    let key_of_mention = |mi: usize| {
-        refs.iter()
-            .find(|r| r.mention == mi && !r.anaphor)
-            .map(|r| (r.key.clone(), r.etype))
-    };
+    let mut by_mention: std::collections::HashMap<usize, (String, EntityType)> =
+        std::collections::HashMap::new();
+    let mut by_end: std::collections::HashMap<usize, (usize, String)> =
+        std::collections::HashMap::new();
+    for r in refs.iter().filter(|r| !r.anaphor) {
+        by_mention
+            .entry(r.mention)
+            .or_insert((r.key.clone(), r.etype));
+        if r.etype.is_org() {
+            let e = by_end
+                .entry(r.end)
+                .or_insert((r.end - r.start, r.key.clone()));
+            if r.end - r.start > e.0 {
+                *e = (r.end - r.start, r.key.clone());
+            }
+        }
+    }
+    let key_of_mention = |mi: usize| by_mention.get(&mi).cloned();
     // the body whose mention ends at `end`
-    let body_ending = |end: usize| {
-        refs.iter()
-            .filter(|r| r.end == end && !r.anaphor && r.etype.is_org())
-            .max_by_key(|r| r.end - r.start)
-            .map(|r| r.key.clone())
-    };
+    let body_ending = |end: usize| by_end.get(&end).map(|(_, k)| k.clone());
     for (mi, m) in ms.iter().enumerate() {
         let MentionKind::Person {
             post,
@@ -493,8 +542,33 @@ fn body_of(
     Some(key)
 }
 
-/// The body an article names most often (not by anaphor).
+/// The body signing an article: an agency in a closing parenthesis
+/// (（冠县局）, （高唐局）).
+fn signing_body(res: &Resolver) -> Option<String> {
+    let text = res.chars;
+    let mut end = text.len();
+    while end > 0 && text[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if end == 0 || !matches!(text[end - 1], '）' | ')') {
+        return None;
+    }
+    let open = (end.saturating_sub(24)..end)
+        .rev()
+        .find(|&k| matches!(text[k], '（' | '('))?;
+    res.st
+        .refs
+        .iter()
+        .find(|r| r.start > open && r.end < end && r.etype == EntityType::Agency && !r.anaphor)
+        .map(|r| r.key.clone())
+}
+
+/// The body an article names most often (not by anaphor); a body signing
+/// the article (（冠县局）, （高唐局） closing it) is its author and wins.
 fn main_body(res: &Resolver) -> Option<String> {
+    if let Some(k) = signing_body(res) {
+        return Some(k);
+    }
     let mut counts: std::collections::BTreeMap<&str, (usize, usize)> =
         std::collections::BTreeMap::new();
     for r in &res.st.refs {

@@ -2,6 +2,21 @@
 //! and everything read back from it: SPARQL over the union of all article
 //! graphs, the neighbours of an entity found by any of its names, counts.
 //!
+//! A store directory holds:
+//! - `db/`: the oxigraph database, opened by one writer at a time (`build`,
+//!   `remove`); RocksDB's lock makes a second writer fail with
+//!   [`StoreError::Locked`];
+//! - `views/N/`: read-only checkpoints of `db` (hard links, made after each
+//!   change with RocksDB's checkpoint), and `VIEW`, the name of the newest
+//!   complete one, replaced atomically (write + rename).
+//!
+//! Readers (`query`, `neighbors`, `export`, `serve`) open the newest view, so
+//! they run while a build writes and never see half of a change. Writes are
+//! atomic per document: new documents go in one bulk load (committed as a
+//! whole), a changed document's graphs are replaced in one transaction, and
+//! a view is published only after they commit. A process killed at any
+//! point leaves each document in its previous or its new state.
+//!
 //! Takes: [`oxigraph::model::Quad`]s. Gives: query results.
 
 use std::collections::BTreeMap;
@@ -38,6 +53,9 @@ pub enum StoreError {
     /// The query failed while running.
     #[error("SPARQL evaluation error: {0}")]
     Evaluation(String),
+    /// The query ran longer than allowed and was cancelled.
+    #[error("the query was cancelled after {0} s")]
+    Timeout(f64),
 }
 
 /// A source file as recorded in the store.
@@ -53,6 +71,20 @@ pub struct StoredFile {
 pub struct ZStore {
     store: Store,
     path: PathBuf,
+    /// The store directory (holding db/, views/, VIEW).
+    root: PathBuf,
+}
+
+/// The database directory of a store.
+fn db_dir(root: &Path) -> PathBuf {
+    root.join("db")
+}
+
+/// The newest published view of a store, if any.
+fn current_view(root: &Path) -> Option<PathBuf> {
+    let name = std::fs::read_to_string(root.join("VIEW")).ok()?;
+    let dir = root.join("views").join(name.trim());
+    dir.join("CURRENT").exists().then_some(dir)
 }
 
 fn storage(path: &Path, e: impl std::fmt::Display) -> StoreError {
@@ -76,25 +108,73 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n\
 PREFIX org: <http://www.w3.org/ns/org#>\n";
 
 impl ZStore {
-    /// Opens (or creates) a store for writing.
+    /// Opens (or creates) a store for writing. Only one process may write a
+    /// store at a time; another gets [`StoreError::Locked`].
     pub fn open(path: &Path) -> Result<ZStore, StoreError> {
-        let store = Store::open(path).map_err(|e| storage(path, e))?;
+        let db = db_dir(path);
+        std::fs::create_dir_all(&db).map_err(|e| storage(path, e))?;
+        let store = Store::open(&db).map_err(|e| storage(path, e))?;
         Ok(ZStore {
             store,
-            path: path.to_path_buf(),
+            path: db,
+            root: path.to_path_buf(),
         })
     }
 
-    /// Opens an existing store for reading.
+    /// Opens the newest published view of a store for reading (see the
+    /// module documentation); safe while another process writes.
     pub fn open_read_only(path: &Path) -> Result<ZStore, StoreError> {
-        if !path.join("CURRENT").exists() {
-            return Err(StoreError::Missing(path.to_path_buf()));
-        }
-        let store = Store::open_read_only(path).map_err(|e| storage(path, e))?;
+        let dir = current_view(path).ok_or_else(|| StoreError::Missing(path.to_path_buf()))?;
+        let store = Store::open_read_only(&dir).map_err(|e| storage(path, e))?;
         Ok(ZStore {
             store,
-            path: path.to_path_buf(),
+            path: dir,
+            root: path.to_path_buf(),
         })
+    }
+
+    /// Publishes the database as the newest view: a checkpoint under
+    /// `views/`, then `VIEW` switched to it atomically. Older views beyond
+    /// the two before it are removed (a reader still using one keeps its
+    /// open files).
+    pub fn publish(&self) -> Result<(), StoreError> {
+        let views = self.root.join("views");
+        std::fs::create_dir_all(&views).map_err(|e| storage(&self.root, e))?;
+        let mut numbers: Vec<u64> = std::fs::read_dir(&views)
+            .map_err(|e| storage(&self.root, e))?
+            .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+            .collect();
+        numbers.sort_unstable();
+        let next = numbers.last().map_or(1, |n| n + 1);
+        let name = format!("{next:012}");
+        self.store.flush().map_err(|e| storage(&self.root, e))?;
+        self.store
+            .backup(views.join(&name))
+            .map_err(|e| storage(&self.root, e))?;
+        let tmp = self.root.join("VIEW.tmp");
+        {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&tmp).map_err(|e| storage(&self.root, e))?;
+            f.write_all(name.as_bytes())
+                .map_err(|e| storage(&self.root, e))?;
+            f.sync_all().map_err(|e| storage(&self.root, e))?;
+        }
+        std::fs::rename(&tmp, self.root.join("VIEW")).map_err(|e| storage(&self.root, e))?;
+        if let Ok(d) = std::fs::File::open(&self.root) {
+            let _ = d.sync_all();
+        }
+        // keep this view and the two before it; drop older and unfinished ones
+        for n in numbers {
+            if n + 2 < next || n > next {
+                let _ = std::fs::remove_dir_all(views.join(format!("{n:012}")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the store has been published at least once.
+    pub fn has_view(&self) -> bool {
+        current_view(&self.root).is_some()
     }
 
     /// The underlying oxigraph store.
@@ -135,7 +215,26 @@ impl ZStore {
         Ok(out)
     }
 
-    /// Removes named graphs (one transaction) and bulk-loads new quads.
+    /// Replaces documents: each `(old graphs, new quads)` in one
+    /// transaction, so that a document is never half replaced.
+    pub fn replace(&self, docs: Vec<(Vec<NamedNode>, Vec<Quad>)>) -> Result<(), StoreError> {
+        for (old, new) in docs {
+            let mut t = self
+                .store
+                .start_transaction()
+                .map_err(|e| storage(&self.path, e))?;
+            for g in &old {
+                t.remove_named_graph(g)
+                    .map_err(|e| storage(&self.path, e))?;
+            }
+            t.extend(new.iter());
+            t.commit().map_err(|e| storage(&self.path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Removes named graphs (one transaction) and bulk-loads new quads
+    /// (committed as a whole).
     pub fn apply(&self, remove: &[NamedNode], quads: Vec<Quad>) -> Result<(), StoreError> {
         if !remove.is_empty() {
             let mut t = self
@@ -162,6 +261,14 @@ impl ZStore {
         Ok(())
     }
 
+    /// Whether the ontology graph is loaded.
+    pub fn has_ontology(&self) -> Result<bool, StoreError> {
+        let g = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
+        self.store
+            .contains_named_graph(&g)
+            .map_err(|e| storage(&self.path, e))
+    }
+
     /// Loads the ontology into its graph if it is not there yet.
     pub fn ensure_ontology(&self) -> Result<bool, StoreError> {
         let g = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
@@ -178,7 +285,27 @@ impl ZStore {
 
     /// Prepares a query over the union of all graphs.
     pub fn evaluate(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut prepared = SparqlEvaluator::new()
+        self.evaluate_with(query, None)
+    }
+
+    /// Runs a query over the union of all graphs, cancelled after `timeout`
+    /// (also while its results are read).
+    pub fn evaluate_with(
+        &self,
+        query: &str,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(t) = timeout {
+            let token = oxigraph::sparql::CancellationToken::new();
+            let cancel = token.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(t);
+                cancel.cancel();
+            });
+            evaluator = evaluator.with_cancellation_token(token);
+        }
+        let mut prepared = evaluator
             .parse_query(query)
             .map_err(|e| StoreError::Syntax(e.to_string()))?;
         prepared.dataset_mut().set_default_graph_as_union();
@@ -235,26 +362,23 @@ impl ZStore {
         Ok(out)
     }
 
-    /// Relations of an entity: (predicate, outgoing?, other iri, its type,
-    /// its label, an evidence sentence).
-    pub fn relations_of(&self, e: &NamedNode) -> Result<Vec<Neighbor>, StoreError> {
+    /// Relations of an entity, both directions, ordered by predicate and
+    /// name; with `evidence`, each carries a sentence stating it and its
+    /// article (one more lookup per relation).
+    pub fn relations_of(&self, e: &NamedNode, evidence: bool) -> Result<Vec<Neighbor>, StoreError> {
         let preds: Vec<String> = Predicate::ALL
             .iter()
             .map(|p| format!("zt:{}", p.as_str()))
             .collect();
         let vals = preds.join(" ");
         let q = format!(
-            "{PREFIXES}SELECT DISTINCT ?p ?dir ?o ?t ?l (SAMPLE(?s) AS ?sent) WHERE {{ \
+            "{PREFIXES}SELECT DISTINCT ?p ?dir ?o ?t ?l WHERE {{ \
                VALUES ?p {{ {vals} }} \
-               {{ <{e}> ?p ?o . BIND(\"out\" AS ?dir) \
-                  OPTIONAL {{ ?ev a zt:Evidence ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{e}> ; \
-                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ; zt:sentence ?s }} }} \
+               {{ <{e}> ?p ?o . BIND(\"out\" AS ?dir) }} \
                UNION \
-               {{ ?o ?p <{e}> . BIND(\"in\" AS ?dir) \
-                  OPTIONAL {{ ?ev a zt:Evidence ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?o ; \
-                    <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <{e}> ; zt:sentence ?s }} }} \
+               {{ ?o ?p <{e}> . BIND(\"in\" AS ?dir) }} \
                ?o a ?t ; rdfs:label ?l . FILTER(STRSTARTS(STR(?t), \"{ZT}\")) \
-             }} GROUP BY ?p ?dir ?o ?t ?l ORDER BY ?p ?dir ?l",
+             }} ORDER BY ?p ?dir ?l ?o",
             e = e.as_str()
         );
         let mut out = Vec::new();
@@ -278,20 +402,68 @@ impl ZStore {
             let Some(pred) = Predicate::parse(p.as_str().trim_start_matches(ZT)) else {
                 continue;
             };
-            let evidence = match &row[5] {
-                Some(Term::Literal(s)) => Some(s.value().to_string()),
-                _ => None,
+            let outgoing = dir.value() == "out";
+            let (evidence, source) = if evidence {
+                let (s, o2) = if outgoing { (e, &o) } else { (&o, e) };
+                self.evidence_of(s, pred, o2)?
+            } else {
+                (None, None)
             };
             out.push(Neighbor {
                 predicate: pred,
-                outgoing: dir.value() == "out",
+                outgoing,
                 iri: o,
                 etype: t.as_str().trim_start_matches(ZT).to_string(),
                 label: l.value().to_string(),
                 evidence,
+                source,
             });
         }
         Ok(out)
+    }
+
+    /// The first evidence sentence of a relation (by article order) and its
+    /// article, as "source file, article N: headline".
+    fn evidence_of(
+        &self,
+        s: &NamedNode,
+        p: Predicate,
+        o: &NamedNode,
+    ) -> Result<(Option<String>, Option<String>), StoreError> {
+        let q = format!(
+            "{PREFIXES}PREFIX prov: <http://www.w3.org/ns/prov#>\n\
+             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n\
+             SELECT ?s ?path ?i ?h WHERE {{ \
+               ?ev rdf:subject <{s}> ; rdf:object <{o}> ; rdf:predicate zt:{p} ; \
+                   zt:sentence ?s ; prov:wasDerivedFrom ?a . \
+               OPTIONAL {{ ?a zt:fromFile/zt:sourcePath ?path }} \
+               OPTIONAL {{ ?a zt:articleIndex ?i }} \
+               OPTIONAL {{ ?a zt:headline ?h }} \
+             }} ORDER BY ?path ?i ?s LIMIT 1",
+            s = s.as_str(),
+            o = o.as_str(),
+            p = p.as_str()
+        );
+        let rows = self.select(&q, true)?;
+        let Some(row) = rows.into_iter().next() else {
+            return Ok((None, None));
+        };
+        let val = |t: &Option<Term>| match t {
+            Some(Term::Literal(l)) => Some(l.value().to_string()),
+            _ => None,
+        };
+        let sentence = val(&row[0]);
+        let source = val(&row[1]).map(|path| {
+            let mut src = path;
+            if let Some(i) = val(&row[2]) {
+                src.push_str(&format!(", article {i}"));
+            }
+            if let Some(h) = val(&row[3]) {
+                src.push_str(&format!(": {h}"));
+            }
+            src
+        });
+        Ok((sentence, source))
     }
 
     /// Writes the whole store.
@@ -377,6 +549,88 @@ pub fn ontology_quads() -> Vec<Quad> {
     out
 }
 
+/// The neighbourhood of one entity, hop by hop.
+#[derive(Debug, Clone)]
+pub struct Neighborhood {
+    /// The entity.
+    pub iri: NamedNode,
+    /// Its type.
+    pub etype: String,
+    /// Its canonical name.
+    pub label: String,
+    /// For each hop, (the label of the entity it starts from, the neighbour).
+    pub levels: Vec<Vec<(String, Neighbor)>>,
+}
+
+/// The result of looking an entity up by name.
+#[derive(Debug, Clone)]
+pub enum Lookup {
+    /// The neighbourhoods of the entities with that name.
+    Found(Vec<Neighborhood>),
+    /// No entity has that name.
+    Unknown,
+    /// Several entities carry it as an alias, none as its canonical name:
+    /// (iri, type, canonical name) of each.
+    Ambiguous(Vec<(NamedNode, String, String)>),
+}
+
+impl ZStore {
+    /// Finds an entity by canonical name or alias and walks `depth` hops of
+    /// relations from it. A canonical name wins over aliases.
+    pub fn neighborhood(
+        &self,
+        name: &str,
+        depth: usize,
+        evidence: bool,
+    ) -> Result<Lookup, StoreError> {
+        let found = self.find(name)?;
+        if found.is_empty() {
+            return Ok(Lookup::Unknown);
+        }
+        let exact: Vec<_> = found
+            .iter()
+            .filter(|(_, _, l)| l == name)
+            .cloned()
+            .collect();
+        let start = if exact.is_empty() {
+            if found.len() > 1 {
+                return Ok(Lookup::Ambiguous(found));
+            }
+            found
+        } else {
+            exact
+        };
+        let mut out = Vec::new();
+        for (iri, etype, label) in start {
+            let mut seen = vec![iri.clone()];
+            let mut frontier = vec![(iri.clone(), label.clone())];
+            let mut levels = Vec::new();
+            for _ in 0..depth.max(1) {
+                let mut next = Vec::new();
+                let mut rows = Vec::new();
+                for (node, node_label) in &frontier {
+                    for n in self.relations_of(node, evidence)? {
+                        if !seen.contains(&n.iri) {
+                            seen.push(n.iri.clone());
+                            next.push((n.iri.clone(), n.label.clone()));
+                        }
+                        rows.push((node_label.clone(), n));
+                    }
+                }
+                levels.push(rows);
+                frontier = next;
+            }
+            out.push(Neighborhood {
+                iri,
+                etype,
+                label,
+                levels,
+            });
+        }
+        Ok(Lookup::Found(out))
+    }
+}
+
 /// A neighbour of an entity.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Neighbor {
@@ -391,8 +645,10 @@ pub struct Neighbor {
     pub etype: String,
     /// Its canonical name.
     pub label: String,
-    /// A sentence supporting the relation.
+    /// A sentence supporting the relation (when asked for).
     pub evidence: Option<String>,
+    /// The article of that sentence: source file, article index, headline.
+    pub source: Option<String>,
 }
 
 fn ser_iri<S: serde::Serializer>(n: &NamedNode, s: S) -> Result<S::Ok, S::Error> {

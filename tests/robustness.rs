@@ -1,0 +1,451 @@
+//! Trust: bad input, re-ingestion, removal, crashes and concurrent use.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_zhengtu"));
+    c.current_dir(root());
+    c
+}
+
+fn count(store: &Path, sparql: &str) -> usize {
+    let out = ok(&[
+        "query",
+        sparql,
+        "--format",
+        "csv",
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    out.lines()
+        .nth(1)
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+const QUADS: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+const ENTITIES: &str = "PREFIX zt: <https://w3id.org/zhengtu/ontology#> SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { VALUES ?t { zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document } ?e a ?t }";
+
+/// Each bad input gets a message naming the file and the reason; the other
+/// files are stored; `--strict` stores nothing; exit codes tell which.
+#[test]
+fn bad_inputs_table() {
+    let dir = tmp();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let good = "本报讯 冠县林业局制定了《冠县林业有害生物监测预报实施方案》。";
+    std::fs::write(docs.join("good.txt"), good).unwrap();
+    std::fs::write(docs.join("empty.txt"), "").unwrap();
+    std::fs::write(docs.join("png.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
+    std::fs::write(
+        docs.join("pdf.txt"),
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+    )
+    .unwrap();
+    let (gbk, _, _) = encoding_rs::GBK
+        .encode("本报讯 聊城市自然资源和规划局出台《聊城市城市景观风貌管理办法》。");
+    std::fs::write(docs.join("gbk.txt"), &gbk).unwrap();
+    let (gb18030, _, _) =
+        encoding_rs::GB18030.encode("本报讯 潍坊市住房和城乡建设局印发《潍坊市供热管理办法》。");
+    std::fs::write(docs.join("gb18030.txt"), &gb18030).unwrap();
+    let mut u16 = vec![0xff, 0xfe];
+    for unit in "本报讯 邢台市政协召开座谈会，印发《邢台市老旧小区改造导则》。".encode_utf16()
+    {
+        u16.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(docs.join("utf16.txt"), &u16).unwrap();
+    // mixed full-width and half-width punctuation
+    std::fs::write(
+        docs.join("mixed.txt"),
+        "本报讯(记者 王聪聪)近日,奎文区委书记李辉到大虞街道调研;区行政审批服务局、区住建局参加.",
+    )
+    .unwrap();
+    // a 10 MB line
+    let line = "潍坊市自然资源和规划局奎文分局推进中医院片区城市更新项目，".repeat(330_000);
+    std::fs::write(docs.join("longline.txt"), &line).unwrap();
+    // unreadable: a link to nowhere
+    std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), docs.join("broken.txt")).unwrap();
+    let store = dir.path().join("store");
+    let s = store.to_str().unwrap();
+
+    // --strict: nothing stored, exit code 3
+    let strict = bin()
+        .args(["build", docs.to_str().unwrap(), "--strict", "--store", s])
+        .output()
+        .unwrap();
+    assert_eq!(
+        strict.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&strict.stderr)
+    );
+    assert!(
+        run(&["stats", "--store", s]).status.code() != Some(0),
+        "nothing was published"
+    );
+
+    let t0 = Instant::now();
+    let out = bin()
+        .args(["build", docs.to_str().unwrap(), "--store", s])
+        .output()
+        .unwrap();
+    let took = t0.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    println!("{err}");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "some files skipped, the others stored"
+    );
+    for (file, reason) in [
+        ("empty.txt", "empty"),
+        ("png.txt", "PNG"),
+        ("pdf.txt", "PDF"),
+        ("broken.txt", "cannot read"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(reason)),
+            "{file}: {reason}\n{err}"
+        );
+    }
+    for file in [
+        "good.txt",
+        "gbk.txt",
+        "gb18030.txt",
+        "utf16.txt",
+        "mixed.txt",
+        "longline.txt",
+    ] {
+        assert!(!err.contains(file), "{file} is read\n{err}");
+    }
+    println!("build with a 10 MB line took {took:?}");
+    let nq = String::from_utf8(export_nquads(&store)).unwrap();
+    for title in [
+        "聊城市城市景观风貌管理办法",
+        "潍坊市供热管理办法",
+        "邢台市老旧小区改造导则",
+    ] {
+        assert!(nq.contains(title), "{title} decoded and stored");
+    }
+    assert!(
+        nq.contains("\"李辉\"@zh"),
+        "half-width punctuation is punctuation"
+    );
+    // a missing path: error naming it, exit 1, nothing lost
+    let before = count(&store, QUADS);
+    let miss = bin()
+        .args(["build", "no/such/file.txt", "--store", s])
+        .output()
+        .unwrap();
+    assert_eq!(miss.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&miss.stderr).contains("no/such/file.txt"));
+    assert_eq!(count(&store, QUADS), before);
+}
+
+/// Re-running writes nothing; a changed file replaces exactly its graphs;
+/// `remove` drops a document and the entities only it supported.
+#[test]
+fn incremental_and_remove() {
+    let dir = tmp();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    for f in ["000_7217739158d578f1.txt", "001_b0a11bbe69fc04ec.txt"] {
+        std::fs::copy(corpus().join(f), docs.join(f)).unwrap();
+    }
+    let store = dir.path().join("store");
+    let s = store.to_str().unwrap();
+    ok(&["build", docs.to_str().unwrap(), "--store", s]);
+    let quads = count(&store, QUADS);
+    let entities = count(&store, ENTITIES);
+    let again = bin()
+        .args(["build", docs.to_str().unwrap(), "--store", s])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 quad(s) written"));
+    assert_eq!(count(&store, QUADS), quads);
+
+    // change one file: its graphs are replaced, the other file's stay
+    let f1 = docs.join("001_b0a11bbe69fc04ec.txt");
+    let text = std::fs::read_to_string(&f1).unwrap();
+    std::fs::write(&f1, text.replace("聊城大学", "聊城职业技术学院")).unwrap();
+    ok(&["build", docs.to_str().unwrap(), "--store", s]);
+    let nq = String::from_utf8(export_nquads(&store)).unwrap();
+    assert!(nq.contains("聊城职业技术学院"));
+    assert!(
+        !nq.contains("\"聊城大学\"@zh"),
+        "the old version's entity went with its graphs"
+    );
+    let graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?a a <https://w3id.org/zhengtu/ontology#Article> } }";
+    let g_before = count(&store, graphs);
+
+    // remove the first file: its graphs and the entities only it had go
+    let f0 = docs.join("000_7217739158d578f1.txt");
+    let out = bin()
+        .args(["remove", f0.to_str().unwrap(), "--store", s])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let nq = String::from_utf8(export_nquads(&store)).unwrap();
+    assert!(
+        !nq.contains("奎文分局"),
+        "entities of the removed file only are gone"
+    );
+    assert!(
+        nq.contains("聊城市自然资源和规划局"),
+        "the other file's entities stay"
+    );
+    assert!(count(&store, graphs) < g_before);
+    assert!(count(&store, ENTITIES) < entities + 5);
+    // removing it again names the path
+    let again = bin()
+        .args(["remove", f0.to_str().unwrap(), "--store", s])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("000_7217739158d578f1.txt"));
+}
+
+/// A copy of the seed corpus in `dir`, with `n` extra copies of one page
+/// (to make a build last long enough to be interrupted).
+fn corpus_copy(dir: &Path, n: usize) -> PathBuf {
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    for e in std::fs::read_dir(corpus()).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, docs.join(p.file_name().unwrap())).unwrap();
+    }
+    let page = std::fs::read_to_string(corpus().join("004_11d64e9f02979a6c.txt")).unwrap();
+    for i in 0..n {
+        std::fs::write(
+            docs.join(format!("copy{i:03}.txt")),
+            format!("{page}\n第{i}期"),
+        )
+        .unwrap();
+    }
+    docs
+}
+
+/// (path, content hash, article count) of every stored file.
+fn stored_files(store: &Path) -> Vec<(String, String, usize)> {
+    let q = "PREFIX zt: <https://w3id.org/zhengtu/ontology#> SELECT ?path ?hash (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a zt:Article ; zt:fromFile ?f . ?f zt:sourcePath ?path ; zt:contentHash ?hash } } GROUP BY ?path ?hash ORDER BY ?path";
+    let out = ok(&[
+        "query",
+        q,
+        "--format",
+        "tsv",
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    out.lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            let unq = |s: &str| s.trim_matches('"').to_string();
+            let n = c[2].split('"').nth(1).unwrap_or(c[2]).parse().unwrap_or(0);
+            (unq(c[0]), unq(c[1]), n)
+        })
+        .collect()
+}
+
+/// SIGKILL during builds: the store always opens, SPARQL works, and every
+/// document is in its previous or its new state, never half written.
+#[test]
+fn killed_builds_leave_whole_documents() {
+    let dir = tmp();
+    let docs = corpus_copy(dir.path(), 12);
+    let store = dir.path().join("store");
+    let s = store.to_str().unwrap();
+    ok(&["build", docs.to_str().unwrap(), "--store", s]);
+    let old = stored_files(&store);
+    // a second version of every file
+    for e in std::fs::read_dir(&docs).unwrap() {
+        let p = e.unwrap().path();
+        let t = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, format!("{t}\n（修订）")).unwrap();
+    }
+    // how long a full rebuild takes
+    let t0 = Instant::now();
+    let probe = dir.path().join("probe");
+    ok(&[
+        "build",
+        docs.to_str().unwrap(),
+        "--store",
+        probe.to_str().unwrap(),
+    ]);
+    let full = t0.elapsed();
+    let new = stored_files(&probe);
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let trials = 24;
+    let mut killed = 0;
+    for trial in 0..trials {
+        // a copy of the old store for each trial
+        let st = dir.path().join(format!("trial{trial}"));
+        copy_dir(&store, &st);
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = Duration::from_millis(seed % (full.as_millis() as u64 + 50));
+        let mut child = bin()
+            .args([
+                "build",
+                docs.to_str().unwrap(),
+                "--store",
+                st.to_str().unwrap(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            killed += 1;
+        }
+        let _ = child.wait();
+        // readers open it and SPARQL works
+        let state = stored_files(&st);
+        assert_eq!(
+            state.len(),
+            old.len(),
+            "trial {trial}: every document is there"
+        );
+        for (i, (path, hash, n)) in state.iter().enumerate() {
+            let was = &old[i];
+            let now = &new[i];
+            assert!(
+                (hash, n) == (&was.1, &was.2) || (hash, n) == (&now.1, &now.2),
+                "trial {trial}: {path} is neither its old nor its new version"
+            );
+        }
+        // the writer opens it again and finishes the job
+        ok(&[
+            "build",
+            docs.to_str().unwrap(),
+            "--store",
+            st.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            stored_files(&st),
+            new,
+            "trial {trial}: the next build completes"
+        );
+        let _ = std::fs::remove_dir_all(&st);
+    }
+    println!("{trials} trials, {killed} builds killed mid-way, 0 corrupted stores");
+    assert!(
+        killed >= trials / 2,
+        "most trials interrupted a running build"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+/// A second writer is refused clearly; readers work while a build writes.
+#[test]
+fn readers_run_while_a_build_writes() {
+    let dir = tmp();
+    let store = build_corpus(dir.path());
+    let s = store.to_str().unwrap();
+    let docs = corpus_copy(&dir.path().join("big"), 120);
+    let mut writer = bin()
+        .args(["build", docs.to_str().unwrap(), "--store", s])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // wait until the writer holds the database
+    let lock = store.join("db").join("LOCK");
+    let t0 = Instant::now();
+    let mut saw_lock_error = false;
+    let mut reads = 0;
+    while writer.try_wait().unwrap().is_none() && t0.elapsed() < Duration::from_secs(120) {
+        let second = bin()
+            .args(["build", corpus().to_str().unwrap(), "--store", s])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&second.stderr);
+        if second.status.code() == Some(1) && err.contains("locked by another zhengtu process") {
+            saw_lock_error = true;
+        }
+        // readers: query and neighbors on the published view
+        let q = bin()
+            .args([
+                "query",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                "--store",
+                s,
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            q.status.success(),
+            "query while building: {}",
+            String::from_utf8_lossy(&q.stderr)
+        );
+        let n = bin()
+            .args(["neighbors", "奎文分局", "--store", s])
+            .output()
+            .unwrap();
+        assert!(
+            n.status.success(),
+            "neighbors while building: {}",
+            String::from_utf8_lossy(&n.stderr)
+        );
+        reads += 1;
+        if saw_lock_error && reads >= 3 {
+            break;
+        }
+    }
+    let _ = lock;
+    let status = writer.wait().unwrap();
+    assert!(status.success(), "the first build finished");
+    assert!(saw_lock_error, "a second writer got the lock message");
+    assert!(reads >= 1);
+}
+
+/// A query that runs too long is cancelled with its own exit code.
+#[test]
+fn slow_query_is_cancelled() {
+    let dir = tmp();
+    let store = build_corpus(dir.path());
+    let t0 = Instant::now();
+    let out = bin()
+        .args([
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+            "--timeout",
+            "1",
+            "--store",
+            store.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(5),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cancelled after 1 s"));
+    assert!(t0.elapsed() < Duration::from_secs(20));
+}
