@@ -29,6 +29,7 @@ pub mod resolve;
 pub mod serve;
 #[cfg(feature = "store")]
 pub mod store;
+pub mod synth;
 pub mod text;
 
 use serde::Serialize;

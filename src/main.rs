@@ -46,6 +46,22 @@ enum Command {
         /// Store nothing if any file cannot be read.
         #[arg(long)]
         strict: bool,
+        /// Worker threads for reading and extraction (0: one per core).
+        /// The result does not depend on it.
+        #[arg(long, env = "ZHENGTU_THREADS", default_value_t = 0)]
+        threads: usize,
+    },
+    /// Writes a synthetic corpus in the seed pages' style (for benchmarks).
+    GenCorpus {
+        /// Number of articles.
+        #[arg(long)]
+        count: usize,
+        /// Output directory (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Random seed: the same seed gives the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Removes documents (files, or all files under directories) from the
     /// store, with every entity no other document supports.
@@ -170,13 +186,32 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { paths, strict } => build(&cli.store, paths, strict),
+        Command::Build {
+            paths,
+            strict,
+            threads,
+        } => build(&cli.store, paths, strict, threads),
         Command::Remove { paths } => {
             let store = open_writer(&cli.store)?;
             let gone = pipeline::remove(&store, &paths)?;
             for g in &gone {
                 eprintln!("removed {g}");
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::GenCorpus { count, out, seed } => {
+            let lex = zhengtu::lexicon::Lexicon::load().context("loading lexicons")?;
+            let t0 = Instant::now();
+            let s = zhengtu::synth::generate(&lex, &out, count, seed)?;
+            eprintln!(
+                "wrote {}: {} article(s) in {} file(s), {} characters ({} bytes) in {:.2}s",
+                out.display(),
+                s.articles,
+                s.files,
+                s.chars,
+                s.bytes,
+                t0.elapsed().as_secs_f64()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Query {
@@ -311,14 +346,72 @@ fn open_writer(path: &std::path::Path) -> Result<ZStore> {
     }
 }
 
-fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>, strict: bool) -> Result<ExitCode> {
+/// A progress bar on standard error (only when it is a terminal).
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    fn new() -> Bar {
+        use std::io::IsTerminal;
+        Bar(std::io::stderr()
+            .is_terminal()
+            .then(indicatif::ProgressBar::hidden))
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl pipeline::Progress for Bar {
+    fn stage(&self, name: &'static str, total: u64) {
+        let Some(b) = &self.0 else { return };
+        b.set_message(name);
+        b.set_length(total);
+        b.set_position(0);
+        let style = if total > 0 {
+            indicatif::ProgressStyle::with_template(
+                "{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)",
+            )
+            .map(|s| s.progress_chars("=> "))
+        } else {
+            indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+        };
+        if let Ok(style) = style {
+            b.set_style(style);
+        }
+        b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        if total == 0 {
+            b.enable_steady_tick(std::time::Duration::from_millis(120));
+        }
+    }
+
+    fn advance(&self, n: u64) {
+        if let Some(b) = &self.0 {
+            b.inc(n);
+        }
+    }
+}
+
+fn build(
+    store_path: &std::path::Path,
+    mut paths: Vec<PathBuf>,
+    strict: bool,
+    threads: usize,
+) -> Result<ExitCode> {
     if paths.is_empty() {
         paths.push(PathBuf::from("data/corpus"));
     }
     let t0 = Instant::now();
     let r = Recognizer::new().context("loading lexicons")?;
     let store = open_writer(store_path)?;
-    let report = match pipeline::build(&r, &store, &paths, pipeline::BuildOptions { strict }) {
+    let bar = Bar::new();
+    let report = pipeline::with_threads(threads, || {
+        pipeline::build_with(&r, &store, &paths, pipeline::BuildOptions { strict }, &bar)
+    })?;
+    bar.finish();
+    let report = match report {
         Ok(rep) => rep,
         Err(e @ pipeline::PipelineError::Strict(_)) => {
             eprintln!("error: {e}");
@@ -329,8 +422,8 @@ fn build(store_path: &std::path::Path, mut paths: Vec<PathBuf>, strict: bool) ->
     for s in &report.skipped {
         eprintln!("warning: skipped {}: {}", s.path.display(), s.error);
     }
-    let counts = report.graph.counts();
-    let ents: Vec<String> = counts
+    let ents: Vec<String> = report
+        .entities
         .iter()
         .filter(|(_, n)| *n > 0)
         .map(|(t, n)| format!("{n} {}", t.as_str()))

@@ -8,7 +8,10 @@
 //!   [`StoreError::Locked`];
 //! - `views/N/`: read-only checkpoints of `db` (hard links, made after each
 //!   change with RocksDB's checkpoint), and `VIEW`, the name of the newest
-//!   complete one, replaced atomically (write + rename).
+//!   complete one, replaced atomically (write + rename);
+//! - `UNPUBLISHED`: present from the first write of a change until its
+//!   view is published, so that a build killed in between is published by
+//!   the next one even if that has nothing left to write.
 //!
 //! Readers (`query`, `neighbors`, `export`, `serve`) open the newest view, so
 //! they run while a build writes and never see half of a change. Writes are
@@ -74,6 +77,9 @@ pub struct ZStore {
     /// The store directory (holding db/, views/, VIEW).
     root: PathBuf,
 }
+
+/// The marker of unpublished changes in a store directory.
+const DIRTY: &str = "UNPUBLISHED";
 
 /// The database directory of a store.
 fn db_dir(root: &Path) -> PathBuf {
@@ -163,6 +169,11 @@ impl ZStore {
         if let Ok(d) = std::fs::File::open(&self.root) {
             let _ = d.sync_all();
         }
+        match std::fs::remove_file(self.root.join(DIRTY)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(storage(&self.root, e)),
+        }
         // keep this view and the two before it; drop older and unfinished ones
         for n in numbers {
             if n + 2 < next || n > next {
@@ -175,6 +186,28 @@ impl ZStore {
     /// Whether the store has been published at least once.
     pub fn has_view(&self) -> bool {
         current_view(&self.root).is_some()
+    }
+
+    /// Whether the database holds changes not yet published: never
+    /// published, or a write began after the last publication (a process
+    /// killed between its writes and their publication leaves this set, so
+    /// the next build publishes even when it has nothing to write).
+    pub fn needs_publish(&self) -> bool {
+        !self.has_view() || self.root.join(DIRTY).exists()
+    }
+
+    /// Records, durably, that the database is about to change.
+    fn mark_dirty(&self) -> Result<(), StoreError> {
+        let p = self.root.join(DIRTY);
+        if p.exists() {
+            return Ok(());
+        }
+        let f = std::fs::File::create(&p).map_err(|e| storage(&self.root, e))?;
+        f.sync_all().map_err(|e| storage(&self.root, e))?;
+        if let Ok(d) = std::fs::File::open(&self.root) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
 
     /// The underlying oxigraph store.
@@ -218,6 +251,10 @@ impl ZStore {
     /// Replaces documents: each `(old graphs, new quads)` in one
     /// transaction, so that a document is never half replaced.
     pub fn replace(&self, docs: Vec<(Vec<NamedNode>, Vec<Quad>)>) -> Result<(), StoreError> {
+        if docs.is_empty() {
+            return Ok(());
+        }
+        self.mark_dirty()?;
         for (old, new) in docs {
             let mut t = self
                 .store
@@ -236,6 +273,10 @@ impl ZStore {
     /// Removes named graphs (one transaction) and bulk-loads new quads
     /// (committed as a whole).
     pub fn apply(&self, remove: &[NamedNode], quads: Vec<Quad>) -> Result<(), StoreError> {
+        if remove.is_empty() && quads.is_empty() {
+            return Ok(());
+        }
+        self.mark_dirty()?;
         if !remove.is_empty() {
             let mut t = self
                 .store

@@ -1,0 +1,614 @@
+//! The scale benchmark: synthetic corpora of N articles (default 1,000,
+//! 10,000 and 100,000) through every stage, side by side with jieba-rs
+//! `cut` and oxigraph's own bulk loader, printed as one table.
+//!
+//! ```sh
+//! scripts/bench.sh                 # N = 1000 10000 100000
+//! scripts/bench.sh 1000 10000      # chosen sizes
+//! ```
+//!
+//! Options after the sizes: `--seed S` (corpus seed, default 1), `--dir DIR`
+//! (where corpora and stores are written, default the system temporary
+//! directory; everything is deleted afterwards unless `--keep`),
+//! `--queries Q` (neighbor look-ups, default 1000), `--budget S` (stop the
+//! look-ups after S seconds, default 600; the table says how many ran),
+//! `--force` (run a size even if it looks too big for the memory).
+//!
+//! Memory: the build holds a corpus's quads in memory; its peak RSS was
+//! about 250 KiB per article. A size whose estimate (300 KiB per article,
+//! for the benchmark process or the build child) exceeds the available
+//! memory is skipped with a message unless `--force` is given.
+//!
+//! Per N: the corpus is generated, read and split (text stage), then
+//! - extraction (recognize + resolve of every document, no graph, no store)
+//!   on a pool of 1 and of 2 threads, between two single-threaded runs of
+//!   jieba-rs `Jieba::new().cut(text, true)` over the same article texts;
+//! - graph build (merging the resolved documents) and RDF quad generation;
+//! - store load of those quads through `ZStore::apply` into a fresh store,
+//!   and oxigraph's bulk loader (`load_from_reader(RdfFormat::NQuads, …)`,
+//!   `commit()`, default settings) loading the same quads as N-Quads into
+//!   another fresh store;
+//! - the end-to-end `zhengtu build` of the corpus as a child process (wall
+//!   time, its peak RSS from `wait4`, the size of its store on disk);
+//! - `neighbors` (find + relations_of, as the CLI does) for Q random entity
+//!   labels of that store: p50 and p99 latency.
+
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use jieba_rs::Jieba;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use zhengtu::pipeline::{self, Quiet};
+use zhengtu::recognize::Recognizer;
+use zhengtu::store::{ZStore, PREFIXES};
+use zhengtu::synth::Rng;
+use zhengtu::text::{read_document, Document};
+
+type Res<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// The measurements for one corpus size.
+#[derive(Default, Clone)]
+struct Row {
+    n: usize,
+    files: usize,
+    file_chars: u64,
+    text_chars: u64,
+    quads: usize,
+    stored_quads: usize,
+    entities: usize,
+    read_s: f64,
+    extract1_s: f64,
+    extract2_s: f64,
+    jieba_before_s: f64,
+    jieba_after_s: f64,
+    graph_s: f64,
+    rdf_s: f64,
+    apply_s: f64,
+    bulk_s: f64,
+    build_s: f64,
+    build_rss_kib: u64,
+    store_bytes: u64,
+    nb_p50_ms: f64,
+    nb_p99_ms: f64,
+    nb_queries: usize,
+}
+
+impl Row {
+    fn jieba_cps(&self) -> f64 {
+        self.text_chars as f64 / ((self.jieba_before_s + self.jieba_after_s) / 2.0)
+    }
+    fn extract1_cps(&self) -> f64 {
+        self.text_chars as f64 / self.extract1_s
+    }
+    fn extract2_cps(&self) -> f64 {
+        self.text_chars as f64 / self.extract2_s
+    }
+    fn apply_qps(&self) -> f64 {
+        self.quads as f64 / self.apply_s
+    }
+    fn bulk_qps(&self) -> f64 {
+        self.quads as f64 / self.bulk_s
+    }
+    fn build_cps(&self) -> f64 {
+        self.file_chars as f64 / self.build_s
+    }
+}
+
+struct Options {
+    sizes: Vec<usize>,
+    seed: u64,
+    dir: PathBuf,
+    keep: bool,
+    queries: usize,
+    budget: f64,
+    force: bool,
+}
+
+fn options() -> Res<Options> {
+    let mut o = Options {
+        sizes: Vec::new(),
+        seed: 1,
+        dir: std::env::temp_dir(),
+        keep: false,
+        queries: 1000,
+        budget: 600.0,
+        force: false,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--seed" => o.seed = args.next().ok_or("--seed needs a value")?.parse()?,
+            "--dir" => o.dir = PathBuf::from(args.next().ok_or("--dir needs a value")?),
+            "--queries" => o.queries = args.next().ok_or("--queries needs a value")?.parse()?,
+            "--budget" => o.budget = args.next().ok_or("--budget needs a value")?.parse()?,
+            "--keep" => o.keep = true,
+            "--force" => o.force = true,
+            // what cargo bench passes
+            "--bench" => {}
+            s if s.starts_with("--") => return Err(format!("unknown option {s}").into()),
+            s => o.sizes.push(s.replace([',', '_'], "").parse()?),
+        }
+    }
+    if o.sizes.is_empty() {
+        o.sizes = vec![1_000, 10_000, 100_000];
+    }
+    Ok(o)
+}
+
+fn secs<T>(f: impl FnOnce() -> T) -> (T, f64) {
+    let t = Instant::now();
+    let v = f();
+    (v, t.elapsed().as_secs_f64())
+}
+
+fn log(msg: &str) {
+    eprintln!("[scale] {msg}");
+}
+
+fn jieba_cut(j: &Jieba, texts: &[&str]) -> f64 {
+    let ((), s) = secs(|| {
+        let mut words = 0usize;
+        for t in texts {
+            words += j.cut(t, true).len();
+        }
+        std::hint::black_box(words);
+    });
+    s
+}
+
+fn dir_size(p: &Path) -> u64 {
+    let mut total = 0;
+    if let Ok(rd) = std::fs::read_dir(p) {
+        for e in rd.flatten() {
+            match e.metadata() {
+                Ok(m) if m.is_dir() => total += dir_size(&e.path()),
+                Ok(m) => total += m.len(),
+                Err(_) => {}
+            }
+        }
+    }
+    total
+}
+
+/// Runs the binary, returning (wall seconds, peak RSS in KiB).
+fn run_child(args: &[&str]) -> Res<(f64, u64)> {
+    let t = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_zhengtu"))
+        .args(args)
+        .env_remove("ZHENGTU_THREADS")
+        .stdout(std::process::Stdio::null())
+        .spawn()?;
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: rusage is plain data, zero is a valid value; wait4 fills it.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, not waited for elsewhere.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
+    let wall = t.elapsed().as_secs_f64();
+    if r != pid || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+        return Err(format!("zhengtu {args:?} failed (status {status})").into());
+    }
+    Ok((wall, ru.ru_maxrss as u64))
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+/// Neighbour look-ups as the CLI does them (`zhengtu neighbors NAME`):
+/// find the entity by name, then its relations.
+fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64, f64, usize)> {
+    let rows = store.select(
+        &format!(
+            "{PREFIXES}SELECT DISTINCT ?l WHERE {{ ?e a ?t ; rdfs:label ?l . \
+             VALUES ?t {{ zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document }} }}"
+        ),
+        true,
+    )?;
+    let mut labels: Vec<String> = rows
+        .into_iter()
+        .filter_map(|r| match r.into_iter().next().flatten() {
+            Some(Term::Literal(l)) => Some(l.value().to_string()),
+            _ => None,
+        })
+        .collect();
+    labels.sort();
+    if labels.is_empty() {
+        return Ok((f64::NAN, f64::NAN, 0));
+    }
+    let mut rng = Rng::new(seed);
+    let mut times = Vec::with_capacity(queries);
+    let t0 = Instant::now();
+    for _ in 0..queries {
+        if t0.elapsed().as_secs_f64() > budget {
+            log(&format!(
+                "neighbors: time budget of {budget}s spent after {} queries",
+                times.len()
+            ));
+            break;
+        }
+        let name = rng.pick(&labels);
+        let t = Instant::now();
+        let n = match store.neighborhood(name, 1, false)? {
+            zhengtu::store::Lookup::Found(f) => f.iter().map(|x| x.levels[0].len()).sum(),
+            _ => 0,
+        };
+        std::hint::black_box(n);
+        times.push(t.elapsed());
+    }
+    times.sort();
+    Ok((
+        percentile(&times, 0.50),
+        percentile(&times, 0.99),
+        times.len(),
+    ))
+}
+
+fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
+    let base = o
+        .dir
+        .join(format!("zhengtu-scale-{n}-{}", std::process::id()));
+    let corpus = base.join("corpus");
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir_all(&base)?;
+    let mut row = Row {
+        n,
+        ..Row::default()
+    };
+    let lex = zhengtu::lexicon::Lexicon::load()?;
+    let sum = zhengtu::synth::generate(&lex, &corpus, n, o.seed)?;
+    drop(lex);
+    log(&format!(
+        "N={n}: corpus of {} files, {} chars",
+        sum.files, sum.chars
+    ));
+
+    // text stage
+    let files = pipeline::collect_inputs(std::slice::from_ref(&corpus))?;
+    let (docs, read_s) = secs(|| {
+        files
+            .iter()
+            .map(|f| read_document(f))
+            .collect::<Result<Vec<Document>, _>>()
+    });
+    let docs = docs?;
+    row.read_s = read_s;
+    row.files = docs.len();
+    row.file_chars = docs.iter().map(|d| d.char_len as u64).sum();
+    let texts: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.articles.iter().map(|a| a.text.as_str()))
+        .collect();
+    row.text_chars = texts.iter().map(|t| t.chars().count() as u64).sum();
+
+    // warm-up (lazy initialisation, allocator), not measured
+    let warm = &docs[..docs.len().min(20)];
+    drop(pipeline::with_threads(2, || {
+        pipeline::resolve_all(r, warm, &Quiet)
+    })?);
+    jieba_cut(jieba, &texts[..texts.len().min(100)]);
+
+    // extraction, between two jieba runs
+    row.jieba_before_s = jieba_cut(jieba, &texts);
+    log(&format!("N={n}: jieba cut {:.2}s", row.jieba_before_s));
+    let (res1, s1) = secs(|| pipeline::with_threads(1, || pipeline::resolve_all(r, &docs, &Quiet)));
+    row.extract1_s = s1;
+    drop(res1?);
+    log(&format!("N={n}: extraction, 1 thread {s1:.2}s"));
+    let (resolved, s2) =
+        secs(|| pipeline::with_threads(2, || pipeline::resolve_all(r, &docs, &Quiet)));
+    let resolved = resolved?;
+    row.extract2_s = s2;
+    log(&format!("N={n}: extraction, 2 threads {s2:.2}s"));
+    row.jieba_after_s = jieba_cut(jieba, &texts);
+    log(&format!("N={n}: jieba cut {:.2}s", row.jieba_after_s));
+    drop(texts);
+
+    // graph and quads
+    let (kg, gs) = secs(|| pipeline::graph_of(&docs, &resolved));
+    row.graph_s = gs;
+    drop(resolved);
+    drop(docs);
+    row.entities = kg.graph.node_count();
+    let (quads, qs) = secs(|| pipeline::quads(&kg));
+    row.rdf_s = qs;
+    row.quads = quads.len();
+    drop(kg);
+    log(&format!(
+        "N={n}: graph {gs:.2}s, {} quads in {qs:.2}s",
+        row.quads
+    ));
+
+    // the same quads as N-Quads for the bulk loader
+    let nq = base.join("quads.nq");
+    {
+        let mut ser = RdfSerializer::from_format(RdfFormat::NQuads)
+            .for_writer(BufWriter::new(std::fs::File::create(&nq)?));
+        for q in &quads {
+            ser.serialize_quad(q)?;
+        }
+        ser.finish()?.flush()?;
+    }
+
+    // store load, our path
+    let sa = base.join("store-apply");
+    {
+        let store = ZStore::open(&sa)?;
+        let (r, s) = secs(|| store.apply(&[], quads));
+        r?;
+        row.apply_s = s;
+    }
+    std::fs::remove_dir_all(&sa)?;
+    log(&format!("N={n}: ZStore::apply {:.2}s", row.apply_s));
+
+    // store load, oxigraph's bulk loader
+    let sb = base.join("store-bulk");
+    {
+        let store = oxigraph::store::Store::open(&sb)?;
+        let f = BufReader::new(std::fs::File::open(&nq)?);
+        let ((), s) = secs(|| {
+            let mut loader = store.bulk_loader();
+            let r = loader
+                .load_from_reader(RdfFormat::NQuads, f)
+                .map_err(|e| e.to_string())
+                .and_then(|()| loader.commit().map_err(|e| e.to_string()));
+            if let Err(e) = r {
+                log(&format!("bulk loader failed: {e}"));
+            }
+        });
+        row.bulk_s = s;
+        row.stored_quads = store.len()?;
+    }
+    std::fs::remove_dir_all(&sb)?;
+    std::fs::remove_file(&nq)?;
+    log(&format!("N={n}: bulk loader {:.2}s", row.bulk_s));
+
+    // end to end, as a user runs it
+    let sc = base.join("store-build");
+    let (wall, rss) = run_child(&[
+        "build",
+        corpus.to_str().ok_or("non-UTF-8 path")?,
+        "--store",
+        sc.to_str().ok_or("non-UTF-8 path")?,
+    ])?;
+    row.build_s = wall;
+    row.build_rss_kib = rss;
+    row.store_bytes = dir_size(&sc);
+    log(&format!(
+        "N={n}: build {wall:.2}s, peak RSS {} MiB",
+        rss / 1024
+    ));
+
+    // neighbors on the built store
+    {
+        let store = ZStore::open_read_only(&sc)?;
+        let (p50, p99, q) = neighbors(&store, o.queries, o.budget, o.seed)?;
+        row.nb_p50_ms = p50;
+        row.nb_p99_ms = p99;
+        row.nb_queries = q;
+    }
+    log(&format!(
+        "N={n}: neighbors p50 {:.2} ms, p99 {:.2} ms",
+        row.nb_p50_ms, row.nb_p99_ms
+    ));
+    if !o.keep {
+        std::fs::remove_dir_all(&base)?;
+    }
+    Ok(row)
+}
+
+fn thousands(x: f64) -> String {
+    if !x.is_finite() {
+        return "-".into();
+    }
+    let s = format!("{:.0}", x);
+    let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+fn print_table(rows: &[Row]) {
+    type Cell = Box<dyn Fn(&Row) -> String>;
+    let lines: Vec<(&str, Cell)> = vec![
+        ("articles", Box::new(|r| thousands(r.n as f64))),
+        ("files", Box::new(|r| thousands(r.files as f64))),
+        (
+            "characters (files)",
+            Box::new(|r| thousands(r.file_chars as f64)),
+        ),
+        (
+            "characters (article texts)",
+            Box::new(|r| thousands(r.text_chars as f64)),
+        ),
+        (
+            "entities (graph nodes)",
+            Box::new(|r| thousands(r.entities as f64)),
+        ),
+        ("quads generated", Box::new(|r| thousands(r.quads as f64))),
+        (
+            "quads stored (distinct)",
+            Box::new(|r| thousands(r.stored_quads as f64)),
+        ),
+        (
+            "text stage, 1 thread (s)",
+            Box::new(|r| format!("{:.2}", r.read_s)),
+        ),
+        (
+            "extraction 1 thread (chars/s)",
+            Box::new(|r| thousands(r.extract1_cps())),
+        ),
+        (
+            "extraction 2 threads (chars/s)",
+            Box::new(|r| thousands(r.extract2_cps())),
+        ),
+        (
+            "  speed-up 2 threads",
+            Box::new(|r| format!("{:.2}x", r.extract1_s / r.extract2_s)),
+        ),
+        (
+            "jieba cut 1 thread (chars/s)",
+            Box::new(|r| thousands(r.jieba_cps())),
+        ),
+        (
+            "  jieba runs before/after (s)",
+            Box::new(|r| format!("{:.2}/{:.2}", r.jieba_before_s, r.jieba_after_s)),
+        ),
+        (
+            "extraction 1 thread / jieba",
+            Box::new(|r| format!("{:.3}", r.extract1_cps() / r.jieba_cps())),
+        ),
+        ("graph build (s)", Box::new(|r| format!("{:.2}", r.graph_s))),
+        ("RDF quads (s)", Box::new(|r| format!("{:.2}", r.rdf_s))),
+        (
+            "store load ZStore::apply (quads/s)",
+            Box::new(|r| thousands(r.apply_qps())),
+        ),
+        (
+            "oxigraph bulk loader, N-Quads (quads/s)",
+            Box::new(|r| thousands(r.bulk_qps())),
+        ),
+        (
+            "load / bulk loader",
+            Box::new(|r| format!("{:.2}", r.apply_qps() / r.bulk_qps())),
+        ),
+        (
+            "build end to end (s)",
+            Box::new(|r| format!("{:.2}", r.build_s)),
+        ),
+        (
+            "build end to end (chars/s)",
+            Box::new(|r| thousands(r.build_cps())),
+        ),
+        (
+            "build / jieba",
+            Box::new(|r| format!("{:.3}", r.build_cps() / r.jieba_cps())),
+        ),
+        (
+            "build peak RSS (MiB)",
+            Box::new(|r| thousands(r.build_rss_kib as f64 / 1024.0)),
+        ),
+        (
+            "store on disk (MiB)",
+            Box::new(|r| format!("{:.1}", r.store_bytes as f64 / 1048576.0)),
+        ),
+        (
+            "neighbors p50 (ms)",
+            Box::new(|r| format!("{:.2}", r.nb_p50_ms)),
+        ),
+        (
+            "neighbors p99 (ms)",
+            Box::new(|r| format!("{:.2}", r.nb_p99_ms)),
+        ),
+        (
+            "build per article (µs)",
+            Box::new(|r| thousands(r.build_s * 1e6 / r.n as f64)),
+        ),
+        (
+            "extraction 1 thread per article (µs)",
+            Box::new(|r| thousands(r.extract1_s * 1e6 / r.n as f64)),
+        ),
+        (
+            "store load per article (µs)",
+            Box::new(|r| thousands(r.apply_s * 1e6 / r.n as f64)),
+        ),
+    ];
+    let w0 = lines
+        .iter()
+        .map(|(h, _)| h.chars().count())
+        .max()
+        .unwrap_or(0);
+    let cells: Vec<Vec<String>> = lines
+        .iter()
+        .map(|(_, f)| rows.iter().map(f).collect())
+        .collect();
+    let widths: Vec<usize> = (0..rows.len())
+        .map(|i| {
+            cells
+                .iter()
+                .map(|c| c[i].chars().count())
+                .chain(std::iter::once(
+                    format!("N={}", thousands(rows[i].n as f64)).len(),
+                ))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut head = format!("{:w0$}", "");
+    for (i, r) in rows.iter().enumerate() {
+        head.push_str(&format!(
+            "  {:>w$}",
+            format!("N={}", thousands(r.n as f64)),
+            w = widths[i]
+        ));
+    }
+    println!("{head}");
+    for ((h, _), c) in lines.iter().zip(&cells) {
+        // widths count characters
+        let mut line = format!("{h:w0$}");
+        for (i, v) in c.iter().enumerate() {
+            line.push_str(&format!("  {v:>w$}", w = widths[i]));
+        }
+        println!("{line}");
+    }
+    if let Some(last) = rows.last() {
+        println!(
+            "ratios (N={}): extraction 1 thread / jieba = {:.3}, build / jieba = {:.3}, load / bulk loader = {:.2}; neighbors p99 = {:.2} ms ({} queries)",
+            thousands(last.n as f64),
+            last.extract1_cps() / last.jieba_cps(),
+            last.build_cps() / last.jieba_cps(),
+            last.apply_qps() / last.bulk_qps(),
+            last.nb_p99_ms,
+            last.nb_queries
+        );
+    }
+}
+
+/// MemAvailable from /proc/meminfo, in bytes.
+fn mem_available() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+fn main() -> Res<()> {
+    let o = options()?;
+    log(&format!(
+        "sizes {:?}, seed {}, {} core(s), working in {}",
+        o.sizes,
+        o.seed,
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        o.dir.display()
+    ));
+    let r = Recognizer::new()?;
+    let jieba = Jieba::new();
+    let mut rows = Vec::new();
+    for &n in &o.sizes {
+        let need = n as u64 * 300 * 1024;
+        let avail = mem_available();
+        if !o.force && avail.is_some_and(|a| need > a) {
+            log(&format!(
+                "skipping N={n}: needs about {:.1} GiB, {:.1} GiB available (--force runs it)",
+                need as f64 / 1073741824.0,
+                avail.unwrap_or(0) as f64 / 1073741824.0
+            ));
+            continue;
+        }
+        rows.push(measure(&o, n, &r, &jieba)?);
+    }
+    print_table(&rows);
+    Ok(())
+}
