@@ -4,7 +4,12 @@
 # - libclang-dev: oxigraph's bundled RocksDB is compiled with bindgen;
 # - graphviz: the export test renders the DOT export with `dot -Tsvg`;
 # - networkx and rdflib (PyPI, pinned): the export test loads the GraphML
-#   and GEXF exports in networkx and re-parses Turtle, TriG and N-Quads.
+#   and GEXF exports in networkx and re-parses Turtle, TriG and N-Quads;
+# - chromium, chromium-driver: the page test drives a headless browser;
+# - fonts-wqy-zenhei: a Chinese font, so that its screenshot shows the text;
+# - playwright-core (tests/page/package.json, pinned) to drive it from Node;
+# - curl, and SPARQLWrapper (PyPI, pinned): the endpoint test queries
+#   `zhengtu serve` with a real Python SPARQL client.
 # The tests themselves install nothing.
 set -e
 cd "$(dirname "$0")/.."
@@ -15,10 +20,11 @@ else
 fi
 
 missing=
-for p in libclang-dev graphviz python3-pip; do
+for p in libclang-dev graphviz chromium chromium-driver fonts-wqy-zenhei nodejs npm curl python3-pip; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
-# a pip from elsewhere (pyenv, a venv …) is fine too
+# an npm or pip from elsewhere (nvm, pyenv, a venv …) is fine too
+command -v npm >/dev/null 2>&1 && missing=$(echo "$missing" | sed 's/ npm//; s/ nodejs//')
 python3 -m pip --version >/dev/null 2>&1 && missing=$(echo "$missing" | sed 's/ python3-pip//')
 if [ -n "$missing" ]; then
     $SUDO apt-get update -qq
@@ -30,4 +36,17 @@ fi
 if ! python3 -c 'import networkx, rdflib' >/dev/null 2>&1; then
     python3 -m pip install -q networkx==3.4.2 rdflib==7.1.4 \
         || python3 -m pip install -q --break-system-packages networkx==3.4.2 rdflib==7.1.4
+fi
+
+# node packages of the page test, as pinned in tests/page/package.json
+if [ ! -f tests/page/node_modules/playwright-core/package.json ] \
+    || ! grep -q "\"version\": \"$(sed -n 's/.*"playwright-core": "\(.*\)".*/\1/p' tests/page/package.json)\"" \
+        tests/page/node_modules/playwright-core/package.json; then
+    (cd tests/page && npm install --no-audit --no-fund --silent)
+fi
+
+# the Python SPARQL client of the endpoint test
+if ! python3 -c 'import SPARQLWrapper' >/dev/null 2>&1; then
+    python3 -m pip install -q SPARQLWrapper==2.0.0 \
+        || python3 -m pip install -q --break-system-packages SPARQLWrapper==2.0.0
 fi

@@ -5,7 +5,7 @@
 //! ```text
 //! files ─text─▶ articles ─recognize─▶ mentions ─resolve─▶ entities + relations
 //!       ─graph─▶ petgraph KnowledgeGraph ─rdf─▶ quads ─store─▶ oxigraph (RocksDB)
-//!       ─▶ query / neighbors / export / eval
+//!       ─▶ query / neighbors / export / eval / serve (SPARQL endpoint and page)
 //! ```
 //!
 //! [`pipeline`] composes them; the `zhengtu` binary is a thin CLI over this
@@ -25,6 +25,8 @@ pub mod pipeline;
 pub mod rdf;
 pub mod recognize;
 pub mod resolve;
+#[cfg(feature = "store")]
+pub mod serve;
 #[cfg(feature = "store")]
 pub mod store;
 pub mod synth;

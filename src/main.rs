@@ -133,6 +133,21 @@ enum Command {
         #[arg(long)]
         tokens: bool,
     },
+    /// Serves the store read-only: a SPARQL endpoint at /query, a JSON API
+    /// and a graph browser page at /.
+    Serve {
+        /// Address to listen on (host:port); localhost only unless told.
+        /// Port 0 picks a free port, named in the log.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Seconds a query may run before it is cancelled (answered 503).
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// Rows (or triples) in one answer; longer answers are cut and
+        /// marked with the header Zhengtu-Truncated: true.
+        #[arg(long, default_value_t = 10_000)]
+        max_results: usize,
+    },
     /// Scores the stored graph against gold files.
     Eval {
         /// Directory of gold JSON files.
@@ -294,6 +309,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             tokens,
         } => {
             extract(paths, mentions, tokens)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            bind,
+            timeout,
+            max_results,
+        } => {
+            if !(timeout.is_finite() && timeout > 0.0 && timeout < 1e9) {
+                bail!("--timeout must be a number of seconds above 0");
+            }
+            let store = ZStore::open_read_only(&cli.store)?;
+            zhengtu::serve::serve(
+                store,
+                zhengtu::serve::ServeConfig {
+                    bind,
+                    timeout: std::time::Duration::from_secs_f64(timeout),
+                    max_results,
+                },
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { gold, docs, errors } => {

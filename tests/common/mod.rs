@@ -65,3 +65,5 @@ pub fn export_nquads(store: &Path) -> Vec<u8> {
     );
     out.stdout
 }
+
+pub mod http;

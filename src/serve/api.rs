@@ -1,0 +1,323 @@
+//! The JSON API of the page: entities by name, and an entity's
+//! neighbourhood with the evidence of each relation.
+//!
+//! Takes: a name (`/api/search?q=`) or an entity IRI (`/api/neighbors?iri=`)
+//! and the store. Gives: JSON documents (see [`SearchHit`] and
+//! [`Neighborhood`]).
+
+use std::collections::BTreeMap;
+
+use oxigraph::model::{NamedNode, Term};
+use serde::Serialize;
+
+use crate::rdf::{PROV, ZT};
+use crate::store::{sparql_string, StoreError, ZStore, PREFIXES};
+use crate::Predicate;
+
+/// Errors of the API.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A parameter is missing or malformed.
+    #[error("{0}")]
+    BadRequest(String),
+    /// No entity has that IRI.
+    #[error("no entity {0}")]
+    NotFound(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// An entity found by name.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    /// Its IRI.
+    pub iri: String,
+    /// Its class (`Agency` …).
+    #[serde(rename = "type")]
+    pub etype: String,
+    /// Its canonical name.
+    pub label: String,
+    /// The name that matched (label or alias).
+    pub matched: String,
+    /// Whether the name equals the search text.
+    pub exact: bool,
+}
+
+/// An entity as shown on the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityInfo {
+    /// Its IRI.
+    pub iri: String,
+    /// Its class.
+    #[serde(rename = "type")]
+    pub etype: String,
+    /// Its canonical name.
+    pub label: String,
+    /// The other names it was written as.
+    pub aliases: Vec<String>,
+}
+
+/// A sentence supporting a relation, with its article.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Evidence {
+    /// The sentence.
+    pub sentence: String,
+    /// The article's IRI.
+    pub article: Option<String>,
+    /// The article's headline.
+    pub headline: Option<String>,
+    /// The path of the source file.
+    pub source: Option<String>,
+    /// Character offsets of the sentence in the source file.
+    pub start: Option<u64>,
+    /// End offset.
+    pub end: Option<u64>,
+}
+
+/// One relation of the entity and the entity at its other end.
+#[derive(Debug, Clone, Serialize)]
+pub struct NeighborInfo {
+    /// The predicate (`subOrganizationOf` …).
+    pub predicate: String,
+    /// `out` when the entity is the subject, `in` when it is the object.
+    pub direction: &'static str,
+    /// The other entity's IRI.
+    pub iri: String,
+    /// Its class.
+    #[serde(rename = "type")]
+    pub etype: String,
+    /// Its canonical name.
+    pub label: String,
+    /// The sentences stating the relation.
+    pub evidence: Vec<Evidence>,
+}
+
+/// An entity and its neighbours.
+#[derive(Debug, Clone, Serialize)]
+pub struct Neighborhood {
+    /// The entity.
+    pub entity: EntityInfo,
+    /// Its relations.
+    pub neighbors: Vec<NeighborInfo>,
+    /// Whether relations were left out (more than the result limit).
+    pub truncated: bool,
+}
+
+const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+fn lit(t: &Option<Term>) -> Option<String> {
+    match t {
+        Some(Term::Literal(l)) => Some(l.value().to_string()),
+        _ => None,
+    }
+}
+
+fn iri(t: &Option<Term>) -> Option<String> {
+    match t {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
+        _ => None,
+    }
+}
+
+/// Whether a class IRI is one of the six entity classes.
+fn entity_class(t: &str) -> Option<String> {
+    let local = t.strip_prefix(ZT)?;
+    crate::EntityType::parse(local).map(|e| e.as_str().to_string())
+}
+
+/// Entities whose label or alias contains `q`: exact names first, then by
+/// length of the canonical name; at most `max`.
+pub fn search(store: &ZStore, q: &str, max: usize) -> Result<Vec<SearchHit>, ApiError> {
+    let q = q.trim();
+    if q.is_empty() {
+        return Err(ApiError::BadRequest(
+            "give a name to search: /api/search?q=NAME".into(),
+        ));
+    }
+    if q.chars().count() > 200 {
+        return Err(ApiError::BadRequest("the name is too long".into()));
+    }
+    let s = sparql_string(q);
+    // the names are filtered before the join (as a subquery): filtering
+    // after it is several times slower
+    let query = format!(
+        "{PREFIXES}SELECT DISTINCT ?e ?t ?l ?n WHERE {{ \
+           {{ SELECT DISTINCT ?e ?n WHERE {{ \
+             {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} \
+             FILTER(CONTAINS(STR(?n), {s})) }} }} \
+           ?e a ?t ; rdfs:label ?l }}"
+    );
+    let mut hits: BTreeMap<String, SearchHit> = BTreeMap::new();
+    for row in store.select(&query, true)? {
+        let (Some(e), Some(t), Some(l), Some(n)) =
+            (iri(&row[0]), iri(&row[1]), lit(&row[2]), lit(&row[3]))
+        else {
+            continue;
+        };
+        let Some(etype) = entity_class(&t) else {
+            continue;
+        };
+        let exact = n == q;
+        let h = hits.entry(e.clone()).or_insert_with(|| SearchHit {
+            iri: e,
+            etype,
+            label: l,
+            matched: n.clone(),
+            exact,
+        });
+        if exact && !h.exact {
+            h.exact = true;
+            h.matched = n;
+        }
+    }
+    let mut out: Vec<SearchHit> = hits.into_values().collect();
+    out.sort_by(|a, b| {
+        (!a.exact, a.label.chars().count(), &a.label).cmp(&(
+            !b.exact,
+            b.label.chars().count(),
+            &b.label,
+        ))
+    });
+    out.truncate(max);
+    Ok(out)
+}
+
+/// The entity `iri` and its relations with their evidence; at most `max`
+/// relations.
+pub fn neighbors(store: &ZStore, iri_text: &str, max: usize) -> Result<Neighborhood, ApiError> {
+    let e = NamedNode::new(iri_text.trim())
+        .map_err(|err| ApiError::BadRequest(format!("not an IRI: {iri_text:?}: {err}")))?;
+    let e = e.as_str();
+    // the entity: class, label, aliases
+    let q = format!(
+        "{PREFIXES}SELECT DISTINCT ?t ?l ?alt WHERE {{ <{e}> a ?t ; rdfs:label ?l . OPTIONAL {{ <{e}> skos:altLabel ?alt }} }}"
+    );
+    let mut entity: Option<EntityInfo> = None;
+    for row in store.select(&q, true)? {
+        let (Some(t), Some(l)) = (iri(&row[0]), lit(&row[1])) else {
+            continue;
+        };
+        let Some(etype) = entity_class(&t) else {
+            continue;
+        };
+        let info = entity.get_or_insert_with(|| EntityInfo {
+            iri: e.to_string(),
+            etype,
+            label: l.clone(),
+            aliases: Vec::new(),
+        });
+        if let Some(a) = lit(&row[2]) {
+            if a != info.label && !info.aliases.contains(&a) {
+                info.aliases.push(a);
+            }
+        }
+    }
+    let Some(mut entity) = entity else {
+        return Err(ApiError::NotFound(e.to_string()));
+    };
+    entity.aliases.sort();
+
+    // the relations, then their evidence: two small queries (one query with
+    // the evidence as OPTIONAL parts is a hundred times slower)
+    let vals: Vec<String> = Predicate::ALL
+        .iter()
+        .map(|p| format!("zt:{}", p.as_str()))
+        .collect();
+    let vals = vals.join(" ");
+    let q = format!(
+        "{PREFIXES}SELECT DISTINCT ?p ?dir ?o ?t ?l WHERE {{ \
+           VALUES ?p {{ {vals} }} \
+           {{ <{e}> ?p ?o . BIND(\"out\" AS ?dir) }} \
+           UNION \
+           {{ ?o ?p <{e}> . BIND(\"in\" AS ?dir) }} \
+           ?o a ?t ; rdfs:label ?l . \
+         }}"
+    );
+    let mut rels: BTreeMap<(String, &'static str, String), NeighborInfo> = BTreeMap::new();
+    for row in store.select(&q, true)? {
+        let (Some(p), Some(dir), Some(o), Some(t), Some(l)) = (
+            iri(&row[0]),
+            lit(&row[1]),
+            iri(&row[2]),
+            iri(&row[3]),
+            lit(&row[4]),
+        ) else {
+            continue;
+        };
+        let Some(etype) = entity_class(&t) else {
+            continue;
+        };
+        let Some(pred) = p.strip_prefix(ZT).and_then(Predicate::parse) else {
+            continue;
+        };
+        let direction = if dir == "out" { "out" } else { "in" };
+        rels.entry((pred.as_str().to_string(), direction, o.clone()))
+            .or_insert_with(|| NeighborInfo {
+                predicate: pred.as_str().to_string(),
+                direction,
+                iri: o,
+                etype,
+                label: l,
+                evidence: Vec::new(),
+            });
+    }
+    let q = format!(
+        "{PREFIXES}SELECT DISTINCT ?s ?p ?o ?sent ?art ?h ?path ?start ?end WHERE {{ \
+           {{ ?ev <{RDF}subject> <{e}> }} UNION {{ ?ev <{RDF}object> <{e}> }} \
+           ?ev a zt:Evidence ; <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o ; \
+             zt:sentence ?sent . \
+           OPTIONAL {{ ?ev zt:startOffset ?start }} OPTIONAL {{ ?ev zt:endOffset ?end }} \
+           OPTIONAL {{ ?ev <{PROV}wasDerivedFrom> ?art . \
+             OPTIONAL {{ ?art zt:headline ?h }} \
+             OPTIONAL {{ ?art zt:fromFile ?f . ?f zt:sourcePath ?path }} }} \
+         }}"
+    );
+    for row in store.select(&q, true)? {
+        let (Some(s), Some(p), Some(o), Some(sentence)) =
+            (iri(&row[0]), iri(&row[1]), iri(&row[2]), lit(&row[3]))
+        else {
+            continue;
+        };
+        let Some(pred) = p.strip_prefix(ZT).and_then(Predicate::parse) else {
+            continue;
+        };
+        let num = |t: &Option<Term>| lit(t).and_then(|s| s.parse::<u64>().ok());
+        let item = Evidence {
+            sentence,
+            article: iri(&row[4]),
+            headline: lit(&row[5]),
+            source: lit(&row[6]),
+            start: num(&row[7]),
+            end: num(&row[8]),
+        };
+        let mut ends = Vec::new();
+        if s == e {
+            ends.push(("out", o.clone()));
+        }
+        if o == e {
+            ends.push(("in", s.clone()));
+        }
+        for (direction, other) in ends {
+            if let Some(n) = rels.get_mut(&(pred.as_str().to_string(), direction, other)) {
+                if !n.evidence.contains(&item) {
+                    n.evidence.push(item.clone());
+                }
+            }
+        }
+    }
+    let mut neighbors: Vec<NeighborInfo> = rels.into_values().collect();
+    for n in &mut neighbors {
+        n.evidence.sort();
+    }
+    neighbors.sort_by(|a, b| {
+        (&a.predicate, a.direction, &a.label).cmp(&(&b.predicate, b.direction, &b.label))
+    });
+    let truncated = neighbors.len() > max;
+    neighbors.truncate(max);
+    Ok(Neighborhood {
+        entity,
+        neighbors,
+        truncated,
+    })
+}
