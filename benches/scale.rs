@@ -162,17 +162,23 @@ fn jieba_cut(j: &Jieba, texts: &[&str]) -> f64 {
 }
 
 fn dir_size(p: &Path) -> u64 {
-    let mut total = 0;
-    if let Ok(rd) = std::fs::read_dir(p) {
-        for e in rd.flatten() {
-            match e.metadata() {
-                Ok(m) if m.is_dir() => total += dir_size(&e.path()),
-                Ok(m) => total += m.len(),
-                Err(_) => {}
+    // the published views are hard links to the database's files: count
+    // each file once
+    fn walk(p: &Path, seen: &mut std::collections::HashSet<(u64, u64)>) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        let mut total = 0;
+        if let Ok(rd) = std::fs::read_dir(p) {
+            for e in rd.flatten() {
+                match e.metadata() {
+                    Ok(m) if m.is_dir() => total += walk(&e.path(), seen),
+                    Ok(m) if seen.insert((m.dev(), m.ino())) => total += m.len(),
+                    _ => {}
+                }
             }
         }
+        total
     }
-    total
+    walk(p, &mut Default::default())
 }
 
 /// Runs the binary, returning (wall seconds, peak RSS in KiB).
@@ -205,7 +211,8 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 }
 
 /// Neighbour look-ups as the CLI does them (`zhengtu neighbors NAME`, at
-/// most 100 neighbours per predicate and direction):
+/// most [`zhengtu::store::NEIGHBOR_LIMIT`] neighbours per predicate and
+/// direction):
 /// find the entity by name, then its relations.
 fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64, f64, usize)> {
     let rows = store.select(
@@ -228,6 +235,7 @@ fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64
     }
     let mut rng = Rng::new(seed);
     let mut times = Vec::with_capacity(queries);
+    let mut slowest: Vec<(std::time::Duration, String)> = Vec::new();
     let t0 = Instant::now();
     for _ in 0..queries {
         if t0.elapsed().as_secs_f64() > budget {
@@ -239,12 +247,21 @@ fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64
         }
         let name = rng.pick(&labels);
         let t = Instant::now();
-        let n = match store.neighborhood(name, 1, false, 100)? {
+        let n = match store.neighborhood(name, 1, false, zhengtu::store::NEIGHBOR_LIMIT)? {
             zhengtu::store::Lookup::Found(f) => f.iter().map(|x| x.levels[0].len()).sum(),
             _ => 0,
         };
         std::hint::black_box(n);
         times.push(t.elapsed());
+        slowest.push((t.elapsed(), name.clone()));
+        slowest.sort_by_key(|x| std::cmp::Reverse(x.0));
+        slowest.truncate(5);
+    }
+    for (t, name) in &slowest {
+        log(&format!(
+            "neighbors: {name} took {:.2} ms",
+            t.as_secs_f64() * 1e3
+        ));
     }
     times.sort();
     Ok((

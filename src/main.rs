@@ -99,7 +99,7 @@ enum Command {
         evidence: bool,
         /// List at most this many neighbours per entity, predicate and
         /// direction (hubs have thousands); 0 lists all.
-        #[arg(long, default_value_t = 100)]
+        #[arg(long, default_value_t = zhengtu::store::NEIGHBOR_LIMIT)]
         limit: usize,
     },
     /// Writes the stored graph.

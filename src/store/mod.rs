@@ -378,28 +378,40 @@ impl ZStore {
 
     /// Entities whose label or alias is `name`: (iri, type, label).
     pub fn find(&self, name: &str) -> Result<Vec<(NamedNode, String, String)>, StoreError> {
-        let lit = sparql_string(name);
-        let q = format!(
-            "{PREFIXES}SELECT DISTINCT ?e ?t ?l WHERE {{ {{ ?e rdfs:label {lit}@zh }} UNION {{ ?e skos:altLabel {lit}@zh }} \
-             ?e a ?t ; rdfs:label ?l . FILTER(STRSTARTS(STR(?t), \"{ZT}\")) }} ORDER BY ?l"
+        // read the indexes directly: a SPARQL join of label and type over
+        // the union of the article graphs grows with the square of the
+        // number of articles naming the entity
+        let err = |x: oxigraph::store::StorageError| storage(&self.path, x);
+        let lit = Term::Literal(
+            oxigraph::model::Literal::new_language_tagged_literal_unchecked(name, "zh"),
         );
-        let mut out = Vec::new();
-        for row in self.select(&q, true)? {
-            if let (Some(Term::NamedNode(e)), Some(Term::NamedNode(t)), Some(Term::Literal(l))) =
-                (row[0].clone(), row[1].clone(), row[2].clone())
+        let mut subjects: Vec<NamedNode> = Vec::new();
+        for p in [
+            oxigraph::model::vocab::rdfs::LABEL,
+            oxigraph::model::NamedNodeRef::new_unchecked(
+                "http://www.w3.org/2004/02/skos/core#altLabel",
+            ),
+        ] {
+            for q in self
+                .store
+                .quads_for_pattern(None, Some(p), Some(lit.as_ref()), None)
             {
-                let t = t.as_str().trim_start_matches(ZT).to_string();
-                if t == "Article" || t == "SourceFile" || t == "Evidence" {
-                    continue;
-                }
-                if !out
-                    .iter()
-                    .any(|(x, _, _): &(NamedNode, String, String)| *x == e)
-                {
-                    out.push((e, t, l.value().to_string()));
+                if let NamedOrBlankNode::NamedNode(e) = q.map_err(err)?.subject {
+                    if subjects.last() != Some(&e) && !subjects.contains(&e) {
+                        subjects.push(e);
+                    }
                 }
             }
         }
+        let mut out = Vec::new();
+        for e in subjects {
+            if let Some((t, l)) = self.type_and_label(&e)? {
+                if crate::EntityType::ALL.iter().any(|x| x.as_str() == t) {
+                    out.push((e, t, l));
+                }
+            }
+        }
+        out.sort_by(|a, b| (&a.2, a.0.as_str()).cmp(&(&b.2, b.0.as_str())));
         Ok(out)
     }
 
@@ -665,6 +677,11 @@ pub fn ontology_quads() -> Vec<Quad> {
     }
     out
 }
+
+/// How many neighbours per predicate and direction `neighbors` lists unless
+/// told otherwise: a screenful, and a bounded amount of work for hubs (a
+/// city is the jurisdiction of hundreds of agencies).
+pub const NEIGHBOR_LIMIT: usize = 25;
 
 /// The neighbourhood of one entity, hop by hop.
 #[derive(Debug, Clone)]
