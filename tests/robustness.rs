@@ -467,3 +467,50 @@ fn slow_query_is_cancelled() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cancelled after 1 s"));
     assert!(t0.elapsed() < Duration::from_secs(20));
 }
+
+/// `serve` answers queries while a build writes the same store, and the
+/// build is not disturbed by it.
+#[test]
+fn serve_answers_while_a_build_writes() {
+    let dir = tmp();
+    let store = build_corpus(dir.path());
+    let s = store.to_str().unwrap();
+    let server = common::http::Server::start(&store, dir.path(), &[]);
+    let docs = corpus_copy(&dir.path().join("big"), 120);
+    let mut writer = bin()
+        .args(["build", docs.to_str().unwrap(), "--store", s])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let q = "PREFIX zt: <https://w3id.org/zhengtu/ontology#> SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a zt:Agency }";
+    let mut answered = 0;
+    let mut during = 0;
+    let t0 = Instant::now();
+    loop {
+        let building = writer.try_wait().unwrap().is_none();
+        let r = server.get_query(q, "text/csv");
+        assert_eq!(r.status, 200, "{}", r.text());
+        let n: usize = r.text().lines().nth(1).unwrap().trim().parse().unwrap();
+        assert!(n > 50, "the published graph is served: {n} agencies");
+        answered += 1;
+        if building {
+            during += 1;
+        } else {
+            break;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(180), "the build ends");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = writer.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{answered} queries answered by serve, {during} of them while the build wrote");
+    assert!(during >= 1, "at least one query ran during the build");
+    // the store the build wrote is complete
+    let copies = std::fs::read_dir(&docs).unwrap().count();
+    assert_eq!(stored_files(&store).len(), 5 + copies);
+}
