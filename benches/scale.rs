@@ -32,7 +32,7 @@
 //!   another fresh store;
 //! - the end-to-end `zhengtu build` of the corpus as a child process (wall
 //!   time, its peak RSS from `wait4`, the size of its store on disk);
-//! - `neighbors` (find + relations_of, as the CLI does) for Q random entity
+//! - `neighbors` (find + relations, as the CLI does) for Q random entity
 //!   labels of that store: p50 and p99 latency.
 
 use std::io::{BufReader, BufWriter, Write};

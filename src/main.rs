@@ -618,7 +618,7 @@ fn neighbors(
             for nb in &found {
                 writeln!(out, "{} ({})", nb.label, nb.etype)?;
                 for (d, rows) in nb.levels.iter().enumerate() {
-                    for (from, n) in rows {
+                    for (_, from, n) in rows {
                         let indent = "  ".repeat(d + 1);
                         let via = if d > 0 {
                             format!("{from} ")
@@ -658,7 +658,7 @@ fn neighbors(
                         "type": nb.etype,
                         "label": nb.label,
                         "truncated": nb.truncated,
-                        "neighbors": nb.levels.iter().enumerate().flat_map(|(d, rows)| rows.iter().map(move |(from, n)| serde_json::json!({
+                        "neighbors": nb.levels.iter().enumerate().flat_map(|(d, rows)| rows.iter().map(move |(_, from, n)| serde_json::json!({
                             "depth": d + 1, "from": from, "predicate": n.predicate.as_str(),
                             "direction": if n.outgoing { "out" } else { "in" },
                             "iri": n.iri.as_str(), "type": n.etype, "label": n.label, "evidence": n.evidence, "source": n.source,
@@ -669,60 +669,8 @@ fn neighbors(
             writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         }
         NeighborFormat::Dot => {
-            use zhengtu::export::formats::{color, dot_escape};
-            writeln!(out, "digraph neighbors {{")?;
-            writeln!(out, "  graph [charset=\"UTF-8\", rankdir=LR];")?;
-            writeln!(out, "  node [style=filled];")?;
-            let mut nodes: std::collections::BTreeMap<String, (String, String)> =
-                Default::default();
-            let mut edges: std::collections::BTreeSet<(String, String, String)> =
-                Default::default();
-            for nb in &found {
-                nodes.insert(
-                    nb.iri.as_str().to_string(),
-                    (nb.label.clone(), nb.etype.clone()),
-                );
-                let mut by_label: std::collections::BTreeMap<String, String> = Default::default();
-                by_label.insert(nb.label.clone(), nb.iri.as_str().to_string());
-                for rows in &nb.levels {
-                    for (from, n) in rows {
-                        by_label
-                            .entry(n.label.clone())
-                            .or_insert_with(|| n.iri.as_str().to_string());
-                        nodes.insert(
-                            n.iri.as_str().to_string(),
-                            (n.label.clone(), n.etype.clone()),
-                        );
-                        let from_iri = by_label.get(from).cloned().unwrap_or_default();
-                        let (a, b) = if n.outgoing {
-                            (from_iri, n.iri.as_str().to_string())
-                        } else {
-                            (n.iri.as_str().to_string(), from_iri)
-                        };
-                        edges.insert((a, n.predicate.as_str().to_string(), b));
-                    }
-                }
-            }
-            for (iri, (label, t)) in &nodes {
-                let fill = zhengtu::EntityType::parse(t)
-                    .map(color)
-                    .unwrap_or("#ffffff");
-                writeln!(
-                    out,
-                    "  \"{}\" [label=\"{}\", fillcolor=\"{fill}\"];",
-                    dot_escape(iri),
-                    dot_escape(label)
-                )?;
-            }
-            for (a, p, b) in &edges {
-                writeln!(
-                    out,
-                    "  \"{}\" -> \"{}\" [label=\"{p}\"];",
-                    dot_escape(a),
-                    dot_escape(b)
-                )?;
-            }
-            writeln!(out, "}}")?;
+            let view = zhengtu::export::View::from_neighborhoods(&found);
+            zhengtu::export::formats::dot(&view, &mut out)?;
         }
     }
     out.flush()?;

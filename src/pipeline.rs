@@ -185,11 +185,6 @@ pub fn graph_of(docs: &[Document], resolved: &[ResolvedDoc]) -> KnowledgeGraph {
     kg
 }
 
-/// Extracts the graph of documents (no store).
-pub fn extract(r: &Recognizer, docs: &[Document]) -> KnowledgeGraph {
-    graph_of(docs, &resolve_all(r, docs, &Quiet))
-}
-
 /// The quads of a graph's articles.
 pub fn quads(kg: &KnowledgeGraph) -> Vec<oxigraph::model::Quad> {
     quads_by_file(kg).into_values().flatten().collect()
@@ -370,7 +365,7 @@ pub fn build_with(
         store.replace(replaced)?;
         report.ingested.extend(docs.into_iter().map(|d| d.path));
     }
-    if !store.has_ontology()? {
+    if !ontology {
         store.apply(&[], crate::store::ontology_quads())?;
         changed = true;
     }

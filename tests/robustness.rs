@@ -361,6 +361,16 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Starts `build DOCS --store STORE` in the background (stderr kept).
+fn spawn_build(docs: &Path, store: &str) -> std::process::Child {
+    bin()
+        .args(["build", docs.to_str().unwrap(), "--store", store])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// A second writer is refused clearly; readers work while a build writes.
 #[test]
 fn readers_run_while_a_build_writes() {
@@ -380,12 +390,7 @@ fn readers_run_while_a_build_writes() {
                 std::fs::write(&p, format!("{t}\n（第{attempt}次修订）")).unwrap();
             }
         }
-        let mut writer = bin()
-            .args(["build", docs.to_str().unwrap(), "--store", s])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut writer = spawn_build(&docs, s);
         let t0 = Instant::now();
         while writer.try_wait().unwrap().is_none() && t0.elapsed() < Duration::from_secs(120) {
             let second = bin()
@@ -477,12 +482,7 @@ fn serve_answers_while_a_build_writes() {
     let s = store.to_str().unwrap();
     let server = common::http::Server::start(&store, dir.path(), &[]);
     let docs = corpus_copy(&dir.path().join("big"), 120);
-    let mut writer = bin()
-        .args(["build", docs.to_str().unwrap(), "--store", s])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut writer = spawn_build(&docs, s);
     let q = "PREFIX zt: <https://w3id.org/zhengtu/ontology#> SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a zt:Agency }";
     let mut answered = 0;
     let mut during = 0;

@@ -149,42 +149,58 @@ pub fn graphml(v: &View, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "</graphml>")
 }
 
+/// Declares GEXF attributes of a class (`node`, `edge`); their ids are
+/// their positions.
+fn gexf_attributes(w: &mut impl Write, class: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    writeln!(w, "    <attributes class=\"{class}\">")?;
+    for (i, (name, ty)) in attrs.iter().enumerate() {
+        writeln!(
+            w,
+            "      <attribute id=\"{i}\" title=\"{name}\" type=\"{ty}\"/>"
+        )?;
+    }
+    writeln!(w, "    </attributes>")
+}
+
+/// Writes the attribute values present, by position.
+fn gexf_attvalues(w: &mut impl Write, values: &[Option<String>]) -> io::Result<()> {
+    writeln!(w, "        <attvalues>")?;
+    for (i, v) in values.iter().enumerate() {
+        if let Some(v) = v {
+            writeln!(
+                w,
+                "          <attvalue for=\"{i}\" value=\"{}\"/>",
+                xml_escape(v)
+            )?;
+        }
+    }
+    writeln!(w, "        </attvalues>")
+}
+
 /// GEXF 1.3 with node and edge attributes; the predicate is the edge kind.
 pub fn gexf(v: &View, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(w, "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">")?;
     writeln!(w, "  <meta><creator>zhengtu</creator><description>Entities and relations of Chinese government news</description></meta>")?;
     writeln!(w, "  <graph mode=\"static\" defaultedgetype=\"directed\">")?;
-    writeln!(w, "    <attributes class=\"node\">")?;
-    for (i, (name, ty)) in [
-        ("type", "string"),
-        ("aliases", "string"),
-        ("code", "string"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        writeln!(
-            w,
-            "      <attribute id=\"{i}\" title=\"{name}\" type=\"{ty}\"/>"
-        )?;
-    }
-    writeln!(w, "    </attributes>")?;
-    writeln!(w, "    <attributes class=\"edge\">")?;
-    for (i, (name, ty)) in [
-        ("predicate", "string"),
-        ("role", "string"),
-        ("articles", "integer"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        writeln!(
-            w,
-            "      <attribute id=\"{i}\" title=\"{name}\" type=\"{ty}\"/>"
-        )?;
-    }
-    writeln!(w, "    </attributes>")?;
+    gexf_attributes(
+        w,
+        "node",
+        &[
+            ("type", "string"),
+            ("aliases", "string"),
+            ("code", "string"),
+        ],
+    )?;
+    gexf_attributes(
+        w,
+        "edge",
+        &[
+            ("predicate", "string"),
+            ("role", "string"),
+            ("articles", "integer"),
+        ],
+    )?;
     writeln!(w, "    <nodes>")?;
     for n in v.nodes.values() {
         writeln!(
@@ -193,25 +209,14 @@ pub fn gexf(v: &View, w: &mut impl Write) -> io::Result<()> {
             xml_escape(&n.iri),
             xml_escape(&n.label)
         )?;
-        writeln!(w, "        <attvalues>")?;
-        writeln!(
+        gexf_attvalues(
             w,
-            "          <attvalue for=\"0\" value=\"{}\"/>",
-            n.etype.as_str()
+            &[
+                Some(n.etype.as_str().to_string()),
+                Some(n.aliases.join("|")),
+                n.code.clone(),
+            ],
         )?;
-        writeln!(
-            w,
-            "          <attvalue for=\"1\" value=\"{}\"/>",
-            xml_escape(&n.aliases.join("|"))
-        )?;
-        if let Some(c) = &n.code {
-            writeln!(
-                w,
-                "          <attvalue for=\"2\" value=\"{}\"/>",
-                xml_escape(c)
-            )?;
-        }
-        writeln!(w, "        </attvalues>")?;
         writeln!(w, "      </node>")?;
     }
     writeln!(w, "    </nodes>")?;
@@ -227,25 +232,14 @@ pub fn gexf(v: &View, w: &mut impl Write) -> io::Result<()> {
             e.predicate.as_str(),
             e.articles
         )?;
-        writeln!(w, "        <attvalues>")?;
-        writeln!(
+        gexf_attvalues(
             w,
-            "          <attvalue for=\"0\" value=\"{}\"/>",
-            e.predicate.as_str()
+            &[
+                Some(e.predicate.as_str().to_string()),
+                e.role.clone(),
+                Some(e.articles.to_string()),
+            ],
         )?;
-        if let Some(r) = &e.role {
-            writeln!(
-                w,
-                "          <attvalue for=\"1\" value=\"{}\"/>",
-                xml_escape(r)
-            )?;
-        }
-        writeln!(
-            w,
-            "          <attvalue for=\"2\" value=\"{}\"/>",
-            e.articles
-        )?;
-        writeln!(w, "        </attvalues>")?;
         writeln!(w, "      </edge>")?;
     }
     writeln!(w, "    </edges>")?;

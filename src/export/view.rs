@@ -6,9 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use oxigraph::model::Term;
-
-use crate::store::{StoreError, ZStore, PREFIXES};
+use crate::store::{iri_value as iri, literal_value as lit, StoreError, ZStore, PREFIXES};
 use crate::{EntityType, Predicate};
 
 /// An entity node.
@@ -74,21 +72,53 @@ pub enum ViewError {
     Unknown(String),
 }
 
-fn lit(t: &Option<Term>) -> Option<String> {
-    match t {
-        Some(Term::Literal(l)) => Some(l.value().to_string()),
-        _ => None,
-    }
-}
-
-fn iri(t: &Option<Term>) -> Option<String> {
-    match t {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-        _ => None,
-    }
-}
-
 impl View {
+    /// The graph of neighbourhoods as `neighbors` found them (the edges
+    /// walked, without aliases, codes or article counts), for drawing them
+    /// with the export formats.
+    pub fn from_neighborhoods(found: &[crate::store::Neighborhood]) -> View {
+        let mut v = View::default();
+        let mut node = |iri: &str, etype: &str, label: &str| {
+            if let Some(etype) = EntityType::parse(etype) {
+                v.nodes.entry(iri.to_string()).or_insert_with(|| VNode {
+                    iri: iri.to_string(),
+                    etype,
+                    label: label.to_string(),
+                    aliases: Vec::new(),
+                    code: None,
+                });
+            }
+        };
+        let mut edges = BTreeSet::new();
+        for nb in found {
+            node(nb.iri.as_str(), &nb.etype, &nb.label);
+            for rows in &nb.levels {
+                for (from, _, n) in rows {
+                    node(n.iri.as_str(), &n.etype, &n.label);
+                    let (a, b) = if n.outgoing {
+                        (from.as_str(), n.iri.as_str())
+                    } else {
+                        (n.iri.as_str(), from.as_str())
+                    };
+                    edges.insert((a.to_string(), n.predicate, b.to_string()));
+                }
+            }
+        }
+        v.edges = edges
+            .into_iter()
+            .enumerate()
+            .map(|(i, (source, predicate, target))| VEdge {
+                id: format!("e{i}"),
+                source,
+                target,
+                predicate,
+                role: None,
+                articles: 1,
+            })
+            .collect();
+        v
+    }
+
     /// Reads the whole entity graph from a store.
     pub fn read(store: &ZStore) -> Result<View, StoreError> {
         let mut v = View::default();

@@ -11,7 +11,9 @@ use oxigraph::model::{NamedNode, Term};
 use serde::Serialize;
 
 use crate::rdf::{PROV, ZT};
-use crate::store::{sparql_string, StoreError, ZStore, PREFIXES};
+use crate::store::{
+    iri_value as iri, literal_value as lit, sparql_string, StoreError, ZStore, PREFIXES,
+};
 use crate::Predicate;
 
 /// Errors of the API.
@@ -106,20 +108,6 @@ pub struct Neighborhood {
 
 const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
-fn lit(t: &Option<Term>) -> Option<String> {
-    match t {
-        Some(Term::Literal(l)) => Some(l.value().to_string()),
-        _ => None,
-    }
-}
-
-fn iri(t: &Option<Term>) -> Option<String> {
-    match t {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-        _ => None,
-    }
-}
-
 /// Whether a class IRI is one of the six entity classes.
 fn entity_class(t: &str) -> Option<String> {
     let local = t.strip_prefix(ZT)?;
@@ -188,80 +176,44 @@ pub fn search(store: &ZStore, q: &str, max: usize) -> Result<Vec<SearchHit>, Api
 pub fn neighbors(store: &ZStore, iri_text: &str, max: usize) -> Result<Neighborhood, ApiError> {
     let e = NamedNode::new(iri_text.trim())
         .map_err(|err| ApiError::BadRequest(format!("not an IRI: {iri_text:?}: {err}")))?;
-    let e = e.as_str();
-    // the entity: class, label, aliases
-    let q = format!(
-        "{PREFIXES}SELECT DISTINCT ?t ?l ?alt WHERE {{ <{e}> a ?t ; rdfs:label ?l . OPTIONAL {{ <{e}> skos:altLabel ?alt }} }}"
-    );
-    let mut entity: Option<EntityInfo> = None;
-    for row in store.select(&q, true)? {
-        let (Some(t), Some(l)) = (iri(&row[0]), lit(&row[1])) else {
-            continue;
-        };
-        let Some(etype) = entity_class(&t) else {
-            continue;
-        };
-        let info = entity.get_or_insert_with(|| EntityInfo {
-            iri: e.to_string(),
-            etype,
-            label: l.clone(),
-            aliases: Vec::new(),
-        });
-        if let Some(a) = lit(&row[2]) {
-            if a != info.label && !info.aliases.contains(&a) {
-                info.aliases.push(a);
-            }
-        }
-    }
-    let Some(mut entity) = entity else {
-        return Err(ApiError::NotFound(e.to_string()));
+    // the entity and its relations, read from the store's indexes (a
+    // SPARQL join over the union of the article graphs grows with the
+    // square of the articles naming the entity)
+    let Some((etype, label)) = store
+        .type_and_label(&e)?
+        .filter(|(t, _)| crate::EntityType::parse(t).is_some())
+    else {
+        return Err(ApiError::NotFound(e.as_str().to_string()));
     };
-    entity.aliases.sort();
-
-    // the relations, then their evidence: two small queries (one query with
-    // the evidence as OPTIONAL parts is a hundred times slower)
-    let vals: Vec<String> = Predicate::ALL
-        .iter()
-        .map(|p| format!("zt:{}", p.as_str()))
-        .collect();
-    let vals = vals.join(" ");
-    let q = format!(
-        "{PREFIXES}SELECT DISTINCT ?p ?dir ?o ?t ?l WHERE {{ \
-           VALUES ?p {{ {vals} }} \
-           {{ <{e}> ?p ?o . BIND(\"out\" AS ?dir) }} \
-           UNION \
-           {{ ?o ?p <{e}> . BIND(\"in\" AS ?dir) }} \
-           ?o a ?t ; rdfs:label ?l . \
-         }}"
-    );
+    let entity = EntityInfo {
+        iri: e.as_str().to_string(),
+        etype,
+        aliases: store
+            .aliases_of(&e)?
+            .into_iter()
+            .filter(|a| *a != label)
+            .collect(),
+        label,
+    };
     let mut rels: BTreeMap<(String, &'static str, String), NeighborInfo> = BTreeMap::new();
-    for row in store.select(&q, true)? {
-        let (Some(p), Some(dir), Some(o), Some(t), Some(l)) = (
-            iri(&row[0]),
-            lit(&row[1]),
-            iri(&row[2]),
-            iri(&row[3]),
-            lit(&row[4]),
-        ) else {
-            continue;
-        };
-        let Some(etype) = entity_class(&t) else {
-            continue;
-        };
-        let Some(pred) = p.strip_prefix(ZT).and_then(Predicate::parse) else {
-            continue;
-        };
-        let direction = if dir == "out" { "out" } else { "in" };
-        rels.entry((pred.as_str().to_string(), direction, o.clone()))
-            .or_insert_with(|| NeighborInfo {
-                predicate: pred.as_str().to_string(),
+    let (found, mut truncated) = store.relations_limited(&e, false, max)?;
+    for n in found {
+        let direction = if n.outgoing { "out" } else { "in" };
+        let o = n.iri.as_str().to_string();
+        rels.insert(
+            (n.predicate.as_str().to_string(), direction, o.clone()),
+            NeighborInfo {
+                predicate: n.predicate.as_str().to_string(),
                 direction,
                 iri: o,
-                etype,
-                label: l,
+                etype: n.etype,
+                label: n.label,
                 evidence: Vec::new(),
-            });
+            },
+        );
     }
+    let e = e.as_str();
+    // the evidence of all its relations in one query
     let q = format!(
         "{PREFIXES}SELECT DISTINCT ?s ?p ?o ?sent ?art ?h ?path ?start ?end WHERE {{ \
            {{ ?ev <{RDF}subject> <{e}> }} UNION {{ ?ev <{RDF}object> <{e}> }} \
@@ -313,7 +265,7 @@ pub fn neighbors(store: &ZStore, iri_text: &str, max: usize) -> Result<Neighborh
     neighbors.sort_by(|a, b| {
         (&a.predicate, a.direction, &a.label).cmp(&(&b.predicate, b.direction, &b.label))
     });
-    let truncated = neighbors.len() > max;
+    truncated |= neighbors.len() > max;
     neighbors.truncate(max);
     Ok(Neighborhood {
         entity,

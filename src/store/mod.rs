@@ -78,6 +78,9 @@ pub struct ZStore {
     root: PathBuf,
 }
 
+/// `skos:altLabel`, which holds an entity's other names.
+const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
+
 /// The marker of unpublished changes in a store directory.
 const DIRTY: &str = "UNPUBLISHED";
 
@@ -310,20 +313,6 @@ impl ZStore {
             .map_err(|e| storage(&self.path, e))
     }
 
-    /// Loads the ontology into its graph if it is not there yet.
-    pub fn ensure_ontology(&self) -> Result<bool, StoreError> {
-        let g = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
-        let has = self
-            .store
-            .contains_named_graph(&g)
-            .map_err(|e| storage(&self.path, e))?;
-        if has {
-            return Ok(false);
-        }
-        self.apply(&[], ontology_quads())?;
-        Ok(true)
-    }
-
     /// Prepares a query over the union of all graphs.
     pub fn evaluate(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
         self.evaluate_with(query, None)
@@ -416,14 +405,10 @@ impl ZStore {
     }
 
     /// Relations of an entity, both directions, ordered by predicate,
-    /// direction and name; with `evidence`, each carries a sentence stating
-    /// it and its article (one more lookup per relation).
-    pub fn relations_of(&self, e: &NamedNode, evidence: bool) -> Result<Vec<Neighbor>, StoreError> {
-        Ok(self.relations_limited(e, evidence, usize::MAX)?.0)
-    }
-
-    /// [`relations_of`](Self::relations_of), at most `limit` neighbours per
-    /// predicate and direction; also says whether any list was cut. Reads
+    /// direction and name, at most `limit` neighbours per predicate and
+    /// direction; also says whether any list was cut. With `evidence`, each
+    /// carries a sentence stating it and its article (one more lookup per
+    /// relation). Reads
     /// the store's indexes directly (no SPARQL), and stops reading a list at
     /// the limit, so a hub with thousands of relations answers as fast as
     /// any entity. A cut list holds the first neighbours in index order,
@@ -514,8 +499,9 @@ impl ZStore {
         Ok((out, cut))
     }
 
-    /// An entity's zhengtu class (local name) and canonical name.
-    fn type_and_label(&self, n: &NamedNode) -> Result<Option<(String, String)>, StoreError> {
+    /// An entity's zhengtu class (local name) and canonical name, read
+    /// from the indexes.
+    pub fn type_and_label(&self, n: &NamedNode) -> Result<Option<(String, String)>, StoreError> {
         let err = |x: oxigraph::store::StorageError| storage(&self.path, x);
         let s = NamedOrBlankNode::NamedNode(n.clone());
         let mut etype = None;
@@ -551,6 +537,23 @@ impl ZStore {
         Ok(label.map(|l| (etype, l)))
     }
 
+    /// An entity's other names (its `skos:altLabel`s), sorted, read from the
+    /// indexes.
+    pub fn aliases_of(&self, n: &NamedNode) -> Result<Vec<String>, StoreError> {
+        let s = NamedOrBlankNode::NamedNode(n.clone());
+        let alt = oxigraph::model::NamedNodeRef::new_unchecked(SKOS_ALT_LABEL);
+        let mut out = std::collections::BTreeSet::new();
+        for q in self
+            .store
+            .quads_for_pattern(Some(s.as_ref()), Some(alt), None, None)
+        {
+            if let Term::Literal(l) = q.map_err(|x| storage(&self.path, x))?.object {
+                out.insert(l.value().to_string());
+            }
+        }
+        Ok(out.into_iter().collect())
+    }
+
     /// The first evidence sentence of a relation (by article order) and its
     /// article, as "source file, article N: headline".
     fn evidence_of(
@@ -577,10 +580,7 @@ impl ZStore {
         let Some(row) = rows.into_iter().next() else {
             return Ok((None, None));
         };
-        let val = |t: &Option<Term>| match t {
-            Some(Term::Literal(l)) => Some(l.value().to_string()),
-            _ => None,
-        };
+        let val = literal_value;
         let sentence = val(&row[0]);
         let source = val(&row[1]).map(|path| {
             let mut src = path;
@@ -692,8 +692,9 @@ pub struct Neighborhood {
     pub etype: String,
     /// Its canonical name.
     pub label: String,
-    /// For each hop, (the label of the entity it starts from, the neighbour).
-    pub levels: Vec<Vec<(String, Neighbor)>>,
+    /// For each hop, (the entity it starts from: IRI and label, the
+    /// neighbour).
+    pub levels: Vec<Vec<(NamedNode, String, Neighbor)>>,
     /// Whether some entity had more neighbours of one predicate and
     /// direction than the limit (the rest are not listed).
     pub truncated: bool,
@@ -755,7 +756,7 @@ impl ZStore {
                         if seen.insert(n.iri.clone()) {
                             next.push((n.iri.clone(), n.label.clone()));
                         }
-                        rows.push((node_label.clone(), n));
+                        rows.push((node.clone(), node_label.clone(), n));
                     }
                 }
                 levels.push(rows);
@@ -795,6 +796,22 @@ pub struct Neighbor {
 
 fn ser_iri<S: serde::Serializer>(n: &NamedNode, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(n.as_str())
+}
+
+/// The value of a literal in a result row, if it is one.
+pub fn literal_value(t: &Option<Term>) -> Option<String> {
+    match t {
+        Some(Term::Literal(l)) => Some(l.value().to_string()),
+        _ => None,
+    }
+}
+
+/// The IRI in a result row, if it is one.
+pub fn iri_value(t: &Option<Term>) -> Option<String> {
+    match t {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
+        _ => None,
+    }
 }
 
 /// A SPARQL string literal.
