@@ -207,6 +207,8 @@ pub struct Lexicon {
     pub name_verbs: HashSet<String>,
     /// Modifiers that make a headed phrase generic (重点项目).
     pub generic: HashSet<String>,
+    /// Common nouns that end like a body or unit but name none (网站, 专家组).
+    pub not_bodies: HashSet<String>,
     /// Development-zone short forms → full form without the city.
     pub zones: HashMap<String, String>,
 }
@@ -365,7 +367,14 @@ impl Lexicon {
                         match r.get(1).copied() {
                             Some("name_verb") => lx.name_verbs.insert(r[0].to_string()),
                             Some("generic") => lx.generic.insert(r[0].to_string()),
-                            _ => return Err(bad(file, n, "expected word, name_verb|generic")),
+                            Some("not_body") => lx.not_bodies.insert(r[0].to_string()),
+                            _ => {
+                                return Err(bad(
+                                    file,
+                                    n,
+                                    "expected word, name_verb|generic|not_body",
+                                ))
+                            }
                         };
                     }
                 }

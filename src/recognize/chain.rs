@@ -142,6 +142,11 @@ const PERSON_NOUNS: &[&str] = &[
     "部门",
 ];
 
+/// Dictionary frequency from which a word is common enough that a lexicon
+/// form ending on its first character is read as that word instead (部门
+/// after 人社部 in 人社部门).
+const COMMON_WORD: usize = 1000;
+
 const LEVEL_WORDS: &[char] = &['省', '市', '区', '县', '镇', '乡'];
 /// Characters that glue to a following level word (全市, 城区, 社区 …).
 const LEVEL_GLUE: &[char] = &[
@@ -161,6 +166,13 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
         if let Some((chain, end)) = parse(r, lat, i) {
             if end > i && !covered[i..end].iter().any(|c| *c) {
                 let text = lat.text(i, end);
+                if aside_or_meeting(r, lat, &chain, i, end) {
+                    for c in covered.iter_mut().take(end).skip(i) {
+                        *c = true;
+                    }
+                    i = end;
+                    continue;
+                }
                 if chain.links.is_empty() {
                     for p in &chain.places {
                         out.push(Mention {
@@ -306,7 +318,13 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
                 .map(|d| d.0)
                 .unwrap_or(0);
             let div_len = place_at(lat, p).map(|d| d.1 - p).unwrap_or(0);
-            if len > dept_len && len > div_len {
+            // the form must not cut a word: 人行 in 人行道, 人社部 in 人社部门
+            let end = p + len;
+            let cuts = end < lat.len() && lat.token(end - 1).is_some_and(|t| t.end > end)
+                || lat.chars.get(end).is_some_and(|c| is_han(*c))
+                    && r.is_word(&lat.text(end - 1, end + 1))
+                    && r.word_freq(&lat.text(end - 1, end + 1)) >= COMMON_WORD;
+            if len > dept_len && len > div_len && !cuts {
                 if let Some(nat) = r.lex.national.get(&form) {
                     ch.links.push(Link::National {
                         canonical: nat.canonical.clone(),
@@ -562,6 +580,10 @@ pub(crate) fn generic_at(
         if q == p && !lat.tok_start(p) {
             continue;
         }
+        // a common noun that only ends like a body (网站, 专家组)
+        if r.lex.not_bodies.contains(&lat.text(p, e)) {
+            continue;
+        }
         // posts may sit inside the names of associations (女企业家协会)
         let association = lat.text(q, e).ends_with('会');
         while valid_to < q {
@@ -708,6 +730,31 @@ fn unit_at(r: &Recognizer, lat: &Lattice, p: usize, after_body: bool) -> Option<
         }
     }
     Some((link, end))
+}
+
+/// Whether a parsed chain names no body: a bare unit head put in
+/// parentheses inside a sentence (各镇（中心）林业站), or a meeting called
+/// after the body (召开区委常委会).
+fn aside_or_meeting(r: &Recognizer, lat: &Lattice, chain: &Chain, s: usize, e: usize) -> bool {
+    let bare_unit = chain.places.is_empty()
+        && chain.links.len() == 1
+        && matches!(&chain.links[0], Link::Unit { text } if r.lex.suffixes.contains_key(text));
+    let aside = bare_unit
+        && s >= 2
+        && lat.chars[s - 1] == '（'
+        && is_han(lat.chars[s - 2])
+        && lat.chars.get(e) == Some(&'）');
+    let before = lat.text(s.saturating_sub(8), s);
+    let called = before
+        .rsplit(|c: char| is_punct(c) || c == '\n')
+        .next()
+        .is_some_and(|b| b.contains("召开"));
+    let text = lat.text(s, e);
+    aside
+        || called
+            && ["常委会", "常务委员会", "党组会"]
+                .iter()
+                .any(|m| text.ends_with(m))
 }
 
 /// Adds units after the core; returns the end of the chain.

@@ -168,6 +168,25 @@ impl Recognizer {
         for c in common {
             lex.division_by_short.remove(&c);
         }
+        // full names of units listed as divisions that are ordinary nouns
+        // without a division's generic term (林场, 农场, 林业站): heads of
+        // other names, not places
+        let level_end = [
+            "省", "市", "区", "县", "旗", "盟", "州", "镇", "乡", "街道", "村", "社区",
+        ];
+        let plain: Vec<String> = lex
+            .division_by_name
+            .keys()
+            .filter(|n| !level_end.iter().any(|e| n.ends_with(e)))
+            .filter(|n| {
+                dict_tag(&jieba, n)
+                    .is_some_and(|t| t.starts_with('n') && t != "ns" && !t.starts_with("nr"))
+            })
+            .cloned()
+            .collect();
+        for n in plain {
+            lex.division_by_name.remove(&n);
+        }
         let matcher = Matcher::new(&lex);
         // lexicon entries as words, so that jieba does not split them
         for form in lex.departments.keys().chain(lex.national.keys()) {
@@ -499,4 +518,86 @@ pub fn is_punct(c: char) -> bool {
 /// Whether a character is a CJK ideograph.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4e00..=0x9fff | 0x3400..=0x4dbf | 0x20000..=0x2ebef | 0xf900..=0xfaff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The surface texts of the mentions of a text, with their types.
+    fn mentions(r: &Recognizer, text: &str) -> Vec<(String, Option<EntityType>)> {
+        r.recognize(text)
+            .into_iter()
+            .map(|m| (m.text.clone(), m.etype()))
+            .collect()
+    }
+
+    fn has(ms: &[(String, Option<EntityType>)], text: &str, t: EntityType) -> bool {
+        ms.iter().any(|(s, e)| s == text && *e == Some(t))
+    }
+
+    #[test]
+    fn words_that_only_contain_names_are_no_mentions() {
+        let r = Recognizer::new().expect("lexicons");
+        let ms = mentions(
+            &r,
+            "县林业局重点防治美国白蛾和加拿大一枝黄花，开展入海河流排污口整治。\
+             县人社部门招募护林员，人行道同步改造。",
+        );
+        for (s, t) in &ms {
+            assert!(
+                !matches!(s.as_str(), "美国" | "加拿大" | "海河" | "人社部" | "人行"),
+                "{s} ({t:?}) in {ms:?}"
+            );
+        }
+        assert!(ms.iter().any(|(s, _)| s == "县林业局"), "{ms:?}");
+    }
+
+    #[test]
+    fn posts_meetings_and_common_nouns_name_nobody() {
+        let r = Recognizer::new().expect("lexicons");
+        let ms = mentions(
+            &r,
+            "防控指挥部由副县长任总指挥。方案经省专家组评审后在县局网站公开。\
+             县委召开县委常委会，研究各镇（中心）卫生院建设。",
+        );
+        assert!(
+            !ms.iter().any(|(_, t)| *t == Some(EntityType::Person)),
+            "{ms:?}"
+        );
+        for (s, _) in &ms {
+            assert!(
+                !s.ends_with("专家组")
+                    && !s.ends_with("网站")
+                    && s != "中心"
+                    && !s.ends_with("常委会"),
+                "{s} in {ms:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn company_and_forest_farm_names_find_their_left_edge() {
+        let r = Recognizer::new().expect("lexicons");
+        let ms = mentions(
+            &r,
+            "县林业局对马颊河林场开展检查，并走访济宁恒达智能制造有限公司。",
+        );
+        assert!(has(&ms, "马颊河林场", EntityType::Organization), "{ms:?}");
+        assert!(
+            has(&ms, "济宁恒达智能制造有限公司", EntityType::Organization),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_after_a_body_or_a_post() {
+        let r = Recognizer::new().expect("lexicons");
+        let ms = mentions(
+            &r,
+            "市规划院刘佳文荣获先进工作者称号，纪念馆讲解员武术获个人一等奖。",
+        );
+        assert!(has(&ms, "刘佳文", EntityType::Person), "{ms:?}");
+        assert!(has(&ms, "武术", EntityType::Person), "{ms:?}");
+    }
 }

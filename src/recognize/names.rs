@@ -152,7 +152,13 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 covered,
                 &place_end,
                 &org_end,
-                suf.etype == EntityType::Project,
+                if suf.etype == EntityType::Project {
+                    Head::Project
+                } else if s.ends_with("公司") || s.ends_with("集团") {
+                    Head::Company
+                } else {
+                    Head::Other
+                },
             ) {
                 let bare = place.as_ref().map(|p| p.end).unwrap_or(start);
                 let inner = lat.text(bare, q);
@@ -341,7 +347,14 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 Piece::Country(c) | Piece::Geo(c) => c.clone(),
                 _ => unreachable!(),
             };
-            if !covered[i..i + len].iter().any(|c| *c) {
+            // a name cutting a word is none (海河 in 入海河流); a country
+            // right before a noun is its modifier (美国白蛾, 加拿大一枝黄花)
+            let cuts = !lat.tok_boundary(i) || !lat.tok_boundary(i + len);
+            let modifier = matches!(p, Piece::Country(_))
+                && lat.token(i + len).is_some_and(|t| {
+                    t.start == i + len && matches!(t.tag.as_str(), "n" | "nz" | "i" | "l")
+                });
+            if !cuts && !modifier && !covered[i..i + len].iter().any(|c| *c) {
                 let pr = PlaceRef {
                     text: lat.text(i, i + len),
                     cands: Vec::new(),
@@ -380,6 +393,17 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
+/// What a name's head makes it, for finding its left edge.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// A project (…项目, …工程): may be named after its place or body.
+    Project,
+    /// A company (…有限公司, …集团): place + trade name + industry + form.
+    Company,
+    /// Anything else.
+    Other,
+}
+
 /// Walks left from the head at `q` to the start of the name.
 fn left_edge(
     r: &Recognizer,
@@ -388,8 +412,10 @@ fn left_edge(
     covered: &[bool],
     place_end: &dyn Fn(usize) -> Option<(usize, usize, PlaceRef)>,
     org_end: &dyn Fn(usize) -> Option<usize>,
-    project: bool,
+    head: Head,
 ) -> Option<(usize, Option<PlaceRef>)> {
+    let project = head == Head::Project;
+    let company = head == Head::Company;
     let mut start = q;
     // the head may sit inside a token that starts earlier: a name (徒骇河,
     // 黄河流域 — then that word is the name) or an ordinary word (乡村,
@@ -401,9 +427,7 @@ fn left_edge(
             if known {
                 return Some((t.start, None));
             }
-            if r.is_word(&w)
-                && !(t.tag.starts_with("nr") || matches!(t.tag.as_str(), "ns" | "nz" | "nt" | "i"))
-            {
+            if r.is_word(&w) && !matches!(t.tag.as_str(), "ns" | "nz" | "nt" | "i") {
                 return None;
             }
             start = t.start;
@@ -568,18 +592,34 @@ fn left_edge(
         start = t.start;
     }
     // a project named after its place or body (丹寨县殡葬一体化建设项目,
-    // 丹寨县第四幼儿园扩建项目): the words between may be verbs
-    if project {
-        for back in 1..=8usize {
+    // 丹寨县第四幼儿园扩建项目): the words between may be verbs; a company
+    // after its place (潍坊 + trade name 天元 + industry 智能制造 + 有限公司):
+    // the trade name may be any word
+    if project || company {
+        for back in 1..=(if company { 12 } else { 8 }) {
             let Some(at) = start.checked_sub(back) else {
                 break;
             };
             let ch = lat.chars[at];
             if is_punct(ch)
                 || ch == '\n'
-                || covered[at] && place_end(at + 1).is_none() && org_end(at + 1).is_none()
+                || covered[at]
+                    && (company || place_end(at + 1).is_none() && org_end(at + 1).is_none())
             {
                 break;
+            }
+            // a company's trade name holds no person, post or lone verb
+            // (三明市市长李春到福建一建集团)
+            if company {
+                if let Some(t) = lat.token(at) {
+                    let w = lat.text(t.start, t.end);
+                    if t.tag.starts_with("nr")
+                        || r.lex.posts.contains_key(&w)
+                        || t.tag.starts_with('v') && w.chars().count() == 1
+                    {
+                        break;
+                    }
+                }
             }
             // only nouns and verbs between (not 要把, 都, 所有, 打造)
             if let Some(t) = lat.token(at) {
@@ -597,11 +637,15 @@ fn left_edge(
                     })
                 });
                 let oov = !r.is_word(&w);
-                if !oov
-                    && (matches!(
+                let stop_tag = if company {
+                    matches!(tag, "p" | "c" | "d" | "r" | "y" | "e" | "t" | "f")
+                } else {
+                    matches!(
                         tag,
                         "p" | "c" | "d" | "r" | "y" | "e" | "m" | "q" | "t" | "f"
-                    ) || tag.starts_with('u'))
+                    )
+                };
+                if !oov && (stop_tag || tag.starts_with('u'))
                     || trigger && !r.lex.name_verbs.contains(&w)
                     || r.lex.generic.contains(&w)
                     || lat.chars[at].is_ascii_digit()
@@ -615,6 +659,18 @@ fn left_edge(
             if let Some(os) = org_end(at) {
                 return Some((os, None));
             }
+        }
+    }
+    // a preposition that jieba glued to a known name (对 + 马颊河林场)
+    if start + 1 < q && "对在与向从把将于和及被给".contains(lat.chars[start]) {
+        let known = lat.longest(start + 1, |p| {
+            matches!(
+                p,
+                Piece::Geo(_) | Piece::Division(_) | Piece::DivisionShort(_)
+            )
+        });
+        if known.is_some_and(|(len, _)| start + 1 + len <= q) {
+            start += 1;
         }
     }
     if start >= q {

@@ -44,6 +44,14 @@ pub fn delimited_name(r: &Recognizer, chars: &[char], p: usize, e: usize) -> boo
 pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     let chars = &lat.chars;
     let sl = surname_len(r, chars, p)?;
+    // a post right after the "surname": a verb (任总指挥) or a surname
+    // with a title (王局长), not a name
+    if lat
+        .pieces_at(p + sl)
+        .any(|(_, ps, len)| len >= 2 && ps.contains(&Piece::Post))
+    {
+        return None;
+    }
     let given_ok = |k: usize| {
         chars
             .get(k)
@@ -323,7 +331,10 @@ fn paragraph(
     while k < pe {
         if chars[k] == '（' || chars[k] == '(' {
             let close = (k + 1..pe.min(k + 60)).find(|&x| chars[x] == '）' || chars[x] == ')');
-            if let Some(close) = close {
+            // a signature closes a paragraph or stands after punctuation,
+            // not inside a sentence (各镇（中心）林业站)
+            let placed = |close: usize| k == ps || !is_han(chars[k - 1]) || close + 1 >= pe;
+            if let Some(close) = close.filter(|&c| placed(c)) {
                 signature(r, lat, k + 1, close, out, covered);
                 k = close + 1;
                 continue;
@@ -711,12 +722,24 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
             let Some(l) = name_at(r, lat, j).or(nr) else {
                 break;
             };
-            if covered[j..j + l].iter().any(|c| *c) || !plausible_name(r, &lat.text(j, j + l)) {
+            let after = j + l;
+            let nx = lat.chars.get(after).copied().unwrap_or('。');
+            // right after its post and before a delimiter or a verb, a name
+            // may also be a word (讲解员曲艺获…)
+            let name = lat.text(j, after);
+            let post_noun = lat.token(k).is_some_and(|t| t.start == k && t.tag == "n");
+            let framed = j == k + len
+                && post_noun
+                && (is_punct(nx)
+                    || matches!(nx, '获' | '说')
+                    || REPORT_VERBS
+                        .iter()
+                        .any(|v| lat.text(after, after + 2) == *v));
+            let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
+            if covered[j..after].iter().any(|c| *c) || !plausible {
                 break;
             }
             // the name must be followed by a delimiter, 同志, or a verb
-            let after = j + l;
-            let nx = lat.chars.get(after).copied().unwrap_or('。');
             let ok = is_punct(nx) || !is_han(nx) || lat.tok_start(after) || AFTER_NAME.contains(nx);
             if !ok {
                 break;
@@ -745,6 +768,10 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
     }
 }
 
+/// Verbs that follow a person's name in reports, whatever tag jieba gives
+/// them (荣获 is tagged as a name).
+const REPORT_VERBS: &[&str] = &["荣获", "获得", "表示", "介绍", "指出", "强调", "带领"];
+
 /// A name written right after a body (市规划院王倩文荣获…): the person
 /// belongs to it.
 pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
@@ -754,7 +781,14 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         .map(|m| m.end)
         .collect();
     for e in ends {
-        let Some(l) = name_at(r, lat, e) else {
+        // jieba's name token, else the surname rule
+        let nr = lat
+            .token(e)
+            .filter(|t| {
+                t.start == e && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start))
+            })
+            .map(|t| t.end - t.start);
+        let Some(l) = nr.or_else(|| name_at(r, lat, e)) else {
             continue;
         };
         if e + l > lat.len() || covered[e..e + l].iter().any(|c| *c) {
@@ -763,7 +797,9 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         let name = lat.text(e, e + l);
         let nx = lat.chars.get(e + l).copied().unwrap_or('。');
         let verb_after = lat.token(e + l).is_some_and(|t| {
-            t.start == e + l && t.tag.starts_with('v') && r.is_word(&lat.text(t.start, t.end))
+            let w = lat.text(t.start, t.end);
+            t.start == e + l
+                && (t.tag.starts_with('v') && r.is_word(&w) || REPORT_VERBS.contains(&w.as_str()))
         });
         if !plausible_name(r, &name) || !(is_punct(nx) || nx == '等' || verb_after) {
             continue;
