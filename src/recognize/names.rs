@@ -427,7 +427,10 @@ fn left_edge(
             if known {
                 return Some((t.start, None));
             }
-            if r.is_word(&w) && !matches!(t.tag.as_str(), "ns" | "nz" | "nt" | "i") {
+            // a compound of a name verb and the head (建设项目, 改造工程):
+            // the name goes on before it
+            let verb_head = r.lex.name_verbs.contains(&lat.text(t.start, q));
+            if r.is_word(&w) && !matches!(t.tag.as_str(), "ns" | "nz" | "nt" | "i") && !verb_head {
                 return None;
             }
             start = t.start;
@@ -470,10 +473,10 @@ fn left_edge(
             break;
         }
         // （聊城） inside a company name
-        if c == '）' {
+        if c == '）' || c == ')' {
             if let Some(open) = (prev.saturating_sub(6)..prev)
                 .rev()
-                .find(|&k| lat.chars[k] == '（')
+                .find(|&k| lat.chars[k] == '（' || lat.chars[k] == '(')
             {
                 let inner = lat.text(open + 1, prev);
                 let division = lat
@@ -530,7 +533,9 @@ fn left_edge(
         // (金钟工业园区物流园建设项目, 荣海新区政务服务中心项目)
         let phase_after = {
             let rest = lat.text(t.end, q);
-            rest.starts_with('（') && rest.ends_with('）') && rest.chars().count() <= 6
+            rest.starts_with(['（', '('])
+                && rest.ends_with(['）', ')'])
+                && rest.chars().count() <= 6
         };
         let association = lat
             .chars

@@ -305,6 +305,69 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
     }
 }
 
+/// Role labels of a group's roster lines (组 长：龚正 市长; 成 员：…).
+const GROUP_ROLES: &[&str] = &[
+    "组长",
+    "副组长",
+    "成员",
+    "主任",
+    "副主任",
+    "委员",
+    "总指挥",
+    "副总指挥",
+    "指挥长",
+    "副指挥长",
+];
+
+/// Heads of the names of groups whose members a roster lists.
+const GROUP_HEADS: &[&str] = &[
+    "领导小组",
+    "工作小组",
+    "工作组",
+    "委员会",
+    "指挥部",
+    "工作专班",
+];
+
+/// The role label and the group of a roster line holding `at`: the label is
+/// the nearest one at the start of this or an earlier line of the roster;
+/// the group is the last group named before the roster (…领导小组组成人员如下：).
+fn roster_group(refs: &[super::Ref], chars: &[char], at: usize) -> Option<(String, String)> {
+    let line_start = |p: usize| {
+        chars[..p]
+            .iter()
+            .rposition(|c| *c == '\n')
+            .map_or(0, |x| x + 1)
+    };
+    let mut ls = line_start(at.min(chars.len()));
+    let mut found = None;
+    for _ in 0..60 {
+        let head = &chars[ls..(ls + 8).min(chars.len())];
+        if let Some(colon) = head.iter().position(|c| *c == ':' || *c == '：') {
+            let label: String = head[..colon].iter().filter(|c| **c != ' ').collect();
+            if !GROUP_ROLES.contains(&label.as_str()) {
+                return None;
+            }
+            found = Some((label, ls));
+            break;
+        }
+        if ls == 0 {
+            return None;
+        }
+        ls = line_start(ls - 1);
+    }
+    let (role, label_at) = found?;
+    let group = refs
+        .iter()
+        .filter(|r| !r.anaphor && r.etype.is_org() && r.end <= label_at && label_at - r.end < 400)
+        .filter(|r| {
+            let text: String = chars[r.start..r.end].iter().collect();
+            GROUP_HEADS.iter().any(|h| text.ends_with(h))
+        })
+        .max_by_key(|r| (r.end, r.end - r.start))?;
+    Some((role, group.key.clone()))
+}
+
 /// memberOf from bylines, signatures and posts.
 fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
     let refs = res.st.refs.clone();
@@ -361,6 +424,12 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                 }
             }
             PersonSource::Roster => {
+                // a roster of a group (组长：… 成员：…) makes its people
+                // members of the group, with the label as their role
+                if let Some((role, group)) = roster_group(&refs, chars, m.start) {
+                    res.st
+                        .relate(&pkey, Predicate::MemberOf, &group, Some(role), &ev);
+                }
                 // the posts after the name, separated by 、: each is a body
                 // and a post (市政府副秘书长) or a post alone (市长)
                 let end = org_end.unwrap_or(m.end).min(chars.len());
@@ -597,4 +666,85 @@ fn place_ending(res: &Resolver, end: usize) -> Option<usize> {
         .find(|r| r.end == end && r.etype == EntityType::Place && !r.anaphor)?;
     let code = res.st.entities.get(&r.key)?.code.clone()?;
     res.r.lex.division_by_code.get(&code).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognize::Recognizer;
+    use crate::resolve::resolve_document;
+    use crate::text::parse_document;
+    use crate::Predicate;
+    use std::path::Path;
+
+    /// (subject name, predicate, object name, role) of every relation.
+    fn relations(text: &str) -> Vec<(String, Predicate, String, Option<String>)> {
+        let r = Recognizer::new().expect("lexicons");
+        let doc = parse_document(Path::new("notice.txt"), text.as_bytes()).expect("a text");
+        let mut out = Vec::new();
+        for a in resolve_document(&r, &doc).articles {
+            let name = |k: &String| {
+                a.entities
+                    .get(k)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_default()
+            };
+            for rel in &a.relations {
+                out.push((
+                    name(&rel.subject),
+                    rel.predicate,
+                    name(&rel.object),
+                    rel.role.clone(),
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_roster_makes_its_people_members_of_the_group() {
+        let rels = relations(
+            "南平市人民政府办公室关于成立南平市河湖长制工作领导小组的通知\n\
+             各县（市、区）人民政府，市直有关单位：\n\
+             经市政府研究，决定成立南平市河湖长制工作领导小组，组成人员如下：\n\
+             组 长：林志强 市长\n\
+             副组长：吴丽华 副市长\n\
+             成 员：郑建国 市水利局局长\n\
+             黄 敏 市生态环境局局长\n",
+        );
+        let group = "南平市河湖长制工作领导小组";
+        for (person, role) in [
+            ("林志强", "组长"),
+            ("吴丽华", "副组长"),
+            ("郑建国", "成员"),
+            ("黄敏", "成员"),
+        ] {
+            assert!(
+                rels.iter().any(|(s, p, o, r)| s == person
+                    && *p == Predicate::MemberOf
+                    && o == group
+                    && r.as_deref() == Some(role)),
+                "{person} {role}: {rels:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_building_project_in_a_list_keeps_its_place() {
+        let rels = relations(
+            "县领导先后到榕江县城污水处理提升工程(二期)项目、榕江县第二中学扩建项目、\
+             榕江县殡葬服务中心建设项目等地实地调研。\n",
+        );
+        for project in [
+            "榕江县城污水处理提升工程（二期）项目",
+            "榕江县第二中学扩建项目",
+            "榕江县殡葬服务中心建设项目",
+        ] {
+            assert!(
+                rels.iter().any(|(s, p, o, _)| s == project
+                    && *p == Predicate::LocatedIn
+                    && o == "榕江县"),
+                "{project}: {rels:?}"
+            );
+        }
+    }
 }
