@@ -669,6 +669,8 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
                 "p" | "c"
                     | "r"
                     | "d"
+                    | "ad"
+                    | "i"
                     | "u"
                     | "uj"
                     | "ul"

@@ -360,6 +360,61 @@ impl Recognizer {
     }
 }
 
+/// Labels of a source credit: 来源：潍坊日报; （供稿：晋城城区网 韩斯斯）.
+const CREDIT_LABELS: &[&str] = &["来源", "供稿", "稿源"];
+
+/// The names written after a credited body, separated by spaces
+/// (供稿：晋城城区网 韩斯斯 宁绍雄): people of that body.
+fn credited_names(
+    r: &Recognizer,
+    lat: &Lattice,
+    body_end: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let c = &lat.chars;
+    let n = c.len();
+    let mut k = body_end;
+    loop {
+        let mut s = k;
+        while s < n && c[s] == ' ' {
+            s += 1;
+        }
+        if s == k {
+            return;
+        }
+        let mut e = s;
+        while e < n && is_han(c[e]) && e - s < 5 {
+            e += 1;
+        }
+        let name: String = c[s..e].iter().collect();
+        let ends = e >= n || !is_han(c[e]);
+        if !ends
+            || !(2..=4).contains(&(e - s))
+            || covered[s..e].iter().any(|x| *x)
+            || !person::delimited_name(r, c, s, e)
+            || !person::listed_name(r, &name)
+        {
+            return;
+        }
+        out.push(Mention {
+            start: s,
+            end: e,
+            text: name.clone(),
+            kind: MentionKind::Person {
+                name,
+                post: None,
+                org_end: Some(body_end),
+                source: PersonSource::Signature,
+            },
+        });
+        for x in covered.iter_mut().take(e).skip(s) {
+            *x = true;
+        }
+        k = e;
+    }
+}
+
 /// Documents: 《title》. Titles are kept as written, minus spaces.
 fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let c = &lat.chars;
@@ -439,9 +494,15 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
     };
     let mut i = 0;
     while i + 3 < n {
-        // 来源:X
-        if c[i] == '来' && c[i + 1] == '源' && matches!(c[i + 2], ':' | '：') {
-            let mut s = i + 3;
+        // 来源:X, 供稿:X 名 名 (the names that follow are its people)
+        let label = CREDIT_LABELS
+            .iter()
+            .find(|l| c[i..].starts_with(&l.chars().collect::<Vec<_>>()));
+        if let Some(l) = label.filter(|l| {
+            let k = i + l.chars().count();
+            k < n && matches!(c[k], ':' | '：')
+        }) {
+            let mut s = i + l.chars().count() + 1;
             while s < n && c[s] == ' ' {
                 s += 1;
             }
@@ -451,6 +512,7 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
             }
             if e - s >= 3 {
                 push(s, e, out, covered);
+                credited_names(r, lat, e, out, covered);
             }
             i = e;
             continue;
@@ -588,6 +650,27 @@ mod tests {
             has(&ms, "济宁恒达智能制造有限公司", EntityType::Organization),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_credit_names_its_body_and_people() {
+        let r = Recognizer::new().expect("lexicons");
+        let ms = mentions(&r, "活动取得实效。（供稿：榆林新闻网 薛晓红 贺建军）");
+        assert!(has(&ms, "榆林新闻网", EntityType::Organization), "{ms:?}");
+        assert!(has(&ms, "薛晓红", EntityType::Person), "{ms:?}");
+        assert!(has(&ms, "贺建军", EntityType::Person), "{ms:?}");
+    }
+
+    #[test]
+    fn adverbs_idioms_and_glued_conjunctions_end_names() {
+        let r = Recognizer::new().expect("lexicons");
+        let ms = mentions(
+            &r,
+            "这是城区坚决贯彻落实市委部署的举措。根据会议上的讲话精神及局党委工作安排开展巡查。",
+        );
+        for (s, _) in &ms {
+            assert!(!s.contains("坚决") && !s.contains("精神"), "{s} in {ms:?}");
+        }
     }
 
     #[test]

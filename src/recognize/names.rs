@@ -516,6 +516,14 @@ fn left_edge(
         let Some(t) = lat.token(prev) else { break };
         let w = lat.text(t.start, t.end);
         let tag = t.tag.as_str();
+        // a conjunction that jieba glued to the next word ends the name
+        // (及局 in 讲话精神及局党委)
+        if w.chars().count() >= 2
+            && w.starts_with(['及', '和', '与', '或', '并', '的'])
+            && !r.is_word(&w)
+        {
+            break;
+        }
         // a one-character name between a place and the head (大虞街道中社区)
         if start == q && t.end == q && t.end - t.start == 1 && !r.lex.is(&w, Trigger::LeftStop) {
             if let Some((ps, _, pr)) = place_end(t.start) {
