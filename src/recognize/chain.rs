@@ -663,7 +663,7 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
             if !name_verb && r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
                 return false;
             }
-            let tag = t.tag.as_str();
+            let tag = t.tag;
             if matches!(
                 tag,
                 "p" | "c"

@@ -105,6 +105,20 @@ impl Matcher {
     }
 }
 
+/// The part-of-speech tags of jieba's dictionary and of its guesses
+/// (ICTCLAS style), sorted, so that tokens hold them without allocating.
+const TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j",
+    "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q",
+    "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd",
+    "vg", "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
+];
+
+/// The static copy of a tag; tags outside the list read as "x" (unknown).
+fn intern_tag(tag: &str) -> &'static str {
+    TAGS.binary_search(&tag).map(|i| TAGS[i]).unwrap_or("x")
+}
+
 /// A jieba token with character offsets and its part-of-speech tag.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -113,7 +127,7 @@ pub struct Token {
     /// One past the last character.
     pub end: usize,
     /// Part-of-speech tag (ICTCLAS style).
-    pub tag: String,
+    pub tag: &'static str,
 }
 
 /// One article's text with its lexicon matches and tokens.
@@ -162,7 +176,7 @@ impl<'m> Lattice<'m> {
             tokens.push(Token {
                 start: s,
                 end: e,
-                tag: t.tag.to_string(),
+                tag: intern_tag(t.tag),
             });
         }
         tok_of[chars.len()] = tokens.len();

@@ -43,7 +43,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     while k < e {
         let Some(t) = lat.token(k) else { return false };
         let w = lat.text(t.start.max(s), t.end.min(e));
-        let tag = t.tag.as_str();
+        let tag = t.tag;
         if !r.is_word(&w) {
             return true;
         }
@@ -193,7 +193,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 if !strict {
                     if let Some(t) = lat.token(bare) {
                         let w = lat.text(t.start, t.end);
-                        let tag = t.tag.as_str();
+                        let tag = t.tag;
                         let _ = &w;
                         if matches!(tag, "a" | "ad" | "d" | "f" | "t" | "m" | "r" | "p" | "c")
                             || tag.starts_with('v') && tag != "vn"
@@ -351,9 +351,9 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             // right before a noun is its modifier (美国白蛾, 加拿大一枝黄花)
             let cuts = !lat.tok_boundary(i) || !lat.tok_boundary(i + len);
             let modifier = matches!(p, Piece::Country(_))
-                && lat.token(i + len).is_some_and(|t| {
-                    t.start == i + len && matches!(t.tag.as_str(), "n" | "nz" | "i" | "l")
-                });
+                && lat
+                    .token(i + len)
+                    .is_some_and(|t| t.start == i + len && matches!(t.tag, "n" | "nz" | "i" | "l"));
             if !cuts && !modifier && !covered[i..i + len].iter().any(|c| *c) {
                 let pr = PlaceRef {
                     text: lat.text(i, i + len),
@@ -430,7 +430,7 @@ fn left_edge(
             // a compound of a name verb and the head (建设项目, 改造工程):
             // the name goes on before it
             let verb_head = r.lex.name_verbs.contains(&lat.text(t.start, q));
-            if r.is_word(&w) && !matches!(t.tag.as_str(), "ns" | "nz" | "nt" | "i") && !verb_head {
+            if r.is_word(&w) && !matches!(t.tag, "ns" | "nz" | "nt" | "i") && !verb_head {
                 return None;
             }
             start = t.start;
@@ -515,7 +515,7 @@ fn left_edge(
         }
         let Some(t) = lat.token(prev) else { break };
         let w = lat.text(t.start, t.end);
-        let tag = t.tag.as_str();
+        let tag = t.tag;
         // a conjunction that jieba glued to the next word ends the name
         // (及局 in 讲话精神及局党委)
         if w.chars().count() >= 2
@@ -637,7 +637,7 @@ fn left_edge(
             // only nouns and verbs between (not 要把, 都, 所有, 打造)
             if let Some(t) = lat.token(at) {
                 let w = lat.text(t.start, t.end);
-                let tag = t.tag.as_str();
+                let tag = t.tag;
                 let trigger = r.lex.triggers.get(&w).is_some_and(|k| {
                     k.iter().any(|k| {
                         matches!(
@@ -743,7 +743,7 @@ fn trim_lead(r: &Recognizer, lat: &Lattice, (s, e): (usize, usize)) -> (usize, u
     while start > s {
         let Some(t) = lat.token(start - 1) else { break };
         let w = lat.text(t.start.max(s), t.end.min(e));
-        let tag = t.tag.as_str();
+        let tag = t.tag;
         let oov = !r.is_word(&w);
         let stop = r.lex.is(&w, Trigger::LeftStop)
             || !oov

@@ -202,8 +202,10 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
     }
     // issued
     let mut issue_pos: Vec<usize> = Vec::new();
-    for w in &res.r.issue_words {
-        issue_pos.extend(find_word(chars, s, e, w));
+    if refs.iter().any(|r| r.etype == EntityType::Document) {
+        for w in &res.r.issue_words {
+            issue_pos.extend(find_word(chars, s, e, w));
+        }
     }
     issue_pos.sort();
     for &vp in &issue_pos {
