@@ -474,8 +474,14 @@ fn query(store: &ZStore, q: &str, format: QueryFormat, timeout: f64) -> Result<(
         QueryResults::Boolean(b) => writeln!(out, "{b}")?,
         QueryResults::Graph(triples) => {
             let mut ser = RdfSerializer::from_format(RdfFormat::Turtle).for_writer(&mut out);
+            // a graph is a set: DESCRIBE over the union of the article
+            // graphs gives a triple once per article that states it
+            let mut seen = std::collections::HashSet::new();
             for t in triples {
-                ser.serialize_triple(&t.map_err(|e| timed_out(&e))?)?;
+                let t = t.map_err(|e| timed_out(&e))?;
+                if seen.insert(t.clone()) {
+                    ser.serialize_triple(&t)?;
+                }
             }
             ser.finish()?;
         }

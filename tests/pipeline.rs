@@ -76,6 +76,16 @@ fn sparql_agency_count_matches_stats() {
         table.contains(&n.to_string()) && table.contains("(1 row)"),
         "{table}"
     );
+    // DESCRIBE of a city named in many articles: each triple once
+    let d = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>              DESCRIBE ?c WHERE { ?c rdfs:label \"潍坊市\"@zh }";
+    let ttl = ok(&["query", d, "--store", s]);
+    let described: Vec<String> = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(ttl.as_bytes())
+        .map(|t| t.expect("DESCRIBE output parses as Turtle").to_string())
+        .collect();
+    let distinct: BTreeSet<&String> = described.iter().collect();
+    assert!(described.len() >= 3, "{ttl}");
+    assert_eq!(described.len(), distinct.len(), "{ttl}");
 }
 
 fn triples(nq: &[u8]) -> BTreeSet<String> {
