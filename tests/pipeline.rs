@@ -86,6 +86,12 @@ fn sparql_agency_count_matches_stats() {
     let distinct: BTreeSet<&String> = described.iter().collect();
     assert!(described.len() >= 3, "{ttl}");
     assert_eq!(described.len(), distinct.len(), "{ttl}");
+    // evidence sentences carry no layout markers (□ before a byline)
+    let marked = "PREFIX zt: <https://w3id.org/zhengtu/ontology#> \
+                  SELECT (COUNT(*) AS ?n) WHERE { ?e zt:sentence ?t \
+                  FILTER(STRSTARTS(?t, \"□\") || STRSTARTS(?t, \"▲\")) }";
+    let csv = ok(&["query", marked, "--format", "csv", "--store", s]);
+    assert_eq!(csv.lines().nth(1).map(str::trim), Some("0"), "{csv}");
 }
 
 fn triples(nq: &[u8]) -> BTreeSet<String> {

@@ -407,7 +407,12 @@ impl<'a> Resolver<'a> {
     /// The sentence around a span, as evidence with source offsets.
     pub fn evidence_at(&self, s: usize, e: usize) -> Evidence {
         let (a, b) = sentence_bounds(self.chars, s, e);
-        let sentence = char_slice(self.chars, a, b).trim().to_string();
+        // layout markers (□ before a byline, ▲ before a caption) are no text
+        let sentence = char_slice(self.chars, a, b)
+            .trim()
+            .trim_start_matches(['□', '■', '▲', '△', '●'])
+            .trim()
+            .to_string();
         let (start, end) = self.art.source_span(a, b);
         Evidence {
             sentence,
