@@ -513,4 +513,10 @@ fn serve_answers_while_a_build_writes() {
     // the store the build wrote is complete
     let copies = std::fs::read_dir(&docs).unwrap().count();
     assert_eq!(stored_files(&store).len(), 5 + copies);
+    // and serve, still running, answers from the view the build published
+    let files = "PREFIX zt: <https://w3id.org/zhengtu/ontology#> SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?f zt:sourcePath ?p }";
+    let r = server.get_query(files, "text/csv");
+    assert_eq!(r.status, 200, "{}", r.text());
+    let n: usize = r.text().lines().nth(1).unwrap().trim().parse().unwrap();
+    assert_eq!(n, 5 + copies, "serve sees the new build without a restart");
 }

@@ -22,7 +22,7 @@ pub mod sparql;
 
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
@@ -140,7 +140,9 @@ fn pick_port(mut addrs: Vec<SocketAddr>) -> Result<Vec<SocketAddr>, ServeError> 
 
 /// The request handler: routes and answers.
 pub struct Handler {
-    store: Arc<ZStore>,
+    /// The published view being served, replaced when a build publishes a
+    /// newer one; requests in flight keep the view they started on.
+    store: RwLock<Arc<ZStore>>,
     config: ServeConfig,
     slots: sparql::Slots,
 }
@@ -150,7 +152,7 @@ impl Handler {
     pub fn new(store: ZStore, config: ServeConfig) -> Handler {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Handler {
-            store: Arc::new(store),
+            store: RwLock::new(Arc::new(store)),
             config,
             slots: sparql::Slots::new(MAX_QUERIES_PER_CORE * cores),
         }
@@ -161,6 +163,24 @@ impl Handler {
             timeout: self.config.timeout,
             max_results: self.config.max_results,
         }
+    }
+
+    /// The newest published view: the one served so far, or, when a build
+    /// has published since, that one (opened read-only). If it cannot be
+    /// opened, the view served so far keeps answering.
+    fn view(&self) -> Arc<ZStore> {
+        let current = self.store.read().unwrap_or_else(|e| e.into_inner()).clone();
+        if current.is_newest_view() {
+            return current;
+        }
+        let mut slot = self.store.write().unwrap_or_else(|e| e.into_inner());
+        if !slot.is_newest_view() {
+            match ZStore::open_read_only(current.root()) {
+                Ok(newer) => *slot = Arc::new(newer),
+                Err(e) => eprintln!("zhengtu serve: keeping the previous view: {e}"),
+            }
+        }
+        slot.clone()
     }
 
     /// Answers one request.
@@ -182,7 +202,7 @@ impl Handler {
             "/api/search" => get_only(&method, || {
                 let params = url_params(request);
                 let q = first(&params, "q").unwrap_or_default();
-                match api::search(&self.store, &q, self.config.max_results.min(200)) {
+                match api::search(&self.view(), &q, self.config.max_results.min(200)) {
                     Ok(hits) => json(&hits),
                     Err(e) => api_error(e),
                 }
@@ -195,7 +215,7 @@ impl Handler {
                         "give an entity: /api/neighbors?iri=IRI\n",
                     );
                 };
-                match api::neighbors(&self.store, &iri, self.config.max_results) {
+                match api::neighbors(&self.view(), &iri, self.config.max_results) {
                     Ok(n) => json(&n),
                     Err(e) => api_error(e),
                 }
@@ -277,8 +297,9 @@ impl Handler {
             }
             _ => return method_not_allowed("GET, POST, OPTIONS"),
         };
+        let view = self.view();
         let mut r = sparql::answer(
-            self.store.inner(),
+            view.inner(),
             &query,
             &dataset,
             accept.as_deref(),

@@ -186,6 +186,12 @@ impl ZStore {
         Ok(())
     }
 
+    /// Whether a store opened read-only still reads the newest published
+    /// view (a build publishes a new one when it completes).
+    pub fn is_newest_view(&self) -> bool {
+        current_view(&self.root).is_none_or(|v| v == self.path)
+    }
+
     /// Whether the store has been published at least once.
     pub fn has_view(&self) -> bool {
         current_view(&self.root).is_some()
@@ -622,6 +628,11 @@ impl ZStore {
         }
         ser.finish().map_err(|e| storage(&self.path, e))?;
         Ok(())
+    }
+
+    /// The store's directory (the one given to open it).
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
     /// The path of the store.
