@@ -653,6 +653,31 @@ mod tests {
     }
 
     #[test]
+    fn project_names_with_phases_sections_and_bracketed_names() {
+        let r = Recognizer::new().expect("lexicons");
+        let ms = mentions(
+            &r,
+            "会议同意珠江三角洲水资源配置二期工程(佛山段)选址方案。             区领导到海棠（紫荆）新村周边片区改造项目调研。",
+        );
+        assert!(
+            has(
+                &ms,
+                "珠江三角洲水资源配置二期工程(佛山段)",
+                EntityType::Project
+            ),
+            "{ms:?}"
+        );
+        // the section's place stays a place of its own
+        assert!(has(&ms, "佛山", EntityType::Place), "{ms:?}");
+        assert!(
+            ms.iter()
+                .any(|(s, t)| s.ends_with("海棠（紫荆）新村周边片区改造项目")
+                    && *t == Some(EntityType::Project)),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn a_credit_names_its_body_and_people() {
         let r = Recognizer::new().expect("lexicons");
         let ms = mentions(&r, "活动取得实效。（供稿：榆林新闻网 薛晓红 贺建军）");

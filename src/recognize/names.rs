@@ -129,9 +129,15 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             }) else {
                 continue;
             };
-            let end = q + len;
+            let mut end = q + len;
             if covered[q..end].iter().all(|c| *c) {
                 continue;
+            }
+            // a project's phase or section after its head: 一期工程（鞍山段）
+            if suf.etype == EntityType::Project {
+                if let Some(close) = section_after(lat, end) {
+                    end = close;
+                }
             }
             // the head must end a word (园 in 园林 does not)
             if let Some(t) = lat.token(end - 1) {
@@ -282,7 +288,9 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
         }
         chosen.push(c);
     }
-    // place mentions swallowed by a name are dropped (kept as its place)
+    // place mentions swallowed by a name are dropped (kept as its place),
+    // except a section's place in brackets (…一期工程（鞍山段）), which is
+    // where the project lies
     let mut inside = vec![usize::MAX; n + 1];
     for (ci, c) in chosen.iter().enumerate() {
         for x in inside.iter_mut().take(c.end).skip(c.start) {
@@ -290,10 +298,12 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
         }
     }
     out.retain(|m| {
+        let bracketed = m.start > 0 && matches!(lat.chars[m.start - 1], '（' | '(');
         !(matches!(m.kind, MentionKind::Place(_))
             && m.end > m.start
             && inside[m.start] != usize::MAX
-            && inside[m.start] == inside[m.end - 1])
+            && inside[m.start] == inside[m.end - 1]
+            && !bracketed)
     });
     for c in chosen {
         let name = clean(&lat.text(c.start, c.end));
@@ -393,6 +403,28 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
+/// Whether a word is a phase of a project (一期, 二期).
+fn is_phase(w: &str) -> bool {
+    w.ends_with('期')
+        && w.chars().count() >= 2
+        && w.chars()
+            .rev()
+            .skip(1)
+            .all(|ch| "一二三四五六七八九十".contains(ch))
+}
+
+/// The end of a bracketed phase or section right after `p` (（二期）,
+/// (鞍山段)), if one is there.
+fn section_after(lat: &Lattice, p: usize) -> Option<usize> {
+    if !matches!(lat.chars.get(p), Some('（' | '(')) {
+        return None;
+    }
+    let close = (p + 1..(p + 8).min(lat.len())).find(|&k| matches!(lat.chars[k], '）' | ')'))?;
+    let inner = lat.text(p + 1, close);
+    let phase = (inner.ends_with('期') || inner.ends_with('段')) && inner.chars().all(is_han);
+    phase.then_some(close + 1)
+}
+
 /// What a name's head makes it, for finding its left edge.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Head {
@@ -429,7 +461,8 @@ fn left_edge(
             }
             // a compound of a name verb and the head (建设项目, 改造工程):
             // the name goes on before it
-            let verb_head = r.lex.name_verbs.contains(&lat.text(t.start, q));
+            let before = lat.text(t.start, q);
+            let verb_head = r.lex.name_verbs.contains(&before) || is_phase(&before);
             if r.is_word(&w) && !matches!(t.tag, "ns" | "nz" | "nt" | "i") && !verb_head {
                 return None;
             }
@@ -461,6 +494,12 @@ fn left_edge(
             start = ps;
             continue;
         }
+        // a geographic name starts the name (辽东半岛水资源配置一期工程)
+        if let Some(&(gs, _)) = lat.ending_at(start, |p| matches!(p, Piece::Geo(_))).first() {
+            if lat.tok_boundary(gs) && !covered[gs..start].iter().any(|c| *c) {
+                return Some((gs, None));
+            }
+        }
         if covered[prev] {
             // an organisation named inside a project's name
             // (丹寨县第四幼儿园扩建项目)
@@ -486,7 +525,13 @@ fn left_edge(
                     .is_some_and(|(l, _)| l == inner.chars().count());
                 // a phase or section of a project: （二期）, （鞍山段）
                 let phase = inner.ends_with('期') || inner.ends_with('段');
-                if (division || phase) && start < q || phase && start == q {
+                // another name of the word before it: 杜鹃（牡丹）新村
+                let alias = start < q
+                    && open > 0
+                    && is_han(lat.chars[open - 1])
+                    && (2..=4).contains(&inner.chars().count())
+                    && inner.chars().all(is_han);
+                if (division || phase || alias) && start < q || phase && start == q {
                     start = open;
                     continue;
                 }
@@ -516,6 +561,12 @@ fn left_edge(
         let Some(t) = lat.token(prev) else { break };
         let w = lat.text(t.start, t.end);
         let tag = t.tag;
+        // a phase is part of a project's name (一期 in 水资源配置一期工程),
+        // whatever tag jieba gives it
+        if is_phase(&w) && project {
+            start = t.start;
+            continue;
+        }
         // a conjunction that jieba glued to the next word ends the name
         // (及局 in 讲话精神及局党委)
         if w.chars().count() >= 2
