@@ -412,13 +412,22 @@ impl DocContext {
             .map(String::as_str)
     }
 
-    /// The full title a short title stands for (《条例》 → 聊城市文明行为促进条例).
+    /// The full title a short title stands for (《条例》 → 聊城市文明行为促进条例),
+    /// followed through titles that are short forms themselves (《实施办法》 →
+    /// 责任规划师制度实施办法 → 聊城市责任规划师制度实施办法).
     pub fn doc_title(&self, t: &str) -> Option<String> {
-        self.titles
-            .iter()
-            .filter(|k| k.len() > t.len() && k.ends_with(t))
-            .min_by_key(|k| k.len())
-            .cloned()
+        let longer = |t: &str| {
+            self.titles
+                .iter()
+                .filter(|k| k.len() > t.len() && k.ends_with(t))
+                .min_by_key(|k| k.len())
+                .cloned()
+        };
+        let mut full = longer(t)?;
+        while let Some(next) = longer(&full) {
+            full = next;
+        }
+        Some(full)
     }
 
     /// A division by its code.

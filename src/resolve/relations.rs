@@ -731,6 +731,26 @@ mod tests {
     }
 
     #[test]
+    fn short_titles_follow_to_the_full_title() {
+        let r = Recognizer::new().expect("lexicons");
+        let text = "我市印发《河长制工作考核办法》\n\n\
+                    近日，南平市人民政府办公室印发《南平市河长制工作考核办法》\
+                    （以下简称《考核办法》）。《考核办法》明确了考核内容。\n";
+        let doc = parse_document(Path::new("notice.txt"), text.as_bytes()).expect("a text");
+        let titles: std::collections::BTreeSet<String> = resolve_document(&r, &doc)
+            .articles
+            .iter()
+            .flat_map(|a| a.entities.values())
+            .filter(|e| e.etype == crate::EntityType::Document)
+            .map(|e| e.name.clone())
+            .collect();
+        assert_eq!(
+            titles.into_iter().collect::<Vec<_>>(),
+            vec!["南平市河长制工作考核办法".to_string()]
+        );
+    }
+
+    #[test]
     fn a_building_project_in_a_list_keeps_its_place() {
         let rels = relations(
             "县领导先后到榕江县城污水处理提升工程(二期)项目、榕江县第二中学扩建项目、\
