@@ -316,14 +316,16 @@ impl Recognizer {
 
     /// Expands an abbreviated department name not in the lexicon by the
     /// official names it abbreviates: 发展改革委 → 发展和改革委员会,
-    /// 规划资源局 → 规划和自然资源局, 绿化市容局 → 绿化和市容管理局. The short
+    /// 规划资源局 → 规划和自然资源局. The short
     /// form's characters must appear in order in the full name, starting
     /// with the same character and ending with the same kind of body
-    /// (委 ↔ 委员会, 办 ↔ 办公室); the shortest such name wins.
+    /// (委 ↔ 委员会, 办 ↔ 办公室, 中心 ↔ 中心: 林业中心 → 林业发展中心); the
+    /// shortest such name wins.
     pub fn expand_dept(&self, short: &str) -> Option<(String, DeptKind)> {
         let sc: Vec<char> = short.chars().collect();
         let last = *sc.last()?;
-        if sc.len() < 2 || !matches!(last, '委' | '局' | '办' | '厅') {
+        let centre = sc.len() >= 4 && short.ends_with("中心");
+        if sc.len() < 2 || !(matches!(last, '委' | '局' | '办' | '厅') || centre) {
             return None;
         }
         let mut best: Option<(&str, DeptKind)> = None;
@@ -335,6 +337,7 @@ impl Recognizer {
             let tail_ok = match last {
                 '委' => c.ends_with("委员会") || c.ends_with('委'),
                 '办' => c.ends_with("办公室") || c.ends_with('办'),
+                '心' => c.ends_with("中心"),
                 x => c.ends_with(x),
             };
             if !tail_ok || c.chars().count() <= sc.len() {
@@ -650,6 +653,16 @@ mod tests {
             has(&ms, "济宁恒达智能制造有限公司", EntityType::Organization),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn abbreviated_departments_expand_to_their_official_names() {
+        let r = Recognizer::new().expect("lexicons");
+        let full = |s: &str| r.expand_dept(s).map(|(c, _)| c);
+        assert_eq!(full("发展改革委").as_deref(), Some("发展和改革委员会"));
+        assert_eq!(full("规划资源局").as_deref(), Some("规划和自然资源局"));
+        assert_eq!(full("林业中心").as_deref(), Some("林业发展中心"));
+        assert_eq!(full("中心"), None);
     }
 
     #[test]
