@@ -309,6 +309,7 @@ impl Recognizer {
         person::by_post(self, lat, &mut out, &mut covered);
         person::name_lists(self, lat, &mut out, &mut covered);
         person::after_body(self, lat, &mut out, &mut covered);
+        person::after_home(self, lat, &mut out, &mut covered);
         person::tagged_names(self, lat, &mut out, &mut covered);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
@@ -720,5 +721,18 @@ mod tests {
         );
         assert!(has(&ms, "刘佳文", EntityType::Person), "{ms:?}");
         assert!(has(&ms, "武术", EntityType::Person), "{ms:?}");
+        let ms = mentions(
+            &r,
+            "我区张海涛、李晓燕在全省技能大赛中获奖。我市林业发展较快。",
+        );
+        assert!(has(&ms, "张海涛", EntityType::Person), "{ms:?}");
+        assert!(has(&ms, "李晓燕", EntityType::Person), "{ms:?}");
+        assert_eq!(
+            ms.iter()
+                .filter(|(_, t)| *t == Some(EntityType::Person))
+                .count(),
+            2,
+            "{ms:?}"
+        );
     }
 }

@@ -768,6 +768,63 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
     }
 }
 
+/// People named right after 我市/我区/我县 in a list that ends in a verb
+/// (我市庞天宇、赵文丽在全国大赛中获奖): the place's own people.
+pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let starts: Vec<usize> = out
+        .iter()
+        .filter(|m| {
+            matches!(&m.kind, MentionKind::Anaphor { word }
+                if matches!(word.as_str(), "我市" | "我区" | "我县" | "我省" | "本市"))
+        })
+        .map(|m| m.end)
+        .collect();
+    for mut p in starts {
+        let mut names: Vec<(usize, usize)> = Vec::new();
+        let done = loop {
+            let nr = lat
+                .token(p)
+                .filter(|t| {
+                    t.start == p && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start))
+                })
+                .map(|t| t.end - t.start);
+            let Some(l) = nr.or_else(|| name_at(r, lat, p)) else {
+                break false;
+            };
+            let e = p + l;
+            if e > lat.len()
+                || covered[p..e].iter().any(|c| *c)
+                || !plausible_name(r, &lat.text(p, e))
+            {
+                break false;
+            }
+            names.push((p, e));
+            match lat.chars.get(e) {
+                Some('、') => p = e + 1,
+                Some('在' | '获' | '等') => break true,
+                _ => break REPORT_VERBS.iter().any(|v| lat.text(e, e + 2) == *v),
+            }
+        };
+        if !done {
+            continue;
+        }
+        for (s, e) in names {
+            push_person(
+                out,
+                covered,
+                lat,
+                s,
+                e,
+                Found {
+                    post: None,
+                    org_end: None,
+                    source: PersonSource::Signature,
+                },
+            );
+        }
+    }
+}
+
 /// Verbs that follow a person's name in reports, whatever tag jieba gives
 /// them (荣获 is tagged as a name).
 const REPORT_VERBS: &[&str] = &["荣获", "获得", "表示", "介绍", "指出", "强调", "带领"];
