@@ -113,6 +113,13 @@ pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
     if r.common_word(name) {
         return false;
     }
+    // a word with a derivational ending is no name (常态化, 积极性, 干部们)
+    if name.chars().count() == 3 && name.ends_with(['化', '性', '们']) {
+        let stem: String = name.chars().take(2).collect();
+        if r.is_word(&stem) {
+            return false;
+        }
+    }
     // dictionary words tagged as names but frequent as words (文明, 安全感)
     if r.is_word(name) {
         let first: String = name.chars().take(1).collect();
