@@ -643,6 +643,16 @@ mod tests {
     }
 
     #[test]
+    fn derived_words_after_a_post_are_no_names() {
+        let r = Recognizer::new().expect("lexicons");
+        let ms = mentions(&r, "要求党员干部常态化下沉社区，调动群众积极性。");
+        assert!(
+            !ms.iter().any(|(_, t)| *t == Some(EntityType::Person)),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn company_and_forest_farm_names_find_their_left_edge() {
         let r = Recognizer::new().expect("lexicons");
         let ms = mentions(
