@@ -101,6 +101,14 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     Some(sl + 2)
 }
 
+/// The length of jieba's person-name token (two or three characters)
+/// starting at `p`, if one does.
+fn name_token(lat: &Lattice, p: usize) -> Option<usize> {
+    lat.token(p)
+        .filter(|t| t.start == p && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start)))
+        .map(|t| t.end - t.start)
+}
+
 /// A name in a list or roster, where the layout already says it is a name:
 /// only words that are far more often words (文明, 关心) are refused.
 pub fn listed_name(r: &Recognizer, name: &str) -> bool {
@@ -720,12 +728,7 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
         }
         let mut first = true;
         loop {
-            let nr = lat
-                .token(j)
-                .filter(|t| {
-                    t.start == j && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start))
-                })
-                .map(|t| t.end - t.start);
+            let nr = name_token(lat, j);
             let Some(l) = name_at(r, lat, j).or(nr) else {
                 break;
             };
@@ -789,12 +792,7 @@ pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
     for mut p in starts {
         let mut names: Vec<(usize, usize)> = Vec::new();
         let done = loop {
-            let nr = lat
-                .token(p)
-                .filter(|t| {
-                    t.start == p && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start))
-                })
-                .map(|t| t.end - t.start);
+            let nr = name_token(lat, p);
             let Some(l) = nr.or_else(|| name_at(r, lat, p)) else {
                 break false;
             };
@@ -846,12 +844,7 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         .collect();
     for e in ends {
         // jieba's name token, else the surname rule
-        let nr = lat
-            .token(e)
-            .filter(|t| {
-                t.start == e && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start))
-            })
-            .map(|t| t.end - t.start);
+        let nr = name_token(lat, e);
         let Some(l) = nr.or_else(|| name_at(r, lat, e)) else {
             continue;
         };
