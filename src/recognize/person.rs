@@ -740,11 +740,7 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
             let post_noun = lat.token(k).is_some_and(|t| t.start == k && t.tag == "n");
             let framed = j == k + len
                 && post_noun
-                && (is_punct(nx)
-                    || matches!(nx, '获' | '说')
-                    || REPORT_VERBS
-                        .iter()
-                        .any(|v| lat.text(after, after + 2) == *v));
+                && (is_punct(nx) || matches!(nx, '获' | '说') || report_verb_at(lat, after));
             let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
             if covered[j..after].iter().any(|c| *c) || !plausible {
                 break;
@@ -807,7 +803,7 @@ pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
             match lat.chars.get(e) {
                 Some('、') => p = e + 1,
                 Some('在' | '获' | '等') => break true,
-                _ => break REPORT_VERBS.iter().any(|v| lat.text(e, e + 2) == *v),
+                _ => break report_verb_at(lat, e),
             }
         };
         if !done {
@@ -833,6 +829,11 @@ pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
 /// Verbs that follow a person's name in reports, whatever tag jieba gives
 /// them (荣获 is tagged as a name).
 const REPORT_VERBS: &[&str] = &["荣获", "获得", "表示", "介绍", "指出", "强调", "带领"];
+
+/// Whether a report verb starts at `p`.
+fn report_verb_at(lat: &Lattice, p: usize) -> bool {
+    REPORT_VERBS.iter().any(|v| lat.text(p, p + 2) == *v)
+}
 
 /// A name written right after a body (市规划院王倩文荣获…): the person
 /// belongs to it.
