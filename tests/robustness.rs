@@ -371,79 +371,102 @@ fn spawn_build(docs: &Path, store: &str) -> std::process::Child {
         .unwrap()
 }
 
-/// A second writer is refused clearly; readers work while a build writes.
+/// Kills a child process when the test ends, passed or not.
+struct KillOnDrop(Option<std::process::Child>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = &mut self.0 {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+/// A second writer is refused clearly; readers work while a build holds the
+/// store. The build reads a named pipe, so it holds the lock until the test
+/// writes the page into the pipe: no race with the machine's speed.
+#[cfg(unix)]
 #[test]
 fn readers_run_while_a_build_writes() {
     let dir = tmp();
     let store = build_corpus(dir.path());
     let s = store.to_str().unwrap();
-    let docs = corpus_copy(&dir.path().join("big"), 120);
+    const ARTICLES: &str = "PREFIX zt: <https://w3id.org/zhengtu/ontology#> SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a zt:Article }";
+    let before = count(&store, ARTICLES);
+    let pipe = dir.path().join("late.txt");
+    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success(), "mkfifo");
+    let locked = |err: &str| err.contains("locked by another zhengtu process");
+    let mut writer = KillOnDrop(None);
     let mut saw_lock_error = false;
-    let mut reads = 0;
-    // a busy machine may let a whole build pass between two attempts of a
-    // second writer: then the files change and the build runs again
-    for attempt in 0..4 {
-        if attempt > 0 {
-            for e in std::fs::read_dir(&docs).unwrap() {
-                let p = e.unwrap().path();
-                let t = std::fs::read_to_string(&p).unwrap();
-                std::fs::write(&p, format!("{t}\n（第{attempt}次修订）")).unwrap();
+    let t0 = Instant::now();
+    while !saw_lock_error {
+        assert!(t0.elapsed() < Duration::from_secs(120), "no lock message");
+        match &mut writer.0 {
+            None => writer.0 = Some(spawn_build(&pipe, s)),
+            Some(w) => {
+                if w.try_wait().unwrap().is_some() {
+                    // the second writer held the lock when this one opened
+                    let out = writer.0.take().unwrap().wait_with_output().unwrap();
+                    let err = String::from_utf8_lossy(&out.stderr);
+                    assert!(locked(&err), "the blocked build ended: {err}");
+                    continue;
+                }
             }
         }
-        let mut writer = spawn_build(&docs, s);
-        let t0 = Instant::now();
-        while writer.try_wait().unwrap().is_none() && t0.elapsed() < Duration::from_secs(120) {
-            let second = bin()
-                .args(["build", corpus().to_str().unwrap(), "--store", s])
-                .output()
-                .unwrap();
-            let err = String::from_utf8_lossy(&second.stderr);
-            if second.status.code() == Some(1) && err.contains("locked by another zhengtu process")
-            {
-                saw_lock_error = true;
-            }
-            // readers: query and neighbors on the published view
-            let q = bin()
-                .args([
-                    "query",
-                    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-                    "--store",
-                    s,
-                ])
-                .output()
-                .unwrap();
-            assert!(
-                q.status.success(),
-                "query while building: {}",
-                String::from_utf8_lossy(&q.stderr)
-            );
-            let n = bin()
-                .args(["neighbors", "奎文分局", "--store", s])
-                .output()
-                .unwrap();
-            assert!(
-                n.status.success(),
-                "neighbors while building: {}",
-                String::from_utf8_lossy(&n.stderr)
-            );
-            reads += 1;
-            if saw_lock_error && reads >= 3 {
-                break;
-            }
-        }
-        let out = writer.wait_with_output().unwrap();
-        // the writer may itself have met a second writer holding the lock
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            out.status.success() || err.contains("locked by another zhengtu process"),
-            "the build finished or was refused clearly: {err}"
-        );
-        if saw_lock_error && out.status.success() {
-            break;
+        let second = bin()
+            .args(["build", corpus().to_str().unwrap(), "--store", s])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&second.stderr);
+        if locked(&err) {
+            assert_eq!(second.status.code(), Some(1), "{err}");
+            assert!(err.contains(s), "the message names the store: {err}");
+            saw_lock_error = true;
+        } else {
+            assert!(second.status.success(), "{err}");
         }
     }
-    assert!(saw_lock_error, "a second writer got the lock message");
-    assert!(reads >= 1);
+    // the build holds the store and waits for its input; readers still work
+    for _ in 0..3 {
+        let q = bin().args(["query", QUADS, "--store", s]).output().unwrap();
+        assert!(
+            q.status.success(),
+            "query while building: {}",
+            String::from_utf8_lossy(&q.stderr)
+        );
+        let n = bin()
+            .args(["neighbors", "奎文分局", "--store", s])
+            .output()
+            .unwrap();
+        assert!(
+            n.status.success(),
+            "neighbors while building: {}",
+            String::from_utf8_lossy(&n.stderr)
+        );
+        assert!(String::from_utf8_lossy(&n.stdout).contains("潍坊市自然资源和规划局"));
+    }
+    assert_eq!(
+        count(&store, ARTICLES),
+        before,
+        "nothing new is published yet"
+    );
+    // the page arrives; the build stores it and publishes
+    let w = writer.0.as_mut().unwrap();
+    assert!(w.try_wait().unwrap().is_none(), "the build still waits");
+    let page = std::fs::read_to_string(corpus().join("004_11d64e9f02979a6c.txt")).unwrap();
+    std::fs::write(&pipe, format!("{page}\n（修订）")).unwrap();
+    let out = writer.0.take().unwrap().wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        count(&store, ARTICLES) > before,
+        "the new page is published"
+    );
 }
 
 /// A query that runs too long is cancelled with its own exit code.
