@@ -141,8 +141,8 @@ impl ZStore {
             lookup: None,
             facts: std::sync::Mutex::new(None),
         };
-        // never published and never written: the database is empty
-        if !z.has_view() && !z.root.join(DIRTY).exists() {
+        // the index of an empty database is that of the quads it is given
+        if z.store.is_empty().map_err(|e| storage(path, e))? {
             z.facts = std::sync::Mutex::new(Some(lookup::Facts::default()));
         }
         Ok(z)
