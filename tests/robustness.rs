@@ -327,6 +327,7 @@ fn killed_builds_leave_whole_documents() {
                 "trial {trial}: {path} is neither its old nor its new version"
             );
         }
+        assert_lookup_index(&st, trial);
         // the writer opens it again and finishes the job
         ok(&[
             "build",
@@ -339,12 +340,22 @@ fn killed_builds_leave_whole_documents() {
             new,
             "trial {trial}: the next build completes"
         );
+        assert_lookup_index(&st, trial);
         let _ = std::fs::remove_dir_all(&st);
     }
     println!("{trials} trials, {killed} builds killed mid-way, 0 corrupted stores");
     assert!(
         killed >= trials / 2,
         "most trials interrupted a running build"
+    );
+}
+
+/// The published view's lookup index is that of its quads.
+fn assert_lookup_index(store: &Path, trial: usize) {
+    let z = zhengtu::store::ZStore::open_read_only(store).unwrap();
+    assert!(
+        z.lookup_index_is_consistent().unwrap(),
+        "trial {trial}: the lookup index is that of the view"
     );
 }
 

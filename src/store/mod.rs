@@ -7,8 +7,10 @@
 //!   `remove`); RocksDB's lock makes a second writer fail with
 //!   [`StoreError::Locked`];
 //! - `views/N/`: read-only checkpoints of `db` (hard links, made after each
-//!   change with RocksDB's checkpoint), and `VIEW`, the name of the newest
-//!   complete one, replaced atomically (write + rename);
+//!   change with RocksDB's checkpoint), each with its lookup index
+//!   `views/N/LOOKUP` (names, classes and distinct relations of the
+//!   entities, read by `neighbors`; see `lookup`), and `VIEW`, the name of
+//!   the newest complete one, replaced atomically (write + rename);
 //! - `UNPUBLISHED`: present from the first write of a change until its
 //!   view is published, so that a build killed in between is published by
 //!   the next one even if that has nothing left to write.
@@ -32,6 +34,8 @@ use oxigraph::store::Store;
 
 use crate::rdf::{ONTOLOGY_GRAPH, ONTOLOGY_TTL, ZT};
 use crate::Predicate;
+
+mod lookup;
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
@@ -76,6 +80,13 @@ pub struct ZStore {
     path: PathBuf,
     /// The store directory (holding db/, views/, VIEW).
     root: PathBuf,
+    /// The view's lookup index (a read-only store of a view that has one).
+    lookup: Option<lookup::Reader>,
+    /// A writer's facts of the lookup index, gathered from the quads it
+    /// writes, while they are all of the database (it was empty when
+    /// opened and nothing was removed); else the index is read from the
+    /// database when published.
+    facts: std::sync::Mutex<Option<lookup::Facts>>,
 }
 
 /// `skos:altLabel`, which holds an entity's other names.
@@ -123,11 +134,18 @@ impl ZStore {
         let db = db_dir(path);
         std::fs::create_dir_all(&db).map_err(|e| storage(path, e))?;
         let store = Store::open(&db).map_err(|e| storage(path, e))?;
-        Ok(ZStore {
+        let mut z = ZStore {
             store,
             path: db,
             root: path.to_path_buf(),
-        })
+            lookup: None,
+            facts: std::sync::Mutex::new(None),
+        };
+        // the index of an empty database is that of the quads it is given
+        if z.store.is_empty().map_err(|e| storage(path, e))? {
+            z.facts = std::sync::Mutex::new(Some(lookup::Facts::default()));
+        }
+        Ok(z)
     }
 
     /// Opens the newest published view of a store for reading (see the
@@ -137,13 +155,16 @@ impl ZStore {
         let store = Store::open_read_only(&dir).map_err(|e| storage(path, e))?;
         Ok(ZStore {
             store,
+            lookup: lookup::Reader::open(&dir),
             path: dir,
             root: path.to_path_buf(),
+            facts: std::sync::Mutex::new(None),
         })
     }
 
     /// Publishes the database as the newest view: a checkpoint under
-    /// `views/`, then `VIEW` switched to it atomically. Older views beyond
+    /// `views/` with its lookup index (see `lookup`), then `VIEW` switched
+    /// to it atomically. Older views beyond
     /// the two before it are removed (a reader still using one keeps its
     /// open files).
     pub fn publish(&self) -> Result<(), StoreError> {
@@ -160,6 +181,20 @@ impl ZStore {
         self.store
             .backup(views.join(&name))
             .map_err(|e| storage(&self.root, e))?;
+        // its lookup index, before VIEW names it
+        {
+            let facts = self.facts.lock().unwrap_or_else(|e| e.into_inner());
+            let read;
+            let facts = match facts.as_ref() {
+                Some(f) => f,
+                None => {
+                    read =
+                        lookup::Facts::of_store(&self.store).map_err(|e| storage(&self.root, e))?;
+                    &read
+                }
+            };
+            lookup::write(facts, &views.join(&name)).map_err(|e| storage(&self.root, e))?;
+        }
         let tmp = self.root.join("VIEW.tmp");
         {
             use std::io::Write;
@@ -219,6 +254,20 @@ impl ZStore {
         Ok(())
     }
 
+    /// Adds the facts of quads being written to the writer's facts of
+    /// the lookup index, or gives those up if graphs are removed.
+    fn note(&self, removed: &[NamedNode], added: &[Quad]) {
+        let mut facts = self.facts.lock().unwrap_or_else(|e| e.into_inner());
+        if !removed.is_empty() {
+            *facts = None;
+        }
+        if let Some(f) = facts.as_mut() {
+            for q in added {
+                f.add(q);
+            }
+        }
+    }
+
     /// The underlying oxigraph store.
     pub fn inner(&self) -> &Store {
         &self.store
@@ -265,6 +314,7 @@ impl ZStore {
         }
         self.mark_dirty()?;
         for (old, new) in docs {
+            self.note(&old, &new);
             let mut t = self
                 .store
                 .start_transaction()
@@ -286,6 +336,7 @@ impl ZStore {
             return Ok(());
         }
         self.mark_dirty()?;
+        self.note(remove, &quads);
         if !remove.is_empty() {
             let mut t = self
                 .store
@@ -371,11 +422,8 @@ impl ZStore {
         }
     }
 
-    /// Entities whose label or alias is `name`: (iri, type, label).
-    pub fn find(&self, name: &str) -> Result<Vec<(NamedNode, String, String)>, StoreError> {
-        // read the indexes directly: a SPARQL join of label and type over
-        // the union of the article graphs grows with the square of the
-        // number of articles naming the entity
+    /// Entities whose label or alias is `name`, read from the quad indexes.
+    fn named_in_quads(&self, name: &str) -> Result<Vec<NamedNode>, StoreError> {
         let err = |x: oxigraph::store::StorageError| storage(&self.path, x);
         let lit = Term::Literal(
             oxigraph::model::Literal::new_language_tagged_literal_unchecked(name, "zh"),
@@ -398,6 +446,18 @@ impl ZStore {
                 }
             }
         }
+        Ok(subjects)
+    }
+
+    /// Entities whose label or alias is `name`: (iri, type, label).
+    pub fn find(&self, name: &str) -> Result<Vec<(NamedNode, String, String)>, StoreError> {
+        // the view's lookup index, or the quad indexes directly: a SPARQL
+        // join of label and type over the union of the article graphs grows
+        // with the square of the number of articles naming the entity
+        let subjects = match &self.lookup {
+            Some(ix) => ix.named(name).map_err(|x| storage(&self.path, x))?,
+            None => self.named_in_quads(name)?,
+        };
         let mut out = Vec::new();
         for e in subjects {
             if let Some((t, l)) = self.type_and_label(&e)? {
@@ -414,19 +474,27 @@ impl ZStore {
     /// direction and name, at most `limit` neighbours per predicate and
     /// direction; also says whether any list was cut. With `evidence`, each
     /// carries a sentence stating it and its article (one more lookup per
-    /// relation). Reads
-    /// the store's indexes directly (no SPARQL), and stops reading a list at
-    /// the limit, so a hub with thousands of relations answers as fast as
-    /// any entity. A cut list holds the first neighbours in index order,
-    /// which is stable for a given store.
+    /// relation). A published view is read through its lookup index (each
+    /// distinct relation once, with its neighbour's class and name; see
+    /// `lookup`), a database being written through the quad indexes (every
+    /// article's copy); either way without SPARQL, and a list stops being
+    /// read at the limit. A cut list holds the first neighbours by name
+    /// with the lookup index, in quad index order without; both are stable
+    /// for a given store.
     pub fn relations_limited(
         &self,
         e: &NamedNode,
         evidence: bool,
         limit: usize,
     ) -> Result<(Vec<Neighbor>, bool), StoreError> {
+        if let Some(ix) = &self.lookup {
+            let (lists, cut) = ix
+                .relations(e.as_str(), limit)
+                .map_err(|x| storage(&self.path, x))?;
+            return self.neighbors_of(e, lists, evidence, cut);
+        }
         let err = |x: oxigraph::store::StorageError| storage(&self.path, x);
-        let mut out = Vec::new();
+        let mut lists = Vec::new();
         let mut cut = false;
         let subject = NamedOrBlankNode::NamedNode(e.clone());
         let object = Term::NamedNode(e.clone());
@@ -472,26 +540,45 @@ impl ZStore {
                     }
                     seen.push(other);
                 }
+                let mut entries = Vec::new();
                 for o in seen {
-                    let Some((etype, label)) = self.type_and_label(&o)? else {
-                        continue;
-                    };
-                    let (evidence, source) = if evidence {
-                        let (s, o2) = if outgoing { (e, &o) } else { (&o, e) };
-                        self.evidence_of(s, pred, o2)?
-                    } else {
-                        (None, None)
-                    };
-                    out.push(Neighbor {
-                        predicate: pred,
-                        outgoing,
-                        iri: o,
-                        etype,
-                        label,
-                        evidence,
-                        source,
-                    });
+                    if let Some((etype, label)) = self.type_and_label(&o)? {
+                        entries.push((o, etype, label));
+                    }
                 }
+                lists.push((pred, outgoing, entries));
+            }
+        }
+        self.neighbors_of(e, lists, evidence, cut)
+    }
+
+    /// The neighbours of `e` from its lists, with their evidence if asked
+    /// for, sorted by predicate, direction and name.
+    fn neighbors_of(
+        &self,
+        e: &NamedNode,
+        lists: Vec<lookup::List>,
+        evidence: bool,
+        cut: bool,
+    ) -> Result<(Vec<Neighbor>, bool), StoreError> {
+        let mut out = Vec::new();
+        for (pred, outgoing, entries) in lists {
+            for (o, etype, label) in entries {
+                let (evidence, source) = if evidence {
+                    let (s, o2) = if outgoing { (e, &o) } else { (&o, e) };
+                    self.evidence_of(s, pred, o2)?
+                } else {
+                    (None, None)
+                };
+                out.push(Neighbor {
+                    predicate: pred,
+                    outgoing,
+                    iri: o,
+                    etype,
+                    label,
+                    evidence,
+                    source,
+                });
             }
         }
         out.sort_by(|a, b| {
@@ -505,9 +592,23 @@ impl ZStore {
         Ok((out, cut))
     }
 
+    /// Whether the view has a lookup index and it is exactly the index of
+    /// the view's quads. A check for tests: it reads the whole store.
+    pub fn lookup_index_is_consistent(&self) -> Result<bool, StoreError> {
+        if self.lookup.is_none() {
+            return Ok(false);
+        }
+        lookup::matches(&self.store, &self.path.join(lookup::FILE))
+            .map_err(|e| storage(&self.path, e))
+    }
+
     /// An entity's zhengtu class (local name) and canonical name, read
-    /// from the indexes.
+    /// from the view's lookup index (which lists the entities of the
+    /// zhengtu entity classes) or else from the quad indexes.
     pub fn type_and_label(&self, n: &NamedNode) -> Result<Option<(String, String)>, StoreError> {
+        if let Some(ix) = &self.lookup {
+            return ix.entity(n.as_str()).map_err(|x| storage(&self.path, x));
+        }
         let err = |x: oxigraph::store::StorageError| storage(&self.path, x);
         let s = NamedOrBlankNode::NamedNode(n.clone());
         let mut etype = None;

@@ -1,0 +1,478 @@
+//! The lookup index of a published view: what `neighbors` reads, each
+//! fact once. An article graph holds its own copy of every statement it
+//! makes, so a city named in thousands of articles has thousands of copies
+//! of its name, its type and each of its relations in the quad indexes;
+//! reading them through the copies, and decoding each copy's graph name,
+//! made the look-up of a hub take tens of milliseconds.
+//!
+//! It is a file, `LOOKUP`, inside each view directory, outside the RDF
+//! dataset: SPARQL, exports and counts do not see it. It is written whole
+//! by [`ZStore::publish`](super::ZStore::publish) after the view's
+//! checkpoint and before `VIEW` names the view, so a published view always
+//! has the index of exactly its own quads, whatever point a build is killed
+//! at. A writer that opened an empty database (a first build) gathers the
+//! index's [`Facts`] from the quads it loads; any other (one that removes
+//! or replaces documents, adds to a published store, or finishes a killed
+//! build) reads them from the database when it publishes, with one
+//! DISTINCT query per class, name property and relation. Views made before
+//! the index existed have none; readers then read the quad indexes as
+//! before.
+//!
+//! Lines, sorted bytewise, fields separated by tabs (a tab, newline or
+//! backslash in a name is escaped):
+//! - `n` name entity: an entity (of a zhengtu entity type) with that
+//!   canonical name (`rdfs:label`) or alias (`skos:altLabel`, `@zh`);
+//! - `e` entity type label: its zhengtu class and canonical name;
+//! - `r` entity list name neighbour type: a distinct relation, once under
+//!   each of its entities; the list is the predicate's position in
+//!   [`Predicate::ALL`] and `o` (the entity is the subject) or `i` (it is
+//!   the object); the neighbour comes with its canonical name (the sort
+//!   key within a list) and class.
+//!
+//! The lines are followed by a list of blocks (the first line of every
+//! 64 KiB of lines and its offset) and a footer giving the list's offset.
+//! A reader holds the block list in memory and finds the lines of a key
+//! with a binary search in it and one read of a block.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+
+use crate::rdf::ZT;
+use crate::{EntityType, Predicate};
+
+/// The index file's name in a view directory.
+pub(crate) const FILE: &str = "LOOKUP";
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// A name as an index field.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An index field as a name.
+fn unesc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(c) => out.push(c),
+            None => {}
+        }
+    }
+    out
+}
+
+/// The list code of a predicate (by position) and direction.
+fn code(p: usize, outgoing: bool) -> String {
+    format!("{p}{}", if outgoing { 'o' } else { 'i' })
+}
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
+
+/// What the index is made of: the distinct facts of a store that it
+/// lists. Entities are interned: a fact holds their numbers.
+#[derive(Default)]
+pub(crate) struct Facts {
+    iris: indexmap::IndexSet<String>,
+    /// Each entity's zhengtu entity class (the smallest, if the articles
+    /// disagree).
+    types: HashMap<u32, &'static str>,
+    /// Each entity's canonical name (the smallest, if they disagree).
+    labels: HashMap<u32, String>,
+    /// Canonical names and aliases in Chinese.
+    names: HashSet<(u32, String)>,
+    /// Relations: subject, predicate position, object.
+    relations: HashSet<(u32, u8, u32)>,
+}
+
+impl Facts {
+    fn id(&mut self, iri: &str) -> u32 {
+        match self.iris.get_index_of(iri) {
+            Some(i) => i as u32,
+            None => self.iris.insert_full(iri.to_string()).0 as u32,
+        }
+    }
+
+    fn add_type(&mut self, e: &str, t: &str) {
+        let Some(t) = t
+            .strip_prefix(ZT)
+            .and_then(EntityType::parse)
+            .map(EntityType::as_str)
+        else {
+            return;
+        };
+        let e = self.id(e);
+        let cur = self.types.entry(e).or_insert(t);
+        if t < *cur {
+            *cur = t;
+        }
+    }
+
+    fn add_label(&mut self, e: &str, l: &str) {
+        let e = self.id(e);
+        let cur = self.labels.entry(e).or_insert_with(|| l.to_string());
+        if l < cur.as_str() {
+            *cur = l.to_string();
+        }
+    }
+
+    fn add_name(&mut self, e: &str, n: &str) {
+        let e = self.id(e);
+        self.names.insert((e, n.to_string()));
+    }
+
+    fn add_relation(&mut self, s: &str, p: usize, o: &str) {
+        let (s, o) = (self.id(s), self.id(o));
+        self.relations.insert((s, p as u8, o));
+    }
+
+    /// Adds what a quad states, if the index lists it.
+    pub(crate) fn add(&mut self, q: &Quad) {
+        let NamedOrBlankNode::NamedNode(s) = &q.subject else {
+            return;
+        };
+        let p = q.predicate.as_str();
+        match &q.object {
+            Term::NamedNode(o) => {
+                if p == RDF_TYPE {
+                    self.add_type(s.as_str(), o.as_str());
+                } else if let Some(i) = p
+                    .strip_prefix(ZT)
+                    .and_then(|l| Predicate::ALL.iter().position(|x| x.as_str() == l))
+                {
+                    self.add_relation(s.as_str(), i, o.as_str());
+                }
+            }
+            Term::Literal(l) if p == RDFS_LABEL || p == SKOS_ALT_LABEL => {
+                if p == RDFS_LABEL {
+                    self.add_label(s.as_str(), l.value());
+                }
+                if l.language() == Some("zh") {
+                    self.add_name(s.as_str(), l.value());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The facts of a store, read with DISTINCT queries over the union of
+    /// its graphs (which compare encoded terms and decode each distinct row
+    /// once, so the copies cost little).
+    pub(crate) fn of_store(store: &Store) -> Result<Facts, Error> {
+        let mut f = Facts::default();
+        for t in EntityType::ALL {
+            let q = format!("SELECT DISTINCT ?e WHERE {{ ?e a <{ZT}{}> }}", t.as_str());
+            let iri = format!("{ZT}{}", t.as_str());
+            each_row(store, &q, |r| {
+                if let Some(Term::NamedNode(e)) = r[0] {
+                    f.add_type(e.as_str(), &iri);
+                }
+            })?;
+        }
+        for p in [RDFS_LABEL, SKOS_ALT_LABEL] {
+            let q = format!("SELECT DISTINCT ?e ?n WHERE {{ ?e <{p}> ?n }}");
+            each_row(store, &q, |r| {
+                if let (Some(Term::NamedNode(e)), Some(Term::Literal(n))) = (r[0], r[1]) {
+                    // only entities are listed
+                    if !f
+                        .iris
+                        .get_index_of(e.as_str())
+                        .is_some_and(|i| f.types.contains_key(&(i as u32)))
+                    {
+                        return;
+                    }
+                    if p == RDFS_LABEL {
+                        f.add_label(e.as_str(), n.value());
+                    }
+                    if n.language() == Some("zh") {
+                        f.add_name(e.as_str(), n.value());
+                    }
+                }
+            })?;
+        }
+        for (i, p) in Predicate::ALL.into_iter().enumerate() {
+            let q = format!(
+                "SELECT DISTINCT ?s ?o WHERE {{ ?s <{ZT}{}> ?o }}",
+                p.as_str()
+            );
+            each_row(store, &q, |r| {
+                if let (Some(Term::NamedNode(s)), Some(Term::NamedNode(o))) = (r[0], r[1]) {
+                    f.add_relation(s.as_str(), i, o.as_str());
+                }
+            })?;
+        }
+        Ok(f)
+    }
+
+    /// The index lines, sorted, without duplicates.
+    fn lines(&self) -> Vec<String> {
+        let iri = |i: u32| self.iris.get_index(i as usize).map_or("", |s| s.as_str());
+        // class and name of each entity that has both
+        let info = |i: u32| Some((*self.types.get(&i)?, self.labels.get(&i)?));
+        let mut out = Vec::new();
+        for (e, n) in &self.names {
+            if info(*e).is_some() {
+                out.push(format!("n\t{}\t{}", esc(n), iri(*e)));
+            }
+        }
+        for &e in self.types.keys() {
+            if let Some((t, l)) = info(e) {
+                out.push(format!("e\t{}\t{t}\t{}", iri(e), esc(l)));
+            }
+        }
+        for &(s, p, o) in &self.relations {
+            for (a, b, outgoing) in [(s, o, true), (o, s, false)] {
+                // a neighbour without class or name is not listed
+                if let Some((t, l)) = info(b) {
+                    out.push(format!(
+                        "r\t{}\t{}\t{}\t{}\t{t}",
+                        iri(a),
+                        code(p as usize, outgoing),
+                        esc(l),
+                        iri(b)
+                    ));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Runs a SELECT over the union of all graphs; calls `f` with each row.
+fn each_row(store: &Store, query: &str, mut f: impl FnMut(&[Option<&Term>])) -> Result<(), Error> {
+    let mut prepared = SparqlEvaluator::new().parse_query(query)?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    if let QueryResults::Solutions(rows) = prepared.on_store(store).execute()? {
+        let n = rows.variables().len();
+        for row in rows {
+            let row = row?;
+            let terms: Vec<Option<&Term>> = (0..n).map(|i| row.get(i)).collect();
+            f(&terms);
+        }
+    }
+    Ok(())
+}
+
+/// The data lines are cut in blocks of about this many bytes; the index
+/// ends with the first line of each block and its offset, so that a reader
+/// holding those finds any key with one read of one block.
+const BLOCK: u64 = 64 << 10;
+
+/// The length of the footer: the offset of the block list, 20 digits and a
+/// newline.
+const FOOTER: u64 = 21;
+
+/// Writes the index of `facts` to `dir/LOOKUP`: the sorted lines, then the
+/// block list (offset TAB first line, per block), then the footer.
+pub(crate) fn write(facts: &Facts, dir: &Path) -> Result<(), Error> {
+    let lines = facts.lines();
+    let tmp = dir.join(format!("{FILE}.tmp"));
+    let mut w = BufWriter::new(File::create(&tmp)?);
+    let mut at = 0u64;
+    let mut blocks: Vec<(u64, usize)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if blocks.last().is_none_or(|b| at >= b.0 + BLOCK) {
+            blocks.push((at, i));
+        }
+        w.write_all(l.as_bytes())?;
+        w.write_all(b"\n")?;
+        at += l.len() as u64 + 1;
+    }
+    for (offset, i) in blocks {
+        writeln!(w, "{offset}\t{}", lines[i])?;
+    }
+    writeln!(w, "{at:020}")?;
+    let f = w.into_inner().map_err(|e| e.into_error())?;
+    f.sync_all()?;
+    drop(f);
+    std::fs::rename(&tmp, dir.join(FILE))?;
+    Ok(())
+}
+
+/// Whether the index file at `path` is exactly the index of `store`.
+pub(crate) fn matches(store: &Store, path: &Path) -> Result<bool, Error> {
+    let all = Facts::of_store(store)?.lines();
+    let Some(r) = Reader::open(path.parent().unwrap_or(Path::new("."))) else {
+        return Ok(false);
+    };
+    let mut it = all.iter();
+    (&r.file).seek(SeekFrom::Start(0))?;
+    let mut f = BufReader::new(&r.file).take(r.len);
+    let mut l = String::new();
+    loop {
+        l.clear();
+        if f.read_line(&mut l)? == 0 {
+            break;
+        }
+        if it.next().map(|x| x.as_str()) != Some(l.trim_end_matches('\n')) {
+            return Ok(false);
+        }
+    }
+    Ok(it.next().is_none())
+}
+
+/// A neighbour as the index gives it: IRI, class, canonical name.
+pub(crate) type Entry = (NamedNode, String, String);
+
+/// The neighbours of an entity in one list: predicate, direction, entries.
+pub(crate) type List = (Predicate, bool, Vec<Entry>);
+
+/// Reads a view's index.
+pub(crate) struct Reader {
+    file: File,
+    /// The length of the lines.
+    len: u64,
+    /// The first line of each block and its offset.
+    blocks: Vec<(Vec<u8>, u64)>,
+}
+
+impl Reader {
+    /// The index of the view in `dir`, if it has one (its block list is
+    /// read into memory).
+    pub(crate) fn open(dir: &Path) -> Option<Reader> {
+        let mut file = File::open(dir.join(FILE)).ok()?;
+        let total = file.metadata().ok()?.len();
+        file.seek(SeekFrom::Start(total.checked_sub(FOOTER)?))
+            .ok()?;
+        let mut footer = String::new();
+        (&file).take(FOOTER).read_to_string(&mut footer).ok()?;
+        let len: u64 = footer.trim_end().parse().ok()?;
+        file.seek(SeekFrom::Start(len)).ok()?;
+        let mut list = Vec::new();
+        (&file)
+            .take(total - FOOTER - len)
+            .read_to_end(&mut list)
+            .ok()?;
+        let mut blocks = Vec::new();
+        for l in list.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            let tab = l.iter().position(|&b| b == b'\t')?;
+            let offset = std::str::from_utf8(&l[..tab]).ok()?.parse().ok()?;
+            blocks.push((l[tab + 1..].to_vec(), offset));
+        }
+        Some(Reader { file, len, blocks })
+    }
+
+    /// The offset of the block holding the first line not less than `key`.
+    fn block_of(&self, key: &[u8]) -> u64 {
+        let i = self.blocks.partition_point(|b| b.0.as_slice() < key);
+        i.checked_sub(1).map_or(0, |i| self.blocks[i].1)
+    }
+
+    /// Calls `f` with the rest of each line starting with `prefix`, in
+    /// order, until it returns `Some(key)`: then goes on from the first
+    /// line not less than that key.
+    fn scan(&self, prefix: &str, mut f: impl FnMut(&str) -> Option<String>) -> std::io::Result<()> {
+        let mut r = BufReader::with_capacity(BLOCK as usize, &self.file);
+        let mut key = prefix.as_bytes().to_vec();
+        let mut at = self.block_of(&key);
+        r.seek(SeekFrom::Start(at))?;
+        let mut l = Vec::new();
+        while at < self.len {
+            l.clear();
+            at += r.read_until(b'\n', &mut l)? as u64;
+            if l.last() == Some(&b'\n') {
+                l.pop();
+            }
+            if l.as_slice() < key.as_slice() {
+                continue;
+            }
+            let Some(rest) = l.strip_prefix(prefix.as_bytes()) else {
+                return Ok(());
+            };
+            if let Some(next) = f(&String::from_utf8_lossy(rest)) {
+                key = next.into_bytes();
+                let to = self.block_of(&key);
+                if to > at {
+                    r.seek(SeekFrom::Start(to))?;
+                    at = to;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The entities with this canonical name or alias.
+    pub(crate) fn named(&self, name: &str) -> std::io::Result<Vec<NamedNode>> {
+        let mut out = Vec::new();
+        self.scan(&format!("n\t{}\t", esc(name)), |rest| {
+            out.push(NamedNode::new_unchecked(rest));
+            None
+        })?;
+        Ok(out)
+    }
+
+    /// An entity's zhengtu class and canonical name.
+    pub(crate) fn entity(&self, e: &str) -> std::io::Result<Option<(String, String)>> {
+        let mut out = None;
+        self.scan(&format!("e\t{e}\t"), |rest| {
+            if out.is_none() {
+                if let Some((t, l)) = rest.split_once('\t') {
+                    out = Some((t.to_string(), unesc(l)));
+                }
+            }
+            None
+        })?;
+        Ok(out)
+    }
+
+    /// The neighbours of `e` by list, at most `limit` per list (the first
+    /// by name), and whether any list had more.
+    pub(crate) fn relations(&self, e: &str, limit: usize) -> std::io::Result<(Vec<List>, bool)> {
+        let mut out: Vec<List> = Vec::new();
+        let mut cut = false;
+        let prefix = format!("r\t{e}\t");
+        self.scan(&prefix, |rest| {
+            let mut parts = rest.splitn(4, '\t');
+            let (Some(list), Some(label), Some(iri), Some(t)) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            let outgoing = list.ends_with('o');
+            let p = list
+                .get(..list.len().saturating_sub(1))
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| Predicate::ALL.get(i).copied())?;
+            if !matches!(out.last(), Some((q, o, _)) if *q == p && *o == outgoing) {
+                out.push((p, outgoing, Vec::new()));
+            }
+            let cur = &mut out.last_mut()?.2;
+            if cur.len() == limit {
+                // the rest of this list is skipped
+                cut = true;
+                return Some(format!("{prefix}{list}\n"));
+            }
+            cur.push((NamedNode::new_unchecked(iri), t.to_string(), unesc(label)));
+            None
+        })?;
+        Ok((out, cut))
+    }
+}

@@ -1,0 +1,192 @@
+//! `neighbors` after documents leave the store: a relation only they stated
+//! is gone, a relation another article also states stays. Through the
+//! binary, on the seed corpus (copied, so that files can be changed).
+
+mod common;
+
+use common::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+const PREDICATES: &str = "zt:subOrganizationOf zt:jurisdiction zt:locatedIn zt:memberOf \
+                          zt:participatesIn zt:issued zt:partnerOf";
+
+/// A relation: subject IRI, subject label, predicate (local name), object IRI.
+type Relation = (String, String, String, String);
+
+/// Every relation of the store with the files stating it (file names).
+fn relations(store: &Path) -> BTreeMap<Relation, BTreeSet<String>> {
+    let q = format!(
+        "PREFIX zt: <https://w3id.org/zhengtu/ontology#>\n\
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\
+         SELECT DISTINCT ?s ?sl ?p ?o ?path WHERE {{ \
+           GRAPH ?g {{ ?s ?p ?o . ?a zt:fromFile ?f . ?f zt:sourcePath ?path }} \
+           ?s rdfs:label ?sl . VALUES ?p {{ {PREDICATES} }} }}"
+    );
+    let json = ok(&[
+        "query",
+        &q,
+        "--format",
+        "json",
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut out: BTreeMap<Relation, BTreeSet<String>> = BTreeMap::new();
+    for b in v["results"]["bindings"].as_array().expect("bindings") {
+        let val = |k: &str| b[k]["value"].as_str().expect(k).to_string();
+        let p = val("p");
+        let p = p.rsplit('#').next().unwrap().to_string();
+        let file = Path::new(&val("path"))
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        out.entry((val("s"), val("sl"), p, val("o")))
+            .or_default()
+            .insert(file);
+    }
+    out
+}
+
+/// Whether `neighbors` of the relation's subject (by its label, all
+/// neighbours) lists the relation.
+fn listed(store: &Path, r: &Relation) -> bool {
+    let args = [
+        "neighbors",
+        &r.1,
+        "--limit",
+        "0",
+        "--format",
+        "json",
+        "--store",
+        store.to_str().unwrap(),
+    ];
+    let out = run(&args);
+    if out.status.code() == Some(3) {
+        // no entity of that name is left
+        return false;
+    }
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array().unwrap().iter().any(|e| {
+        e["iri"] == r.0.as_str()
+            && e["neighbors"].as_array().unwrap().iter().any(|n| {
+                n["predicate"] == r.2.as_str()
+                    && n["direction"] == "out"
+                    && n["iri"] == r.3.as_str()
+            })
+    })
+}
+
+/// A relation stated by `file` alone and one stated by `file` and another
+/// file, if the corpus has both.
+fn pick(rels: &BTreeMap<Relation, BTreeSet<String>>, file: &str) -> Option<(Relation, Relation)> {
+    let only = rels
+        .iter()
+        .find(|(_, fs)| fs.len() == 1 && fs.contains(file))?;
+    let shared = rels
+        .iter()
+        .find(|(_, fs)| fs.len() > 1 && fs.contains(file))?;
+    Some((only.0.clone(), shared.0.clone()))
+}
+
+/// Copies the seed corpus to `dir/corpus`; returns its file names.
+fn copy_corpus(dir: &Path) -> Vec<String> {
+    let to = dir.join("corpus");
+    std::fs::create_dir_all(&to).unwrap();
+    let mut names = Vec::new();
+    for e in std::fs::read_dir(corpus()).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        std::fs::copy(&p, to.join(&name)).unwrap();
+        names.push(name);
+    }
+    names.sort();
+    names
+}
+
+#[test]
+fn removed_file_takes_its_own_relations_and_leaves_shared_ones() {
+    let dir = tmp();
+    let names = copy_corpus(dir.path());
+    let corpus = dir.path().join("corpus");
+    let store = dir.path().join("store");
+    let s = store.to_str().unwrap();
+    ok(&["build", corpus.to_str().unwrap(), "--store", s]);
+    let rels = relations(&store);
+    let (file, (only, shared)) = names
+        .iter()
+        .find_map(|f| pick(&rels, f).map(|x| (f.clone(), x)))
+        .expect("a file with a relation of its own and a shared one");
+    assert!(listed(&store, &only), "{only:?} before removal");
+    assert!(listed(&store, &shared), "{shared:?} before removal");
+    ok(&["remove", corpus.join(&file).to_str().unwrap(), "--store", s]);
+    assert!(!listed(&store, &only), "{only:?} is still listed");
+    assert!(listed(&store, &shared), "{shared:?} is no longer listed");
+    // the index follows the store: every relation still stated is listed
+    for r in relations(&store).keys() {
+        assert!(listed(&store, r), "{r:?} after removal");
+    }
+    assert_lookup_index(&store);
+}
+
+#[test]
+fn changed_file_takes_its_old_relations_and_leaves_shared_ones() {
+    let dir = tmp();
+    let names = copy_corpus(dir.path());
+    let corpus = dir.path().join("corpus");
+    let store = dir.path().join("store");
+    let s = store.to_str().unwrap();
+    ok(&["build", corpus.to_str().unwrap(), "--store", s]);
+    let rels = relations(&store);
+    // the file changes to another file's text: a relation it stated and
+    // that other file does not is gone
+    let mut found = None;
+    for f in &names {
+        for g in names.iter().filter(|g| *g != f) {
+            let only = rels
+                .iter()
+                .find(|(r, fs)| fs.len() == 1 && fs.contains(f) && !rels_of(&rels, g).contains(r));
+            let shared = rels
+                .iter()
+                .find(|(_, fs)| fs.contains(f) && fs.iter().any(|x| x != f && x != g));
+            if let (Some(o), Some(sh)) = (only, shared) {
+                found = Some((f.clone(), g.clone(), o.0.clone(), sh.0.clone()));
+                break;
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    let (file, other, only, shared) = found.expect("a file with relations of its own and shared");
+    assert!(listed(&store, &only), "{only:?} before the change");
+    std::fs::copy(corpus.join(&other), corpus.join(&file)).unwrap();
+    ok(&["build", corpus.to_str().unwrap(), "--store", s]);
+    assert!(!listed(&store, &only), "{only:?} is still listed");
+    assert!(listed(&store, &shared), "{shared:?} is no longer listed");
+    for r in relations(&store).keys() {
+        assert!(listed(&store, r), "{r:?} after the change");
+    }
+    assert_lookup_index(&store);
+}
+
+/// `neighbors` reads the published view's lookup index, and that is the
+/// index of the view's quads.
+fn assert_lookup_index(store: &Path) {
+    let z = zhengtu::store::ZStore::open_read_only(store).unwrap();
+    assert!(z.lookup_index_is_consistent().unwrap());
+}
+
+/// The relations a file states.
+fn rels_of(rels: &BTreeMap<Relation, BTreeSet<String>>, file: &str) -> BTreeSet<Relation> {
+    rels.iter()
+        .filter(|(_, fs)| fs.contains(file))
+        .map(|(r, _)| r.clone())
+        .collect()
+}
