@@ -1,6 +1,8 @@
 //! Extraction throughput on the seed corpus, side by side with jieba-rs
 //! `cut` (HMM on) over the same article texts, in bytes per second of
-//! article text, single-threaded: `cargo bench --bench extract`.
+//! article text, single-threaded: `cargo bench --bench extract`. The parts
+//! of extraction (lattice, recognition) and jieba-rs `tag` are measured
+//! beside them, to show where the time goes.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use jieba_rs::Jieba;
@@ -41,6 +43,27 @@ fn bench(c: &mut Criterion) {
             texts
                 .iter()
                 .map(|t| jieba.cut(t, true).len())
+                .sum::<usize>()
+        })
+    });
+    // the parts of extraction: the lattice (jieba tag + lexicon automaton),
+    // then recognition on it; and jieba's own tagging for comparison
+    g.bench_function("zhengtu lattice (jieba tag + lexicon matches)", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| r.lattice(t).tokens.len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("zhengtu recognize (lattice + recognizers)", |b| {
+        b.iter(|| texts.iter().map(|t| r.recognize(t).len()).sum::<usize>())
+    });
+    g.bench_function("jieba-rs tag (HMM)", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| jieba.tag(t, true).len())
                 .sum::<usize>()
         })
     });

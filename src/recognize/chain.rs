@@ -229,12 +229,6 @@ fn starts_here(lat: &Lattice, i: usize) -> bool {
             && "由与和及对向在经为从到至同据".contains(lat.chars[i - 1])
 }
 
-fn starts_with(lat: &Lattice, pos: usize, s: &str) -> bool {
-    (pos..)
-        .zip(s.chars())
-        .all(|(k, ch)| lat.chars.get(k) == Some(&ch))
-}
-
 pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
     // a place name starts a word (not 范县 in 示范县)
     if !(pos == 0 || lat.tok_start(pos) || is_punct(lat.chars[pos - 1])) {
@@ -274,7 +268,7 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
         if short
             && ["社区", "村", "小区", "新村", "路", "街"]
                 .iter()
-                .any(|h| starts_with(lat, end, h))
+                .any(|h| lat.starts_with(end, h))
         {
             continue;
         }
@@ -299,13 +293,13 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
     let mut ch = Chain::default();
     let mut p = pos;
     // 中国人民政治协商会议 X 委员会
-    let cppcc_full = starts_with(lat, p, "中国人民政治协商会议");
+    let cppcc_full = lat.starts_with(p, "中国人民政治协商会议");
     if cppcc_full {
         p += 10;
-    } else if starts_with(lat, p, "中国共产党") {
+    } else if lat.starts_with(p, "中国共产党") {
         ch.party = true;
         p += 5;
-    } else if starts_with(lat, p, "中共") {
+    } else if lat.starts_with(p, "中共") {
         ch.party = true;
         p += 2;
     }
@@ -360,7 +354,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
         }
     }
     if cppcc_full {
-        if ch.places.is_empty() || !starts_with(lat, p, "委员会") {
+        if ch.places.is_empty() || !lat.starts_with(p, "委员会") {
             return None;
         }
         ch.links.push(Link::Cppcc);
@@ -395,7 +389,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
     }
     let has_prefix = !ch.places.is_empty() || ch.level.is_some();
     // a branch named after a place: 奎文分局, 东昌府区分局
-    if starts_with(lat, p, "分局") && !ch.party {
+    if lat.starts_with(p, "分局") && !ch.party {
         if let Some(last) = ch.places.pop() {
             ch.links.push(Link::Branch {
                 text: format!("{}分局", last.text),
@@ -465,34 +459,34 @@ fn core_at(
     if !has_prefix && !party {
         return None;
     }
-    if starts_with(lat, p, "人民政府") {
+    if lat.starts_with(p, "人民政府") {
         return Some((Link::Government, p + 4));
     }
-    if starts_with(lat, p, "政府") {
+    if lat.starts_with(p, "政府") {
         return Some((Link::Government, p + 2));
     }
-    if starts_with(lat, p, "政协") {
+    if lat.starts_with(p, "政协") {
         return Some((Link::Cppcc, p + 2));
     }
-    if starts_with(lat, p, "管委会") {
+    if lat.starts_with(p, "管委会") {
         return Some((Link::Zone, p + 3));
     }
-    if starts_with(lat, p, "管理委员会") {
+    if lat.starts_with(p, "管理委员会") {
         return Some((Link::Zone, p + 5));
     }
-    if starts_with(lat, p, "委员会") && party {
+    if lat.starts_with(p, "委员会") && party {
         return Some((Link::Committee, p + 3));
     }
-    if starts_with(lat, p, "党工委") {
+    if lat.starts_with(p, "党工委") {
         return Some((Link::Committee, p + 3));
     }
-    if starts_with(lat, p, "党委") {
+    if lat.starts_with(p, "党委") {
         return Some((Link::Committee, p + 2));
     }
     if c == '委' {
         let next = lat.chars.get(p + 1).copied();
-        let member = next == Some('员') && !starts_with(lat, p, "委员会");
-        if !member && !starts_with(lat, p, "委员会") {
+        let member = next == Some('员') && !lat.starts_with(p, "委员会");
+        if !member && !lat.starts_with(p, "委员会") {
             return Some((Link::Committee, p + 1));
         }
     }
@@ -708,7 +702,7 @@ fn unit_at(r: &Recognizer, lat: &Lattice, p: usize, after_body: bool) -> Option<
     let _ = after_body;
     // a branch named after a division: 奎文分局, 东昌府区分局
     if let Some((pl, e)) = place_at(lat, p) {
-        if starts_with(lat, e, "分局") {
+        if lat.starts_with(e, "分局") {
             return Some((
                 Link::Branch {
                     text: format!("{}分局", pl.text),
@@ -784,7 +778,7 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
             }
         }
         // 政府办公室
-        if matches!(ch.links.last(), Some(Link::Government)) && starts_with(lat, p, "办公室") {
+        if matches!(ch.links.last(), Some(Link::Government)) && lat.starts_with(p, "办公室") {
             ch.links.push(Link::Unit {
                 text: "办公室".to_string(),
             });

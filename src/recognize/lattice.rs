@@ -116,7 +116,20 @@ const TAGS: &[&str] = &[
 
 /// The static copy of a tag; tags outside the list read as "x" (unknown).
 fn intern_tag(tag: &str) -> &'static str {
-    TAGS.binary_search(&tag).map(|i| TAGS[i]).unwrap_or("x")
+    // tags are at most four bytes: each is compared as one integer
+    fn key(t: &str) -> Option<u32> {
+        (t.len() <= 4).then(|| t.bytes().fold(0u32, |k, b| (k << 8) | u32::from(b)))
+    }
+    static KEYS: std::sync::OnceLock<Vec<(u32, &'static str)>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut v: Vec<(u32, &'static str)> =
+            TAGS.iter().filter_map(|t| Some((key(t)?, *t))).collect();
+        v.sort_unstable();
+        v
+    });
+    key(tag)
+        .and_then(|k| keys.binary_search_by_key(&k, |x| x.0).ok())
+        .map_or("x", |i| keys[i].1)
 }
 
 /// A jieba token with character offsets and its part-of-speech tag.
@@ -206,6 +219,13 @@ impl<'m> Lattice<'m> {
             .collect()
     }
 
+    /// Whether the text at `pos` starts with `s`.
+    pub fn starts_with(&self, pos: usize, s: &str) -> bool {
+        (pos..)
+            .zip(s.chars())
+            .all(|(k, ch)| self.chars.get(k) == Some(&ch))
+    }
+
     /// Lexicon matches starting at `pos`, longest first: (text, pieces, len).
     pub fn pieces_at(&self, pos: usize) -> impl Iterator<Item = (&str, &[Piece], usize)> {
         self.at.get(pos).into_iter().flatten().map(|&(id, len)| {
@@ -258,5 +278,22 @@ impl<'m> Lattice<'m> {
     /// The token containing `pos`.
     pub fn token(&self, pos: usize) -> Option<&Token> {
         self.tokens.get(*self.tok_of.get(pos)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every known tag comes back as its static copy; others read as "x".
+    #[test]
+    fn tags_are_interned() {
+        for t in TAGS {
+            assert_eq!(intern_tag(t), *t);
+        }
+        assert_eq!(intern_tag(&String::from("nrfg")), "nrfg");
+        assert_eq!(intern_tag("nx"), "x");
+        assert_eq!(intern_tag("nrfgx"), "x");
+        assert_eq!(intern_tag(""), "x");
     }
 }

@@ -499,9 +499,7 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
     let mut i = 0;
     while i + 3 < n {
         // 来源:X, 供稿:X 名 名 (the names that follow are its people)
-        let label = CREDIT_LABELS
-            .iter()
-            .find(|l| c[i..].starts_with(&l.chars().collect::<Vec<_>>()));
+        let label = CREDIT_LABELS.iter().find(|l| lat.starts_with(i, l));
         if let Some(l) = label.filter(|l| {
             let k = i + l.chars().count();
             k < n && matches!(c[k], ':' | '：')
