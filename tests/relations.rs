@@ -1,5 +1,6 @@
-//! `neighbors` after documents leave the store: a relation only they stated
-//! is gone, a relation another article also states stays. Through the
+//! `neighbors` after documents leave or join the store: a relation only
+//! they stated is gone (or new), a relation another article also states
+//! stays. Through the
 //! binary, on the seed corpus (copied, so that files can be changed).
 
 mod common;
@@ -172,6 +173,50 @@ fn changed_file_takes_its_old_relations_and_leaves_shared_ones() {
     assert!(listed(&store, &shared), "{shared:?} is no longer listed");
     for r in relations(&store).keys() {
         assert!(listed(&store, r), "{r:?} after the change");
+    }
+    assert_lookup_index(&store);
+}
+
+/// A build that only adds a file to a published store extends the
+/// published lookup index with the new file's facts: the relations only
+/// that file states are listed, and the index is that of the new view.
+#[test]
+fn added_file_extends_the_index() {
+    let dir = tmp();
+    let names = copy_corpus(dir.path());
+    let corpus = dir.path().join("corpus");
+    let full = dir.path().join("full");
+    ok(&[
+        "build",
+        corpus.to_str().unwrap(),
+        "--store",
+        full.to_str().unwrap(),
+    ]);
+    let rels = relations(&full);
+    let (file, (only, shared)) = names
+        .iter()
+        .find_map(|f| pick(&rels, f).map(|x| (f.clone(), x)))
+        .expect("a file with a relation of its own and a shared one");
+    // the store first holds the other files
+    let aside = dir.path().join(&file);
+    std::fs::rename(corpus.join(&file), &aside).unwrap();
+    let store = dir.path().join("store");
+    let s = store.to_str().unwrap();
+    ok(&["build", corpus.to_str().unwrap(), "--store", s]);
+    assert!(!listed(&store, &only), "{only:?} before the file is added");
+    assert!(
+        listed(&store, &shared),
+        "{shared:?} before the file is added"
+    );
+    std::fs::rename(&aside, corpus.join(&file)).unwrap();
+    ok(&["build", corpus.to_str().unwrap(), "--store", s]);
+    assert!(listed(&store, &only), "{only:?} after the file is added");
+    assert!(
+        listed(&store, &shared),
+        "{shared:?} after the file is added"
+    );
+    for r in relations(&store).keys() {
+        assert!(listed(&store, r), "{r:?} after the file is added");
     }
     assert_lookup_index(&store);
 }

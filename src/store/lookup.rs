@@ -11,17 +11,20 @@
 //! checkpoint and before `VIEW` names the view, so a published view always
 //! has the index of exactly its own quads, whatever point a build is killed
 //! at. A writer that opened an empty database (a first build) gathers the
-//! index's [`Facts`] from the quads it loads; any other (one that removes
-//! or replaces documents, adds to a published store, or finishes a killed
-//! build) reads them from the database when it publishes, with one
+//! index's [`Facts`] from the quads it loads; one that only adds documents
+//! to a published store adds those facts to the ones of the published
+//! index; any other (one that removes or replaces documents, or finishes a
+//! killed build) reads them from the database when it publishes, with one
 //! DISTINCT query per class, name property and relation. Views made before
 //! the index existed have none; readers then read the quad indexes as
 //! before.
 //!
 //! Lines, sorted bytewise, fields separated by tabs (a tab, newline or
 //! backslash in a name is escaped):
-//! - `n` name entity: an entity (of a zhengtu entity type) with that
-//!   canonical name (`rdfs:label`) or alias (`skos:altLabel`, `@zh`);
+//! - `n` name entity type label: an entity (of a zhengtu entity type)
+//!   with that canonical name (`rdfs:label`) or alias (`skos:altLabel`,
+//!   `@zh`), with its class and canonical name, so that finding an entity
+//!   by name is one read;
 //! - `e` entity type label: its zhengtu class and canonical name;
 //! - `r` entity list name neighbour type: a distinct relation, once under
 //!   each of its entities; the list is the predicate's position in
@@ -30,7 +33,7 @@
 //!   key within a list) and class.
 //!
 //! The lines are followed by a list of blocks (the first line of every
-//! 64 KiB of lines and its offset) and a footer giving the list's offset.
+//! 16 KiB of lines and its offset) and a footer giving the list's offset.
 //! A reader holds the block list in memory and finds the lines of a key
 //! with a binary search in it and one read of a block.
 
@@ -109,6 +112,9 @@ pub(crate) struct Facts {
     names: HashSet<(u32, String)>,
     /// Relations: subject, predicate position, object.
     relations: HashSet<(u32, u8, u32)>,
+    /// A published view whose index holds the facts of the rest of the
+    /// database (read when the index is written).
+    pub(crate) base: Option<std::path::PathBuf>,
 }
 
 impl Facts {
@@ -230,6 +236,73 @@ impl Facts {
         Ok(f)
     }
 
+    /// No facts yet, on top of those of the published view in `dir`
+    /// (read when the index is written).
+    pub(crate) fn on(dir: std::path::PathBuf) -> Facts {
+        Facts {
+            base: Some(dir),
+            ..Facts::default()
+        }
+    }
+
+    /// Adds the facts of a published view's index (the view in `dir`):
+    /// those of the quads it was made from. Relations are read from the
+    /// lines under their subjects.
+    pub(crate) fn add_index(&mut self, dir: &Path) -> Result<(), Error> {
+        let r = Reader::open(dir).ok_or("the view's lookup index cannot be read")?;
+        let mut f = BufReader::with_capacity(BLOCK as usize, &r.file);
+        f.seek(SeekFrom::Start(0))?;
+        let mut lines = f.take(r.len);
+        let mut l = String::new();
+        let bad = || -> Error { "a line of the lookup index does not parse".into() };
+        loop {
+            l.clear();
+            if lines.read_line(&mut l)? == 0 {
+                break;
+            }
+            let line = l.trim_end_matches('\n');
+            let mut parts = line.split('\t');
+            match parts.next() {
+                Some("n") => {
+                    let (Some(name), Some(e)) = (parts.next(), parts.next()) else {
+                        return Err(bad());
+                    };
+                    self.add_name(e, &unesc(name));
+                }
+                Some("e") => {
+                    let (Some(e), Some(t), Some(label)) =
+                        (parts.next(), parts.next(), parts.next())
+                    else {
+                        return Err(bad());
+                    };
+                    let t = EntityType::parse(t).ok_or_else(bad)?.as_str();
+                    let id = self.id(e);
+                    let cur = self.types.entry(id).or_insert(t);
+                    if t < *cur {
+                        *cur = t;
+                    }
+                    self.add_label(e, &unesc(label));
+                }
+                Some("r") => {
+                    let (Some(s), Some(list), Some(_), Some(o)) =
+                        (parts.next(), parts.next(), parts.next(), parts.next())
+                    else {
+                        return Err(bad());
+                    };
+                    if let Some(p) = list.strip_suffix('o') {
+                        let p: usize = p.parse().map_err(|_| bad())?;
+                        if p >= Predicate::ALL.len() {
+                            return Err(bad());
+                        }
+                        self.add_relation(s, p, o);
+                    }
+                }
+                _ => return Err(bad()),
+            }
+        }
+        Ok(())
+    }
+
     /// The index lines, sorted, without duplicates.
     fn lines(&self) -> Vec<String> {
         let iri = |i: u32| self.iris.get_index(i as usize).map_or("", |s| s.as_str());
@@ -237,8 +310,8 @@ impl Facts {
         let info = |i: u32| Some((*self.types.get(&i)?, self.labels.get(&i)?));
         let mut out = Vec::new();
         for (e, n) in &self.names {
-            if info(*e).is_some() {
-                out.push(format!("n\t{}\t{}", esc(n), iri(*e)));
+            if let Some((t, l)) = info(*e) {
+                out.push(format!("n\t{}\t{}\t{t}\t{}", esc(n), iri(*e), esc(l)));
             }
         }
         for &e in self.types.keys() {
@@ -284,7 +357,7 @@ fn each_row(store: &Store, query: &str, mut f: impl FnMut(&[Option<&Term>])) -> 
 /// The data lines are cut in blocks of about this many bytes; the index
 /// ends with the first line of each block and its offset, so that a reader
 /// holding those finds any key with one read of one block.
-const BLOCK: u64 = 64 << 10;
+const BLOCK: u64 = 16 << 10;
 
 /// The length of the footer: the offset of the block list, 20 digits and a
 /// newline.
@@ -419,11 +492,15 @@ impl Reader {
         Ok(())
     }
 
-    /// The entities with this canonical name or alias.
-    pub(crate) fn named(&self, name: &str) -> std::io::Result<Vec<NamedNode>> {
+    /// The entities with this canonical name or alias, with their class
+    /// and canonical name.
+    pub(crate) fn named(&self, name: &str) -> std::io::Result<Vec<Entry>> {
         let mut out = Vec::new();
         self.scan(&format!("n\t{}\t", esc(name)), |rest| {
-            out.push(NamedNode::new_unchecked(rest));
+            let mut parts = rest.splitn(3, '\t');
+            if let (Some(e), Some(t), Some(l)) = (parts.next(), parts.next(), parts.next()) {
+                out.push((NamedNode::new_unchecked(e), t.to_string(), unesc(l)));
+            }
             None
         })?;
         Ok(out)

@@ -83,9 +83,10 @@ pub struct ZStore {
     /// The view's lookup index (a read-only store of a view that has one).
     lookup: Option<lookup::Reader>,
     /// A writer's facts of the lookup index, gathered from the quads it
-    /// writes, while they are all of the database (it was empty when
-    /// opened and nothing was removed); else the index is read from the
-    /// database when published.
+    /// writes, while they and the published index they start from (if the
+    /// database was not empty when opened) are all of the database:
+    /// nothing was removed and no unpublished change was left by a killed
+    /// process. Else the index is read from the database when published.
     facts: std::sync::Mutex<Option<lookup::Facts>>,
 }
 
@@ -141,9 +142,15 @@ impl ZStore {
             lookup: None,
             facts: std::sync::Mutex::new(None),
         };
-        // the index of an empty database is that of the quads it is given
+        // the index of an empty database is that of the quads it is given;
+        // that of a database as it was published, the published index and
+        // the quads it is given
         if z.store.is_empty().map_err(|e| storage(path, e))? {
             z.facts = std::sync::Mutex::new(Some(lookup::Facts::default()));
+        } else if !path.join(DIRTY).exists() {
+            if let Some(view) = current_view(path).filter(|v| v.join(lookup::FILE).exists()) {
+                z.facts = std::sync::Mutex::new(Some(lookup::Facts::on(view)));
+            }
         }
         Ok(z)
     }
@@ -183,7 +190,16 @@ impl ZStore {
             .map_err(|e| storage(&self.root, e))?;
         // its lookup index, before VIEW names it
         {
-            let facts = self.facts.lock().unwrap_or_else(|e| e.into_inner());
+            let mut facts = self.facts.lock().unwrap_or_else(|e| e.into_inner());
+            // the published index the facts add to (an unreadable one is
+            // given up: the database is read instead)
+            if let Some(f) = facts.as_mut() {
+                if let Some(base) = f.base.take() {
+                    if f.add_index(&base).is_err() {
+                        *facts = None;
+                    }
+                }
+            }
             let read;
             let facts = match facts.as_ref() {
                 Some(f) => f,
@@ -454,18 +470,21 @@ impl ZStore {
         // the view's lookup index, or the quad indexes directly: a SPARQL
         // join of label and type over the union of the article graphs grows
         // with the square of the number of articles naming the entity
-        let subjects = match &self.lookup {
+        let mut out = match &self.lookup {
+            // the index lists the class and name with each name
             Some(ix) => ix.named(name).map_err(|x| storage(&self.path, x))?,
-            None => self.named_in_quads(name)?,
-        };
-        let mut out = Vec::new();
-        for e in subjects {
-            if let Some((t, l)) = self.type_and_label(&e)? {
-                if crate::EntityType::ALL.iter().any(|x| x.as_str() == t) {
-                    out.push((e, t, l));
+            None => {
+                let mut out = Vec::new();
+                for e in self.named_in_quads(name)? {
+                    if let Some((t, l)) = self.type_and_label(&e)? {
+                        if crate::EntityType::ALL.iter().any(|x| x.as_str() == t) {
+                            out.push((e, t, l));
+                        }
+                    }
                 }
+                out
             }
-        }
+        };
         out.sort_by(|a, b| (&a.2, a.0.as_str()).cmp(&(&b.2, b.0.as_str())));
         Ok(out)
     }
