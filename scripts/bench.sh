@@ -3,8 +3,8 @@
 # articles (or the sizes given) through every stage; prints one table.
 # Options after the sizes: --seed S, --dir DIR (scratch space, default the
 # temporary directory; the 100,000-article run writes stores of about
-# 6.5 GB one after the other, and its quads as N-Quads), --keep,
-# --queries Q. Example: scripts/bench.sh 1000 10000
+# 8.5 GB one after the other, and its quads as N-Quads), --keep,
+# --queries Q, --lookups STORE. Example: scripts/bench.sh 1000 10000
 set -e
 cd "$(dirname "$0")/.."
 scripts/deps.sh

@@ -603,8 +603,8 @@ fn neighbors(
     evidence: bool,
     limit: usize,
 ) -> Result<ExitCode> {
-    let found = match store.neighborhood(name, depth, evidence, limit)? {
-        Lookup::Found(f) => f,
+    let (found, more) = match store.neighborhood(name, depth, evidence, limit)? {
+        Lookup::Found(f, more) => (f, more),
         Lookup::Unknown => {
             eprintln!("no entity is named {name}");
             return Ok(ExitCode::from(3));
@@ -679,7 +679,16 @@ fn neighbors(
             zhengtu::export::formats::dot(&view, &mut out)?;
         }
     }
+    let note = format!(
+        "… {more} more entities named {name} not listed: at most {limit} (--limit 0 lists all)"
+    );
+    if more > 0 && matches!(format, NeighborFormat::Table) {
+        writeln!(out, "{note}")?;
+    }
     out.flush()?;
+    if more > 0 && !matches!(format, NeighborFormat::Table) {
+        eprintln!("{note}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -235,3 +235,62 @@ fn rels_of(rels: &BTreeMap<Relation, BTreeSet<String>>, file: &str) -> BTreeSet<
         .map(|(r, _)| r.clone())
         .collect()
 }
+
+/// A canonical name that several entities carry: `neighbors` walks at most
+/// `--limit` of them and says how many more there are; `--limit 0` walks
+/// all.
+#[test]
+fn a_shared_name_walks_at_most_the_limit_of_entities() {
+    let dir = tmp();
+    let store = build_corpus(dir.path());
+    let s = store.to_str().unwrap();
+    let shared = ok(&[
+        "query",
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+         PREFIX zt: <https://w3id.org/zhengtu/ontology#> \
+         SELECT ?l (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e rdfs:label ?l ; a ?t . \
+         VALUES ?t { zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document } } \
+         GROUP BY ?l HAVING (COUNT(DISTINCT ?e) > 1) ORDER BY ?l",
+        "--format",
+        "csv",
+        "--store",
+        s,
+    ]);
+    let row = shared
+        .lines()
+        .nth(1)
+        .expect("a name that two entities carry");
+    let (name, n) = row.rsplit_once(',').unwrap();
+    let n: usize = n.trim().parse().unwrap();
+    let walked = |limit: &str| {
+        let out = run(&[
+            "neighbors",
+            name,
+            "--limit",
+            limit,
+            "--format",
+            "json",
+            "--store",
+            s,
+        ]);
+        assert!(out.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let labels: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["label"].as_str().unwrap().to_string())
+            .collect();
+        (labels, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (all, note) = walked("0");
+    assert_eq!(all.len(), n, "{name}: every entity with --limit 0");
+    assert!(all.iter().all(|l| l == name));
+    assert!(note.is_empty(), "{note}");
+    let (one, note) = walked("1");
+    assert_eq!(one.len(), 1, "{name}: one entity with --limit 1");
+    assert!(
+        note.contains(&format!("{} more entities named {name}", n - 1)),
+        "{note}"
+    );
+}

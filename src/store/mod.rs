@@ -834,8 +834,10 @@ pub struct Neighborhood {
 /// The result of looking an entity up by name.
 #[derive(Debug, Clone)]
 pub enum Lookup {
-    /// The neighbourhoods of the entities with that name.
-    Found(Vec<Neighborhood>),
+    /// The neighbourhoods of the entities with that name (at most the
+    /// limit of neighbours, first by IRI), and how many more entities
+    /// carry the name.
+    Found(Vec<Neighborhood>, usize),
     /// No entity has that name.
     Unknown,
     /// Several entities carry it as an alias, none as its canonical name:
@@ -846,7 +848,10 @@ pub enum Lookup {
 impl ZStore {
     /// Finds an entity by canonical name or alias and walks `depth` hops of
     /// relations from it, listing at most `limit` neighbours per entity,
-    /// predicate and direction. A canonical name wins over aliases.
+    /// predicate and direction. A canonical name wins over aliases. A name
+    /// that several entities carry as their canonical name (a title that
+    /// many bodies issued) walks at most `limit` of them, so that its cost
+    /// stays bounded too; `limit` 0 walks all.
     pub fn neighborhood(
         &self,
         name: &str,
@@ -863,7 +868,7 @@ impl ZStore {
             .filter(|(_, _, l)| l == name)
             .cloned()
             .collect();
-        let start = if exact.is_empty() {
+        let mut start = if exact.is_empty() {
             if found.len() > 1 {
                 return Ok(Lookup::Ambiguous(found));
             }
@@ -871,6 +876,12 @@ impl ZStore {
         } else {
             exact
         };
+        let more = if limit > 0 {
+            start.len().saturating_sub(limit)
+        } else {
+            0
+        };
+        start.truncate(start.len() - more);
         let mut out = Vec::new();
         for (iri, etype, label) in start {
             let mut seen = std::collections::HashSet::from([iri.clone()]);
@@ -901,7 +912,7 @@ impl ZStore {
                 truncated,
             });
         }
-        Ok(Lookup::Found(out))
+        Ok(Lookup::Found(out, more))
     }
 }
 
