@@ -111,29 +111,47 @@ fn copy_corpus(dir: &Path) -> Vec<String> {
     names
 }
 
-#[test]
-fn removed_file_takes_its_own_relations_and_leaves_shared_ones() {
-    let dir = tmp();
-    let names = copy_corpus(dir.path());
-    let corpus = dir.path().join("corpus");
-    let store = dir.path().join("store");
-    let s = store.to_str().unwrap();
-    ok(&["build", corpus.to_str().unwrap(), "--store", s]);
+/// Copies the seed corpus into `dir`, builds it into `dir/<store>`, and
+/// picks a file with a relation of its own and a shared one: (corpus,
+/// store, file, its own relation, the shared one).
+fn build_and_pick(
+    dir: &Path,
+    store: &str,
+) -> (
+    std::path::PathBuf,
+    std::path::PathBuf,
+    String,
+    Relation,
+    Relation,
+) {
+    let names = copy_corpus(dir);
+    let corpus = dir.join("corpus");
+    let store = dir.join(store);
+    ok(&[
+        "build",
+        corpus.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
     let rels = relations(&store);
     let (file, (only, shared)) = names
         .iter()
         .find_map(|f| pick(&rels, f).map(|x| (f.clone(), x)))
         .expect("a file with a relation of its own and a shared one");
+    (corpus, store, file, only, shared)
+}
+
+#[test]
+fn removed_file_takes_its_own_relations_and_leaves_shared_ones() {
+    let dir = tmp();
+    let (corpus, store, file, only, shared) = build_and_pick(dir.path(), "store");
+    let s = store.to_str().unwrap();
     assert!(listed(&store, &only), "{only:?} before removal");
     assert!(listed(&store, &shared), "{shared:?} before removal");
     ok(&["remove", corpus.join(&file).to_str().unwrap(), "--store", s]);
     assert!(!listed(&store, &only), "{only:?} is still listed");
     assert!(listed(&store, &shared), "{shared:?} is no longer listed");
-    // the index follows the store: every relation still stated is listed
-    for r in relations(&store).keys() {
-        assert!(listed(&store, r), "{r:?} after removal");
-    }
-    assert_lookup_index(&store);
+    assert_index_follows(&store, "after removal");
 }
 
 #[test]
@@ -171,10 +189,7 @@ fn changed_file_takes_its_old_relations_and_leaves_shared_ones() {
     ok(&["build", corpus.to_str().unwrap(), "--store", s]);
     assert!(!listed(&store, &only), "{only:?} is still listed");
     assert!(listed(&store, &shared), "{shared:?} is no longer listed");
-    for r in relations(&store).keys() {
-        assert!(listed(&store, r), "{r:?} after the change");
-    }
-    assert_lookup_index(&store);
+    assert_index_follows(&store, "after the change");
 }
 
 /// A build that only adds a file to a published store extends the
@@ -183,20 +198,7 @@ fn changed_file_takes_its_old_relations_and_leaves_shared_ones() {
 #[test]
 fn added_file_extends_the_index() {
     let dir = tmp();
-    let names = copy_corpus(dir.path());
-    let corpus = dir.path().join("corpus");
-    let full = dir.path().join("full");
-    ok(&[
-        "build",
-        corpus.to_str().unwrap(),
-        "--store",
-        full.to_str().unwrap(),
-    ]);
-    let rels = relations(&full);
-    let (file, (only, shared)) = names
-        .iter()
-        .find_map(|f| pick(&rels, f).map(|x| (f.clone(), x)))
-        .expect("a file with a relation of its own and a shared one");
+    let (corpus, _, file, only, shared) = build_and_pick(dir.path(), "full");
     // the store first holds the other files
     let aside = dir.path().join(&file);
     std::fs::rename(corpus.join(&file), &aside).unwrap();
@@ -215,17 +217,18 @@ fn added_file_extends_the_index() {
         listed(&store, &shared),
         "{shared:?} after the file is added"
     );
-    for r in relations(&store).keys() {
-        assert!(listed(&store, r), "{r:?} after the file is added");
-    }
-    assert_lookup_index(&store);
+    assert_index_follows(&store, "after the file is added");
 }
 
-/// `neighbors` reads the published view's lookup index, and that is the
-/// index of the view's quads.
-fn assert_lookup_index(store: &Path) {
+/// The index follows the store: `neighbors` lists every relation the
+/// store states, and the published view's lookup index is that of the
+/// view's quads.
+fn assert_index_follows(store: &Path, when: &str) {
+    for r in relations(store).keys() {
+        assert!(listed(store, r), "{r:?} {when}");
+    }
     let z = zhengtu::store::ZStore::open_read_only(store).unwrap();
-    assert!(z.lookup_index_is_consistent().unwrap());
+    assert!(z.lookup_index_is_consistent().unwrap(), "index {when}");
 }
 
 /// The relations a file states.
