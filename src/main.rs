@@ -679,15 +679,20 @@ fn neighbors(
             zhengtu::export::formats::dot(&view, &mut out)?;
         }
     }
-    let note = format!(
-        "… {more} more entities named {name} not listed: at most {limit} (--limit 0 lists all)"
-    );
-    if more > 0 && matches!(format, NeighborFormat::Table) {
-        writeln!(out, "{note}")?;
+    // entities of the same name left out: said after the table, or on
+    // standard error beside JSON and DOT
+    let note = (more > 0).then(|| {
+        format!(
+            "… {more} more entities named {name} not listed: at most {limit} (--limit 0 lists all)"
+        )
+    });
+    let table = matches!(format, NeighborFormat::Table);
+    if let Some(n) = note.as_ref().filter(|_| table) {
+        writeln!(out, "{n}")?;
     }
     out.flush()?;
-    if more > 0 && !matches!(format, NeighborFormat::Table) {
-        eprintln!("{note}");
+    if let Some(n) = note.filter(|_| !table) {
+        eprintln!("{n}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -159,6 +159,24 @@ struct Found {
     source: PersonSource,
 }
 
+/// Pushes people found without a post or a body, each span a name.
+fn push_people(
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+    lat: &Lattice,
+    spans: impl IntoIterator<Item = (usize, usize)>,
+    source: PersonSource,
+) {
+    for (s, e) in spans {
+        let f = Found {
+            post: None,
+            org_end: None,
+            source,
+        };
+        push_person(out, covered, lat, s, e, f);
+    }
+}
+
 fn push_person(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
@@ -237,20 +255,7 @@ fn paragraph(
         && (words.len() >= 2 || body_start > ps)
         && words.iter().all(|&(s, e)| !r.common_word(&lat.text(s, e)))
     {
-        for (s, e) in words {
-            push_person(
-                out,
-                covered,
-                lat,
-                s,
-                e,
-                Found {
-                    post: None,
-                    org_end: None,
-                    source: PersonSource::Byline,
-                },
-            );
-        }
+        push_people(out, covered, lat, words, PersonSource::Byline);
         return;
     }
     // media posts followed by names (记者 王聪聪 通讯员 王强 方梦露)
@@ -809,20 +814,7 @@ pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         if !done {
             continue;
         }
-        for (s, e) in names {
-            push_person(
-                out,
-                covered,
-                lat,
-                s,
-                e,
-                Found {
-                    post: None,
-                    org_end: None,
-                    source: PersonSource::Signature,
-                },
-            );
-        }
+        push_people(out, covered, lat, names, PersonSource::Signature);
     }
 }
 

@@ -125,14 +125,16 @@ impl Facts {
         }
     }
 
+    /// Adds a class given by its IRI, if it is a zhengtu entity class.
     fn add_type(&mut self, e: &str, t: &str) {
-        let Some(t) = t
-            .strip_prefix(ZT)
-            .and_then(EntityType::parse)
-            .map(EntityType::as_str)
-        else {
-            return;
-        };
+        if let Some(t) = t.strip_prefix(ZT).and_then(EntityType::parse) {
+            self.add_class(e, t);
+        }
+    }
+
+    /// Adds an entity's class (the smallest of those given is kept).
+    fn add_class(&mut self, e: &str, t: EntityType) {
+        let t = t.as_str();
         let e = self.id(e);
         let cur = self.types.entry(e).or_insert(t);
         if t < *cur {
@@ -275,12 +277,7 @@ impl Facts {
                     else {
                         return Err(bad());
                     };
-                    let t = EntityType::parse(t).ok_or_else(bad)?.as_str();
-                    let id = self.id(e);
-                    let cur = self.types.entry(id).or_insert(t);
-                    if t < *cur {
-                        *cur = t;
-                    }
+                    self.add_class(e, EntityType::parse(t).ok_or_else(bad)?);
                     self.add_label(e, &unesc(label));
                 }
                 Some("r") => {
