@@ -155,6 +155,8 @@ pub struct Suffix {
     pub etype: crate::EntityType,
     /// Unit or body.
     pub role: SuffixRole,
+    /// An internal section that text also writes without its body (科, 股).
+    pub alone: bool,
 }
 
 /// Kinds of trigger words.
@@ -211,6 +213,18 @@ pub struct Lexicon {
     pub not_bodies: HashSet<String>,
     /// Development-zone short forms → full form without the city.
     pub zones: HashMap<String, String>,
+    /// Romanized labels of government web hosts → what they name.
+    pub hosts: HashMap<String, Vec<HostName>>,
+}
+
+/// What a label of a government web host names (anshan → 鞍山市, zrzyj →
+/// 自然资源局).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostName {
+    /// A division, by index.
+    Division(usize),
+    /// A department, by its canonical form.
+    Dept(String),
 }
 
 macro_rules! data {
@@ -235,6 +249,7 @@ pub const FILES: &[(&str, &str)] = &[
     data!("geo.tsv"),
     data!("name_words.tsv"),
     data!("zones.tsv"),
+    data!("hosts.tsv"),
 ];
 
 fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
@@ -318,7 +333,11 @@ impl Lexicon {
                         lx.suffixes
                             .entry(r[0].to_string())
                             .or_default()
-                            .push(Suffix { etype, role });
+                            .push(Suffix {
+                                etype,
+                                role,
+                                alone: r.get(3) == Some(&"alone"),
+                            });
                     }
                 }
                 "triggers.tsv" => {
@@ -360,6 +379,30 @@ impl Lexicon {
                             return Err(bad(file, n, "expected short form, full form"));
                         }
                         lx.zones.insert(r[0].to_string(), r[1].to_string());
+                    }
+                }
+                "hosts.tsv" => {
+                    for (n, r) in rows(text) {
+                        let target = match (r.get(1).copied(), r.get(2)) {
+                            (Some("division"), Some(code)) => {
+                                let i =
+                                    lx.division_by_code.get(*code).copied().ok_or_else(|| {
+                                        bad(file, n, format!("unknown division code {code}"))
+                                    })?;
+                                HostName::Division(i)
+                            }
+                            (Some("dept"), Some(form)) => {
+                                let d = lx.departments.get(*form).ok_or_else(|| {
+                                    bad(file, n, format!("unknown department form {form}"))
+                                })?;
+                                HostName::Dept(d.canonical.clone())
+                            }
+                            _ => return Err(bad(file, n, "expected label, division|dept, target")),
+                        };
+                        let v = lx.hosts.entry(r[0].to_string()).or_default();
+                        if !v.contains(&target) {
+                            v.push(target);
+                        }
                     }
                 }
                 "name_words.tsv" => {

@@ -154,6 +154,13 @@ const LEVEL_GLUE: &[char] = &[
     '老', '市', '县', '区', '省', '州', '镇', '乡', '湾', '港', '都', '厂', '矿', '校', '场', '林',
 ];
 
+/// Prepositions, conjunctions and verbs of submission that jieba glues to a
+/// following level word (由市, 报市 in 报市政府审批) without it being a
+/// word of its own.
+const BEFORE_LEVEL: &[char] = &[
+    '由', '与', '和', '及', '对', '向', '在', '经', '为', '从', '到', '至', '同', '据', '报', '请',
+];
+
 /// Scans the text for chains and adds their mentions.
 pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let n = lat.len();
@@ -219,14 +226,76 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
     }
 }
 
+/// Scans the text for internal sections written without their body
+/// (审议工程规划科关于…; 利用科按程序报…): a unit name of at least three
+/// characters whose suffix may stand alone (科, 股), opening a clause or
+/// following a verb or preposition, and followed by a verb, a preposition or
+/// punctuation. Resolution makes it a section of the article's bureau, or
+/// drops it when the article has none.
+pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let n = lat.len();
+    let verb_or_prep = |t: &super::lattice::Token| t.tag.starts_with('v') || t.tag.starts_with('p');
+    // after the name: a verb, a preposition, or the idioms, adverbs and
+    // conjunctions that start a predicate (按程序, 要, 和)
+    let predicate = |t: &super::lattice::Token| {
+        ['v', 'p', 'l', 'd', 'c']
+            .iter()
+            .any(|c| t.tag.starts_with(*c))
+    };
+    let mut i = 0;
+    while i < n {
+        let opens = i == 0
+            || is_punct(lat.chars[i - 1])
+            || lat.chars[i - 1] == '\n'
+            || lat.tok_start(i) && lat.token(i - 1).is_some_and(verb_or_prep);
+        if covered[i] || !opens {
+            i += 1;
+            continue;
+        }
+        let Some((Link::Unit { text }, e)) = generic_at(r, lat, i, SuffixRole::Unit, 6) else {
+            i += 1;
+            continue;
+        };
+        let alone = lat
+            .ending_at(e, |x| matches!(x, Piece::Suffix))
+            .into_iter()
+            .any(|(q, _)| {
+                r.lex
+                    .suffixes
+                    .get(&lat.text(q, e))
+                    .is_some_and(|v| v.iter().any(|x| x.alone))
+            });
+        let closes = e == n
+            || is_punct(lat.chars[e])
+            || lat.tok_start(e) && lat.token(e).is_some_and(predicate);
+        if !alone || !closes || e - i < 3 || covered[i..e].iter().any(|c| *c) {
+            i += 1;
+            continue;
+        }
+        out.push(Mention {
+            start: i,
+            end: e,
+            text: text.clone(),
+            kind: MentionKind::Chain(Chain {
+                links: vec![Link::Unit { text }],
+                ends: vec![e],
+                ..Default::default()
+            }),
+        });
+        for c in covered.iter_mut().take(e).skip(i) {
+            *c = true;
+        }
+        i = e;
+    }
+}
+
 /// Whether a name may start at `i`: a token start or after punctuation.
 fn starts_here(lat: &Lattice, i: usize) -> bool {
     i == 0
         || lat.tok_start(i)
         || is_punct(lat.chars[i - 1])
         || !lat.at[i].is_empty()
-        || LEVEL_WORDS.contains(&lat.chars[i])
-            && "由与和及对向在经为从到至同据".contains(lat.chars[i - 1])
+        || LEVEL_WORDS.contains(&lat.chars[i]) && BEFORE_LEVEL.contains(&lat.chars[i - 1])
 }
 
 pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
@@ -367,7 +436,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
             let glued = p > 0
                 && LEVEL_GLUE.contains(&lat.chars[p - 1])
                 && !lat.tok_start(p)
-                && !"由与和及对向在经为从到至同据".contains(lat.chars[p - 1]);
+                && !BEFORE_LEVEL.contains(&lat.chars[p - 1]);
             if LEVEL_WORDS.contains(&c) && !glued && core_follows(r, lat, p + 1) {
                 ch.level = Some(c);
                 p += 1;

@@ -306,6 +306,7 @@ impl Recognizer {
         chain::scan(self, lat, &mut out, &mut covered);
         names::scan(self, lat, &mut out, &mut covered);
         names::shared_heads(self, lat, &mut out, &mut covered);
+        chain::bare_sections(self, lat, &mut out, &mut covered);
         person::by_post(self, lat, &mut out, &mut covered);
         person::name_lists(self, lat, &mut out, &mut covered);
         person::after_body(self, lat, &mut out, &mut covered);

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{dept_name, ArticleContext, Bureau};
-use crate::lexicon::{DeptKind, Level};
+use crate::lexicon::{DeptKind, HostName, Level};
 use crate::recognize::{Chain, Link, Mention, MentionKind, Recognizer};
 use crate::text::Document;
 
@@ -28,6 +28,9 @@ pub struct DocContext {
     pub mentioned: HashSet<usize>,
     /// The bureau that dominates the document.
     pub bureau: Option<Bureau>,
+    /// The bureau whose government site publishes the document, if its
+    /// address names one (zrzyj.anshan.gov.cn).
+    pub published: Option<Bureau>,
     /// Full agency names written in the document.
     pub known: Vec<String>,
     /// Full document titles (《》) of the document.
@@ -123,6 +126,20 @@ impl DocContext {
         if ctx.city.is_none() {
             ctx.city = ctx.county.and_then(|c| ctx_ancestor(r, c, Level::City));
         }
+        // a document whose text names no city is about the place of the
+        // government site that publishes it
+        let site = doc.source_url.as_deref().and_then(|u| site_of(r, u));
+        if let Some(p) = site.as_ref().and_then(|s| s.place) {
+            if ctx.city.is_none() && ctx.county.is_none() {
+                ctx.city = ctx_ancestor(r, p, Level::City);
+                if r.lex.divisions[p].level == Level::County {
+                    ctx.county = Some(p);
+                }
+            }
+            if ctx.province.is_none() {
+                ctx.province = ctx_ancestor(r, p, Level::Province);
+            }
+        }
         ctx.scope = ctx
             .city
             .or(ctx.province)
@@ -192,11 +209,12 @@ impl DocContext {
                 }
             }
         }
-        ctx.bureau = bureau_votes
+        let voted = bureau_votes
             .iter()
             .min_by_key(|((rank, name), (n, _))| (*rank, std::cmp::Reverse(*n), name.clone()))
-            .map(|(_, (_, b))| b.clone());
-        let _ = doc;
+            .map(|(_, (n, b))| (*n, b.clone()));
+        ctx.published = site.as_ref().and_then(|s| s.bureau(r, ctx.city));
+        ctx.bureau = ctx.prefer_published(voted, bureau_votes.keys().map(|k| &k.1));
         ctx
     }
 
@@ -243,7 +261,7 @@ impl DocContext {
                 }
             }
         }
-        a.bureau = votes
+        let voted = votes
             .iter()
             .max_by_key(|((rank, name), (n, _))| {
                 (
@@ -252,8 +270,24 @@ impl DocContext {
                     std::cmp::Reverse(name.clone()),
                 )
             })
-            .map(|(_, (_, b))| b.clone());
+            .map(|(_, (n, b))| (*n, b.clone()));
+        a.bureau = self.prefer_published(voted, votes.keys().map(|k| &k.1));
         a
+    }
+
+    /// The bureau whose site publishes the document is the one it is about
+    /// (局长… on zrzyj.anshan.gov.cn), unless the text keeps naming another
+    /// one (three times or more) and never this one.
+    fn prefer_published<'a>(
+        &self,
+        voted: Option<(usize, Bureau)>,
+        mut named: impl Iterator<Item = &'a String>,
+    ) -> Option<Bureau> {
+        match (voted, &self.published) {
+            (Some((n, b)), Some(p)) if n >= 3 && !named.any(|k| *k == p.name) => Some(b),
+            (_, Some(p)) => Some(p.clone()),
+            (v, None) => v.map(|(_, b)| b),
+        }
     }
 
     /// The bureau (a department at a place) a chain names, with the chain's
@@ -436,6 +470,90 @@ impl DocContext {
     }
 }
 
+/// What the host of a government site's address says of its publisher: the
+/// division its labels name and the department in front
+/// (zrzyj.anshan.gov.cn: the 自然资源局 of 鞍山市).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Site {
+    /// The division the host names, if its labels name one unambiguously.
+    pub place: Option<usize>,
+    /// The department (canonical form) the host names, if one.
+    pub dept: Option<String>,
+}
+
+impl Site {
+    /// The bureau the site belongs to: its department at its place, else at
+    /// the document's city, where such a department exists at that level.
+    fn bureau(&self, r: &Recognizer, city: Option<usize>) -> Option<Bureau> {
+        let dept = self.dept.as_ref()?;
+        let place = self.place.or(city)?;
+        let exists = r.lex.departments.get(dept).is_some_and(|d| {
+            d.kind == DeptKind::Gov && d.levels.contains(&r.lex.divisions[place].level)
+        });
+        exists.then(|| Bureau {
+            name: dept_name(&prefix_name(r, place), dept, DeptKind::Gov),
+            dept: dept.clone(),
+            place: Some(place),
+        })
+    }
+}
+
+/// Reads the host of a government site's address (only `….gov.cn`): each
+/// label that names one division at its shallowest level or one department
+/// counts; of several divisions, the deepest within all the others wins.
+pub fn site_of(r: &Recognizer, url: &str) -> Option<Site> {
+    let rest = url.split_once("://").map_or(url, |(_, h)| h);
+    let host = rest
+        .split(['/', ':', '?', '#'])
+        .next()?
+        .to_ascii_lowercase();
+    let labels = host.strip_suffix(".gov.cn")?;
+    let mut places: Vec<usize> = Vec::new();
+    let mut dept = None;
+    for label in labels.split('.') {
+        let Some(names) = r.lex.hosts.get(label) else {
+            continue;
+        };
+        let divs: Vec<usize> = names
+            .iter()
+            .filter_map(|n| match n {
+                HostName::Division(i) => Some(*i),
+                HostName::Dept(_) => None,
+            })
+            .collect();
+        let depts: Vec<&String> = names
+            .iter()
+            .filter_map(|n| match n {
+                HostName::Dept(d) => Some(d),
+                HostName::Division(_) => None,
+            })
+            .collect();
+        if !divs.is_empty() && !depts.is_empty() {
+            continue;
+        }
+        if let [d] = depts.as_slice() {
+            dept = Some((*d).clone());
+        }
+        if let Some(top) = divs.iter().map(|&i| r.lex.divisions[i].level).min() {
+            let at_top: Vec<usize> = divs
+                .into_iter()
+                .filter(|&i| r.lex.divisions[i].level == top)
+                .collect();
+            if let [i] = at_top.as_slice() {
+                places.push(*i);
+            }
+        }
+    }
+    let place = match places.as_slice() {
+        [] => None,
+        _ => places
+            .iter()
+            .copied()
+            .find(|&p| places.iter().all(|&q| r.lex.is_within(p, q))),
+    };
+    (place.is_some() || dept.is_some()).then_some(Site { place, dept })
+}
+
 /// The ancestor of a division at a level (itself if it is at that level).
 fn ctx_ancestor(r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
     let mut cur = Some(idx);
@@ -481,5 +599,42 @@ fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {
         }
         MentionKind::Named { place: Some(p), .. } => vec![p.clone()],
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(r: &Recognizer, url: &str) -> Option<(Option<String>, Option<String>)> {
+        site_of(r, url).map(|s| (s.place.map(|i| r.lex.divisions[i].name.clone()), s.dept))
+    }
+
+    #[test]
+    fn a_government_host_names_its_place_and_department() {
+        let r = Recognizer::new().expect("lexicons");
+        let some = |p: &str, d: Option<&str>| Some((Some(p.to_string()), d.map(str::to_string)));
+        assert_eq!(
+            site(&r, "http://zrzyj.anshan.gov.cn/html/ZRZYJ/202412/1.html"),
+            some("鞍山市", Some("自然资源局"))
+        );
+        // a city (泰安市) before a county of the same romanization (台安县)
+        assert_eq!(
+            site(&r, "https://www.taian.gov.cn/art/1.html"),
+            some("泰安市", None)
+        );
+        assert_eq!(
+            site(&r, "http://shanghai.gov.cn/nw12344/1.html"),
+            some("上海市", None)
+        );
+        // an abbreviation shared by several departments names none (zjj:
+        // 住建局, 宗教局, 质监局)
+        assert_eq!(
+            site(&r, "http://zjj.anshan.gov.cn/1.html"),
+            some("鞍山市", None)
+        );
+        // not a government host, or nothing known in it
+        assert_eq!(site(&r, "https://m.hebnews.cn/xt/2022-07/28/1.htm"), None);
+        assert_eq!(site(&r, "http://www.example.gov.cn/1.html"), None);
     }
 }

@@ -716,11 +716,11 @@ impl<'a> Resolver<'a> {
                 Link::Branch { text: t, place: bp } => {
                     let parent = match &cur {
                         Some(c) => Some(c.clone()),
-                        None => self.branch_parent(t),
+                        None => self.branch_parent(t, ev),
                     };
                     let (pk, pname, _) = parent?;
                     if cur.is_none() {
-                        cur = Some((pk.clone(), pname.clone(), EntityType::Agency));
+                        cur = Some((pk, pname.clone(), EntityType::Agency));
                     }
                     let name = if pname.ends_with(t.as_str()) {
                         pname.clone()
@@ -739,7 +739,7 @@ impl<'a> Resolver<'a> {
                 Link::Unit { text: t } => {
                     let parent = match &cur {
                         Some(c) => Some(c.clone()),
-                        None => self.unit_parent(t),
+                        None => self.unit_parent(t, ev),
                     };
                     let (pk, pname, pet) = parent?;
                     if cur.is_none() {
@@ -839,7 +839,7 @@ impl<'a> Resolver<'a> {
 
     /// The parent of a bare branch (奎文分局): a known body of the document
     /// ending with the branch name, else the article's or document's bureau.
-    fn branch_parent(&self, t: &str) -> Option<(String, String, EntityType)> {
+    fn branch_parent(&mut self, t: &str, ev: &Evidence) -> Option<(String, String, EntityType)> {
         if let Some(full) = self.ctx.known_ending(t) {
             let parent = full.trim_end_matches(t).to_string();
             if !parent.is_empty() {
@@ -850,17 +850,17 @@ impl<'a> Resolver<'a> {
                 ));
             }
         }
-        let b = self.ctx.bureau.as_ref().or(self.actx.bureau.as_ref())?;
-        Some((
-            key_of(EntityType::Agency, &b.name, &self.ctx.scope),
-            b.name.clone(),
-            EntityType::Agency,
-        ))
+        let b = self
+            .ctx
+            .bureau
+            .clone()
+            .or_else(|| self.actx.bureau.clone())?;
+        Some(self.bureau_entity(&b, ev))
     }
 
     /// The parent of a bare unit (建设科): a known body of the document
     /// ending with the unit, else the document's bureau.
-    fn unit_parent(&self, t: &str) -> Option<(String, String, EntityType)> {
+    fn unit_parent(&mut self, t: &str, ev: &Evidence) -> Option<(String, String, EntityType)> {
         if let Some(full) = self.ctx.known_ending(t) {
             let parent = full.trim_end_matches(t).to_string();
             if !parent.is_empty() {
@@ -871,12 +871,23 @@ impl<'a> Resolver<'a> {
                 ));
             }
         }
-        let b = self.actx.bureau.as_ref().or(self.ctx.bureau.as_ref())?;
-        Some((
-            key_of(EntityType::Agency, &b.name, &self.ctx.scope),
-            b.name.clone(),
-            EntityType::Agency,
-        ))
+        let b = self
+            .actx
+            .bureau
+            .clone()
+            .or_else(|| self.ctx.bureau.clone())?;
+        Some(self.bureau_entity(&b, ev))
+    }
+
+    /// The context's bureau as an entity of the article (a unit or branch
+    /// named alone hangs under it), with its jurisdiction.
+    fn bureau_entity(&mut self, b: &Bureau, ev: &Evidence) -> (String, String, EntityType) {
+        let k = self.add_agency(&b.name, EntityType::Agency, None);
+        if let Some(place) = b.place {
+            let pk = self.division_entity(place, None);
+            self.st.relate(&k, Predicate::Jurisdiction, &pk, None, ev);
+        }
+        (k, b.name.clone(), EntityType::Agency)
     }
 
     /// An anaphor → the entity it stands for.

@@ -569,6 +569,27 @@ fn implied_body(
     if let Some(place) = written {
         return body_of(res, p.organ, place, pos, post);
     }
+    // a head of a bureau named by no body (局长刘延宏) heads the bureau the
+    // article is about, when the post's head is the bureau's (局长 → …局)
+    if p.organ == PostOrgan::SelfBody && level.is_none() {
+        let head = post.strip_suffix('长').and_then(|h| h.chars().last());
+        let bureau = res.actx.bureau.as_ref().or(res.ctx.bureau.as_ref());
+        if let (Some(head @ ('局' | '厅')), Some(b)) = (head, bureau) {
+            if b.name.ends_with(head) {
+                let (name, place) = (b.name.clone(), b.place);
+                let key = res.st.add(
+                    super::entity(EntityType::Agency, &name, &res.ctx.scope),
+                    None,
+                );
+                if let Some(place) = place {
+                    let pk = res.division_entity(place, None);
+                    let ev = res.evidence_at(pos, pos + post.chars().count());
+                    res.st.relate(&key, Predicate::Jurisdiction, &pk, None, &ev);
+                }
+                return Some(key);
+            }
+        }
+    }
     let lv_char = level.or_else(|| {
         post.chars()
             .find(|c| matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))
@@ -768,5 +789,42 @@ mod tests {
                 "{project}: {rels:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_bureau_site_names_the_bureau_its_text_leaves_unnamed() {
+        let body = "2024年3月5日，局长张建华主持召开局长办公会议，审议规划科关于\
+                    延平区两个地块供地方案。规划科按程序向省厅报送初审意见。\n";
+        let rels = relations(&format!(
+            "source: http://zrzyj.nanping.gov.cn/xxgk/2024/0305.html\n\n{body}"
+        ));
+        let bureau = "南平市自然资源局";
+        for (s, p, o, role) in [
+            ("张建华", Predicate::MemberOf, bureau, Some("局长")),
+            (
+                "南平市自然资源局规划科",
+                Predicate::SubOrganizationOf,
+                bureau,
+                None,
+            ),
+            (bureau, Predicate::Jurisdiction, "南平市", None),
+            ("福建省自然资源厅", Predicate::Jurisdiction, "福建省", None),
+        ] {
+            assert!(
+                rels.iter().any(|(s2, p2, o2, r2)| s2 == s
+                    && *p2 == p
+                    && o2 == o
+                    && (role.is_none() || r2.as_deref() == role)),
+                "{s} {p:?} {o}: {rels:?}"
+            );
+        }
+        // without the address nothing says which bureau it is
+        let rels = relations(body);
+        assert!(
+            !rels
+                .iter()
+                .any(|(s, _, o, _)| s.contains("自然资源") || o.contains("自然资源")),
+            "{rels:?}"
+        );
     }
 }
