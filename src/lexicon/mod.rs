@@ -176,6 +176,8 @@ pub enum Trigger {
     Located,
     /// Opens a byline (记者).
     Byline,
+    /// Ends the title of an official document (通知, 意见 …).
+    DocKind,
 }
 
 /// All lexicons.
@@ -213,6 +215,9 @@ pub struct Lexicon {
     pub not_bodies: HashSet<String>,
     /// Development-zone short forms → full form without the city.
     pub zones: HashMap<String, String>,
+    /// Organisational forms that end a company's registered name, longest
+    /// first (股份有限公司, 有限公司).
+    pub legal_forms: Vec<String>,
     /// Romanized labels of government web hosts → what they name.
     pub hosts: HashMap<String, Vec<HostName>>,
 }
@@ -353,6 +358,7 @@ impl Lexicon {
                             "participate" => Trigger::Participate,
                             "located" => Trigger::Located,
                             "byline" => Trigger::Byline,
+                            "doc_kind" => Trigger::DocKind,
                             o => return Err(bad(file, n, format!("unknown kind {o}"))),
                         };
                         let v = lx.triggers.entry(r[0].to_string()).or_default();
@@ -411,11 +417,17 @@ impl Lexicon {
                             Some("name_verb") => lx.name_verbs.insert(r[0].to_string()),
                             Some("generic") => lx.generic.insert(r[0].to_string()),
                             Some("not_body") => lx.not_bodies.insert(r[0].to_string()),
+                            Some("legal_form") => {
+                                lx.legal_forms.push(r[0].to_string());
+                                lx.legal_forms
+                                    .sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+                                true
+                            }
                             _ => {
                                 return Err(bad(
                                     file,
                                     n,
-                                    "expected word, name_verb|generic|not_body",
+                                    "expected word, name_verb|generic|not_body|legal_form",
                                 ))
                             }
                         };

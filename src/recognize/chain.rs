@@ -226,6 +226,62 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
     }
 }
 
+/// Places listed before a department that they share (锦江区、青羊区住建局):
+/// each listed division of the same level as the department's place gets
+/// the department too (锦江区住建局). Party organs are left alone (市委、
+/// 市政府 are two chains already).
+pub fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
+    let level = |p: &PlaceRef| -> Option<crate::lexicon::Level> {
+        let lv = r.lex.divisions[*p.cands.first()?].level;
+        p.cands
+            .iter()
+            .all(|&c| r.lex.divisions[c].level == lv)
+            .then_some(lv)
+    };
+    let mut add: Vec<(usize, Mention)> = Vec::new();
+    for m in out.iter() {
+        let MentionKind::Chain(c) = &m.kind else {
+            continue;
+        };
+        let dept =
+            matches!(c.links.first(), Some(Link::Dept { kind, .. }) if *kind != DeptKind::Party);
+        if c.places.len() != 1 || c.party || c.level.is_some() || !dept {
+            continue;
+        }
+        let Some(lv) = level(&c.places[0]) else {
+            continue;
+        };
+        let mut k = m.start;
+        while k >= 2 && matches!(lat.chars[k - 1], '、' | '和' | '及') {
+            let Some((oi, p)) = out.iter().enumerate().find_map(|(i, o)| match &o.kind {
+                MentionKind::Place(p) if o.end == k - 1 && !p.short && level(p) == Some(lv) => {
+                    Some((i, p.clone()))
+                }
+                _ => None,
+            }) else {
+                break;
+            };
+            k = p.start;
+            add.push((
+                oi,
+                Mention {
+                    start: p.start,
+                    end: p.end,
+                    text: p.text.clone(),
+                    kind: MentionKind::Chain(Chain {
+                        places: vec![p],
+                        links: c.links.clone(),
+                        ..Default::default()
+                    }),
+                },
+            ));
+        }
+    }
+    for (oi, m) in add {
+        out[oi] = m;
+    }
+}
+
 /// Scans the text for internal sections written without their body
 /// (审议工程规划科关于…; 利用科按程序报…): a unit name of at least three
 /// characters whose suffix may stand alone (科, 股), opening a clause or

@@ -128,6 +128,8 @@ pub struct Recognizer {
     pub issue_words: Vec<String>,
     /// Trigger words of a body acting on a project (推进, 建设 …), sorted.
     pub participate_words: Vec<String>,
+    /// Kinds of official documents that end a title (通知, 意见 …).
+    pub doc_kinds: Vec<String>,
 }
 
 /// The dictionary tag of a word if jieba's dictionary has it as one word.
@@ -253,6 +255,7 @@ impl Recognizer {
         };
         let issue_words = words(Trigger::Issue);
         let participate_words = words(Trigger::Participate);
+        let doc_kinds = words(Trigger::DocKind);
         Ok(Recognizer {
             lex,
             matcher,
@@ -260,6 +263,7 @@ impl Recognizer {
             name_parts,
             issue_words,
             participate_words,
+            doc_kinds,
         })
     }
 
@@ -301,9 +305,11 @@ impl Recognizer {
         let mut covered = vec![false; n + 1];
         let mut out: Vec<Mention> = Vec::new();
         documents(lat, &mut out, &mut covered);
+        notice_titles(self, lat, &mut out, &mut covered);
         sources(self, lat, &mut out, &mut covered);
         person::structured(self, lat, &mut out, &mut covered);
         chain::scan(self, lat, &mut out, &mut covered);
+        chain::shared_depts(self, lat, &mut out);
         names::scan(self, lat, &mut out, &mut covered);
         names::shared_heads(self, lat, &mut out, &mut covered);
         chain::bare_sections(self, lat, &mut out, &mut covered);
@@ -442,15 +448,7 @@ fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
                 j += 1;
             }
             if j < c.len() && c[j] == '》' && j > i + 1 {
-                let title: String = c[i + 1..j]
-                    .iter()
-                    .filter(|ch| !ch.is_whitespace())
-                    .map(|&ch| match ch {
-                        '(' => '（',
-                        ')' => '）',
-                        x => x,
-                    })
-                    .collect();
+                let title = doc_title(&c[i + 1..j]);
                 if title.chars().count() >= 2 {
                     out.push(Mention {
                         start: i,
@@ -468,6 +466,114 @@ fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
         }
         i += 1;
     }
+}
+
+/// Verbs by which a notice puts out the document it carries (关于印发…的通知).
+const CARRY_VERBS: &[&str] = &["印发", "发布", "公布", "颁布", "转发"];
+
+/// Titles of official documents written as a line of their own, in the form
+/// of GB/T 9704: issuing bodies + 关于 + matter + 的 + kind (郑州市人民政府
+/// 办公厅关于印发郑州市城市更新实施办法的通知). The line is a document; the
+/// document a notice carries without 《》 (印发/发布/转发 …) is one too. The
+/// issuing part must be bodies only, so a sentence is never taken for a
+/// title. The bodies and what the matter names are still recognized.
+fn notice_titles(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let c = &lat.chars;
+    let mut ls = 0;
+    while ls < c.len() {
+        let le = (ls..c.len()).find(|&k| c[k] == '\n').unwrap_or(c.len());
+        let next = le + 1;
+        let (mut s, mut e) = (ls, le);
+        while s < e && c[s].is_whitespace() {
+            s += 1;
+        }
+        while e > s && c[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        if let Some(carried) = notice_title(r, lat, s, e) {
+            out.push(Mention {
+                start: s,
+                end: e,
+                text: lat.text(s, e),
+                kind: MentionKind::Document {
+                    title: doc_title(&c[s..e]),
+                },
+            });
+            if let Some((ds, de)) = carried.filter(|&(ds, de)| !covered[ds..de].iter().any(|x| *x))
+            {
+                out.push(Mention {
+                    start: ds,
+                    end: de,
+                    text: lat.text(ds, de),
+                    kind: MentionKind::Document {
+                        title: doc_title(&c[ds..de]),
+                    },
+                });
+                for x in covered.iter_mut().take(de).skip(ds) {
+                    *x = true;
+                }
+            }
+        }
+        ls = next;
+    }
+}
+
+/// Whether `s..e` is the title of an official document; if it is, the span
+/// of the document it carries, if any.
+fn notice_title(
+    r: &Recognizer,
+    lat: &Lattice,
+    s: usize,
+    e: usize,
+) -> Option<Option<(usize, usize)>> {
+    let c = &lat.chars;
+    if e < s + 8 || e - s > 100 {
+        return None;
+    }
+    let kind = r
+        .doc_kinds
+        .iter()
+        .filter(|k| lat.text(s, e).ends_with(k.as_str()))
+        .max_by_key(|k| k.chars().count())?;
+    let kind_start = e - kind.chars().count();
+    if c[kind_start - 1] != '的' {
+        return None;
+    }
+    let about = (s + 2..kind_start).find(|&k| lat.starts_with(k, "关于"))?;
+    // the issuing bodies: chains joined by 、 和 与 or spaces
+    let mut p = s;
+    while p < about {
+        if matches!(c[p], '、' | '和' | '与' | ' ' | '\u{3000}') {
+            p += 1;
+            continue;
+        }
+        let (ch, end) = chain::parse(r, lat, p)?;
+        if ch.links.is_empty() || end > about {
+            return None;
+        }
+        p = end;
+    }
+    // a document the notice carries: 关于印发X的通知
+    let m = about + 2;
+    let carried = CARRY_VERBS
+        .iter()
+        .find(|v| lat.starts_with(m, v))
+        .map(|v| (m + v.chars().count(), kind_start - 1))
+        .filter(|&(ds, de)| de >= ds + 4 && !c[ds..de].contains(&'《'));
+    Some(carried)
+}
+
+/// A document title as kept: spaces dropped, ASCII brackets made full-width.
+fn doc_title(chars: &[char]) -> String {
+    chars
+        .iter()
+        .filter(|ch| !ch.is_whitespace())
+        .map(|&ch| match ch {
+            '(' => '（',
+            ')' => '）',
+            x => x,
+        })
+        .collect()
 }
 
 /// Media named as the source of a text: 来源:晋城在线, 河北新闻网讯(…). A
@@ -599,6 +705,47 @@ mod tests {
 
     fn has(ms: &[(String, Option<EntityType>)], text: &str, t: EntityType) -> bool {
         ms.iter().any(|(s, e)| s == text && *e == Some(t))
+    }
+
+    #[test]
+    fn a_title_line_of_an_official_document_is_a_document() {
+        let r = Recognizer::new().expect("lexicons");
+        let docs = |text: &str| -> Vec<String> {
+            r.recognize(text)
+                .into_iter()
+                .filter_map(|m| match m.kind {
+                    MentionKind::Document { title } => Some(title),
+                    _ => None,
+                })
+                .collect()
+        };
+        let d = docs(
+            "兰州市人民政府办公室关于印发兰州市老旧小区改造实施方案的通知\n\
+             各县、区人民政府：现将《兰州市老旧小区改造实施方案》印发给你们。\n",
+        );
+        for t in [
+            "兰州市人民政府办公室关于印发兰州市老旧小区改造实施方案的通知",
+            "兰州市老旧小区改造实施方案",
+        ] {
+            assert!(d.iter().any(|x| x == t), "{t}: {d:?}");
+        }
+        // a sentence that ends like a title but is not one, and a title
+        // whose issuing part names no body
+        let d = docs("会议听取了关于城市更新工作的报告\n近日关于加强耕地保护的意见\n");
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn places_listed_before_a_department_share_it() {
+        let r = Recognizer::new().expect("lexicons");
+        let ms = r.recognize("会上，锦江区、青羊区和武侯区住建局汇报了老旧小区改造进展。");
+        for t in ["锦江区", "青羊区"] {
+            assert!(
+                ms.iter().any(|m| m.text == t
+                    && matches!(&m.kind, MentionKind::Chain(c) if !c.links.is_empty())),
+                "{t}: {ms:?}"
+            );
+        }
     }
 
     #[test]

@@ -189,18 +189,7 @@ pub fn resolve_with_mentions(
         res.run(ms);
         let byline = st.byline.clone();
         let mut relations: Vec<Relation> = st.relations.into_values().collect();
-        // one relation per (s, p, o): keep the first evidence
-        relations.sort_by(|a, b| {
-            (&a.subject, a.predicate, &a.object, a.evidence.start).cmp(&(
-                &b.subject,
-                b.predicate,
-                &b.object,
-                b.evidence.start,
-            ))
-        });
-        relations.dedup_by(|a, b| {
-            a.subject == b.subject && a.predicate == b.predicate && a.object == b.object
-        });
+        one_per_triple(&mut relations);
         articles.push(ResolvedArticle {
             index: art.index,
             headline: art.headline.clone(),
@@ -209,20 +198,49 @@ pub fn resolve_with_mentions(
             byline,
         });
     }
-    merge_abbreviations(&mut articles);
+    merge_abbreviations(&mut articles, &r.lex.legal_forms);
     ResolvedDoc { articles }
+}
+
+/// One relation per (subject, predicate, object): the one with the first
+/// evidence.
+fn one_per_triple(relations: &mut Vec<Relation>) {
+    relations.sort_by(|a, b| {
+        (&a.subject, a.predicate, &a.object, a.evidence.start).cmp(&(
+            &b.subject,
+            b.predicate,
+            &b.object,
+            b.evidence.start,
+        ))
+    });
+    relations.dedup_by(|a, b| {
+        a.subject == b.subject && a.predicate == b.predicate && a.object == b.object
+    });
 }
 
 /// Whether `short` abbreviates `long`: its characters appear in order in
 /// `long`, it starts within the first three characters of `long` and ends
 /// within its last three (津潍高铁 → 天津至潍坊高速铁路, 林业中心 → 林业发展中心).
-fn abbreviates(short: &str, long: &str) -> bool {
+///
+/// A company's registered name abbreviates to the name without its legal
+/// form (南京银行 → 南京银行股份有限公司) and to abbreviations of that.
+fn abbreviates(short: &str, long: &str, legal_forms: &[String]) -> bool {
     let s: Vec<char> = short.chars().collect();
     // a section in brackets after the name does not count (（潍坊段）)
     let long = match long.find('（') {
         Some(i) if long.ends_with('）') && i > 0 => &long[..i],
         _ => long,
     };
+    let bare = legal_forms
+        .iter()
+        .find_map(|f| long.strip_suffix(f.as_str()))
+        .filter(|b| b.chars().count() >= 2);
+    if let Some(bare) = bare {
+        if short == bare {
+            return true;
+        }
+    }
+    let long = bare.unwrap_or(long);
     let l: Vec<char> = long.chars().collect();
     if s.len() < 3 || s.len() >= l.len() {
         return false;
@@ -246,7 +264,7 @@ fn abbreviates(short: &str, long: &str) -> bool {
 /// Within a document, an organisation or project written in a short form
 /// (津潍高铁) is the entity of the full name it abbreviates, when exactly one
 /// full name of the same type does.
-fn merge_abbreviations(articles: &mut [ResolvedArticle]) {
+fn merge_abbreviations(articles: &mut [ResolvedArticle], legal_forms: &[String]) {
     let mut names: BTreeMap<(EntityType, String), String> = BTreeMap::new();
     for a in articles.iter() {
         for e in a.entities.values() {
@@ -260,7 +278,7 @@ fn merge_abbreviations(articles: &mut [ResolvedArticle]) {
     for ((t, short), skey) in &names {
         let longs: Vec<(&String, &String)> = names
             .iter()
-            .filter(|((t2, long), _)| t2 == t && abbreviates(short, long))
+            .filter(|((t2, long), _)| t2 == t && abbreviates(short, long, legal_forms))
             .map(|((_, long), k)| (long, k))
             .collect();
         if let [(long, lkey)] = longs[..] {
@@ -301,6 +319,7 @@ fn merge_abbreviations(articles: &mut [ResolvedArticle]) {
             }
         }
         a.relations.retain(|r| r.subject != r.object);
+        one_per_triple(&mut a.relations);
         a.byline.iter_mut().for_each(|b| {
             if let Some((l, _)) = map.get(b) {
                 *b = l.clone();

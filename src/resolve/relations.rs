@@ -180,12 +180,16 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         }
     }
     // issued: a title that holds a body's full name (2020年聊城市自然资源和
-    // 规划局党建工作总体规划) was issued by it
+    // 规划局党建工作总体规划) was issued by it; in a title of the form
+    // bodies + 关于 + matter, only the bodies before 关于 issued it
     for d in refs.iter().filter(|r| r.etype == EntityType::Document) {
-        let Some(title) = res.st.entities.get(&d.key).map(|e| e.name.clone()) else {
+        let Some(mut title) = res.st.entities.get(&d.key).map(|e| e.name.clone()) else {
             continue;
         };
-        let issuers: Vec<String> = res
+        if let Some(i) = title.find("关于").filter(|&i| i > 0) {
+            title.truncate(i);
+        }
+        let named: Vec<(&str, &str)> = res
             .st
             .entities
             .values()
@@ -194,7 +198,18 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                     && e.name.chars().count() >= 6
                     && title.contains(e.name.as_str())
             })
-            .map(|e| e.key.clone())
+            .map(|e| (e.key.as_str(), e.name.as_str()))
+            .collect();
+        // the body named, not the parent its name starts with (上海市人民政府
+        // in 上海市人民政府办公厅)
+        let issuers: Vec<String> = named
+            .iter()
+            .filter(|(_, n)| {
+                !named
+                    .iter()
+                    .any(|(_, m)| m.len() > n.len() && m.contains(n))
+            })
+            .map(|(k, _)| k.to_string())
             .collect();
         for i in issuers {
             res.st.relate(&i, Predicate::Issued, &d.key, None, ev);
@@ -789,6 +804,37 @@ mod tests {
                 "{project}: {rels:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_notice_title_is_issued_by_the_bodies_before_its_matter() {
+        let title = "兰州市人民政府办公室关于成立兰州市城市更新工作领导小组的通知";
+        let rels = relations(&format!(
+            "{title}\n各县、区人民政府：经市政府同意，决定成立兰州市城市更新工作领导小组。\n"
+        ));
+        let issuers: Vec<&str> = rels
+            .iter()
+            .filter(|(_, p, o, _)| *p == Predicate::Issued && o == title)
+            .map(|(s, _, _, _)| s.as_str())
+            .collect();
+        assert_eq!(issuers, ["兰州市人民政府办公室"], "{rels:?}");
+    }
+
+    #[test]
+    fn a_company_without_its_legal_form_is_the_company() {
+        let r = Recognizer::new().expect("lexicons");
+        let text = "市住建局与兰州银行签订合作协议\n\n\
+                    近日，兰州市住房和城乡建设局与兰州银行股份有限公司签订合作协议。\n";
+        let doc = parse_document(Path::new("notice.txt"), text.as_bytes()).expect("a text");
+        let a = &resolve_document(&r, &doc).articles[0];
+        let banks: Vec<_> = a
+            .entities
+            .values()
+            .filter(|e| e.name.contains("兰州银行"))
+            .collect();
+        assert_eq!(banks.len(), 1, "{banks:?}");
+        assert_eq!(banks[0].name, "兰州银行股份有限公司");
+        assert!(banks[0].aliases.contains("兰州银行"), "{banks:?}");
     }
 
     #[test]
