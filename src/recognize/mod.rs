@@ -736,6 +736,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_post_may_hold_a_short_place_name() {
+        let r = Recognizer::new().expect("lexicons");
+        // 建平 is a county of Liaoning as well
+        let ms = mentions(&r, "西湖分局局长周建平出席活动并讲话。");
+        assert!(has(&ms, "周建平", EntityType::Person), "{ms:?}");
+        assert!(!ms.iter().any(|(s, _)| s == "建平"), "{ms:?}");
+    }
+
+    #[test]
     fn places_listed_before_a_department_share_it() {
         let r = Recognizer::new().expect("lexicons");
         let ms = r.recognize("会上，锦江区、青羊区和武侯区住建局汇报了老旧小区改造进展。");

@@ -747,7 +747,10 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
                 && post_noun
                 && (is_punct(nx) || matches!(nx, '获' | '说') || report_verb_at(lat, after));
             let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
-            if covered[j..after].iter().any(|c| *c) || !plausible {
+            if !plausible
+                || covered[j..after].iter().any(|c| *c)
+                    && !free_short_places(out, covered, j, after)
+            {
                 break;
             }
             // the name must be followed by a delimiter, 同志, or a verb
@@ -777,6 +780,23 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
         let _ = first;
         k += len.max(1);
     }
+}
+
+/// Frees the span of a name after its post from the short place names read
+/// inside it (建平 in 局长周建平): when every mention there is a short
+/// division name starting after the surname, those mentions are dropped.
+fn free_short_places(out: &mut Vec<Mention>, covered: &mut [bool], s: usize, e: usize) -> bool {
+    let inside = |m: &Mention| m.start < e && m.end > s;
+    let only_short = out
+        .iter()
+        .filter(|m| inside(m))
+        .all(|m| matches!(&m.kind, MentionKind::Place(p) if p.short) && m.start > s && m.end <= e);
+    if !only_short {
+        return false;
+    }
+    out.retain(|m| !inside(m));
+    covered[s..e].iter_mut().for_each(|c| *c = false);
+    true
 }
 
 /// People named right after 我市/我区/我县 in a list that ends in a verb

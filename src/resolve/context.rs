@@ -570,12 +570,20 @@ fn ctx_ancestor(r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
     (lv == Level::City && t.level == Level::Province && t.name.ends_with('市')).then_some(top)
 }
 
-/// The division of a prefix in a body's name (districts carry their city).
+/// The division of a prefix in a body's name (districts carry their city,
+/// unless their name starts with it: 兰州新区).
 pub fn prefix_name(r: &Recognizer, idx: usize) -> String {
     let d = &r.lex.divisions[idx];
     if d.level == Level::County && d.name.ends_with('区') {
         if let Some(p) = d.parent {
             let pd = &r.lex.divisions[p];
+            let city_short = pd
+                .short
+                .as_deref()
+                .unwrap_or(pd.name.trim_end_matches('市'));
+            if d.name.starts_with(city_short) {
+                return r.lex.unique_name(idx);
+            }
             if pd.level == Level::City || pd.level == Level::Province && pd.name.ends_with('市') {
                 return format!("{}{}", pd.name, d.name);
             }
@@ -636,5 +644,16 @@ mod tests {
         // not a government host, or nothing known in it
         assert_eq!(site(&r, "https://m.hebnews.cn/xt/2022-07/28/1.htm"), None);
         assert_eq!(site(&r, "http://www.example.gov.cn/1.html"), None);
+    }
+
+    #[test]
+    fn a_district_carries_its_city_unless_its_name_starts_with_it() {
+        let r = Recognizer::new().expect("lexicons");
+        let name = |n: &str| {
+            let i = r.lex.division_by_name[n][0];
+            prefix_name(&r, i)
+        };
+        assert_eq!(name("锦江区"), "成都市锦江区");
+        assert_eq!(name("兰州新区"), "兰州新区");
     }
 }

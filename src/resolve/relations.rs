@@ -215,6 +215,20 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             res.st.relate(&i, Predicate::Issued, &d.key, None, ev);
         }
     }
+    // issued: a body written right before a title is its issuer
+    // (传达学习了省住建厅《关于…的通知》精神)
+    for d in refs.iter().filter(|r| r.etype == EntityType::Document) {
+        if chars.get(d.start) != Some(&'《') {
+            continue;
+        }
+        if let Some(b) = refs
+            .iter()
+            .filter(|r| is_org(r) && r.end == d.start && !r.anaphor)
+            .max_by_key(|r| r.end - r.start)
+        {
+            res.st.relate(&b.key, Predicate::Issued, &d.key, None, ev);
+        }
+    }
     // issued
     let mut issue_pos: Vec<usize> = Vec::new();
     if refs.iter().any(|r| r.etype == EntityType::Document) {
