@@ -557,6 +557,7 @@ impl<'a> Resolver<'a> {
                 cur = Some((k, name, et));
             }
         }
+        let mut gov_unit: Option<String> = None;
         for (li, link) in c.links.iter().enumerate() {
             // the surface of this level: the text from the chain's start to
             // the level's end (潍坊市地税局 for the parent in 潍坊市地税局奎文分局)
@@ -593,15 +594,23 @@ impl<'a> Resolver<'a> {
                     if alias.is_none() && cur.is_none() {
                         alias = Some(format!("{prefix_text}{form}"));
                     }
-                    let _ = form;
+                    // the offices of a people's government are its units
+                    // (聊城市人民政府办公室 in 聊城市人民政府)
+                    if cur.is_none() && !base.is_empty() && canonical.starts_with("人民政府") {
+                        let gov =
+                            self.add_agency(&format!("{base}人民政府"), EntityType::Agency, None);
+                        if let Some(j) = &place_key {
+                            self.st.relate(&gov, Predicate::Jurisdiction, j, None, ev);
+                        }
+                        gov_unit = Some(gov);
+                    }
+                    // a Party committee's work organs serve its area too
+                    // (中共崇阳县委组织部 → 崇阳县)
+                    let serves = cur.is_none() || *kind == DeptKind::Party;
                     (
                         name,
                         EntityType::Agency,
-                        if cur.is_none() {
-                            place_key.clone()
-                        } else {
-                            None
-                        },
+                        if serves { place_key.clone() } else { None },
                     )
                 }
                 Link::National { canonical, agency } => {
@@ -778,6 +787,10 @@ impl<'a> Resolver<'a> {
             let key = self.add_agency(&name, et, alias.as_deref());
             if !base.is_empty() && li == 0 {
                 self.st.bases.insert(key.clone(), base.clone());
+            }
+            if let Some(gov) = gov_unit.take() {
+                self.st
+                    .relate(&key, Predicate::SubOrganizationOf, &gov, None, ev);
             }
             if let Some((pk, _, _)) = &cur {
                 if *pk != key {
@@ -1116,7 +1129,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// locatedIn between divisions mentioned in the article: each to its
-    /// nearest ancestor that the document mentions.
+    /// nearest ancestor that the document mentions or the article names.
     fn located_in_hierarchy(&mut self) {
         let codes: Vec<(String, String)> = self
             .st
@@ -1130,7 +1143,14 @@ impl<'a> Resolver<'a> {
             };
             let mut cur = self.r.lex.divisions[idx].parent;
             while let Some(p) = cur {
-                if self.ctx.mentioned.contains(&p) {
+                // mentioned in the document, or an entity of the article
+                // (修水县 of 县委 and 县住建局 in a county's news)
+                let present = self.ctx.mentioned.contains(&p)
+                    || self
+                        .st
+                        .entities
+                        .contains_key(&format!("place:{}", self.r.lex.divisions[p].code));
+                if present {
                     let pk = self.division_entity(p, None);
                     let first = self
                         .st

@@ -821,6 +821,34 @@ mod tests {
     }
 
     #[test]
+    fn offices_and_party_organs_hang_under_their_bodies() {
+        let rels = relations(
+            "近日，武功县人民政府办公室印发《武功县城市更新工作方案》，\
+             县委组织部、县住建局负责人参加会议。\n",
+        );
+        for (s, p, o) in [
+            (
+                "武功县人民政府办公室",
+                Predicate::SubOrganizationOf,
+                "武功县人民政府",
+            ),
+            ("武功县人民政府办公室", Predicate::Jurisdiction, "武功县"),
+            (
+                "中共武功县委组织部",
+                Predicate::SubOrganizationOf,
+                "中共武功县委员会",
+            ),
+            ("中共武功县委组织部", Predicate::Jurisdiction, "武功县"),
+        ] {
+            assert!(
+                rels.iter()
+                    .any(|(s2, p2, o2, _)| s2 == s && *p2 == p && o2 == o),
+                "{s} {p:?} {o}: {rels:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_notice_title_is_issued_by_the_bodies_before_its_matter() {
         let title = "兰州市人民政府办公室关于成立兰州市城市更新工作领导小组的通知";
         let rels = relations(&format!(
