@@ -53,8 +53,22 @@ impl Matcher {
             }
         };
         for (name, idx) in &lx.division_by_name {
-            if name.chars().count() >= 2 {
-                add(name, Piece::Division(idx.clone()));
+            // a short township-level unit whose name has no generic term of
+            // a township (城南, 永兴, 种畜场, 林业局) is a word far more often
+            // than that unit
+            let idx: Vec<usize> = idx
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    lx.divisions[i].level != Level::Town
+                        || name.chars().count() > 3
+                        || ["镇", "乡", "街道", "苏木", "办事处"]
+                            .iter()
+                            .any(|t| name.ends_with(t))
+                })
+                .collect();
+            if !idx.is_empty() && name.chars().count() >= 2 {
+                add(name, Piece::Division(idx));
             }
         }
         for (short, idx) in &lx.division_by_short {
