@@ -12,8 +12,11 @@
 //! has the index of exactly its own quads, whatever point a build is killed
 //! at. A writer that opened an empty database (a first build) gathers the
 //! index's [`Facts`] from the quads it loads; one that only adds documents
-//! to a published store adds those facts to the ones of the published
-//! index; any other (one that removes or replaces documents, or finishes a
+//! to a published store gathers the facts of what it adds and merges their
+//! lines into the published index in one sequential pass (when they change
+//! the class or canonical name of an entity the index lists, whose lines
+//! are spread all over it, it adds them to the facts of the published index
+//! and writes the whole index instead); any other (one that removes or replaces documents, or finishes a
 //! killed build) reads them from the database when it publishes, with one
 //! DISTINCT query per class, name property and relation. Views made before
 //! the index existed have none; readers then read the quad indexes as
@@ -302,9 +305,14 @@ impl Facts {
 
     /// The index lines, sorted, without duplicates.
     fn lines(&self) -> Vec<String> {
-        let iri = |i: u32| self.iris.get_index(i as usize).map_or("", |s| s.as_str());
         // class and name of each entity that has both
-        let info = |i: u32| Some((*self.types.get(&i)?, self.labels.get(&i)?));
+        self.lines_with(|i| Some((*self.types.get(&i)?, self.labels.get(&i)?.as_str())))
+    }
+
+    /// The index lines of these facts, sorted, without duplicates, with
+    /// each entity's class and canonical name given by `info`.
+    fn lines_with<'a>(&'a self, info: impl Fn(u32) -> Option<(&'a str, &'a str)>) -> Vec<String> {
+        let iri = |i: u32| self.iris.get_index(i as usize).map_or("", |s| s.as_str());
         let mut out = Vec::new();
         for (e, n) in &self.names {
             if let Some((t, l)) = info(*e) {
@@ -363,21 +371,29 @@ const FOOTER: u64 = 21;
 /// Writes the index of `facts` to `dir/LOOKUP`: the sorted lines, then the
 /// block list (offset TAB first line, per block), then the footer.
 pub(crate) fn write(facts: &Facts, dir: &Path) -> Result<(), Error> {
-    let lines = facts.lines();
+    write_lines(facts.lines().into_iter().map(Ok), dir)
+}
+
+/// Writes sorted, distinct lines as an index file in `dir`.
+fn write_lines(
+    lines: impl Iterator<Item = std::io::Result<String>>,
+    dir: &Path,
+) -> Result<(), Error> {
     let tmp = dir.join(format!("{FILE}.tmp"));
     let mut w = BufWriter::new(File::create(&tmp)?);
     let mut at = 0u64;
-    let mut blocks: Vec<(u64, usize)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
+    let mut blocks: Vec<(u64, String)> = Vec::new();
+    for l in lines {
+        let l = l?;
         if blocks.last().is_none_or(|b| at >= b.0 + BLOCK) {
-            blocks.push((at, i));
+            blocks.push((at, l.clone()));
         }
         w.write_all(l.as_bytes())?;
         w.write_all(b"\n")?;
         at += l.len() as u64 + 1;
     }
-    for (offset, i) in blocks {
-        writeln!(w, "{offset}\t{}", lines[i])?;
+    for (offset, first) in blocks {
+        writeln!(w, "{offset}\t{first}")?;
     }
     writeln!(w, "{at:020}")?;
     let f = w.into_inner().map_err(|e| e.into_error())?;
@@ -385,6 +401,87 @@ pub(crate) fn write(facts: &Facts, dir: &Path) -> Result<(), Error> {
     drop(f);
     std::fs::rename(&tmp, dir.join(FILE))?;
     Ok(())
+}
+
+/// Writes to `dir` the index of a published view's quads (its index is in
+/// `base`) together with `facts`, the facts of quads added since: the new
+/// lines are merged into the old ones in one sequential pass, without
+/// reading the old ones into memory. Returns `Ok(false)`, writing nothing,
+/// when the added facts change what the old index says of an entity (its
+/// class or canonical name, or one it lists no class and name for while
+/// listing relations under it): those lines are spread over the whole
+/// index, which must then be rebuilt.
+pub(crate) fn write_merged(facts: &Facts, base: &Path, dir: &Path) -> Result<bool, Error> {
+    let r = Reader::open(base).ok_or("the view's lookup index cannot be read")?;
+    // each entity the new facts touch, with its class and name as the old
+    // index has them and as they are with the new facts
+    let mut touched: Vec<u32> = facts
+        .types
+        .keys()
+        .chain(facts.labels.keys())
+        .copied()
+        .collect();
+    touched.extend(facts.names.iter().map(|(e, _)| *e));
+    for &(s, _, o) in &facts.relations {
+        touched.extend([s, o]);
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    let mut info: HashMap<u32, (&'static str, String)> = HashMap::new();
+    for e in touched {
+        let iri = facts.iris.get_index(e as usize).map_or("", |s| s.as_str());
+        let old = r.entity(iri)?.and_then(|(t, l)| {
+            let t = EntityType::parse(&t)?.as_str();
+            Some((t, l))
+        });
+        let t = match (old.as_ref().map(|o| o.0), facts.types.get(&e)) {
+            (Some(a), Some(b)) => Some(a.min(*b)),
+            (a, b) => a.or(b.copied()),
+        };
+        let l = match (old.as_ref().map(|o| o.1.as_str()), facts.labels.get(&e)) {
+            (Some(a), Some(b)) => Some(a.min(b.as_str()).to_string()),
+            (a, b) => a.map(str::to_string).or(b.cloned()),
+        };
+        let Some(now) = t.zip(l) else { continue };
+        match old {
+            Some(old) if old != now => return Ok(false),
+            None if !r.relations(iri, 1)?.0.is_empty() => return Ok(false),
+            _ => {}
+        }
+        info.insert(e, now);
+    }
+    let new = facts.lines_with(|e| info.get(&e).map(|(t, l)| (*t, l.as_str())));
+    // one pass over the old lines, the new ones slotted in
+    let mut old = BufReader::with_capacity(1 << 20, &r.file);
+    old.seek(SeekFrom::Start(0))?;
+    let old_lines = old.take(r.len).lines();
+    write_lines(merge_sorted(old_lines, new.into_iter()), dir)?;
+    Ok(true)
+}
+
+/// Merges two sorted sequences of lines into one, each distinct line once.
+fn merge_sorted(
+    a: impl Iterator<Item = std::io::Result<String>>,
+    b: impl Iterator<Item = String>,
+) -> impl Iterator<Item = std::io::Result<String>> {
+    let mut a = a.peekable();
+    let mut b = b.peekable();
+    std::iter::from_fn(move || {
+        let order = match (a.peek(), b.peek()) {
+            (None, None) => return None,
+            (Some(Err(_)), _) | (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(Ok(x)), Some(y)) => x.as_bytes().cmp(y.as_bytes()),
+        };
+        if order == std::cmp::Ordering::Equal {
+            b.next();
+        }
+        if order != std::cmp::Ordering::Greater {
+            a.next()
+        } else {
+            b.next().map(Ok)
+        }
+    })
 }
 
 /// Whether the index file at `path` is exactly the index of `store`.
@@ -548,5 +645,80 @@ impl Reader {
             None
         })?;
         Ok((out, cut))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphName, Literal};
+
+    fn quad(s: &str, p: &str, o: Term) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(s),
+            NamedNode::new_unchecked(p),
+            o,
+            GraphName::DefaultGraph,
+        )
+    }
+
+    /// The facts of entities given as (IRI, class, label) and relations
+    /// given as (subject, predicate, object).
+    fn facts(entities: &[(&str, &str, &str)], relations: &[(&str, Predicate, &str)]) -> Facts {
+        let mut f = Facts::default();
+        for (e, t, l) in entities {
+            let t = NamedNode::new_unchecked(format!("{ZT}{t}"));
+            f.add(&quad(e, RDF_TYPE, t.into()));
+            let l = Literal::new_language_tagged_literal_unchecked(*l, "zh");
+            f.add(&quad(e, RDFS_LABEL, l.into()));
+        }
+        for (s, p, o) in relations {
+            let p = format!("{ZT}{}", p.as_str());
+            f.add(&quad(s, &p, NamedNode::new_unchecked(*o).into()));
+        }
+        f
+    }
+
+    fn index(dir: &Path) -> String {
+        std::fs::read_to_string(dir.join(FILE)).expect("an index")
+    }
+
+    #[test]
+    fn added_facts_merge_into_the_old_lines_as_a_rebuild_would_write_them() {
+        let tmp = tempfile::tempdir().expect("a directory");
+        let (base, merged, whole) = (
+            tmp.path().join("a"),
+            tmp.path().join("b"),
+            tmp.path().join("c"),
+        );
+        for d in [&base, &merged, &whole] {
+            std::fs::create_dir(d).expect("a directory");
+        }
+        let city = ("http://x/place/1", "Place", "兰州市");
+        let bureau = ("http://x/agency/1", "Agency", "兰州市住房和城乡建设局");
+        let bank = ("http://x/org/1", "Organization", "兰州银行股份有限公司");
+        let old_rel = (bureau.0, Predicate::Jurisdiction, city.0);
+        let new_rel = (bureau.0, Predicate::PartnerOf, bank.0);
+        write(&facts(&[city, bureau], &[old_rel]), &base).expect("written");
+        // a new entity, related to an old one
+        let added = facts(&[bank, bureau], &[new_rel]);
+        assert!(write_merged(&added, &base, &merged).expect("merged"));
+        write(&facts(&[city, bureau, bank], &[old_rel, new_rel]), &whole).expect("written");
+        assert_eq!(index(&merged), index(&whole));
+        assert!(Reader::open(&merged).is_some());
+        // a smaller canonical name of an old entity changes lines all over
+        // the index: no merge
+        let renamed = facts(&[("http://x/agency/1", "Agency", "兰州市住建局")], &[]);
+        assert!(!write_merged(&renamed, &base, &tmp.path().join("c")).expect("checked"));
+    }
+
+    #[test]
+    fn merging_keeps_order_and_drops_repeats() {
+        let a = ["a", "c", "e"].map(|s| Ok(s.to_string()));
+        let b = ["b", "c", "f"].map(String::from);
+        let out: Vec<String> = merge_sorted(a.into_iter(), b.into_iter())
+            .map(|l| l.expect("a line"))
+            .collect();
+        assert_eq!(out, ["a", "b", "c", "e", "f"]);
     }
 }

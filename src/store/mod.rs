@@ -191,25 +191,32 @@ impl ZStore {
         // its lookup index, before VIEW names it
         {
             let mut facts = self.facts.lock().unwrap_or_else(|e| e.into_inner());
-            // the published index the facts add to (an unreadable one is
-            // given up: the database is read instead)
+            let dir = views.join(&name);
+            // the published index the facts add to: merged with the new
+            // lines in one pass where the facts only add to it, else read
+            // whole (an unreadable one is given up: the database is read
+            // instead)
+            let mut merged = false;
             if let Some(f) = facts.as_mut() {
                 if let Some(base) = f.base.take() {
-                    if f.add_index(&base).is_err() {
+                    merged = lookup::write_merged(f, &base, &dir).unwrap_or(false);
+                    if !merged && f.add_index(&base).is_err() {
                         *facts = None;
                     }
                 }
             }
-            let read;
-            let facts = match facts.as_ref() {
-                Some(f) => f,
-                None => {
-                    read =
-                        lookup::Facts::of_store(&self.store).map_err(|e| storage(&self.root, e))?;
-                    &read
-                }
-            };
-            lookup::write(facts, &views.join(&name)).map_err(|e| storage(&self.root, e))?;
+            if !merged {
+                let read;
+                let facts = match facts.as_ref() {
+                    Some(f) => f,
+                    None => {
+                        read = lookup::Facts::of_store(&self.store)
+                            .map_err(|e| storage(&self.root, e))?;
+                        &read
+                    }
+                };
+                lookup::write(facts, &dir).map_err(|e| storage(&self.root, e))?;
+            }
         }
         let tmp = self.root.join("VIEW.tmp");
         {
