@@ -304,20 +304,27 @@ pub fn build_with(
     let mut ontology = store.has_ontology()?;
     progress.stage("building", files.len() as u64);
     for chunk in chunks(files) {
-        let read: Vec<_> = chunk.par_iter().map(|f| read_document(f)).collect();
+        // a file whose content hash is the stored one is not parsed again
+        let read: Vec<_> = chunk
+            .par_iter()
+            .map(|f| {
+                let known = stored.get(f.to_string_lossy().as_ref());
+                crate::text::read_changed(f, known.map(|s| s.hash.as_str()))
+            })
+            .collect();
         let mut docs = Vec::new();
         let mut old_graphs: BTreeMap<String, Vec<oxigraph::model::NamedNode>> = BTreeMap::new();
         for (f, d) in chunk.into_iter().zip(read) {
             match d {
-                Ok(doc) => {
+                Ok(None) => {
+                    report.unchanged.push(f);
+                    progress.advance(1);
+                }
+                Ok(Some(doc)) => {
                     let key = doc.path.to_string_lossy().into_owned();
                     match stored.get(&key) {
-                        Some(s) if s.hash == doc.hash => {
-                            report.unchanged.push(f);
-                            progress.advance(1);
-                        }
                         Some(s) => {
-                            old_graphs.insert(key, s.graphs.clone());
+                            old_graphs.insert(key, store.graphs_of(s)?);
                             docs.push(doc);
                         }
                         None => docs.push(doc),
@@ -396,7 +403,7 @@ pub fn remove(store: &ZStore, paths: &[PathBuf]) -> Result<Vec<String>, Pipeline
             .any(|w| path == w || path.starts_with(&format!("{w}/")));
         if hit {
             gone.push(path.clone());
-            graphs.extend(f.graphs.iter().cloned());
+            graphs.extend(store.graphs_of(f)?);
         }
     }
     if gone.is_empty() {

@@ -345,7 +345,11 @@ impl Facts {
 }
 
 /// Runs a SELECT over the union of all graphs; calls `f` with each row.
-fn each_row(store: &Store, query: &str, mut f: impl FnMut(&[Option<&Term>])) -> Result<(), Error> {
+pub(crate) fn each_row(
+    store: &Store,
+    query: &str,
+    mut f: impl FnMut(&[Option<&Term>]),
+) -> Result<(), Error> {
     let mut prepared = SparqlEvaluator::new().parse_query(query)?;
     prepared.dataset_mut().set_default_graph_as_union();
     if let QueryResults::Solutions(rows) = prepared.on_store(store).execute()? {

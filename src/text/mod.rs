@@ -89,6 +89,16 @@ pub fn read_document(path: &Path) -> Result<Document, TextError> {
     parse_document(path, &bytes)
 }
 
+/// Reads one file from disk and processes it unless its content hash is
+/// `known` (a file stored before and unchanged since): then `None`.
+pub fn read_changed(path: &Path, known: Option<&str>) -> Result<Option<Document>, TextError> {
+    let bytes = std::fs::read(path)?;
+    if known.is_some_and(|h| h == hex(&Sha256::digest(&bytes))) {
+        return Ok(None);
+    }
+    parse_document(path, &bytes).map(Some)
+}
+
 /// Processes the bytes of one file.
 pub fn parse_document(path: &Path, bytes: &[u8]) -> Result<Document, TextError> {
     let hash = hex(&Sha256::digest(bytes));
