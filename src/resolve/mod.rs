@@ -870,29 +870,28 @@ impl<'a> Resolver<'a> {
     }
 
     /// The parent of a bare branch (奎文分局): a known body of the document
-    /// ending with the branch name, else the article's or document's bureau.
+    /// ending with the branch name, else the document's or article's
+    /// bureau.
     fn branch_parent(&mut self, t: &str, ev: &Evidence) -> Option<(String, String, EntityType)> {
-        if let Some(full) = self.ctx.known_ending(t) {
-            let parent = full.trim_end_matches(t).to_string();
-            if !parent.is_empty() {
-                return Some((
-                    key_of(EntityType::Agency, &parent, &self.ctx.scope),
-                    parent,
-                    EntityType::Agency,
-                ));
-            }
-        }
-        let b = self
-            .ctx
-            .bureau
-            .clone()
-            .or_else(|| self.actx.bureau.clone())?;
-        Some(self.bureau_entity(&b, ev))
+        let b = self.ctx.bureau.clone().or_else(|| self.actx.bureau.clone());
+        self.known_or_bureau(t, b, ev)
     }
 
     /// The parent of a bare unit (建设科): a known body of the document
-    /// ending with the unit, else the document's bureau.
+    /// ending with the unit, else the article's or document's bureau.
     fn unit_parent(&mut self, t: &str, ev: &Evidence) -> Option<(String, String, EntityType)> {
+        let b = self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone());
+        self.known_or_bureau(t, b, ev)
+    }
+
+    /// The body a full name of the document ends with `t` after, else the
+    /// bureau given.
+    fn known_or_bureau(
+        &mut self,
+        t: &str,
+        bureau: Option<Bureau>,
+        ev: &Evidence,
+    ) -> Option<(String, String, EntityType)> {
         if let Some(full) = self.ctx.known_ending(t) {
             let parent = full.trim_end_matches(t).to_string();
             if !parent.is_empty() {
@@ -903,12 +902,7 @@ impl<'a> Resolver<'a> {
                 ));
             }
         }
-        let b = self
-            .actx
-            .bureau
-            .clone()
-            .or_else(|| self.ctx.bureau.clone())?;
-        Some(self.bureau_entity(&b, ev))
+        Some(self.bureau_entity(&bureau?, ev))
     }
 
     /// The context's bureau as an entity of the article (a unit or branch
