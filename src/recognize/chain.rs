@@ -298,13 +298,24 @@ pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
             .iter()
             .any(|c| t.tag.starts_with(*c))
     };
+    // the last characters of the suffixes a section may have alone (科, 股)
+    let alone_ends: Vec<char> = r
+        .lex
+        .suffixes
+        .iter()
+        .filter(|(_, v)| v.iter().any(|x| x.alone))
+        .filter_map(|(s, _)| s.chars().last())
+        .collect();
     let mut i = 0;
     while i < n {
         let opens = i == 0
             || is_punct(lat.chars[i - 1])
             || lat.chars[i - 1] == '\n'
             || lat.tok_start(i) && lat.token(i - 1).is_some_and(verb_or_prep);
-        if covered[i] || !opens {
+        // only where a section's suffix follows within reach (most places
+        // have none: the grammar below is costly)
+        let reach = &lat.chars[(i + 2).min(n)..(i + 13).min(n)];
+        if covered[i] || !opens || !reach.iter().any(|c| alone_ends.contains(c)) {
             i += 1;
             continue;
         }
