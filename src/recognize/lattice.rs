@@ -163,6 +163,8 @@ pub struct Lattice<'m> {
     pub chars: Vec<char>,
     /// Lexicon matches by start character: (pattern id, length in chars).
     pub at: Vec<Vec<(usize, usize)>>,
+    /// Lexicon matches by end character: (start, pattern id), longest first.
+    ends: Vec<Vec<(usize, usize)>>,
     /// Tokens in order.
     pub tokens: Vec<Token>,
     /// Index of the token containing each character.
@@ -192,6 +194,12 @@ impl<'m> Lattice<'m> {
         for v in at.iter_mut() {
             v.sort_by_key(|x| std::cmp::Reverse(x.1));
         }
+        let mut ends = vec![Vec::new(); chars.len() + 1];
+        for (s, v) in at.iter().enumerate() {
+            for &(id, len) in v {
+                ends[s + len].push((s, id));
+            }
+        }
         let mut tokens = Vec::new();
         let mut tok_of = vec![0usize; chars.len() + 1];
         for t in jieba.tag(text, true) {
@@ -210,6 +218,7 @@ impl<'m> Lattice<'m> {
         Lattice {
             chars,
             at,
+            ends,
             tokens,
             tok_of,
             matcher,
@@ -260,19 +269,22 @@ impl<'m> Lattice<'m> {
 
     /// All matches ending exactly at `end` that have a piece accepted by `f`:
     /// (start, piece), longest first.
+    /// Only matches of at most 16 characters count.
     pub fn ending_at<F: Fn(&Piece) -> bool>(&self, end: usize, f: F) -> Vec<(usize, &Piece)> {
-        let mut out = Vec::new();
         let lo = end.saturating_sub(16);
-        for s in lo..end {
-            for (_, ps, len) in self.pieces_at(s) {
-                if s + len == end {
-                    if let Some(p) = ps.iter().find(|p| f(p)) {
-                        out.push((s, p));
-                    }
-                }
-            }
-        }
-        out
+        self.ends
+            .get(end)
+            .into_iter()
+            .flatten()
+            .filter(|&&(s, _)| s >= lo)
+            .filter_map(|&(s, id)| {
+                self.matcher.pats[id]
+                    .1
+                    .iter()
+                    .find(|p| f(p))
+                    .map(|p| (s, p))
+            })
+            .collect()
     }
 
     /// Whether a token starts at `pos`.
