@@ -198,7 +198,7 @@ pub fn resolve_with_mentions(
             byline,
         });
     }
-    merge_abbreviations(&mut articles, &r.lex.legal_forms);
+    merge_abbreviations(&mut articles, &r.lex);
     ResolvedDoc { articles }
 }
 
@@ -224,14 +224,25 @@ fn one_per_triple(relations: &mut Vec<Relation>) {
 ///
 /// A company's registered name abbreviates to the name without its legal
 /// form (南京银行 → 南京银行股份有限公司) and to abbreviations of that.
-fn abbreviates(short: &str, long: &str, legal_forms: &[String]) -> bool {
+fn abbreviates(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
     let s: Vec<char> = short.chars().collect();
     // a section in brackets after the name does not count (（潍坊段）)
     let long = match long.find('（') {
         Some(i) if long.ends_with('）') && i > 0 => &long[..i],
         _ => long,
     };
-    let bare = legal_forms
+    // a body and its unit (X公司 and X公司党委) are two
+    if let Some(unit) = long.strip_prefix(short) {
+        let is_unit = lex
+            .suffixes
+            .get(unit)
+            .is_some_and(|v| v.iter().any(|x| x.role == crate::lexicon::SuffixRole::Unit));
+        if is_unit {
+            return false;
+        }
+    }
+    let bare = lex
+        .legal_forms
         .iter()
         .find_map(|f| long.strip_suffix(f.as_str()))
         .filter(|b| b.chars().count() >= 2);
@@ -264,7 +275,7 @@ fn abbreviates(short: &str, long: &str, legal_forms: &[String]) -> bool {
 /// Within a document, an organisation or project written in a short form
 /// (津潍高铁) is the entity of the full name it abbreviates, when exactly one
 /// full name of the same type does.
-fn merge_abbreviations(articles: &mut [ResolvedArticle], legal_forms: &[String]) {
+fn merge_abbreviations(articles: &mut [ResolvedArticle], lex: &crate::lexicon::Lexicon) {
     let mut names: BTreeMap<(EntityType, String), String> = BTreeMap::new();
     for a in articles.iter() {
         for e in a.entities.values() {
@@ -278,7 +289,7 @@ fn merge_abbreviations(articles: &mut [ResolvedArticle], legal_forms: &[String])
     for ((t, short), skey) in &names {
         let longs: Vec<(&String, &String)> = names
             .iter()
-            .filter(|((t2, long), _)| t2 == t && abbreviates(short, long, legal_forms))
+            .filter(|((t2, long), _)| t2 == t && abbreviates(short, long, lex))
             .map(|((_, long), k)| (long, k))
             .collect();
         if let [(long, lkey)] = longs[..] {

@@ -863,6 +863,22 @@ mod tests {
     }
 
     #[test]
+    fn a_company_and_its_party_committee_are_two_bodies() {
+        let rels = relations(
+            "近日，高邮市住房和城乡建设局机关党支部与江苏高邮农村商业银行股份有限公司党委\
+             举行党建结对共建签约仪式。\n",
+        );
+        let company = "江苏高邮农村商业银行股份有限公司";
+        let committee = format!("{company}党委");
+        assert!(
+            rels.iter().any(|(s, p, o, _)| *s == committee
+                && *p == Predicate::SubOrganizationOf
+                && o == company),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
     fn a_company_without_its_legal_form_is_the_company() {
         let r = Recognizer::new().expect("lexicons");
         let text = "市住建局与兰州银行签订合作协议\n\n\
