@@ -396,6 +396,11 @@ impl<'a> Resolver<'a> {
                 }
                 MentionKind::Document { title } => {
                     let name = self.document_name(title);
+                    // the bodies that a title in 《》 names before its 关于
+                    // (《河南省人民政府办公厅关于…的通知》) are entities too
+                    if m.text.starts_with('《') {
+                        self.title_issuers(&name, &ev);
+                    }
                     let key = self.st.add(
                         entity(EntityType::Document, &name, &self.ctx.scope),
                         Some(title),
@@ -803,8 +808,10 @@ impl<'a> Resolver<'a> {
                 self.st
                     .relate(&key, Predicate::SubOrganizationOf, &gov, None, ev);
             }
+            // (a parent read off a longer name of the document, 聊城市自然资源
+            // 和规划局综合 for 执法支队, may be no body at all)
             if let Some((pk, _, _)) = &cur {
-                if *pk != key {
+                if *pk != key && self.st.entities.contains_key(pk) {
                     self.st
                         .relate(&key, Predicate::SubOrganizationOf, pk, None, ev);
                 }
@@ -1082,6 +1089,35 @@ impl<'a> Resolver<'a> {
             }
         }
         title
+    }
+
+    /// Adds the bodies named before 关于 in a document's title, when that
+    /// part is made of full names only (each with its place).
+    fn title_issuers(&mut self, title: &str, ev: &Evidence) {
+        let Some(head) = title.find("关于").filter(|&i| i > 0).map(|i| &title[..i]) else {
+            return;
+        };
+        let lat = self.r.lattice(head);
+        let mut chains = Vec::new();
+        let mut p = 0;
+        while p < lat.len() {
+            if matches!(lat.chars[p], '、' | '和' | '与') {
+                p += 1;
+                continue;
+            }
+            match crate::recognize::chain::parse(self.r, &lat, p) {
+                Some((c, end)) if !c.links.is_empty() && !c.places.is_empty() && end > p => {
+                    chains.push(c);
+                    p = end;
+                }
+                _ => return,
+            }
+        }
+        for mut c in chains {
+            // offsets in the title are not the article's: no surface forms
+            c.ends.clear();
+            self.chain_entities(&c, 0, ev);
+        }
     }
 
     /// Projects and named areas the article places nowhere else lie in the

@@ -863,6 +863,32 @@ mod tests {
     }
 
     #[test]
+    fn the_body_a_quoted_title_opens_with_issued_it() {
+        let title = "甘肃省人民政府办公厅关于推进城镇老旧小区改造的通知";
+        let rels = relations(&format!("会议传达学习了《{title}》精神。\n"));
+        for (s, p, o) in [
+            ("甘肃省人民政府办公厅", Predicate::Issued, title),
+            (
+                "甘肃省人民政府办公厅",
+                Predicate::SubOrganizationOf,
+                "甘肃省人民政府",
+            ),
+        ] {
+            assert!(
+                rels.iter()
+                    .any(|(s2, p2, o2, _)| s2 == s && *p2 == p && o2 == o),
+                "{s} {p:?} {o}: {rels:?}"
+            );
+        }
+        // every relation joins two entities of the article
+        assert!(
+            rels.iter()
+                .all(|(s, _, o, _)| !s.is_empty() && !o.is_empty()),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
     fn a_company_and_its_party_committee_are_two_bodies() {
         let rels = relations(
             "近日，高邮市住房和城乡建设局机关党支部与江苏高邮农村商业银行股份有限公司党委\
