@@ -641,8 +641,15 @@ impl<'a> Resolver<'a> {
                     if base.is_empty() {
                         return None;
                     }
+                    // a 党工委 is a Party working committee (街道党工委)
+                    let working = alias.as_deref().is_some_and(|a| a.ends_with("党工委"));
+                    let body = if working {
+                        "工作委员会"
+                    } else {
+                        "委员会"
+                    };
                     (
-                        format!("中共{base}委员会"),
+                        format!("中共{base}{body}"),
                         EntityType::Agency,
                         place_key.clone(),
                     )

@@ -863,6 +863,17 @@ mod tests {
     }
 
     #[test]
+    fn a_street_party_working_committee_is_named_as_one() {
+        let rels = relations("转塘街道党工委书记吴海峰出席活动并讲话。\n");
+        assert!(
+            rels.iter().any(|(s, p, o, _)| s == "吴海峰"
+                && *p == Predicate::MemberOf
+                && o == "中共转塘街道工作委员会"),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
     fn the_body_a_quoted_title_opens_with_issued_it() {
         let title = "甘肃省人民政府办公厅关于推进城镇老旧小区改造的通知";
         let rels = relations(&format!("会议传达学习了《{title}》精神。\n"));
