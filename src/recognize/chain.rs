@@ -298,14 +298,15 @@ pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
             .iter()
             .any(|c| t.tag.starts_with(*c))
     };
-    // the last characters of the suffixes a section may have alone (科, 股)
-    let alone_ends: Vec<char> = r
+    // the suffixes a section may have alone (科, 股)
+    let alone: Vec<&str> = r
         .lex
         .suffixes
         .iter()
         .filter(|(_, v)| v.iter().any(|x| x.alone))
-        .filter_map(|(s, _)| s.chars().last())
+        .map(|(s, _)| s.as_str())
         .collect();
+    let alone_ends: Vec<char> = alone.iter().filter_map(|s| s.chars().last()).collect();
     let mut i = 0;
     while i < n {
         let opens = i == 0
@@ -323,19 +324,14 @@ pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
             i += 1;
             continue;
         };
-        let alone = lat
-            .ending_at(e, |x| matches!(x, Piece::Suffix))
-            .into_iter()
-            .any(|(q, _)| {
-                r.lex
-                    .suffixes
-                    .get(&lat.text(q, e))
-                    .is_some_and(|v| v.iter().any(|x| x.alone))
-            });
         let closes = e == n
             || is_punct(lat.chars[e])
             || lat.tok_start(e) && lat.token(e).is_some_and(predicate);
-        if !alone || !closes || e - i < 3 || covered[i..e].iter().any(|c| *c) {
+        if !alone.iter().any(|s| text.ends_with(s))
+            || !closes
+            || e - i < 3
+            || covered[i..e].iter().any(|c| *c)
+        {
             i += 1;
             continue;
         }

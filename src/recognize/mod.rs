@@ -540,19 +540,7 @@ fn notice_title(
         return None;
     }
     let about = (s + 2..kind_start).find(|&k| lat.starts_with(k, "关于"))?;
-    // the issuing bodies: chains joined by 、 和 与 or spaces
-    let mut p = s;
-    while p < about {
-        if matches!(c[p], '、' | '和' | '与' | ' ' | '\u{3000}') {
-            p += 1;
-            continue;
-        }
-        let (ch, end) = chain::parse(r, lat, p)?;
-        if ch.links.is_empty() || end > about {
-            return None;
-        }
-        p = end;
-    }
+    issuing_bodies(r, lat, s, about)?;
     // a document the notice carries: 关于印发X的通知
     let m = about + 2;
     let carried = CARRY_VERBS
@@ -561,6 +549,27 @@ fn notice_title(
         .map(|v| (m + v.chars().count(), kind_start - 1))
         .filter(|&(ds, de)| de >= ds + 4 && !c[ds..de].contains(&'《'));
     Some(carried)
+}
+
+/// The bodies that issue an official document, when `s..e` is made of
+/// them only: chains joined by 、 和 与 or spaces (郑州市住房和城乡建设局
+/// 郑州市财政局 before 关于 in a joint notice's title).
+pub fn issuing_bodies(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> Option<Vec<Chain>> {
+    let mut out = Vec::new();
+    let mut p = s;
+    while p < e {
+        if matches!(lat.chars[p], '、' | '和' | '与' | ' ' | '\u{3000}') {
+            p += 1;
+            continue;
+        }
+        let (ch, end) = chain::parse(r, lat, p)?;
+        if ch.links.is_empty() || end > e || end <= p {
+            return None;
+        }
+        out.push(ch);
+        p = end;
+    }
+    Some(out)
 }
 
 /// A document title as kept: spaces dropped, ASCII brackets made full-width.

@@ -202,6 +202,12 @@ pub fn resolve_with_mentions(
     ResolvedDoc { articles }
 }
 
+/// The part of a document title before its 关于 (the bodies that issue an
+/// official document: 河南省人民政府办公厅 in 河南省人民政府办公厅关于…的通知).
+fn issuing_part(title: &str) -> Option<&str> {
+    title.find("关于").filter(|&i| i > 0).map(|i| &title[..i])
+}
+
 /// One relation per (subject, predicate, object): the one with the first
 /// evidence.
 fn one_per_triple(relations: &mut Vec<Relation>) {
@@ -1101,24 +1107,15 @@ impl<'a> Resolver<'a> {
     /// Adds the bodies named before 关于 in a document's title, when that
     /// part is made of full names only (each with its place).
     fn title_issuers(&mut self, title: &str, ev: &Evidence) {
-        let Some(head) = title.find("关于").filter(|&i| i > 0).map(|i| &title[..i]) else {
+        let Some(head) = issuing_part(title) else {
             return;
         };
         let lat = self.r.lattice(head);
-        let mut chains = Vec::new();
-        let mut p = 0;
-        while p < lat.len() {
-            if matches!(lat.chars[p], '、' | '和' | '与') {
-                p += 1;
-                continue;
-            }
-            match crate::recognize::chain::parse(self.r, &lat, p) {
-                Some((c, end)) if !c.links.is_empty() && !c.places.is_empty() && end > p => {
-                    chains.push(c);
-                    p = end;
-                }
-                _ => return,
-            }
+        let Some(chains) = crate::recognize::issuing_bodies(self.r, &lat, 0, lat.len()) else {
+            return;
+        };
+        if chains.iter().any(|c| c.places.is_empty()) {
+            return;
         }
         for mut c in chains {
             // offsets in the title are not the article's: no surface forms

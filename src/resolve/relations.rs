@@ -186,8 +186,8 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         let Some(mut title) = res.st.entities.get(&d.key).map(|e| e.name.clone()) else {
             continue;
         };
-        if let Some(i) = title.find("关于").filter(|&i| i > 0) {
-            title.truncate(i);
+        if let Some(head) = super::issuing_part(&title) {
+            title.truncate(head.len());
         }
         let named: Vec<(&str, &str)> = res
             .st
@@ -602,20 +602,11 @@ fn implied_body(
     // article is about, when the post's head is the bureau's (局长 → …局)
     if p.organ == PostOrgan::SelfBody && level.is_none() {
         let head = post.strip_suffix('长').and_then(|h| h.chars().last());
-        let bureau = res.actx.bureau.as_ref().or(res.ctx.bureau.as_ref());
+        let bureau = res.actx.bureau.clone().or_else(|| res.ctx.bureau.clone());
         if let (Some(head @ ('局' | '厅')), Some(b)) = (head, bureau) {
             if b.name.ends_with(head) {
-                let (name, place) = (b.name.clone(), b.place);
-                let key = res.st.add(
-                    super::entity(EntityType::Agency, &name, &res.ctx.scope),
-                    None,
-                );
-                if let Some(place) = place {
-                    let pk = res.division_entity(place, None);
-                    let ev = res.evidence_at(pos, pos + post.chars().count());
-                    res.st.relate(&key, Predicate::Jurisdiction, &pk, None, &ev);
-                }
-                return Some(key);
+                let ev = res.evidence_at(pos, pos + post.chars().count());
+                return Some(res.bureau_entity(&b, &ev).0);
             }
         }
     }

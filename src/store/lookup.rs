@@ -16,8 +16,9 @@
 //! lines into the published index in one sequential pass (when they change
 //! the class or canonical name of an entity the index lists, whose lines
 //! are spread all over it, it adds them to the facts of the published index
-//! and writes the whole index instead); any other (one that removes or replaces documents, or finishes a
-//! killed build) reads them from the database when it publishes, with one
+//! and writes the whole index instead); any other (one that removes or
+//! replaces documents, or finishes a killed build) reads them from the
+//! database when it publishes, with one
 //! DISTINCT query per class, name property and relation. Views made before
 //! the index existed have none; readers then read the quad indexes as
 //! before.
@@ -438,15 +439,15 @@ pub(crate) fn write_merged(facts: &Facts, base: &Path, dir: &Path) -> Result<boo
             let t = EntityType::parse(&t)?.as_str();
             Some((t, l))
         });
-        let t = match (old.as_ref().map(|o| o.0), facts.types.get(&e)) {
-            (Some(a), Some(b)) => Some(a.min(*b)),
-            (a, b) => a.or(b.copied()),
+        // the smallest class and name win, as in `add_class`/`add_label`
+        let t = least(old.as_ref().map(|o| o.0), facts.types.get(&e).copied());
+        let l = least(
+            old.as_ref().map(|o| o.1.as_str()),
+            facts.labels.get(&e).map(String::as_str),
+        );
+        let Some(now) = t.zip(l.map(str::to_string)) else {
+            continue;
         };
-        let l = match (old.as_ref().map(|o| o.1.as_str()), facts.labels.get(&e)) {
-            (Some(a), Some(b)) => Some(a.min(b.as_str()).to_string()),
-            (a, b) => a.map(str::to_string).or(b.cloned()),
-        };
-        let Some(now) = t.zip(l) else { continue };
         match old {
             Some(old) if old != now => return Ok(false),
             None if !r.relations(iri, 1)?.0.is_empty() => return Ok(false),
@@ -461,6 +462,14 @@ pub(crate) fn write_merged(facts: &Facts, base: &Path, dir: &Path) -> Result<boo
     let old_lines = old.take(r.len).lines();
     write_lines(merge_sorted(old_lines, new.into_iter()), dir)?;
     Ok(true)
+}
+
+/// The smaller of two optional values, or the one given.
+fn least<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Merges two sorted sequences of lines into one, each distinct line once.

@@ -93,15 +93,20 @@ pub fn read_document(path: &Path) -> Result<Document, TextError> {
 /// `known` (a file stored before and unchanged since): then `None`.
 pub fn read_changed(path: &Path, known: Option<&str>) -> Result<Option<Document>, TextError> {
     let bytes = std::fs::read(path)?;
-    if known.is_some_and(|h| h == hex(&Sha256::digest(&bytes))) {
+    let hash = hex(&Sha256::digest(&bytes));
+    if known == Some(hash.as_str()) {
         return Ok(None);
     }
-    parse_document(path, &bytes).map(Some)
+    parse_hashed(path, &bytes, hash).map(Some)
 }
 
 /// Processes the bytes of one file.
 pub fn parse_document(path: &Path, bytes: &[u8]) -> Result<Document, TextError> {
-    let hash = hex(&Sha256::digest(bytes));
+    parse_hashed(path, bytes, hex(&Sha256::digest(bytes)))
+}
+
+/// Processes the bytes of one file whose content hash is known.
+fn parse_hashed(path: &Path, bytes: &[u8], hash: String) -> Result<Document, TextError> {
     let (text, encoding) = decode(bytes)?;
     let chars: Vec<char> = text.chars().collect();
     let (source_url, body_start) = source_header(&chars);
