@@ -32,10 +32,15 @@ if [ -n "$missing" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 
-# the Python tools of the export test
-if ! python3 -c 'import networkx, rdflib' >/dev/null 2>&1; then
-    python3 -m pip install -q networkx==3.4.2 rdflib==7.1.4 \
-        || python3 -m pip install -q --break-system-packages networkx==3.4.2 rdflib==7.1.4
+# the Python tools of the export test, at the pinned versions: older ones
+# lack what the test uses (networkx 3.4 and 3.5 read no GEXF 1.3; rdflib
+# 7.1 has no Dataset.default_graph)
+PY_PINS="networkx==3.6.1 rdflib==7.6.0"
+if ! python3 -c 'import networkx, rdflib, sys
+sys.exit(networkx.__version__ != "3.6.1" or rdflib.__version__ != "7.6.0")' >/dev/null 2>&1; then
+    # shellcheck disable=SC2086
+    python3 -m pip install -q $PY_PINS \
+        || python3 -m pip install -q --break-system-packages $PY_PINS
 fi
 
 # node packages of the page test, as pinned in tests/page/package.json
