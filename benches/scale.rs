@@ -26,12 +26,16 @@
 //! - extraction (recognize + resolve of every document, no graph, no store)
 //!   on a pool of 1 and of 2 threads, between two single-threaded runs of
 //!   jieba-rs `Jieba::new().cut(text, true)` over the same article texts;
+//!   beside them, the floors under extraction: jieba-rs `tag(text, true)`
+//!   (part-of-speech tagging, which the recognizers read) and the shared
+//!   lattice of each text (zhengtu's tags plus every lexicon match);
 //! - graph build (merging the resolved documents) and RDF quad generation,
 //!   chunk by chunk as `build` does;
 //! - store load of those quads through `ZStore::apply` into a fresh store,
 //!   and oxigraph's bulk loader (`load_from_reader(RdfFormat::NQuads, …)`,
 //!   `commit()`, default settings) loading the same quads as N-Quads into
-//!   another fresh store;
+//!   another fresh store; the bulk loader's time against jieba `cut` on
+//!   the same texts is the ceiling of `build / jieba` were extraction free;
 //! - the end-to-end `zhengtu build` of the corpus as a child process (wall
 //!   time, its peak RSS from `wait4`, the size of its store on disk);
 //! - `neighbors` (find + relations, as the CLI does) for Q random entity
@@ -68,6 +72,8 @@ struct Row {
     extract2_s: f64,
     jieba_before_s: f64,
     jieba_after_s: f64,
+    tag_s: f64,
+    lattice_s: f64,
     graph_s: f64,
     rdf_s: f64,
     apply_s: f64,
@@ -83,6 +89,17 @@ struct Row {
 impl Row {
     fn jieba_cps(&self) -> f64 {
         self.text_chars as f64 / ((self.jieba_before_s + self.jieba_after_s) / 2.0)
+    }
+    fn tag_cps(&self) -> f64 {
+        self.text_chars as f64 / self.tag_s
+    }
+    fn lattice_cps(&self) -> f64 {
+        self.text_chars as f64 / self.lattice_s
+    }
+    /// Characters per second of the store writes alone at the bulk
+    /// loader's rate: what `build` would reach if extraction cost nothing.
+    fn bulk_cps(&self) -> f64 {
+        self.text_chars as f64 / self.bulk_s
     }
     fn extract1_cps(&self) -> f64 {
         self.text_chars as f64 / self.extract1_s
@@ -338,6 +355,20 @@ fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
     // extraction, between two jieba runs
     row.jieba_before_s = jieba_cut(jieba, &texts);
     log(&format!("N={n}: jieba cut {:.2}s", row.jieba_before_s));
+    // the floors under extraction: jieba-rs's part-of-speech tagging, and
+    // the lattice every recognizer reads (tags and all lexicon matches)
+    row.tag_s = secs(|| {
+        texts
+            .iter()
+            .map(|t| jieba.tag(t, true).len())
+            .sum::<usize>()
+    })
+    .1;
+    row.lattice_s = secs(|| texts.iter().map(|t| r.lattice(t).len()).sum::<usize>()).1;
+    log(&format!(
+        "N={n}: jieba tag {:.2}s, lattice {:.2}s",
+        row.tag_s, row.lattice_s
+    ));
     // extraction results are dropped chunk by chunk: all of them at once
     // would not fit in memory at 100,000 articles
     let extract_all = |threads: usize| -> Res<f64> {
@@ -523,6 +554,14 @@ fn print_table(rows: &[Row]) {
             "extraction 1 thread / jieba",
             Box::new(|r| format!("{:.3}", r.extract1_cps() / r.jieba_cps())),
         ),
+        (
+            "  jieba tag (POS, HMM) / jieba cut",
+            Box::new(|r| format!("{:.3}", r.tag_cps() / r.jieba_cps())),
+        ),
+        (
+            "  lattice (tags, lexicon matches) / jieba",
+            Box::new(|r| format!("{:.3}", r.lattice_cps() / r.jieba_cps())),
+        ),
         ("graph build (s)", Box::new(|r| format!("{:.2}", r.graph_s))),
         ("RDF quads (s)", Box::new(|r| format!("{:.2}", r.rdf_s))),
         (
@@ -548,6 +587,10 @@ fn print_table(rows: &[Row]) {
         (
             "build / jieba",
             Box::new(|r| format!("{:.3}", r.build_cps() / r.jieba_cps())),
+        ),
+        (
+            "  bulk loader alone / jieba (chars/s)",
+            Box::new(|r| format!("{:.3}", r.bulk_cps() / r.jieba_cps())),
         ),
         (
             "build peak RSS (MiB)",

@@ -357,7 +357,7 @@ fn starts_here(lat: &Lattice, i: usize) -> bool {
     i == 0
         || lat.tok_start(i)
         || is_punct(lat.chars[i - 1])
-        || !lat.at[i].is_empty()
+        || lat.has_match_at(i)
         || LEVEL_WORDS.contains(&lat.chars[i]) && BEFORE_LEVEL.contains(&lat.chars[i - 1])
 }
 

@@ -161,10 +161,19 @@ pub struct Token {
 pub struct Lattice<'m> {
     /// The characters of the text.
     pub chars: Vec<char>,
-    /// Lexicon matches by start character: (pattern id, length in chars).
-    pub at: Vec<Vec<(usize, usize)>>,
-    /// Lexicon matches by end character: (start, pattern id), longest first.
-    ends: Vec<Vec<(usize, usize)>>,
+    /// The text itself.
+    src: String,
+    /// Byte offset in `src` of each character, and its length last.
+    byte: Vec<usize>,
+    /// Lexicon matches grouped by start character, longest first: (pattern
+    /// id, length in chars); those starting at `i` are
+    /// `at[at_idx[i]..at_idx[i + 1]]`.
+    at: Vec<(usize, usize)>,
+    at_idx: Vec<usize>,
+    /// Lexicon matches grouped by end character, longest first: (start,
+    /// pattern id), indexed by `ends_idx` as `at` is by `at_idx`.
+    ends: Vec<(usize, usize)>,
+    ends_idx: Vec<usize>,
     /// Tokens in order.
     pub tokens: Vec<Token>,
     /// Index of the token containing each character.
@@ -172,57 +181,93 @@ pub struct Lattice<'m> {
     matcher: &'m Matcher,
 }
 
+/// Groups `items` by the key `key` gives (at most `n`), keeping their
+/// order within a group: the grouped items, and the bounds of the groups
+/// (group `k` is `items[idx[k]..idx[k + 1]]`).
+fn group_by<T: Copy>(items: &[T], n: usize, key: impl Fn(&T) -> usize) -> (Vec<T>, Vec<usize>) {
+    let mut idx = vec![0usize; n + 2];
+    for it in items {
+        idx[key(it) + 1] += 1;
+    }
+    for k in 1..idx.len() {
+        idx[k] += idx[k - 1];
+    }
+    let mut fill = idx.clone();
+    let mut out = items.to_vec();
+    for it in items {
+        let slot = &mut fill[key(it)];
+        out[*slot] = *it;
+        *slot += 1;
+    }
+    (out, idx)
+}
+
 impl<'m> Lattice<'m> {
     /// Builds the lattice of a text.
     pub fn new(text: &str, matcher: &'m Matcher, jieba: &Jieba) -> Lattice<'m> {
         let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
         let mut byte2char = vec![0usize; text.len() + 1];
-        let mut ci = 0;
-        for (bi, c) in text.char_indices() {
-            for k in 0..c.len_utf8() {
-                byte2char[bi + k] = ci;
-            }
-            ci += 1;
+        let mut byte = Vec::with_capacity(n + 1);
+        for (ci, (bi, c)) in text.char_indices().enumerate() {
+            byte.push(bi);
+            byte2char[bi..bi + c.len_utf8()].fill(ci);
         }
-        byte2char[text.len()] = ci;
-        let mut at = vec![Vec::new(); chars.len() + 1];
-        for m in matcher.ac.find_overlapping_iter(text) {
-            let s = byte2char[m.start()];
-            let e = byte2char[m.end()];
-            at[s].push((m.pattern().as_usize(), e - s));
-        }
-        for v in at.iter_mut() {
-            v.sort_by_key(|x| std::cmp::Reverse(x.1));
-        }
-        let mut ends = vec![Vec::new(); chars.len() + 1];
-        for (s, v) in at.iter().enumerate() {
-            for &(id, len) in v {
-                ends[s + len].push((s, id));
-            }
-        }
+        byte.push(text.len());
+        byte2char[text.len()] = n;
+        // (start, pattern id, length), by start and longest first
+        let mut found: Vec<(usize, usize, usize)> = matcher
+            .ac
+            .find_overlapping_iter(text)
+            .map(|m| {
+                let s = byte2char[m.start()];
+                (s, m.pattern().as_usize(), byte2char[m.end()] - s)
+            })
+            .collect();
+        found.sort_by_key(|&(s, _, len)| (s, std::cmp::Reverse(len)));
+        let (by_start, at_idx) = group_by(&found, n, |x| x.0);
+        let at = by_start.iter().map(|&(_, id, len)| (id, len)).collect();
+        let (by_end, ends_idx) = group_by(&found, n, |x| x.0 + x.2);
+        let ends = by_end.iter().map(|&(s, id, _)| (s, id)).collect();
         let mut tokens = Vec::new();
-        let mut tok_of = vec![0usize; chars.len() + 1];
+        let mut tok_of = vec![0usize; n + 1];
         for t in jieba.tag(text, true) {
             let s = byte2char[t.byte_start];
             let e = byte2char[t.byte_end];
-            for slot in tok_of.iter_mut().take(e).skip(s) {
-                *slot = tokens.len();
-            }
+            tok_of[s..e].fill(tokens.len());
             tokens.push(Token {
                 start: s,
                 end: e,
                 tag: intern_tag(t.tag),
             });
         }
-        tok_of[chars.len()] = tokens.len();
+        tok_of[n] = tokens.len();
         Lattice {
             chars,
+            src: text.to_string(),
+            byte,
             at,
+            at_idx,
             ends,
+            ends_idx,
             tokens,
             tok_of,
             matcher,
         }
+    }
+
+    /// Lexicon matches starting at `pos`: (pattern id, length), longest
+    /// first.
+    fn matches_at(&self, pos: usize) -> &[(usize, usize)] {
+        match (self.at_idx.get(pos), self.at_idx.get(pos + 1)) {
+            (Some(&a), Some(&b)) => &self.at[a..b],
+            _ => &[],
+        }
+    }
+
+    /// Whether some lexicon entry starts at `pos`.
+    pub fn has_match_at(&self, pos: usize) -> bool {
+        !self.matches_at(pos).is_empty()
     }
 
     /// Number of characters.
@@ -237,9 +282,17 @@ impl<'m> Lattice<'m> {
 
     /// The text of a character range.
     pub fn text(&self, s: usize, e: usize) -> String {
-        self.chars[s.min(self.chars.len())..e.min(self.chars.len())]
-            .iter()
-            .collect()
+        self.str(s, e).to_string()
+    }
+
+    /// The text of a character range, borrowed.
+    pub fn str(&self, s: usize, e: usize) -> &str {
+        let n = self.chars.len();
+        let (s, e) = (s.min(n), e.min(n));
+        if s >= e {
+            return "";
+        }
+        &self.src[self.byte[s]..self.byte[e]]
     }
 
     /// Whether the text at `pos` starts with `s`.
@@ -251,7 +304,7 @@ impl<'m> Lattice<'m> {
 
     /// Lexicon matches starting at `pos`, longest first: (text, pieces, len).
     pub fn pieces_at(&self, pos: usize) -> impl Iterator<Item = (&str, &[Piece], usize)> {
-        self.at.get(pos).into_iter().flatten().map(|&(id, len)| {
+        self.matches_at(pos).iter().map(|&(id, len)| {
             let (s, p) = &self.matcher.pats[id];
             (s.as_str(), p.as_slice(), len)
         })
@@ -272,10 +325,12 @@ impl<'m> Lattice<'m> {
     /// Only matches of at most 16 characters count.
     pub fn ending_at<F: Fn(&Piece) -> bool>(&self, end: usize, f: F) -> Vec<(usize, &Piece)> {
         let lo = end.saturating_sub(16);
-        self.ends
-            .get(end)
-            .into_iter()
-            .flatten()
+        let group = match (self.ends_idx.get(end), self.ends_idx.get(end + 1)) {
+            (Some(&a), Some(&b)) => &self.ends[a..b],
+            _ => &[],
+        };
+        group
+            .iter()
             .filter(|&&(s, _)| s >= lo)
             .filter_map(|&(s, id)| {
                 self.matcher.pats[id]

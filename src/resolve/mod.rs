@@ -185,6 +185,7 @@ pub fn resolve_with_mentions(
             actx: &actx,
             art,
             st: &mut st,
+            sentences: Default::default(),
         };
         res.run(ms);
         let byline = st.byline.clone();
@@ -377,6 +378,9 @@ pub(crate) struct Resolver<'a> {
     pub actx: &'a ArticleContext,
     pub art: &'a Article,
     pub st: &'a mut ArticleState,
+    /// The evidence of each sentence asked for (by its character bounds):
+    /// many mentions share a sentence.
+    sentences: std::cell::RefCell<HashMap<(usize, usize), Evidence>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -448,6 +452,15 @@ impl<'a> Resolver<'a> {
     /// The sentence around a span, as evidence with source offsets.
     pub fn evidence_at(&self, s: usize, e: usize) -> Evidence {
         let (a, b) = sentence_bounds(self.chars, s, e);
+        self.sentences
+            .borrow_mut()
+            .entry((a, b))
+            .or_insert_with(|| self.evidence_of(a, b))
+            .clone()
+    }
+
+    /// The evidence of the sentence between characters `a` and `b`.
+    fn evidence_of(&self, a: usize, b: usize) -> Evidence {
         // layout markers (□ before a byline, ▲ before a caption) are no text
         let sentence = char_slice(self.chars, a, b)
             .trim()

@@ -65,17 +65,18 @@ fn clause(chars: &[char], s: usize, e: usize, pos: usize) -> (usize, usize) {
 }
 
 fn find_word(chars: &[char], s: usize, e: usize, w: &str) -> Vec<usize> {
-    let wc: Vec<char> = w.chars().collect();
     let mut out = Vec::new();
-    if wc.is_empty() || e < wc.len() {
+    let mut wc = w.chars();
+    let Some(first) = wc.next() else {
         return out;
-    }
-    let mut i = s;
-    while i + wc.len() <= e {
-        if chars[i..i + wc.len()] == wc[..] {
+    };
+    let rest = wc.as_str();
+    let len = 1 + rest.chars().count();
+    let e = e.min(chars.len());
+    for i in s..e.saturating_sub(len - 1) {
+        if chars[i] == first && rest.chars().zip(&chars[i + 1..]).all(|(a, b)| a == *b) {
             out.push(i);
         }
-        i += 1;
     }
     out
 }
