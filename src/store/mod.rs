@@ -96,6 +96,10 @@ const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
 /// The marker of unpublished changes in a store directory.
 const DIRTY: &str = "UNPUBLISHED";
 
+/// Threads of the bulk loader: each writes the sorted files of its share
+/// of a load (a machine of two cores is the target).
+const LOAD_THREADS: usize = 2;
+
 /// The database directory of a store.
 fn db_dir(root: &Path) -> PathBuf {
     root.join("db")
@@ -401,11 +405,17 @@ impl ZStore {
             t.commit().map_err(|e| storage(&self.path, e))?;
         }
         if !quads.is_empty() {
+            // the loader writes each batch of quads on a thread of its own;
+            // a batch is (memory in MB × 1,000 / threads) quads: one load is
+            // cut in one batch per thread, up to 512,000 quads each
+            let per_thread = quads.len().div_ceil(LOAD_THREADS).clamp(1, 512_000);
             let mut loader = self
                 .store
                 .bulk_loader()
-                .with_num_threads(2)
-                .with_max_memory_size_in_megabytes(1024);
+                .with_num_threads(LOAD_THREADS)
+                .with_max_memory_size_in_megabytes(
+                    (per_thread * LOAD_THREADS).div_ceil(1000).max(1),
+                );
             loader
                 .load_quads(quads)
                 .map_err(|e| storage(&self.path, e))?;
