@@ -377,4 +377,17 @@ mod tests {
         assert_eq!(intern_tag("nrfgx"), "x");
         assert_eq!(intern_tag(""), "x");
     }
+
+    /// Groups keep their items' order, and the last key (a match ending
+    /// where the text ends) has its group too.
+    #[test]
+    fn groups_keep_order_and_reach_the_last_key() {
+        let items = [(0, 'a'), (3, 'b'), (0, 'c'), (1, 'd')];
+        let (g, idx) = group_by(&items, 3, |x| x.0);
+        assert_eq!(idx.len(), 5);
+        assert_eq!(&g[idx[0]..idx[1]], &[(0, 'a'), (0, 'c')]);
+        assert_eq!(&g[idx[1]..idx[2]], &[(1, 'd')]);
+        assert!(g[idx[2]..idx[3]].is_empty());
+        assert_eq!(&g[idx[3]..idx[4]], &[(3, 'b')]);
+    }
 }
