@@ -6,7 +6,13 @@
 //! source; the files are compiled into the binary so that it runs anywhere.
 //! Takes: nothing. Gives: a [`Lexicon`] with lookup tables.
 
-use std::collections::{HashMap, HashSet};
+/// The lexicons' maps hash with FxHash (rustc-hash): recognizers look up
+/// short keys many times per character of text, and SipHash was some 8% of
+/// an extraction's instructions. The keys come from the lexicon files, not
+/// from the input, so flooding is no concern.
+pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A set of the lexicons, hashed as [`HashMap`].
+pub type HashSet<K> = rustc_hash::FxHashSet<K>;
 
 /// Errors in a lexicon file.
 #[derive(Debug, thiserror::Error)]
@@ -444,7 +450,7 @@ impl Lexicon {
         file: &'static str,
         text: &'static str,
     ) -> Result<(), LexiconError> {
-        let mut by_code: HashMap<&str, usize> = HashMap::new();
+        let mut by_code: HashMap<&str, usize> = HashMap::default();
         let mut parents: Vec<Option<&str>> = Vec::new();
         for (n, r) in rows(text) {
             if r.len() < 4 {

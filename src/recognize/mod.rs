@@ -123,7 +123,7 @@ pub struct Recognizer {
     jieba: Jieba,
     /// Words of the official names of bodies (自然, 资源, 保护 …): whatever
     /// their part of speech, they may sit inside a body's name.
-    name_parts: std::collections::HashSet<String>,
+    name_parts: crate::lexicon::HashSet<String>,
     /// Trigger words introducing an issued document (印发, 出台 …), sorted.
     pub issue_words: Vec<String>,
     /// Trigger words of a body acting on a project (推进, 建设 …), sorted.
@@ -230,7 +230,7 @@ impl Recognizer {
                 jieba.add_word(post, Some(1000), Some("n"));
             }
         }
-        let mut name_parts = std::collections::HashSet::new();
+        let mut name_parts = crate::lexicon::HashSet::default();
         let canon = lex
             .departments
             .values()
