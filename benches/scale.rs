@@ -88,25 +88,29 @@ struct Row {
 }
 
 impl Row {
+    /// Characters of article text per second for a stage of `secs`.
+    fn cps(&self, secs: f64) -> f64 {
+        self.text_chars as f64 / secs
+    }
     fn jieba_cps(&self) -> f64 {
-        self.text_chars as f64 / ((self.jieba_before_s + self.jieba_after_s) / 2.0)
+        self.cps((self.jieba_before_s + self.jieba_after_s) / 2.0)
     }
     fn tag_cps(&self) -> f64 {
-        self.text_chars as f64 / self.tag_s
+        self.cps(self.tag_s)
     }
     fn lattice_cps(&self) -> f64 {
-        self.text_chars as f64 / self.lattice_s
+        self.cps(self.lattice_s)
     }
     /// Characters per second of the store writes alone at the bulk
     /// loader's rate: what `build` would reach if extraction cost nothing.
     fn bulk_cps(&self) -> f64 {
-        self.text_chars as f64 / self.bulk_s
+        self.cps(self.bulk_s)
     }
     fn extract1_cps(&self) -> f64 {
-        self.text_chars as f64 / self.extract1_s
+        self.cps(self.extract1_s)
     }
     fn extract2_cps(&self) -> f64 {
-        self.text_chars as f64 / self.extract2_s
+        self.cps(self.extract2_s)
     }
     fn apply_qps(&self) -> f64 {
         self.quads as f64 / self.apply_s

@@ -36,8 +36,11 @@ fi
 # lack what the test uses (networkx 3.4 and 3.5 read no GEXF 1.3; rdflib
 # 7.1 has no Dataset.default_graph)
 PY_PINS="networkx==3.6.1 rdflib==7.6.0"
-if ! python3 -c 'import networkx, rdflib, sys
-sys.exit(networkx.__version__ != "3.6.1" or rdflib.__version__ != "7.6.0")' >/dev/null 2>&1; then
+# shellcheck disable=SC2086
+if ! python3 -c 'import sys
+from importlib.metadata import version
+sys.exit(any(version(n) != v for n, v in (p.split("==") for p in sys.argv[1:])))' \
+    $PY_PINS >/dev/null 2>&1; then
     # shellcheck disable=SC2086
     python3 -m pip install -q $PY_PINS \
         || python3 -m pip install -q --break-system-packages $PY_PINS

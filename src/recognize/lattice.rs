@@ -202,6 +202,14 @@ fn group_by<T: Copy>(items: &[T], n: usize, key: impl Fn(&T) -> usize) -> (Vec<T
     (out, idx)
 }
 
+/// Group `k` of items grouped by [`group_by`] (empty past the last key).
+fn group<'a, T>(items: &'a [T], idx: &[usize], k: usize) -> &'a [T] {
+    match (idx.get(k), idx.get(k + 1)) {
+        (Some(&a), Some(&b)) => &items[a..b],
+        _ => &[],
+    }
+}
+
 impl<'m> Lattice<'m> {
     /// Builds the lattice of a text.
     pub fn new(text: &str, matcher: &'m Matcher, jieba: &Jieba) -> Lattice<'m> {
@@ -259,10 +267,7 @@ impl<'m> Lattice<'m> {
     /// Lexicon matches starting at `pos`: (pattern id, length), longest
     /// first.
     fn matches_at(&self, pos: usize) -> &[(usize, usize)] {
-        match (self.at_idx.get(pos), self.at_idx.get(pos + 1)) {
-            (Some(&a), Some(&b)) => &self.at[a..b],
-            _ => &[],
-        }
+        group(&self.at, &self.at_idx, pos)
     }
 
     /// Whether some lexicon entry starts at `pos`.
@@ -282,17 +287,12 @@ impl<'m> Lattice<'m> {
 
     /// The text of a character range.
     pub fn text(&self, s: usize, e: usize) -> String {
-        self.str(s, e).to_string()
-    }
-
-    /// The text of a character range, borrowed.
-    pub fn str(&self, s: usize, e: usize) -> &str {
         let n = self.chars.len();
         let (s, e) = (s.min(n), e.min(n));
         if s >= e {
-            return "";
+            return String::new();
         }
-        &self.src[self.byte[s]..self.byte[e]]
+        self.src[self.byte[s]..self.byte[e]].to_string()
     }
 
     /// Whether the text at `pos` starts with `s`.
@@ -325,11 +325,7 @@ impl<'m> Lattice<'m> {
     /// Only matches of at most 16 characters count.
     pub fn ending_at<F: Fn(&Piece) -> bool>(&self, end: usize, f: F) -> Vec<(usize, &Piece)> {
         let lo = end.saturating_sub(16);
-        let group = match (self.ends_idx.get(end), self.ends_idx.get(end + 1)) {
-            (Some(&a), Some(&b)) => &self.ends[a..b],
-            _ => &[],
-        };
-        group
+        group(&self.ends, &self.ends_idx, end)
             .iter()
             .filter(|&&(s, _)| s >= lo)
             .filter_map(|&(s, id)| {
@@ -385,9 +381,10 @@ mod tests {
         let items = [(0, 'a'), (3, 'b'), (0, 'c'), (1, 'd')];
         let (g, idx) = group_by(&items, 3, |x| x.0);
         assert_eq!(idx.len(), 5);
-        assert_eq!(&g[idx[0]..idx[1]], &[(0, 'a'), (0, 'c')]);
-        assert_eq!(&g[idx[1]..idx[2]], &[(1, 'd')]);
-        assert!(g[idx[2]..idx[3]].is_empty());
-        assert_eq!(&g[idx[3]..idx[4]], &[(3, 'b')]);
+        assert_eq!(group(&g, &idx, 0), &[(0, 'a'), (0, 'c')]);
+        assert_eq!(group(&g, &idx, 1), &[(1, 'd')]);
+        assert!(group(&g, &idx, 2).is_empty());
+        assert_eq!(group(&g, &idx, 3), &[(3, 'b')]);
+        assert!(group(&g, &idx, 4).is_empty());
     }
 }

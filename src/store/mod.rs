@@ -405,17 +405,15 @@ impl ZStore {
             t.commit().map_err(|e| storage(&self.path, e))?;
         }
         if !quads.is_empty() {
-            // the loader writes each batch of quads on a thread of its own;
-            // a batch is (memory in MB × 1,000 / threads) quads: one load is
-            // cut in one batch per thread, up to 512,000 quads each
-            let per_thread = quads.len().div_ceil(LOAD_THREADS).clamp(1, 512_000);
+            // the loader writes each batch on a thread of its own, a batch
+            // being (memory in MB × 1,000 / threads) quads: a memory of one
+            // MB per 1,000 quads cuts a load in one batch per thread (at
+            // most 1 GB: 512,000 quads a batch)
             let mut loader = self
                 .store
                 .bulk_loader()
                 .with_num_threads(LOAD_THREADS)
-                .with_max_memory_size_in_megabytes(
-                    (per_thread * LOAD_THREADS).div_ceil(1000).max(1),
-                );
+                .with_max_memory_size_in_megabytes(quads.len().div_ceil(1000).clamp(1, 1024));
             loader
                 .load_quads(quads)
                 .map_err(|e| storage(&self.path, e))?;
