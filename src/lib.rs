@@ -31,6 +31,8 @@ pub mod serve;
 pub mod store;
 pub mod synth;
 pub mod text;
+#[cfg(feature = "store")]
+pub mod vocab;
 
 use serde::Serialize;
 
