@@ -19,6 +19,7 @@ pub mod eval;
 pub mod export;
 pub mod graph;
 pub mod lexicon;
+pub mod model;
 #[cfg(feature = "store")]
 pub mod pipeline;
 #[cfg(feature = "store")]

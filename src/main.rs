@@ -675,8 +675,8 @@ fn neighbors(
             writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         }
         NeighborFormat::Dot => {
-            let view = zhengtu::export::View::from_neighborhoods(&found);
-            zhengtu::export::formats::dot(&view, &mut out)?;
+            let kg = zhengtu::export::view::of_neighborhoods(&found);
+            zhengtu::export::formats::dot(&kg, &mut out)?;
         }
     }
     // entities of the same name left out: said after the table, or on

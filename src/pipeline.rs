@@ -192,21 +192,11 @@ pub fn quads(kg: &KnowledgeGraph) -> Vec<oxigraph::model::Quad> {
 
 /// The quads of a graph's articles, by source file path.
 pub fn quads_by_file(kg: &KnowledgeGraph) -> BTreeMap<String, Vec<oxigraph::model::Quad>> {
-    let ents: BTreeMap<String, _> = kg
-        .graph
-        .node_weights()
-        .map(|n| {
-            (
-                n.key.clone(),
-                (n.etype, n.name.clone(), n.code.clone(), n.level),
-            )
-        })
-        .collect();
     let mut out: BTreeMap<String, Vec<oxigraph::model::Quad>> = BTreeMap::new();
     for a in &kg.articles {
-        out.entry(a.path.clone())
+        out.entry(a.article.path.clone())
             .or_default()
-            .extend(rdf::article_quads(a, &ents));
+            .extend(rdf::article_quads(kg, a));
     }
     out
 }

@@ -3,7 +3,8 @@
 //! RDF: N-Quads and TriG keep every article's named graph; Turtle gives the
 //! union of all graphs as triples. Visualization: GraphML (Gephi, Cytoscape,
 //! yEd), GEXF 1.3 (Gephi), DOT (Graphviz), Cytoscape.js JSON and JSON Graph
-//! Format, built from the entity graph ([`view::View`]). Any format can be
+//! Format, built from the entity graph read back into the graph stage's
+//! [`KnowledgeGraph`] ([`view::read`]). Any format can be
 //! cut to the neighbourhood of a name (`--around NAME --depth N`) and to
 //! some entity types (`--type`). Output is deterministic: two exports of the
 //! same store are byte-identical.
@@ -19,9 +20,10 @@ use std::io::Write;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 
+use crate::graph::KnowledgeGraph;
+use crate::rdf::entity_iri;
 use crate::store::{StoreError, ZStore};
-use crate::Predicate;
-pub use view::{Cut, View, ViewError};
+pub use view::{Cut, ViewError};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -42,6 +44,19 @@ pub enum Format {
     Cytoscape,
     /// JSON Graph Format v2.
     Jgf,
+}
+
+impl Format {
+    /// The RDF serialization of an RDF format; `None` for the graph
+    /// formats.
+    fn rdf(self) -> Option<RdfFormat> {
+        match self {
+            Format::Nquads => Some(RdfFormat::NQuads),
+            Format::Turtle => Some(RdfFormat::Turtle),
+            Format::Trig => Some(RdfFormat::TriG),
+            _ => None,
+        }
+    }
 }
 
 /// Errors of the export.
@@ -65,36 +80,37 @@ pub fn export(
     cut: &Cut,
     mut w: impl Write,
 ) -> Result<(), ExportError> {
-    let whole = cut.around.is_none() && cut.types.is_empty();
-    match format {
-        Format::Nquads | Format::Turtle | Format::Trig => {
-            let f = match format {
-                Format::Nquads => RdfFormat::NQuads,
-                Format::Turtle => RdfFormat::Turtle,
-                _ => RdfFormat::TriG,
-            };
-            if whole {
-                store.dump(f, &mut w)?;
-            } else {
-                let v = View::read(store)?.cut(store, cut)?;
-                rdf_cut(store, &v, f, &mut w)?;
-            }
+    match format.rdf() {
+        Some(f) if cut.is_whole() => store.dump(f, &mut w)?,
+        Some(f) => {
+            let kg = view::cut(view::read(store)?, cut)?;
+            rdf_cut(store, &kg, f, &mut w)?;
         }
-        _ => {
-            let mut v = View::read(store)?;
-            if !whole {
-                v = v.cut(store, cut)?;
+        None => {
+            let mut kg = view::read(store)?;
+            if !cut.is_whole() {
+                kg = view::cut(kg, cut)?;
             }
-            match format {
-                Format::Graphml => formats::graphml(&v, &mut w)?,
-                Format::Gexf => formats::gexf(&v, &mut w)?,
-                Format::Dot => formats::dot(&v, &mut w)?,
-                Format::Cytoscape => formats::cytoscape(&v, &mut w)?,
-                _ => formats::jgf(&v, &mut w)?,
-            }
+            write_graph(&kg, format, &mut w)?;
         }
     }
     w.flush()?;
+    Ok(())
+}
+
+/// Writes a graph in one of the graph formats.
+pub fn write_graph(
+    kg: &KnowledgeGraph,
+    format: Format,
+    w: &mut impl Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Graphml => formats::graphml(kg, w)?,
+        Format::Gexf => formats::gexf(kg, w)?,
+        Format::Cytoscape => formats::cytoscape(kg, w)?,
+        Format::Jgf => formats::jgf(kg, w)?,
+        _ => formats::dot(kg, w)?,
+    }
     Ok(())
 }
 
@@ -103,28 +119,25 @@ pub fn export(
 /// its article graph.
 fn rdf_cut(
     store: &ZStore,
-    v: &View,
+    kg: &KnowledgeGraph,
     format: RdfFormat,
     w: &mut impl Write,
 ) -> Result<(), ExportError> {
-    let keep: BTreeSet<&str> = v.nodes.keys().map(String::as_str).collect();
-    let relation: BTreeSet<String> = Predicate::ALL
-        .iter()
-        .map(|p| format!("{}{}", crate::rdf::ZT, p.as_str()))
+    let keep: BTreeSet<String> = kg
+        .graph
+        .node_weights()
+        .map(|e| entity_iri(&e.key).as_str().to_string())
         .collect();
     let mut quads: Vec<Quad> = Vec::new();
-    for q in store.inner().iter() {
-        let q = q.map_err(|e| StoreError::Storage {
-            path: store.path().to_path_buf(),
-            msg: e.to_string(),
-        })?;
+    for q in store.quads()? {
+        let q = q?;
         let NamedOrBlankNode::NamedNode(s) = &q.subject else {
             continue;
         };
         if !keep.contains(s.as_str()) {
             continue;
         }
-        if relation.contains(q.predicate.as_str()) {
+        if crate::vocab::predicate_of_property(q.predicate.as_str()).is_some() {
             match &q.object {
                 Term::NamedNode(o) if keep.contains(o.as_str()) => {}
                 _ => continue,

@@ -1,54 +1,19 @@
-//! The entity graph as visualization tools see it: nodes (entities with
-//! type, canonical name, aliases, code) and edges (the seven relations, with
-//! roles and the number of articles supporting them), read from the store,
-//! optionally cut around a name or to some types. Deterministic: nodes are
-//! sorted by IRI, edges by (subject, predicate, object).
+//! The stored graph read back into the graph stage's [`KnowledgeGraph`]
+//! (entities with type, canonical name, other names and code; relations
+//! with the articles stating them and the posts of memberships), in a
+//! deterministic order: nodes by IRI, edges by (subject, predicate,
+//! object), so that node and edge indices are the positions the export
+//! formats write and a cut keeps them. Cuts use petgraph's own traversal
+//! and filtering (see [`KnowledgeGraph::around`]).
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::store::{iri_value as iri, literal_value as lit, StoreError, ZStore, PREFIXES};
+use crate::graph::{KnowledgeGraph, Support};
+use crate::model::Entity;
+use crate::rdf::entity_key;
+use crate::store::{iri_value as iri, literal_value as lit, StoreError, ZStore};
+use crate::vocab::{self, PREFIXES};
 use crate::{EntityType, Predicate};
-
-/// An entity node.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VNode {
-    /// Entity IRI (the stable id).
-    pub iri: String,
-    /// Entity type.
-    pub etype: EntityType,
-    /// Canonical name.
-    pub label: String,
-    /// Other names, sorted.
-    pub aliases: Vec<String>,
-    /// Division code, for divisions.
-    pub code: Option<String>,
-}
-
-/// A relation edge.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VEdge {
-    /// Stable id: `e` + index in the sorted edge list of the whole graph.
-    pub id: String,
-    /// Subject IRI.
-    pub source: String,
-    /// Object IRI.
-    pub target: String,
-    /// The relation.
-    pub predicate: Predicate,
-    /// Posts of a memberOf edge, joined with 、.
-    pub role: Option<String>,
-    /// Number of articles stating it.
-    pub articles: usize,
-}
-
-/// Nodes and edges.
-#[derive(Debug, Clone, Default)]
-pub struct View {
-    /// Nodes by IRI.
-    pub nodes: BTreeMap<String, VNode>,
-    /// Edges sorted by (source, predicate, target).
-    pub edges: Vec<VEdge>,
-}
 
 /// Which part of the graph to export.
 #[derive(Debug, Clone, Default)]
@@ -59,6 +24,13 @@ pub struct Cut {
     pub depth: usize,
     /// Keep only these types (empty: all).
     pub types: Vec<EntityType>,
+}
+
+impl Cut {
+    /// Whether the cut keeps the whole graph.
+    pub fn is_whole(&self) -> bool {
+        self.around.is_none() && self.types.is_empty()
+    }
 }
 
 /// Errors of cutting.
@@ -72,188 +44,191 @@ pub enum ViewError {
     Unknown(String),
 }
 
-impl View {
-    /// The graph of neighbourhoods as `neighbors` found them (the edges
-    /// walked, without aliases, codes or article counts), for drawing them
-    /// with the export formats.
-    pub fn from_neighborhoods(found: &[crate::store::Neighborhood]) -> View {
-        let mut v = View::default();
-        let mut node = |iri: &str, etype: &str, label: &str| {
-            if let Some(etype) = EntityType::parse(etype) {
-                v.nodes.entry(iri.to_string()).or_insert_with(|| VNode {
-                    iri: iri.to_string(),
-                    etype,
-                    label: label.to_string(),
-                    aliases: Vec::new(),
-                    code: None,
-                });
-            }
+/// A relation read from the store: (subject IRI, predicate, object IRI).
+type Triple = (String, Predicate, String);
+
+/// The posts of memberships by (member IRI, organization IRI, graph IRI).
+type Roles = BTreeMap<(String, String, String), BTreeSet<String>>;
+
+/// Reads the whole entity graph of a store.
+pub fn read(store: &ZStore) -> Result<KnowledgeGraph, StoreError> {
+    let entities = read_entities(store)?;
+    let supports = read_supports(store, &entities)?;
+    let mut kg = KnowledgeGraph::new();
+    for e in entities.values() {
+        kg.add_entity(e);
+    }
+    for ((s, p, o), list) in supports {
+        let (Some(si), Some(oi)) = (
+            entities.get(&s).and_then(|e| kg.node(&e.key)),
+            entities.get(&o).and_then(|e| kg.node(&e.key)),
+        ) else {
+            continue;
         };
-        let mut edges = BTreeSet::new();
-        for nb in found {
-            node(nb.iri.as_str(), &nb.etype, &nb.label);
-            for rows in &nb.levels {
-                for (from, _, n) in rows {
-                    node(n.iri.as_str(), &n.etype, &n.label);
-                    let (a, b) = if n.outgoing {
-                        (from.as_str(), n.iri.as_str())
-                    } else {
-                        (n.iri.as_str(), from.as_str())
-                    };
-                    edges.insert((a.to_string(), n.predicate, b.to_string()));
-                }
-            }
+        for sup in list {
+            kg.add_relation(si, p, oi, sup);
         }
-        v.edges = edges
-            .into_iter()
-            .enumerate()
-            .map(|(i, (source, predicate, target))| VEdge {
-                id: format!("e{i}"),
-                source,
-                target,
-                predicate,
-                role: None,
-                articles: 1,
+    }
+    Ok(kg)
+}
+
+/// The entities of a store by IRI, with all their names and their codes
+/// (not their division levels, which the drawings do not show: the union of
+/// the article graphs repeats each optional value once per article, so each
+/// one more multiplies the rows).
+fn read_entities(store: &ZStore) -> Result<BTreeMap<String, Entity>, StoreError> {
+    let q = format!(
+        "{PREFIXES}SELECT ?e ?t ?l (GROUP_CONCAT(DISTINCT ?a; SEPARATOR=\"\\u0001\") AS ?as) (SAMPLE(?c) AS ?code) WHERE {{ \
+         VALUES ?t {{ {} }} \
+         ?e a ?t ; rdfs:label ?l . OPTIONAL {{ ?e skos:altLabel ?a }} OPTIONAL {{ ?e skos:notation ?c }} }} \
+         GROUP BY ?e ?t ?l",
+        vocab::class_values()
+    );
+    let mut out = BTreeMap::new();
+    for row in store.select(&q, true)? {
+        let (Some(e), Some(t), Some(l)) = (iri(&row[0]), iri(&row[1]), lit(&row[2])) else {
+            continue;
+        };
+        let (Some(etype), Some(key)) = (vocab::type_of_class(&t), entity_key(&e)) else {
+            continue;
+        };
+        let mut ent = Entity::new(key, etype, l);
+        ent.aliases = lit(&row[3])
+            .map(|s| {
+                s.split('\u{1}')
+                    .filter(|a| !a.is_empty() && *a != ent.name)
+                    .map(String::from)
+                    .collect()
             })
-            .collect();
-        v
+            .unwrap_or_default();
+        ent.code = lit(&row[4]);
+        out.entry(e).or_insert(ent);
     }
+    Ok(out)
+}
 
-    /// Reads the whole entity graph from a store.
-    pub fn read(store: &ZStore) -> Result<View, StoreError> {
-        let mut v = View::default();
-        let q = format!(
-            "{PREFIXES}SELECT ?e ?t ?l (GROUP_CONCAT(DISTINCT ?a; SEPARATOR=\"\\u0001\") AS ?as) (SAMPLE(?c) AS ?code) WHERE {{ \
-             VALUES ?t {{ zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document }} \
-             ?e a ?t ; rdfs:label ?l . OPTIONAL {{ ?e skos:altLabel ?a }} OPTIONAL {{ ?e skos:notation ?c }} }} GROUP BY ?e ?t ?l"
-        );
-        for row in store.select(&q, true)? {
-            let (Some(e), Some(t), Some(l)) = (iri(&row[0]), iri(&row[1]), lit(&row[2])) else {
-                continue;
-            };
-            let Some(etype) = EntityType::parse(t.rsplit('#').next().unwrap_or("")) else {
-                continue;
-            };
-            let mut aliases: Vec<String> = lit(&row[3])
-                .map(|s| {
-                    s.split('\u{1}')
-                        .filter(|a| !a.is_empty() && *a != l)
-                        .map(String::from)
-                        .collect()
-                })
-                .unwrap_or_default();
-            aliases.sort();
-            aliases.dedup();
-            v.nodes.entry(e.clone()).or_insert(VNode {
-                iri: e,
-                etype,
-                label: l,
-                aliases,
-                code: lit(&row[4]),
-            });
+/// The articles stating each relation between entities of the store, with
+/// the posts of memberships, by (subject, predicate, object) in order.
+fn read_supports(
+    store: &ZStore,
+    entities: &BTreeMap<String, Entity>,
+) -> Result<BTreeMap<Triple, Vec<Support>>, StoreError> {
+    let q = format!(
+        "{PREFIXES}SELECT DISTINCT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {} }} GRAPH ?g {{ ?s ?p ?o }} }}",
+        vocab::property_values()
+    );
+    let mut out: BTreeMap<Triple, Vec<Support>> = BTreeMap::new();
+    for row in store.select(&q, true)? {
+        let (Some(s), Some(p), Some(o), Some(g)) =
+            (iri(&row[0]), iri(&row[1]), iri(&row[2]), iri(&row[3]))
+        else {
+            continue;
+        };
+        let Some(pred) = vocab::predicate_of_property(&p) else {
+            continue;
+        };
+        if !entities.contains_key(&s) || !entities.contains_key(&o) {
+            continue;
         }
-        let preds: Vec<String> = Predicate::ALL
-            .iter()
-            .map(|p| format!("zt:{}", p.as_str()))
-            .collect();
-        let q = format!(
-            "{PREFIXES}SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?p {{ {} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?s ?p ?o",
-            preds.join(" ")
-        );
-        let mut edges: Vec<(String, Predicate, String, usize)> = Vec::new();
-        for row in store.select(&q, true)? {
-            let (Some(s), Some(p), Some(o)) = (iri(&row[0]), iri(&row[1]), iri(&row[2])) else {
-                continue;
-            };
-            let Some(pred) = Predicate::parse(p.rsplit('#').next().unwrap_or("")) else {
-                continue;
-            };
-            if !v.nodes.contains_key(&s) || !v.nodes.contains_key(&o) {
-                continue;
-            }
-            let n = lit(&row[3]).and_then(|x| x.parse().ok()).unwrap_or(1);
-            edges.push((s, pred, o, n));
-        }
-        // roles of memberships
-        let q = format!(
-            "{PREFIXES}SELECT ?s ?o (GROUP_CONCAT(DISTINCT ?r; SEPARATOR=\"、\") AS ?roles) WHERE {{ \
-             ?m a org:Membership ; org:member ?s ; org:organization ?o ; zt:role ?r }} GROUP BY ?s ?o"
-        );
-        let mut roles: BTreeMap<(String, String), String> = BTreeMap::new();
-        for row in store.select(&q, true)? {
-            if let (Some(s), Some(o), Some(r)) = (iri(&row[0]), iri(&row[1]), lit(&row[2])) {
-                let mut parts: Vec<&str> = r.split('、').collect();
-                parts.sort();
-                parts.dedup();
-                roles.insert((s, o), parts.join("、"));
-            }
-        }
-        edges.sort_by(|a, b| (&a.0, a.1, &a.2).cmp(&(&b.0, b.1, &b.2)));
-        for (i, (s, p, o, n)) in edges.into_iter().enumerate() {
-            let role = (p == Predicate::MemberOf)
-                .then(|| roles.get(&(s.clone(), o.clone())).cloned())
-                .flatten();
-            v.edges.push(VEdge {
-                id: format!("e{i}"),
-                source: s,
-                target: o,
-                predicate: p,
-                role,
-                articles: n,
-            });
-        }
-        Ok(v)
+        let article = crate::rdf::article_of_graph(&g).unwrap_or(&g).to_string();
+        out.entry((s, pred, o)).or_default().push(Support {
+            article,
+            role: None,
+            evidence: None,
+        });
     }
+    for ((s, o, g), roles) in read_roles(store)? {
+        let Some(list) = out.get_mut(&(s, Predicate::MemberOf, o)) else {
+            continue;
+        };
+        let article = crate::rdf::article_of_graph(&g).unwrap_or(&g);
+        if let Some(sup) = list.iter_mut().find(|x| x.article == article) {
+            sup.role = Some(roles.into_iter().collect::<Vec<_>>().join("、"));
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by(|a, b| a.article.cmp(&b.article));
+    }
+    Ok(out)
+}
 
-    /// The part of the view a cut keeps.
-    pub fn cut(self, store: &ZStore, cut: &Cut) -> Result<View, ViewError> {
-        let mut keep: BTreeSet<String> = self.nodes.keys().cloned().collect();
-        if let Some(name) = &cut.around {
-            let start: Vec<String> = store
-                .find(name)?
-                .into_iter()
-                .map(|(n, _, _)| n.as_str().to_string())
-                .filter(|n| self.nodes.contains_key(n))
-                .collect();
-            if start.is_empty() {
-                return Err(ViewError::Unknown(name.clone()));
-            }
-            let mut adj: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-            for e in &self.edges {
-                adj.entry(&e.source).or_default().push(&e.target);
-                adj.entry(&e.target).or_default().push(&e.source);
-            }
-            let mut seen: BTreeSet<String> = start.iter().cloned().collect();
-            let mut queue: VecDeque<(String, usize)> = start.into_iter().map(|s| (s, 0)).collect();
-            while let Some((n, d)) = queue.pop_front() {
-                if d >= cut.depth {
-                    continue;
-                }
-                for m in adj.get(n.as_str()).into_iter().flatten() {
-                    if seen.insert(m.to_string()) {
-                        queue.push_back((m.to_string(), d + 1));
-                    }
-                }
-            }
-            keep = seen;
+/// The posts of the memberships of each article graph, by (member,
+/// organization, graph).
+fn read_roles(store: &ZStore) -> Result<Roles, StoreError> {
+    let q = format!(
+        "{PREFIXES}SELECT DISTINCT ?s ?o ?g ?r WHERE {{ GRAPH ?g {{ \
+         ?m a org:Membership ; org:member ?s ; org:organization ?o ; zt:role ?r }} }}"
+    );
+    let mut out = Roles::new();
+    for row in store.select(&q, true)? {
+        if let (Some(s), Some(o), Some(g), Some(r)) =
+            (iri(&row[0]), iri(&row[1]), iri(&row[2]), lit(&row[3]))
+        {
+            out.entry((s, o, g)).or_default().insert(r);
         }
-        if !cut.types.is_empty() {
-            keep.retain(|n| {
-                self.nodes
-                    .get(n)
-                    .is_some_and(|v| cut.types.contains(&v.etype))
-            });
-        }
-        let nodes: BTreeMap<String, VNode> = self
-            .nodes
-            .into_iter()
-            .filter(|(k, _)| keep.contains(k))
-            .collect();
-        let edges = self
-            .edges
-            .into_iter()
-            .filter(|e| nodes.contains_key(&e.source) && nodes.contains_key(&e.target))
-            .collect();
-        Ok(View { nodes, edges })
     }
+    Ok(out)
+}
+
+/// Applies a cut to a graph read from a store: the neighbourhood of a
+/// name, then the types kept.
+pub fn cut(mut kg: KnowledgeGraph, cut: &Cut) -> Result<KnowledgeGraph, ViewError> {
+    if let Some(name) = &cut.around {
+        let start = kg.lookup(name);
+        if start.is_empty() {
+            return Err(ViewError::Unknown(name.clone()));
+        }
+        kg.around(&start, cut.depth);
+    }
+    if !cut.types.is_empty() {
+        kg.only_types(&cut.types);
+    }
+    Ok(kg)
+}
+
+/// The graph of neighbourhoods as `neighbors` found them (the entities and
+/// the relations walked, without other names, codes or articles), for
+/// drawing them with the export formats.
+pub fn of_neighborhoods(found: &[crate::store::Neighborhood]) -> KnowledgeGraph {
+    let mut nodes: BTreeMap<String, Entity> = BTreeMap::new();
+    let mut node = |iri: &str, etype: &str, label: &str| {
+        let (Some(etype), Some(key)) = (EntityType::parse(etype), entity_key(iri)) else {
+            return;
+        };
+        nodes
+            .entry(iri.to_string())
+            .or_insert_with(|| Entity::new(key, etype, label.to_string()));
+    };
+    let mut triples: BTreeSet<Triple> = BTreeSet::new();
+    for nb in found {
+        node(nb.iri.as_str(), &nb.etype, &nb.label);
+        for (from, _, n) in nb.levels.iter().flatten() {
+            node(n.iri.as_str(), &n.etype, &n.label);
+            let (a, b) = if n.outgoing {
+                (from.as_str(), n.iri.as_str())
+            } else {
+                (n.iri.as_str(), from.as_str())
+            };
+            triples.insert((a.to_string(), n.predicate, b.to_string()));
+        }
+    }
+    let mut kg = KnowledgeGraph::new();
+    for e in nodes.values() {
+        kg.add_entity(e);
+    }
+    for (s, p, o) in triples {
+        let (Some(si), Some(oi)) = (
+            nodes.get(&s).and_then(|e| kg.node(&e.key)),
+            nodes.get(&o).and_then(|e| kg.node(&e.key)),
+        ) else {
+            continue;
+        };
+        let walked = Support {
+            article: String::new(),
+            role: None,
+            evidence: None,
+        };
+        kg.add_relation(si, p, oi, walked);
+    }
+    kg
 }

@@ -10,50 +10,29 @@
 //! Takes: [`crate::graph::KnowledgeGraph`] articles. Gives: oxigraph
 //! [`Quad`]s.
 
-use std::collections::BTreeMap;
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
-use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use crate::graph::{ArticleRecord, KnowledgeGraph};
+use crate::vocab::{org, prov, rdf, rdfs, skos, xsd, zt, ID};
+use crate::Predicate;
 
-use crate::graph::ArticleMeta;
-use crate::{EntityType, Predicate};
+pub use crate::vocab::{ONTOLOGY_GRAPH, ORG, PROV, SKOS, ZT};
 
-/// The ontology namespace.
-pub const ZT: &str = "https://w3id.org/zhengtu/ontology#";
-/// The base of entity, article and file IRIs.
-pub const ID: &str = "https://w3id.org/zhengtu/id/";
-/// The graph holding the ontology.
-pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/zhengtu/ontology";
-/// SKOS namespace.
-pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
-/// W3C ORG namespace.
-pub const ORG: &str = "http://www.w3.org/ns/org#";
-/// PROV-O namespace.
-pub const PROV: &str = "http://www.w3.org/ns/prov#";
 /// The ontology in Turtle, compiled in.
 pub const ONTOLOGY_TTL: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/zhengtu.ttl"));
 
-/// A term of the zt: namespace.
-pub fn zt(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{ZT}{local}"))
-}
-
-fn ns(base: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{base}{local}"))
-}
+/// Characters of a name kept as they are in an IRI: unreserved ASCII
+/// (RFC 3986 2.3); everything else is percent-encoded.
+const IRI_ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Percent-encodes everything but unreserved ASCII characters.
 pub fn pct(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, IRI_ESCAPED).to_string()
 }
 
 /// The IRI of an entity from its identity key (`place:370705`,
@@ -65,6 +44,21 @@ pub fn entity_iri(key: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ID}{t}/{}", rest.join("/")))
 }
 
+/// The identity key of an entity IRI: the inverse of [`entity_iri`].
+pub fn entity_key(iri: &str) -> Option<String> {
+    let path = iri.strip_prefix(ID)?;
+    let parts: Vec<String> = path
+        .split('/')
+        .map(|p| {
+            percent_encoding::percent_decode_str(p)
+                .decode_utf8()
+                .map(|c| c.into_owned())
+        })
+        .collect::<Result<_, _>>()
+        .ok()?;
+    (parts.len() >= 2).then(|| parts.join(":"))
+}
+
 /// The IRI of an article.
 pub fn article_iri(id: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ID}article/{id}"))
@@ -73,6 +67,14 @@ pub fn article_iri(id: &str) -> NamedNode {
 /// The named graph of an article.
 pub fn article_graph(id: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ID}article/{id}/graph"))
+}
+
+/// The article id of an article's named graph: the inverse of
+/// [`article_graph`].
+pub fn article_of_graph(iri: &str) -> Option<&str> {
+    iri.strip_prefix(ID)?
+        .strip_prefix("article/")?
+        .strip_suffix("/graph")
 }
 
 /// The IRI of a source file (by its path).
@@ -88,110 +90,154 @@ fn int(n: usize) -> Literal {
     Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
 }
 
-/// What the RDF stage needs to know of an entity: type, canonical name,
-/// division code and level.
-pub type EntityInfo = (EntityType, String, Option<String>, Option<&'static str>);
+/// Quads of one article's named graph, as they are added.
+struct Quads {
+    graph: GraphName,
+    out: Vec<Quad>,
+}
 
-/// The quads of one article (all in its named graph).
-pub fn article_quads(a: &ArticleMeta, entities: &BTreeMap<String, EntityInfo>) -> Vec<Quad> {
-    let g = GraphName::NamedNode(article_graph(&a.id));
-    let art = article_iri(&a.id);
-    let file = file_iri(&a.path);
-    let mut q: Vec<Quad> = Vec::new();
-    let mut add = |s: &NamedNode, p: NamedNode, o: Term| {
-        q.push(Quad::new(
+impl Quads {
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.out.push(Quad::new(
             NamedOrBlankNode::NamedNode(s.clone()),
-            p,
-            o,
-            g.clone(),
+            p.into_owned(),
+            o.into(),
+            self.graph.clone(),
         ));
+    }
+}
+
+/// The quads of one article of a graph, all in the article's named graph:
+/// the article and its file, the entities it names with the names it uses,
+/// and the relations it states with their evidence.
+pub fn article_quads(kg: &KnowledgeGraph, a: &ArticleRecord) -> Vec<Quad> {
+    let id = &a.article.id;
+    let mut q = Quads {
+        graph: GraphName::NamedNode(article_graph(id)),
+        out: Vec::new(),
     };
-    add(&art, rdf::TYPE.into_owned(), zt("Article").into());
-    add(&art, zt("articleIndex"), int(a.index).into());
-    add(&art, zt("fromFile"), file.clone().into());
-    if let Some(h) = &a.headline {
-        add(&art, zt("headline"), zh(h).into());
+    let art = article_iri(id);
+    article_node(&mut q, kg, a, &art);
+    for (ni, aliases) in &a.mentions {
+        let e = &kg.graph[*ni];
+        let ei = entity_iri(&e.key);
+        q.add(&ei, rdf::TYPE, crate::vocab::class(e.etype).into_owned());
+        q.add(&ei, rdfs::LABEL, zh(&e.name));
+        for al in aliases {
+            q.add(&ei, skos::ALT_LABEL, zh(al));
+        }
+        if let Some(c) = &e.code {
+            q.add(&ei, skos::NOTATION, Literal::new_simple_literal(c));
+        }
+        if let Some(l) = e.level {
+            q.add(
+                &ei,
+                zt::DIVISION_LEVEL,
+                Literal::new_simple_literal(l.as_str()),
+            );
+        }
+        q.add(&ei, zt::MENTIONED_IN, art.clone());
     }
-    if let Some(u) = &a.source_url {
-        add(
-            &art,
-            zt("sourceUrl"),
-            Literal::new_typed_literal(u, xsd::ANY_URI).into(),
-        );
-    }
-    add(&file, rdf::TYPE.into_owned(), zt("SourceFile").into());
-    add(
-        &file,
-        zt("sourcePath"),
-        Literal::new_simple_literal(&a.path).into(),
-    );
-    add(
-        &file,
-        zt("contentHash"),
-        Literal::new_simple_literal(&a.file_hash).into(),
-    );
-    for p in &a.byline {
-        add(&art, zt("bylinePerson"), entity_iri(p).into());
-    }
-    for (key, aliases) in &a.entities {
-        let Some((t, name, code, level)) = entities.get(key) else {
+    for (n, (edge, at)) in a.statements.iter().enumerate() {
+        let Some((s, o)) = kg.graph.edge_endpoints(*edge) else {
             continue;
         };
-        let e = entity_iri(key);
-        add(&e, rdf::TYPE.into_owned(), zt(t.as_str()).into());
-        add(&e, rdfs::LABEL.into_owned(), zh(name).into());
-        for al in aliases {
-            add(&e, ns(SKOS, "altLabel"), zh(al).into());
-        }
-        if let Some(c) = code {
-            add(
-                &e,
-                ns(SKOS, "notation"),
-                Literal::new_simple_literal(c).into(),
-            );
-        }
-        if let Some(l) = level {
-            add(
-                &e,
-                zt("divisionLevel"),
-                Literal::new_simple_literal(*l).into(),
-            );
-        }
-        add(&e, zt("mentionedIn"), art.clone().into());
+        let e = &kg.graph[*edge];
+        let (si, oi) = (entity_iri(&kg.graph[s].key), entity_iri(&kg.graph[o].key));
+        let sup = &e.support[*at];
+        statement(&mut q, &art, n, (&si, e.predicate, &oi), sup);
     }
-    for (n, (s, p, o, role, ev)) in a.relations.iter().enumerate() {
-        let (si, oi) = (entity_iri(s), entity_iri(o));
-        add(&si, zt(p.as_str()), oi.clone().into());
-        let evn = NamedNode::new_unchecked(format!("{}/evidence/{n}", art.as_str()));
-        add(&evn, rdf::TYPE.into_owned(), zt("Evidence").into());
-        add(&evn, rdf::SUBJECT.into_owned(), si.clone().into());
-        add(&evn, rdf::PREDICATE.into_owned(), zt(p.as_str()).into());
-        add(&evn, rdf::OBJECT.into_owned(), oi.clone().into());
-        add(&evn, zt("sentence"), zh(&ev.sentence).into());
-        add(&evn, zt("startOffset"), int(ev.start).into());
-        add(&evn, zt("endOffset"), int(ev.end).into());
-        add(&evn, ns(PROV, "wasDerivedFrom"), art.clone().into());
-        if *p == Predicate::MemberOf {
-            let m = NamedNode::new_unchecked(format!("{}/membership/{n}", art.as_str()));
-            add(&m, rdf::TYPE.into_owned(), ns(ORG, "Membership").into());
-            add(&m, ns(ORG, "member"), si.into());
-            add(&m, ns(ORG, "organization"), oi.into());
-            add(&m, zt("evidence"), evn.clone().into());
-            if let Some(r) = role {
-                let ri = NamedNode::new_unchecked(format!("{ID}role/{}", pct(r)));
-                add(&m, ns(ORG, "role"), ri.clone().into());
-                add(&m, zt("role"), zh(r).into());
-                add(&ri, rdf::TYPE.into_owned(), ns(ORG, "Role").into());
-                add(&ri, ns(SKOS, "prefLabel"), zh(r).into());
-            }
-        }
+    q.out
+}
+
+/// The article node and its source file.
+fn article_node(q: &mut Quads, kg: &KnowledgeGraph, a: &ArticleRecord, art: &NamedNode) {
+    let m = &a.article;
+    let file = file_iri(&m.path);
+    q.add(art, rdf::TYPE, zt::ARTICLE.into_owned());
+    q.add(art, zt::ARTICLE_INDEX, int(m.index));
+    q.add(art, zt::FROM_FILE, file.clone());
+    if let Some(h) = &m.headline {
+        q.add(art, zt::HEADLINE, zh(h));
     }
-    q
+    if let Some(u) = &m.source_url {
+        q.add(
+            art,
+            zt::SOURCE_URL,
+            Literal::new_typed_literal(u, xsd::ANY_URI),
+        );
+    }
+    q.add(&file, rdf::TYPE, zt::SOURCE_FILE.into_owned());
+    q.add(&file, zt::SOURCE_PATH, Literal::new_simple_literal(&m.path));
+    q.add(
+        &file,
+        zt::CONTENT_HASH,
+        Literal::new_simple_literal(&m.file_hash),
+    );
+    for p in &a.byline {
+        q.add(art, zt::BYLINE_PERSON, entity_iri(&kg.graph[*p].key));
+    }
+}
+
+/// The `n`th relation an article states: the triple, its evidence node,
+/// and for `memberOf` the membership with its post.
+fn statement(
+    q: &mut Quads,
+    art: &NamedNode,
+    n: usize,
+    (si, p, oi): (&NamedNode, Predicate, &NamedNode),
+    sup: &crate::graph::Support,
+) {
+    let prop = crate::vocab::property(p);
+    q.add(si, prop, oi.clone());
+    let evn = NamedNode::new_unchecked(format!("{}/evidence/{n}", art.as_str()));
+    q.add(&evn, rdf::TYPE, zt::EVIDENCE.into_owned());
+    q.add(&evn, rdf::SUBJECT, si.clone());
+    q.add(&evn, rdf::PREDICATE, prop.into_owned());
+    q.add(&evn, rdf::OBJECT, oi.clone());
+    if let Some(ev) = &sup.evidence {
+        q.add(&evn, zt::SENTENCE, zh(&ev.sentence));
+        q.add(&evn, zt::START_OFFSET, int(ev.start));
+        q.add(&evn, zt::END_OFFSET, int(ev.end));
+    }
+    q.add(&evn, prov::WAS_DERIVED_FROM, art.clone());
+    if p != Predicate::MemberOf {
+        return;
+    }
+    let m = NamedNode::new_unchecked(format!("{}/membership/{n}", art.as_str()));
+    q.add(&m, rdf::TYPE, org::MEMBERSHIP.into_owned());
+    q.add(&m, org::MEMBER, si.clone());
+    q.add(&m, org::ORGANIZATION, oi.clone());
+    q.add(&m, zt::EVIDENCE_OF, evn);
+    if let Some(r) = &sup.role {
+        let ri = NamedNode::new_unchecked(format!("{ID}role/{}", pct(r)));
+        q.add(&m, org::ROLE, ri.clone());
+        q.add(&m, zt::ROLE, zh(r));
+        q.add(&ri, rdf::TYPE, org::ROLE_CLASS.into_owned());
+        q.add(&ri, skos::PREF_LABEL, zh(r));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_keys_come_back_from_their_iris() {
+        for key in [
+            "agency:潍坊市住房和城乡建设局",
+            "place:370705",
+            "person:370700:王强",
+            "project:a/b:c d%e",
+        ] {
+            assert_eq!(entity_key(entity_iri(key).as_str()).as_deref(), Some(key));
+        }
+        assert_eq!(entity_key("http://example.org/x"), None);
+        assert_eq!(
+            article_of_graph(article_graph("0123456789abcdef-2").as_str()),
+            Some("0123456789abcdef-2")
+        );
+    }
 
     #[test]
     fn iris_are_deterministic_and_valid() {

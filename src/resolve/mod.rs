@@ -19,53 +19,11 @@ mod relations;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::lexicon::{DeptKind, Level};
+pub use crate::model::{Entity, Evidence, Relation};
 use crate::recognize::{Chain, Link, Mention, MentionKind, PersonSource, PlaceRef, Recognizer};
 use crate::text::{Article, Document};
 use crate::{EntityType, Predicate};
 pub use context::DocContext;
-
-/// An entity as resolved in one article.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-pub struct Entity {
-    /// Identity key: equal keys are the same real-world entity.
-    pub key: String,
-    /// The entity type.
-    pub etype: EntityType,
-    /// Canonical name (full official name).
-    pub name: String,
-    /// Other names seen for it in this article.
-    pub aliases: BTreeSet<String>,
-    /// Division code for administrative divisions.
-    pub code: Option<String>,
-    /// Division level for administrative divisions.
-    pub level: Option<&'static str>,
-}
-
-/// Where a relation was read.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-pub struct Evidence {
-    /// The sentence.
-    pub sentence: String,
-    /// Character offset of the sentence in the source file.
-    pub start: usize,
-    /// One past its last character.
-    pub end: usize,
-}
-
-/// A relation between two entities of the same article.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-pub struct Relation {
-    /// Subject entity key.
-    pub subject: String,
-    /// The predicate.
-    pub predicate: Predicate,
-    /// Object entity key.
-    pub object: String,
-    /// The post, for `memberOf`.
-    pub role: Option<String>,
-    /// Supporting sentence.
-    pub evidence: Evidence,
-}
 
 /// What was extracted from one article.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -484,7 +442,7 @@ impl<'a> Resolver<'a> {
             name: self.r.lex.unique_name(idx),
             aliases: BTreeSet::new(),
             code: Some(d.code.clone()),
-            level: Some(d.level.as_str()),
+            level: Some(d.level),
         };
         self.st.add(e, alias)
     }

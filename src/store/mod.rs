@@ -295,9 +295,19 @@ impl ZStore {
         }
     }
 
-    /// The underlying oxigraph store.
-    pub fn inner(&self) -> &Store {
+    /// The underlying oxigraph store (of the view, for a reader): the
+    /// SPARQL endpoint evaluates its queries on it.
+    pub(crate) fn inner(&self) -> &Store {
         &self.store
+    }
+
+    /// Every quad of the store (of the view, for a reader), in the
+    /// store's order.
+    pub fn quads(&self) -> Result<impl Iterator<Item = Result<Quad, StoreError>> + '_, StoreError> {
+        Ok(self
+            .store
+            .iter()
+            .map(move |q| q.map_err(|e| storage(&self.path, e))))
     }
 
     /// Number of quads.
