@@ -14,26 +14,8 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
 use unicode_normalization::UnicodeNormalization;
 
-const ZT: &str = "https://w3id.org/zhengtu/ontology#";
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
-const TYPES: [&str; 6] = [
-    "Agency",
-    "Organization",
-    "Place",
-    "Person",
-    "Project",
-    "Document",
-];
-const PREDICATES: [&str; 7] = [
-    "subOrganizationOf",
-    "jurisdiction",
-    "locatedIn",
-    "memberOf",
-    "participatesIn",
-    "issued",
-    "partnerOf",
-];
+use crate::vocab::{rdf, rdfs, type_of_class, ZT};
+use crate::{EntityType, Predicate};
 
 /// Errors of the evaluation.
 #[derive(Debug, thiserror::Error)]
@@ -266,7 +248,7 @@ impl Gold {
             })?;
             doc_names.push(g.doc.clone());
             for e in g.entities {
-                if !TYPES.contains(&e.etype.as_str()) {
+                if EntityType::parse(&e.etype).is_none() {
                     return Err(EvalError::Gold {
                         path: f.clone(),
                         msg: format!("unknown type {}", e.etype),
@@ -287,7 +269,7 @@ impl Gold {
                 ge.optional = ge.optional && e.optional;
             }
             for r in g.relations {
-                if !PREDICATES.contains(&r.predicate.as_str()) {
+                if Predicate::parse(&r.predicate).is_none() {
                     return Err(EvalError::Gold {
                         path: f.clone(),
                         msg: format!("unknown predicate {}", r.predicate),
@@ -346,26 +328,24 @@ pub fn score_nquads(nquads: &[u8], gold: &Gold) -> Result<Score, EvalError> {
             _ => continue,
         };
         let p = q.predicate.as_str();
-        if p == RDF_TYPE {
+        if p == rdf::TYPE.as_str() {
             if let Term::NamedNode(o) = &q.object {
-                if let Some(t) = o.as_str().strip_prefix(ZT) {
-                    if TYPES.contains(&t) {
-                        let i = *type_idx.entry(s.clone()).or_insert_with(|| {
-                            types.push((s.clone(), Vec::new()));
-                            types.len() - 1
-                        });
-                        if !types[i].1.iter().any(|x| x == t) {
-                            types[i].1.push(t.to_string());
-                        }
+                if let Some(t) = type_of_class(o.as_str()).map(EntityType::as_str) {
+                    let i = *type_idx.entry(s.clone()).or_insert_with(|| {
+                        types.push((s.clone(), Vec::new()));
+                        types.len() - 1
+                    });
+                    if !types[i].1.iter().any(|x| x == t) {
+                        types[i].1.push(t.to_string());
                     }
                 }
             }
-        } else if p == RDFS_LABEL {
+        } else if p == rdfs::LABEL.as_str() {
             if let Term::Literal(l) = &q.object {
                 labels.entry(s).or_insert_with(|| l.value().to_string());
             }
         } else if let Some(local) = p.strip_prefix(ZT) {
-            if PREDICATES.contains(&local) {
+            if crate::vocab::predicate_of_property(p).is_some() {
                 if let Some(o) = term_key(&q.object) {
                     triples.push((s, local.to_string(), o));
                 }
