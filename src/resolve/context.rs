@@ -201,7 +201,7 @@ impl DocContext {
                         .cands
                         .iter()
                         .all(|&c| lx.divisions[c].level >= Level::County);
-                    if lower && core != name && super::is_local_unit(core) {
+                    if lower && core != name && super::is_local_unit(&lx.words.places, core) {
                         ctx.local_names
                             .entry(core.to_string())
                             .or_insert_with(|| name.clone());
@@ -304,11 +304,8 @@ impl DocContext {
         else {
             return None;
         };
-        if *kind != DeptKind::Gov
-            || !(canonical.ends_with('局')
-                || canonical.ends_with("委员会")
-                || canonical.ends_with('厅'))
-        {
+        let heads = &r.lex.words.organs.bureau_heads;
+        if *kind != DeptKind::Gov || !heads.iter().any(|h| canonical.ends_with(h.as_str())) {
             return None;
         }
         let place = if let Some(last) = c.places.last() {
@@ -322,7 +319,7 @@ impl DocContext {
             }
         };
         let base = prefix_name(r, place);
-        let name = dept_name(&base, canonical, *kind);
+        let name = dept_name(&r.lex.words.organs, &base, canonical, *kind);
         let mut full = name.clone();
         for l in &c.links[1..] {
             match l {
@@ -406,10 +403,10 @@ impl DocContext {
     pub fn zone_name(&self, r: &Recognizer, full: &str) -> Option<String> {
         let city = self.city?;
         let d = &r.lex.divisions[city];
-        let short = d
-            .short
-            .clone()
-            .unwrap_or_else(|| d.name.trim_end_matches('市').to_string());
+        let short = d.short.clone().unwrap_or_else(|| {
+            let city = r.lex.words.places.city_suffix.as_str();
+            d.name.trim_end_matches(city).to_string()
+        });
         Some(format!("{short}{full}"))
     }
 
@@ -420,14 +417,16 @@ impl DocContext {
 
     /// The province-level form of a department (自然资源和规划局 → 自然资源厅).
     pub fn province_dept(&self, r: &Recognizer, dept: &str) -> Option<String> {
-        let stem: String = dept
-            .trim_end_matches('局')
-            .trim_end_matches("委员会")
-            .to_string();
+        let organs = &r.lex.words.organs;
+        let stem = organs
+            .local_dept_heads
+            .iter()
+            .fold(dept, |s, h| s.trim_end_matches(h.as_str()));
+        let head = organs.province_dept_head.as_str();
         let mut best: Option<String> = None;
         for d in r.lex.departments.values() {
-            if d.canonical.ends_with('厅') && d.levels.contains(&Level::Province) {
-                let s = d.canonical.trim_end_matches('厅');
+            if d.canonical.ends_with(head) && d.levels.contains(&Level::Province) {
+                let s = d.canonical.trim_end_matches(head);
                 if stem.starts_with(s) && best.as_ref().is_none_or(|b| b.len() < d.canonical.len())
                 {
                     best = Some(d.canonical.clone());
@@ -491,7 +490,12 @@ impl Site {
             d.kind == DeptKind::Gov && d.levels.contains(&r.lex.divisions[place].level)
         });
         exists.then(|| Bureau {
-            name: dept_name(&prefix_name(r, place), dept, DeptKind::Gov),
+            name: dept_name(
+                &r.lex.words.organs,
+                &prefix_name(r, place),
+                dept,
+                DeptKind::Gov,
+            ),
             dept: dept.clone(),
             place: Some(place),
         })
@@ -567,24 +571,27 @@ fn ctx_ancestor(r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
     }
     // a municipality (上海市) is its own city
     let t = &r.lex.divisions[top];
-    (lv == Level::City && t.level == Level::Province && t.name.ends_with('市')).then_some(top)
+    let city = r.lex.words.places.city_suffix.as_str();
+    (lv == Level::City && t.level == Level::Province && t.name.ends_with(city)).then_some(top)
 }
 
 /// The division of a prefix in a body's name (districts carry their city,
 /// unless their name starts with it: 兰州新区).
 pub fn prefix_name(r: &Recognizer, idx: usize) -> String {
     let d = &r.lex.divisions[idx];
-    if d.level == Level::County && d.name.ends_with('区') {
+    let places = &r.lex.words.places;
+    let city = places.city_suffix.as_str();
+    if d.level == Level::County && d.name.ends_with(places.district_suffix.as_str()) {
         if let Some(p) = d.parent {
             let pd = &r.lex.divisions[p];
             let city_short = pd
                 .short
                 .as_deref()
-                .unwrap_or(pd.name.trim_end_matches('市'));
+                .unwrap_or(pd.name.trim_end_matches(city));
             if d.name.starts_with(city_short) {
                 return r.lex.unique_name(idx);
             }
-            if pd.level == Level::City || pd.level == Level::Province && pd.name.ends_with('市') {
+            if pd.level == Level::City || pd.level == Level::Province && pd.name.ends_with(city) {
                 return format!("{}{}", pd.name, d.name);
             }
         }

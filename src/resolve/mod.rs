@@ -18,7 +18,7 @@ mod relations;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::lexicon::{DeptKind, Level};
+use crate::lexicon::{DeptKind, Level, OrganWords, PlaceWords};
 use crate::recognize::{Chain, Link, Mention, MentionKind, PersonSource, PlaceRef, Recognizer};
 use crate::text::{Article, Document};
 use crate::{EntityType, Predicate};
@@ -203,10 +203,14 @@ pub fn resolve_with_mentions(
     ResolvedDoc { articles }
 }
 
-/// The part of a document title before its 关于 (the bodies that issue an
-/// official document: 河南省人民政府办公厅 in 河南省人民政府办公厅关于…的通知).
-fn issuing_part(title: &str) -> Option<&str> {
-    title.find("关于").filter(|&i| i > 0).map(|i| &title[..i])
+/// Opens the title of a document (《…》).
+pub(crate) const TITLE_OPEN: char = '《';
+
+/// The part of a document title before the word of its matter (关于): the
+/// bodies that issue an official document (河南省人民政府办公厅 in
+/// 河南省人民政府办公厅关于…的通知).
+fn issuing_part<'t>(title: &'t str, matter: &str) -> Option<&'t str> {
+    title.find(matter).filter(|&i| i > 0).map(|i| &title[..i])
 }
 
 /// One relation per (subject, predicate, object): the one with the first
@@ -408,7 +412,7 @@ impl<'a> Resolver<'a> {
                     let name = self.document_name(title);
                     // the bodies that a title in 《》 names before its 关于
                     // (《河南省人民政府办公厅关于…的通知》) are entities too
-                    if m.text.starts_with('《') {
+                    if m.text.starts_with(TITLE_OPEN) {
                         self.title_issuers(&name, &ev);
                     }
                     let key = self.st.add(
@@ -464,7 +468,7 @@ impl<'a> Resolver<'a> {
         // layout markers (□ before a byline, ▲ before a caption) are no text
         let sentence = char_slice(self.chars, a, b)
             .trim()
-            .trim_start_matches(['□', '■', '▲', '△', '●'])
+            .trim_start_matches(self.r.lex.words.layout.layout_marks.as_slice())
             .trim()
             .to_string();
         let (start, end) = self.art.source_span(a, b);
@@ -539,7 +543,7 @@ impl<'a> Resolver<'a> {
                 let cty = self.actx.county?;
                 let name = &self.r.lex.divisions[cty].name;
                 // 区 stands for a district, 县 for a county
-                if ch == '区' && !name.ends_with('区') || ch == '县' && !name.ends_with('县') {
+                if self.r.lex.words.places.strict_levels.contains(&ch) && !name.ends_with(ch) {
                     return None;
                 }
                 Some(cty)
@@ -573,10 +577,9 @@ impl<'a> Resolver<'a> {
         let prefix_text: String = c.places.iter().map(|p| p.text.as_str()).collect::<String>()
             + &c.level.map(String::from).unwrap_or_default();
         // places written in the chain are mentioned too
-        let mut place_keys = Vec::new();
         for p in &c.places {
             if let Some(i) = self.ctx.pick_ref(self.r, p, self.actx) {
-                place_keys.push(self.division_entity(i, Some(&p.text)));
+                self.division_entity(i, Some(&p.text));
             }
         }
         let place_key = match (place, &zone) {
@@ -604,36 +607,45 @@ impl<'a> Resolver<'a> {
                     canonical,
                     kind,
                 } => {
+                    let organs = &self.r.lex.words.organs;
                     let name = match (&cur, kind) {
-                        (Some((_, pname, _)), DeptKind::Party) if pname.ends_with("委员会") => {
-                            format!("{}{}", pname.trim_end_matches("员会"), canonical)
+                        (Some((_, pname, _)), DeptKind::Party)
+                            if organs.committee_stem(pname).is_some() =>
+                        {
+                            format!(
+                                "{}{canonical}",
+                                organs.committee_stem(pname).unwrap_or_default()
+                            )
                         }
                         (Some((_, pname, _)), _) => format!("{pname}{canonical}"),
                         (None, k) if !has_prefix => {
                             // a bare department takes its place from the body
                             // named just before it in a list (省委常委、统战部)
                             let (pk, pname) = self.list_head(start)?;
-                            if *k == DeptKind::Party
-                                && pname.starts_with("中共")
-                                && pname.ends_with("委员会")
-                            {
+                            let organs = &self.r.lex.words.organs;
+                            if *k == DeptKind::Party && organs.is_party_committee(&pname) {
+                                let stem = organs.committee_stem(&pname).unwrap_or_default();
                                 cur = Some((pk, pname.clone(), EntityType::Agency));
-                                format!("{}{}", pname.trim_end_matches("员会"), canonical)
+                                format!("{stem}{canonical}")
                             } else {
                                 let base = self.st.bases.get(&pk).cloned()?;
-                                dept_name(&base, canonical, *k)
+                                dept_name(organs, &base, canonical, *k)
                             }
                         }
-                        (None, k) => dept_name(&base, canonical, *k),
+                        (None, k) => dept_name(&self.r.lex.words.organs, &base, canonical, *k),
                     };
                     if alias.is_none() && cur.is_none() {
                         alias = Some(format!("{prefix_text}{form}"));
                     }
                     // the offices of a people's government are its units
                     // (聊城市人民政府办公室 in 聊城市人民政府)
-                    if cur.is_none() && !base.is_empty() && canonical.starts_with("人民政府") {
-                        let gov =
-                            self.add_agency(&format!("{base}人民政府"), EntityType::Agency, None);
+                    let organs = &self.r.lex.words.organs;
+                    if cur.is_none()
+                        && !base.is_empty()
+                        && canonical.starts_with(&organs.government)
+                    {
+                        let gov = organs.government_name.at(&base);
+                        let gov = self.add_agency(&gov, EntityType::Agency, None);
                         if let Some(j) = &place_key {
                             self.st.relate(&gov, Predicate::Jurisdiction, j, None, ev);
                         }
@@ -661,24 +673,23 @@ impl<'a> Resolver<'a> {
                         return None;
                     }
                     // a 党工委 is a Party working committee (街道党工委)
-                    let working = alias.as_deref().is_some_and(|a| a.ends_with("党工委"));
+                    let organs = &self.r.lex.words.organs;
+                    let working = alias
+                        .as_deref()
+                        .is_some_and(|a| a.ends_with(&organs.working_committee_short));
                     let body = if working {
-                        "工作委员会"
+                        &organs.party_working_committee_name
                     } else {
-                        "委员会"
+                        &organs.party_committee_name
                     };
-                    (
-                        format!("中共{base}{body}"),
-                        EntityType::Agency,
-                        place_key.clone(),
-                    )
+                    (body.at(&base), EntityType::Agency, place_key.clone())
                 }
                 Link::Government => {
                     if base.is_empty() {
                         return None;
                     }
                     (
-                        format!("{base}人民政府"),
+                        self.r.lex.words.organs.government_name.at(&base),
                         EntityType::Agency,
                         place_key.clone(),
                     )
@@ -688,7 +699,7 @@ impl<'a> Resolver<'a> {
                         return None;
                     }
                     (
-                        format!("中国人民政治协商会议{base}委员会"),
+                        self.r.lex.words.organs.cppcc_name.at(&base),
                         EntityType::Agency,
                         place_key.clone(),
                     )
@@ -698,18 +709,18 @@ impl<'a> Resolver<'a> {
                         return None;
                     }
                     (
-                        format!("{base}管理委员会"),
+                        self.r.lex.words.organs.zone_committee_name.at(&base),
                         EntityType::Agency,
                         place_key.clone(),
                     )
                 }
-                Link::Counterpart { suffix } => {
+                Link::Counterpart { .. } => {
                     let Some(b) = &self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone())
                     else {
                         return None;
                     };
-                    let _ = suffix;
-                    if base.is_empty() || !b.dept.ends_with('局') {
+                    let heads = &self.r.lex.words.organs.counterpart_heads;
+                    if base.is_empty() || !heads.iter().any(|h| b.dept.ends_with(h.as_str())) {
                         return None;
                     }
                     (
@@ -718,34 +729,27 @@ impl<'a> Resolver<'a> {
                         place_key.clone(),
                     )
                 }
-                Link::Generic { text: t, etype }
+                Link::Generic { text: t, .. }
                     if cur.is_none() && has_prefix && self.r.expand_dept(t).is_some() =>
                 {
                     let (canon, kind) = self.r.expand_dept(t).unwrap_or_default();
-                    let name = dept_name(&base, &canon, kind);
-                    let _ = etype;
+                    let name = dept_name(&self.r.lex.words.organs, &base, &canon, kind);
                     (name, EntityType::Agency, place_key.clone())
                 }
                 Link::Generic { text: t, .. }
                     if cur.is_none()
-                        && t.ends_with("分局")
                         && place
                             .is_some_and(|p| self.r.lex.divisions[p].level == Level::County)
-                        && self
-                            .r
-                            .dept(&format!("{}局", t.trim_end_matches("分局")))
-                            .is_some() =>
+                        && self.branch_bureau(t).is_some() =>
                 {
                     // 奎文地税分局: the district's branch of the city bureau
                     // (潍坊市地方税务局奎文分局)
                     let pi = place.unwrap_or_default();
                     let city = self.ctx.ancestor_at(self.r, pi, Level::City).unwrap_or(pi);
-                    let (canon, kind) = self
-                        .r
-                        .dept(&format!("{}局", t.trim_end_matches("分局")))
-                        .map(|(c, k)| (c.to_string(), k))
-                        .unwrap_or_default();
-                    let bureau = dept_name(&self.prefix_name(city), &canon, kind);
+                    let (canon, kind) = self.branch_bureau(t).unwrap_or_default();
+                    let organs = &self.r.lex.words.organs;
+                    let bureau = dept_name(organs, &self.prefix_name(city), &canon, kind);
+                    let branch = organs.branch.clone();
                     let bk = self.add_agency(&bureau, EntityType::Agency, None);
                     let ck = self.division_entity(city, None);
                     self.st.relate(&bk, Predicate::Jurisdiction, &ck, None, ev);
@@ -753,18 +757,14 @@ impl<'a> Resolver<'a> {
                     let short = self.r.lex.divisions[pi].short.clone().unwrap_or(written);
                     cur = Some((bk, bureau.clone(), EntityType::Agency));
                     (
-                        format!("{bureau}{short}分局"),
+                        format!("{bureau}{short}{branch}"),
                         EntityType::Agency,
                         place_key.clone(),
                     )
                 }
                 Link::Generic { text: t, etype } => {
                     // 管委会 is written out in full names
-                    let t = &if let Some(stem) = t.strip_suffix("管委会") {
-                        format!("{stem}管理委员会")
-                    } else {
-                        t.clone()
-                    };
+                    let t = &self.written_out(t);
                     let name = match &cur {
                         Some((_, pname, _)) => format!("{pname}{t}"),
                         None if base.is_empty() => t.clone(),
@@ -816,7 +816,7 @@ impl<'a> Resolver<'a> {
                         cur = Some((pk, pname.clone(), pet));
                     }
                     let et = if pet == EntityType::Organization
-                        || is_party_unit(t) && pet != EntityType::Agency
+                        || is_party_unit(&self.r.lex.words.organs, t) && pet != EntityType::Agency
                     {
                         EntityType::Organization
                     } else {
@@ -851,7 +851,6 @@ impl<'a> Resolver<'a> {
             }
             cur = Some((key, name, et));
         }
-        let _ = place_keys;
         cur.map(|(k, _, et)| (k, et))
     }
 
@@ -880,6 +879,28 @@ impl<'a> Resolver<'a> {
             },
         );
         Some((k, et))
+    }
+
+    /// The department of the bureau a branch belongs to (奎文地税分局 →
+    /// 地方税务局): the branch's name with 分局 → 局.
+    fn branch_bureau(&self, t: &str) -> Option<(String, DeptKind)> {
+        let organs = &self.r.lex.words.organs;
+        let stem = t.strip_suffix(organs.branch.as_str())?;
+        let stem = stem.trim_end_matches(organs.branch.as_str());
+        self.r
+            .dept(&format!("{stem}{}", organs.bureau))
+            .map(|(c, k)| (c.to_string(), k))
+    }
+
+    /// A name with its short forms written out (管委会 → 管理委员会) where
+    /// it ends with one.
+    fn written_out(&self, t: &str) -> String {
+        for (short, full) in &self.r.lex.words.organs.abbreviations {
+            if let Some(stem) = t.strip_suffix(short.as_str()) {
+                return format!("{stem}{full}");
+            }
+        }
+        t.to_string()
     }
 
     /// The body named just before `start` in the same list (only 、, posts
@@ -963,8 +984,9 @@ impl<'a> Resolver<'a> {
     /// An anaphor → the entity it stands for.
     pub fn anaphor(&mut self, word: &str, pos: usize) -> Option<(String, EntityType)> {
         let bureau = self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone());
+        let organs = &self.r.lex.words.organs;
         match word {
-            "市局" => {
+            w if w == organs.city_bureau_anaphor => {
                 // the city bureau of the article's system
                 let b = bureau?;
                 let city = self.actx.city?;
@@ -975,7 +997,7 @@ impl<'a> Resolver<'a> {
                 self.st.relate(&k, Predicate::Jurisdiction, &ck, None, &ev);
                 Some((k, EntityType::Agency))
             }
-            "省厅" => {
+            w if w == organs.province_bureau_anaphor => {
                 let b = bureau?;
                 let city = self.actx.city?;
                 let prov = self.ctx.ancestor_at(self.r, city, Level::Province)?;
@@ -987,15 +1009,17 @@ impl<'a> Resolver<'a> {
                 self.st.relate(&k, Predicate::Jurisdiction, &pk, None, &ev);
                 Some((k, EntityType::Agency))
             }
-            w if w.ends_with('局') || w.ends_with('委') || w.ends_with("中心") || w == "他们" =>
+            w if organs.anaphor_heads.iter().any(|h| w.ends_with(h.as_str()))
+                || organs.plural_anaphors.iter().any(|p| p == w) =>
             {
                 // the agency most recently named before whose name ends with
                 // the anaphor's head (该局 → …局), else the bureau
-                let head: String = if w == "他们" {
+                let head: String = if organs.plural_anaphors.iter().any(|p| p == w) {
                     String::new()
                 } else {
                     w.chars().skip(1).collect()
                 };
+                let (short, full) = (organs.committee_short.clone(), organs.committee.clone());
                 let last = self
                     .st
                     .refs
@@ -1005,8 +1029,7 @@ impl<'a> Resolver<'a> {
                     .find(|r| {
                         head.is_empty()
                             || self.st.entities.get(&r.key).is_some_and(|e| {
-                                e.name.ends_with(&head)
-                                    || head == "委" && e.name.ends_with("委员会")
+                                e.name.ends_with(&head) || head == short && e.name.ends_with(&full)
                             })
                     })
                     .map(|r| (r.key.clone(), r.etype));
@@ -1050,7 +1073,7 @@ impl<'a> Resolver<'a> {
                 if let Some(g) = self.r.lex.geo.get(&inner) {
                     canon = g.clone();
                     geo = true;
-                } else if is_local_unit(&inner) {
+                } else if is_local_unit(&self.r.lex.words.places, &inner) {
                     core = inner;
                 }
             }
@@ -1060,11 +1083,20 @@ impl<'a> Resolver<'a> {
             if !geo {
                 if let Some(full) = self.ctx.local_names.get(&core) {
                     canon = full.clone();
-                } else if is_local_unit(&core) {
+                } else if is_local_unit(&self.r.lex.words.places, &core) {
                     // no parent written: in a document about one district or
                     // county, the unit is named with it (城区泰安社区)
                     canon = match self.ctx.county {
-                        Some(c) if !core.ends_with("小区") => {
+                        Some(c)
+                            if !self
+                                .r
+                                .lex
+                                .words
+                                .places
+                                .compounds
+                                .iter()
+                                .any(|u| core.ends_with(u.as_str())) =>
+                        {
                             format!("{}{}", self.r.lex.unique_name(c), core)
                         }
                         _ => core.clone(),
@@ -1120,7 +1152,7 @@ impl<'a> Resolver<'a> {
     /// Adds the bodies named before 关于 in a document's title, when that
     /// part is made of full names only (each with its place).
     fn title_issuers(&mut self, title: &str, ev: &Evidence) {
-        let Some(head) = issuing_part(title) else {
+        let Some(head) = issuing_part(title, &self.r.lex.words.relation.title_matter) else {
             return;
         };
         let lat = self.r.lattice(head);
@@ -1233,28 +1265,26 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Heads of local units whose names drop the place written before them.
-const LOCAL_UNITS: &[&str] = &["社区", "村", "小区", "街道", "居委会", "村委会"];
-
-/// Whether a place name is a local unit (community, village, compound).
-pub(crate) fn is_local_unit(name: &str) -> bool {
-    LOCAL_UNITS.iter().any(|u| name.ends_with(u)) && name.chars().count() >= 3
+/// Whether a place name is a local unit (community, village, compound)
+/// whose name drops the place written before it.
+pub(crate) fn is_local_unit(words: &PlaceWords, name: &str) -> bool {
+    words.local_units.iter().any(|u| name.ends_with(u.as_str())) && name.chars().count() >= 3
 }
 
 /// Whether a unit name is a Party organ of a non-state unit.
-fn is_party_unit(t: &str) -> bool {
-    t.ends_with("党支部") || t.ends_with("党委") || t.ends_with("党总支")
+fn is_party_unit(words: &OrganWords, t: &str) -> bool {
+    words.party_units.iter().any(|u| t.ends_with(u.as_str()))
 }
 
 /// The full name of a department at a place.
-fn dept_name(base: &str, canonical: &str, kind: DeptKind) -> String {
+fn dept_name(words: &OrganWords, base: &str, canonical: &str, kind: DeptKind) -> String {
     if canonical.contains("{place}") {
         return canonical.replace("{place}", base);
     }
     match kind {
-        DeptKind::Party => format!("中共{base}委{canonical}"),
-        DeptKind::Discipline if canonical.starts_with("纪律检查") => {
-            format!("中共{base}{canonical}")
+        DeptKind::Party => words.party_organ_name.fill(base, canonical),
+        DeptKind::Discipline if canonical.starts_with(&words.discipline_stem) => {
+            words.discipline_organ_name.fill(base, canonical)
         }
         _ => format!("{base}{canonical}"),
     }

@@ -8,7 +8,7 @@
 //! - participatesIn: an agency or organization in the sentence of a project.
 
 use super::{Evidence, Ref, Resolver};
-use crate::lexicon::{Level, PostOrgan};
+use crate::lexicon::{Level, PostOrgan, RelationWords};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
 
@@ -44,6 +44,23 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
         }
         s = e + 1;
     }
+}
+
+/// The enumeration comma between the items of a list (、).
+const LIST_COMMA: char = '、';
+
+/// Whether the word at `wp` (`w`) lies inside one of `words` written there
+/// (同 in 会同 or 同志).
+fn within_word(chars: &[char], wp: usize, w: &str, words: &[String]) -> bool {
+    let wc: Vec<char> = w.chars().collect();
+    words.iter().any(|x| {
+        let xc: Vec<char> = x.chars().collect();
+        (0..xc.len()).any(|k| {
+            xc[k..].starts_with(&wc)
+                && wp >= k
+                && chars.get(wp - k..wp - k + xc.len()) == Some(xc.as_slice())
+        })
+    })
 }
 
 fn is_org(r: &Ref) -> bool {
@@ -101,20 +118,17 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                 .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
         });
     // partnerOf
-    for w in ["会同", "联合", "携手", "与", "同"] {
+    let rw = &res.r.lex.words.relation;
+    let partners = (rw.partner_joint.iter().map(|w| (w, true)))
+        .chain(rw.partner_with.iter().map(|w| (w, false)));
+    for (w, joint_word) in partners {
         for wp in find_word(chars, s, e, w) {
-            if w == "同" && (wp > 0 && chars[wp - 1] == '会' || chars.get(wp + 1) == Some(&'志'))
-            {
+            if !joint_word && within_word(chars, wp, w, &rw.not_partner) {
                 continue;
             }
             let (ca, cb) = clause(chars, s, e, wp);
             let rest: String = chars[wp..cb].iter().collect();
-            let joint = matches!(w, "会同" | "联合" | "携手")
-                || [
-                    "共同", "签订", "签署", "签约", "合作", "共建", "联合", "结对",
-                ]
-                .iter()
-                .any(|k| rest.contains(k));
+            let joint = joint_word || rw.joint_verbs.iter().any(|k| rest.contains(k.as_str()));
             if !joint {
                 continue;
             }
@@ -136,7 +150,10 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                     continue;
                 }
                 let gap: String = chars[pos..r.start].iter().collect();
-                if !gap.chars().all(|c| matches!(c, '、' | '和' | '及' | ' ')) {
+                if !gap
+                    .chars()
+                    .all(|c| matches!(c, LIST_COMMA | ' ') || rw.list_conjunctions.contains(&c))
+                {
                     break;
                 }
                 if is_org(r) {
@@ -161,9 +178,9 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             }
             let mut all: Vec<String> = left.clone();
             all.extend(right.iter().cloned());
-            let three = rest.contains("共同")
-                || rest.contains("三方")
-                || chars[s..e].iter().collect::<String>().contains("三方");
+            let sentence_text: String = chars[s..e].iter().collect();
+            let three = rw.mutual_clause.iter().any(|k| rest.contains(k.as_str()))
+                || (rw.mutual_sentence.iter()).any(|k| sentence_text.contains(k.as_str()));
             for a in &left {
                 for b in &right {
                     if res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
@@ -171,7 +188,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                     }
                 }
             }
-            if three && w == "与" {
+            if three && rw.partner_mutual.contains(w) {
                 for (i, a) in right.iter().enumerate() {
                     for b in &right[i + 1..] {
                         res.st.relate(a, Predicate::PartnerOf, b, None, ev);
@@ -187,7 +204,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         let Some(mut title) = res.st.entities.get(&d.key).map(|e| e.name.clone()) else {
             continue;
         };
-        if let Some(head) = super::issuing_part(&title) {
+        if let Some(head) = super::issuing_part(&title, &rw.title_matter) {
             title.truncate(head.len());
         }
         let named: Vec<(&str, &str)> = res
@@ -219,7 +236,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
     // issued: a body written right before a title is its issuer
     // (传达学习了省住建厅《关于…的通知》精神)
     for d in refs.iter().filter(|r| r.etype == EntityType::Document) {
-        if chars.get(d.start) != Some(&'《') {
+        if chars.get(d.start) != Some(&super::TITLE_OPEN) {
             continue;
         }
         if let Some(b) = refs
@@ -249,10 +266,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         let (ca, _) = clause(chars, s, e, vp);
         // 三方签订《协议》: the parties are the partners named before
         let lead: String = chars[ca..vp].iter().collect();
-        if ["双方", "三方", "各方", "多方"]
-            .iter()
-            .any(|w| lead.contains(w))
-        {
+        if rw.parties.iter().any(|w| lead.contains(w.as_str())) {
             let parties: Vec<String> = res
                 .st
                 .relations
@@ -315,7 +329,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                         .any(|p| r.start >= p.start && r.end <= p.end)
                     // the newspaper of the byline reports, it does not act
                     && !res.st.entities.get(&r.key).is_some_and(|e| {
-                        ["报社", "日报", "晚报", "电视台", "新闻网", "广播电视台"].iter().any(|m| e.name.ends_with(m))
+                        rw.media_heads.iter().any(|m| e.name.ends_with(m.as_str()))
                     })
             })
             .map(|r| r.key.clone())
@@ -337,34 +351,15 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
     }
 }
 
-/// Role labels of a group's roster lines (组 长：龚正 市长; 成 员：…).
-const GROUP_ROLES: &[&str] = &[
-    "组长",
-    "副组长",
-    "成员",
-    "主任",
-    "副主任",
-    "委员",
-    "总指挥",
-    "副总指挥",
-    "指挥长",
-    "副指挥长",
-];
-
-/// Heads of the names of groups whose members a roster lists.
-const GROUP_HEADS: &[&str] = &[
-    "领导小组",
-    "工作小组",
-    "工作组",
-    "委员会",
-    "指挥部",
-    "工作专班",
-];
-
 /// The role label and the group of a roster line holding `at`: the label is
 /// the nearest one at the start of this or an earlier line of the roster;
 /// the group is the last group named before the roster (…领导小组组成人员如下：).
-fn roster_group(refs: &[super::Ref], chars: &[char], at: usize) -> Option<(String, String)> {
+fn roster_group(
+    rw: &RelationWords,
+    refs: &[super::Ref],
+    chars: &[char],
+    at: usize,
+) -> Option<(String, String)> {
     let line_start = |p: usize| {
         chars[..p]
             .iter()
@@ -377,7 +372,7 @@ fn roster_group(refs: &[super::Ref], chars: &[char], at: usize) -> Option<(Strin
         let head = &chars[ls..(ls + 8).min(chars.len())];
         if let Some(colon) = head.iter().position(|c| *c == ':' || *c == '：') {
             let label: String = head[..colon].iter().filter(|c| **c != ' ').collect();
-            if !GROUP_ROLES.contains(&label.as_str()) {
+            if !rw.roster_roles.contains(&label) {
                 return None;
             }
             found = Some((label, ls));
@@ -394,7 +389,7 @@ fn roster_group(refs: &[super::Ref], chars: &[char], at: usize) -> Option<(Strin
         .filter(|r| !r.anaphor && r.etype.is_org() && r.end <= label_at && label_at - r.end < 400)
         .filter(|r| {
             let text: String = chars[r.start..r.end].iter().collect();
-            GROUP_HEADS.iter().any(|h| text.ends_with(h))
+            rw.group_heads.iter().any(|h| text.ends_with(h.as_str()))
         })
         .max_by_key(|r| (r.end, r.end - r.start))?;
     Some((role, group.key.clone()))
@@ -442,7 +437,8 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                 // reporters and editors belong to their newspaper;
                 // correspondents are written beside it but work elsewhere
                 let Some(post) = post else { continue };
-                if !post.contains("记者") && !post.contains("编辑") {
+                let staff = &res.r.lex.words.relation.staff_posts;
+                if !staff.iter().any(|p| post.contains(p.as_str())) {
                     continue;
                 }
                 if let Some(ok) = org_end.and_then(body_ending) {
@@ -458,7 +454,8 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
             PersonSource::Roster => {
                 // a roster of a group (组长：… 成员：…) makes its people
                 // members of the group, with the label as their role
-                if let Some((role, group)) = roster_group(&refs, chars, m.start) {
+                let rw = &res.r.lex.words.relation;
+                if let Some((role, group)) = roster_group(rw, &refs, chars, m.start) {
                     res.st
                         .relate(&pkey, Predicate::MemberOf, &group, Some(role), &ev);
                 }
@@ -468,12 +465,12 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                 let mut seg = m.end;
                 while seg < end {
                     let stop = (seg..end)
-                        .find(|&x| chars[x] == '、' || chars[x] == '，')
+                        .find(|&x| chars[x] == LIST_COMMA || chars[x] == '，')
                         .unwrap_or(end);
                     if let Some((pt, ps)) = post_before(res, chars, stop) {
                         let mut level = None;
                         if ps > seg
-                            && matches!(chars[ps - 1], '省' | '市' | '区' | '县' | '镇' | '乡')
+                            && res.r.lex.words.places.is_level_char(chars[ps - 1])
                             && body_ending(ps).is_none()
                         {
                             level = Some(chars[ps - 1]);
@@ -511,11 +508,10 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                     };
                     // a level word before the post (市 in 市副总林长)
                     let mut level = None;
-                    if ps > 0 && matches!(chars[ps - 1], '省' | '市' | '区' | '县' | '镇' | '乡')
-                    {
+                    if ps > 0 && res.r.lex.words.places.is_level_char(chars[ps - 1]) {
                         // a level word of its own (市 in 、市副总林长), not the
                         // end of a name (区 in 社区)
-                        let glued = ps >= 2 && is_han(chars[ps - 2]) && chars[ps - 2] != '、';
+                        let glued = ps >= 2 && is_han(chars[ps - 2]) && chars[ps - 2] != LIST_COMMA;
                         if !glued {
                             level = Some(chars[ps - 1]);
                         }
@@ -539,22 +535,11 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                             .relate(&pkey, Predicate::MemberOf, &t, Some(pt.clone()), &ev);
                     }
                     // the previous body may carry a list of posts: 区委副书记、区长
-                    let before = body_ending(ps).map(|_| ps);
-                    let mut q = before.unwrap_or(ps);
-                    if before.is_some() {
-                        // move to the body's start
-                        if let Some(r) = refs
-                            .iter()
-                            .filter(|r| r.end == ps && !r.anaphor)
-                            .max_by_key(|r| r.end - r.start)
-                        {
-                            q = r.start;
-                        }
-                        let _ = q;
+                    if body_ending(ps).is_some() {
                         break;
                     }
-                    if q > 0 && chars[q - 1] == '、' {
-                        pos = q - 1;
+                    if ps > 0 && chars[ps - 1] == LIST_COMMA {
+                        pos = ps - 1;
                         continue;
                     }
                     break;
@@ -602,19 +587,22 @@ fn implied_body(
     // a head of a bureau named by no body (局长刘延宏) heads the bureau the
     // article is about, when the post's head is the bureau's (局长 → …局)
     if p.organ == PostOrgan::SelfBody && level.is_none() {
-        let head = post.strip_suffix('长').and_then(|h| h.chars().last());
+        let organs = &res.r.lex.words.organs;
+        let head = post
+            .strip_suffix(organs.chief_suffix.as_str())
+            .and_then(|h| h.chars().last())
+            .map(String::from)
+            .filter(|h| organs.chief_bodies.contains(h));
         let bureau = res.actx.bureau.clone().or_else(|| res.ctx.bureau.clone());
-        if let (Some(head @ ('局' | '厅')), Some(b)) = (head, bureau) {
-            if b.name.ends_with(head) {
+        if let (Some(head), Some(b)) = (head, bureau) {
+            if b.name.ends_with(head.as_str()) {
                 let ev = res.evidence_at(pos, pos + post.chars().count());
                 return Some(res.bureau_entity(&b, &ev).0);
             }
         }
     }
-    let lv_char = level.or_else(|| {
-        post.chars()
-            .find(|c| matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))
-    })?;
+    let places = &res.r.lex.words.places;
+    let lv_char = level.or_else(|| post.chars().find(|c| places.is_level_char(*c)))?;
     let lv = crate::recognize::chain::level_of(lv_char)?;
     let place = match lv {
         Level::Province => res
@@ -637,9 +625,10 @@ fn body_of(
     post: &str,
 ) -> Option<String> {
     let base = res.prefix_name(place);
+    let organs = &res.r.lex.words.organs;
     let name = match organ {
-        PostOrgan::Gov => format!("{base}人民政府"),
-        PostOrgan::Party => format!("中共{base}委员会"),
+        PostOrgan::Gov => organs.government_name.at(&base),
+        PostOrgan::Party => organs.party_committee_name.at(&base),
         _ => return None,
     };
     let key = res.st.add(
