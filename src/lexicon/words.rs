@@ -480,6 +480,9 @@ pub enum Cue {
     PartnerJoint,
     /// A partner word that needs a joint verb after it.
     PartnerWith,
+    /// A partner word after which the bodies listed may be partners of
+    /// each other.
+    PartnerMutual,
     /// A verb of joint action.
     JointVerb,
     /// The bodies after 与 act together (in the clause).
@@ -547,6 +550,7 @@ impl TriggerScan {
             add(w, cue, Some(i));
         }
         for (list, cue) in [
+            (&rel.partner_mutual, Cue::PartnerMutual),
             (&rel.joint_verbs, Cue::JointVerb),
             (&rel.mutual_clause, Cue::MutualClause),
             (&rel.mutual_sentence, Cue::MutualSentence),

@@ -8,7 +8,7 @@
 //! - participatesIn: an agency or organization in the sentence of a project.
 
 use super::{Evidence, Ref, Resolver};
-use crate::lexicon::{Level, PostOrgan, RelationWords};
+use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
 
@@ -18,6 +18,8 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
     members(res, ms, chars);
     let mut refs = res.st.refs.clone();
     refs.sort_by_key(|r| (r.start, r.end));
+    // the trigger words of the article, in one pass
+    let found = res.r.lex.words.scan.scan(&res.art.text);
     // sentences, walking the references along with them
     let mut first = 0;
     let mut s = 0;
@@ -40,7 +42,7 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
             .collect();
         if !in_sent.is_empty() {
             let ev = res.evidence_at(s, e.max(s + 1).min(chars.len()));
-            sentence(res, chars, s, e, &in_sent, &ev);
+            sentence(res, chars, (s, e), &in_sent, &ev, &found);
         }
         s = e + 1;
     }
@@ -81,24 +83,29 @@ fn clause(chars: &[char], s: usize, e: usize, pos: usize) -> (usize, usize) {
     (a, b)
 }
 
-fn find_word(chars: &[char], s: usize, e: usize, w: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut wc = w.chars();
-    let Some(first) = wc.next() else {
-        return out;
-    };
-    let rest = wc.as_str();
-    let len = 1 + rest.chars().count();
-    let e = e.min(chars.len());
-    for i in s..e.saturating_sub(len - 1) {
-        if chars[i] == first && rest.chars().zip(&chars[i + 1..]).all(|(a, b)| a == *b) {
-            out.push(i);
-        }
-    }
-    out
+/// The trigger words written within characters `a..b` (whole words only),
+/// in the order of the scan.
+fn within(found: &[Found], a: usize, b: usize) -> impl Iterator<Item = &Found> {
+    let first = found.partition_point(|f| f.start < a);
+    found[first..]
+        .iter()
+        .take_while(move |f| f.start < b)
+        .filter(move |f| f.end <= b)
 }
 
-fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref], ev: &Evidence) {
+/// Whether a trigger word with a cue is written within `a..b`.
+fn has(found: &[Found], a: usize, b: usize, cue: Cue) -> bool {
+    within(found, a, b).any(|f| f.is(cue))
+}
+
+fn sentence(
+    res: &mut Resolver,
+    chars: &[char],
+    (s, e): (usize, usize),
+    refs: &[&Ref],
+    ev: &Evidence,
+    found: &[Found],
+) {
     // the subject of the sentence: its first agency or organization
     // the article's main body: its author or bureau, else the body it names
     // most
@@ -119,16 +126,20 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         });
     // partnerOf
     let rw = &res.r.lex.words.relation;
-    let partners = (rw.partner_joint.iter().map(|w| (w, true)))
-        .chain(rw.partner_with.iter().map(|w| (w, false)));
-    for (w, joint_word) in partners {
-        for wp in find_word(chars, s, e, w) {
-            if !joint_word && within_word(chars, wp, w, &rw.not_partner) {
+    // the partner words in the order of their list, each by position
+    let mut partners: Vec<&Found> = within(found, s, e)
+        .filter(|f| f.partner_rank.is_some())
+        .collect();
+    partners.sort_by_key(|f| (f.partner_rank, f.start));
+    {
+        for f in partners {
+            let (wp, joint_word) = (f.start, f.is(Cue::PartnerJoint));
+            let w: String = chars[f.start..f.end].iter().collect();
+            if !joint_word && within_word(chars, wp, &w, &rw.not_partner) {
                 continue;
             }
             let (ca, cb) = clause(chars, s, e, wp);
-            let rest: String = chars[wp..cb].iter().collect();
-            let joint = joint_word || rw.joint_verbs.iter().any(|k| rest.contains(k.as_str()));
+            let joint = joint_word || has(found, wp, cb, Cue::JointVerb);
             if !joint {
                 continue;
             }
@@ -139,7 +150,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                 .collect();
             // the right side: a list of bodies right after the word
             let mut right: Vec<String> = Vec::new();
-            let mut pos = wp + w.chars().count();
+            let mut pos = f.end;
             let after: Vec<&&Ref> = refs
                 .iter()
                 .filter(|r| r.start >= pos && r.end <= cb)
@@ -178,9 +189,8 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             }
             let mut all: Vec<String> = left.clone();
             all.extend(right.iter().cloned());
-            let sentence_text: String = chars[s..e].iter().collect();
-            let three = rw.mutual_clause.iter().any(|k| rest.contains(k.as_str()))
-                || (rw.mutual_sentence.iter()).any(|k| sentence_text.contains(k.as_str()));
+            let three =
+                has(found, wp, cb, Cue::MutualClause) || has(found, s, e, Cue::MutualSentence);
             for a in &left {
                 for b in &right {
                     if res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
@@ -188,7 +198,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
                     }
                 }
             }
-            if three && rw.partner_mutual.contains(w) {
+            if three && f.is(Cue::PartnerMutual) {
                 for (i, a) in right.iter().enumerate() {
                     for b in &right[i + 1..] {
                         res.st.relate(a, Predicate::PartnerOf, b, None, ev);
@@ -250,9 +260,11 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
     // issued
     let mut issue_pos: Vec<usize> = Vec::new();
     if refs.iter().any(|r| r.etype == EntityType::Document) {
-        for w in &res.r.issue_words {
-            issue_pos.extend(find_word(chars, s, e, w));
-        }
+        issue_pos.extend(
+            within(found, s, e)
+                .filter(|f| f.is(Cue::Issue))
+                .map(|f| f.start),
+        );
     }
     issue_pos.sort();
     for &vp in &issue_pos {
@@ -265,8 +277,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         }
         let (ca, _) = clause(chars, s, e, vp);
         // 三方签订《协议》: the parties are the partners named before
-        let lead: String = chars[ca..vp].iter().collect();
-        if rw.parties.iter().any(|w| lead.contains(w.as_str())) {
+        if has(found, ca, vp, Cue::Parties) {
             let parties: Vec<String> = res
                 .st
                 .relations
@@ -314,12 +325,7 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
         .filter(|r| r.etype == EntityType::Project)
         .collect();
     if !projects.is_empty() {
-        let sentence_text: String = chars[s..e].iter().collect();
-        let acts = res
-            .r
-            .participate_words
-            .iter()
-            .any(|w| sentence_text.contains(w.as_str()));
+        let acts = has(found, s, e, Cue::Participate);
         let mut bodies: Vec<String> = refs
             .iter()
             .filter(|r| {
