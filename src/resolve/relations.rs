@@ -11,6 +11,7 @@ use super::{Evidence, Ref, Resolver};
 use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
+use std::collections::HashMap;
 
 /// Extracts sentence-level relations of an article.
 pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
@@ -20,6 +21,7 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
     refs.sort_by_key(|r| (r.start, r.end));
     // the trigger words of the article, in one pass
     let found = res.r.lex.words.scan.scan(&res.art.text);
+    let bureau_key = article_body(res);
     // sentences, walking the references along with them
     let mut first = 0;
     let mut s = 0;
@@ -42,7 +44,16 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
             .collect();
         if !in_sent.is_empty() {
             let ev = res.evidence_at(s, e.max(s + 1).min(chars.len()));
-            sentence(res, chars, (s, e), &in_sent, &ev, &found);
+            let sn = Sentence {
+                chars,
+                s,
+                e,
+                refs: &in_sent,
+                ev: &ev,
+                found: &found,
+                bureau_key: bureau_key.as_deref(),
+            };
+            sentence(res, &sn);
         }
         s = e + 1;
     }
@@ -98,129 +109,161 @@ fn has(found: &[Found], a: usize, b: usize, cue: Cue) -> bool {
     within(found, a, b).any(|f| f.is(cue))
 }
 
-fn sentence(
-    res: &mut Resolver,
-    chars: &[char],
-    (s, e): (usize, usize),
-    refs: &[&Ref],
-    ev: &Evidence,
-    found: &[Found],
-) {
-    // the subject of the sentence: its first agency or organization
-    // the article's main body: its author or bureau, else the body it names
-    // most
-    let author = signing_body(res);
-    let bureau_key = author
-        .or_else(|| {
-            res.actx
-                .bureau
-                .as_ref()
-                .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
-        })
+/// A sentence with what its relations are read from.
+struct Sentence<'a> {
+    /// The characters of the article.
+    chars: &'a [char],
+    /// The sentence's first character.
+    s: usize,
+    /// One past its last character (its final mark excluded).
+    e: usize,
+    /// The references wholly inside it, by position.
+    refs: &'a [&'a Ref],
+    /// Its evidence.
+    ev: &'a Evidence,
+    /// The trigger words of the article.
+    found: &'a [Found],
+    /// The article's main body: its author or bureau, else the body it
+    /// names most.
+    bureau_key: Option<&'a str>,
+}
+
+impl Sentence<'_> {
+    /// Clause bounds around a position of the sentence.
+    fn clause(&self, pos: usize) -> (usize, usize) {
+        clause(self.chars, self.s, self.e, pos)
+    }
+
+    /// The keys of the agencies and organizations within `a..b`.
+    fn orgs_within(&self, a: usize, b: usize) -> Vec<String> {
+        self.refs
+            .iter()
+            .filter(|r| is_org(r) && r.start >= a && r.end <= b)
+            .map(|r| r.key.clone())
+            .collect()
+    }
+
+    /// The documents of the sentence.
+    fn documents(&self) -> impl Iterator<Item = &&Ref> {
+        self.refs.iter().filter(|r| r.etype == EntityType::Document)
+    }
+}
+
+/// The article's main body: its author or bureau, else the body it names
+/// most, else the document's bureau.
+fn article_body(res: &Resolver) -> Option<String> {
+    let key = |b: &super::Bureau| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope);
+    signing_body(res)
+        .or_else(|| res.actx.bureau.as_ref().map(key))
         .or_else(|| main_body(res))
-        .or_else(|| {
-            res.ctx
-                .bureau
-                .as_ref()
-                .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
-        });
-    // partnerOf
-    let rw = &res.r.lex.words.relation;
-    // the partner words in the order of their list, each by position
-    let mut partners: Vec<&Found> = within(found, s, e)
+        .or_else(|| res.ctx.bureau.as_ref().map(key))
+}
+
+/// The relations of one sentence, by the relation they read.
+fn sentence(res: &mut Resolver, sn: &Sentence) {
+    partners(res, sn);
+    issued_by_title(res, sn);
+    issued_before_title(res, sn);
+    issued_by_verb(res, sn);
+    participates(res, sn);
+}
+
+/// partnerOf: A 与 B 共同 / 签订 …, A 会同 / 联合 / 携手 B; the partner words
+/// in the order of their list, each by position.
+fn partners(res: &mut Resolver, sn: &Sentence) {
+    let mut partners: Vec<&Found> = within(sn.found, sn.s, sn.e)
         .filter(|f| f.partner_rank.is_some())
         .collect();
     partners.sort_by_key(|f| (f.partner_rank, f.start));
-    {
-        for f in partners {
-            let (wp, joint_word) = (f.start, f.is(Cue::PartnerJoint));
-            let w: String = chars[f.start..f.end].iter().collect();
-            if !joint_word && within_word(chars, wp, &w, &rw.not_partner) {
-                continue;
-            }
-            let (ca, cb) = clause(chars, s, e, wp);
-            let joint = joint_word || has(found, wp, cb, Cue::JointVerb);
-            if !joint {
-                continue;
-            }
-            let mut left: Vec<String> = refs
-                .iter()
-                .filter(|r| is_org(r) && r.start >= ca && r.end <= wp)
-                .map(|r| r.key.clone())
-                .collect();
-            // the right side: a list of bodies right after the word
-            let mut right: Vec<String> = Vec::new();
-            let mut pos = f.end;
-            let after: Vec<&&Ref> = refs
-                .iter()
-                .filter(|r| r.start >= pos && r.end <= cb)
-                .collect();
-            for r in after {
-                if r.start < pos {
-                    // nested in (or overlapping) the body just taken
-                    continue;
-                }
-                let gap: String = chars[pos..r.start].iter().collect();
-                if !gap
-                    .chars()
-                    .all(|c| matches!(c, LIST_COMMA | ' ') || rw.list_conjunctions.contains(&c))
-                {
-                    break;
-                }
-                if is_org(r) {
-                    right.push(r.key.clone());
-                }
-                pos = r.end;
-            }
-            if right.is_empty() {
-                continue;
-            }
-            if left.is_empty() {
-                // the body named last before the word, else the article's bureau
-                let before = refs
-                    .iter()
-                    .rev()
-                    .find(|r| is_org(r) && r.end <= wp)
-                    .map(|r| r.key.clone());
-                match before.or_else(|| bureau_key.clone()) {
-                    Some(k) if !right.contains(&k) => left.push(k),
-                    _ => continue,
-                }
-            }
-            let mut all: Vec<String> = left.clone();
-            all.extend(right.iter().cloned());
-            let three =
-                has(found, wp, cb, Cue::MutualClause) || has(found, s, e, Cue::MutualSentence);
-            for a in &left {
-                for b in &right {
-                    if res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
-                        res.st.relate(a, Predicate::PartnerOf, b, None, ev);
-                    }
-                }
-            }
-            if three && f.is(Cue::PartnerMutual) {
-                for (i, a) in right.iter().enumerate() {
-                    for b in &right[i + 1..] {
-                        res.st.relate(a, Predicate::PartnerOf, b, None, ev);
-                    }
-                }
+    for f in partners {
+        partner_phrase(res, sn, f);
+    }
+}
+
+/// partnerOf read at one partner word: the bodies of its clause before it
+/// and the list of bodies right after it.
+fn partner_phrase(res: &mut Resolver, sn: &Sentence, f: &Found) {
+    let rw = &res.r.lex.words.relation;
+    let (wp, joint_word) = (f.start, f.is(Cue::PartnerJoint));
+    let w: String = sn.chars[f.start..f.end].iter().collect();
+    if !joint_word && within_word(sn.chars, wp, &w, &rw.not_partner) {
+        return;
+    }
+    let (ca, cb) = sn.clause(wp);
+    if !joint_word && !has(sn.found, wp, cb, Cue::JointVerb) {
+        return;
+    }
+    let mut left = sn.orgs_within(ca, wp);
+    let right = listed_after(rw, sn, f.end, cb);
+    if right.is_empty() {
+        return;
+    }
+    if left.is_empty() {
+        // the body named last before the word, else the article's bureau
+        let before = (sn.refs.iter().rev())
+            .find(|r| is_org(r) && r.end <= wp)
+            .map(|r| r.key.as_str());
+        match before.or(sn.bureau_key) {
+            Some(k) if !right.iter().any(|r| r == k) => left.push(k.to_string()),
+            _ => return,
+        }
+    }
+    let mutual =
+        has(sn.found, wp, cb, Cue::MutualClause) || has(sn.found, sn.s, sn.e, Cue::MutualSentence);
+    for a in &left {
+        for b in &right {
+            if res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
+                res.st.relate(a, Predicate::PartnerOf, b, None, sn.ev);
             }
         }
     }
-    // issued: a title that holds a body's full name (2020年聊城市自然资源和
-    // 规划局党建工作总体规划) was issued by it; in a title of the form
-    // bodies + 关于 + matter, only the bodies before 关于 issued it
-    for d in refs.iter().filter(|r| r.etype == EntityType::Document) {
+    if mutual && f.is(Cue::PartnerMutual) {
+        for (i, a) in right.iter().enumerate() {
+            for b in &right[i + 1..] {
+                res.st.relate(a, Predicate::PartnerOf, b, None, sn.ev);
+            }
+        }
+    }
+}
+
+/// The agencies and organizations of a list that starts at `pos` (only
+/// 、, 和, 及 and spaces between them), up to `end`.
+fn listed_after(rw: &RelationWords, sn: &Sentence, mut pos: usize, end: usize) -> Vec<String> {
+    let mut right: Vec<String> = Vec::new();
+    let after: Vec<&&Ref> = (sn.refs.iter())
+        .filter(|r| r.start >= pos && r.end <= end)
+        .collect();
+    for r in after {
+        if r.start < pos {
+            // nested in (or overlapping) the body just taken
+            continue;
+        }
+        let gap = &sn.chars[pos..r.start];
+        let joins = |c: &char| matches!(*c, LIST_COMMA | ' ') || rw.list_conjunctions.contains(c);
+        if !gap.iter().all(joins) {
+            break;
+        }
+        if is_org(r) {
+            right.push(r.key.clone());
+        }
+        pos = r.end;
+    }
+    right
+}
+
+/// issued: a title that holds a body's full name (2020年聊城市自然资源和
+/// 规划局党建工作总体规划) was issued by it; in a title of the form
+/// bodies + 关于 + matter, only the bodies before 关于 issued it.
+fn issued_by_title(res: &mut Resolver, sn: &Sentence) {
+    let matter = &res.r.lex.words.relation.title_matter;
+    for d in sn.documents() {
         let Some(mut title) = res.st.entities.get(&d.key).map(|e| e.name.clone()) else {
             continue;
         };
-        if let Some(head) = super::issuing_part(&title, &rw.title_matter) {
+        if let Some(head) = super::issuing_part(&title, matter) {
             title.truncate(head.len());
         }
-        let named: Vec<(&str, &str)> = res
-            .st
-            .entities
-            .values()
+        let named: Vec<(&str, &str)> = (res.st.entities.values())
             .filter(|e| {
                 e.etype == EntityType::Agency
                     && e.name.chars().count() >= 6
@@ -240,118 +283,120 @@ fn sentence(
             .map(|(k, _)| k.to_string())
             .collect();
         for i in issuers {
-            res.st.relate(&i, Predicate::Issued, &d.key, None, ev);
+            res.st.relate(&i, Predicate::Issued, &d.key, None, sn.ev);
         }
     }
-    // issued: a body written right before a title is its issuer
-    // (传达学习了省住建厅《关于…的通知》精神)
-    for d in refs.iter().filter(|r| r.etype == EntityType::Document) {
-        if chars.get(d.start) != Some(&super::TITLE_OPEN) {
+}
+
+/// issued: a body written right before a title is its issuer
+/// (传达学习了省住建厅《关于…的通知》精神).
+fn issued_before_title(res: &mut Resolver, sn: &Sentence) {
+    for d in sn.documents() {
+        if sn.chars.get(d.start) != Some(&super::TITLE_OPEN) {
             continue;
         }
-        if let Some(b) = refs
-            .iter()
+        if let Some(b) = (sn.refs.iter())
             .filter(|r| is_org(r) && r.end == d.start && !r.anaphor)
             .max_by_key(|r| r.end - r.start)
         {
-            res.st.relate(&b.key, Predicate::Issued, &d.key, None, ev);
+            res.st
+                .relate(&b.key, Predicate::Issued, &d.key, None, sn.ev);
         }
     }
-    // issued
-    let mut issue_pos: Vec<usize> = Vec::new();
-    if refs.iter().any(|r| r.etype == EntityType::Document) {
-        issue_pos.extend(
-            within(found, s, e)
-                .filter(|f| f.is(Cue::Issue))
-                .map(|f| f.start),
-        );
+}
+
+/// issued: 印发 / 制定 / 签订 … 《…》, by the bodies of the clause before the
+/// verb (or the parties named before: 三方签订《协议》).
+fn issued_by_verb(res: &mut Resolver, sn: &Sentence) {
+    if sn.documents().next().is_none() {
+        return;
     }
+    let mut issue_pos: Vec<usize> = within(sn.found, sn.s, sn.e)
+        .filter(|f| f.is(Cue::Issue))
+        .map(|f| f.start)
+        .collect();
     issue_pos.sort();
     for &vp in &issue_pos {
-        let docs: Vec<&&Ref> = refs
-            .iter()
-            .filter(|r| r.etype == EntityType::Document && r.start > vp)
-            .collect();
+        let docs: Vec<&&Ref> = sn.documents().filter(|r| r.start > vp).collect();
         if docs.is_empty() {
             continue;
         }
-        let (ca, _) = clause(chars, s, e, vp);
+        let (ca, _) = sn.clause(vp);
         // 三方签订《协议》: the parties are the partners named before
-        if has(found, ca, vp, Cue::Parties) {
-            let parties: Vec<String> = res
-                .st
-                .relations
-                .values()
-                .filter(|r| r.predicate == Predicate::PartnerOf)
-                .flat_map(|r| [r.subject.clone(), r.object.clone()])
-                .collect();
-            for d in docs.iter().filter(|d| d.start > vp) {
-                for p in &parties {
-                    res.st.relate(p, Predicate::Issued, &d.key, None, ev);
-                }
-            }
-            if !parties.is_empty() {
-                continue;
-            }
+        if has(sn.found, ca, vp, Cue::Parties) && signed_by_parties(res, sn, &docs) {
+            continue;
         }
-        let mut issuers: Vec<String> = refs
-            .iter()
-            .filter(|r| is_org(r) && r.start >= ca && r.end <= vp)
-            .map(|r| r.key.clone())
-            .collect();
+        let mut issuers = sn.orgs_within(ca, vp);
         if issuers.is_empty() {
-            if let Some(sj) = refs.iter().find(|r| is_org(r) && r.end <= vp) {
+            if let Some(sj) = sn.refs.iter().find(|r| is_org(r) && r.end <= vp) {
                 issuers.push(sj.key.clone());
-            } else if let Some(b) = &bureau_key {
-                issuers.push(b.clone());
+            } else if let Some(b) = sn.bureau_key {
+                issuers.push(b.to_string());
             }
         }
         // documents up to the next clause that is not a list of titles
         for d in docs {
-            let between: String = chars[vp..d.start].iter().collect();
-            if between.chars().filter(|c| *c == '，' || *c == '。').count() > 1 {
+            let between = &sn.chars[vp..d.start];
+            if between.iter().filter(|c| matches!(c, '，' | '。')).count() > 1 {
                 continue;
             }
             for i in &issuers {
                 if res.st.entities.contains_key(i) {
-                    res.st.relate(i, Predicate::Issued, &d.key, None, ev);
+                    res.st.relate(i, Predicate::Issued, &d.key, None, sn.ev);
                 }
             }
         }
     }
-    // participatesIn: bodies of the sentence act on its projects
-    let projects: Vec<&&Ref> = refs
-        .iter()
+}
+
+/// The partners named so far issued the documents (三方签订《协议》);
+/// whether there were any.
+fn signed_by_parties(res: &mut Resolver, sn: &Sentence, docs: &[&&Ref]) -> bool {
+    let parties: Vec<String> = (res.st.relations.values())
+        .filter(|r| r.predicate == Predicate::PartnerOf)
+        .flat_map(|r| [r.subject.clone(), r.object.clone()])
+        .collect();
+    for d in docs {
+        for p in &parties {
+            res.st.relate(p, Predicate::Issued, &d.key, None, sn.ev);
+        }
+    }
+    !parties.is_empty()
+}
+
+/// participatesIn: the bodies of a sentence that says they act (推进, 建设 …)
+/// act on its projects.
+fn participates(res: &mut Resolver, sn: &Sentence) {
+    let projects: Vec<&&Ref> = (sn.refs.iter())
         .filter(|r| r.etype == EntityType::Project)
         .collect();
-    if !projects.is_empty() {
-        let acts = has(found, s, e, Cue::Participate);
-        let mut bodies: Vec<String> = refs
-            .iter()
-            .filter(|r| {
-                is_org(r)
-                    && !projects
-                        .iter()
-                        .any(|p| r.start >= p.start && r.end <= p.end)
-                    // the newspaper of the byline reports, it does not act
-                    && !res.st.entities.get(&r.key).is_some_and(|e| {
-                        rw.media_heads.iter().any(|m| e.name.ends_with(m.as_str()))
-                    })
-            })
-            .map(|r| r.key.clone())
-            .collect();
-        bodies.dedup();
-        // in a numbered section of a report (二十五、市侨联) the section's body
-        // is the subject of sentences that name none
-        if bodies.is_empty() && res.art.kind == crate::text::ArticleKind::Section {
-            bodies.extend(main_body(res));
-        }
-        if acts {
-            for p in &projects {
-                for b in &bodies {
-                    res.st
-                        .relate(b, Predicate::ParticipatesIn, &p.key, None, ev);
-                }
+    if projects.is_empty() {
+        return;
+    }
+    let acts = has(sn.found, sn.s, sn.e, Cue::Participate);
+    let media = &res.r.lex.words.relation.media_heads;
+    let mut bodies: Vec<String> = (sn.refs.iter())
+        .filter(|r| {
+            is_org(r)
+                && !(projects.iter()).any(|p| r.start >= p.start && r.end <= p.end)
+                // the newspaper of the byline reports, it does not act
+                && !res.st.entities.get(&r.key).is_some_and(|e| {
+                    media.iter().any(|m| e.name.ends_with(m.as_str()))
+                })
+        })
+        .map(|r| r.key.clone())
+        .collect();
+    bodies.dedup();
+    // in a numbered section of a report (二十五、市侨联) the section's body
+    // is the subject of sentences that name none
+    if bodies.is_empty() && res.art.kind == crate::text::ArticleKind::Section {
+        bodies.extend(main_body(res));
+    }
+    if acts {
+        for p in &projects {
+            for b in &bodies {
+                res.st
+                    .relate(b, Predicate::ParticipatesIn, &p.key, None, sn.ev);
             }
         }
     }
@@ -401,29 +446,54 @@ fn roster_group(
     Some((role, group.key.clone()))
 }
 
-/// memberOf from bylines, signatures and posts.
-fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
-    let refs = res.st.refs.clone();
-    let mut by_mention: std::collections::HashMap<usize, (String, EntityType)> =
-        std::collections::HashMap::new();
-    let mut by_end: std::collections::HashMap<usize, (usize, String)> =
-        std::collections::HashMap::new();
-    for r in refs.iter().filter(|r| !r.anaphor) {
-        by_mention
-            .entry(r.mention)
-            .or_insert((r.key.clone(), r.etype));
-        if r.etype.is_org() {
-            let e = by_end
-                .entry(r.end)
-                .or_insert((r.end - r.start, r.key.clone()));
-            if r.end - r.start > e.0 {
-                *e = (r.end - r.start, r.key.clone());
+/// The entity of each mention and the body each org mention ends with.
+struct MentionKeys {
+    /// Mention index → (key, type) of its first reference.
+    by_mention: HashMap<usize, (String, EntityType)>,
+    /// End → (length, key) of the longest agency or organization ending there.
+    by_end: HashMap<usize, (usize, String)>,
+}
+
+impl MentionKeys {
+    fn new(refs: &[Ref]) -> MentionKeys {
+        let mut by_mention: HashMap<usize, (String, EntityType)> = HashMap::new();
+        let mut by_end: HashMap<usize, (usize, String)> = HashMap::new();
+        for r in refs.iter().filter(|r| !r.anaphor) {
+            by_mention
+                .entry(r.mention)
+                .or_insert((r.key.clone(), r.etype));
+            if r.etype.is_org() {
+                let e = by_end
+                    .entry(r.end)
+                    .or_insert((r.end - r.start, r.key.clone()));
+                if r.end - r.start > e.0 {
+                    *e = (r.end - r.start, r.key.clone());
+                }
             }
         }
+        MentionKeys { by_mention, by_end }
     }
-    let key_of_mention = |mi: usize| by_mention.get(&mi).cloned();
-    // the body whose mention ends at `end`
-    let body_ending = |end: usize| by_end.get(&end).map(|(_, k)| k.clone());
+
+    /// The body whose mention ends at `end`.
+    fn body_ending(&self, end: usize) -> Option<String> {
+        self.by_end.get(&end).map(|(_, k)| k.clone())
+    }
+}
+
+/// A person mention with its entity and evidence.
+struct PersonAt<'a> {
+    /// The mention.
+    m: &'a Mention,
+    /// The person's key.
+    key: String,
+    /// The sentence of the mention.
+    ev: Evidence,
+}
+
+/// memberOf from bylines, signatures, rosters and posts.
+fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
+    let refs = res.st.refs.clone();
+    let keys = MentionKeys::new(&refs);
     for (mi, m) in ms.iter().enumerate() {
         let MentionKind::Person {
             post,
@@ -434,124 +504,136 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
         else {
             continue;
         };
-        let Some((pkey, _)) = key_of_mention(mi) else {
+        let Some((key, _)) = keys.by_mention.get(&mi).cloned() else {
             continue;
         };
         let ev = res.evidence_at(m.start, m.end);
+        let p = PersonAt { m, key, ev };
+        let body = org_end.and_then(|e| keys.body_ending(e));
         match source {
-            PersonSource::Byline => {
-                // reporters and editors belong to their newspaper;
-                // correspondents are written beside it but work elsewhere
-                let Some(post) = post else { continue };
-                let staff = &res.r.lex.words.relation.staff_posts;
-                if !staff.iter().any(|p| post.contains(p.as_str())) {
-                    continue;
-                }
-                if let Some(ok) = org_end.and_then(body_ending) {
-                    res.st
-                        .relate(&pkey, Predicate::MemberOf, &ok, Some(post.clone()), &ev);
-                }
-            }
+            PersonSource::Byline => byline_member(res, &p, post.as_deref(), body),
             PersonSource::Signature => {
-                if let Some(ok) = org_end.and_then(body_ending) {
-                    res.st.relate(&pkey, Predicate::MemberOf, &ok, None, &ev);
+                if let Some(b) = body {
+                    res.st.relate(&p.key, Predicate::MemberOf, &b, None, &p.ev);
                 }
             }
             PersonSource::Roster => {
-                // a roster of a group (组长：… 成员：…) makes its people
-                // members of the group, with the label as their role
-                let rw = &res.r.lex.words.relation;
-                if let Some((role, group)) = roster_group(rw, &refs, chars, m.start) {
-                    res.st
-                        .relate(&pkey, Predicate::MemberOf, &group, Some(role), &ev);
-                }
-                // the posts after the name, separated by 、: each is a body
-                // and a post (市政府副秘书长) or a post alone (市长)
+                roster_member(res, &p, &refs, chars);
                 let end = org_end.unwrap_or(m.end).min(chars.len());
-                let mut seg = m.end;
-                while seg < end {
-                    let stop = (seg..end)
-                        .find(|&x| chars[x] == LIST_COMMA || chars[x] == '，')
-                        .unwrap_or(end);
-                    if let Some((pt, ps)) = post_before(res, chars, stop) {
-                        let mut level = None;
-                        if ps > seg
-                            && res.r.lex.words.places.is_level_char(chars[ps - 1])
-                            && body_ending(ps).is_none()
-                        {
-                            level = Some(chars[ps - 1]);
-                        }
-                        let place_before = place_ending(res, ps);
-                        let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
-                        let target = match body_ending(ps) {
-                            Some(b) if organ == Some(PostOrgan::Gov) => {
-                                implied_body(res, &pt, level, place_before, ps).or(Some(b))
-                            }
-                            Some(b) => Some(b),
-                            None => implied_body(
-                                res,
-                                &pt,
-                                level,
-                                place_before,
-                                ps.saturating_sub(level.map_or(0, |_| 1)),
-                            ),
-                        };
-                        if let Some(t) = target {
-                            res.st
-                                .relate(&pkey, Predicate::MemberOf, &t, Some(pt.clone()), &ev);
-                        }
-                    }
-                    seg = stop + 1;
-                }
+                roster_posts(res, &keys, &p, chars, end);
             }
-            PersonSource::Post => {
-                // walk back over the posts written before the name:
-                // 奎文区委副书记、区长高志秀; 市长、市总林长李长萍
-                let mut pos = m.start;
-                for _ in 0..4 {
-                    let Some((pt, mut ps)) = post_before(res, chars, pos) else {
-                        break;
-                    };
-                    // a level word before the post (市 in 市副总林长)
-                    let mut level = None;
-                    if ps > 0 && res.r.lex.words.places.is_level_char(chars[ps - 1]) {
-                        // a level word of its own (市 in 、市副总林长), not the
-                        // end of a name (区 in 社区)
-                        let glued = ps >= 2 && is_han(chars[ps - 2]) && chars[ps - 2] != LIST_COMMA;
-                        if !glued {
-                            level = Some(chars[ps - 1]);
-                        }
-                    }
-                    // a place written right before the post (奉贤区区长)
-                    let place_before = place_ending(res, ps);
-                    let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
-                    let target = match body_ending(ps) {
-                        // the body named right before the post
-                        Some(b) if organ != Some(PostOrgan::Gov) => Some(b),
-                        Some(b) => implied_body(res, &pt, level, place_before, ps).or(Some(b)),
-                        None => {
-                            if level.is_some() {
-                                ps -= 1;
-                            }
-                            implied_body(res, &pt, level, place_before, ps)
-                        }
-                    };
-                    if let Some(t) = target {
-                        res.st
-                            .relate(&pkey, Predicate::MemberOf, &t, Some(pt.clone()), &ev);
-                    }
-                    // the previous body may carry a list of posts: 区委副书记、区长
-                    if body_ending(ps).is_some() {
-                        break;
-                    }
-                    if ps > 0 && chars[ps - 1] == LIST_COMMA {
-                        pos = ps - 1;
-                        continue;
-                    }
-                    break;
+            PersonSource::Post => post_members(res, &keys, &p, chars),
+        }
+    }
+}
+
+/// Reporters and editors of a byline belong to their newspaper;
+/// correspondents are written beside it but work elsewhere.
+fn byline_member(res: &mut Resolver, p: &PersonAt, post: Option<&str>, body: Option<String>) {
+    let Some(post) = post else { return };
+    let staff = &res.r.lex.words.relation.staff_posts;
+    if !staff.iter().any(|s| post.contains(s.as_str())) {
+        return;
+    }
+    if let Some(b) = body {
+        let role = Some(post.to_string());
+        res.st.relate(&p.key, Predicate::MemberOf, &b, role, &p.ev);
+    }
+}
+
+/// A roster of a group (组长：… 成员：…) makes its people members of the
+/// group, with the label as their role.
+fn roster_member(res: &mut Resolver, p: &PersonAt, refs: &[Ref], chars: &[char]) {
+    let rw = &res.r.lex.words.relation;
+    if let Some((role, group)) = roster_group(rw, refs, chars, p.m.start) {
+        res.st
+            .relate(&p.key, Predicate::MemberOf, &group, Some(role), &p.ev);
+    }
+}
+
+/// The posts after a name in a roster, separated by 、 up to `end`: each
+/// is a body and a post (市政府副秘书长) or a post alone (市长).
+fn roster_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char], end: usize) {
+    let mut seg = p.m.end;
+    while seg < end {
+        let stop = (seg..end)
+            .find(|&x| chars[x] == LIST_COMMA || chars[x] == '，')
+            .unwrap_or(end);
+        if let Some((pt, ps)) = post_before(res, chars, stop) {
+            let mut level = None;
+            if ps > seg
+                && res.r.lex.words.places.is_level_char(chars[ps - 1])
+                && keys.body_ending(ps).is_none()
+            {
+                level = Some(chars[ps - 1]);
+            }
+            let place_before = place_ending(res, ps);
+            let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
+            let target = match keys.body_ending(ps) {
+                Some(b) if organ == Some(PostOrgan::Gov) => {
+                    implied_body(res, &pt, level, place_before, ps).or(Some(b))
                 }
+                Some(b) => Some(b),
+                None => {
+                    let at = ps.saturating_sub(level.map_or(0, |_| 1));
+                    implied_body(res, &pt, level, place_before, at)
+                }
+            };
+            if let Some(t) = target {
+                res.st
+                    .relate(&p.key, Predicate::MemberOf, &t, Some(pt.clone()), &p.ev);
             }
         }
+        seg = stop + 1;
+    }
+}
+
+/// Walks back over the posts written before a name: 奎文区委副书记、区长高志秀;
+/// 市长、市总林长李长萍. Each post makes the person a member of the body
+/// named before it, or of the body the post implies.
+fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char]) {
+    let mut pos = p.m.start;
+    for _ in 0..4 {
+        let Some((pt, mut ps)) = post_before(res, chars, pos) else {
+            break;
+        };
+        // a level word before the post (市 in 市副总林长)
+        let mut level = None;
+        if ps > 0 && res.r.lex.words.places.is_level_char(chars[ps - 1]) {
+            // a level word of its own (市 in 、市副总林长), not the end of a
+            // name (区 in 社区)
+            let glued = ps >= 2 && is_han(chars[ps - 2]) && chars[ps - 2] != LIST_COMMA;
+            if !glued {
+                level = Some(chars[ps - 1]);
+            }
+        }
+        // a place written right before the post (奉贤区区长)
+        let place_before = place_ending(res, ps);
+        let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
+        let target = match keys.body_ending(ps) {
+            // the body named right before the post
+            Some(b) if organ != Some(PostOrgan::Gov) => Some(b),
+            Some(b) => implied_body(res, &pt, level, place_before, ps).or(Some(b)),
+            None => {
+                if level.is_some() {
+                    ps -= 1;
+                }
+                implied_body(res, &pt, level, place_before, ps)
+            }
+        };
+        if let Some(t) = target {
+            res.st
+                .relate(&p.key, Predicate::MemberOf, &t, Some(pt.clone()), &p.ev);
+        }
+        // the previous body may carry a list of posts: 区委副书记、区长
+        if keys.body_ending(ps).is_some() {
+            break;
+        }
+        if ps > 0 && chars[ps - 1] == LIST_COMMA {
+            pos = ps - 1;
+            continue;
+        }
+        break;
     }
 }
 
