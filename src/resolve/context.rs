@@ -43,22 +43,70 @@ pub struct DocContext {
     art_counts: Vec<BTreeMap<usize, usize>>,
 }
 
+/// Votes for the bureau of a document: (rank, name) → (votes, bureau).
+type BureauVotes = BTreeMap<(u8, String), (usize, Bureau)>;
+
 fn first_unique(cands: &[usize]) -> Option<usize> {
     (cands.len() == 1).then(|| cands[0])
 }
 
 impl DocContext {
-    /// Builds the context of a document from its mentions.
+    /// Builds the context of a document from its mentions: its city and
+    /// province, its county, the place of the site that publishes it, the
+    /// divisions it mentions, its bureaus, known full names and titles, and
+    /// the full names of its local units.
     pub fn build(r: &Recognizer, doc: &Document, mentions: &[Vec<Mention>]) -> DocContext {
-        let lx = &r.lex;
         let mut ctx = DocContext::default();
-        // 1. unambiguous divisions vote for their city
+        let city_votes = ctx.count_divisions(r, mentions);
+        ctx.city = city_votes
+            .iter()
+            .max_by_key(|(i, n)| (**n, std::cmp::Reverse(**i)))
+            .map(|(i, _)| *i);
+        ctx.province = ctx
+            .city
+            .and_then(|c| ctx_ancestor(r, c, Level::Province))
+            .or_else(|| ctx.voted_province(r));
+        ctx.read_county(r, mentions);
+        if ctx.city.is_none() {
+            ctx.city = ctx.county.and_then(|c| ctx_ancestor(r, c, Level::City));
+        }
+        // a document whose text names no city is about the place of the
+        // government site that publishes it
+        let site = doc.source_url.as_deref().and_then(|u| site_of(r, u));
+        if let Some(p) = site.as_ref().and_then(|s| s.place) {
+            ctx.read_site_place(r, p);
+        }
+        ctx.scope = ctx
+            .city
+            .or(ctx.province)
+            .map(|i| r.lex.divisions[i].code.clone())
+            .unwrap_or_default();
+        ctx.read_mentioned(r, mentions);
+        let bureau_votes = ctx.read_bodies(r, mentions);
+        ctx.read_local_names(r, mentions);
+        let voted = bureau_votes
+            .iter()
+            .min_by_key(|((rank, name), (n, _))| (*rank, std::cmp::Reverse(*n), name.clone()))
+            .map(|(_, (n, b))| (*n, b.clone()));
+        ctx.published = site.as_ref().and_then(|s| s.bureau(r, ctx.city));
+        ctx.bureau = ctx.prefer_published(voted, bureau_votes.keys().map(|k| &k.1));
+        ctx
+    }
+
+    /// Counts the divisions each article names unambiguously (short county
+    /// names only when unambiguous words) and returns their votes for
+    /// their city.
+    fn count_divisions(
+        &mut self,
+        r: &Recognizer,
+        mentions: &[Vec<Mention>],
+    ) -> BTreeMap<usize, usize> {
+        let lx = &r.lex;
         let mut city_votes: BTreeMap<usize, usize> = BTreeMap::new();
         for ms in mentions {
             let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
             for m in ms {
                 for pr in division_refs(m) {
-                    // short county names vote only when unambiguous words
                     if let Some(i) = first_unique(&pr.cands)
                         .filter(|&i| !pr.short || lx.divisions[i].level <= Level::City)
                     {
@@ -69,104 +117,99 @@ impl DocContext {
                     }
                 }
             }
-            ctx.art_counts.push(counts);
+            self.art_counts.push(counts);
         }
-        ctx.city = city_votes
-            .iter()
-            .max_by_key(|(i, n)| (**n, std::cmp::Reverse(**i)))
-            .map(|(i, _)| *i);
-        ctx.province = ctx
-            .city
-            .and_then(|c| ctx_ancestor(r, c, Level::Province))
-            .or_else(|| {
-                // a document about a province only
-                let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
-                for counts in &ctx.art_counts {
-                    for (&i, &n) in counts {
-                        if let Some(p) = ctx_ancestor(r, i, Level::Province) {
-                            *votes.entry(p).or_default() += n;
-                        }
-                    }
+        city_votes
+    }
+
+    /// The province of a document about a province only: the one its
+    /// divisions lie in most.
+    fn voted_province(&self, r: &Recognizer) -> Option<usize> {
+        let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
+        for counts in &self.art_counts {
+            for (&i, &n) in counts {
+                if let Some(p) = ctx_ancestor(r, i, Level::Province) {
+                    *votes.entry(p).or_default() += n;
                 }
-                votes.into_iter().max_by_key(|(_, n)| *n).map(|(i, _)| i)
-            });
-        // 2. the dominant county, counting also names that several
-        // divisions carry, read inside the document's city (城区)
+            }
+        }
+        votes.into_iter().max_by_key(|(_, n)| *n).map(|(i, _)| i)
+    }
+
+    /// The dominant county, counting also names that several divisions
+    /// carry, read inside the document's city (城区); and the county the
+    /// document is clearly about.
+    fn read_county(&mut self, r: &Recognizer, mentions: &[Vec<Mention>]) {
+        let lx = &r.lex;
         let mut county_votes: BTreeMap<usize, usize> = BTreeMap::new();
-        for ms in mentions {
-            for m in ms {
-                for pr in division_refs(m) {
-                    let i = match first_unique(&pr.cands) {
-                        Some(i) if !pr.short || lx.divisions[i].level <= Level::City => Some(i),
-                        _ => ctx.city.and_then(|city| {
-                            let inside: Vec<usize> = pr
-                                .cands
-                                .iter()
-                                .copied()
-                                .filter(|&c| lx.is_within(c, city))
-                                .collect();
-                            (inside.len() == 1).then(|| inside[0])
-                        }),
-                    };
-                    if let Some(c) = i.and_then(|i| ctx_ancestor(r, i, Level::County)) {
-                        *county_votes.entry(c).or_default() += 1;
-                    }
+        for m in mentions.iter().flatten() {
+            for pr in division_refs(m) {
+                let i = match first_unique(&pr.cands) {
+                    Some(i) if !pr.short || lx.divisions[i].level <= Level::City => Some(i),
+                    _ => self.city.and_then(|city| {
+                        let inside: Vec<usize> = (pr.cands.iter().copied())
+                            .filter(|&c| lx.is_within(c, city))
+                            .collect();
+                        (inside.len() == 1).then(|| inside[0])
+                    }),
+                };
+                if let Some(c) = i.and_then(|i| ctx_ancestor(r, i, Level::County)) {
+                    *county_votes.entry(c).or_default() += 1;
                 }
             }
         }
         let total: usize = county_votes.values().sum();
         if let Some((&c, &n)) = county_votes.iter().max_by_key(|(_, n)| **n) {
-            if n * 2 > total || ctx.city.is_none() {
-                ctx.county = Some(c);
+            if n * 2 > total || self.city.is_none() {
+                self.county = Some(c);
             }
             if n >= 3 && n * 3 >= total * 2 {
-                ctx.home_county = Some(c);
+                self.home_county = Some(c);
             }
         }
-        if ctx.city.is_none() {
-            ctx.city = ctx.county.and_then(|c| ctx_ancestor(r, c, Level::City));
-        }
-        // a document whose text names no city is about the place of the
-        // government site that publishes it
-        let site = doc.source_url.as_deref().and_then(|u| site_of(r, u));
-        if let Some(p) = site.as_ref().and_then(|s| s.place) {
-            if ctx.city.is_none() && ctx.county.is_none() {
-                ctx.city = ctx_ancestor(r, p, Level::City);
-                if r.lex.divisions[p].level == Level::County {
-                    ctx.county = Some(p);
-                }
-            }
-            if ctx.province.is_none() {
-                ctx.province = ctx_ancestor(r, p, Level::Province);
+    }
+
+    /// The place of the site that publishes the document stands for the
+    /// city (and county) a text that names none is about, and its province.
+    fn read_site_place(&mut self, r: &Recognizer, p: usize) {
+        if self.city.is_none() && self.county.is_none() {
+            self.city = ctx_ancestor(r, p, Level::City);
+            if r.lex.divisions[p].level == Level::County {
+                self.county = Some(p);
             }
         }
-        ctx.scope = ctx
-            .city
-            .or(ctx.province)
-            .map(|i| lx.divisions[i].code.clone())
-            .unwrap_or_default();
-        // 3. mentioned divisions, resolved with the context
+        if self.province.is_none() {
+            self.province = ctx_ancestor(r, p, Level::Province);
+        }
+    }
+
+    /// The divisions the document mentions, resolved with the context.
+    fn read_mentioned(&mut self, r: &Recognizer, mentions: &[Vec<Mention>]) {
         for (ai, ms) in mentions.iter().enumerate() {
-            let actx = ctx.base_article(r, ai);
+            let actx = self.base_article(r, ai);
             for m in ms {
                 for pr in division_refs(m) {
-                    if let Some(i) = ctx.pick_ref(r, &pr, &actx) {
-                        ctx.mentioned.insert(i);
+                    if let Some(i) = self.pick_ref(r, &pr, &actx) {
+                        self.mentioned.insert(i);
                     }
                 }
             }
         }
-        // 4. bureaus and known full names
-        let mut bureau_votes: BTreeMap<(u8, String), (usize, Bureau)> = BTreeMap::new();
+    }
+
+    /// The bureaus the document names, with their votes by rank (a city's
+    /// bureau first, then a province's, a county's, a township's); the
+    /// full agency names and the titles it writes.
+    fn read_bodies(&mut self, r: &Recognizer, mentions: &[Vec<Mention>]) -> BureauVotes {
+        let mut bureau_votes: BureauVotes = BTreeMap::new();
         for (ai, ms) in mentions.iter().enumerate() {
-            let actx = ctx.base_article(r, ai);
+            let actx = self.base_article(r, ai);
             for m in ms {
                 match &m.kind {
                     MentionKind::Chain(c) => {
-                        if let Some((b, full)) = ctx.chain_bureau(r, c, &actx) {
-                            let level = b
-                                .place
-                                .map(|p| lx.divisions[p].level)
+                        if let Some((b, full)) = self.chain_bureau(r, c, &actx) {
+                            let level = (b.place)
+                                .map(|p| r.lex.divisions[p].level)
                                 .unwrap_or(Level::Town);
                             let rank = match level {
                                 Level::Province => 1,
@@ -176,46 +219,41 @@ impl DocContext {
                             };
                             let e = bureau_votes.entry((rank, b.name.clone())).or_insert((0, b));
                             e.0 += 1;
-                            if !ctx.known.contains(&full) {
-                                ctx.known.push(full);
+                            if !self.known.contains(&full) {
+                                self.known.push(full);
                             }
                         }
                     }
-                    MentionKind::Document { title } if !ctx.titles.contains(title) => {
-                        ctx.titles.push(title.clone());
+                    MentionKind::Document { title } if !self.titles.contains(title) => {
+                        self.titles.push(title.clone());
                     }
                     _ => {}
                 }
             }
         }
-        for ms in mentions {
-            for m in ms {
-                if let MentionKind::Named {
-                    etype: crate::EntityType::Place,
-                    name,
-                    place: Some(p),
-                } = &m.kind
-                {
-                    let core = name.trim_start_matches(p.text.as_str());
-                    let lower = p
-                        .cands
-                        .iter()
-                        .all(|&c| lx.divisions[c].level >= Level::County);
-                    if lower && core != name && super::is_local_unit(&lx.words.places, core) {
-                        ctx.local_names
-                            .entry(core.to_string())
-                            .or_insert_with(|| name.clone());
-                    }
+        bureau_votes
+    }
+
+    /// Local units written with the town or county before them
+    /// (河西街道龙泉社区), by their own name.
+    fn read_local_names(&mut self, r: &Recognizer, mentions: &[Vec<Mention>]) {
+        let lx = &r.lex;
+        for m in mentions.iter().flatten() {
+            if let MentionKind::Named {
+                etype: crate::EntityType::Place,
+                name,
+                place: Some(p),
+            } = &m.kind
+            {
+                let core = name.trim_start_matches(p.text.as_str());
+                let lower = (p.cands.iter()).all(|&c| lx.divisions[c].level >= Level::County);
+                if lower && core != name && super::is_local_unit(&lx.words.places, core) {
+                    self.local_names
+                        .entry(core.to_string())
+                        .or_insert_with(|| name.clone());
                 }
             }
         }
-        let voted = bureau_votes
-            .iter()
-            .min_by_key(|((rank, name), (n, _))| (*rank, std::cmp::Reverse(*n), name.clone()))
-            .map(|(_, (n, b))| (*n, b.clone()));
-        ctx.published = site.as_ref().and_then(|s| s.bureau(r, ctx.city));
-        ctx.bureau = ctx.prefer_published(voted, bureau_votes.keys().map(|k| &k.1));
-        ctx
     }
 
     fn base_article(&self, r: &Recognizer, ai: usize) -> ArticleContext {
