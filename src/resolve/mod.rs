@@ -207,6 +207,23 @@ pub fn resolve_with_mentions(
 /// Opens the title of a document (《…》).
 pub(crate) const TITLE_OPEN: char = '《';
 
+/// The enumeration comma between the items of a list (、).
+pub(crate) const LIST_COMMA: char = '、';
+
+/// Brackets around a section written after a name (（潍坊段）).
+const SECTION_BRACKETS: (char, char) = ('（', '）');
+
+/// Whether a character separates the items of a list of bodies (、, a
+/// space, a comma).
+fn separates_list(c: char) -> bool {
+    matches!(c, LIST_COMMA | ' ' | '，')
+}
+
+/// Whether a character ends the sentence kept as evidence.
+fn ends_evidence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | '\n')
+}
+
 /// The part of a document title before the word of its matter (关于): the
 /// bodies that issue an official document (河南省人民政府办公厅 in
 /// 河南省人民政府办公厅关于…的通知).
@@ -239,8 +256,8 @@ fn one_per_triple(relations: &mut Vec<Relation>) {
 fn abbreviates(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
     let s: Vec<char> = short.chars().collect();
     // a section in brackets after the name does not count (（潍坊段）)
-    let long = match long.find('（') {
-        Some(i) if long.ends_with('）') && i > 0 => &long[..i],
+    let long = match long.find(SECTION_BRACKETS.0) {
+        Some(i) if long.ends_with(SECTION_BRACKETS.1) && i > 0 => &long[..i],
         _ => long,
     };
     // a body and its unit (X公司 and X公司党委) are two
@@ -616,13 +633,13 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let between = char_slice(self.chars, prev.end, start);
-        let ok = between.chars().all(|c| c == '、' || c == ' ' || c == '，')
-            || between.trim_end_matches('、').chars().count() <= 6
+        let ok = between.chars().all(separates_list)
+            || between.trim_end_matches(LIST_COMMA).chars().count() <= 6
                 && self
                     .r
                     .lex
                     .posts
-                    .contains_key(between.trim_end_matches('、'));
+                    .contains_key(between.trim_end_matches(LIST_COMMA));
         if !ok {
             return None;
         }
@@ -1019,7 +1036,7 @@ const EVIDENCE_REACH: usize = 300;
 /// Sentence bounds (char offsets) around a span, at most
 /// [`EVIDENCE_REACH`] characters on each side.
 fn sentence_bounds(chars: &[char], s: usize, e: usize) -> (usize, usize) {
-    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | '\n');
+    let is_end = ends_evidence;
     let mut a = s.min(chars.len());
     let floor = a.saturating_sub(EVIDENCE_REACH);
     while a > floor && !is_end(chars[a - 1]) {

@@ -7,7 +7,7 @@
 //! - partnerOf: A 与 B 共同 / 签订 / 联合…, A 会同 / 联合 / 携手 B;
 //! - participatesIn: an agency or organization in the sentence of a project.
 
-use super::{Evidence, Ref, Resolver};
+use super::{Evidence, Ref, Resolver, LIST_COMMA};
 use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
@@ -27,9 +27,9 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
     let mut s = 0;
     while s < chars.len() {
         let mut e = s;
-        while e < chars.len() && !matches!(chars[e], '。' | '！' | '？' | '；' | '\n') {
+        while e < chars.len() && !ends_sentence(chars[e]) {
             // a run-on sentence is cut at a comma after 300 characters
-            if e - s > 300 && matches!(chars[e], '，' | ',') {
+            if e - s > 300 && is_comma(chars[e]) {
                 break;
             }
             e += 1;
@@ -59,8 +59,34 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
     }
 }
 
-/// The enumeration comma between the items of a list (、).
-const LIST_COMMA: char = '、';
+/// Whether a character ends a sentence (a line break does too).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '\n')
+}
+
+/// Whether a character is a comma.
+fn is_comma(c: char) -> bool {
+    matches!(c, '，' | ',')
+}
+
+/// Whether a character ends a clause (a comma or a colon).
+fn ends_clause(c: char) -> bool {
+    is_comma(c) || is_colon(c)
+}
+
+/// Whether a character is a colon.
+fn is_colon(c: char) -> bool {
+    matches!(c, '：' | ':')
+}
+
+/// Whether a character opens or closes a parenthesis.
+fn is_paren(c: char, open: bool) -> bool {
+    if open {
+        matches!(c, '（' | '(')
+    } else {
+        matches!(c, '）' | ')')
+    }
+}
 
 /// Whether the word at `wp` (`w`) lies inside one of `words` written there
 /// (同 in 会同 or 同志).
@@ -82,7 +108,7 @@ fn is_org(r: &Ref) -> bool {
 
 /// Clause bounds (split at ， and ：) around a position within a sentence.
 fn clause(chars: &[char], s: usize, e: usize, pos: usize) -> (usize, usize) {
-    let stop = |c: char| matches!(c, '，' | '：' | ',' | ':');
+    let stop = ends_clause;
     let mut a = pos.min(e);
     while a > s && !stop(chars[a - 1]) {
         a -= 1;
@@ -337,6 +363,7 @@ fn issued_by_verb(res: &mut Resolver, sn: &Sentence) {
         // documents up to the next clause that is not a list of titles
         for d in docs {
             let between = &sn.chars[vp..d.start];
+            // (two marks: the title is in a later clause or sentence)
             if between.iter().filter(|c| matches!(c, '，' | '。')).count() > 1 {
                 continue;
             }
@@ -421,7 +448,7 @@ fn roster_group(
     let mut found = None;
     for _ in 0..60 {
         let head = &chars[ls..(ls + 8).min(chars.len())];
-        if let Some(colon) = head.iter().position(|c| *c == ':' || *c == '：') {
+        if let Some(colon) = head.iter().position(|c| is_colon(*c)) {
             let label: String = head[..colon].iter().filter(|c| **c != ' ').collect();
             if !rw.roster_roles.contains(&label) {
                 return None;
@@ -557,7 +584,7 @@ fn roster_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
     let mut seg = p.m.end;
     while seg < end {
         let stop = (seg..end)
-            .find(|&x| chars[x] == LIST_COMMA || chars[x] == '，')
+            .find(|&x| chars[x] == LIST_COMMA || chars[x] == '，') // 、 or a full-width comma
             .unwrap_or(end);
         if let Some((pt, ps)) = post_before(res, chars, stop) {
             let mut level = None;
@@ -744,12 +771,12 @@ fn signing_body(res: &Resolver) -> Option<String> {
     while end > 0 && text[end - 1].is_whitespace() {
         end -= 1;
     }
-    if end == 0 || !matches!(text[end - 1], '）' | ')') {
+    if end == 0 || !is_paren(text[end - 1], false) {
         return None;
     }
     let open = (end.saturating_sub(24)..end)
         .rev()
-        .find(|&k| matches!(text[k], '（' | '('))?;
+        .find(|&k| is_paren(text[k], true))?;
     res.st
         .refs
         .iter()
