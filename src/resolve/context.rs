@@ -701,4 +701,64 @@ mod tests {
         assert_eq!(name("锦江区"), "成都市锦江区");
         assert_eq!(name("兰州新区"), "兰州新区");
     }
+    /// The context of a text written by hand.
+    fn context_of(r: &Recognizer, text: &str) -> DocContext {
+        let doc = crate::text::parse_document(std::path::Path::new("news.txt"), text.as_bytes())
+            .expect("a text");
+        let mentions: Vec<Vec<Mention>> =
+            doc.articles.iter().map(|a| r.recognize(&a.text)).collect();
+        DocContext::build(r, &doc, &mentions)
+    }
+
+    fn name(r: &Recognizer, i: Option<usize>) -> Option<&str> {
+        i.map(|i| r.lex.divisions[i].name.as_str())
+    }
+
+    #[test]
+    fn the_places_named_decide_the_city_and_the_county() {
+        let r = Recognizer::new().expect("lexicons");
+        let ctx = context_of(
+            &r,
+            "德城区召开防汛工作会议。德城区各街道汇报了准备情况，德城区水务部门作了部署。\n",
+        );
+        assert_eq!(name(&r, ctx.city), Some("德州市"));
+        assert_eq!(name(&r, ctx.county), Some("德城区"));
+        assert_eq!(name(&r, ctx.home_county), Some("德城区"));
+        assert_eq!(name(&r, ctx.province), Some("山东省"));
+        let city = ctx.city.map(|c| r.lex.divisions[c].code.clone());
+        assert_eq!(Some(ctx.scope.clone()), city);
+        // two districts named alike: no county is the document's
+        let ctx = context_of(&r, "德城区和陵城区联合开展河道清理。\n");
+        assert_eq!(name(&r, ctx.city), Some("德州市"));
+        assert_eq!(ctx.home_county, None);
+    }
+
+    #[test]
+    fn the_bureau_named_in_full_is_the_documents() {
+        let r = Recognizer::new().expect("lexicons");
+        let full = "德州市自然资源和规划局德城分局";
+        let ctx = context_of(&r, &format!("{full}召开会议。德城分局汇报了工作。\n"));
+        let b = ctx.bureau.clone().expect("a bureau");
+        assert_eq!(b.name, "德州市自然资源和规划局");
+        assert_eq!(b.dept, "自然资源和规划局");
+        assert_eq!(name(&r, b.place), Some("德州市"));
+        // a full name written once stands for its ending written alone
+        assert!(ctx.known.iter().any(|k| k == full), "{:?}", ctx.known);
+        assert_eq!(ctx.known_ending("德城分局"), Some(full));
+        assert_eq!(ctx.known_ending("陵城分局"), None);
+        // a text that names no bureau has none
+        let ctx = context_of(&r, "德州市召开防汛工作会议。\n");
+        assert!(ctx.bureau.is_none());
+    }
+
+    #[test]
+    fn a_department_below_the_province_has_its_province_form() {
+        let r = Recognizer::new().expect("lexicons");
+        let ctx = DocContext::default();
+        assert_eq!(
+            ctx.province_dept(&r, "自然资源和规划局").as_deref(),
+            Some("自然资源厅")
+        );
+        assert_eq!(ctx.province_dept(&r, "水利局").as_deref(), Some("水利厅"));
+    }
 }

@@ -1074,3 +1074,126 @@ pub fn alias_index(doc: &ResolvedDoc) -> HashMap<String, Vec<String>> {
     }
     m
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::parse_document;
+    use std::path::Path;
+
+    /// The first article of a text, resolved.
+    fn resolve(r: &Recognizer, text: &str) -> ResolvedArticle {
+        let doc = parse_document(Path::new("news.txt"), text.as_bytes()).expect("a text");
+        resolve_document(r, &doc)
+            .articles
+            .into_iter()
+            .next()
+            .expect("an article")
+    }
+
+    /// Whether the article relates the entities named `s` and `o`.
+    fn related(a: &ResolvedArticle, s: &str, p: Predicate, o: &str) -> bool {
+        let name = |k: &str| a.entities.get(k).map(|e| e.name.as_str());
+        a.relations
+            .iter()
+            .any(|r| r.predicate == p && name(&r.subject) == Some(s) && name(&r.object) == Some(o))
+    }
+
+    /// The entity named `name`, if any.
+    fn named<'a>(a: &'a ResolvedArticle, name: &str) -> Option<&'a Entity> {
+        a.entities.values().find(|e| e.name == name)
+    }
+
+    #[test]
+    fn a_city_short_form_takes_the_papers_city() {
+        let r = Recognizer::new().expect("lexicons");
+        for city in ["德州市", "聊城市"] {
+            let a = resolve(
+                &r,
+                &format!("{city}召开城市更新工作推进会。市住建局负责人介绍了老旧小区改造进展。\n"),
+            );
+            let full = format!("{city}住房和城乡建设局");
+            let e = named(&a, &full).unwrap_or_else(|| panic!("{full}: {:?}", a.entities));
+            assert!(e.aliases.contains("市住建局"), "{e:?}");
+            assert!(related(&a, &full, Predicate::Jurisdiction, city));
+        }
+    }
+
+    #[test]
+    fn a_bare_branch_hangs_under_the_articles_bureau() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "德州市自然资源和规划局召开土地供应工作会议。德城分局、陵城分局分别汇报了工作进展。\n",
+        );
+        let bureau = "德州市自然资源和规划局";
+        for (branch, district) in [("德城分局", "德城区"), ("陵城分局", "陵城区")] {
+            let full = format!("{bureau}{branch}");
+            assert!(
+                related(&a, &full, Predicate::SubOrganizationOf, bureau),
+                "{full}: {:?}",
+                a.relations
+            );
+            assert!(related(&a, &full, Predicate::Jurisdiction, district));
+            assert!(named(&a, &full).is_some_and(|e| e.aliases.contains(branch)));
+        }
+        // the two branches are no units of each other
+        assert!(!a
+            .relations
+            .iter()
+            .any(|r| r.subject.contains("德城分局") && r.object.contains("陵城分局")));
+    }
+
+    #[test]
+    fn an_anaphor_stands_for_the_body_named_before_it() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "德州市水利局召开防汛工作会议。会后，该局与德州市气象局签订合作协议。\n",
+        );
+        assert!(
+            related(&a, "德州市气象局", Predicate::PartnerOf, "德州市水利局"),
+            "{:?}",
+            a.relations
+        );
+        // an anaphor adds no name of its own
+        assert!(a
+            .entities
+            .values()
+            .all(|e| e.name != "该局" && !e.aliases.contains("该局")));
+        // with no body named before it, it stands for none
+        let a = resolve(&r, "该局要求各单位做好防汛准备工作。\n");
+        assert!(
+            a.entities.values().all(|e| e.etype != EntityType::Agency),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
+    fn the_province_department_follows_the_articles_system() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "德州市自然资源和规划局召开会议，省厅有关处室负责人到会指导。\n",
+        );
+        assert!(
+            related(&a, "山东省自然资源厅", Predicate::Jurisdiction, "山东省"),
+            "{:?}",
+            a.relations
+        );
+        let a = resolve(&r, "德州市水利局召开会议，省厅有关处室负责人到会指导。\n");
+        assert!(named(&a, "山东省自然资源厅").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_title_is_issued_by_the_bodies_before_its_matter() {
+        let matter = "关于";
+        assert_eq!(
+            issuing_part("德州市水利局关于加强河道管理的通知", matter),
+            Some("德州市水利局")
+        );
+        assert_eq!(issuing_part("关于加强河道管理的通知", matter), None);
+        assert_eq!(issuing_part("河道管理办法", matter), None);
+    }
+}

@@ -1064,4 +1064,113 @@ mod tests {
             "{rels:?}"
         );
     }
+    /// Whether `rels` holds (s, p, o).
+    fn holds(
+        rels: &[(String, Predicate, String, Option<String>)],
+        s: &str,
+        p: Predicate,
+        o: &str,
+    ) -> bool {
+        rels.iter().any(|(s2, p2, o2, _)| {
+            *p2 == p && (s2 == s && o2 == o || p.symmetric() && s2 == o && o2 == s)
+        })
+    }
+
+    #[test]
+    fn each_relation_kind_is_read_from_a_written_sentence() {
+        let rels = relations(
+            "德州市自然资源和规划局德城分局局长王建国主持会议。\n\
+             德州市水利局与德州市气象局签订战略合作协议。\n\
+             德州市水利局印发《德州市河道采砂管理办法》。\n\
+             德州市水利局积极推进德州市减河治理项目建设。\n\
+             天衢街道新华社区开展防汛演练。\n",
+        );
+        let bureau = "德州市自然资源和规划局";
+        let branch = "德州市自然资源和规划局德城分局";
+        for (s, p, o) in [
+            (branch, Predicate::SubOrganizationOf, bureau),
+            (branch, Predicate::Jurisdiction, "德城区"),
+            (bureau, Predicate::Jurisdiction, "德州市"),
+            ("德州市水利局", Predicate::PartnerOf, "德州市气象局"),
+            ("德州市水利局", Predicate::Issued, "德州市河道采砂管理办法"),
+            (
+                "德州市水利局",
+                Predicate::ParticipatesIn,
+                "德州市减河治理项目",
+            ),
+            ("天衢街道新华社区", Predicate::LocatedIn, "天衢街道"),
+        ] {
+            assert!(holds(&rels, s, p, o), "{s} {p:?} {o}: {rels:?}");
+        }
+        assert!(
+            rels.iter().any(|(s, p, o, r)| s == "王建国"
+                && *p == Predicate::MemberOf
+                && o == branch
+                && r.as_deref() == Some("局长")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn bodies_named_side_by_side_are_no_partners() {
+        // no verb of joint action after 与
+        let rels = relations("德州市水利局与德州市气象局的负责人参加了活动。\n");
+        // (both bodies are read)
+        for body in ["德州市水利局", "德州市气象局"] {
+            assert!(
+                holds(&rels, body, Predicate::Jurisdiction, "德州市"),
+                "{rels:?}"
+            );
+        }
+        assert!(
+            !rels.iter().any(|(_, p, _, _)| *p == Predicate::PartnerOf),
+            "{rels:?}"
+        );
+        // no document after the verb: nothing is issued
+        let rels = relations("德州市水利局印发通知，要求做好防汛准备。\n");
+        assert!(
+            !rels.iter().any(|(_, p, _, _)| *p == Predicate::Issued),
+            "{rels:?}"
+        );
+        // a project in a sentence that says no body acts on it
+        let rels = relations("德州市水利局的同志谈到了德州市减河治理项目。\n");
+        assert!(
+            holds(&rels, "德州市减河治理项目", Predicate::LocatedIn, "德州市"),
+            "{rels:?}"
+        );
+        assert!(
+            !rels
+                .iter()
+                .any(|(_, p, _, _)| *p == Predicate::ParticipatesIn),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_reporter_belongs_to_the_paper_and_a_correspondent_does_not() {
+        let rels =
+            relations("本报讯（德州日报记者 李明 通讯员 张华）近日，德州市水利局召开会议。\n");
+        assert!(
+            rels.iter().any(|(s, p, o, r)| s == "李明"
+                && *p == Predicate::MemberOf
+                && o == "德州日报"
+                && r.as_deref() == Some("记者")),
+            "{rels:?}"
+        );
+        assert!(
+            !rels
+                .iter()
+                .any(|(s, p, _, _)| s == "张华" && *p == Predicate::MemberOf),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_partner_character_inside_a_word_is_no_preposition() {
+        let words = ["会同".to_string(), "同志".to_string()];
+        let chars: Vec<char> = "水利局同志会同气象局同各方".chars().collect();
+        assert!(super::within_word(&chars, 3, "同", &words));
+        assert!(super::within_word(&chars, 6, "同", &words));
+        assert!(!super::within_word(&chars, 10, "同", &words));
+    }
 }
