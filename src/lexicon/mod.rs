@@ -14,6 +14,11 @@ pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// A set of the lexicons, hashed as [`HashMap`].
 pub type HashSet<K> = rustc_hash::FxHashSet<K>;
 
+mod words;
+pub use words::{
+    Cue, Found, LayoutWords, OrganWords, PlaceWords, RelationWords, Template, TriggerScan, Words,
+};
+
 /// Errors in a lexicon file.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -226,6 +231,8 @@ pub struct Lexicon {
     pub legal_forms: Vec<String>,
     /// Romanized labels of government web hosts → what they name.
     pub hosts: HashMap<String, Vec<HostName>>,
+    /// The word lists of the resolver and the text stage (see [`Words`]).
+    pub words: Words,
 }
 
 /// What a label of a government web host names (anshan → 鞍山市, zrzyj →
@@ -261,6 +268,11 @@ pub const FILES: &[(&str, &str)] = &[
     data!("name_words.tsv"),
     data!("zones.tsv"),
     data!("hosts.tsv"),
+    // the word lists of the resolver and the text stage (words.rs)
+    data!("relation_words.tsv"),
+    data!("organ_names.tsv"),
+    data!("place_words.tsv"),
+    data!("layout_marks.tsv"),
 ];
 
 fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
@@ -442,6 +454,7 @@ impl Lexicon {
                 _ => {}
             }
         }
+        lx.words = Words::load(&lx.triggers)?;
         Ok(lx)
     }
 

@@ -43,22 +43,70 @@ pub struct DocContext {
     art_counts: Vec<BTreeMap<usize, usize>>,
 }
 
+/// Votes for the bureau of a document: (rank, name) → (votes, bureau).
+type BureauVotes = BTreeMap<(u8, String), (usize, Bureau)>;
+
 fn first_unique(cands: &[usize]) -> Option<usize> {
     (cands.len() == 1).then(|| cands[0])
 }
 
 impl DocContext {
-    /// Builds the context of a document from its mentions.
+    /// Builds the context of a document from its mentions: its city and
+    /// province, its county, the place of the site that publishes it, the
+    /// divisions it mentions, its bureaus, known full names and titles, and
+    /// the full names of its local units.
     pub fn build(r: &Recognizer, doc: &Document, mentions: &[Vec<Mention>]) -> DocContext {
-        let lx = &r.lex;
         let mut ctx = DocContext::default();
-        // 1. unambiguous divisions vote for their city
+        let city_votes = ctx.count_divisions(r, mentions);
+        ctx.city = city_votes
+            .iter()
+            .max_by_key(|(i, n)| (**n, std::cmp::Reverse(**i)))
+            .map(|(i, _)| *i);
+        ctx.province = ctx
+            .city
+            .and_then(|c| ctx_ancestor(r, c, Level::Province))
+            .or_else(|| ctx.voted_province(r));
+        ctx.read_county(r, mentions);
+        if ctx.city.is_none() {
+            ctx.city = ctx.county.and_then(|c| ctx_ancestor(r, c, Level::City));
+        }
+        // a document whose text names no city is about the place of the
+        // government site that publishes it
+        let site = doc.source_url.as_deref().and_then(|u| site_of(r, u));
+        if let Some(p) = site.as_ref().and_then(|s| s.place) {
+            ctx.read_site_place(r, p);
+        }
+        ctx.scope = ctx
+            .city
+            .or(ctx.province)
+            .map(|i| r.lex.divisions[i].code.clone())
+            .unwrap_or_default();
+        ctx.read_mentioned(r, mentions);
+        let bureau_votes = ctx.read_bodies(r, mentions);
+        ctx.read_local_names(r, mentions);
+        let voted = bureau_votes
+            .iter()
+            .min_by_key(|((rank, name), (n, _))| (*rank, std::cmp::Reverse(*n), name.clone()))
+            .map(|(_, (n, b))| (*n, b.clone()));
+        ctx.published = site.as_ref().and_then(|s| s.bureau(r, ctx.city));
+        ctx.bureau = ctx.prefer_published(voted, bureau_votes.keys().map(|k| &k.1));
+        ctx
+    }
+
+    /// Counts the divisions each article names unambiguously (short county
+    /// names only when unambiguous words) and returns their votes for
+    /// their city.
+    fn count_divisions(
+        &mut self,
+        r: &Recognizer,
+        mentions: &[Vec<Mention>],
+    ) -> BTreeMap<usize, usize> {
+        let lx = &r.lex;
         let mut city_votes: BTreeMap<usize, usize> = BTreeMap::new();
         for ms in mentions {
             let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
             for m in ms {
                 for pr in division_refs(m) {
-                    // short county names vote only when unambiguous words
                     if let Some(i) = first_unique(&pr.cands)
                         .filter(|&i| !pr.short || lx.divisions[i].level <= Level::City)
                     {
@@ -69,104 +117,99 @@ impl DocContext {
                     }
                 }
             }
-            ctx.art_counts.push(counts);
+            self.art_counts.push(counts);
         }
-        ctx.city = city_votes
-            .iter()
-            .max_by_key(|(i, n)| (**n, std::cmp::Reverse(**i)))
-            .map(|(i, _)| *i);
-        ctx.province = ctx
-            .city
-            .and_then(|c| ctx_ancestor(r, c, Level::Province))
-            .or_else(|| {
-                // a document about a province only
-                let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
-                for counts in &ctx.art_counts {
-                    for (&i, &n) in counts {
-                        if let Some(p) = ctx_ancestor(r, i, Level::Province) {
-                            *votes.entry(p).or_default() += n;
-                        }
-                    }
+        city_votes
+    }
+
+    /// The province of a document about a province only: the one its
+    /// divisions lie in most.
+    fn voted_province(&self, r: &Recognizer) -> Option<usize> {
+        let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
+        for counts in &self.art_counts {
+            for (&i, &n) in counts {
+                if let Some(p) = ctx_ancestor(r, i, Level::Province) {
+                    *votes.entry(p).or_default() += n;
                 }
-                votes.into_iter().max_by_key(|(_, n)| *n).map(|(i, _)| i)
-            });
-        // 2. the dominant county, counting also names that several
-        // divisions carry, read inside the document's city (城区)
+            }
+        }
+        votes.into_iter().max_by_key(|(_, n)| *n).map(|(i, _)| i)
+    }
+
+    /// The dominant county, counting also names that several divisions
+    /// carry, read inside the document's city (城区); and the county the
+    /// document is clearly about.
+    fn read_county(&mut self, r: &Recognizer, mentions: &[Vec<Mention>]) {
+        let lx = &r.lex;
         let mut county_votes: BTreeMap<usize, usize> = BTreeMap::new();
-        for ms in mentions {
-            for m in ms {
-                for pr in division_refs(m) {
-                    let i = match first_unique(&pr.cands) {
-                        Some(i) if !pr.short || lx.divisions[i].level <= Level::City => Some(i),
-                        _ => ctx.city.and_then(|city| {
-                            let inside: Vec<usize> = pr
-                                .cands
-                                .iter()
-                                .copied()
-                                .filter(|&c| lx.is_within(c, city))
-                                .collect();
-                            (inside.len() == 1).then(|| inside[0])
-                        }),
-                    };
-                    if let Some(c) = i.and_then(|i| ctx_ancestor(r, i, Level::County)) {
-                        *county_votes.entry(c).or_default() += 1;
-                    }
+        for m in mentions.iter().flatten() {
+            for pr in division_refs(m) {
+                let i = match first_unique(&pr.cands) {
+                    Some(i) if !pr.short || lx.divisions[i].level <= Level::City => Some(i),
+                    _ => self.city.and_then(|city| {
+                        let inside: Vec<usize> = (pr.cands.iter().copied())
+                            .filter(|&c| lx.is_within(c, city))
+                            .collect();
+                        (inside.len() == 1).then(|| inside[0])
+                    }),
+                };
+                if let Some(c) = i.and_then(|i| ctx_ancestor(r, i, Level::County)) {
+                    *county_votes.entry(c).or_default() += 1;
                 }
             }
         }
         let total: usize = county_votes.values().sum();
         if let Some((&c, &n)) = county_votes.iter().max_by_key(|(_, n)| **n) {
-            if n * 2 > total || ctx.city.is_none() {
-                ctx.county = Some(c);
+            if n * 2 > total || self.city.is_none() {
+                self.county = Some(c);
             }
             if n >= 3 && n * 3 >= total * 2 {
-                ctx.home_county = Some(c);
+                self.home_county = Some(c);
             }
         }
-        if ctx.city.is_none() {
-            ctx.city = ctx.county.and_then(|c| ctx_ancestor(r, c, Level::City));
-        }
-        // a document whose text names no city is about the place of the
-        // government site that publishes it
-        let site = doc.source_url.as_deref().and_then(|u| site_of(r, u));
-        if let Some(p) = site.as_ref().and_then(|s| s.place) {
-            if ctx.city.is_none() && ctx.county.is_none() {
-                ctx.city = ctx_ancestor(r, p, Level::City);
-                if r.lex.divisions[p].level == Level::County {
-                    ctx.county = Some(p);
-                }
-            }
-            if ctx.province.is_none() {
-                ctx.province = ctx_ancestor(r, p, Level::Province);
+    }
+
+    /// The place of the site that publishes the document stands for the
+    /// city (and county) a text that names none is about, and its province.
+    fn read_site_place(&mut self, r: &Recognizer, p: usize) {
+        if self.city.is_none() && self.county.is_none() {
+            self.city = ctx_ancestor(r, p, Level::City);
+            if r.lex.divisions[p].level == Level::County {
+                self.county = Some(p);
             }
         }
-        ctx.scope = ctx
-            .city
-            .or(ctx.province)
-            .map(|i| lx.divisions[i].code.clone())
-            .unwrap_or_default();
-        // 3. mentioned divisions, resolved with the context
+        if self.province.is_none() {
+            self.province = ctx_ancestor(r, p, Level::Province);
+        }
+    }
+
+    /// The divisions the document mentions, resolved with the context.
+    fn read_mentioned(&mut self, r: &Recognizer, mentions: &[Vec<Mention>]) {
         for (ai, ms) in mentions.iter().enumerate() {
-            let actx = ctx.base_article(r, ai);
+            let actx = self.base_article(r, ai);
             for m in ms {
                 for pr in division_refs(m) {
-                    if let Some(i) = ctx.pick_ref(r, &pr, &actx) {
-                        ctx.mentioned.insert(i);
+                    if let Some(i) = self.pick_ref(r, &pr, &actx) {
+                        self.mentioned.insert(i);
                     }
                 }
             }
         }
-        // 4. bureaus and known full names
-        let mut bureau_votes: BTreeMap<(u8, String), (usize, Bureau)> = BTreeMap::new();
+    }
+
+    /// The bureaus the document names, with their votes by rank (a city's
+    /// bureau first, then a province's, a county's, a township's); the
+    /// full agency names and the titles it writes.
+    fn read_bodies(&mut self, r: &Recognizer, mentions: &[Vec<Mention>]) -> BureauVotes {
+        let mut bureau_votes: BureauVotes = BTreeMap::new();
         for (ai, ms) in mentions.iter().enumerate() {
-            let actx = ctx.base_article(r, ai);
+            let actx = self.base_article(r, ai);
             for m in ms {
                 match &m.kind {
                     MentionKind::Chain(c) => {
-                        if let Some((b, full)) = ctx.chain_bureau(r, c, &actx) {
-                            let level = b
-                                .place
-                                .map(|p| lx.divisions[p].level)
+                        if let Some((b, full)) = self.chain_bureau(r, c, &actx) {
+                            let level = (b.place)
+                                .map(|p| r.lex.divisions[p].level)
                                 .unwrap_or(Level::Town);
                             let rank = match level {
                                 Level::Province => 1,
@@ -176,46 +219,41 @@ impl DocContext {
                             };
                             let e = bureau_votes.entry((rank, b.name.clone())).or_insert((0, b));
                             e.0 += 1;
-                            if !ctx.known.contains(&full) {
-                                ctx.known.push(full);
+                            if !self.known.contains(&full) {
+                                self.known.push(full);
                             }
                         }
                     }
-                    MentionKind::Document { title } if !ctx.titles.contains(title) => {
-                        ctx.titles.push(title.clone());
+                    MentionKind::Document { title } if !self.titles.contains(title) => {
+                        self.titles.push(title.clone());
                     }
                     _ => {}
                 }
             }
         }
-        for ms in mentions {
-            for m in ms {
-                if let MentionKind::Named {
-                    etype: crate::EntityType::Place,
-                    name,
-                    place: Some(p),
-                } = &m.kind
-                {
-                    let core = name.trim_start_matches(p.text.as_str());
-                    let lower = p
-                        .cands
-                        .iter()
-                        .all(|&c| lx.divisions[c].level >= Level::County);
-                    if lower && core != name && super::is_local_unit(core) {
-                        ctx.local_names
-                            .entry(core.to_string())
-                            .or_insert_with(|| name.clone());
-                    }
+        bureau_votes
+    }
+
+    /// Local units written with the town or county before them
+    /// (河西街道龙泉社区), by their own name.
+    fn read_local_names(&mut self, r: &Recognizer, mentions: &[Vec<Mention>]) {
+        let lx = &r.lex;
+        for m in mentions.iter().flatten() {
+            if let MentionKind::Named {
+                etype: crate::EntityType::Place,
+                name,
+                place: Some(p),
+            } = &m.kind
+            {
+                let core = name.trim_start_matches(p.text.as_str());
+                let lower = (p.cands.iter()).all(|&c| lx.divisions[c].level >= Level::County);
+                if lower && core != name && super::is_local_unit(&lx.words.places, core) {
+                    self.local_names
+                        .entry(core.to_string())
+                        .or_insert_with(|| name.clone());
                 }
             }
         }
-        let voted = bureau_votes
-            .iter()
-            .min_by_key(|((rank, name), (n, _))| (*rank, std::cmp::Reverse(*n), name.clone()))
-            .map(|(_, (n, b))| (*n, b.clone()));
-        ctx.published = site.as_ref().and_then(|s| s.bureau(r, ctx.city));
-        ctx.bureau = ctx.prefer_published(voted, bureau_votes.keys().map(|k| &k.1));
-        ctx
     }
 
     fn base_article(&self, r: &Recognizer, ai: usize) -> ArticleContext {
@@ -304,11 +342,8 @@ impl DocContext {
         else {
             return None;
         };
-        if *kind != DeptKind::Gov
-            || !(canonical.ends_with('局')
-                || canonical.ends_with("委员会")
-                || canonical.ends_with('厅'))
-        {
+        let heads = &r.lex.words.organs.bureau_heads;
+        if *kind != DeptKind::Gov || !heads.iter().any(|h| canonical.ends_with(h.as_str())) {
             return None;
         }
         let place = if let Some(last) = c.places.last() {
@@ -322,7 +357,7 @@ impl DocContext {
             }
         };
         let base = prefix_name(r, place);
-        let name = dept_name(&base, canonical, *kind);
+        let name = dept_name(&r.lex.words.organs, &base, canonical, *kind);
         let mut full = name.clone();
         for l in &c.links[1..] {
             match l {
@@ -406,10 +441,10 @@ impl DocContext {
     pub fn zone_name(&self, r: &Recognizer, full: &str) -> Option<String> {
         let city = self.city?;
         let d = &r.lex.divisions[city];
-        let short = d
-            .short
-            .clone()
-            .unwrap_or_else(|| d.name.trim_end_matches('市').to_string());
+        let short = d.short.clone().unwrap_or_else(|| {
+            let city = r.lex.words.places.city_suffix.as_str();
+            d.name.trim_end_matches(city).to_string()
+        });
         Some(format!("{short}{full}"))
     }
 
@@ -420,14 +455,16 @@ impl DocContext {
 
     /// The province-level form of a department (自然资源和规划局 → 自然资源厅).
     pub fn province_dept(&self, r: &Recognizer, dept: &str) -> Option<String> {
-        let stem: String = dept
-            .trim_end_matches('局')
-            .trim_end_matches("委员会")
-            .to_string();
+        let organs = &r.lex.words.organs;
+        let stem = organs
+            .local_dept_heads
+            .iter()
+            .fold(dept, |s, h| s.trim_end_matches(h.as_str()));
+        let head = organs.province_dept_head.as_str();
         let mut best: Option<String> = None;
         for d in r.lex.departments.values() {
-            if d.canonical.ends_with('厅') && d.levels.contains(&Level::Province) {
-                let s = d.canonical.trim_end_matches('厅');
+            if d.canonical.ends_with(head) && d.levels.contains(&Level::Province) {
+                let s = d.canonical.trim_end_matches(head);
                 if stem.starts_with(s) && best.as_ref().is_none_or(|b| b.len() < d.canonical.len())
                 {
                     best = Some(d.canonical.clone());
@@ -491,7 +528,12 @@ impl Site {
             d.kind == DeptKind::Gov && d.levels.contains(&r.lex.divisions[place].level)
         });
         exists.then(|| Bureau {
-            name: dept_name(&prefix_name(r, place), dept, DeptKind::Gov),
+            name: dept_name(
+                &r.lex.words.organs,
+                &prefix_name(r, place),
+                dept,
+                DeptKind::Gov,
+            ),
             dept: dept.clone(),
             place: Some(place),
         })
@@ -567,24 +609,27 @@ fn ctx_ancestor(r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
     }
     // a municipality (上海市) is its own city
     let t = &r.lex.divisions[top];
-    (lv == Level::City && t.level == Level::Province && t.name.ends_with('市')).then_some(top)
+    let city = r.lex.words.places.city_suffix.as_str();
+    (lv == Level::City && t.level == Level::Province && t.name.ends_with(city)).then_some(top)
 }
 
 /// The division of a prefix in a body's name (districts carry their city,
 /// unless their name starts with it: 兰州新区).
 pub fn prefix_name(r: &Recognizer, idx: usize) -> String {
     let d = &r.lex.divisions[idx];
-    if d.level == Level::County && d.name.ends_with('区') {
+    let places = &r.lex.words.places;
+    let city = places.city_suffix.as_str();
+    if d.level == Level::County && d.name.ends_with(places.district_suffix.as_str()) {
         if let Some(p) = d.parent {
             let pd = &r.lex.divisions[p];
             let city_short = pd
                 .short
                 .as_deref()
-                .unwrap_or(pd.name.trim_end_matches('市'));
+                .unwrap_or(pd.name.trim_end_matches(city));
             if d.name.starts_with(city_short) {
                 return r.lex.unique_name(idx);
             }
-            if pd.level == Level::City || pd.level == Level::Province && pd.name.ends_with('市') {
+            if pd.level == Level::City || pd.level == Level::Province && pd.name.ends_with(city) {
                 return format!("{}{}", pd.name, d.name);
             }
         }
@@ -655,5 +700,65 @@ mod tests {
         };
         assert_eq!(name("锦江区"), "成都市锦江区");
         assert_eq!(name("兰州新区"), "兰州新区");
+    }
+    /// The context of a text written by hand.
+    fn context_of(r: &Recognizer, text: &str) -> DocContext {
+        let doc = crate::text::parse_document(std::path::Path::new("news.txt"), text.as_bytes())
+            .expect("a text");
+        let mentions: Vec<Vec<Mention>> =
+            doc.articles.iter().map(|a| r.recognize(&a.text)).collect();
+        DocContext::build(r, &doc, &mentions)
+    }
+
+    fn name(r: &Recognizer, i: Option<usize>) -> Option<&str> {
+        i.map(|i| r.lex.divisions[i].name.as_str())
+    }
+
+    #[test]
+    fn the_places_named_decide_the_city_and_the_county() {
+        let r = Recognizer::new().expect("lexicons");
+        let ctx = context_of(
+            &r,
+            "德城区召开防汛工作会议。德城区各街道汇报了准备情况，德城区水务部门作了部署。\n",
+        );
+        assert_eq!(name(&r, ctx.city), Some("德州市"));
+        assert_eq!(name(&r, ctx.county), Some("德城区"));
+        assert_eq!(name(&r, ctx.home_county), Some("德城区"));
+        assert_eq!(name(&r, ctx.province), Some("山东省"));
+        let city = ctx.city.map(|c| r.lex.divisions[c].code.clone());
+        assert_eq!(Some(ctx.scope.clone()), city);
+        // two districts named alike: no county is the document's
+        let ctx = context_of(&r, "德城区和陵城区联合开展河道清理。\n");
+        assert_eq!(name(&r, ctx.city), Some("德州市"));
+        assert_eq!(ctx.home_county, None);
+    }
+
+    #[test]
+    fn the_bureau_named_in_full_is_the_documents() {
+        let r = Recognizer::new().expect("lexicons");
+        let full = "德州市自然资源和规划局德城分局";
+        let ctx = context_of(&r, &format!("{full}召开会议。德城分局汇报了工作。\n"));
+        let b = ctx.bureau.clone().expect("a bureau");
+        assert_eq!(b.name, "德州市自然资源和规划局");
+        assert_eq!(b.dept, "自然资源和规划局");
+        assert_eq!(name(&r, b.place), Some("德州市"));
+        // a full name written once stands for its ending written alone
+        assert!(ctx.known.iter().any(|k| k == full), "{:?}", ctx.known);
+        assert_eq!(ctx.known_ending("德城分局"), Some(full));
+        assert_eq!(ctx.known_ending("陵城分局"), None);
+        // a text that names no bureau has none
+        let ctx = context_of(&r, "德州市召开防汛工作会议。\n");
+        assert!(ctx.bureau.is_none());
+    }
+
+    #[test]
+    fn a_department_below_the_province_has_its_province_form() {
+        let r = Recognizer::new().expect("lexicons");
+        let ctx = DocContext::default();
+        assert_eq!(
+            ctx.province_dept(&r, "自然资源和规划局").as_deref(),
+            Some("自然资源厅")
+        );
+        assert_eq!(ctx.province_dept(&r, "水利局").as_deref(), Some("水利厅"));
     }
 }

@@ -13,14 +13,15 @@
 //! [`ResolvedDoc`] per document: entities and relations per article, each
 //! relation with its evidence sentence.
 
+mod chain;
 mod context;
 mod relations;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::lexicon::{DeptKind, Level};
+use crate::lexicon::{DeptKind, Level, OrganWords, PlaceWords};
 pub use crate::model::{Entity, Evidence, Relation};
-use crate::recognize::{Chain, Link, Mention, MentionKind, PersonSource, PlaceRef, Recognizer};
+use crate::recognize::{Chain, Mention, MentionKind, PersonSource, PlaceRef, Recognizer};
 use crate::text::{Article, Document};
 use crate::{EntityType, Predicate};
 pub use context::DocContext;
@@ -161,10 +162,31 @@ pub fn resolve_with_mentions(
     ResolvedDoc { articles }
 }
 
-/// The part of a document title before its 关于 (the bodies that issue an
-/// official document: 河南省人民政府办公厅 in 河南省人民政府办公厅关于…的通知).
-fn issuing_part(title: &str) -> Option<&str> {
-    title.find("关于").filter(|&i| i > 0).map(|i| &title[..i])
+/// Opens the title of a document (《…》).
+pub(crate) const TITLE_OPEN: char = '《';
+
+/// The enumeration comma between the items of a list (、).
+pub(crate) const LIST_COMMA: char = '、';
+
+/// Brackets around a section written after a name (（潍坊段）).
+const SECTION_BRACKETS: (char, char) = ('（', '）');
+
+/// Whether a character separates the items of a list of bodies (、, a
+/// space, a comma).
+fn separates_list(c: char) -> bool {
+    matches!(c, LIST_COMMA | ' ' | '，')
+}
+
+/// Whether a character ends the sentence kept as evidence.
+fn ends_evidence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | '\n')
+}
+
+/// The part of a document title before the word of its matter (关于): the
+/// bodies that issue an official document (河南省人民政府办公厅 in
+/// 河南省人民政府办公厅关于…的通知).
+fn issuing_part<'t>(title: &'t str, matter: &str) -> Option<&'t str> {
+    title.find(matter).filter(|&i| i > 0).map(|i| &title[..i])
 }
 
 /// One relation per (subject, predicate, object): the one with the first
@@ -192,8 +214,8 @@ fn one_per_triple(relations: &mut Vec<Relation>) {
 fn abbreviates(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
     let s: Vec<char> = short.chars().collect();
     // a section in brackets after the name does not count (（潍坊段）)
-    let long = match long.find('（') {
-        Some(i) if long.ends_with('）') && i > 0 => &long[..i],
+    let long = match long.find(SECTION_BRACKETS.0) {
+        Some(i) if long.ends_with(SECTION_BRACKETS.1) && i > 0 => &long[..i],
         _ => long,
     };
     // a body and its unit (X公司 and X公司党委) are two
@@ -366,7 +388,7 @@ impl<'a> Resolver<'a> {
                     let name = self.document_name(title);
                     // the bodies that a title in 《》 names before its 关于
                     // (《河南省人民政府办公厅关于…的通知》) are entities too
-                    if m.text.starts_with('《') {
+                    if m.text.starts_with(TITLE_OPEN) {
                         self.title_issuers(&name, &ev);
                     }
                     let key = self.st.add(
@@ -422,7 +444,7 @@ impl<'a> Resolver<'a> {
         // layout markers (□ before a byline, ▲ before a caption) are no text
         let sentence = char_slice(self.chars, a, b)
             .trim()
-            .trim_start_matches(['□', '■', '▲', '△', '●'])
+            .trim_start_matches(self.r.lex.words.layout.layout_marks.as_slice())
             .trim()
             .to_string();
         let (start, end) = self.art.source_span(a, b);
@@ -497,7 +519,7 @@ impl<'a> Resolver<'a> {
                 let cty = self.actx.county?;
                 let name = &self.r.lex.divisions[cty].name;
                 // 区 stands for a district, 县 for a county
-                if ch == '区' && !name.ends_with('区') || ch == '县' && !name.ends_with('县') {
+                if self.r.lex.words.places.strict_levels.contains(&ch) && !name.ends_with(ch) {
                     return None;
                 }
                 Some(cty)
@@ -505,312 +527,6 @@ impl<'a> Resolver<'a> {
             (Level::Town, _) => self.actx.town,
             _ => None,
         }
-    }
-
-    /// Resolves a chain into entities (one per level) with their
-    /// subOrganizationOf and jurisdiction relations; returns the innermost.
-    fn chain_entities(
-        &mut self,
-        c: &Chain,
-        start: usize,
-        ev: &Evidence,
-    ) -> Option<(String, EntityType)> {
-        let place = self.chain_place(c);
-        let has_prefix = !c.places.is_empty() || c.level.is_some();
-        let mut zone: Option<(String, String)> = None;
-        if has_prefix && place.is_none() {
-            // a development zone of the city (高新区发展环境保障部)
-            let last = c.places.last()?;
-            zone = Some(self.zone_entity(last, Some(&last.text))?);
-        }
-        let base = match (&zone, place) {
-            (Some((name, _)), _) => name.clone(),
-            (None, Some(p)) => self.prefix_name(p),
-            _ => String::new(),
-        };
-        let prefix_text: String = c.places.iter().map(|p| p.text.as_str()).collect::<String>()
-            + &c.level.map(String::from).unwrap_or_default();
-        // places written in the chain are mentioned too
-        let mut place_keys = Vec::new();
-        for p in &c.places {
-            if let Some(i) = self.ctx.pick_ref(self.r, p, self.actx) {
-                place_keys.push(self.division_entity(i, Some(&p.text)));
-            }
-        }
-        let place_key = match (place, &zone) {
-            (Some(i), _) => Some(self.division_entity(i, None)),
-            (None, Some((_, k))) => Some(k.clone()),
-            _ => None,
-        };
-        let mut cur: Option<(String, String, EntityType)> = None; // (key, name, type)
-                                                                  // an anaphor as parent (市局林业发展中心)
-        if let Some(a) = &c.anaphor {
-            if let Some((k, et)) = self.anaphor(a, 0) {
-                let name = self.st.entities.get(&k).map(|e| e.name.clone())?;
-                cur = Some((k, name, et));
-            }
-        }
-        let mut gov_unit: Option<String> = None;
-        for (li, link) in c.links.iter().enumerate() {
-            // the surface of this level: the text from the chain's start to
-            // the level's end (潍坊市地税局 for the parent in 潍坊市地税局奎文分局)
-            let level_end = c.ends.get(li).copied().unwrap_or(start);
-            let mut alias = (level_end > start).then(|| char_slice(self.chars, start, level_end));
-            let (name, et, jur): (String, EntityType, Option<String>) = match link {
-                Link::Dept {
-                    form,
-                    canonical,
-                    kind,
-                } => {
-                    let name = match (&cur, kind) {
-                        (Some((_, pname, _)), DeptKind::Party) if pname.ends_with("委员会") => {
-                            format!("{}{}", pname.trim_end_matches("员会"), canonical)
-                        }
-                        (Some((_, pname, _)), _) => format!("{pname}{canonical}"),
-                        (None, k) if !has_prefix => {
-                            // a bare department takes its place from the body
-                            // named just before it in a list (省委常委、统战部)
-                            let (pk, pname) = self.list_head(start)?;
-                            if *k == DeptKind::Party
-                                && pname.starts_with("中共")
-                                && pname.ends_with("委员会")
-                            {
-                                cur = Some((pk, pname.clone(), EntityType::Agency));
-                                format!("{}{}", pname.trim_end_matches("员会"), canonical)
-                            } else {
-                                let base = self.st.bases.get(&pk).cloned()?;
-                                dept_name(&base, canonical, *k)
-                            }
-                        }
-                        (None, k) => dept_name(&base, canonical, *k),
-                    };
-                    if alias.is_none() && cur.is_none() {
-                        alias = Some(format!("{prefix_text}{form}"));
-                    }
-                    // the offices of a people's government are its units
-                    // (聊城市人民政府办公室 in 聊城市人民政府)
-                    if cur.is_none() && !base.is_empty() && canonical.starts_with("人民政府") {
-                        let gov =
-                            self.add_agency(&format!("{base}人民政府"), EntityType::Agency, None);
-                        if let Some(j) = &place_key {
-                            self.st.relate(&gov, Predicate::Jurisdiction, j, None, ev);
-                        }
-                        gov_unit = Some(gov);
-                    }
-                    // a Party committee's work organs serve its area too
-                    // (中共崇阳县委组织部 → 崇阳县)
-                    let serves = cur.is_none() || *kind == DeptKind::Party;
-                    (
-                        name,
-                        EntityType::Agency,
-                        if serves { place_key.clone() } else { None },
-                    )
-                }
-                Link::National { canonical, agency } => {
-                    let et = if *agency {
-                        EntityType::Agency
-                    } else {
-                        EntityType::Organization
-                    };
-                    (canonical.clone(), et, None)
-                }
-                Link::Committee => {
-                    if base.is_empty() {
-                        return None;
-                    }
-                    // a 党工委 is a Party working committee (街道党工委)
-                    let working = alias.as_deref().is_some_and(|a| a.ends_with("党工委"));
-                    let body = if working {
-                        "工作委员会"
-                    } else {
-                        "委员会"
-                    };
-                    (
-                        format!("中共{base}{body}"),
-                        EntityType::Agency,
-                        place_key.clone(),
-                    )
-                }
-                Link::Government => {
-                    if base.is_empty() {
-                        return None;
-                    }
-                    (
-                        format!("{base}人民政府"),
-                        EntityType::Agency,
-                        place_key.clone(),
-                    )
-                }
-                Link::Cppcc => {
-                    if base.is_empty() {
-                        return None;
-                    }
-                    (
-                        format!("中国人民政治协商会议{base}委员会"),
-                        EntityType::Agency,
-                        place_key.clone(),
-                    )
-                }
-                Link::Zone => {
-                    if base.is_empty() {
-                        return None;
-                    }
-                    (
-                        format!("{base}管理委员会"),
-                        EntityType::Agency,
-                        place_key.clone(),
-                    )
-                }
-                Link::Counterpart { suffix } => {
-                    let Some(b) = &self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone())
-                    else {
-                        return None;
-                    };
-                    let _ = suffix;
-                    if base.is_empty() || !b.dept.ends_with('局') {
-                        return None;
-                    }
-                    (
-                        format!("{base}{}", b.dept),
-                        EntityType::Agency,
-                        place_key.clone(),
-                    )
-                }
-                Link::Generic { text: t, etype }
-                    if cur.is_none() && has_prefix && self.r.expand_dept(t).is_some() =>
-                {
-                    let (canon, kind) = self.r.expand_dept(t).unwrap_or_default();
-                    let name = dept_name(&base, &canon, kind);
-                    let _ = etype;
-                    (name, EntityType::Agency, place_key.clone())
-                }
-                Link::Generic { text: t, .. }
-                    if cur.is_none()
-                        && t.ends_with("分局")
-                        && place
-                            .is_some_and(|p| self.r.lex.divisions[p].level == Level::County)
-                        && self
-                            .r
-                            .dept(&format!("{}局", t.trim_end_matches("分局")))
-                            .is_some() =>
-                {
-                    // 奎文地税分局: the district's branch of the city bureau
-                    // (潍坊市地方税务局奎文分局)
-                    let pi = place.unwrap_or_default();
-                    let city = self.ctx.ancestor_at(self.r, pi, Level::City).unwrap_or(pi);
-                    let (canon, kind) = self
-                        .r
-                        .dept(&format!("{}局", t.trim_end_matches("分局")))
-                        .map(|(c, k)| (c.to_string(), k))
-                        .unwrap_or_default();
-                    let bureau = dept_name(&self.prefix_name(city), &canon, kind);
-                    let bk = self.add_agency(&bureau, EntityType::Agency, None);
-                    let ck = self.division_entity(city, None);
-                    self.st.relate(&bk, Predicate::Jurisdiction, &ck, None, ev);
-                    let written: String = c.places.iter().map(|p| p.text.as_str()).collect();
-                    let short = self.r.lex.divisions[pi].short.clone().unwrap_or(written);
-                    cur = Some((bk, bureau.clone(), EntityType::Agency));
-                    (
-                        format!("{bureau}{short}分局"),
-                        EntityType::Agency,
-                        place_key.clone(),
-                    )
-                }
-                Link::Generic { text: t, etype } => {
-                    // 管委会 is written out in full names
-                    let t = &if let Some(stem) = t.strip_suffix("管委会") {
-                        format!("{stem}管理委员会")
-                    } else {
-                        t.clone()
-                    };
-                    let name = match &cur {
-                        Some((_, pname, _)) => format!("{pname}{t}"),
-                        None if base.is_empty() => t.clone(),
-                        // organisations keep their name as written (山东农业大学)
-                        None if *etype == EntityType::Organization && c.level.is_none() => {
-                            let written: String =
-                                c.places.iter().map(|p| p.text.as_str()).collect();
-                            format!("{written}{t}")
-                        }
-                        None => format!("{base}{t}"),
-                    };
-                    let jur = if cur.is_none() {
-                        place_key.clone()
-                    } else {
-                        None
-                    };
-                    (name, *etype, jur)
-                }
-                Link::Branch { text: t, place: bp } => {
-                    let parent = match &cur {
-                        Some(c) => Some(c.clone()),
-                        None => self.branch_parent(t, ev),
-                    };
-                    let (pk, pname, _) = parent?;
-                    if cur.is_none() {
-                        cur = Some((pk, pname.clone(), EntityType::Agency));
-                    }
-                    let name = if pname.ends_with(t.as_str()) {
-                        pname.clone()
-                    } else {
-                        format!("{pname}{t}")
-                    };
-                    let jur = match bp {
-                        Some(p) => match self.ctx.pick_ref(self.r, p, self.actx) {
-                            Some(i) => Some(self.division_entity(i, None)),
-                            None => self.zone_entity(p, None).map(|z| z.1),
-                        },
-                        None => None,
-                    };
-                    (name, EntityType::Agency, jur)
-                }
-                Link::Unit { text: t } => {
-                    let parent = match &cur {
-                        Some(c) => Some(c.clone()),
-                        None => self.unit_parent(t, ev),
-                    };
-                    let (pk, pname, pet) = parent?;
-                    if cur.is_none() {
-                        cur = Some((pk, pname.clone(), pet));
-                    }
-                    let et = if pet == EntityType::Organization
-                        || is_party_unit(t) && pet != EntityType::Agency
-                    {
-                        EntityType::Organization
-                    } else {
-                        pet
-                    };
-                    let name = format!("{pname}{t}");
-                    (name, et, None)
-                }
-            };
-            let key = self.add_agency(&name, et, alias.as_deref());
-            if !base.is_empty() && li == 0 {
-                self.st.bases.insert(key.clone(), base.clone());
-            }
-            if let Some(gov) = gov_unit.take() {
-                self.st
-                    .relate(&key, Predicate::SubOrganizationOf, &gov, None, ev);
-            }
-            // (a parent read off a longer name of the document, 聊城市自然资源
-            // 和规划局综合 for 执法支队, may be no body at all)
-            if let Some((pk, _, _)) = &cur {
-                if *pk != key && self.st.entities.contains_key(pk) {
-                    self.st
-                        .relate(&key, Predicate::SubOrganizationOf, pk, None, ev);
-                }
-            }
-            if let Some(j) = jur {
-                if et == EntityType::Agency {
-                    self.st.relate(&key, Predicate::Jurisdiction, &j, None, ev);
-                } else {
-                    self.st.relate(&key, Predicate::LocatedIn, &j, None, ev);
-                }
-            }
-            cur = Some((key, name, et));
-        }
-        let _ = place_keys;
-        cur.map(|(k, _, et)| (k, et))
     }
 
     /// Resolves a chain parsed outside the article text (in a title):
@@ -840,6 +556,28 @@ impl<'a> Resolver<'a> {
         Some((k, et))
     }
 
+    /// The department of the bureau a branch belongs to (奎文地税分局 →
+    /// 地方税务局): the branch's name with 分局 → 局.
+    fn branch_bureau(&self, t: &str) -> Option<(String, DeptKind)> {
+        let organs = &self.r.lex.words.organs;
+        let stem = t.strip_suffix(organs.branch.as_str())?;
+        let stem = stem.trim_end_matches(organs.branch.as_str());
+        self.r
+            .dept(&format!("{stem}{}", organs.bureau))
+            .map(|(c, k)| (c.to_string(), k))
+    }
+
+    /// A name with its short forms written out (管委会 → 管理委员会) where
+    /// it ends with one.
+    fn written_out(&self, t: &str) -> String {
+        for (short, full) in &self.r.lex.words.organs.abbreviations {
+            if let Some(stem) = t.strip_suffix(short.as_str()) {
+                return format!("{stem}{full}");
+            }
+        }
+        t.to_string()
+    }
+
     /// The body named just before `start` in the same list (only 、, posts
     /// and spaces between): its key and name.
     fn list_head(&self, start: usize) -> Option<(String, String)> {
@@ -853,13 +591,13 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let between = char_slice(self.chars, prev.end, start);
-        let ok = between.chars().all(|c| c == '、' || c == ' ' || c == '，')
-            || between.trim_end_matches('、').chars().count() <= 6
+        let ok = between.chars().all(separates_list)
+            || between.trim_end_matches(LIST_COMMA).chars().count() <= 6
                 && self
                     .r
                     .lex
                     .posts
-                    .contains_key(between.trim_end_matches('、'));
+                    .contains_key(between.trim_end_matches(LIST_COMMA));
         if !ok {
             return None;
         }
@@ -921,8 +659,9 @@ impl<'a> Resolver<'a> {
     /// An anaphor → the entity it stands for.
     pub fn anaphor(&mut self, word: &str, pos: usize) -> Option<(String, EntityType)> {
         let bureau = self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone());
+        let organs = &self.r.lex.words.organs;
         match word {
-            "市局" => {
+            w if w == organs.city_bureau_anaphor => {
                 // the city bureau of the article's system
                 let b = bureau?;
                 let city = self.actx.city?;
@@ -933,7 +672,7 @@ impl<'a> Resolver<'a> {
                 self.st.relate(&k, Predicate::Jurisdiction, &ck, None, &ev);
                 Some((k, EntityType::Agency))
             }
-            "省厅" => {
+            w if w == organs.province_bureau_anaphor => {
                 let b = bureau?;
                 let city = self.actx.city?;
                 let prov = self.ctx.ancestor_at(self.r, city, Level::Province)?;
@@ -945,15 +684,17 @@ impl<'a> Resolver<'a> {
                 self.st.relate(&k, Predicate::Jurisdiction, &pk, None, &ev);
                 Some((k, EntityType::Agency))
             }
-            w if w.ends_with('局') || w.ends_with('委') || w.ends_with("中心") || w == "他们" =>
+            w if organs.anaphor_heads.iter().any(|h| w.ends_with(h.as_str()))
+                || organs.plural_anaphors.iter().any(|p| p == w) =>
             {
                 // the agency most recently named before whose name ends with
                 // the anaphor's head (该局 → …局), else the bureau
-                let head: String = if w == "他们" {
+                let head: String = if organs.plural_anaphors.iter().any(|p| p == w) {
                     String::new()
                 } else {
                     w.chars().skip(1).collect()
                 };
+                let (short, full) = (organs.committee_short.clone(), organs.committee.clone());
                 let last = self
                     .st
                     .refs
@@ -963,8 +704,7 @@ impl<'a> Resolver<'a> {
                     .find(|r| {
                         head.is_empty()
                             || self.st.entities.get(&r.key).is_some_and(|e| {
-                                e.name.ends_with(&head)
-                                    || head == "委" && e.name.ends_with("委员会")
+                                e.name.ends_with(&head) || head == short && e.name.ends_with(&full)
                             })
                     })
                     .map(|r| (r.key.clone(), r.etype));
@@ -1008,7 +748,7 @@ impl<'a> Resolver<'a> {
                 if let Some(g) = self.r.lex.geo.get(&inner) {
                     canon = g.clone();
                     geo = true;
-                } else if is_local_unit(&inner) {
+                } else if is_local_unit(&self.r.lex.words.places, &inner) {
                     core = inner;
                 }
             }
@@ -1018,11 +758,20 @@ impl<'a> Resolver<'a> {
             if !geo {
                 if let Some(full) = self.ctx.local_names.get(&core) {
                     canon = full.clone();
-                } else if is_local_unit(&core) {
+                } else if is_local_unit(&self.r.lex.words.places, &core) {
                     // no parent written: in a document about one district or
                     // county, the unit is named with it (城区泰安社区)
                     canon = match self.ctx.county {
-                        Some(c) if !core.ends_with("小区") => {
+                        Some(c)
+                            if !self
+                                .r
+                                .lex
+                                .words
+                                .places
+                                .compounds
+                                .iter()
+                                .any(|u| core.ends_with(u.as_str())) =>
+                        {
                             format!("{}{}", self.r.lex.unique_name(c), core)
                         }
                         _ => core.clone(),
@@ -1078,7 +827,7 @@ impl<'a> Resolver<'a> {
     /// Adds the bodies named before 关于 in a document's title, when that
     /// part is made of full names only (each with its place).
     fn title_issuers(&mut self, title: &str, ev: &Evidence) {
-        let Some(head) = issuing_part(title) else {
+        let Some(head) = issuing_part(title, &self.r.lex.words.relation.title_matter) else {
             return;
         };
         let lat = self.r.lattice(head);
@@ -1191,28 +940,26 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Heads of local units whose names drop the place written before them.
-const LOCAL_UNITS: &[&str] = &["社区", "村", "小区", "街道", "居委会", "村委会"];
-
-/// Whether a place name is a local unit (community, village, compound).
-pub(crate) fn is_local_unit(name: &str) -> bool {
-    LOCAL_UNITS.iter().any(|u| name.ends_with(u)) && name.chars().count() >= 3
+/// Whether a place name is a local unit (community, village, compound)
+/// whose name drops the place written before it.
+pub(crate) fn is_local_unit(words: &PlaceWords, name: &str) -> bool {
+    words.local_units.iter().any(|u| name.ends_with(u.as_str())) && name.chars().count() >= 3
 }
 
 /// Whether a unit name is a Party organ of a non-state unit.
-fn is_party_unit(t: &str) -> bool {
-    t.ends_with("党支部") || t.ends_with("党委") || t.ends_with("党总支")
+fn is_party_unit(words: &OrganWords, t: &str) -> bool {
+    words.party_units.iter().any(|u| t.ends_with(u.as_str()))
 }
 
 /// The full name of a department at a place.
-fn dept_name(base: &str, canonical: &str, kind: DeptKind) -> String {
+fn dept_name(words: &OrganWords, base: &str, canonical: &str, kind: DeptKind) -> String {
     if canonical.contains("{place}") {
         return canonical.replace("{place}", base);
     }
     match kind {
-        DeptKind::Party => format!("中共{base}委{canonical}"),
-        DeptKind::Discipline if canonical.starts_with("纪律检查") => {
-            format!("中共{base}{canonical}")
+        DeptKind::Party => words.party_organ_name.fill(base, canonical),
+        DeptKind::Discipline if canonical.starts_with(&words.discipline_stem) => {
+            words.discipline_organ_name.fill(base, canonical)
         }
         _ => format!("{base}{canonical}"),
     }
@@ -1247,7 +994,7 @@ const EVIDENCE_REACH: usize = 300;
 /// Sentence bounds (char offsets) around a span, at most
 /// [`EVIDENCE_REACH`] characters on each side.
 fn sentence_bounds(chars: &[char], s: usize, e: usize) -> (usize, usize) {
-    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | '\n');
+    let is_end = ends_evidence;
     let mut a = s.min(chars.len());
     let floor = a.saturating_sub(EVIDENCE_REACH);
     while a > floor && !is_end(chars[a - 1]) {
@@ -1284,4 +1031,127 @@ pub fn alias_index(doc: &ResolvedDoc) -> HashMap<String, Vec<String>> {
         }
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::parse_document;
+    use std::path::Path;
+
+    /// The first article of a text, resolved.
+    fn resolve(r: &Recognizer, text: &str) -> ResolvedArticle {
+        let doc = parse_document(Path::new("news.txt"), text.as_bytes()).expect("a text");
+        resolve_document(r, &doc)
+            .articles
+            .into_iter()
+            .next()
+            .expect("an article")
+    }
+
+    /// Whether the article relates the entities named `s` and `o`.
+    fn related(a: &ResolvedArticle, s: &str, p: Predicate, o: &str) -> bool {
+        let name = |k: &str| a.entities.get(k).map(|e| e.name.as_str());
+        a.relations
+            .iter()
+            .any(|r| r.predicate == p && name(&r.subject) == Some(s) && name(&r.object) == Some(o))
+    }
+
+    /// The entity named `name`, if any.
+    fn named<'a>(a: &'a ResolvedArticle, name: &str) -> Option<&'a Entity> {
+        a.entities.values().find(|e| e.name == name)
+    }
+
+    #[test]
+    fn a_city_short_form_takes_the_papers_city() {
+        let r = Recognizer::new().expect("lexicons");
+        for city in ["德州市", "聊城市"] {
+            let a = resolve(
+                &r,
+                &format!("{city}召开城市更新工作推进会。市住建局负责人介绍了老旧小区改造进展。\n"),
+            );
+            let full = format!("{city}住房和城乡建设局");
+            let e = named(&a, &full).unwrap_or_else(|| panic!("{full}: {:?}", a.entities));
+            assert!(e.aliases.contains("市住建局"), "{e:?}");
+            assert!(related(&a, &full, Predicate::Jurisdiction, city));
+        }
+    }
+
+    #[test]
+    fn a_bare_branch_hangs_under_the_articles_bureau() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "德州市自然资源和规划局召开土地供应工作会议。德城分局、陵城分局分别汇报了工作进展。\n",
+        );
+        let bureau = "德州市自然资源和规划局";
+        for (branch, district) in [("德城分局", "德城区"), ("陵城分局", "陵城区")] {
+            let full = format!("{bureau}{branch}");
+            assert!(
+                related(&a, &full, Predicate::SubOrganizationOf, bureau),
+                "{full}: {:?}",
+                a.relations
+            );
+            assert!(related(&a, &full, Predicate::Jurisdiction, district));
+            assert!(named(&a, &full).is_some_and(|e| e.aliases.contains(branch)));
+        }
+        // the two branches are no units of each other
+        assert!(!a
+            .relations
+            .iter()
+            .any(|r| r.subject.contains("德城分局") && r.object.contains("陵城分局")));
+    }
+
+    #[test]
+    fn an_anaphor_stands_for_the_body_named_before_it() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "德州市水利局召开防汛工作会议。会后，该局与德州市气象局签订合作协议。\n",
+        );
+        assert!(
+            related(&a, "德州市气象局", Predicate::PartnerOf, "德州市水利局"),
+            "{:?}",
+            a.relations
+        );
+        // an anaphor adds no name of its own
+        assert!(a
+            .entities
+            .values()
+            .all(|e| e.name != "该局" && !e.aliases.contains("该局")));
+        // with no body named before it, it stands for none
+        let a = resolve(&r, "该局要求各单位做好防汛准备工作。\n");
+        assert!(
+            a.entities.values().all(|e| e.etype != EntityType::Agency),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
+    fn the_province_department_follows_the_articles_system() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "德州市自然资源和规划局召开会议，省厅有关处室负责人到会指导。\n",
+        );
+        assert!(
+            related(&a, "山东省自然资源厅", Predicate::Jurisdiction, "山东省"),
+            "{:?}",
+            a.relations
+        );
+        let a = resolve(&r, "德州市水利局召开会议，省厅有关处室负责人到会指导。\n");
+        assert!(named(&a, "山东省自然资源厅").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_title_is_issued_by_the_bodies_before_its_matter() {
+        let matter = "关于";
+        assert_eq!(
+            issuing_part("德州市水利局关于加强河道管理的通知", matter),
+            Some("德州市水利局")
+        );
+        assert_eq!(issuing_part("关于加强河道管理的通知", matter), None);
+        assert_eq!(issuing_part("河道管理办法", matter), None);
+    }
 }

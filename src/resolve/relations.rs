@@ -7,10 +7,11 @@
 //! - partnerOf: A 与 B 共同 / 签订 / 联合…, A 会同 / 联合 / 携手 B;
 //! - participatesIn: an agency or organization in the sentence of a project.
 
-use super::{Evidence, Ref, Resolver};
-use crate::lexicon::{Level, PostOrgan};
+use super::{Evidence, Ref, Resolver, LIST_COMMA};
+use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
+use std::collections::HashMap;
 
 /// Extracts sentence-level relations of an article.
 pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
@@ -18,14 +19,17 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
     members(res, ms, chars);
     let mut refs = res.st.refs.clone();
     refs.sort_by_key(|r| (r.start, r.end));
+    // the trigger words of the article, in one pass
+    let found = res.r.lex.words.scan.scan(&res.art.text);
+    let bureau_key = article_body(res);
     // sentences, walking the references along with them
     let mut first = 0;
     let mut s = 0;
     while s < chars.len() {
         let mut e = s;
-        while e < chars.len() && !matches!(chars[e], '。' | '！' | '？' | '；' | '\n') {
+        while e < chars.len() && !ends_sentence(chars[e]) {
             // a run-on sentence is cut at a comma after 300 characters
-            if e - s > 300 && matches!(chars[e], '，' | ',') {
+            if e - s > 300 && is_comma(chars[e]) {
                 break;
             }
             e += 1;
@@ -40,10 +44,62 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
             .collect();
         if !in_sent.is_empty() {
             let ev = res.evidence_at(s, e.max(s + 1).min(chars.len()));
-            sentence(res, chars, s, e, &in_sent, &ev);
+            let sn = Sentence {
+                chars,
+                s,
+                e,
+                refs: &in_sent,
+                ev: &ev,
+                found: &found,
+                bureau_key: bureau_key.as_deref(),
+            };
+            sentence(res, &sn);
         }
         s = e + 1;
     }
+}
+
+/// Whether a character ends a sentence (a line break does too).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '\n')
+}
+
+/// Whether a character is a comma.
+fn is_comma(c: char) -> bool {
+    matches!(c, '，' | ',')
+}
+
+/// Whether a character ends a clause (a comma or a colon).
+fn ends_clause(c: char) -> bool {
+    is_comma(c) || is_colon(c)
+}
+
+/// Whether a character is a colon.
+fn is_colon(c: char) -> bool {
+    matches!(c, '：' | ':')
+}
+
+/// Whether a character opens or closes a parenthesis.
+fn is_paren(c: char, open: bool) -> bool {
+    if open {
+        matches!(c, '（' | '(')
+    } else {
+        matches!(c, '）' | ')')
+    }
+}
+
+/// Whether the word at `wp` (`w`) lies inside one of `words` written there
+/// (同 in 会同 or 同志).
+fn within_word(chars: &[char], wp: usize, w: &str, words: &[String]) -> bool {
+    let wc: Vec<char> = w.chars().collect();
+    words.iter().any(|x| {
+        let xc: Vec<char> = x.chars().collect();
+        (0..xc.len()).any(|k| {
+            xc[k..].starts_with(&wc)
+                && wp >= k
+                && chars.get(wp - k..wp - k + xc.len()) == Some(xc.as_slice())
+        })
+    })
 }
 
 fn is_org(r: &Ref) -> bool {
@@ -52,7 +108,7 @@ fn is_org(r: &Ref) -> bool {
 
 /// Clause bounds (split at ， and ：) around a position within a sentence.
 fn clause(chars: &[char], s: usize, e: usize, pos: usize) -> (usize, usize) {
-    let stop = |c: char| matches!(c, '，' | '：' | ',' | ':');
+    let stop = ends_clause;
     let mut a = pos.min(e);
     while a > s && !stop(chars[a - 1]) {
         a -= 1;
@@ -64,136 +120,176 @@ fn clause(chars: &[char], s: usize, e: usize, pos: usize) -> (usize, usize) {
     (a, b)
 }
 
-fn find_word(chars: &[char], s: usize, e: usize, w: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut wc = w.chars();
-    let Some(first) = wc.next() else {
-        return out;
-    };
-    let rest = wc.as_str();
-    let len = 1 + rest.chars().count();
-    let e = e.min(chars.len());
-    for i in s..e.saturating_sub(len - 1) {
-        if chars[i] == first && rest.chars().zip(&chars[i + 1..]).all(|(a, b)| a == *b) {
-            out.push(i);
-        }
-    }
-    out
+/// The trigger words written within characters `a..b` (whole words only),
+/// in the order of the scan.
+fn within(found: &[Found], a: usize, b: usize) -> impl Iterator<Item = &Found> {
+    let first = found.partition_point(|f| f.start < a);
+    found[first..]
+        .iter()
+        .take_while(move |f| f.start < b)
+        .filter(move |f| f.end <= b)
 }
 
-fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref], ev: &Evidence) {
-    // the subject of the sentence: its first agency or organization
-    // the article's main body: its author or bureau, else the body it names
-    // most
-    let author = signing_body(res);
-    let bureau_key = author
-        .or_else(|| {
-            res.actx
-                .bureau
-                .as_ref()
-                .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
-        })
+/// Whether a trigger word with a cue is written within `a..b`.
+fn has(found: &[Found], a: usize, b: usize, cue: Cue) -> bool {
+    within(found, a, b).any(|f| f.is(cue))
+}
+
+/// A sentence with what its relations are read from.
+struct Sentence<'a> {
+    /// The characters of the article.
+    chars: &'a [char],
+    /// The sentence's first character.
+    s: usize,
+    /// One past its last character (its final mark excluded).
+    e: usize,
+    /// The references wholly inside it, by position.
+    refs: &'a [&'a Ref],
+    /// Its evidence.
+    ev: &'a Evidence,
+    /// The trigger words of the article.
+    found: &'a [Found],
+    /// The article's main body: its author or bureau, else the body it
+    /// names most.
+    bureau_key: Option<&'a str>,
+}
+
+impl Sentence<'_> {
+    /// Clause bounds around a position of the sentence.
+    fn clause(&self, pos: usize) -> (usize, usize) {
+        clause(self.chars, self.s, self.e, pos)
+    }
+
+    /// The keys of the agencies and organizations within `a..b`.
+    fn orgs_within(&self, a: usize, b: usize) -> Vec<String> {
+        self.refs
+            .iter()
+            .filter(|r| is_org(r) && r.start >= a && r.end <= b)
+            .map(|r| r.key.clone())
+            .collect()
+    }
+
+    /// The documents of the sentence.
+    fn documents(&self) -> impl Iterator<Item = &&Ref> {
+        self.refs.iter().filter(|r| r.etype == EntityType::Document)
+    }
+}
+
+/// The article's main body: its author or bureau, else the body it names
+/// most, else the document's bureau.
+fn article_body(res: &Resolver) -> Option<String> {
+    let key = |b: &super::Bureau| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope);
+    signing_body(res)
+        .or_else(|| res.actx.bureau.as_ref().map(key))
         .or_else(|| main_body(res))
-        .or_else(|| {
-            res.ctx
-                .bureau
-                .as_ref()
-                .map(|b| super::key_of(EntityType::Agency, &b.name, &res.ctx.scope))
-        });
-    // partnerOf
-    for w in ["会同", "联合", "携手", "与", "同"] {
-        for wp in find_word(chars, s, e, w) {
-            if w == "同" && (wp > 0 && chars[wp - 1] == '会' || chars.get(wp + 1) == Some(&'志'))
-            {
-                continue;
-            }
-            let (ca, cb) = clause(chars, s, e, wp);
-            let rest: String = chars[wp..cb].iter().collect();
-            let joint = matches!(w, "会同" | "联合" | "携手")
-                || [
-                    "共同", "签订", "签署", "签约", "合作", "共建", "联合", "结对",
-                ]
-                .iter()
-                .any(|k| rest.contains(k));
-            if !joint {
-                continue;
-            }
-            let mut left: Vec<String> = refs
-                .iter()
-                .filter(|r| is_org(r) && r.start >= ca && r.end <= wp)
-                .map(|r| r.key.clone())
-                .collect();
-            // the right side: a list of bodies right after the word
-            let mut right: Vec<String> = Vec::new();
-            let mut pos = wp + w.chars().count();
-            let after: Vec<&&Ref> = refs
-                .iter()
-                .filter(|r| r.start >= pos && r.end <= cb)
-                .collect();
-            for r in after {
-                if r.start < pos {
-                    // nested in (or overlapping) the body just taken
-                    continue;
-                }
-                let gap: String = chars[pos..r.start].iter().collect();
-                if !gap.chars().all(|c| matches!(c, '、' | '和' | '及' | ' ')) {
-                    break;
-                }
-                if is_org(r) {
-                    right.push(r.key.clone());
-                }
-                pos = r.end;
-            }
-            if right.is_empty() {
-                continue;
-            }
-            if left.is_empty() {
-                // the body named last before the word, else the article's bureau
-                let before = refs
-                    .iter()
-                    .rev()
-                    .find(|r| is_org(r) && r.end <= wp)
-                    .map(|r| r.key.clone());
-                match before.or_else(|| bureau_key.clone()) {
-                    Some(k) if !right.contains(&k) => left.push(k),
-                    _ => continue,
-                }
-            }
-            let mut all: Vec<String> = left.clone();
-            all.extend(right.iter().cloned());
-            let three = rest.contains("共同")
-                || rest.contains("三方")
-                || chars[s..e].iter().collect::<String>().contains("三方");
-            for a in &left {
-                for b in &right {
-                    if res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
-                        res.st.relate(a, Predicate::PartnerOf, b, None, ev);
-                    }
-                }
-            }
-            if three && w == "与" {
-                for (i, a) in right.iter().enumerate() {
-                    for b in &right[i + 1..] {
-                        res.st.relate(a, Predicate::PartnerOf, b, None, ev);
-                    }
-                }
+        .or_else(|| res.ctx.bureau.as_ref().map(key))
+}
+
+/// The relations of one sentence, by the relation they read.
+fn sentence(res: &mut Resolver, sn: &Sentence) {
+    partners(res, sn);
+    issued_by_title(res, sn);
+    issued_before_title(res, sn);
+    issued_by_verb(res, sn);
+    participates(res, sn);
+}
+
+/// partnerOf: A 与 B 共同 / 签订 …, A 会同 / 联合 / 携手 B; the partner words
+/// in the order of their list, each by position.
+fn partners(res: &mut Resolver, sn: &Sentence) {
+    let mut partners: Vec<&Found> = within(sn.found, sn.s, sn.e)
+        .filter(|f| f.partner_rank.is_some())
+        .collect();
+    partners.sort_by_key(|f| (f.partner_rank, f.start));
+    for f in partners {
+        partner_phrase(res, sn, f);
+    }
+}
+
+/// partnerOf read at one partner word: the bodies of its clause before it
+/// and the list of bodies right after it.
+fn partner_phrase(res: &mut Resolver, sn: &Sentence, f: &Found) {
+    let rw = &res.r.lex.words.relation;
+    let (wp, joint_word) = (f.start, f.is(Cue::PartnerJoint));
+    let w: String = sn.chars[f.start..f.end].iter().collect();
+    if !joint_word && within_word(sn.chars, wp, &w, &rw.not_partner) {
+        return;
+    }
+    let (ca, cb) = sn.clause(wp);
+    if !joint_word && !has(sn.found, wp, cb, Cue::JointVerb) {
+        return;
+    }
+    let mut left = sn.orgs_within(ca, wp);
+    let right = listed_after(rw, sn, f.end, cb);
+    if right.is_empty() {
+        return;
+    }
+    if left.is_empty() {
+        // the body named last before the word, else the article's bureau
+        let before = (sn.refs.iter().rev())
+            .find(|r| is_org(r) && r.end <= wp)
+            .map(|r| r.key.as_str());
+        match before.or(sn.bureau_key) {
+            Some(k) if !right.iter().any(|r| r == k) => left.push(k.to_string()),
+            _ => return,
+        }
+    }
+    let mutual =
+        has(sn.found, wp, cb, Cue::MutualClause) || has(sn.found, sn.s, sn.e, Cue::MutualSentence);
+    for a in &left {
+        for b in &right {
+            if res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
+                res.st.relate(a, Predicate::PartnerOf, b, None, sn.ev);
             }
         }
     }
-    // issued: a title that holds a body's full name (2020年聊城市自然资源和
-    // 规划局党建工作总体规划) was issued by it; in a title of the form
-    // bodies + 关于 + matter, only the bodies before 关于 issued it
-    for d in refs.iter().filter(|r| r.etype == EntityType::Document) {
+    if mutual && f.is(Cue::PartnerMutual) {
+        for (i, a) in right.iter().enumerate() {
+            for b in &right[i + 1..] {
+                res.st.relate(a, Predicate::PartnerOf, b, None, sn.ev);
+            }
+        }
+    }
+}
+
+/// The agencies and organizations of a list that starts at `pos` (only
+/// 、, 和, 及 and spaces between them), up to `end`.
+fn listed_after(rw: &RelationWords, sn: &Sentence, mut pos: usize, end: usize) -> Vec<String> {
+    let mut right: Vec<String> = Vec::new();
+    let after: Vec<&&Ref> = (sn.refs.iter())
+        .filter(|r| r.start >= pos && r.end <= end)
+        .collect();
+    for r in after {
+        if r.start < pos {
+            // nested in (or overlapping) the body just taken
+            continue;
+        }
+        let gap = &sn.chars[pos..r.start];
+        let joins = |c: &char| matches!(*c, LIST_COMMA | ' ') || rw.list_conjunctions.contains(c);
+        if !gap.iter().all(joins) {
+            break;
+        }
+        if is_org(r) {
+            right.push(r.key.clone());
+        }
+        pos = r.end;
+    }
+    right
+}
+
+/// issued: a title that holds a body's full name (2020年聊城市自然资源和
+/// 规划局党建工作总体规划) was issued by it; in a title of the form
+/// bodies + 关于 + matter, only the bodies before 关于 issued it.
+fn issued_by_title(res: &mut Resolver, sn: &Sentence) {
+    let matter = &res.r.lex.words.relation.title_matter;
+    for d in sn.documents() {
         let Some(mut title) = res.st.entities.get(&d.key).map(|e| e.name.clone()) else {
             continue;
         };
-        if let Some(head) = super::issuing_part(&title) {
+        if let Some(head) = super::issuing_part(&title, matter) {
             title.truncate(head.len());
         }
-        let named: Vec<(&str, &str)> = res
-            .st
-            .entities
-            .values()
+        let named: Vec<(&str, &str)> = (res.st.entities.values())
             .filter(|e| {
                 e.etype == EntityType::Agency
                     && e.name.chars().count() >= 6
@@ -213,158 +309,135 @@ fn sentence(res: &mut Resolver, chars: &[char], s: usize, e: usize, refs: &[&Ref
             .map(|(k, _)| k.to_string())
             .collect();
         for i in issuers {
-            res.st.relate(&i, Predicate::Issued, &d.key, None, ev);
+            res.st.relate(&i, Predicate::Issued, &d.key, None, sn.ev);
         }
     }
-    // issued: a body written right before a title is its issuer
-    // (传达学习了省住建厅《关于…的通知》精神)
-    for d in refs.iter().filter(|r| r.etype == EntityType::Document) {
-        if chars.get(d.start) != Some(&'《') {
+}
+
+/// issued: a body written right before a title is its issuer
+/// (传达学习了省住建厅《关于…的通知》精神).
+fn issued_before_title(res: &mut Resolver, sn: &Sentence) {
+    for d in sn.documents() {
+        if sn.chars.get(d.start) != Some(&super::TITLE_OPEN) {
             continue;
         }
-        if let Some(b) = refs
-            .iter()
+        if let Some(b) = (sn.refs.iter())
             .filter(|r| is_org(r) && r.end == d.start && !r.anaphor)
             .max_by_key(|r| r.end - r.start)
         {
-            res.st.relate(&b.key, Predicate::Issued, &d.key, None, ev);
+            res.st
+                .relate(&b.key, Predicate::Issued, &d.key, None, sn.ev);
         }
     }
-    // issued
-    let mut issue_pos: Vec<usize> = Vec::new();
-    if refs.iter().any(|r| r.etype == EntityType::Document) {
-        for w in &res.r.issue_words {
-            issue_pos.extend(find_word(chars, s, e, w));
-        }
+}
+
+/// issued: 印发 / 制定 / 签订 … 《…》, by the bodies of the clause before the
+/// verb (or the parties named before: 三方签订《协议》).
+fn issued_by_verb(res: &mut Resolver, sn: &Sentence) {
+    if sn.documents().next().is_none() {
+        return;
     }
+    let mut issue_pos: Vec<usize> = within(sn.found, sn.s, sn.e)
+        .filter(|f| f.is(Cue::Issue))
+        .map(|f| f.start)
+        .collect();
     issue_pos.sort();
     for &vp in &issue_pos {
-        let docs: Vec<&&Ref> = refs
-            .iter()
-            .filter(|r| r.etype == EntityType::Document && r.start > vp)
-            .collect();
+        let docs: Vec<&&Ref> = sn.documents().filter(|r| r.start > vp).collect();
         if docs.is_empty() {
             continue;
         }
-        let (ca, _) = clause(chars, s, e, vp);
+        let (ca, _) = sn.clause(vp);
         // 三方签订《协议》: the parties are the partners named before
-        let lead: String = chars[ca..vp].iter().collect();
-        if ["双方", "三方", "各方", "多方"]
-            .iter()
-            .any(|w| lead.contains(w))
-        {
-            let parties: Vec<String> = res
-                .st
-                .relations
-                .values()
-                .filter(|r| r.predicate == Predicate::PartnerOf)
-                .flat_map(|r| [r.subject.clone(), r.object.clone()])
-                .collect();
-            for d in docs.iter().filter(|d| d.start > vp) {
-                for p in &parties {
-                    res.st.relate(p, Predicate::Issued, &d.key, None, ev);
-                }
-            }
-            if !parties.is_empty() {
-                continue;
-            }
+        if has(sn.found, ca, vp, Cue::Parties) && signed_by_parties(res, sn, &docs) {
+            continue;
         }
-        let mut issuers: Vec<String> = refs
-            .iter()
-            .filter(|r| is_org(r) && r.start >= ca && r.end <= vp)
-            .map(|r| r.key.clone())
-            .collect();
+        let mut issuers = sn.orgs_within(ca, vp);
         if issuers.is_empty() {
-            if let Some(sj) = refs.iter().find(|r| is_org(r) && r.end <= vp) {
+            if let Some(sj) = sn.refs.iter().find(|r| is_org(r) && r.end <= vp) {
                 issuers.push(sj.key.clone());
-            } else if let Some(b) = &bureau_key {
-                issuers.push(b.clone());
+            } else if let Some(b) = sn.bureau_key {
+                issuers.push(b.to_string());
             }
         }
         // documents up to the next clause that is not a list of titles
         for d in docs {
-            let between: String = chars[vp..d.start].iter().collect();
-            if between.chars().filter(|c| *c == '，' || *c == '。').count() > 1 {
+            let between = &sn.chars[vp..d.start];
+            // (two marks: the title is in a later clause or sentence)
+            if between.iter().filter(|c| matches!(c, '，' | '。')).count() > 1 {
                 continue;
             }
             for i in &issuers {
                 if res.st.entities.contains_key(i) {
-                    res.st.relate(i, Predicate::Issued, &d.key, None, ev);
-                }
-            }
-        }
-    }
-    // participatesIn: bodies of the sentence act on its projects
-    let projects: Vec<&&Ref> = refs
-        .iter()
-        .filter(|r| r.etype == EntityType::Project)
-        .collect();
-    if !projects.is_empty() {
-        let sentence_text: String = chars[s..e].iter().collect();
-        let acts = res
-            .r
-            .participate_words
-            .iter()
-            .any(|w| sentence_text.contains(w.as_str()));
-        let mut bodies: Vec<String> = refs
-            .iter()
-            .filter(|r| {
-                is_org(r)
-                    && !projects
-                        .iter()
-                        .any(|p| r.start >= p.start && r.end <= p.end)
-                    // the newspaper of the byline reports, it does not act
-                    && !res.st.entities.get(&r.key).is_some_and(|e| {
-                        ["报社", "日报", "晚报", "电视台", "新闻网", "广播电视台"].iter().any(|m| e.name.ends_with(m))
-                    })
-            })
-            .map(|r| r.key.clone())
-            .collect();
-        bodies.dedup();
-        // in a numbered section of a report (二十五、市侨联) the section's body
-        // is the subject of sentences that name none
-        if bodies.is_empty() && res.art.kind == crate::text::ArticleKind::Section {
-            bodies.extend(main_body(res));
-        }
-        if acts {
-            for p in &projects {
-                for b in &bodies {
-                    res.st
-                        .relate(b, Predicate::ParticipatesIn, &p.key, None, ev);
+                    res.st.relate(i, Predicate::Issued, &d.key, None, sn.ev);
                 }
             }
         }
     }
 }
 
-/// Role labels of a group's roster lines (组 长：龚正 市长; 成 员：…).
-const GROUP_ROLES: &[&str] = &[
-    "组长",
-    "副组长",
-    "成员",
-    "主任",
-    "副主任",
-    "委员",
-    "总指挥",
-    "副总指挥",
-    "指挥长",
-    "副指挥长",
-];
+/// The partners named so far issued the documents (三方签订《协议》);
+/// whether there were any.
+fn signed_by_parties(res: &mut Resolver, sn: &Sentence, docs: &[&&Ref]) -> bool {
+    let parties: Vec<String> = (res.st.relations.values())
+        .filter(|r| r.predicate == Predicate::PartnerOf)
+        .flat_map(|r| [r.subject.clone(), r.object.clone()])
+        .collect();
+    for d in docs {
+        for p in &parties {
+            res.st.relate(p, Predicate::Issued, &d.key, None, sn.ev);
+        }
+    }
+    !parties.is_empty()
+}
 
-/// Heads of the names of groups whose members a roster lists.
-const GROUP_HEADS: &[&str] = &[
-    "领导小组",
-    "工作小组",
-    "工作组",
-    "委员会",
-    "指挥部",
-    "工作专班",
-];
+/// participatesIn: the bodies of a sentence that says they act (推进, 建设 …)
+/// act on its projects.
+fn participates(res: &mut Resolver, sn: &Sentence) {
+    let projects: Vec<&&Ref> = (sn.refs.iter())
+        .filter(|r| r.etype == EntityType::Project)
+        .collect();
+    if projects.is_empty() {
+        return;
+    }
+    let acts = has(sn.found, sn.s, sn.e, Cue::Participate);
+    let media = &res.r.lex.words.relation.media_heads;
+    let mut bodies: Vec<String> = (sn.refs.iter())
+        .filter(|r| {
+            is_org(r)
+                && !(projects.iter()).any(|p| r.start >= p.start && r.end <= p.end)
+                // the newspaper of the byline reports, it does not act
+                && !res.st.entities.get(&r.key).is_some_and(|e| {
+                    media.iter().any(|m| e.name.ends_with(m.as_str()))
+                })
+        })
+        .map(|r| r.key.clone())
+        .collect();
+    bodies.dedup();
+    // in a numbered section of a report (二十五、市侨联) the section's body
+    // is the subject of sentences that name none
+    if bodies.is_empty() && res.art.kind == crate::text::ArticleKind::Section {
+        bodies.extend(main_body(res));
+    }
+    if acts {
+        for p in &projects {
+            for b in &bodies {
+                res.st
+                    .relate(b, Predicate::ParticipatesIn, &p.key, None, sn.ev);
+            }
+        }
+    }
+}
 
 /// The role label and the group of a roster line holding `at`: the label is
 /// the nearest one at the start of this or an earlier line of the roster;
 /// the group is the last group named before the roster (…领导小组组成人员如下：).
-fn roster_group(refs: &[super::Ref], chars: &[char], at: usize) -> Option<(String, String)> {
+fn roster_group(
+    rw: &RelationWords,
+    refs: &[super::Ref],
+    chars: &[char],
+    at: usize,
+) -> Option<(String, String)> {
     let line_start = |p: usize| {
         chars[..p]
             .iter()
@@ -375,9 +448,9 @@ fn roster_group(refs: &[super::Ref], chars: &[char], at: usize) -> Option<(Strin
     let mut found = None;
     for _ in 0..60 {
         let head = &chars[ls..(ls + 8).min(chars.len())];
-        if let Some(colon) = head.iter().position(|c| *c == ':' || *c == '：') {
+        if let Some(colon) = head.iter().position(|c| is_colon(*c)) {
             let label: String = head[..colon].iter().filter(|c| **c != ' ').collect();
-            if !GROUP_ROLES.contains(&label.as_str()) {
+            if !rw.roster_roles.contains(&label) {
                 return None;
             }
             found = Some((label, ls));
@@ -394,35 +467,60 @@ fn roster_group(refs: &[super::Ref], chars: &[char], at: usize) -> Option<(Strin
         .filter(|r| !r.anaphor && r.etype.is_org() && r.end <= label_at && label_at - r.end < 400)
         .filter(|r| {
             let text: String = chars[r.start..r.end].iter().collect();
-            GROUP_HEADS.iter().any(|h| text.ends_with(h))
+            rw.group_heads.iter().any(|h| text.ends_with(h.as_str()))
         })
         .max_by_key(|r| (r.end, r.end - r.start))?;
     Some((role, group.key.clone()))
 }
 
-/// memberOf from bylines, signatures and posts.
-fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
-    let refs = res.st.refs.clone();
-    let mut by_mention: std::collections::HashMap<usize, (String, EntityType)> =
-        std::collections::HashMap::new();
-    let mut by_end: std::collections::HashMap<usize, (usize, String)> =
-        std::collections::HashMap::new();
-    for r in refs.iter().filter(|r| !r.anaphor) {
-        by_mention
-            .entry(r.mention)
-            .or_insert((r.key.clone(), r.etype));
-        if r.etype.is_org() {
-            let e = by_end
-                .entry(r.end)
-                .or_insert((r.end - r.start, r.key.clone()));
-            if r.end - r.start > e.0 {
-                *e = (r.end - r.start, r.key.clone());
+/// The entity of each mention and the body each org mention ends with.
+struct MentionKeys {
+    /// Mention index → (key, type) of its first reference.
+    by_mention: HashMap<usize, (String, EntityType)>,
+    /// End → (length, key) of the longest agency or organization ending there.
+    by_end: HashMap<usize, (usize, String)>,
+}
+
+impl MentionKeys {
+    fn new(refs: &[Ref]) -> MentionKeys {
+        let mut by_mention: HashMap<usize, (String, EntityType)> = HashMap::new();
+        let mut by_end: HashMap<usize, (usize, String)> = HashMap::new();
+        for r in refs.iter().filter(|r| !r.anaphor) {
+            by_mention
+                .entry(r.mention)
+                .or_insert((r.key.clone(), r.etype));
+            if r.etype.is_org() {
+                let e = by_end
+                    .entry(r.end)
+                    .or_insert((r.end - r.start, r.key.clone()));
+                if r.end - r.start > e.0 {
+                    *e = (r.end - r.start, r.key.clone());
+                }
             }
         }
+        MentionKeys { by_mention, by_end }
     }
-    let key_of_mention = |mi: usize| by_mention.get(&mi).cloned();
-    // the body whose mention ends at `end`
-    let body_ending = |end: usize| by_end.get(&end).map(|(_, k)| k.clone());
+
+    /// The body whose mention ends at `end`.
+    fn body_ending(&self, end: usize) -> Option<String> {
+        self.by_end.get(&end).map(|(_, k)| k.clone())
+    }
+}
+
+/// A person mention with its entity and evidence.
+struct PersonAt<'a> {
+    /// The mention.
+    m: &'a Mention,
+    /// The person's key.
+    key: String,
+    /// The sentence of the mention.
+    ev: Evidence,
+}
+
+/// memberOf from bylines, signatures, rosters and posts.
+fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
+    let refs = res.st.refs.clone();
+    let keys = MentionKeys::new(&refs);
     for (mi, m) in ms.iter().enumerate() {
         let MentionKind::Person {
             post,
@@ -433,134 +531,136 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
         else {
             continue;
         };
-        let Some((pkey, _)) = key_of_mention(mi) else {
+        let Some((key, _)) = keys.by_mention.get(&mi).cloned() else {
             continue;
         };
         let ev = res.evidence_at(m.start, m.end);
+        let p = PersonAt { m, key, ev };
+        let body = org_end.and_then(|e| keys.body_ending(e));
         match source {
-            PersonSource::Byline => {
-                // reporters and editors belong to their newspaper;
-                // correspondents are written beside it but work elsewhere
-                let Some(post) = post else { continue };
-                if !post.contains("记者") && !post.contains("编辑") {
-                    continue;
-                }
-                if let Some(ok) = org_end.and_then(body_ending) {
-                    res.st
-                        .relate(&pkey, Predicate::MemberOf, &ok, Some(post.clone()), &ev);
-                }
-            }
+            PersonSource::Byline => byline_member(res, &p, post.as_deref(), body),
             PersonSource::Signature => {
-                if let Some(ok) = org_end.and_then(body_ending) {
-                    res.st.relate(&pkey, Predicate::MemberOf, &ok, None, &ev);
+                if let Some(b) = body {
+                    res.st.relate(&p.key, Predicate::MemberOf, &b, None, &p.ev);
                 }
             }
             PersonSource::Roster => {
-                // a roster of a group (组长：… 成员：…) makes its people
-                // members of the group, with the label as their role
-                if let Some((role, group)) = roster_group(&refs, chars, m.start) {
-                    res.st
-                        .relate(&pkey, Predicate::MemberOf, &group, Some(role), &ev);
-                }
-                // the posts after the name, separated by 、: each is a body
-                // and a post (市政府副秘书长) or a post alone (市长)
+                roster_member(res, &p, &refs, chars);
                 let end = org_end.unwrap_or(m.end).min(chars.len());
-                let mut seg = m.end;
-                while seg < end {
-                    let stop = (seg..end)
-                        .find(|&x| chars[x] == '、' || chars[x] == '，')
-                        .unwrap_or(end);
-                    if let Some((pt, ps)) = post_before(res, chars, stop) {
-                        let mut level = None;
-                        if ps > seg
-                            && matches!(chars[ps - 1], '省' | '市' | '区' | '县' | '镇' | '乡')
-                            && body_ending(ps).is_none()
-                        {
-                            level = Some(chars[ps - 1]);
-                        }
-                        let place_before = place_ending(res, ps);
-                        let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
-                        let target = match body_ending(ps) {
-                            Some(b) if organ == Some(PostOrgan::Gov) => {
-                                implied_body(res, &pt, level, place_before, ps).or(Some(b))
-                            }
-                            Some(b) => Some(b),
-                            None => implied_body(
-                                res,
-                                &pt,
-                                level,
-                                place_before,
-                                ps.saturating_sub(level.map_or(0, |_| 1)),
-                            ),
-                        };
-                        if let Some(t) = target {
-                            res.st
-                                .relate(&pkey, Predicate::MemberOf, &t, Some(pt.clone()), &ev);
-                        }
-                    }
-                    seg = stop + 1;
-                }
+                roster_posts(res, &keys, &p, chars, end);
             }
-            PersonSource::Post => {
-                // walk back over the posts written before the name:
-                // 奎文区委副书记、区长高志秀; 市长、市总林长李长萍
-                let mut pos = m.start;
-                for _ in 0..4 {
-                    let Some((pt, mut ps)) = post_before(res, chars, pos) else {
-                        break;
-                    };
-                    // a level word before the post (市 in 市副总林长)
-                    let mut level = None;
-                    if ps > 0 && matches!(chars[ps - 1], '省' | '市' | '区' | '县' | '镇' | '乡')
-                    {
-                        // a level word of its own (市 in 、市副总林长), not the
-                        // end of a name (区 in 社区)
-                        let glued = ps >= 2 && is_han(chars[ps - 2]) && chars[ps - 2] != '、';
-                        if !glued {
-                            level = Some(chars[ps - 1]);
-                        }
-                    }
-                    // a place written right before the post (奉贤区区长)
-                    let place_before = place_ending(res, ps);
-                    let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
-                    let target = match body_ending(ps) {
-                        // the body named right before the post
-                        Some(b) if organ != Some(PostOrgan::Gov) => Some(b),
-                        Some(b) => implied_body(res, &pt, level, place_before, ps).or(Some(b)),
-                        None => {
-                            if level.is_some() {
-                                ps -= 1;
-                            }
-                            implied_body(res, &pt, level, place_before, ps)
-                        }
-                    };
-                    if let Some(t) = target {
-                        res.st
-                            .relate(&pkey, Predicate::MemberOf, &t, Some(pt.clone()), &ev);
-                    }
-                    // the previous body may carry a list of posts: 区委副书记、区长
-                    let before = body_ending(ps).map(|_| ps);
-                    let mut q = before.unwrap_or(ps);
-                    if before.is_some() {
-                        // move to the body's start
-                        if let Some(r) = refs
-                            .iter()
-                            .filter(|r| r.end == ps && !r.anaphor)
-                            .max_by_key(|r| r.end - r.start)
-                        {
-                            q = r.start;
-                        }
-                        let _ = q;
-                        break;
-                    }
-                    if q > 0 && chars[q - 1] == '、' {
-                        pos = q - 1;
-                        continue;
-                    }
-                    break;
+            PersonSource::Post => post_members(res, &keys, &p, chars),
+        }
+    }
+}
+
+/// Reporters and editors of a byline belong to their newspaper;
+/// correspondents are written beside it but work elsewhere.
+fn byline_member(res: &mut Resolver, p: &PersonAt, post: Option<&str>, body: Option<String>) {
+    let Some(post) = post else { return };
+    let staff = &res.r.lex.words.relation.staff_posts;
+    if !staff.iter().any(|s| post.contains(s.as_str())) {
+        return;
+    }
+    if let Some(b) = body {
+        let role = Some(post.to_string());
+        res.st.relate(&p.key, Predicate::MemberOf, &b, role, &p.ev);
+    }
+}
+
+/// A roster of a group (组长：… 成员：…) makes its people members of the
+/// group, with the label as their role.
+fn roster_member(res: &mut Resolver, p: &PersonAt, refs: &[Ref], chars: &[char]) {
+    let rw = &res.r.lex.words.relation;
+    if let Some((role, group)) = roster_group(rw, refs, chars, p.m.start) {
+        res.st
+            .relate(&p.key, Predicate::MemberOf, &group, Some(role), &p.ev);
+    }
+}
+
+/// The posts after a name in a roster, separated by 、 up to `end`: each
+/// is a body and a post (市政府副秘书长) or a post alone (市长).
+fn roster_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char], end: usize) {
+    let mut seg = p.m.end;
+    while seg < end {
+        let stop = (seg..end)
+            .find(|&x| chars[x] == LIST_COMMA || chars[x] == '，') // 、 or a full-width comma
+            .unwrap_or(end);
+        if let Some((pt, ps)) = post_before(res, chars, stop) {
+            let mut level = None;
+            if ps > seg
+                && res.r.lex.words.places.is_level_char(chars[ps - 1])
+                && keys.body_ending(ps).is_none()
+            {
+                level = Some(chars[ps - 1]);
+            }
+            let place_before = place_ending(res, ps);
+            let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
+            let target = match keys.body_ending(ps) {
+                Some(b) if organ == Some(PostOrgan::Gov) => {
+                    implied_body(res, &pt, level, place_before, ps).or(Some(b))
                 }
+                Some(b) => Some(b),
+                None => {
+                    let at = ps.saturating_sub(level.map_or(0, |_| 1));
+                    implied_body(res, &pt, level, place_before, at)
+                }
+            };
+            if let Some(t) = target {
+                res.st
+                    .relate(&p.key, Predicate::MemberOf, &t, Some(pt.clone()), &p.ev);
             }
         }
+        seg = stop + 1;
+    }
+}
+
+/// Walks back over the posts written before a name: 奎文区委副书记、区长高志秀;
+/// 市长、市总林长李长萍. Each post makes the person a member of the body
+/// named before it, or of the body the post implies.
+fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char]) {
+    let mut pos = p.m.start;
+    for _ in 0..4 {
+        let Some((pt, mut ps)) = post_before(res, chars, pos) else {
+            break;
+        };
+        // a level word before the post (市 in 市副总林长)
+        let mut level = None;
+        if ps > 0 && res.r.lex.words.places.is_level_char(chars[ps - 1]) {
+            // a level word of its own (市 in 、市副总林长), not the end of a
+            // name (区 in 社区)
+            let glued = ps >= 2 && is_han(chars[ps - 2]) && chars[ps - 2] != LIST_COMMA;
+            if !glued {
+                level = Some(chars[ps - 1]);
+            }
+        }
+        // a place written right before the post (奉贤区区长)
+        let place_before = place_ending(res, ps);
+        let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
+        let target = match keys.body_ending(ps) {
+            // the body named right before the post
+            Some(b) if organ != Some(PostOrgan::Gov) => Some(b),
+            Some(b) => implied_body(res, &pt, level, place_before, ps).or(Some(b)),
+            None => {
+                if level.is_some() {
+                    ps -= 1;
+                }
+                implied_body(res, &pt, level, place_before, ps)
+            }
+        };
+        if let Some(t) = target {
+            res.st
+                .relate(&p.key, Predicate::MemberOf, &t, Some(pt.clone()), &p.ev);
+        }
+        // the previous body may carry a list of posts: 区委副书记、区长
+        if keys.body_ending(ps).is_some() {
+            break;
+        }
+        if ps > 0 && chars[ps - 1] == LIST_COMMA {
+            pos = ps - 1;
+            continue;
+        }
+        break;
     }
 }
 
@@ -602,19 +702,22 @@ fn implied_body(
     // a head of a bureau named by no body (局长刘延宏) heads the bureau the
     // article is about, when the post's head is the bureau's (局长 → …局)
     if p.organ == PostOrgan::SelfBody && level.is_none() {
-        let head = post.strip_suffix('长').and_then(|h| h.chars().last());
+        let organs = &res.r.lex.words.organs;
+        let head = post
+            .strip_suffix(organs.chief_suffix.as_str())
+            .and_then(|h| h.chars().last())
+            .map(String::from)
+            .filter(|h| organs.chief_bodies.contains(h));
         let bureau = res.actx.bureau.clone().or_else(|| res.ctx.bureau.clone());
-        if let (Some(head @ ('局' | '厅')), Some(b)) = (head, bureau) {
-            if b.name.ends_with(head) {
+        if let (Some(head), Some(b)) = (head, bureau) {
+            if b.name.ends_with(head.as_str()) {
                 let ev = res.evidence_at(pos, pos + post.chars().count());
                 return Some(res.bureau_entity(&b, &ev).0);
             }
         }
     }
-    let lv_char = level.or_else(|| {
-        post.chars()
-            .find(|c| matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))
-    })?;
+    let places = &res.r.lex.words.places;
+    let lv_char = level.or_else(|| post.chars().find(|c| places.is_level_char(*c)))?;
     let lv = crate::recognize::chain::level_of(lv_char)?;
     let place = match lv {
         Level::Province => res
@@ -637,9 +740,10 @@ fn body_of(
     post: &str,
 ) -> Option<String> {
     let base = res.prefix_name(place);
+    let organs = &res.r.lex.words.organs;
     let name = match organ {
-        PostOrgan::Gov => format!("{base}人民政府"),
-        PostOrgan::Party => format!("中共{base}委员会"),
+        PostOrgan::Gov => organs.government_name.at(&base),
+        PostOrgan::Party => organs.party_committee_name.at(&base),
         _ => return None,
     };
     let key = res.st.add(
@@ -667,12 +771,12 @@ fn signing_body(res: &Resolver) -> Option<String> {
     while end > 0 && text[end - 1].is_whitespace() {
         end -= 1;
     }
-    if end == 0 || !matches!(text[end - 1], '）' | ')') {
+    if end == 0 || !is_paren(text[end - 1], false) {
         return None;
     }
     let open = (end.saturating_sub(24)..end)
         .rev()
-        .find(|&k| matches!(text[k], '（' | '('))?;
+        .find(|&k| is_paren(text[k], true))?;
     res.st
         .refs
         .iter()
@@ -959,5 +1063,114 @@ mod tests {
                 .any(|(s, _, o, _)| s.contains("自然资源") || o.contains("自然资源")),
             "{rels:?}"
         );
+    }
+    /// Whether `rels` holds (s, p, o).
+    fn holds(
+        rels: &[(String, Predicate, String, Option<String>)],
+        s: &str,
+        p: Predicate,
+        o: &str,
+    ) -> bool {
+        rels.iter().any(|(s2, p2, o2, _)| {
+            *p2 == p && (s2 == s && o2 == o || p.symmetric() && s2 == o && o2 == s)
+        })
+    }
+
+    #[test]
+    fn each_relation_kind_is_read_from_a_written_sentence() {
+        let rels = relations(
+            "德州市自然资源和规划局德城分局局长王建国主持会议。\n\
+             德州市水利局与德州市气象局签订战略合作协议。\n\
+             德州市水利局印发《德州市河道采砂管理办法》。\n\
+             德州市水利局积极推进德州市减河治理项目建设。\n\
+             天衢街道新华社区开展防汛演练。\n",
+        );
+        let bureau = "德州市自然资源和规划局";
+        let branch = "德州市自然资源和规划局德城分局";
+        for (s, p, o) in [
+            (branch, Predicate::SubOrganizationOf, bureau),
+            (branch, Predicate::Jurisdiction, "德城区"),
+            (bureau, Predicate::Jurisdiction, "德州市"),
+            ("德州市水利局", Predicate::PartnerOf, "德州市气象局"),
+            ("德州市水利局", Predicate::Issued, "德州市河道采砂管理办法"),
+            (
+                "德州市水利局",
+                Predicate::ParticipatesIn,
+                "德州市减河治理项目",
+            ),
+            ("天衢街道新华社区", Predicate::LocatedIn, "天衢街道"),
+        ] {
+            assert!(holds(&rels, s, p, o), "{s} {p:?} {o}: {rels:?}");
+        }
+        assert!(
+            rels.iter().any(|(s, p, o, r)| s == "王建国"
+                && *p == Predicate::MemberOf
+                && o == branch
+                && r.as_deref() == Some("局长")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn bodies_named_side_by_side_are_no_partners() {
+        // no verb of joint action after 与
+        let rels = relations("德州市水利局与德州市气象局的负责人参加了活动。\n");
+        // (both bodies are read)
+        for body in ["德州市水利局", "德州市气象局"] {
+            assert!(
+                holds(&rels, body, Predicate::Jurisdiction, "德州市"),
+                "{rels:?}"
+            );
+        }
+        assert!(
+            !rels.iter().any(|(_, p, _, _)| *p == Predicate::PartnerOf),
+            "{rels:?}"
+        );
+        // no document after the verb: nothing is issued
+        let rels = relations("德州市水利局印发通知，要求做好防汛准备。\n");
+        assert!(
+            !rels.iter().any(|(_, p, _, _)| *p == Predicate::Issued),
+            "{rels:?}"
+        );
+        // a project in a sentence that says no body acts on it
+        let rels = relations("德州市水利局的同志谈到了德州市减河治理项目。\n");
+        assert!(
+            holds(&rels, "德州市减河治理项目", Predicate::LocatedIn, "德州市"),
+            "{rels:?}"
+        );
+        assert!(
+            !rels
+                .iter()
+                .any(|(_, p, _, _)| *p == Predicate::ParticipatesIn),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_reporter_belongs_to_the_paper_and_a_correspondent_does_not() {
+        let rels =
+            relations("本报讯（德州日报记者 李明 通讯员 张华）近日，德州市水利局召开会议。\n");
+        assert!(
+            rels.iter().any(|(s, p, o, r)| s == "李明"
+                && *p == Predicate::MemberOf
+                && o == "德州日报"
+                && r.as_deref() == Some("记者")),
+            "{rels:?}"
+        );
+        assert!(
+            !rels
+                .iter()
+                .any(|(s, p, _, _)| s == "张华" && *p == Predicate::MemberOf),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_partner_character_inside_a_word_is_no_preposition() {
+        let words = ["会同".to_string(), "同志".to_string()];
+        let chars: Vec<char> = "水利局同志会同气象局同各方".chars().collect();
+        assert!(super::within_word(&chars, 3, "同", &words));
+        assert!(super::within_word(&chars, 6, "同", &words));
+        assert!(!super::within_word(&chars, 10, "同", &words));
     }
 }

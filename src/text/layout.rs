@@ -9,6 +9,7 @@
 //! line before it runs to the full column width without closing punctuation.
 
 use super::is_final_punct;
+use crate::lexicon::LayoutWords;
 
 /// A paragraph of normalized text with source offsets.
 #[derive(Debug, Clone, Default)]
@@ -49,7 +50,6 @@ impl Paragraph {
 }
 
 struct Line {
-    start: usize,
     /// Content range (trimmed) in the char array.
     from: usize,
     to: usize,
@@ -58,34 +58,32 @@ struct Line {
 }
 
 /// Whether a line (trimmed) starts with a marker that opens a new paragraph.
-pub(crate) fn starts_with_marker(s: &[char]) -> bool {
-    let Some(&c) = s.first() else { return false };
-    if matches!(
-        c,
-        '□' | '■' | '▲' | '△' | '●' | '◆' | '★' | '☆' | '◎' | '#' | '【'
-    ) {
+pub(crate) fn starts_with_marker(words: &LayoutWords, s: &[char]) -> bool {
+    let Some(c) = s.first() else { return false };
+    if words.paragraph_marks.contains(c) {
         return true;
     }
-    if s.starts_with(&['本', '报', '讯']) || s.starts_with(&['*', '*']) {
+    if words.paragraph_openers.iter().any(|o| s.starts_with(o)) {
         return true;
     }
-    section_number_len(s).is_some()
+    section_number_len(words, s).is_some()
 }
 
-/// Length of a leading section number such as 二十二、 or 3、 (not 3.5).
-pub(crate) fn section_number_len(s: &[char]) -> Option<usize> {
+/// Length of a leading section number such as 二十二、 (Chinese numerals,
+/// at most four, and the section mark).
+pub(crate) fn section_number_len(words: &LayoutWords, s: &[char]) -> Option<usize> {
     let n = s
         .iter()
-        .take_while(|c| "一二三四五六七八九十百零〇".contains(**c))
+        .take_while(|c| words.section_numerals.contains(c))
         .count();
-    if n > 0 && n <= 4 && s.get(n) == Some(&'、') {
+    if n > 0 && n <= 4 && s.get(n) == Some(&words.section_mark) {
         return Some(n + 1);
     }
     None
 }
 
 /// Splits decoded text (from `start`) into paragraphs.
-pub fn paragraphs(chars: &[char], start: usize) -> Vec<Paragraph> {
+pub fn paragraphs(words: &LayoutWords, chars: &[char], start: usize) -> Vec<Paragraph> {
     let lines = split_lines(chars, start);
     let columns = column_layout(chars, &lines);
     let mut out: Vec<Paragraph> = Vec::new();
@@ -102,7 +100,7 @@ pub fn paragraphs(chars: &[char], start: usize) -> Vec<Paragraph> {
             // web pages and plain text: every line is a paragraph
             Some(_) if !columns => true,
             Some(p) => {
-                if line.indented || starts_with_marker(content) {
+                if line.indented || starts_with_marker(words, content) {
                     true
                 } else if blank_run {
                     // bridge a page break only inside a running column
@@ -144,7 +142,6 @@ pub fn paragraphs(chars: &[char], start: usize) -> Vec<Paragraph> {
         p.lines += 1;
         p.width = p.width.max(w);
         p.last_width = w;
-        let _ = line.start;
         blank_run = false;
     }
     if let Some(p) = cur {
@@ -214,7 +211,6 @@ fn split_lines(chars: &[char], start: usize) -> Vec<Option<Line>> {
                 .count();
             let indented = wide > 0 || lead.len() >= 2;
             out.push(Some(Line {
-                start: i,
                 from,
                 to,
                 indented,
@@ -236,7 +232,11 @@ mod tests {
 
     fn paras(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        paragraphs(&chars, 0).iter().map(|p| p.string()).collect()
+        let words = LayoutWords::shared().expect("layout marks");
+        paragraphs(words, &chars, 0)
+            .iter()
+            .map(|p| p.string())
+            .collect()
     }
 
     #[test]

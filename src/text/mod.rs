@@ -12,6 +12,7 @@ pub use decode::{decode, Encoding};
 pub use layout::{paragraphs, Paragraph};
 pub use split::{split_articles, ArticleKind};
 
+use crate::lexicon::{LayoutWords, LexiconError};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -30,6 +31,9 @@ pub enum TextError {
     /// The file could not be read.
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
+    /// The layout marks compiled into the program are malformed.
+    #[error("layout marks: {0}")]
+    Lexicon(#[source] &'static LexiconError),
 }
 
 /// A decoded input file split into articles.
@@ -107,11 +111,12 @@ pub fn parse_document(path: &Path, bytes: &[u8]) -> Result<Document, TextError> 
 
 /// Processes the bytes of one file whose content hash is known.
 fn parse_hashed(path: &Path, bytes: &[u8], hash: String) -> Result<Document, TextError> {
+    let words = LayoutWords::shared().map_err(TextError::Lexicon)?;
     let (text, encoding) = decode(bytes)?;
     let chars: Vec<char> = text.chars().collect();
-    let (source_url, body_start) = source_header(&chars);
-    let paras = paragraphs(&chars, body_start);
-    let articles = split_articles(&paras);
+    let (source_url, body_start) = source_header(words, &chars);
+    let paras = paragraphs(words, &chars, body_start);
+    let articles = split_articles(words, &paras);
     Ok(Document {
         path: path.to_path_buf(),
         hash,
@@ -124,21 +129,22 @@ fn parse_hashed(path: &Path, bytes: &[u8], hash: String) -> Result<Document, Tex
 
 /// Lowercase hex of bytes.
 pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        let _ = write!(s, "{b:02x}");
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
     }
     s
 }
 
 /// Recognizes a first line `source: URL` (or `来源: URL`) and returns the
 /// URL and the character offset where the body starts.
-fn source_header(chars: &[char]) -> (Option<String>, usize) {
+fn source_header(words: &LayoutWords, chars: &[char]) -> (Option<String>, usize) {
     let first_end = chars.iter().position(|&c| c == '\n').unwrap_or(chars.len());
     let line: String = chars[..first_end].iter().collect();
     let line = line.trim_start_matches('\u{feff}').trim();
-    for key in ["source:", "Source:", "source：", "来源:", "来源："] {
+    for key in &words.source_keys {
         if let Some(rest) = line.strip_prefix(key) {
             let url = rest.trim();
             if url.starts_with("http://") || url.starts_with("https://") {

@@ -6,6 +6,13 @@
 
 use super::layout::{section_number_len, Paragraph};
 use super::Article;
+use crate::lexicon::LayoutWords;
+
+/// Brackets that open an aside or a caption, never a headline.
+const OPEN_BRACKETS: &[char] = &['（', '('];
+
+/// Marks that end a line continued by the next one, never a headline.
+const CONTINUING_ENDS: &[char] = &['）', ')', '，', '、', '：', ':'];
 
 /// How an article was delimited in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -24,29 +31,38 @@ pub enum ArticleKind {
     Plain,
 }
 
-fn opener(p: &Paragraph) -> Option<ArticleKind> {
+/// The kind of article a paragraph opens, if it opens one.
+fn opener(words: &LayoutWords, p: &Paragraph) -> Option<ArticleKind> {
     let t = &p.text;
-    match t.first()? {
-        '□' | '■' => return Some(ArticleKind::Byline),
-        '▲' => return Some(ArticleKind::Item),
-        '#' => return Some(ArticleKind::Heading),
-        _ => {}
+    let first = t.first()?;
+    for (marks, kind) in [
+        (&words.byline_marks, ArticleKind::Byline),
+        (&words.item_marks, ArticleKind::Item),
+        (&words.heading_marks, ArticleKind::Heading),
+    ] {
+        if marks.contains(first) {
+            return Some(kind);
+        }
     }
-    if t.starts_with(&['本', '报', '讯']) {
+    if words.dispatch.iter().any(|d| t.starts_with(d)) {
         return Some(ArticleKind::Dispatch);
     }
-    if section_number_len(t).is_some() && t.len() <= 30 && !p.ends_final() {
+    if section_number_len(words, t).is_some() && t.len() <= 30 && !p.ends_final() {
         return Some(ArticleKind::Section);
     }
     None
 }
 
-fn is_headline(p: &Paragraph) -> bool {
+/// Whether a paragraph is a headline: short, not a sentence, not an aside
+/// or caption, not a line that the next one continues.
+fn is_headline(words: &LayoutWords, p: &Paragraph) -> bool {
     let t = &p.text;
     t.len() <= 40
         && !p.ends_final()
-        && !matches!(t.first(), Some('（' | '(' | '△'))
-        && !matches!(t.last(), Some('）' | ')' | '，' | '、' | '：' | ':'))
+        && !t
+            .first()
+            .is_some_and(|c| OPEN_BRACKETS.contains(c) || words.headline_marks.contains(c))
+        && !t.last().is_some_and(|c| CONTINUING_ENDS.contains(c))
 }
 
 struct Builder {
@@ -64,8 +80,8 @@ impl Builder {
         }
     }
 
-    fn add_head(&mut self, p: Paragraph) {
-        self.heads.push(clean_heading(&p.string()));
+    fn add_head(&mut self, words: &LayoutWords, p: Paragraph) {
+        self.heads.push(clean_heading(words, &p.string()));
         self.paras.push(p);
     }
 
@@ -97,9 +113,12 @@ impl Builder {
     }
 }
 
-fn clean_heading(s: &str) -> String {
-    s.trim_start_matches('#')
-        .trim_start_matches('□')
+/// A headline without its layout marks and trailing dashes.
+fn clean_heading(words: &LayoutWords, s: &str) -> String {
+    words
+        .headline_strip
+        .iter()
+        .fold(s, |s, m| s.trim_start_matches(*m))
         .trim()
         .trim_end_matches(['—', '-'])
         .trim()
@@ -129,18 +148,18 @@ fn overlap(head: &[char], body: &std::collections::HashSet<(char, char)>) -> f64
 /// articles before them and the one after), so that a page printing
 /// headlines after their bodies and a page printing them before both come
 /// out right.
-pub fn split_articles(paras: &[Paragraph]) -> Vec<Article> {
+pub fn split_articles(words: &LayoutWords, paras: &[Paragraph]) -> Vec<Article> {
     let mut segs: Vec<Builder> = Vec::new();
     // headlines waiting between articles: (paragraph, index of the next article)
     let mut floating: Vec<(Paragraph, usize, bool)> = Vec::new();
     let mut pending: Vec<Paragraph> = Vec::new();
     for p in paras {
-        if let Some(kind) = opener(p) {
+        if let Some(kind) = opener(words, p) {
             let mut next = Builder::new(kind);
             let next_idx = segs.len();
             if segs.is_empty() {
                 for h in pending.drain(..) {
-                    next.add_head(h);
+                    next.add_head(words, h);
                 }
             } else {
                 let n = pending.len();
@@ -150,11 +169,11 @@ pub fn split_articles(paras: &[Paragraph]) -> Vec<Article> {
                 }
             }
             match kind {
-                ArticleKind::Section | ArticleKind::Heading => next.add_head(p.clone()),
+                ArticleKind::Section | ArticleKind::Heading => next.add_head(words, p.clone()),
                 _ => next.paras.push(p.clone()),
             }
             segs.push(next);
-        } else if is_headline(p) {
+        } else if is_headline(words, p) {
             pending.push(p.clone());
         } else {
             if segs.is_empty() {
@@ -163,7 +182,7 @@ pub fn split_articles(paras: &[Paragraph]) -> Vec<Article> {
             let c = segs.last_mut().expect("an article exists");
             for h in pending.drain(..) {
                 if c.paras.is_empty() {
-                    c.add_head(h);
+                    c.add_head(words, h);
                 } else {
                     // a heading inside the article
                     c.paras.push(h);
@@ -214,7 +233,7 @@ pub fn split_articles(paras: &[Paragraph]) -> Vec<Article> {
         assign.push((best.1, h));
     }
     for (i, h) in assign {
-        segs[i].add_head(h);
+        segs[i].add_head(words, h);
     }
     segs.into_iter()
         .filter(|b| !b.paras.is_empty())
@@ -230,7 +249,8 @@ mod tests {
 
     fn split(s: &str) -> Vec<Article> {
         let chars: Vec<char> = s.chars().collect();
-        split_articles(&paragraphs(&chars, 0))
+        let words = LayoutWords::shared().expect("layout marks");
+        split_articles(words, &paragraphs(words, &chars, 0))
     }
 
     #[test]

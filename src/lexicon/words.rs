@@ -1,0 +1,681 @@
+//! The word lists of the resolver and of the text stage: the words by which
+//! relations are read from sentences, the templates and heads of the names
+//! of Party and state bodies, the generic terms of place names, and the
+//! marks of a page's layout.
+//!
+//! Each list is a kind of rows of a file under `data/lexicon/`
+//! (relation_words.tsv, organ_names.tsv, place_words.tsv, layout_marks.tsv);
+//! every kind the code reads must be in its file, and every kind of a file
+//! must be read, so that code and data cannot drift apart.
+//! Takes: the lexicon's trigger words. Gives: [`Words`].
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::{HashMap, LexiconError, Trigger};
+
+/// A file of [`super::FILES`]: (file name, contents).
+fn file(name: &'static str) -> (&'static str, &'static str) {
+    super::FILES
+        .iter()
+        .copied()
+        .find(|(f, _)| *f == name)
+        .unwrap_or((name, ""))
+}
+
+/// A data row of a word file: (line, word, kind, value).
+type Row = (usize, &'static str, &'static str, Option<&'static str>);
+
+/// A row of one kind: (line, word, value).
+type KindRow = (usize, &'static str, Option<&'static str>);
+
+/// The rows of a word file by kind, and the kinds asked for so far.
+struct Sheet {
+    file: &'static str,
+    /// Every data row.
+    rows: Vec<Row>,
+    asked: Vec<&'static str>,
+}
+
+impl Sheet {
+    /// Reads a file: `word<TAB>kind[<TAB>value]` rows; lines starting with
+    /// `#` and no tab after it are comments (a row `#<TAB>kind` is the
+    /// character `#`).
+    fn read(name: &'static str) -> Result<Sheet, LexiconError> {
+        let (file, text) = file(name);
+        let mut rows = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') && !line.starts_with("#\t") {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 2 || cols[0].is_empty() || cols[1].is_empty() {
+                return Err(bad(file, i + 1, "expected word, kind"));
+            }
+            rows.push((i + 1, cols[0], cols[1], cols.get(2).copied()));
+        }
+        Ok(Sheet {
+            file,
+            rows,
+            asked: Vec::new(),
+        })
+    }
+
+    /// The rows of a kind, in file order: (line, word, value).
+    fn kind(&mut self, kind: &'static str) -> Result<Vec<KindRow>, LexiconError> {
+        self.asked.push(kind);
+        let v: Vec<_> = self
+            .rows
+            .iter()
+            .filter(|r| r.2 == kind)
+            .map(|r| (r.0, r.1, r.3))
+            .collect();
+        if v.is_empty() {
+            return Err(bad(self.file, 0, format!("no row of kind {kind}")));
+        }
+        Ok(v)
+    }
+
+    /// The words of a kind, in file order.
+    fn words(&mut self, kind: &'static str) -> Result<Vec<String>, LexiconError> {
+        Ok(self
+            .kind(kind)?
+            .into_iter()
+            .map(|r| r.1.to_string())
+            .collect())
+    }
+
+    /// The only word of a kind.
+    fn one(&mut self, kind: &'static str) -> Result<String, LexiconError> {
+        match self.kind(kind)?.as_slice() {
+            [(_, w, _)] => Ok(w.to_string()),
+            [_, (n, _, _), ..] => Err(bad(self.file, *n, format!("a second row of {kind}"))),
+            [] => Err(bad(self.file, 0, format!("no row of kind {kind}"))),
+        }
+    }
+
+    /// The characters of a kind (each row one character), in file order.
+    fn chars(&mut self, kind: &'static str) -> Result<Vec<char>, LexiconError> {
+        let file = self.file;
+        self.kind(kind)?
+            .into_iter()
+            .map(|(n, w, _)| {
+                let mut cs = w.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Ok(c),
+                    _ => Err(bad(file, n, format!("{kind}: one character expected"))),
+                }
+            })
+            .collect()
+    }
+
+    /// The only character of a kind.
+    fn char(&mut self, kind: &'static str) -> Result<char, LexiconError> {
+        match self.chars(kind)?.as_slice() {
+            [c] => Ok(*c),
+            _ => Err(bad(self.file, 0, format!("one row of {kind} expected"))),
+        }
+    }
+
+    /// The rows of a kind with their value: (word, value).
+    fn pairs(&mut self, kind: &'static str) -> Result<Vec<(String, String)>, LexiconError> {
+        let file = self.file;
+        self.kind(kind)?
+            .into_iter()
+            .map(|(n, w, v)| match v {
+                Some(v) if !v.is_empty() => Ok((w.to_string(), v.to_string())),
+                _ => Err(bad(file, n, format!("{kind}: a value expected"))),
+            })
+            .collect()
+    }
+
+    /// Fails on a row whose kind no one asked for (a misspelt kind).
+    fn finish(self) -> Result<(), LexiconError> {
+        match self.rows.iter().find(|r| !self.asked.contains(&r.2)) {
+            Some(r) => Err(bad(self.file, r.0, format!("unknown kind {}", r.2))),
+            None => Ok(()),
+        }
+    }
+}
+
+fn bad(file: &'static str, line: usize, msg: impl Into<String>) -> LexiconError {
+    LexiconError::BadLine {
+        file,
+        line,
+        msg: msg.into(),
+    }
+}
+
+/// The placeholder of the place in a [`Template`].
+const PLACE: &str = "{place}";
+/// The placeholder of the department's name in a [`Template`].
+const NAME: &str = "{name}";
+
+/// A template of a full name with `{place}` (and `{name}`) in it
+/// (`{place}人民政府`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Template(String);
+
+impl Template {
+    /// The name with its place (and department name) filled in, in one
+    /// pass (a place holding braces is written as it is).
+    pub fn fill(&self, place: &str, name: &str) -> String {
+        let mut out = String::with_capacity(self.0.len() + place.len() + name.len());
+        let mut rest = self.0.as_str();
+        while let Some(i) = rest.find('{') {
+            out.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            if let Some(t) = tail.strip_prefix(PLACE) {
+                out.push_str(place);
+                rest = t;
+            } else if let Some(t) = tail.strip_prefix(NAME) {
+                out.push_str(name);
+                rest = t;
+            } else {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The name of a place's body (a template without `{name}`).
+    pub fn at(&self, place: &str) -> String {
+        self.fill(place, "")
+    }
+}
+
+/// The words by which relations are read from sentences
+/// (relation_words.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct RelationWords {
+    /// Introduce a partner and say that both act together (会同, 联合, 携手).
+    pub partner_joint: Vec<String>,
+    /// Introduce a partner when a joint verb follows in the clause (与, 同).
+    pub partner_with: Vec<String>,
+    /// The `partner_with` words after which the bodies listed are partners
+    /// of each other too, when a mutual word says so (与).
+    pub partner_mutual: Vec<String>,
+    /// Words in which a `partner_with` character is no preposition (同志).
+    pub not_partner: Vec<String>,
+    /// Verbs and adverbs of joint action (共同, 签订, 合作).
+    pub joint_verbs: Vec<String>,
+    /// After 与 in the clause: the bodies after it act together too (共同).
+    pub mutual_clause: Vec<String>,
+    /// Anywhere in the sentence: the same (三方).
+    pub mutual_sentence: Vec<String>,
+    /// The parties named before sign a document (三方签订).
+    pub parties: Vec<String>,
+    /// Conjunctions between the bodies of a list besides 、 (和, 及).
+    pub list_conjunctions: Vec<char>,
+    /// Heads of the names of news media (报社, 日报).
+    pub media_heads: Vec<String>,
+    /// Byline posts whose holders belong to the medium (记者, 编辑).
+    pub staff_posts: Vec<String>,
+    /// Role labels of roster lines (组长, 成员).
+    pub roster_roles: Vec<String>,
+    /// Heads of the names of groups a roster lists (领导小组).
+    pub group_heads: Vec<String>,
+    /// In a title, separates the issuing bodies from the matter (关于).
+    pub title_matter: String,
+}
+
+impl RelationWords {
+    fn load() -> Result<RelationWords, LexiconError> {
+        let mut s = Sheet::read("relation_words.tsv")?;
+        let w = RelationWords {
+            partner_joint: s.words("partner_joint")?,
+            partner_with: s.words("partner_with")?,
+            partner_mutual: s.words("partner_mutual")?,
+            not_partner: s.words("not_partner")?,
+            joint_verbs: s.words("joint_verb")?,
+            mutual_clause: s.words("mutual_clause")?,
+            mutual_sentence: s.words("mutual_sentence")?,
+            parties: s.words("parties")?,
+            list_conjunctions: s.chars("list_conjunction")?,
+            media_heads: s.words("media_head")?,
+            staff_posts: s.words("staff_post")?,
+            roster_roles: s.words("roster_role")?,
+            group_heads: s.words("group_head")?,
+            title_matter: s.one("title_matter")?,
+        };
+        s.finish()?;
+        Ok(w)
+    }
+}
+
+/// Templates, words and heads of the names of Party and state bodies, and
+/// the anaphors read by a name's head (organ_names.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct OrganWords {
+    /// A place's people's government ({place}人民政府).
+    pub government_name: Template,
+    /// A place's Party committee (中共{place}委员会).
+    pub party_committee_name: Template,
+    /// A Party working committee (中共{place}工作委员会).
+    pub party_working_committee_name: Template,
+    /// A place's CPPCC committee.
+    pub cppcc_name: Template,
+    /// A development zone's administrative committee.
+    pub zone_committee_name: Template,
+    /// A Party work organ at a place (中共{place}委{name}).
+    pub party_organ_name: Template,
+    /// A discipline body named with 中共 (中共{place}{name}).
+    pub discipline_organ_name: Template,
+    /// The people's government; a department starting with it is an
+    /// office of the government.
+    pub government: String,
+    /// Starts the full name of a Party committee (中共).
+    pub party_prefix: String,
+    /// Ends the full name of a committee (委员会).
+    pub committee: String,
+    /// The same in a short name (委).
+    pub committee_short: String,
+    /// A Party working committee in a short name (党工委).
+    pub working_committee_short: String,
+    /// Starts a discipline body named with 中共 (纪律检查).
+    pub discipline_stem: String,
+    /// Short forms written out in full names: (short, full).
+    pub abbreviations: Vec<(String, String)>,
+    /// Ends a branch's name (分局).
+    pub branch: String,
+    /// Ends the name of the bureau of a branch (局).
+    pub bureau: String,
+    /// End a department that is a place's bureau of a system.
+    pub bureau_heads: Vec<String>,
+    /// End a department that has counterparts at each level.
+    pub counterpart_heads: Vec<String>,
+    /// End a department below the province, trimmed in this order.
+    pub local_dept_heads: Vec<String>,
+    /// Ends a province's department (厅).
+    pub province_dept_head: String,
+    /// Ends the post of the head of a body (长).
+    pub chief_suffix: String,
+    /// The heads of bodies whose chief posts head the article's bureau.
+    pub chief_bodies: Vec<String>,
+    /// End the name of a Party organ of a unit (党支部).
+    pub party_units: Vec<String>,
+    /// The city bureau of the article's system (市局).
+    pub city_bureau_anaphor: String,
+    /// The province's department of the article's system (省厅).
+    pub province_bureau_anaphor: String,
+    /// Heads of anaphors that stand for the body last named with them.
+    pub anaphor_heads: Vec<String>,
+    /// Pronouns that stand for the body last named (他们).
+    pub plural_anaphors: Vec<String>,
+}
+
+impl OrganWords {
+    fn load() -> Result<OrganWords, LexiconError> {
+        let mut s = Sheet::read("organ_names.tsv")?;
+        let file = s.file;
+        let mut templates: HashMap<String, Template> = HashMap::default();
+        for (n, t, name) in s.kind("template")? {
+            let name = name.ok_or_else(|| bad(file, n, "template: a name expected"))?;
+            if !t.contains(PLACE) {
+                return Err(bad(file, n, format!("template {name} without {PLACE}")));
+            }
+            templates.insert(name.to_string(), Template(t.to_string()));
+        }
+        let mut tpl = |name: &str| {
+            templates
+                .remove(name)
+                .ok_or_else(|| bad(file, 0, format!("no template {name}")))
+        };
+        let w = OrganWords {
+            government_name: tpl("government")?,
+            party_committee_name: tpl("party_committee")?,
+            party_working_committee_name: tpl("party_working_committee")?,
+            cppcc_name: tpl("cppcc")?,
+            zone_committee_name: tpl("zone_committee")?,
+            party_organ_name: tpl("party_organ")?,
+            discipline_organ_name: tpl("discipline_organ")?,
+            government: s.one("government")?,
+            party_prefix: s.one("party_prefix")?,
+            committee: s.one("committee")?,
+            committee_short: s.one("committee_short")?,
+            working_committee_short: s.one("working_committee_short")?,
+            discipline_stem: s.one("discipline_stem")?,
+            abbreviations: s.pairs("abbreviation")?,
+            branch: s.one("branch")?,
+            bureau: s.one("bureau")?,
+            bureau_heads: s.words("bureau_head")?,
+            counterpart_heads: s.words("counterpart_head")?,
+            local_dept_heads: s.words("local_dept_head")?,
+            province_dept_head: s.one("province_dept_head")?,
+            chief_suffix: s.one("chief_suffix")?,
+            chief_bodies: s.words("chief_body")?,
+            party_units: s.words("party_unit")?,
+            city_bureau_anaphor: s.one("city_bureau_anaphor")?,
+            province_bureau_anaphor: s.one("province_bureau_anaphor")?,
+            anaphor_heads: s.words("anaphor_head")?,
+            plural_anaphors: s.words("plural_anaphor")?,
+        };
+        if let Some(name) = templates.keys().next() {
+            return Err(bad(file, 0, format!("unknown template {name}")));
+        }
+        s.finish()?;
+        Ok(w)
+    }
+
+    /// Whether a name is a Party committee's full name (中共…委员会).
+    pub fn is_party_committee(&self, name: &str) -> bool {
+        name.starts_with(&self.party_prefix) && name.ends_with(&self.committee)
+    }
+
+    /// A committee's name in the short form that its work organs' names
+    /// start with (中共潍坊市委员会 → 中共潍坊市委), if it ends with
+    /// 委员会.
+    pub fn committee_stem(&self, name: &str) -> Option<String> {
+        let stem = name.strip_suffix(&self.committee)?;
+        Some(format!("{stem}{}", self.committee_short))
+    }
+}
+
+/// Generic terms of division and local place names (place_words.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct PlaceWords {
+    /// Level characters that stand for the place of that level (省, 市 …).
+    pub level_chars: Vec<char>,
+    /// Level characters that stand only for a division whose name ends
+    /// with them (区, 县).
+    pub strict_levels: Vec<char>,
+    /// Ends a city's name (市).
+    pub city_suffix: String,
+    /// Ends a district's name (区).
+    pub district_suffix: String,
+    /// End the names of local units (社区, 村, 小区 …).
+    pub local_units: Vec<String>,
+    /// Local units named without their county (小区).
+    pub compounds: Vec<String>,
+}
+
+impl PlaceWords {
+    fn load() -> Result<PlaceWords, LexiconError> {
+        let mut s = Sheet::read("place_words.tsv")?;
+        let w = PlaceWords {
+            level_chars: s.chars("level_char")?,
+            strict_levels: s.chars("strict_level")?,
+            city_suffix: s.one("city_suffix")?,
+            district_suffix: s.one("district_suffix")?,
+            local_units: s.words("local_unit")?,
+            compounds: s.words("compound")?,
+        };
+        s.finish()?;
+        Ok(w)
+    }
+
+    /// Whether a character is a level character (市 in 市长).
+    pub fn is_level_char(&self, c: char) -> bool {
+        self.level_chars.contains(&c)
+    }
+}
+
+/// The marks and words of a page's layout (layout_marks.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct LayoutWords {
+    /// Characters that open a paragraph at the start of a line.
+    pub paragraph_marks: Vec<char>,
+    /// Words that open a paragraph at the start of a line.
+    pub paragraph_openers: Vec<Vec<char>>,
+    /// Open an article with a byline (□).
+    pub byline_marks: Vec<char>,
+    /// Open a short item (▲).
+    pub item_marks: Vec<char>,
+    /// Open a Markdown heading (#).
+    pub heading_marks: Vec<char>,
+    /// Marks a headline never starts with (△).
+    pub headline_marks: Vec<char>,
+    /// Words that open a dispatch (本报讯).
+    pub dispatch: Vec<Vec<char>>,
+    /// Chinese numerals of section numbers.
+    pub section_numerals: Vec<char>,
+    /// Ends a section number (、).
+    pub section_mark: char,
+    /// Open the line that gives the page's address (source:).
+    pub source_keys: Vec<String>,
+    /// Layout marks that are no text of the sentence after them.
+    pub layout_marks: Vec<char>,
+    /// Stripped from the start of a headline, each in this order.
+    pub headline_strip: Vec<char>,
+}
+
+impl LayoutWords {
+    fn load() -> Result<LayoutWords, LexiconError> {
+        let mut s = Sheet::read("layout_marks.tsv")?;
+        let seqs = |v: Vec<String>| v.iter().map(|w| w.chars().collect()).collect();
+        let w = LayoutWords {
+            paragraph_marks: s.chars("paragraph_mark")?,
+            paragraph_openers: seqs(s.words("paragraph_opener")?),
+            byline_marks: s.chars("byline_mark")?,
+            item_marks: s.chars("item_mark")?,
+            heading_marks: s.chars("heading_mark")?,
+            headline_marks: s.chars("headline_mark")?,
+            dispatch: seqs(s.words("dispatch")?),
+            section_numerals: s.chars("section_numeral")?,
+            section_mark: s.char("section_mark")?,
+            source_keys: s.words("source_key")?,
+            layout_marks: s.chars("layout_mark")?,
+            headline_strip: s.chars("headline_strip")?,
+        };
+        s.finish()?;
+        Ok(w)
+    }
+
+    /// The layout words, loaded once (the text stage reads them without a
+    /// lexicon at hand).
+    pub fn shared() -> Result<&'static LayoutWords, &'static LexiconError> {
+        static WORDS: OnceLock<Result<LayoutWords, LexiconError>> = OnceLock::new();
+        WORDS.get_or_init(LayoutWords::load).as_ref()
+    }
+}
+
+/// What a trigger word found in a text signals, for the relations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A partner word that says both act together.
+    PartnerJoint,
+    /// A partner word that needs a joint verb after it.
+    PartnerWith,
+    /// A partner word after which the bodies listed may be partners of
+    /// each other.
+    PartnerMutual,
+    /// A verb of joint action.
+    JointVerb,
+    /// The bodies after 与 act together (in the clause).
+    MutualClause,
+    /// The same, anywhere in the sentence.
+    MutualSentence,
+    /// The parties named before sign a document.
+    Parties,
+    /// Introduces an issued document (the lexicon's `issue` triggers).
+    Issue,
+    /// A body acts on a project (the lexicon's `participate` triggers).
+    Participate,
+}
+
+impl Cue {
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// A trigger word found in a text, in character offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The cues of the word (a bit per [`Cue`]).
+    cues: u16,
+    /// Position of the word among the partner words, if it is one.
+    pub partner_rank: Option<usize>,
+}
+
+impl Found {
+    /// Whether the word gives a cue.
+    pub fn is(&self, cue: Cue) -> bool {
+        self.cues & cue.bit() != 0
+    }
+}
+
+/// One automaton over all the trigger words the relations read, so that
+/// an article's text is scanned once for all of them.
+#[derive(Debug, Clone, Default)]
+pub struct TriggerScan {
+    ac: Option<AhoCorasick>,
+    /// Pattern id → (cues, partner rank).
+    pats: Vec<(u16, Option<usize>)>,
+}
+
+impl TriggerScan {
+    fn build(rel: &RelationWords, triggers: &HashMap<String, Vec<Trigger>>) -> TriggerScan {
+        let mut words: Vec<(String, u16, Option<usize>)> = Vec::new();
+        let mut add = |w: &str, cue: Cue, rank: Option<usize>| {
+            match words.iter_mut().find(|x| x.0 == w) {
+                Some(x) => {
+                    x.1 |= cue.bit();
+                    x.2 = x.2.or(rank);
+                }
+                None => words.push((w.to_string(), cue.bit(), rank)),
+            };
+        };
+        let partners = rel.partner_joint.iter().map(|w| (w, Cue::PartnerJoint));
+        let partners = partners.chain(rel.partner_with.iter().map(|w| (w, Cue::PartnerWith)));
+        for (i, (w, cue)) in partners.enumerate() {
+            add(w, cue, Some(i));
+        }
+        for (list, cue) in [
+            (&rel.partner_mutual, Cue::PartnerMutual),
+            (&rel.joint_verbs, Cue::JointVerb),
+            (&rel.mutual_clause, Cue::MutualClause),
+            (&rel.mutual_sentence, Cue::MutualSentence),
+            (&rel.parties, Cue::Parties),
+        ] {
+            list.iter().for_each(|w| add(w, cue, None));
+        }
+        let mut lexicon: Vec<(&String, &Vec<Trigger>)> = triggers.iter().collect();
+        lexicon.sort_by(|a, b| a.0.cmp(b.0));
+        for (w, kinds) in lexicon {
+            for (k, cue) in [
+                (Trigger::Issue, Cue::Issue),
+                (Trigger::Participate, Cue::Participate),
+            ] {
+                if kinds.contains(&k) {
+                    add(w, cue, None);
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(words.iter().map(|w| w.0.as_str()))
+            .ok();
+        TriggerScan {
+            ac,
+            pats: words.into_iter().map(|w| (w.1, w.2)).collect(),
+        }
+    }
+
+    /// Every trigger word of a text (overlapping ones too), by start and
+    /// then by pattern.
+    pub fn scan(&self, text: &str) -> Vec<Found> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let mut char_at = vec![0usize; text.len() + 1];
+        for (ci, (bi, c)) in text.char_indices().enumerate() {
+            char_at[bi..bi + c.len_utf8()].fill(ci);
+        }
+        char_at[text.len()] = text.chars().count();
+        let mut found: Vec<(usize, usize, Found)> = ac
+            .find_overlapping_iter(text)
+            .map(|m| {
+                let (cues, partner_rank) = self.pats[m.pattern().as_usize()];
+                let f = Found {
+                    start: char_at[m.start()],
+                    end: char_at[m.end()],
+                    cues,
+                    partner_rank,
+                };
+                (f.start, m.pattern().as_usize(), f)
+            })
+            .collect();
+        found.sort_by_key(|x| (x.0, x.1));
+        found.into_iter().map(|x| x.2).collect()
+    }
+}
+
+/// The word lists of the resolver and the text stage.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// Words of relations.
+    pub relation: RelationWords,
+    /// Names of bodies.
+    pub organs: OrganWords,
+    /// Generic terms of places.
+    pub places: PlaceWords,
+    /// Marks of the layout.
+    pub layout: LayoutWords,
+    /// The trigger words of the relations in one automaton.
+    pub scan: TriggerScan,
+}
+
+impl Words {
+    /// Loads the lists; `triggers` are the lexicon's trigger words (issue
+    /// and participate words join the scan).
+    pub fn load(triggers: &HashMap<String, Vec<Trigger>>) -> Result<Words, LexiconError> {
+        let relation = RelationWords::load()?;
+        let scan = TriggerScan::build(&relation, triggers);
+        Ok(Words {
+            relation,
+            organs: OrganWords::load()?,
+            places: PlaceWords::load()?,
+            layout: LayoutWords::load()?,
+            scan,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads_and_every_kind_is_read() {
+        let w = Words::load(&HashMap::default()).expect("word lists");
+        assert!(w.relation.partner_with.iter().any(|x| x == "与"));
+        assert!(w.places.level_chars.contains(&'县'));
+        assert!(w.layout.paragraph_marks.contains(&'#'));
+    }
+
+    #[test]
+    fn a_template_fills_its_place_and_name_once() {
+        let t = Template("中共{place}委{name}".to_string());
+        assert_eq!(t.fill("临河县", "宣传部"), "中共临河县委宣传部");
+        // braces in the place are written as they are
+        assert_eq!(t.fill("{name}", "办"), "中共{name}委办");
+        assert_eq!(
+            Template("{place}人民政府".into()).at("临河县"),
+            "临河县人民政府"
+        );
+    }
+
+    #[test]
+    fn the_scan_finds_overlapping_words_in_characters() {
+        let mut triggers: HashMap<String, Vec<Trigger>> = HashMap::default();
+        triggers.insert("联合印发".into(), vec![Trigger::Issue]);
+        triggers.insert("印发".into(), vec![Trigger::Issue]);
+        let w = Words::load(&triggers).expect("word lists");
+        let found = w.scan.scan("甲局与乙局联合印发了方案");
+        let at = |s: usize, cue: Cue| found.iter().any(|f| f.start == s && f.is(cue));
+        assert!(at(2, Cue::PartnerWith));
+        assert!(at(5, Cue::PartnerJoint) && at(5, Cue::JointVerb) && at(5, Cue::Issue));
+        assert!(at(7, Cue::Issue));
+        assert!(!at(7, Cue::PartnerWith));
+        assert!(found.iter().all(|f| f.end > f.start));
+    }
+}

@@ -1,0 +1,403 @@
+//! Chains of names (潍坊市自然资源和规划局奎文分局) resolved into one entity
+//! per level, each a subOrganizationOf the level before it, with the
+//! jurisdiction (or location) of the bodies the place prefix governs.
+//!
+//! Takes: a [`Chain`] recognized in the article and the article's context.
+//! Gives: the entities of its levels and their relations, added to the
+//! article's state; the innermost level's key.
+
+use super::{char_slice, dept_name, is_party_unit, Evidence, Resolver};
+use crate::lexicon::{DeptKind, Level};
+use crate::recognize::{Chain, Link};
+use crate::{EntityType, Predicate};
+
+/// The state of a chain being resolved level by level.
+struct ChainState {
+    /// Where the chain starts in the article (its aliases start there).
+    start: usize,
+    /// Whether a place or a level character precedes the bodies.
+    has_prefix: bool,
+    /// The division the prefix stands for.
+    place: Option<usize>,
+    /// The place prefix of full names (潍坊市奎文区), or empty.
+    base: String,
+    /// The prefix as written (奎文区, 市).
+    prefix_text: String,
+    /// The entity of the prefix's place (a division, or a development zone).
+    place_key: Option<String>,
+    /// The level resolved last: (key, name, type).
+    cur: Option<(String, String, EntityType)>,
+    /// A people's government whose office the next level is.
+    gov_unit: Option<String>,
+}
+
+/// What one level of a chain names.
+struct LevelName {
+    /// Its full name.
+    name: String,
+    /// Its type.
+    et: EntityType,
+    /// The place it governs (an agency) or lies in (any other type).
+    jur: Option<String>,
+}
+
+impl LevelName {
+    fn new(name: String, et: EntityType, jur: Option<String>) -> LevelName {
+        LevelName { name, et, jur }
+    }
+}
+
+impl Resolver<'_> {
+    /// Resolves a chain into entities (one per level) with their
+    /// subOrganizationOf and jurisdiction relations; returns the innermost.
+    pub(super) fn chain_entities(
+        &mut self,
+        c: &Chain,
+        start: usize,
+        ev: &Evidence,
+    ) -> Option<(String, EntityType)> {
+        let mut st = self.chain_start(c, start)?;
+        for (li, link) in c.links.iter().enumerate() {
+            // the surface of this level: the text from the chain's start to
+            // the level's end (潍坊市地税局 for the parent in 潍坊市地税局奎文分局)
+            let level_end = c.ends.get(li).copied().unwrap_or(start);
+            let mut alias = (level_end > start).then(|| char_slice(self.chars, start, level_end));
+            let level = match link {
+                Link::Dept {
+                    form,
+                    canonical,
+                    kind,
+                } => self.link_dept(&mut st, (form, canonical, *kind), &mut alias, ev)?,
+                Link::National { canonical, agency } => {
+                    let et = if *agency {
+                        EntityType::Agency
+                    } else {
+                        EntityType::Organization
+                    };
+                    LevelName::new(canonical.clone(), et, None)
+                }
+                Link::Committee | Link::Government | Link::Cppcc | Link::Zone => {
+                    self.link_body(&st, link, alias.as_deref())?
+                }
+                Link::Counterpart { .. } => self.link_counterpart(&st)?,
+                Link::Generic { text, etype } => self.link_generic(&mut st, c, text, *etype, ev),
+                Link::Branch { text, place } => {
+                    self.link_branch(&mut st, text, place.as_ref(), ev)?
+                }
+                Link::Unit { text } => self.link_unit(&mut st, text, ev)?,
+            };
+            self.chain_level(&mut st, li == 0, level, alias.as_deref(), ev);
+        }
+        st.cur.map(|(k, _, et)| (k, et))
+    }
+
+    /// The state of a chain before its first level: the place of its
+    /// prefix (a division, else a development zone of the city), the
+    /// entities of the places written in it, and an anaphor as its parent
+    /// (市局林业发展中心).
+    fn chain_start(&mut self, c: &Chain, start: usize) -> Option<ChainState> {
+        let place = self.chain_place(c);
+        let has_prefix = !c.places.is_empty() || c.level.is_some();
+        let mut zone: Option<(String, String)> = None;
+        if has_prefix && place.is_none() {
+            // a development zone of the city (高新区发展环境保障部)
+            let last = c.places.last()?;
+            zone = Some(self.zone_entity(last, Some(&last.text))?);
+        }
+        let base = match (&zone, place) {
+            (Some((name, _)), _) => name.clone(),
+            (None, Some(p)) => self.prefix_name(p),
+            _ => String::new(),
+        };
+        let prefix_text: String = c.places.iter().map(|p| p.text.as_str()).collect::<String>()
+            + &c.level.map(String::from).unwrap_or_default();
+        // places written in the chain are mentioned too
+        for p in &c.places {
+            if let Some(i) = self.ctx.pick_ref(self.r, p, self.actx) {
+                self.division_entity(i, Some(&p.text));
+            }
+        }
+        let place_key = match (place, &zone) {
+            (Some(i), _) => Some(self.division_entity(i, None)),
+            (None, Some((_, k))) => Some(k.clone()),
+            _ => None,
+        };
+        let mut cur = None;
+        if let Some(a) = &c.anaphor {
+            if let Some((k, et)) = self.anaphor(a, 0) {
+                let name = self.st.entities.get(&k).map(|e| e.name.clone())?;
+                cur = Some((k, name, et));
+            }
+        }
+        Some(ChainState {
+            start,
+            has_prefix,
+            place,
+            base,
+            prefix_text,
+            place_key,
+            cur,
+            gov_unit: None,
+        })
+    }
+
+    /// Adds one level of a chain with its relations: under the level
+    /// before it (or the government whose office it is), governing or in
+    /// its place.
+    fn chain_level(
+        &mut self,
+        st: &mut ChainState,
+        first: bool,
+        level: LevelName,
+        alias: Option<&str>,
+        ev: &Evidence,
+    ) {
+        let LevelName { name, et, jur } = level;
+        let key = self.add_agency(&name, et, alias);
+        if !st.base.is_empty() && first {
+            self.st.bases.insert(key.clone(), st.base.clone());
+        }
+        if let Some(gov) = st.gov_unit.take() {
+            self.st
+                .relate(&key, Predicate::SubOrganizationOf, &gov, None, ev);
+        }
+        // (a parent read off a longer name of the document, 聊城市自然资源
+        // 和规划局综合 for 执法支队, may be no body at all)
+        if let Some((pk, _, _)) = &st.cur {
+            if *pk != key && self.st.entities.contains_key(pk) {
+                self.st
+                    .relate(&key, Predicate::SubOrganizationOf, pk, None, ev);
+            }
+        }
+        if let Some(j) = jur {
+            if et == EntityType::Agency {
+                self.st.relate(&key, Predicate::Jurisdiction, &j, None, ev);
+            } else {
+                self.st.relate(&key, Predicate::LocatedIn, &j, None, ev);
+            }
+        }
+        st.cur = Some((key, name, et));
+    }
+
+    /// A department: under the body before it, at the chain's place, or
+    /// at the place of the body named just before it in a list (省委常委、
+    /// 统战部). An office of a people's government hangs under the
+    /// government.
+    fn link_dept(
+        &mut self,
+        st: &mut ChainState,
+        (form, canonical, kind): (&str, &str, DeptKind),
+        alias: &mut Option<String>,
+        ev: &Evidence,
+    ) -> Option<LevelName> {
+        let organs = &self.r.lex.words.organs;
+        let name = match (&st.cur, kind) {
+            (Some((_, pname, _)), DeptKind::Party) if organs.committee_stem(pname).is_some() => {
+                format!("{}{canonical}", organs.committee_stem(pname)?)
+            }
+            (Some((_, pname, _)), _) => format!("{pname}{canonical}"),
+            (None, k) if !st.has_prefix => {
+                // a bare department takes its place from the body named
+                // just before it in a list (省委常委、统战部)
+                let (pk, pname) = self.list_head(st.start)?;
+                if k == DeptKind::Party && organs.is_party_committee(&pname) {
+                    let stem = organs.committee_stem(&pname)?;
+                    st.cur = Some((pk, pname, EntityType::Agency));
+                    format!("{stem}{canonical}")
+                } else {
+                    let base = self.st.bases.get(&pk)?;
+                    dept_name(organs, base, canonical, k)
+                }
+            }
+            (None, k) => dept_name(organs, &st.base, canonical, k),
+        };
+        if alias.is_none() && st.cur.is_none() {
+            *alias = Some(format!("{}{form}", st.prefix_text));
+        }
+        // the offices of a people's government are its units
+        // (聊城市人民政府办公室 in 聊城市人民政府)
+        if st.cur.is_none() && !st.base.is_empty() && canonical.starts_with(&organs.government) {
+            let gov = organs.government_name.at(&st.base);
+            let gov = self.add_agency(&gov, EntityType::Agency, None);
+            if let Some(j) = &st.place_key {
+                self.st.relate(&gov, Predicate::Jurisdiction, j, None, ev);
+            }
+            st.gov_unit = Some(gov);
+        }
+        // a Party committee's work organs serve its area too
+        // (中共崇阳县委组织部 → 崇阳县)
+        let serves = st.cur.is_none() || kind == DeptKind::Party;
+        let jur = if serves { st.place_key.clone() } else { None };
+        Some(LevelName::new(name, EntityType::Agency, jur))
+    }
+
+    /// A place's Party committee, government, CPPCC committee or zone
+    /// administrative committee (县委, 市政府, 区政协, 管委会).
+    fn link_body(&self, st: &ChainState, link: &Link, alias: Option<&str>) -> Option<LevelName> {
+        if st.base.is_empty() {
+            return None;
+        }
+        let organs = &self.r.lex.words.organs;
+        let template = match link {
+            // a 党工委 is a Party working committee (街道党工委)
+            Link::Committee
+                if alias.is_some_and(|a| a.ends_with(&organs.working_committee_short)) =>
+            {
+                &organs.party_working_committee_name
+            }
+            Link::Committee => &organs.party_committee_name,
+            Link::Government => &organs.government_name,
+            Link::Cppcc => &organs.cppcc_name,
+            _ => &organs.zone_committee_name,
+        };
+        let name = template.at(&st.base);
+        Some(LevelName::new(
+            name,
+            EntityType::Agency,
+            st.place_key.clone(),
+        ))
+    }
+
+    /// The place's counterpart of the article's bureau (区局 in a
+    /// natural-resources paper → the district's bureau of that system).
+    fn link_counterpart(&self, st: &ChainState) -> Option<LevelName> {
+        let b = self.actx.bureau.as_ref().or(self.ctx.bureau.as_ref())?;
+        let heads = &self.r.lex.words.organs.counterpart_heads;
+        if st.base.is_empty() || !heads.iter().any(|h| b.dept.ends_with(h.as_str())) {
+            return None;
+        }
+        let name = format!("{}{}", st.base, b.dept);
+        Some(LevelName::new(
+            name,
+            EntityType::Agency,
+            st.place_key.clone(),
+        ))
+    }
+
+    /// A name read by its head: a department's short form at the place, a
+    /// county's branch of the city bureau (奎文地税分局), or a body named
+    /// after the level before it or its place.
+    fn link_generic(
+        &mut self,
+        st: &mut ChainState,
+        c: &Chain,
+        t: &str,
+        etype: EntityType,
+        ev: &Evidence,
+    ) -> LevelName {
+        if st.cur.is_none() && st.has_prefix {
+            if let Some((canon, kind)) = self.r.expand_dept(t) {
+                let name = dept_name(&self.r.lex.words.organs, &st.base, &canon, kind);
+                return LevelName::new(name, EntityType::Agency, st.place_key.clone());
+            }
+        }
+        let county = st
+            .place
+            .filter(|&p| self.r.lex.divisions[p].level == Level::County);
+        if let (None, Some(pi)) = (&st.cur, county) {
+            if let Some(dept) = self.branch_bureau(t) {
+                return self.county_branch(st, c, pi, dept, ev);
+            }
+        }
+        // 管委会 is written out in full names
+        let t = &self.written_out(t);
+        let name = match &st.cur {
+            Some((_, pname, _)) => format!("{pname}{t}"),
+            None if st.base.is_empty() => t.clone(),
+            // organisations keep their name as written (山东农业大学)
+            None if etype == EntityType::Organization && c.level.is_none() => {
+                let written: String = c.places.iter().map(|p| p.text.as_str()).collect();
+                format!("{written}{t}")
+            }
+            None => format!("{}{t}", st.base),
+        };
+        let jur = if st.cur.is_none() {
+            st.place_key.clone()
+        } else {
+            None
+        };
+        LevelName::new(name, etype, jur)
+    }
+
+    /// 奎文地税分局: the district's branch of the city bureau
+    /// (潍坊市地方税务局奎文分局); the bureau becomes the level before it.
+    fn county_branch(
+        &mut self,
+        st: &mut ChainState,
+        c: &Chain,
+        county: usize,
+        (canon, kind): (String, DeptKind),
+        ev: &Evidence,
+    ) -> LevelName {
+        let city = (self.ctx)
+            .ancestor_at(self.r, county, Level::City)
+            .unwrap_or(county);
+        let organs = &self.r.lex.words.organs;
+        let bureau = dept_name(organs, &self.prefix_name(city), &canon, kind);
+        let branch = organs.branch.clone();
+        let bk = self.add_agency(&bureau, EntityType::Agency, None);
+        let ck = self.division_entity(city, None);
+        self.st.relate(&bk, Predicate::Jurisdiction, &ck, None, ev);
+        let written: String = c.places.iter().map(|p| p.text.as_str()).collect();
+        let short = self.r.lex.divisions[county]
+            .short
+            .clone()
+            .unwrap_or(written);
+        st.cur = Some((bk, bureau.clone(), EntityType::Agency));
+        let name = format!("{bureau}{short}{branch}");
+        LevelName::new(name, EntityType::Agency, st.place_key.clone())
+    }
+
+    /// A branch (奎文分局): under the level before it, else under a known
+    /// body or the bureau; it governs the place its name carries.
+    fn link_branch(
+        &mut self,
+        st: &mut ChainState,
+        t: &str,
+        bp: Option<&crate::recognize::PlaceRef>,
+        ev: &Evidence,
+    ) -> Option<LevelName> {
+        let parent = match &st.cur {
+            Some(c) => Some(c.clone()),
+            None => self.branch_parent(t, ev),
+        };
+        let (pk, pname, _) = parent?;
+        if st.cur.is_none() {
+            st.cur = Some((pk, pname.clone(), EntityType::Agency));
+        }
+        let name = if pname.ends_with(t) {
+            pname
+        } else {
+            format!("{pname}{t}")
+        };
+        let jur = match bp {
+            Some(p) => match self.ctx.pick_ref(self.r, p, self.actx) {
+                Some(i) => Some(self.division_entity(i, None)),
+                None => self.zone_entity(p, None).map(|z| z.1),
+            },
+            None => None,
+        };
+        Some(LevelName::new(name, EntityType::Agency, jur))
+    }
+
+    /// An internal unit (建设科): under the level before it, else under a
+    /// known body or the bureau; a unit of an organisation, and a Party
+    /// organ of a body that is no agency, is an organisation.
+    fn link_unit(&mut self, st: &mut ChainState, t: &str, ev: &Evidence) -> Option<LevelName> {
+        let parent = match &st.cur {
+            Some(c) => Some(c.clone()),
+            None => self.unit_parent(t, ev),
+        };
+        let (pk, pname, pet) = parent?;
+        if st.cur.is_none() {
+            st.cur = Some((pk, pname.clone(), pet));
+        }
+        let party = is_party_unit(&self.r.lex.words.organs, t);
+        let et = if pet == EntityType::Organization || party && pet != EntityType::Agency {
+            EntityType::Organization
+        } else {
+            pet
+        };
+        Some(LevelName::new(format!("{pname}{t}"), et, None))
+    }
+}
