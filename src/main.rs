@@ -455,19 +455,10 @@ fn build(
 
 fn query(store: &ZStore, q: &str, format: QueryFormat, timeout: f64) -> Result<()> {
     let limit = (timeout > 0.0).then(|| std::time::Duration::from_secs_f64(timeout));
-    let results = match store.evaluate_with(q, limit) {
-        Ok(r) => r,
-        Err(StoreError::Syntax(msg)) => bail!("the query does not parse: {msg}"),
-        Err(e) => return Err(e.into()),
-    };
-    let timed_out = |e: &dyn std::fmt::Display| -> anyhow::Error {
-        let msg = e.to_string();
-        if msg.to_lowercase().contains("cancel") {
-            StoreError::Timeout(timeout).into()
-        } else {
-            anyhow::anyhow!("the query failed: {msg}")
-        }
-    };
+    let results = store.evaluate_with(q, limit)?;
+    // an error while the results are read: the query's own, or its
+    // cancellation when its time is up
+    let failed = |e| StoreError::of_query(e, limit);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match results {
@@ -478,7 +469,7 @@ fn query(store: &ZStore, q: &str, format: QueryFormat, timeout: f64) -> Result<(
             // graphs gives a triple once per article that states it
             let mut seen = std::collections::HashSet::new();
             for t in triples {
-                let t = t.map_err(|e| timed_out(&e))?;
+                let t = t.map_err(failed)?;
                 if seen.insert(t.clone()) {
                     ser.serialize_triple(&t)?;
                 }
@@ -497,13 +488,13 @@ fn query(store: &ZStore, q: &str, format: QueryFormat, timeout: f64) -> Result<(
                 let mut ser = QueryResultsSerializer::from_format(rf)
                     .serialize_solutions_to_writer(&mut out, vars)?;
                 for s in sols {
-                    ser.serialize(&s.map_err(|e| timed_out(&e))?)?;
+                    ser.serialize(&s.map_err(failed)?)?;
                 }
                 ser.finish()?;
             } else {
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for s in sols {
-                    let s = s.map_err(|e| timed_out(&e))?;
+                    let s = s.map_err(failed)?;
                     rows.push(
                         vars.iter()
                             .map(|v| s.get(v).map(show).unwrap_or_default())

@@ -116,7 +116,7 @@ fn rdf_cut(
     for q in store.inner().iter() {
         let q = q.map_err(|e| StoreError::Storage {
             path: store.path().to_path_buf(),
-            msg: e.to_string(),
+            source: e,
         })?;
         let NamedOrBlankNode::NamedNode(s) = &q.subject else {
             continue;

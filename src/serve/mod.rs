@@ -177,7 +177,7 @@ impl Handler {
         if !slot.is_newest_view() {
             match ZStore::open_read_only(current.root()) {
                 Ok(newer) => *slot = Arc::new(newer),
-                Err(e) => eprintln!("zhengtu serve: keeping the previous view: {e}"),
+                Err(e) => eprintln!("zhengtu serve: keeping the previous view: {}", chain(&e)),
             }
         }
         slot.clone()
@@ -299,7 +299,7 @@ impl Handler {
         };
         let view = self.view();
         let mut r = sparql::answer(
-            view.inner(),
+            &view,
             &query,
             &dataset,
             accept.as_deref(),
@@ -406,7 +406,20 @@ fn api_error(e: api::ApiError) -> Response<Body> {
         api::ApiError::NotFound(_) => StatusCode::NOT_FOUND,
         api::ApiError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
     };
-    text(status, &format!("{e}\n"))
+    text(status, &format!("{}\n", chain(&e)))
+}
+
+/// An error and its sources, each after a colon (as the command line
+/// prints them).
+pub(crate) fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
 }
 
 fn asset(content_type: &str, body: &'static str) -> Response<Body> {

@@ -25,8 +25,9 @@ use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
+
+use crate::store::{Dataset, StoreError, ZStore};
 
 use super::negotiate::{choose, graph_offers, offered, results_offers};
 use super::{reply, text, HEADER_LIMIT, HEADER_TRUNCATED};
@@ -132,7 +133,7 @@ enum Form {
 
 /// Runs a query and answers it.
 pub fn answer(
-    store: &Store,
+    store: &Arc<ZStore>,
     query: &str,
     dataset: &ProtocolDataset,
     accept: Option<&str>,
@@ -206,7 +207,17 @@ pub fn answer(
             }
         }
     }
-    let protocol_dataset = !dataset.is_empty();
+    let dataset = if !dataset.is_empty() {
+        // the protocol's parameters override FROM and FROM NAMED
+        Dataset::Given {
+            default: default_graphs,
+            named: named_graphs,
+        }
+    } else if has_from {
+        Dataset::AsQueried
+    } else {
+        Dataset::Union
+    };
 
     let Some(slot) = slots.acquire(deadline) else {
         let mut r = text(
@@ -223,7 +234,7 @@ pub fn answer(
     };
     let token = CancellationToken::new();
     let (tx, rx) = mpsc::channel();
-    let store = store.clone();
+    let store = Arc::clone(store);
     let worker_token = token.clone();
     let max = limits.max_results;
     let spawned = std::thread::Builder::new()
@@ -231,23 +242,13 @@ pub fn answer(
         .spawn(move || {
             // held until the query has really stopped
             let _slot = slot;
-            let mut prepared = SparqlEvaluator::new()
-                .with_cancellation_token(worker_token)
-                .for_query(parsed);
-            if protocol_dataset {
-                // the protocol's parameters override FROM and FROM NAMED
-                prepared.dataset_mut().set_default_graph(default_graphs);
-                prepared
-                    .dataset_mut()
-                    .set_available_named_graphs(named_graphs);
-            } else if !has_from {
-                prepared.dataset_mut().set_default_graph_as_union();
-            }
             let t0 = std::time::Instant::now();
-            let result = prepared
-                .on_store(&store)
-                .execute()
-                .map_err(failure)
+            let result = store
+                .run(parsed, &dataset, Some(worker_token))
+                .map_err(|e| match e {
+                    StoreError::Evaluation(e) => failure(e),
+                    e => Failure::Evaluation(super::chain(&e)),
+                })
                 .and_then(|r| match writer {
                     Writer::Results(f, mt) => write_results(r, f, mt, max),
                     Writer::Graph(f, mt) => write_graph(r, f, mt, max),
