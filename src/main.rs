@@ -1,7 +1,7 @@
 //! The `zhengtu` command line: a thin layer over the library.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -10,12 +10,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, QuerySolutionIter};
 
 use zhengtu::export::{self, Format};
 use zhengtu::pipeline;
 use zhengtu::recognize::Recognizer;
-use zhengtu::store::{Lookup, StoreError, ZStore, PREFIXES};
+use zhengtu::store::{Lookup, Neighborhood, StoreError, ZStore, PREFIXES};
 
 /// zhengtu (政图): knowledge graphs of Chinese government news.
 #[derive(Parser)]
@@ -189,63 +189,21 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let store = cli.store.as_path();
     match cli.command {
         Command::Build {
             paths,
             strict,
             threads,
-        } => build(&cli.store, paths, strict, threads),
-        Command::Remove { paths } => {
-            let store = open_writer(&cli.store)?;
-            let gone = pipeline::remove(&store, &paths)?;
-            for g in &gone {
-                eprintln!("removed {g}");
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::GenCorpus { count, out, seed } => {
-            let lex = zhengtu::lexicon::Lexicon::load().context("loading lexicons")?;
-            let t0 = Instant::now();
-            let s = zhengtu::synth::generate(&lex, &out, count, seed)?;
-            eprintln!(
-                "wrote {}: {} article(s) in {} file(s), {} characters ({} bytes) in {:.2}s",
-                out.display(),
-                s.articles,
-                s.files,
-                s.chars,
-                s.bytes,
-                t0.elapsed().as_secs_f64()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => build(store, paths, strict, threads),
+        Command::Remove { paths } => remove(store, &paths),
+        Command::GenCorpus { count, out, seed } => gen_corpus(count, &out, seed),
         Command::Query {
             sparql,
             file,
             format,
             timeout,
-        } => {
-            let q = match (sparql, file) {
-                (Some(q), None) => q,
-                (None, Some(f)) => std::fs::read_to_string(&f)
-                    .with_context(|| format!("cannot read query file {}", f.display()))?,
-                (Some(_), Some(_)) => {
-                    bail!("give the query either as an argument or with -f, not both")
-                }
-                (None, None) => bail!("no query: give it as an argument or with -f FILE"),
-            };
-            let store = ZStore::open_read_only(&cli.store)?;
-            match query(&store, &q, format, timeout) {
-                Ok(()) => Ok(ExitCode::SUCCESS),
-                Err(e)
-                    if e.downcast_ref::<StoreError>()
-                        .is_some_and(|e| matches!(e, StoreError::Timeout(_))) =>
-                {
-                    eprintln!("error: {e}");
-                    Ok(ExitCode::from(5))
-                }
-                Err(e) => Err(e),
-            }
-        }
+        } => query_command(store, sparql, file, format, timeout),
         Command::Neighbors {
             name,
             depth,
@@ -253,7 +211,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             evidence,
             limit,
         } => {
-            let store = ZStore::open_read_only(&cli.store)?;
+            let store = ZStore::open_read_only(store)?;
             let limit = if limit == 0 { usize::MAX } else { limit };
             neighbors(&store, &name, depth, format, evidence, limit)
         }
@@ -263,44 +221,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             around,
             depth,
             types,
-        } => {
-            let mut cut = export::Cut {
-                around,
-                depth,
-                types: Vec::new(),
-            };
-            for t in types {
-                let et = zhengtu::EntityType::parse(t.trim()).with_context(|| {
-                    format!("unknown type {t}: use Agency, Organization, Place, Person, Project or Document")
-                })?;
-                cut.types.push(et);
-            }
-            let store = ZStore::open_read_only(&cli.store)?;
-            match output {
-                Some(p) => {
-                    let tmp = p.with_extension("tmp-export");
-                    let f = std::fs::File::create(&tmp)
-                        .with_context(|| format!("cannot create {}", tmp.display()))?;
-                    if let Err(e) = export::export(&store, format, &cut, std::io::BufWriter::new(f))
-                    {
-                        let _ = std::fs::remove_file(&tmp);
-                        return Err(e.into());
-                    }
-                    std::fs::rename(&tmp, &p)
-                        .with_context(|| format!("cannot write {}", p.display()))?;
-                }
-                None => export::export(
-                    &store,
-                    format,
-                    &cut,
-                    std::io::BufWriter::new(std::io::stdout().lock()),
-                )?,
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => export_command(store, format, output, around, depth, types),
         Command::Stats => {
-            let store = ZStore::open_read_only(&cli.store)?;
-            stats(&store)?;
+            stats(&ZStore::open_read_only(store)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {
@@ -315,36 +238,144 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bind,
             timeout,
             max_results,
-        } => {
-            if !(timeout.is_finite() && timeout > 0.0 && timeout < 1e9) {
-                bail!("--timeout must be a number of seconds above 0");
-            }
-            let store = ZStore::open_read_only(&cli.store)?;
-            zhengtu::serve::serve(
-                store,
-                zhengtu::serve::ServeConfig {
-                    bind,
-                    timeout: std::time::Duration::from_secs_f64(timeout),
-                    max_results,
-                },
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Eval { gold, docs, errors } => {
-            let store = ZStore::open_read_only(&cli.store)?;
-            let g = zhengtu::eval::Gold::load(&gold, &docs)?;
-            let mut buf = Vec::new();
-            store.dump(RdfFormat::NQuads, &mut buf)?;
-            let score = zhengtu::eval::score_nquads(&buf, &g)?;
-            print!("{}", score.table(errors));
-            Ok(ExitCode::SUCCESS)
-        }
+        } => serve(store, bind, timeout, max_results),
+        Command::Eval { gold, docs, errors } => eval(store, &gold, &docs, errors),
     }
+}
+
+/// `remove`: drops documents from the store.
+fn remove(store: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
+    let store = open_writer(store)?;
+    let gone = pipeline::remove(&store, paths)?;
+    for g in &gone {
+        eprintln!("removed {g}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `gen-corpus`: writes a synthetic corpus.
+fn gen_corpus(count: usize, out: &Path, seed: u64) -> Result<ExitCode> {
+    let lex = zhengtu::lexicon::Lexicon::load().context("loading lexicons")?;
+    let t0 = Instant::now();
+    let s = zhengtu::synth::generate(&lex, out, count, seed)?;
+    eprintln!(
+        "wrote {}: {} article(s) in {} file(s), {} characters ({} bytes) in {:.2}s",
+        out.display(),
+        s.articles,
+        s.files,
+        s.chars,
+        s.bytes,
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `query`: the query from the argument or its file, run on the store.
+fn query_command(
+    store: &Path,
+    sparql: Option<String>,
+    file: Option<PathBuf>,
+    format: QueryFormat,
+    timeout: f64,
+) -> Result<ExitCode> {
+    let q = match (sparql, file) {
+        (Some(q), None) => q,
+        (None, Some(f)) => std::fs::read_to_string(&f)
+            .with_context(|| format!("cannot read query file {}", f.display()))?,
+        (Some(_), Some(_)) => {
+            bail!("give the query either as an argument or with -f, not both")
+        }
+        (None, None) => bail!("no query: give it as an argument or with -f FILE"),
+    };
+    let store = ZStore::open_read_only(store)?;
+    match query(&store, &q, format, timeout) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e)
+            if e.downcast_ref::<StoreError>()
+                .is_some_and(|e| matches!(e, StoreError::Timeout(_))) =>
+        {
+            eprintln!("error: {e}");
+            Ok(ExitCode::from(5))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `export`: the store, or a cut of it, to a file or standard output.
+fn export_command(
+    store: &Path,
+    format: Format,
+    output: Option<PathBuf>,
+    around: Option<String>,
+    depth: usize,
+    types: Vec<String>,
+) -> Result<ExitCode> {
+    let mut cut = export::Cut {
+        around,
+        depth,
+        types: Vec::new(),
+    };
+    for t in types {
+        let et = zhengtu::EntityType::parse(t.trim()).with_context(|| {
+            format!(
+                "unknown type {t}: use Agency, Organization, Place, Person, Project or Document"
+            )
+        })?;
+        cut.types.push(et);
+    }
+    let store = ZStore::open_read_only(store)?;
+    match output {
+        Some(p) => {
+            let tmp = p.with_extension("tmp-export");
+            let f = std::fs::File::create(&tmp)
+                .with_context(|| format!("cannot create {}", tmp.display()))?;
+            if let Err(e) = export::export(&store, format, &cut, std::io::BufWriter::new(f)) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e.into());
+            }
+            std::fs::rename(&tmp, &p).with_context(|| format!("cannot write {}", p.display()))?;
+        }
+        None => export::export(
+            &store,
+            format,
+            &cut,
+            std::io::BufWriter::new(std::io::stdout().lock()),
+        )?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `serve`: the store over HTTP until killed.
+fn serve(store: &Path, bind: String, timeout: f64, max_results: usize) -> Result<ExitCode> {
+    if !(timeout.is_finite() && timeout > 0.0 && timeout < 1e9) {
+        bail!("--timeout must be a number of seconds above 0");
+    }
+    let store = ZStore::open_read_only(store)?;
+    zhengtu::serve::serve(
+        store,
+        zhengtu::serve::ServeConfig {
+            bind,
+            timeout: std::time::Duration::from_secs_f64(timeout),
+            max_results,
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `eval`: scores the stored graph against gold files.
+fn eval(store: &Path, gold: &Path, docs: &[String], errors: bool) -> Result<ExitCode> {
+    let store = ZStore::open_read_only(store)?;
+    let g = zhengtu::eval::Gold::load(gold, docs)?;
+    let mut buf = Vec::new();
+    store.dump(RdfFormat::NQuads, &mut buf)?;
+    let score = zhengtu::eval::score_nquads(&buf, &g)?;
+    print!("{}", score.table(errors));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the store for writing, with a clear message when another process
 /// holds it.
-fn open_writer(path: &std::path::Path) -> Result<ZStore> {
+fn open_writer(path: &Path) -> Result<ZStore> {
     match ZStore::open(path) {
         Ok(s) => Ok(s),
         Err(e @ StoreError::Locked(_)) => bail!(e),
@@ -401,7 +432,7 @@ impl pipeline::Progress for Bar {
 }
 
 fn build(
-    store_path: &std::path::Path,
+    store_path: &Path,
     mut paths: Vec<PathBuf>,
     strict: bool,
     threads: usize,
@@ -477,41 +508,48 @@ fn query(store: &ZStore, q: &str, format: QueryFormat, timeout: f64) -> Result<(
             ser.finish()?;
         }
         QueryResults::Solutions(sols) => {
-            let vars = sols.variables().to_vec();
-            let rf = match format {
-                QueryFormat::Json => Some(QueryResultsFormat::Json),
-                QueryFormat::Csv => Some(QueryResultsFormat::Csv),
-                QueryFormat::Tsv => Some(QueryResultsFormat::Tsv),
-                QueryFormat::Table => None,
+            let format = match format {
+                QueryFormat::Json => QueryResultsFormat::Json,
+                QueryFormat::Csv => QueryResultsFormat::Csv,
+                QueryFormat::Tsv => QueryResultsFormat::Tsv,
+                QueryFormat::Table => return solutions_table(out, sols, failed),
             };
-            if let Some(rf) = rf {
-                let mut ser = QueryResultsSerializer::from_format(rf)
-                    .serialize_solutions_to_writer(&mut out, vars)?;
-                for s in sols {
-                    ser.serialize(&s.map_err(failed)?)?;
-                }
-                ser.finish()?;
-            } else {
-                let mut rows: Vec<Vec<String>> = Vec::new();
-                for s in sols {
-                    let s = s.map_err(failed)?;
-                    rows.push(
-                        vars.iter()
-                            .map(|v| s.get(v).map(show).unwrap_or_default())
-                            .collect(),
-                    );
-                }
-                let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
-                table(&mut out, &header, &rows)?;
-                writeln!(
-                    out,
-                    "({} row{})",
-                    rows.len(),
-                    if rows.len() == 1 { "" } else { "s" }
-                )?;
+            let mut ser = QueryResultsSerializer::from_format(format)
+                .serialize_solutions_to_writer(&mut out, sols.variables().to_vec())?;
+            for s in sols {
+                ser.serialize(&s.map_err(failed)?)?;
             }
+            ser.finish()?;
         }
     }
+    out.flush()?;
+    Ok(())
+}
+
+/// Solutions as a table of short names, with their count.
+fn solutions_table(
+    mut out: impl Write,
+    sols: QuerySolutionIter<'static>,
+    failed: impl Fn(QueryEvaluationError) -> StoreError,
+) -> Result<()> {
+    let vars = sols.variables().to_vec();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for s in sols {
+        let s = s.map_err(&failed)?;
+        rows.push(
+            vars.iter()
+                .map(|v| s.get(v).map(show).unwrap_or_default())
+                .collect(),
+        );
+    }
+    let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+    table(&mut out, &header, &rows)?;
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )?;
     out.flush()?;
     Ok(())
 }
@@ -611,60 +649,8 @@ fn neighbors(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match format {
-        NeighborFormat::Table => {
-            for nb in &found {
-                writeln!(out, "{} ({})", nb.label, nb.etype)?;
-                for (d, rows) in nb.levels.iter().enumerate() {
-                    for (_, from, n) in rows {
-                        let indent = "  ".repeat(d + 1);
-                        let via = if d > 0 {
-                            format!("{from} ")
-                        } else {
-                            String::new()
-                        };
-                        let arrow = if n.outgoing {
-                            format!("{via}{} →", n.predicate.as_str())
-                        } else {
-                            format!("{via}← {}", n.predicate.as_str())
-                        };
-                        writeln!(out, "{indent}{arrow} {} ({})", n.label, n.etype)?;
-                        if evidence {
-                            if let Some(s) = &n.evidence {
-                                writeln!(out, "{indent}    「{s}」")?;
-                                if let Some(src) = &n.source {
-                                    writeln!(out, "{indent}    — {src}")?;
-                                }
-                            }
-                        }
-                    }
-                }
-                if nb.truncated {
-                    writeln!(
-                        out,
-                        "  … more neighbours not listed: at most {limit} per predicate and direction (--limit 0 lists all)"
-                    )?;
-                }
-            }
-        }
-        NeighborFormat::Json => {
-            let v: Vec<serde_json::Value> = found
-                .iter()
-                .map(|nb| {
-                    serde_json::json!({
-                        "iri": nb.iri.as_str(),
-                        "type": nb.etype,
-                        "label": nb.label,
-                        "truncated": nb.truncated,
-                        "neighbors": nb.levels.iter().enumerate().flat_map(|(d, rows)| rows.iter().map(move |(_, from, n)| serde_json::json!({
-                            "depth": d + 1, "from": from, "predicate": n.predicate.as_str(),
-                            "direction": if n.outgoing { "out" } else { "in" },
-                            "iri": n.iri.as_str(), "type": n.etype, "label": n.label, "evidence": n.evidence, "source": n.source,
-                        }))).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
-        }
+        NeighborFormat::Table => neighbors_table(&mut out, &found, evidence, limit)?,
+        NeighborFormat::Json => neighbors_json(&mut out, &found)?,
         NeighborFormat::Dot => {
             let view = zhengtu::export::View::from_neighborhoods(&found);
             zhengtu::export::formats::dot(&view, &mut out)?;
@@ -686,6 +672,69 @@ fn neighbors(
         eprintln!("{n}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The neighbourhoods as indented lines, hop by hop.
+fn neighbors_table(
+    out: &mut impl Write,
+    found: &[Neighborhood],
+    evidence: bool,
+    limit: usize,
+) -> std::io::Result<()> {
+    for nb in found {
+        writeln!(out, "{} ({})", nb.label, nb.etype)?;
+        for (d, rows) in nb.levels.iter().enumerate() {
+            let indent = "  ".repeat(d + 1);
+            for (_, from, n) in rows {
+                let via = if d > 0 {
+                    format!("{from} ")
+                } else {
+                    String::new()
+                };
+                let arrow = if n.outgoing {
+                    format!("{via}{} →", n.predicate.as_str())
+                } else {
+                    format!("{via}← {}", n.predicate.as_str())
+                };
+                writeln!(out, "{indent}{arrow} {} ({})", n.label, n.etype)?;
+                if let Some(s) = n.evidence.as_ref().filter(|_| evidence) {
+                    writeln!(out, "{indent}    「{s}」")?;
+                    if let Some(src) = &n.source {
+                        writeln!(out, "{indent}    — {src}")?;
+                    }
+                }
+            }
+        }
+        if nb.truncated {
+            writeln!(
+                out,
+                "  … more neighbours not listed: at most {limit} per predicate and direction (--limit 0 lists all)"
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The neighbourhoods as a JSON array.
+fn neighbors_json(out: &mut impl Write, found: &[Neighborhood]) -> Result<()> {
+    let v: Vec<serde_json::Value> = found
+        .iter()
+        .map(|nb| {
+            serde_json::json!({
+                "iri": nb.iri.as_str(),
+                "type": nb.etype,
+                "label": nb.label,
+                "truncated": nb.truncated,
+                "neighbors": nb.levels.iter().enumerate().flat_map(|(d, rows)| rows.iter().map(move |(_, from, n)| serde_json::json!({
+                    "depth": d + 1, "from": from, "predicate": n.predicate.as_str(),
+                    "direction": if n.outgoing { "out" } else { "in" },
+                    "iri": n.iri.as_str(), "type": n.etype, "label": n.label, "evidence": n.evidence, "source": n.source,
+                }))).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+    Ok(())
 }
 
 fn stats(store: &ZStore) -> Result<()> {
