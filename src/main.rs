@@ -19,7 +19,7 @@ use zhengtu::store::{Lookup, Neighborhood, StoreError, ZStore, PREFIXES};
 
 /// zhengtu (政图): knowledge graphs of Chinese government news.
 #[derive(Parser)]
-#[command(name = "zhengtu", version, about)]
+#[command(name = "zhengtu", version, about, after_help = Exit::table())]
 struct Cli {
     /// Store directory (an oxigraph RocksDB store).
     #[arg(
@@ -37,9 +37,9 @@ struct Cli {
 enum Command {
     /// Reads texts, builds the graph and stores it (only changed files).
     ///
-    /// Exit codes: 0 all files stored; 2 some files could not be read (the
-    /// others were stored); 3 with --strict, a file could not be read and
-    /// nothing was stored; 1 any other error.
+    /// Exit codes: 0 all files stored; 6 some files could not be read (the
+    /// others were stored); 7 with --strict, some files could not be read
+    /// and nothing was stored; 1 any other error.
     Build {
         /// Files or directories (default: data/corpus).
         paths: Vec<PathBuf>,
@@ -73,6 +73,7 @@ enum Command {
     /// Runs a SPARQL query over the union of all article graphs.
     Query {
         /// The query (or use -f).
+        #[arg(required_unless_present = "file", conflicts_with = "file")]
         sparql: Option<String>,
         /// Read the query from a file.
         #[arg(short = 'f', long = "file")]
@@ -116,9 +117,10 @@ enum Command {
         /// Hops from --around.
         #[arg(long, default_value_t = 1)]
         depth: usize,
-        /// Only these entity types (comma-separated or repeated).
-        #[arg(long = "type", value_delimiter = ',')]
-        types: Vec<String>,
+        /// Only these entity types (comma-separated or repeated): Agency,
+        /// Organization, Place, Person, Project, Document.
+        #[arg(long = "type", value_delimiter = ',', value_parser = entity_type)]
+        types: Vec<zhengtu::EntityType>,
     },
     /// Entities per type, relations per predicate, articles.
     Stats,
@@ -177,18 +179,122 @@ enum NeighborFormat {
     Dot,
 }
 
+/// The exit codes of zhengtu, one meaning each (`zhengtu --help` lists
+/// them, and the README).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Exit {
+    /// Done.
+    Success = 0,
+    /// Any error not listed below.
+    Error = 1,
+    /// The command line is wrong.
+    Usage = 2,
+    /// `neighbors` or `export --around`: no entity has the name.
+    Unknown = 3,
+    /// `neighbors`: several entities carry the name as an alias.
+    Ambiguous = 4,
+    /// `query`: cancelled after its `--timeout`.
+    Timeout = 5,
+    /// `build`: files could not be read and were skipped, the others were
+    /// stored.
+    Skipped = 6,
+    /// `build --strict`: files could not be read, nothing was stored.
+    Strict = 7,
+}
+
+impl Exit {
+    /// Every code, in order.
+    const ALL: [Exit; 8] = [
+        Exit::Success,
+        Exit::Error,
+        Exit::Usage,
+        Exit::Unknown,
+        Exit::Ambiguous,
+        Exit::Timeout,
+        Exit::Skipped,
+        Exit::Strict,
+    ];
+
+    /// What the code says, as the help lists it.
+    fn meaning(self) -> &'static str {
+        match self {
+            Exit::Success => "success",
+            Exit::Error => "an error not listed here (a missing path, a store that cannot be opened or is locked by another writer, a query that fails …)",
+            Exit::Usage => "bad usage: the command line is wrong",
+            Exit::Unknown => "neighbors, export --around: no entity has the name",
+            Exit::Ambiguous => "neighbors: several entities carry the name as an alias (the candidates are listed)",
+            Exit::Timeout => "query: cancelled after --timeout seconds",
+            Exit::Skipped => "build: some files could not be read and were skipped; the others were stored",
+            Exit::Strict => "build --strict: some files could not be read; nothing was stored",
+        }
+    }
+
+    /// The table of the help.
+    fn table() -> String {
+        let mut out = String::from("Exit codes:\n");
+        for e in Exit::ALL {
+            out.push_str(&format!("  {}  {}\n", e as u8, e.meaning()));
+        }
+        out
+    }
+
+    /// The code of a failed command.
+    fn of_error(e: &anyhow::Error) -> Exit {
+        for cause in e.chain() {
+            if let Some(StoreError::Timeout(_)) = cause.downcast_ref() {
+                return Exit::Timeout;
+            }
+            if let Some(pipeline::PipelineError::Strict(_)) = cause.downcast_ref() {
+                return Exit::Strict;
+            }
+            if let Some(export::ExportError::View(export::ViewError::Unknown(_))) =
+                cause.downcast_ref()
+            {
+                return Exit::Unknown;
+            }
+        }
+        Exit::Error
+    }
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+/// An entity type named on the command line.
+fn entity_type(name: &str) -> Result<zhengtu::EntityType, String> {
+    zhengtu::EntityType::parse(name.trim()).ok_or_else(|| {
+        format!("unknown type {name}: use Agency, Organization, Place, Person, Project or Document")
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are no errors (and go to standard output);
+            // the help cannot be written anywhere else if that fails
+            e.print().ok();
+            return if e.use_stderr() {
+                Exit::Usage
+            } else {
+                Exit::Success
+            }
+            .into();
+        }
+    };
     match run(cli) {
-        Ok(code) => code,
+        Ok(code) => code.into(),
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::from(1)
+            Exit::of_error(&e).into()
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+fn run(cli: Cli) -> Result<Exit> {
     let store = cli.store.as_path();
     match cli.command {
         Command::Build {
@@ -224,7 +330,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => export_command(store, format, output, around, depth, types),
         Command::Stats => {
             stats(&ZStore::open_read_only(store)?)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(Exit::Success)
         }
         Command::Extract {
             paths,
@@ -232,7 +338,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             tokens,
         } => {
             extract(paths, mentions, tokens)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(Exit::Success)
         }
         Command::Serve {
             bind,
@@ -244,17 +350,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// `remove`: drops documents from the store.
-fn remove(store: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
+fn remove(store: &Path, paths: &[PathBuf]) -> Result<Exit> {
     let store = open_writer(store)?;
     let gone = pipeline::remove(&store, paths)?;
     for g in &gone {
         eprintln!("removed {g}");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }
 
 /// `gen-corpus`: writes a synthetic corpus.
-fn gen_corpus(count: usize, out: &Path, seed: u64) -> Result<ExitCode> {
+fn gen_corpus(count: usize, out: &Path, seed: u64) -> Result<Exit> {
     let lex = zhengtu::lexicon::Lexicon::load().context("loading lexicons")?;
     let t0 = Instant::now();
     let s = zhengtu::synth::generate(&lex, out, count, seed)?;
@@ -267,7 +373,7 @@ fn gen_corpus(count: usize, out: &Path, seed: u64) -> Result<ExitCode> {
         s.bytes,
         t0.elapsed().as_secs_f64()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }
 
 /// `query`: the query from the argument or its file, run on the store.
@@ -277,28 +383,17 @@ fn query_command(
     file: Option<PathBuf>,
     format: QueryFormat,
     timeout: f64,
-) -> Result<ExitCode> {
+) -> Result<Exit> {
+    // clap requires one of the two, not both
     let q = match (sparql, file) {
-        (Some(q), None) => q,
+        (Some(q), _) => q,
         (None, Some(f)) => std::fs::read_to_string(&f)
             .with_context(|| format!("cannot read query file {}", f.display()))?,
-        (Some(_), Some(_)) => {
-            bail!("give the query either as an argument or with -f, not both")
-        }
         (None, None) => bail!("no query: give it as an argument or with -f FILE"),
     };
     let store = ZStore::open_read_only(store)?;
-    match query(&store, &q, format, timeout) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e)
-            if e.downcast_ref::<StoreError>()
-                .is_some_and(|e| matches!(e, StoreError::Timeout(_))) =>
-        {
-            eprintln!("error: {e}");
-            Ok(ExitCode::from(5))
-        }
-        Err(e) => Err(e),
-    }
+    query(&store, &q, format, timeout)?;
+    Ok(Exit::Success)
 }
 
 /// `export`: the store, or a cut of it, to a file or standard output.
@@ -308,21 +403,13 @@ fn export_command(
     output: Option<PathBuf>,
     around: Option<String>,
     depth: usize,
-    types: Vec<String>,
-) -> Result<ExitCode> {
-    let mut cut = export::Cut {
+    types: Vec<zhengtu::EntityType>,
+) -> Result<Exit> {
+    let cut = export::Cut {
         around,
         depth,
-        types: Vec::new(),
+        types,
     };
-    for t in types {
-        let et = zhengtu::EntityType::parse(t.trim()).with_context(|| {
-            format!(
-                "unknown type {t}: use Agency, Organization, Place, Person, Project or Document"
-            )
-        })?;
-        cut.types.push(et);
-    }
     let store = ZStore::open_read_only(store)?;
     match output {
         Some(p) => {
@@ -342,11 +429,11 @@ fn export_command(
             std::io::BufWriter::new(std::io::stdout().lock()),
         )?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }
 
 /// `serve`: the store over HTTP until killed.
-fn serve(store: &Path, bind: String, timeout: f64, max_results: usize) -> Result<ExitCode> {
+fn serve(store: &Path, bind: String, timeout: f64, max_results: usize) -> Result<Exit> {
     if !(timeout.is_finite() && timeout > 0.0 && timeout < 1e9) {
         bail!("--timeout must be a number of seconds above 0");
     }
@@ -359,18 +446,18 @@ fn serve(store: &Path, bind: String, timeout: f64, max_results: usize) -> Result
             max_results,
         },
     )?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }
 
 /// `eval`: scores the stored graph against gold files.
-fn eval(store: &Path, gold: &Path, docs: &[String], errors: bool) -> Result<ExitCode> {
+fn eval(store: &Path, gold: &Path, docs: &[String], errors: bool) -> Result<Exit> {
     let store = ZStore::open_read_only(store)?;
     let g = zhengtu::eval::Gold::load(gold, docs)?;
     let mut buf = Vec::new();
     store.dump(RdfFormat::NQuads, &mut buf)?;
     let score = zhengtu::eval::score_nquads(&buf, &g)?;
     print!("{}", score.table(errors));
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }
 
 /// Opens the store for writing, with a clear message when another process
@@ -431,12 +518,7 @@ impl pipeline::Progress for Bar {
     }
 }
 
-fn build(
-    store_path: &Path,
-    mut paths: Vec<PathBuf>,
-    strict: bool,
-    threads: usize,
-) -> Result<ExitCode> {
+fn build(store_path: &Path, mut paths: Vec<PathBuf>, strict: bool, threads: usize) -> Result<Exit> {
     if paths.is_empty() {
         paths.push(PathBuf::from("data/corpus"));
     }
@@ -448,14 +530,7 @@ fn build(
         pipeline::build_with(&r, &store, &paths, pipeline::BuildOptions { strict }, &bar)
     })?;
     bar.finish();
-    let report = match report {
-        Ok(rep) => rep,
-        Err(e @ pipeline::PipelineError::Strict(_)) => {
-            eprintln!("error: {e}");
-            return Ok(ExitCode::from(3));
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let report = report?;
     for s in &report.skipped {
         eprintln!("warning: skipped {}: {}", s.path.display(), s.error);
     }
@@ -478,9 +553,9 @@ fn build(
         t0.elapsed().as_secs_f64()
     );
     Ok(if report.skipped.is_empty() {
-        ExitCode::SUCCESS
+        Exit::Success
     } else {
-        ExitCode::from(2)
+        Exit::Skipped
     })
 }
 
@@ -631,19 +706,19 @@ fn neighbors(
     format: NeighborFormat,
     evidence: bool,
     limit: usize,
-) -> Result<ExitCode> {
+) -> Result<Exit> {
     let (found, more) = match store.neighborhood(name, depth, evidence, limit)? {
         Lookup::Found(f, more) => (f, more),
         Lookup::Unknown => {
             eprintln!("no entity is named {name}");
-            return Ok(ExitCode::from(3));
+            return Ok(Exit::Unknown);
         }
         Lookup::Ambiguous(c) => {
             eprintln!("{name} is ambiguous; candidates:");
             for (iri, t, l) in &c {
                 eprintln!("  {l}  ({t}, {})", iri.as_str());
             }
-            return Ok(ExitCode::from(4));
+            return Ok(Exit::Ambiguous);
         }
     };
     let stdout = std::io::stdout();
@@ -671,7 +746,7 @@ fn neighbors(
     if let Some(n) = note.filter(|_| !table) {
         eprintln!("{n}");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Success)
 }
 
 /// The neighbourhoods as indented lines, hop by hop.

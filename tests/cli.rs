@@ -23,6 +23,62 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// A file of the corpus that cannot be read (empty, binary) and files
+/// that read well, in a fresh directory.
+fn docs_with_bad_files(dir: &Path) -> std::path::PathBuf {
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(
+        docs.join("good.txt"),
+        "本报讯 临清市水利局编制了《临清市河道清淤工作方案》。",
+    )
+    .unwrap();
+    std::fs::write(docs.join("empty.txt"), "").unwrap();
+    std::fs::write(docs.join("picture.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    docs
+}
+
+/// The exit codes as `zhengtu --help` lists them: one meaning each.
+const EXIT_CODES: [u8; 8] = [0, 1, 2, 3, 4, 5, 6, 7];
+
+/// `zhengtu --help` lists the exit codes, each once, and each condition
+/// exits with its own code.
+#[test]
+fn each_exit_code_has_one_meaning() {
+    let help = String::from_utf8(zhengtu(None, &["--help"]).stdout).unwrap();
+    let table: Vec<u8> = help
+        .split("Exit codes:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no exit codes in the help:\n{help}"))
+        .lines()
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert_eq!(table, EXIT_CODES, "{help}");
+
+    let dir = tmp();
+    let docs = docs_with_bad_files(dir.path());
+    let store = dir.path().join("store");
+    let d = docs.to_str().unwrap();
+    let code = |args: &[&str]| zhengtu(Some(&store), args).status.code();
+    assert_eq!(code(&["build", d, "--strict"]), Some(7), "strict: nothing");
+    assert_eq!(code(&["build", d]), Some(6), "some files skipped");
+    assert_eq!(code(&["build", d]), Some(6), "they are skipped again");
+    assert_eq!(
+        code(&["neighbors", "不存在的机构"]),
+        Some(3),
+        "unknown name"
+    );
+    assert_eq!(code(&["query", "SELECT"]), Some(1), "a query that fails");
+    assert_eq!(code(&["query", "ASK {}", "-f", "q.rq"]), Some(2), "usage");
+    assert_eq!(code(&["query"]), Some(2), "no query");
+    assert_eq!(code(&["export", "--type", "Planet"]), Some(2), "bad type");
+    assert_eq!(code(&["no-such-command"]), Some(2), "usage");
+    assert_eq!(code(&["stats"]), Some(0));
+    let missing = dir.path().join("nowhere");
+    let out = zhengtu(Some(&missing), &["stats"]);
+    assert_eq!(out.status.code(), Some(1), "no store");
+}
+
 /// A query that fails for another reason is not reported as cancelled,
 /// whatever its message says.
 #[test]

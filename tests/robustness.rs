@@ -73,14 +73,14 @@ fn bad_inputs_table() {
     let store = dir.path().join("store");
     let s = store.to_str().unwrap();
 
-    // --strict: nothing stored, exit code 3
+    // --strict: nothing stored, exit code 7
     let strict = bin()
         .args(["build", docs.to_str().unwrap(), "--strict", "--store", s])
         .output()
         .unwrap();
     assert_eq!(
         strict.status.code(),
-        Some(3),
+        Some(7),
         "{}",
         String::from_utf8_lossy(&strict.stderr)
     );
@@ -99,7 +99,7 @@ fn bad_inputs_table() {
     println!("{err}");
     assert_eq!(
         out.status.code(),
-        Some(2),
+        Some(6),
         "some files skipped, the others stored"
     );
     for (file, reason) in [
