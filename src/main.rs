@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -81,9 +81,16 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: QueryFormat,
-        /// Cancel the query after this many seconds.
-        #[arg(long, default_value_t = 60.0)]
-        timeout: f64,
+        /// Cancel the query after this many seconds (a fraction is fine;
+        /// 0 lets it run as long as it takes).
+        #[arg(
+            long,
+            value_name = "SECONDS",
+            default_value = "60",
+            value_parser = query_timeout,
+            allow_negative_numbers = true
+        )]
+        timeout: QueryTimeout,
     },
     /// Shows the neighbours of an entity found by any of its names.
     Neighbors {
@@ -142,9 +149,16 @@ enum Command {
         /// Port 0 picks a free port, named in the log.
         #[arg(long, default_value = "127.0.0.1:7878")]
         bind: String,
-        /// Seconds a query may run before it is cancelled (answered 503).
-        #[arg(long, default_value_t = 30.0)]
-        timeout: f64,
+        /// Seconds a query may run before it is cancelled (answered 503);
+        /// above 0.
+        #[arg(
+            long,
+            value_name = "SECONDS",
+            default_value = "30",
+            value_parser = seconds,
+            allow_negative_numbers = true
+        )]
+        timeout: Duration,
         /// Rows (or triples) in one answer; longer answers are cut and
         /// marked with the header Zhengtu-Truncated: true.
         #[arg(long, default_value_t = 10_000)]
@@ -261,6 +275,39 @@ impl From<Exit> for ExitCode {
     fn from(e: Exit) -> ExitCode {
         ExitCode::from(e as u8)
     }
+}
+
+/// How long a query may run: `None` as long as it takes.
+#[derive(Clone, Copy, Debug)]
+struct QueryTimeout(Option<Duration>);
+
+/// A number of seconds above 0, at most [`zhengtu::serve::MAX_TIMEOUT`]
+/// (a `--timeout`).
+fn seconds(text: &str) -> Result<Duration, String> {
+    let max = zhengtu::serve::MAX_TIMEOUT;
+    let bad = || {
+        format!(
+            "{text} is not a number of seconds above 0 and at most {}",
+            max.as_secs()
+        )
+    };
+    let s: f64 = text.trim().parse().map_err(|_| bad())?;
+    // NaN, infinities, negative numbers and numbers past the bound are
+    // refused here: Duration::from_secs_f64 panics on most of them
+    if !(s > 0.0 && s <= max.as_secs_f64()) {
+        return Err(bad());
+    }
+    Duration::try_from_secs_f64(s).map_err(|_| bad())
+}
+
+/// A query's `--timeout`: [`seconds`], or 0 for no limit.
+fn query_timeout(text: &str) -> Result<QueryTimeout, String> {
+    if text.trim().parse::<f64>() == Ok(0.0) {
+        return Ok(QueryTimeout(None));
+    }
+    seconds(text)
+        .map(|d| QueryTimeout(Some(d)))
+        .map_err(|e| format!("{e} (or 0 for no limit)"))
 }
 
 /// An entity type named on the command line.
@@ -382,7 +429,7 @@ fn query_command(
     sparql: Option<String>,
     file: Option<PathBuf>,
     format: QueryFormat,
-    timeout: f64,
+    timeout: QueryTimeout,
 ) -> Result<Exit> {
     // clap requires one of the two, not both
     let q = match (sparql, file) {
@@ -392,7 +439,7 @@ fn query_command(
         (None, None) => bail!("no query: give it as an argument or with -f FILE"),
     };
     let store = ZStore::open_read_only(store)?;
-    query(&store, &q, format, timeout)?;
+    query(&store, &q, format, timeout.0)?;
     Ok(Exit::Success)
 }
 
@@ -433,16 +480,13 @@ fn export_command(
 }
 
 /// `serve`: the store over HTTP until killed.
-fn serve(store: &Path, bind: String, timeout: f64, max_results: usize) -> Result<Exit> {
-    if !(timeout.is_finite() && timeout > 0.0 && timeout < 1e9) {
-        bail!("--timeout must be a number of seconds above 0");
-    }
+fn serve(store: &Path, bind: String, timeout: Duration, max_results: usize) -> Result<Exit> {
     let store = ZStore::open_read_only(store)?;
     zhengtu::serve::serve(
         store,
         zhengtu::serve::ServeConfig {
             bind,
-            timeout: std::time::Duration::from_secs_f64(timeout),
+            timeout,
             max_results,
         },
     )?;
@@ -559,8 +603,7 @@ fn build(store_path: &Path, mut paths: Vec<PathBuf>, strict: bool, threads: usiz
     })
 }
 
-fn query(store: &ZStore, q: &str, format: QueryFormat, timeout: f64) -> Result<()> {
-    let limit = (timeout > 0.0).then(|| std::time::Duration::from_secs_f64(timeout));
+fn query(store: &ZStore, q: &str, format: QueryFormat, limit: Option<Duration>) -> Result<()> {
     let results = store.evaluate_with(q, limit)?;
     // an error while the results are read: the query's own, or its
     // cancellation when its time is up
@@ -950,4 +993,24 @@ fn extract(paths: Vec<PathBuf>, show_mentions: bool, show_tokens: bool) -> Resul
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timeout_is_a_number_of_seconds_in_range() {
+        assert_eq!(seconds("2.5"), Ok(Duration::from_millis(2500)));
+        assert_eq!(seconds(" 30 "), Ok(Duration::from_secs(30)));
+        for bad in ["0", "-1", "inf", "-inf", "nan", "1e20", "1e9x", "", "ten"] {
+            assert!(seconds(bad).is_err(), "{bad}");
+        }
+        let max = zhengtu::serve::MAX_TIMEOUT.as_secs().to_string();
+        assert_eq!(seconds(&max), Ok(zhengtu::serve::MAX_TIMEOUT));
+        assert!(query_timeout("0").is_ok_and(|t| t.0.is_none()));
+        assert!(query_timeout("0.0").is_ok_and(|t| t.0.is_none()));
+        assert!(query_timeout("1").is_ok_and(|t| t.0 == Some(Duration::from_secs(1))));
+        assert!(query_timeout("inf").is_err());
+    }
 }

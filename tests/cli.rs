@@ -23,6 +23,34 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// `--timeout` takes a number of seconds a query may run; anything that is
+/// no such number is refused as bad usage, before any work, not a panic.
+#[test]
+fn timeouts_out_of_range_are_usage_errors() {
+    let dir = tmp();
+    let store = build_corpus(dir.path());
+    let q = "SELECT * WHERE { ?s ?p ?o } LIMIT 1";
+    for bad in ["inf", "1e20", "nan", "-1", "ten"] {
+        let out = zhengtu(Some(&store), &["query", q, "--timeout", bad]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "query --timeout {bad}: {err}");
+        assert!(err.contains("--timeout"), "query --timeout {bad}: {err}");
+        assert!(!err.contains("panicked"), "query --timeout {bad}: {err}");
+        let out = zhengtu(Some(&store), &["serve", "--timeout", bad]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "serve --timeout {bad}: {err}");
+        assert!(err.contains("--timeout"), "serve --timeout {bad}: {err}");
+    }
+    // 0 lifts the limit of a query; a fraction of a second is a limit
+    for fine in ["0", "2.5"] {
+        let out = zhengtu(Some(&store), &["query", q, "--timeout", fine]);
+        assert!(out.status.success(), "--timeout {fine}: {}", stderr(&out));
+    }
+    // a server needs a limit
+    let out = zhengtu(Some(&store), &["serve", "--timeout", "0"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
 /// A file of the corpus that cannot be read (empty, binary) and files
 /// that read well, in a fresh directory.
 fn docs_with_bad_files(dir: &Path) -> std::path::PathBuf {

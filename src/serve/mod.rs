@@ -37,6 +37,10 @@ pub const HEADER_TRUNCATED: &str = "Zhengtu-Truncated";
 /// The header giving the result limit on a cut answer.
 pub const HEADER_LIMIT: &str = "Zhengtu-Result-Limit";
 
+/// The longest a query may be allowed to run (some 31 years): time
+/// limits beyond it overflow the clock's arithmetic.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(1_000_000_000);
+
 /// The largest request body read (a query or a form).
 const MAX_BODY: u64 = 1 << 20;
 /// Connections served at once; more wait to be accepted.
@@ -82,7 +86,8 @@ pub enum ServeError {
 pub struct ServeConfig {
     /// Where to listen (`127.0.0.1:7878`, `localhost:8000`, `[::1]:7878`).
     pub bind: String,
-    /// Wall-clock time a query may take before it is cancelled.
+    /// Wall-clock time a query may take before it is cancelled: above 0,
+    /// at most [`MAX_TIMEOUT`].
     pub timeout: Duration,
     /// Rows (SELECT) or triples (CONSTRUCT, DESCRIBE) in one answer, and
     /// entities or relations in one API answer.
@@ -315,8 +320,11 @@ impl Handler {
 /// Runs the server until it is killed: opens nothing itself, serves
 /// `store` on `config.bind`, one thread per connection.
 pub fn serve(store: ZStore, config: ServeConfig) -> Result<(), ServeError> {
-    if config.timeout.is_zero() {
-        return Err(ServeError::Config("--timeout must be above 0".into()));
+    if config.timeout.is_zero() || config.timeout > MAX_TIMEOUT {
+        return Err(ServeError::Config(format!(
+            "--timeout must be above 0 and at most {} s",
+            MAX_TIMEOUT.as_secs()
+        )));
     }
     if config.max_results == 0 {
         return Err(ServeError::Config("--max-results must be above 0".into()));
@@ -520,4 +528,27 @@ fn read_body(request: &mut Request<Body>) -> Result<String, Box<Response<Body>>>
             "the request body is not UTF-8\n",
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timeout_out_of_range_is_refused_before_listening() {
+        let dir = tempfile::tempdir().unwrap();
+        for timeout in [Duration::ZERO, MAX_TIMEOUT + Duration::from_secs(1)] {
+            let store = ZStore::open(dir.path()).unwrap();
+            let config = ServeConfig {
+                // an address that cannot be listened on: the check comes first
+                bind: "256.0.0.1:1".into(),
+                timeout,
+                ..ServeConfig::default()
+            };
+            assert!(
+                matches!(serve(store, config), Err(ServeError::Config(_))),
+                "{timeout:?}"
+            );
+        }
+    }
 }
