@@ -574,7 +574,17 @@ fn build(store_path: &Path, mut paths: Vec<PathBuf>, strict: bool, threads: usiz
         pipeline::build_with(&r, &store, &paths, pipeline::BuildOptions { strict }, &bar)
     })?;
     bar.finish();
-    let report = report?;
+    let report = match report {
+        Ok(r) => r,
+        Err(e) => {
+            if let pipeline::PipelineError::Strict(bad) = &e {
+                for s in bad {
+                    eprintln!("error: {}: {}", s.path.display(), s.error);
+                }
+            }
+            return Err(e.into());
+        }
+    };
     for s in &report.skipped {
         eprintln!("warning: skipped {}: {}", s.path.display(), s.error);
     }

@@ -30,9 +30,9 @@ pub enum PipelineError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// `--strict` and some files could not be read.
-    #[error("{0} file(s) could not be read; with --strict nothing was stored")]
-    Strict(usize),
+    /// `--strict` and some files could not be read: each, with the reason.
+    #[error("{} file(s) could not be read; with --strict nothing was stored", .0.len())]
+    Strict(Vec<Skipped>),
     /// The thread pool could not be started.
     #[error("cannot start {threads} worker thread(s): {msg}")]
     Threads {
@@ -294,9 +294,7 @@ pub fn build_with(
             })
             .collect();
         if !bad.is_empty() {
-            let n = bad.len();
-            report.skipped = bad;
-            return Err(PipelineError::Strict(n));
+            return Err(PipelineError::Strict(bad));
         }
     }
     let mut seen: std::collections::HashMap<String, EntityType> = Default::default();

@@ -66,6 +66,29 @@ fn docs_with_bad_files(dir: &Path) -> std::path::PathBuf {
     docs
 }
 
+/// `build --strict` names every file that failed, each with its reason,
+/// and stores nothing.
+#[test]
+fn a_strict_build_names_each_file_that_failed() {
+    let dir = tmp();
+    let docs = docs_with_bad_files(dir.path());
+    let store = dir.path().join("store");
+    let out = zhengtu(Some(&store), &["build", docs.to_str().unwrap(), "--strict"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(7), "{err}");
+    for (file, reason) in [("empty.txt", "empty"), ("picture.txt", "PNG")] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(reason)),
+            "{file}: {reason}\n{err}"
+        );
+    }
+    assert!(!err.contains("good.txt"), "{err}");
+    assert!(
+        !zhengtu(Some(&store), &["stats"]).status.success(),
+        "nothing was published"
+    );
+}
+
 /// The exit codes as `zhengtu --help` lists them: one meaning each.
 const EXIT_CODES: [u8; 8] = [0, 1, 2, 3, 4, 5, 6, 7];
 
