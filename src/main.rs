@@ -197,7 +197,7 @@ enum NeighborFormat {
 /// them, and the README).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Exit {
-    /// Done.
+    /// Done (also when the reader of the output stopped reading it).
     Success = 0,
     /// Any error not listed below.
     Error = 1,
@@ -232,7 +232,7 @@ impl Exit {
     /// What the code says, as the help lists it.
     fn meaning(self) -> &'static str {
         match self {
-            Exit::Success => "success",
+            Exit::Success => "success (also when the reader of the output stops reading it)",
             Exit::Error => "an error not listed here (a missing path, a store that cannot be opened or is locked by another writer, a query that fails …)",
             Exit::Usage => "bad usage: the command line is wrong",
             Exit::Unknown => "neighbors, export --around: no entity has the name",
@@ -317,6 +317,22 @@ fn entity_type(name: &str) -> Result<zhengtu::EntityType, String> {
     })
 }
 
+/// Whether an error comes from writing to a pipe whose reader has gone
+/// (`zhengtu export | head`): then the command ends quietly, with success.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(io_broken_pipe)
+}
+
+/// Whether an error is an I/O error of a broken pipe, or wraps one.
+fn io_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let Some(io) = e.downcast_ref::<std::io::Error>() else {
+        return false;
+    };
+    // writers that wrap an I/O error in another (io::Error::other) keep it
+    // inside, not as the source
+    io.kind() == std::io::ErrorKind::BrokenPipe || io.get_ref().is_some_and(|e| io_broken_pipe(e))
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -334,6 +350,7 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => code.into(),
+        Err(e) if is_broken_pipe(&e) => Exit::Success.into(),
         Err(e) => {
             eprintln!("error: {e:#}");
             Exit::of_error(&e).into()
@@ -500,7 +517,9 @@ fn eval(store: &Path, gold: &Path, docs: &[String], errors: bool) -> Result<Exit
     let mut buf = Vec::new();
     store.dump(RdfFormat::NQuads, &mut buf)?;
     let score = zhengtu::eval::score_nquads(&buf, &g)?;
-    print!("{}", score.table(errors));
+    let mut out = std::io::stdout().lock();
+    write!(out, "{}", score.table(errors))?;
+    out.flush()?;
     Ok(Exit::Success)
 }
 
@@ -866,68 +885,45 @@ fn neighbors_json(out: &mut impl Write, found: &[Neighborhood]) -> Result<()> {
 }
 
 fn stats(store: &ZStore) -> Result<()> {
-    let ent = store.select(
-        &format!("{PREFIXES}SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?t . VALUES ?t {{ zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document }} }} GROUP BY ?t ORDER BY ?t"),
-        true,
-    )?;
-    let rel = store.select(
-        &format!("{PREFIXES}SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o . VALUES ?p {{ zt:subOrganizationOf zt:jurisdiction zt:locatedIn zt:memberOf zt:participatesIn zt:issued zt:partnerOf }} }} }} GROUP BY ?p ORDER BY ?p"),
-        true,
-    )?;
-    let arts = store.select(
-        &format!("{PREFIXES}SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a zt:Article }}"),
-        true,
-    )?;
-    let files = store.select(
-        &format!("{PREFIXES}SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f a zt:SourceFile }}"),
-        true,
-    )?;
-    let val = |t: &Option<Term>| match t {
-        Some(Term::Literal(l)) => l.value().to_string(),
-        _ => "0".into(),
-    };
-    let local = |t: &Option<Term>| match t {
-        Some(Term::NamedNode(n)) => n.as_str().rsplit('#').next().unwrap_or("").to_string(),
-        _ => String::new(),
-    };
-    println!("entities");
-    let mut total = 0usize;
-    for r in &ent {
-        let n: usize = val(&r[1]).parse().unwrap_or(0);
-        total += n;
-        println!("  {:20} {n:>7}", local(&r[0]));
-    }
-    println!("  {:20} {total:>7}", "total");
-    println!("relations");
-    let mut rt = 0usize;
-    for r in &rel {
-        let n: usize = val(&r[1]).parse().unwrap_or(0);
-        rt += n;
-        println!("  {:20} {n:>7}", local(&r[0]));
-    }
-    println!("  {:20} {rt:>7}", "total");
-    println!(
-        "articles {:>19}",
-        val(&arts
-            .first()
-            .cloned()
-            .unwrap_or_default()
-            .first()
-            .cloned()
-            .flatten())
-    );
-    println!(
-        "files {:>22}",
-        val(&files
-            .first()
-            .cloned()
-            .unwrap_or_default()
-            .first()
-            .cloned()
-            .flatten())
-    );
-    println!("quads {:>22}", store.len()?);
+    let select = |body: &str| store.select(&format!("{PREFIXES}{body}"), true);
+    let ent = select("SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . VALUES ?t { zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document } } GROUP BY ?t ORDER BY ?t")?;
+    let rel = select("SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . VALUES ?p { zt:subOrganizationOf zt:jurisdiction zt:locatedIn zt:memberOf zt:participatesIn zt:issued zt:partnerOf } } } GROUP BY ?p ORDER BY ?p")?;
+    let arts = select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a zt:Article }")?;
+    let files = select("SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a zt:SourceFile }")?;
+    let first = |rows: &[Vec<Option<Term>>]| count(rows.first().and_then(|r| r.first()));
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    counts(&mut out, "entities", &ent)?;
+    counts(&mut out, "relations", &rel)?;
+    writeln!(out, "articles {:>19}", first(&arts))?;
+    writeln!(out, "files {:>22}", first(&files))?;
+    writeln!(out, "quads {:>22}", store.len()?)?;
+    out.flush()?;
     Ok(())
+}
+
+/// A count in a result row ("0" if there is none).
+fn count(t: Option<&Option<Term>>) -> String {
+    match t {
+        Some(Some(Term::Literal(l))) => l.value().to_string(),
+        _ => "0".into(),
+    }
+}
+
+/// Rows of (class or predicate, count) under a heading, then their total.
+fn counts(out: &mut impl Write, heading: &str, rows: &[Vec<Option<Term>>]) -> std::io::Result<()> {
+    writeln!(out, "{heading}")?;
+    let mut total = 0usize;
+    for r in rows {
+        let n: usize = count(r.get(1)).parse().unwrap_or(0);
+        total += n;
+        let local = match r.first() {
+            Some(Some(Term::NamedNode(n))) => n.as_str().rsplit('#').next().unwrap_or(""),
+            _ => "",
+        };
+        writeln!(out, "  {local:20} {n:>7}")?;
+    }
+    writeln!(out, "  {:20} {total:>7}", "total")
 }
 
 fn extract(paths: Vec<PathBuf>, show_mentions: bool, show_tokens: bool) -> Result<()> {
@@ -1022,5 +1018,23 @@ mod tests {
         assert!(query_timeout("0.0").is_ok_and(|t| t.0.is_none()));
         assert!(query_timeout("1").is_ok_and(|t| t.0 == Some(Duration::from_secs(1))));
         assert!(query_timeout("inf").is_err());
+    }
+
+    #[test]
+    fn a_broken_pipe_is_found_in_the_error_chain() {
+        use std::io::{Error, ErrorKind};
+        let pipe = || Error::from(ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&anyhow::Error::new(pipe())));
+        // wrapped in another I/O error, as some serializers do
+        assert!(is_broken_pipe(&anyhow::Error::new(Error::other(pipe()))));
+        // as the source of a typed error, with context on top
+        let e = anyhow::Error::new(StoreError::Write(pipe())).context("exporting");
+        assert!(is_broken_pipe(&e));
+        // other failures to write are errors
+        let full = Error::from(ErrorKind::StorageFull);
+        assert!(!is_broken_pipe(&anyhow::Error::new(StoreError::Write(
+            full
+        ))));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("Broken pipe")));
     }
 }

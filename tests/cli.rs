@@ -5,7 +5,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use common::*;
 
@@ -49,6 +49,42 @@ fn timeouts_out_of_range_are_usage_errors() {
     // a server needs a limit
     let out = zhengtu(Some(&store), &["serve", "--timeout", "0"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+/// `zhengtu … | head`: a reader that stops reading ends the command
+/// quietly with success, as it does `cat` or `rg`.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let dir = tmp();
+    let store = build_corpus(dir.path());
+    let corpus = corpus();
+    let all = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let commands: [&[&str]; 7] = [
+        &["export", "--format", "nquads"],
+        &["export", "--format", "graphml"],
+        &["query", all, "--format", "csv"],
+        &["query", all],
+        &["neighbors", "奎文分局", "--depth", "2"],
+        &["extract", corpus.to_str().unwrap(), "--mentions"],
+        &["stats"],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhengtu"))
+            .args(args)
+            .arg("--store")
+            .arg(&store)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("zhengtu starts");
+        // the reader goes away before the first line is written
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("zhengtu ends");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
 }
 
 /// A file of the corpus that cannot be read (empty, binary) and files
