@@ -260,13 +260,10 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 /// direction, and as many entities of the same name): find the entity by
 /// name, then its relations. Ten look-ups run first, unmeasured.
 fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64, f64, usize)> {
-    let rows = store.select(
-        &format!(
+    let rows = store.select(&format!(
             "{PREFIXES}SELECT DISTINCT ?l WHERE {{ ?e a ?t ; rdfs:label ?l . \
              VALUES ?t {{ zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document }} }}"
-        ),
-        true,
-    )?;
+        ))?;
     let mut labels: Vec<String> = rows
         .into_iter()
         .filter_map(|r| match r.into_iter().next().flatten() {

@@ -885,7 +885,7 @@ fn neighbors_json(out: &mut impl Write, found: &[Neighborhood]) -> Result<()> {
 }
 
 fn stats(store: &ZStore) -> Result<()> {
-    let select = |body: &str| store.select(&format!("{PREFIXES}{body}"), true);
+    let select = |body: &str| store.select(&format!("{PREFIXES}{body}"));
     let ent = select("SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . VALUES ?t { zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document } } GROUP BY ?t ORDER BY ?t")?;
     let rel = select("SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . VALUES ?p { zt:subOrganizationOf zt:jurisdiction zt:locatedIn zt:memberOf zt:participatesIn zt:issued zt:partnerOf } } } GROUP BY ?p ORDER BY ?p")?;
     let arts = select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a zt:Article }")?;

@@ -127,7 +127,7 @@ impl View {
              VALUES ?t {{ zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document }} \
              ?e a ?t ; rdfs:label ?l . OPTIONAL {{ ?e skos:altLabel ?a }} OPTIONAL {{ ?e skos:notation ?c }} }} GROUP BY ?e ?t ?l"
         );
-        for row in store.select(&q, true)? {
+        for row in store.select(&q)? {
             let (Some(e), Some(t), Some(l)) = (iri(&row[0]), iri(&row[1]), lit(&row[2])) else {
                 continue;
             };
@@ -161,7 +161,7 @@ impl View {
             preds.join(" ")
         );
         let mut edges: Vec<(String, Predicate, String, usize)> = Vec::new();
-        for row in store.select(&q, true)? {
+        for row in store.select(&q)? {
             let (Some(s), Some(p), Some(o)) = (iri(&row[0]), iri(&row[1]), iri(&row[2])) else {
                 continue;
             };
@@ -180,7 +180,7 @@ impl View {
              ?m a org:Membership ; org:member ?s ; org:organization ?o ; zt:role ?r }} GROUP BY ?s ?o"
         );
         let mut roles: BTreeMap<(String, String), String> = BTreeMap::new();
-        for row in store.select(&q, true)? {
+        for row in store.select(&q)? {
             if let (Some(s), Some(o), Some(r)) = (iri(&row[0]), iri(&row[1]), lit(&row[2])) {
                 let mut parts: Vec<&str> = r.split('、').collect();
                 parts.sort();

@@ -137,7 +137,7 @@ pub fn search(store: &ZStore, q: &str, max: usize) -> Result<Vec<SearchHit>, Api
            ?e a ?t ; rdfs:label ?l }}"
     );
     let mut hits: BTreeMap<String, SearchHit> = BTreeMap::new();
-    for row in store.select(&query, true)? {
+    for row in store.select(&query)? {
         let (Some(e), Some(t), Some(l), Some(n)) =
             (iri(&row[0]), iri(&row[1]), lit(&row[2]), lit(&row[3]))
         else {
@@ -225,7 +225,7 @@ pub fn neighbors(store: &ZStore, iri_text: &str, max: usize) -> Result<Neighborh
              OPTIONAL {{ ?art zt:fromFile ?f . ?f zt:sourcePath ?path }} }} \
          }}"
     );
-    for row in store.select(&q, true)? {
+    for row in store.select(&q)? {
         let (Some(s), Some(p), Some(o), Some(sentence)) =
             (iri(&row[0]), iri(&row[1]), iri(&row[2]), lit(&row[3]))
         else {

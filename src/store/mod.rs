@@ -634,11 +634,7 @@ impl ZStore {
     }
 
     /// Runs a SELECT query and returns its rows (terms by variable order).
-    pub fn select(
-        &self,
-        query: &str,
-        _distinct: bool,
-    ) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+    pub fn select(&self, query: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
         match self.evaluate(query)? {
             QueryResults::Solutions(sols) => {
                 let vars: Vec<_> = sols.variables().to_vec();
@@ -919,7 +915,7 @@ impl ZStore {
             o = o.as_str(),
             p = p.as_str()
         );
-        let rows = self.select(&q, true)?;
+        let rows = self.select(&q)?;
         let Some(row) = rows.into_iter().next() else {
             return Ok((None, None));
         };
