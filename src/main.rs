@@ -701,6 +701,8 @@ fn solutions_table(
     Ok(())
 }
 
+/// A term as a table shows it: zhengtu's IRIs as `zt:` and `id:` names
+/// (decoded), other IRIs in angle brackets, literals by their value.
 fn show(t: &Term) -> String {
     match t {
         Term::NamedNode(n) => {
@@ -710,7 +712,9 @@ fn show(t: &Term) -> String {
                 ("id:", "https://w3id.org/zhengtu/id/"),
             ] {
                 if let Some(rest) = s.strip_prefix(ns) {
-                    return format!("{p}{}", percent_decode(rest));
+                    // the IRIs' local names are percent-encoded UTF-8
+                    let local = percent_encoding::percent_decode_str(rest).decode_utf8_lossy();
+                    return format!("{p}{local}");
                 }
             }
             format!("<{s}>")
@@ -718,24 +722,6 @@ fn show(t: &Term) -> String {
         Term::Literal(l) => l.value().to_string(),
         other => other.to_string(),
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn width(s: &str) -> usize {
@@ -1018,6 +1004,22 @@ mod tests {
         assert!(query_timeout("0.0").is_ok_and(|t| t.0.is_none()));
         assert!(query_timeout("1").is_ok_and(|t| t.0 == Some(Duration::from_secs(1))));
         assert!(query_timeout("inf").is_err());
+    }
+
+    #[test]
+    fn names_in_zhengtu_iris_are_shown_decoded() {
+        let iri = |s: &str| Term::NamedNode(oxigraph::model::NamedNode::new(s).unwrap());
+        let id = "https://w3id.org/zhengtu/id/agency/%E4%B8%B4%E6%B8%85%E5%B8%82%E6%B0%B4%E5%88%A9%E5%B1%80";
+        assert_eq!(show(&iri(id)), "id:agency/临清市水利局");
+        let zt = "https://w3id.org/zhengtu/ontology#subOrganizationOf";
+        assert_eq!(show(&iri(zt)), "zt:subOrganizationOf");
+        // an escape that is no UTF-8 is shown replaced, not refused
+        let bad = "https://w3id.org/zhengtu/id/x%FFy%41";
+        assert_eq!(show(&iri(bad)), "id:x\u{fffd}yA");
+        assert_eq!(
+            show(&iri("http://example.org/a%20b")),
+            "<http://example.org/a%20b>"
+        );
     }
 
     #[test]
