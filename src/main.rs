@@ -724,12 +724,13 @@ fn show(t: &Term) -> String {
     }
 }
 
+/// The columns a string takes on a terminal (wide Chinese characters two).
 fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
+/// A table: the header, a rule, the rows; columns padded to their widest
+/// cell (at most 60 columns) and two spaces apart.
 fn table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> std::io::Result<()> {
     let mut w: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for r in rows {
@@ -1019,6 +1020,30 @@ mod tests {
         assert_eq!(
             show(&iri("http://example.org/a%20b")),
             "<http://example.org/a%20b>"
+        );
+    }
+
+    #[test]
+    fn table_columns_line_up_on_a_terminal() {
+        let header = ["名称".to_string(), "n".to_string()];
+        let rows = [
+            vec!["临清市水利局".to_string(), "12".to_string()],
+            vec!["“河长制”".to_string(), "3".to_string()],
+            vec!["x".to_string(), String::new()],
+        ];
+        let mut out = Vec::new();
+        table(&mut out, &header, &rows).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "名称          n",
+                "------------  --",
+                "临清市水利局  12",
+                "“河长制”      3",
+                "x",
+            ]
         );
     }
 
