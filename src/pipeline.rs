@@ -103,34 +103,55 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PipelineError> 
     Ok(out)
 }
 
+/// Adds the text files under `dir` to `out`, at any depth. Hidden files
+/// and directories (a name starting with a dot) are left out; links are
+/// followed, except a link to a directory it is in (whose files are
+/// listed once, under that directory); a link to nothing is listed, so
+/// that reading it reports it.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), PipelineError> {
-    let rd = std::fs::read_dir(dir).map_err(|e| PipelineError::Input {
-        path: dir.to_path_buf(),
-        msg: e.to_string(),
-    })?;
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else {
-            let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase());
-            if matches!(
-                ext.as_deref(),
-                None | Some("txt") | Some("text") | Some("md")
-            ) {
-                out.push(p);
-            }
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().as_encoded_bytes().starts_with(b"."));
+    for entry in entries {
+        let path = match entry {
+            Ok(e) if e.file_type().is_dir() => continue,
+            Ok(e) => e.into_path(),
+            Err(e) if e.loop_ancestor().is_some() => continue,
+            Err(e) => match e.path().filter(|p| is_dangling_link(p)) {
+                Some(p) => p.to_path_buf(),
+                None => {
+                    return Err(PipelineError::Input {
+                        path: e.path().unwrap_or(dir).to_path_buf(),
+                        msg: match e.io_error() {
+                            Some(io) => io.to_string(),
+                            None => e.to_string(),
+                        },
+                    })
+                }
+            },
+        };
+        if is_text_name(&path) {
+            out.push(path);
         }
     }
     Ok(())
+}
+
+/// Whether a path is a symbolic link whose target does not exist.
+fn is_dangling_link(p: &Path) -> bool {
+    p.symlink_metadata().is_ok_and(|m| m.is_symlink()) && std::fs::metadata(p).is_err()
+}
+
+/// Whether a file name is one of a text file: `.txt`, `.text`, `.md` (in
+/// any case) or no extension.
+fn is_text_name(p: &Path) -> bool {
+    let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase());
+    matches!(
+        ext.as_deref(),
+        None | Some("txt") | Some("text") | Some("md")
+    )
 }
 
 /// Reports the progress of a build: stages with their sizes, and units
@@ -413,4 +434,47 @@ pub fn remove(store: &ZStore, paths: &[PathBuf]) -> Result<Vec<String>, Pipeline
     store.apply(&graphs, Vec::new())?;
     store.publish()?;
     Ok(gone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_the_text_files_under_the_paths_sorted_once_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in [
+            "b/2.TXT",
+            "b/c/3.md",
+            "b/c/notes",
+            "a.text",
+            "b/x.json",
+            ".h/1.txt",
+            "b/.h.txt",
+        ] {
+            let p = d.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "文").unwrap();
+        }
+        #[cfg(unix)]
+        {
+            // a link to nothing is listed (reading it reports it); a link
+            // to a directory above it adds nothing
+            std::os::unix::fs::symlink(d.join("gone.txt"), d.join("b/dead.txt")).unwrap();
+            std::os::unix::fs::symlink(d.join("b"), d.join("b/c/up")).unwrap();
+        }
+        let found = collect_inputs(&[d.to_path_buf(), d.join("a.text")]).unwrap();
+        let rel: Vec<String> = found
+            .iter()
+            .map(|p| p.strip_prefix(d).unwrap().to_string_lossy().into_owned())
+            .collect();
+        let mut want = vec!["a.text", "b/2.TXT", "b/c/3.md", "b/c/notes"];
+        if cfg!(unix) {
+            want.push("b/dead.txt");
+        }
+        assert_eq!(rel, want);
+        let missing = collect_inputs(&[d.join("nowhere")]);
+        assert!(matches!(missing, Err(PipelineError::Input { .. })));
+    }
 }
