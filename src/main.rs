@@ -849,24 +849,64 @@ fn neighbors_table(
     Ok(())
 }
 
+/// An entity of `neighbors --format json`, with its neighbours. The keys
+/// are in alphabetical order.
+#[derive(serde::Serialize)]
+struct JsonEntity<'a> {
+    iri: &'a str,
+    label: &'a str,
+    neighbors: Vec<JsonNeighbor<'a>>,
+    truncated: bool,
+    #[serde(rename = "type")]
+    etype: &'a str,
+}
+
+/// A neighbour of `neighbors --format json`: the hop it is found at, the
+/// entity it is reached from, the relation and the neighbour itself.
+#[derive(serde::Serialize)]
+struct JsonNeighbor<'a> {
+    depth: usize,
+    /// `out` when the entity it is reached from is the subject, else `in`.
+    direction: &'static str,
+    evidence: Option<&'a str>,
+    from: &'a str,
+    iri: &'a str,
+    label: &'a str,
+    predicate: &'static str,
+    source: Option<&'a str>,
+    #[serde(rename = "type")]
+    etype: &'a str,
+}
+
+impl<'a> JsonEntity<'a> {
+    fn of(nb: &'a Neighborhood) -> JsonEntity<'a> {
+        let hops = nb.levels.iter().enumerate();
+        let neighbors = hops.flat_map(|(d, rows)| {
+            rows.iter().map(move |(_, from, n)| JsonNeighbor {
+                depth: d + 1,
+                direction: if n.outgoing { "out" } else { "in" },
+                evidence: n.evidence.as_deref(),
+                from,
+                iri: n.iri.as_str(),
+                label: &n.label,
+                predicate: n.predicate.as_str(),
+                source: n.source.as_deref(),
+                etype: &n.etype,
+            })
+        });
+        JsonEntity {
+            iri: nb.iri.as_str(),
+            label: &nb.label,
+            neighbors: neighbors.collect(),
+            truncated: nb.truncated,
+            etype: &nb.etype,
+        }
+    }
+}
+
 /// The neighbourhoods as a JSON array.
 fn neighbors_json(out: &mut impl Write, found: &[Neighborhood]) -> Result<()> {
-    let v: Vec<serde_json::Value> = found
-        .iter()
-        .map(|nb| {
-            serde_json::json!({
-                "iri": nb.iri.as_str(),
-                "type": nb.etype,
-                "label": nb.label,
-                "truncated": nb.truncated,
-                "neighbors": nb.levels.iter().enumerate().flat_map(|(d, rows)| rows.iter().map(move |(_, from, n)| serde_json::json!({
-                    "depth": d + 1, "from": from, "predicate": n.predicate.as_str(),
-                    "direction": if n.outgoing { "out" } else { "in" },
-                    "iri": n.iri.as_str(), "type": n.etype, "label": n.label, "evidence": n.evidence, "source": n.source,
-                }))).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
+    let v: Vec<JsonEntity> = found.iter().map(JsonEntity::of).collect();
     writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
     Ok(())
 }
