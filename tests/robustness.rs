@@ -22,10 +22,13 @@ fn count(store: &Path, sparql: &str) -> usize {
         "--store",
         store.to_str().unwrap(),
     ]);
-    out.lines()
+    let line = out
+        .lines()
         .nth(1)
-        .and_then(|l| l.trim().parse().ok())
-        .unwrap_or(0)
+        .unwrap_or_else(|| panic!("no row in the answer to {sparql}:\n{out}"));
+    line.trim()
+        .parse()
+        .unwrap_or_else(|e| panic!("{line:?} is no count ({e}); the answer to {sparql}:\n{out}"))
 }
 
 const QUADS: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
@@ -250,7 +253,10 @@ fn stored_files(store: &Path) -> Vec<(String, String, usize)> {
         .map(|l| {
             let c: Vec<&str> = l.split('\t').collect();
             let unq = |s: &str| s.trim_matches('"').to_string();
-            let n = c[2].split('"').nth(1).unwrap_or(c[2]).parse().unwrap_or(0);
+            let n = c[2].split('"').nth(1).unwrap_or(c[2]);
+            let n = n
+                .parse()
+                .unwrap_or_else(|e| panic!("{n:?} is no count ({e}) in {l:?}"));
             (unq(c[0]), unq(c[1]), n)
         })
         .collect()
