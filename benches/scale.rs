@@ -330,7 +330,11 @@ fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
         .dir
         .join(format!("zhengtu-scale-{n}-{}", std::process::id()));
     let corpus = base.join("corpus");
-    let _ = std::fs::remove_dir_all(&base);
+    // what a run killed before it cleaned up left
+    match std::fs::remove_dir_all(&base) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+        _ => {}
+    }
     std::fs::create_dir_all(&base)?;
     let mut row = Row {
         n,

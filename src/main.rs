@@ -481,7 +481,10 @@ fn export_command(
             let f = std::fs::File::create(&tmp)
                 .with_context(|| format!("cannot create {}", tmp.display()))?;
             if let Err(e) = export::export(&store, format, &cut, std::io::BufWriter::new(f)) {
-                let _ = std::fs::remove_file(&tmp);
+                // the partial output goes; the export's error is the one told
+                if let Err(rm) = std::fs::remove_file(&tmp) {
+                    eprintln!("warning: cannot remove {}: {rm}", tmp.display());
+                }
                 return Err(e.into());
             }
             std::fs::rename(&tmp, &p).with_context(|| format!("cannot write {}", p.display()))?;

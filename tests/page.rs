@@ -55,7 +55,13 @@ fn search_expand_evidence_and_sparql_in_chromium() {
     let server = Server::start(&store, dir.path(), &[]);
     let shot = target_dir().join("page-test/kuiwen.png");
     std::fs::create_dir_all(shot.parent().unwrap()).expect("the screenshot directory");
-    let _ = std::fs::remove_file(&shot);
+    // the screenshot of an earlier run
+    match std::fs::remove_file(&shot) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            panic!("cannot remove {}: {e}", shot.display())
+        }
+        _ => {}
+    }
 
     let out_path = dir.path().join("page.out");
     let err_path = dir.path().join("page.err");
@@ -76,8 +82,9 @@ fn search_expand_evidence_and_sparql_in_chromium() {
             break s;
         }
         if t0.elapsed() > Duration::from_secs(180) {
-            let _ = child.kill();
-            let _ = child.wait();
+            // the driver may end meanwhile: the panic below is what counts
+            child.kill().ok();
+            child.wait().ok();
             panic!(
                 "the page driver did not finish within 180 s:\n{}",
                 std::fs::read_to_string(&err_path).unwrap_or_default()
