@@ -8,8 +8,10 @@
 //! input order and merged into the graph one after another, so the output
 //! does not depend on the number of threads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+
+use oxigraph::model::{NamedNode, Quad};
 
 use rayon::prelude::*;
 
@@ -17,7 +19,7 @@ use crate::graph::KnowledgeGraph;
 use crate::rdf;
 use crate::recognize::{RecognizeError, Recognizer};
 use crate::resolve::{resolve_document, ResolvedDoc};
-use crate::store::{StoreError, ZStore};
+use crate::store::{StoreError, StoredFile, ZStore};
 use crate::text::{read_document, Document, TextError};
 use crate::EntityType;
 
@@ -299,87 +301,21 @@ pub fn build_with(
 ) -> Result<BuildReport, PipelineError> {
     let files = collect_inputs(inputs)?;
     let stored = store.files()?;
-    let mut report = BuildReport::default();
     if opts.strict {
         // nothing is written unless every file reads
-        progress.stage("checking", files.len() as u64);
-        let bad: Vec<Skipped> = files
-            .par_iter()
-            .filter_map(|f| {
-                let d = read_document(f);
-                progress.advance(1);
-                d.err().map(|error| Skipped {
-                    path: f.clone(),
-                    error,
-                })
-            })
-            .collect();
-        if !bad.is_empty() {
-            return Err(PipelineError::Strict(bad));
-        }
+        check_readable(&files, progress)?;
     }
-    let mut seen: std::collections::HashMap<String, EntityType> = Default::default();
+    let mut report = BuildReport::default();
+    let mut seen: HashMap<String, EntityType> = HashMap::new();
     let mut changed = false;
     let mut ontology = store.has_ontology()?;
     progress.stage("building", files.len() as u64);
     for chunk in chunks(files) {
-        // a file whose content hash is the stored one is not parsed again
-        let read: Vec<_> = chunk
-            .par_iter()
-            .map(|f| {
-                let known = stored.get(f.to_string_lossy().as_ref());
-                crate::text::read_changed(f, known.map(|s| s.hash.as_str()))
-            })
-            .collect();
-        let mut docs = Vec::new();
-        let mut old_graphs: BTreeMap<String, Vec<oxigraph::model::NamedNode>> = BTreeMap::new();
-        for (f, d) in chunk.into_iter().zip(read) {
-            match d {
-                Ok(None) => {
-                    report.unchanged.push(f);
-                    progress.advance(1);
-                }
-                Ok(Some(doc)) => {
-                    let key = doc.path.to_string_lossy().into_owned();
-                    match stored.get(&key) {
-                        Some(s) => {
-                            old_graphs.insert(key, store.graphs_of(s)?);
-                            docs.push(doc);
-                        }
-                        None => docs.push(doc),
-                    }
-                }
-                Err(error) => {
-                    report.skipped.push(Skipped { path: f, error });
-                    progress.advance(1);
-                }
-            }
-        }
-        if docs.is_empty() {
+        let mut chunk = read_chunk(store, &stored, chunk, &mut report, progress)?;
+        if chunk.docs.is_empty() {
             continue;
         }
-        let resolved = resolve_all(r, &docs, progress);
-        let kg = graph_of(&docs, &resolved);
-        drop(resolved);
-        let mut fresh = Vec::new();
-        let mut replaced = Vec::new();
-        for (path, qs) in quads_by_file(&kg) {
-            report.quads += qs.len();
-            match old_graphs.remove(&path) {
-                Some(old) => {
-                    report.removed_graphs += old.len();
-                    replaced.push((old, qs));
-                }
-                None => fresh.extend(qs),
-            }
-        }
-        report.articles += kg.articles.len();
-        for n in kg.graph.node_weights() {
-            if !seen.contains_key(&n.key) {
-                seen.insert(n.key.clone(), n.etype);
-            }
-        }
-        drop(kg);
+        let (mut fresh, replaced) = quads_of_chunk(r, &mut chunk, &mut report, &mut seen, progress);
         changed |= !fresh.is_empty() || !replaced.is_empty();
         if !ontology {
             fresh.extend(crate::store::ontology_quads());
@@ -389,7 +325,9 @@ pub fn build_with(
             store.apply(&[], fresh)?;
         }
         store.replace(replaced)?;
-        report.ingested.extend(docs.into_iter().map(|d| d.path));
+        report
+            .ingested
+            .extend(chunk.docs.into_iter().map(|d| d.path));
     }
     if !ontology {
         store.apply(&[], crate::store::ontology_quads())?;
@@ -404,6 +342,115 @@ pub fn build_with(
         .map(|&t| (t, seen.values().filter(|&&x| x == t).count()))
         .collect();
     Ok(report)
+}
+
+/// Reads every file (in parallel) and fails with those that cannot be
+/// read, each with the reason, if there are any.
+fn check_readable(files: &[PathBuf], progress: &dyn Progress) -> Result<(), PipelineError> {
+    progress.stage("checking", files.len() as u64);
+    let bad: Vec<Skipped> = files
+        .par_iter()
+        .filter_map(|f| {
+            let d = read_document(f);
+            progress.advance(1);
+            d.err().map(|error| Skipped {
+                path: f.clone(),
+                error,
+            })
+        })
+        .collect();
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(PipelineError::Strict(bad))
+    }
+}
+
+/// The documents of a chunk to (re)store, and the article graphs each
+/// changed one replaces (by path).
+struct Chunk {
+    docs: Vec<Document>,
+    old_graphs: BTreeMap<String, Vec<NamedNode>>,
+}
+
+/// Reads the files of a chunk (in parallel): a file whose content hash
+/// is the stored one is not parsed again (reported unchanged), one that
+/// cannot be read is reported skipped.
+fn read_chunk(
+    store: &ZStore,
+    stored: &BTreeMap<String, StoredFile>,
+    files: Vec<PathBuf>,
+    report: &mut BuildReport,
+    progress: &dyn Progress,
+) -> Result<Chunk, PipelineError> {
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let known = stored.get(f.to_string_lossy().as_ref());
+            crate::text::read_changed(f, known.map(|s| s.hash.as_str()))
+        })
+        .collect();
+    let mut chunk = Chunk {
+        docs: Vec::new(),
+        old_graphs: BTreeMap::new(),
+    };
+    for (f, d) in files.into_iter().zip(read) {
+        match d {
+            Ok(None) => {
+                report.unchanged.push(f);
+                progress.advance(1);
+            }
+            Ok(Some(doc)) => {
+                let key = doc.path.to_string_lossy().into_owned();
+                if let Some(s) = stored.get(&key) {
+                    chunk.old_graphs.insert(key, store.graphs_of(s)?);
+                }
+                chunk.docs.push(doc);
+            }
+            Err(error) => {
+                report.skipped.push(Skipped { path: f, error });
+                progress.advance(1);
+            }
+        }
+    }
+    Ok(chunk)
+}
+
+/// The article graphs of a changed document and the quads replacing them.
+type Replacement = (Vec<NamedNode>, Vec<Quad>);
+
+/// The quads of a chunk's documents (extracted in parallel): those of new
+/// documents, to be loaded, and for each changed document the graphs it
+/// replaces with its quads. Counts them, and the entities, in the report.
+fn quads_of_chunk(
+    r: &Recognizer,
+    chunk: &mut Chunk,
+    report: &mut BuildReport,
+    seen: &mut HashMap<String, EntityType>,
+    progress: &dyn Progress,
+) -> (Vec<Quad>, Vec<Replacement>) {
+    let resolved = resolve_all(r, &chunk.docs, progress);
+    let kg = graph_of(&chunk.docs, &resolved);
+    drop(resolved);
+    let mut fresh = Vec::new();
+    let mut replaced = Vec::new();
+    for (path, qs) in quads_by_file(&kg) {
+        report.quads += qs.len();
+        match chunk.old_graphs.remove(&path) {
+            Some(old) => {
+                report.removed_graphs += old.len();
+                replaced.push((old, qs));
+            }
+            None => fresh.extend(qs),
+        }
+    }
+    report.articles += kg.articles.len();
+    for n in kg.graph.node_weights() {
+        if !seen.contains_key(&n.key) {
+            seen.insert(n.key.clone(), n.etype);
+        }
+    }
+    (fresh, replaced)
 }
 
 /// Removes documents from the store: every stored file whose path is one
