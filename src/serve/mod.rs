@@ -246,61 +246,13 @@ impl Handler {
             named_graphs: all(&url, "named-graph-uri"),
         };
         let query = match *request.method() {
-            Method::GET => match only_one(&url, "query") {
-                Ok(q) => q,
-                Err(r) => return *r,
-            },
-            Method::POST => {
-                let ct = request
-                    .headers()
-                    .get(CONTENT_TYPE)
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or("")
-                    .split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase();
-                match ct.as_str() {
-                    "application/sparql-update" => return sparql::refuse_update(),
-                    "application/sparql-query" => match read_body(request) {
-                        Ok(b) => b,
-                        Err(r) => return *r,
-                    },
-                    "application/x-www-form-urlencoded" => {
-                        let body = match read_body(request) {
-                            Ok(b) => b,
-                            Err(r) => return *r,
-                        };
-                        let form: Vec<(String, String)> =
-                            form_urlencoded::parse(body.as_bytes()).into_owned().collect();
-                        if form.iter().any(|(k, _)| k == "update") {
-                            return sparql::refuse_update();
-                        }
-                        dataset
-                            .default_graphs
-                            .extend(all(&form, "default-graph-uri"));
-                        dataset.named_graphs.extend(all(&form, "named-graph-uri"));
-                        match only_one(&form, "query") {
-                            Ok(q) => q,
-                            Err(r) => return *r,
-                        }
-                    }
-                    "" => {
-                        return text(
-                            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                            "a POST to /query needs a Content-Type: application/sparql-query or application/x-www-form-urlencoded\n",
-                        )
-                    }
-                    other => {
-                        return text(
-                            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                            &format!("cannot read a {other} body; send application/sparql-query or application/x-www-form-urlencoded\n"),
-                        )
-                    }
-                }
-            }
+            Method::GET => only_one(&url, "query"),
+            Method::POST => posted_query(request, &mut dataset),
             _ => return method_not_allowed("GET, POST, OPTIONS"),
+        };
+        let query = match query {
+            Ok(q) => q,
+            Err(r) => return *r,
         };
         let view = self.view();
         let mut r = sparql::answer(
@@ -314,6 +266,49 @@ impl Handler {
         r.headers_mut()
             .insert("Vary", oxhttp::model::HeaderValue::from_static("Accept"));
         r
+    }
+}
+
+/// The query of a POST, by its content type: the body itself, or the
+/// `query` field of a form (whose graph parameters join `dataset`).
+fn posted_query(
+    request: &mut Request<Body>,
+    dataset: &mut sparql::ProtocolDataset,
+) -> Result<String, Box<Response<Body>>> {
+    let ct = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match ct.as_str() {
+        "application/sparql-update" => Err(Box::new(sparql::refuse_update())),
+        "application/sparql-query" => read_body(request),
+        "application/x-www-form-urlencoded" => {
+            let body = read_body(request)?;
+            let form: Vec<(String, String)> =
+                form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+            if form.iter().any(|(k, _)| k == "update") {
+                return Err(Box::new(sparql::refuse_update()));
+            }
+            dataset
+                .default_graphs
+                .extend(all(&form, "default-graph-uri"));
+            dataset.named_graphs.extend(all(&form, "named-graph-uri"));
+            only_one(&form, "query")
+        }
+        "" => Err(Box::new(text(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "a POST to /query needs a Content-Type: application/sparql-query or application/x-www-form-urlencoded\n",
+        ))),
+        other => Err(Box::new(text(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            &format!("cannot read a {other} body; send application/sparql-query or application/x-www-form-urlencoded\n"),
+        ))),
     }
 }
 
