@@ -34,12 +34,11 @@ fn count(store: &Path, sparql: &str) -> usize {
 const QUADS: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
 const ENTITIES: &str = "PREFIX zt: <https://w3id.org/zhengtu/ontology#> SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { VALUES ?t { zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document } ?e a ?t }";
 
-/// Each bad input gets a message naming the file and the reason; the other
-/// files are stored; `--strict` stores nothing; exit codes tell which.
-#[test]
-fn bad_inputs_table() {
-    let dir = tmp();
-    let docs = dir.path().join("docs");
+/// Inputs of every kind in `dir/docs`: unreadable ones (empty, PNG, PDF,
+/// a link to nowhere) and readable ones (GBK, GB18030, UTF-16, mixed
+/// punctuation, a 10 MB line).
+fn bad_inputs(dir: &Path) -> PathBuf {
+    let docs = dir.join("docs");
     std::fs::create_dir(&docs).unwrap();
     let good = "本报讯 冠县林业局制定了《冠县林业有害生物监测预报实施方案》。";
     std::fs::write(docs.join("good.txt"), good).unwrap();
@@ -72,7 +71,16 @@ fn bad_inputs_table() {
     let line = "潍坊市自然资源和规划局奎文分局推进中医院片区城市更新项目，".repeat(330_000);
     std::fs::write(docs.join("longline.txt"), &line).unwrap();
     // unreadable: a link to nowhere
-    std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), docs.join("broken.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.join("nowhere.txt"), docs.join("broken.txt")).unwrap();
+    docs
+}
+
+/// Each bad input gets a message naming the file and the reason; the other
+/// files are stored; `--strict` stores nothing; exit codes tell which.
+#[test]
+fn bad_inputs_table() {
+    let dir = tmp();
+    let docs = bad_inputs(dir.path());
     let store = dir.path().join("store");
     let s = store.to_str().unwrap();
 
@@ -97,7 +105,7 @@ fn bad_inputs_table() {
         .args(["build", docs.to_str().unwrap(), "--store", s])
         .output()
         .unwrap();
-    let took = t0.elapsed();
+    println!("build with a 10 MB line took {:?}", t0.elapsed());
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     println!("{err}");
     assert_eq!(
@@ -105,6 +113,21 @@ fn bad_inputs_table() {
         Some(6),
         "some files skipped, the others stored"
     );
+    assert_skipped_and_stored(&err, &store);
+    // a missing path: error naming it, exit 1, nothing lost
+    let before = count(&store, QUADS);
+    let miss = bin()
+        .args(["build", "no/such/file.txt", "--store", s])
+        .output()
+        .unwrap();
+    assert_eq!(miss.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&miss.stderr).contains("no/such/file.txt"));
+    assert_eq!(count(&store, QUADS), before);
+}
+
+/// The unreadable inputs of [`bad_inputs`] are named in `err` with their
+/// reason, and the others are stored, decoded.
+fn assert_skipped_and_stored(err: &str, store: &Path) {
     for (file, reason) in [
         ("empty.txt", "empty"),
         ("png.txt", "PNG"),
@@ -126,8 +149,7 @@ fn bad_inputs_table() {
     ] {
         assert!(!err.contains(file), "{file} is read\n{err}");
     }
-    println!("build with a 10 MB line took {took:?}");
-    let nq = String::from_utf8(export_nquads(&store)).unwrap();
+    let nq = String::from_utf8(export_nquads(store)).unwrap();
     for title in [
         "聊城市城市景观风貌管理办法",
         "潍坊市供热管理办法",
@@ -139,15 +161,6 @@ fn bad_inputs_table() {
         nq.contains("\"李辉\"@zh"),
         "half-width punctuation is punctuation"
     );
-    // a missing path: error naming it, exit 1, nothing lost
-    let before = count(&store, QUADS);
-    let miss = bin()
-        .args(["build", "no/such/file.txt", "--store", s])
-        .output()
-        .unwrap();
-    assert_eq!(miss.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&miss.stderr).contains("no/such/file.txt"));
-    assert_eq!(count(&store, QUADS), before);
 }
 
 /// Re-running writes nothing; a changed file replaces exactly its graphs;
