@@ -531,7 +531,7 @@ fn eval(store: &Path, gold: &Path, docs: &[String], errors: bool) -> Result<Exit
 fn open_writer(path: &Path) -> Result<ZStore> {
     match ZStore::open(path) {
         Ok(s) => Ok(s),
-        Err(e @ StoreError::Locked(_)) => bail!(e),
+        Err(e @ StoreError::Locked(_)) => Err(e.into()),
         Err(e) => Err(e).context("opening the store"),
     }
 }
@@ -979,55 +979,75 @@ fn extract(paths: Vec<PathBuf>, show_mentions: bool, show_tokens: bool) -> Resul
                 a.headline.clone().unwrap_or_default()
             )?;
             if show_tokens {
-                let lat = r.lattice(&a.text);
-                let toks: Vec<String> = lat
-                    .tokens
-                    .iter()
-                    .map(|t| format!("{}/{}", lat.text(t.start, t.end), t.tag))
-                    .collect();
-                writeln!(out, "  t {}", toks.join(" "))?;
+                write_tokens(&mut out, &r, &a.text)?;
             }
             if show_mentions {
-                for m in r.recognize(&a.text) {
-                    let kind = match &m.kind {
-                        zhengtu::recognize::MentionKind::Chain(c) => format!("chain {:?}", c.links),
-                        other => format!("{other:?}").chars().take(120).collect(),
-                    };
-                    writeln!(out, "  m {}..{} {}  {}", m.start, m.end, m.text, kind)?;
-                }
+                write_mentions(&mut out, &r, &a.text)?;
             }
-            for e in ra.entities.values() {
-                let al: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
-                writeln!(
-                    out,
-                    "  e {:12} {}  [{}]",
-                    e.etype.as_str(),
-                    e.name,
-                    al.join(", ")
-                )?;
-            }
-            for rel in &ra.relations {
-                let name = |k: &str| {
-                    ra.entities
-                        .get(k)
-                        .map(|e| e.name.clone())
-                        .unwrap_or_else(|| k.to_string())
-                };
-                writeln!(
-                    out,
-                    "  r {} {} {}{}",
-                    name(&rel.subject),
-                    rel.predicate.as_str(),
-                    name(&rel.object),
-                    rel.role
-                        .as_ref()
-                        .map(|r| format!(" ({r})"))
-                        .unwrap_or_default()
-                )?;
-            }
+            write_extracted(&mut out, ra)?;
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// `extract --tokens`: the words of a text with their tags (`t` line).
+fn write_tokens(out: &mut impl Write, r: &Recognizer, text: &str) -> std::io::Result<()> {
+    let lat = r.lattice(text);
+    let toks: Vec<String> = lat
+        .tokens
+        .iter()
+        .map(|t| format!("{}/{}", lat.text(t.start, t.end), t.tag))
+        .collect();
+    writeln!(out, "  t {}", toks.join(" "))
+}
+
+/// `extract --mentions`: the raw mentions of a text (`m` lines).
+fn write_mentions(out: &mut impl Write, r: &Recognizer, text: &str) -> std::io::Result<()> {
+    for m in r.recognize(text) {
+        let kind = match &m.kind {
+            zhengtu::recognize::MentionKind::Chain(c) => format!("chain {:?}", c.links),
+            other => format!("{other:?}").chars().take(120).collect(),
+        };
+        writeln!(out, "  m {}..{} {}  {}", m.start, m.end, m.text, kind)?;
+    }
+    Ok(())
+}
+
+/// The entities (`e` lines) and relations (`r` lines) of an article.
+fn write_extracted(
+    out: &mut impl Write,
+    ra: &zhengtu::resolve::ResolvedArticle,
+) -> std::io::Result<()> {
+    for e in ra.entities.values() {
+        let al: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
+        writeln!(
+            out,
+            "  e {:12} {}  [{}]",
+            e.etype.as_str(),
+            e.name,
+            al.join(", ")
+        )?;
+    }
+    let name = |k: &str| {
+        ra.entities
+            .get(k)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| k.to_string())
+    };
+    for rel in &ra.relations {
+        writeln!(
+            out,
+            "  r {} {} {}{}",
+            name(&rel.subject),
+            rel.predicate.as_str(),
+            name(&rel.object),
+            rel.role
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default()
+        )?;
+    }
     Ok(())
 }
 
