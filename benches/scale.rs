@@ -260,13 +260,10 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 /// direction, and as many entities of the same name): find the entity by
 /// name, then its relations. Ten look-ups run first, unmeasured.
 fn neighbors(store: &ZStore, queries: usize, budget: f64, seed: u64) -> Res<(f64, f64, usize)> {
-    let rows = store.select(
-        &format!(
+    let rows = store.select(&format!(
             "{PREFIXES}SELECT DISTINCT ?l WHERE {{ ?e a ?t ; rdfs:label ?l . \
              VALUES ?t {{ zt:Agency zt:Organization zt:Place zt:Person zt:Project zt:Document }} }}"
-        ),
-        true,
-    )?;
+        ))?;
     let mut labels: Vec<String> = rows
         .into_iter()
         .filter_map(|r| match r.into_iter().next().flatten() {
@@ -332,23 +329,51 @@ fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
     let base = o
         .dir
         .join(format!("zhengtu-scale-{n}-{}", std::process::id()));
-    let corpus = base.join("corpus");
-    let _ = std::fs::remove_dir_all(&base);
+    // what a run killed before it cleaned up left
+    match std::fs::remove_dir_all(&base) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+        _ => {}
+    }
     std::fs::create_dir_all(&base)?;
     let mut row = Row {
         n,
         ..Row::default()
     };
+    let corpus = base.join("corpus");
+    let docs = text_stage(&corpus, o.seed, &mut row)?;
+    extraction_stage(r, jieba, &docs, &mut row)?;
+    let nq = base.join("quads.nq");
+    load_stage(r, docs, &base, &nq, &mut row)?;
+    bulk_stage(&base, &nq, &mut row)?;
+    let store = base.join("store-build");
+    build_stage(&corpus, &store, &mut row)?;
+    let (p50, p99, q) = neighbors(
+        &ZStore::open_read_only(&store)?,
+        o.queries,
+        o.budget,
+        o.seed,
+    )?;
+    (row.nb_p50_ms, row.nb_p99_ms, row.nb_queries) = (p50, p99, q);
+    log(&format!(
+        "N={n}: neighbors p50 {p50:.2} ms, p99 {p99:.2} ms"
+    ));
+    if !o.keep {
+        std::fs::remove_dir_all(&base)?;
+    }
+    Ok(row)
+}
+
+/// Generates the corpus of `row.n` articles and reads it (timed).
+fn text_stage(corpus: &Path, seed: u64, row: &mut Row) -> Res<Vec<Document>> {
+    let n = row.n;
     let lex = zhengtu::lexicon::Lexicon::load()?;
-    let sum = zhengtu::synth::generate(&lex, &corpus, n, o.seed)?;
+    let sum = zhengtu::synth::generate(&lex, corpus, n, seed)?;
     drop(lex);
     log(&format!(
         "N={n}: corpus of {} files, {} chars",
         sum.files, sum.chars
     ));
-
-    // text stage
-    let files = pipeline::collect_inputs(std::slice::from_ref(&corpus))?;
+    let files = pipeline::collect_inputs(&[corpus.to_path_buf()])?;
     let (docs, read_s) = secs(|| {
         files
             .iter()
@@ -359,12 +384,25 @@ fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
     row.read_s = read_s;
     row.files = docs.len();
     row.file_chars = docs.iter().map(|d| d.char_len as u64).sum();
-    let texts: Vec<&str> = docs
+    row.text_chars = article_texts(&docs)
         .iter()
-        .flat_map(|d| d.articles.iter().map(|a| a.text.as_str()))
-        .collect();
-    row.text_chars = texts.iter().map(|t| t.chars().count() as u64).sum();
+        .map(|t| t.chars().count() as u64)
+        .sum();
+    Ok(docs)
+}
 
+/// The texts of the articles of `docs`.
+fn article_texts(docs: &[Document]) -> Vec<&str> {
+    docs.iter()
+        .flat_map(|d| d.articles.iter().map(|a| a.text.as_str()))
+        .collect()
+}
+
+/// Extraction on 1 and 2 threads, between two runs of jieba `cut`, and
+/// the floors under it (jieba `tag`, the lattice).
+fn extraction_stage(r: &Recognizer, jieba: &Jieba, docs: &[Document], row: &mut Row) -> Res<()> {
+    let n = row.n;
+    let texts = article_texts(docs);
     // warm-up (lazy initialisation, allocator), not measured
     let warm = &docs[..docs.len().min(20)];
     drop(pipeline::with_threads(2, || {
@@ -372,7 +410,6 @@ fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
     })?);
     jieba_cut(jieba, &texts[..texts.len().min(100)]);
 
-    // extraction, between two jieba runs
     row.jieba_before_s = jieba_cut(jieba, &texts);
     log(&format!("N={n}: jieba cut {:.2}s", row.jieba_before_s));
     // the floors under extraction: jieba-rs's part-of-speech tagging, and
@@ -402,61 +439,74 @@ fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
         }
         Ok(total)
     };
-    let s1 = extract_all(1)?;
-    row.extract1_s = s1;
-    log(&format!("N={n}: extraction, 1 thread {s1:.2}s"));
-    let s2 = extract_all(2)?;
-    row.extract2_s = s2;
-    log(&format!("N={n}: extraction, 2 threads {s2:.2}s"));
+    row.extract1_s = extract_all(1)?;
+    log(&format!(
+        "N={n}: extraction, 1 thread {:.2}s",
+        row.extract1_s
+    ));
+    row.extract2_s = extract_all(2)?;
+    log(&format!(
+        "N={n}: extraction, 2 threads {:.2}s",
+        row.extract2_s
+    ));
     row.jieba_after_s = jieba_cut(jieba, &texts);
-    log(&format!("N={n}: jieba cut {:.2}s", row.jieba_before_s));
-    drop(texts);
+    log(&format!("N={n}: jieba cut {:.2}s", row.jieba_after_s));
+    Ok(())
+}
 
-    // graph, quads and our store load, chunk by chunk as `build` does; the
-    // same quads go to an N-Quads file for oxigraph's bulk loader
-    let nq = base.join("quads.nq");
+/// Graph, quads and our store load, chunk by chunk as `build` does; the
+/// same quads go to the N-Quads file `nq` for oxigraph's bulk loader.
+fn load_stage(
+    r: &Recognizer,
+    docs: Vec<Document>,
+    base: &Path,
+    nq: &Path,
+    row: &mut Row,
+) -> Res<()> {
     let sa = base.join("store-apply");
-    {
-        let mut ser = RdfSerializer::from_format(RdfFormat::NQuads)
-            .for_writer(BufWriter::new(std::fs::File::create(&nq)?));
-        let store = ZStore::open(&sa)?;
-        let mut keys: std::collections::HashSet<String> = Default::default();
-        for chunk in docs.chunks(CHUNK) {
-            let resolved = pipeline::with_threads(2, || pipeline::resolve_all(r, chunk, &Quiet))?;
-            let (kg, gs) = secs(|| pipeline::graph_of(chunk, &resolved));
-            row.graph_s += gs;
-            drop(resolved);
-            for node in kg.graph.node_weights() {
-                if !keys.contains(&node.key) {
-                    keys.insert(node.key.clone());
-                }
+    let mut ser = RdfSerializer::from_format(RdfFormat::NQuads)
+        .for_writer(BufWriter::new(std::fs::File::create(nq)?));
+    let store = ZStore::open(&sa)?;
+    let mut keys: std::collections::HashSet<String> = Default::default();
+    for chunk in docs.chunks(CHUNK) {
+        let resolved = pipeline::with_threads(2, || pipeline::resolve_all(r, chunk, &Quiet))?;
+        let (kg, gs) = secs(|| pipeline::graph_of(chunk, &resolved));
+        row.graph_s += gs;
+        drop(resolved);
+        for node in kg.graph.node_weights() {
+            if !keys.contains(&node.key) {
+                keys.insert(node.key.clone());
             }
-            let (quads, qs) = secs(|| pipeline::quads(&kg));
-            row.rdf_s += qs;
-            drop(kg);
-            row.quads += quads.len();
-            for q in &quads {
-                ser.serialize_quad(q)?;
-            }
-            let (res, s) = secs(|| store.apply(&[], quads));
-            res?;
-            row.apply_s += s;
         }
-        ser.finish()?.flush()?;
-        row.entities = keys.len();
+        let (quads, qs) = secs(|| pipeline::quads(&kg));
+        row.rdf_s += qs;
+        drop(kg);
+        row.quads += quads.len();
+        for q in &quads {
+            ser.serialize_quad(q)?;
+        }
+        let (res, s) = secs(|| store.apply(&[], quads));
+        res?;
+        row.apply_s += s;
     }
-    drop(docs);
+    ser.finish()?.flush()?;
+    row.entities = keys.len();
+    drop((docs, store));
     std::fs::remove_dir_all(&sa)?;
     log(&format!(
-        "N={n}: graph {:.2}s, {} quads in {:.2}s, ZStore::apply {:.2}s",
-        row.graph_s, row.quads, row.rdf_s, row.apply_s
+        "N={}: graph {:.2}s, {} quads in {:.2}s, ZStore::apply {:.2}s",
+        row.n, row.graph_s, row.quads, row.rdf_s, row.apply_s
     ));
+    Ok(())
+}
 
-    // store load, oxigraph's bulk loader
+/// oxigraph's bulk loader, default settings, loading the N-Quads file
+/// `nq` into a fresh store.
+fn bulk_stage(base: &Path, nq: &Path, row: &mut Row) -> Res<()> {
     let sb = base.join("store-bulk");
     {
         let store = oxigraph::store::Store::open(&sb)?;
-        let f = BufReader::new(std::fs::File::open(&nq)?);
+        let f = BufReader::new(std::fs::File::open(nq)?);
         let ((), s) = secs(|| {
             let mut loader = store.bulk_loader();
             let r = loader
@@ -471,41 +521,29 @@ fn measure(o: &Options, n: usize, r: &Recognizer, jieba: &Jieba) -> Res<Row> {
         row.stored_quads = store.len()?;
     }
     std::fs::remove_dir_all(&sb)?;
-    std::fs::remove_file(&nq)?;
-    log(&format!("N={n}: bulk loader {:.2}s", row.bulk_s));
+    std::fs::remove_file(nq)?;
+    log(&format!("N={}: bulk loader {:.2}s", row.n, row.bulk_s));
+    Ok(())
+}
 
-    // end to end, as a user runs it
-    let sc = base.join("store-build");
+/// `zhengtu build` of the corpus into `store`, end to end, as a user runs
+/// it: wall time, peak RSS, size on disk.
+fn build_stage(corpus: &Path, store: &Path, row: &mut Row) -> Res<()> {
     let (wall, rss) = run_child(&[
         "build",
         corpus.to_str().ok_or("non-UTF-8 path")?,
         "--store",
-        sc.to_str().ok_or("non-UTF-8 path")?,
+        store.to_str().ok_or("non-UTF-8 path")?,
     ])?;
     row.build_s = wall;
     row.build_rss_kib = rss;
-    row.store_bytes = dir_size(&sc);
+    row.store_bytes = dir_size(store);
     log(&format!(
-        "N={n}: build {wall:.2}s, peak RSS {} MiB",
+        "N={}: build {wall:.2}s, peak RSS {} MiB",
+        row.n,
         rss / 1024
     ));
-
-    // neighbors on the built store
-    {
-        let store = ZStore::open_read_only(&sc)?;
-        let (p50, p99, q) = neighbors(&store, o.queries, o.budget, o.seed)?;
-        row.nb_p50_ms = p50;
-        row.nb_p99_ms = p99;
-        row.nb_queries = q;
-    }
-    log(&format!(
-        "N={n}: neighbors p50 {:.2} ms, p99 {:.2} ms",
-        row.nb_p50_ms, row.nb_p99_ms
-    ));
-    if !o.keep {
-        std::fs::remove_dir_all(&base)?;
-    }
-    Ok(row)
+    Ok(())
 }
 
 fn thousands(x: f64) -> String {
@@ -524,123 +562,113 @@ fn thousands(x: f64) -> String {
     format!("{sign}{out}")
 }
 
+/// A line of the table: its heading and its cell for a row.
+type Line = (&'static str, fn(&Row) -> String);
+
+/// The sizes of the corpus and of its graph.
+const SIZES: [Line; 7] = [
+    ("articles", |r: &Row| thousands(r.n as f64)),
+    ("files", |r: &Row| thousands(r.files as f64)),
+    ("characters (files)", |r: &Row| {
+        thousands(r.file_chars as f64)
+    }),
+    ("characters (article texts)", |r: &Row| {
+        thousands(r.text_chars as f64)
+    }),
+    ("entities (graph nodes)", |r: &Row| {
+        thousands(r.entities as f64)
+    }),
+    ("quads generated", |r: &Row| thousands(r.quads as f64)),
+    ("quads stored (distinct)", |r: &Row| {
+        thousands(r.stored_quads as f64)
+    }),
+];
+
+/// Reading and extraction, beside jieba-rs.
+const EXTRACTION: [Line; 9] = [
+    ("text stage, 1 thread (s)", |r: &Row| {
+        format!("{:.2}", r.read_s)
+    }),
+    ("extraction 1 thread (chars/s)", |r: &Row| {
+        thousands(r.extract1_cps())
+    }),
+    ("extraction 2 threads (chars/s)", |r: &Row| {
+        thousands(r.extract2_cps())
+    }),
+    ("  speed-up 2 threads", |r: &Row| {
+        format!("{:.2}x", r.extract1_s / r.extract2_s)
+    }),
+    ("jieba cut 1 thread (chars/s)", |r: &Row| {
+        thousands(r.jieba_cps())
+    }),
+    ("  jieba runs before/after (s)", |r: &Row| {
+        format!("{:.2}/{:.2}", r.jieba_before_s, r.jieba_after_s)
+    }),
+    ("extraction 1 thread / jieba", |r: &Row| {
+        format!("{:.3}", r.extract1_cps() / r.jieba_cps())
+    }),
+    ("  jieba tag (POS, HMM) / jieba cut", |r: &Row| {
+        format!("{:.3}", r.tag_cps() / r.jieba_cps())
+    }),
+    ("  lattice (tags, lexicon matches) / jieba", |r: &Row| {
+        format!("{:.3}", r.lattice_cps() / r.jieba_cps())
+    }),
+];
+
+/// The graph, its quads and their load into a store.
+const LOAD: [Line; 5] = [
+    ("graph build (s)", |r: &Row| format!("{:.2}", r.graph_s)),
+    ("RDF quads (s)", |r: &Row| format!("{:.2}", r.rdf_s)),
+    ("store load ZStore::apply (quads/s)", |r: &Row| {
+        thousands(r.apply_qps())
+    }),
+    ("oxigraph bulk loader, N-Quads (quads/s)", |r: &Row| {
+        thousands(r.bulk_qps())
+    }),
+    ("load / bulk loader", |r: &Row| {
+        format!("{:.2}", r.apply_qps() / r.bulk_qps())
+    }),
+];
+
+/// The end-to-end build, the store it makes, look-ups in it, costs per article.
+const BUILD: [Line; 11] = [
+    ("build end to end (s)", |r: &Row| {
+        format!("{:.2}", r.build_s)
+    }),
+    ("build end to end (chars/s)", |r: &Row| {
+        thousands(r.build_cps())
+    }),
+    ("build / jieba", |r: &Row| {
+        format!("{:.3}", r.build_cps() / r.jieba_cps())
+    }),
+    ("  bulk loader alone / jieba (chars/s)", |r: &Row| {
+        format!("{:.3}", r.bulk_cps() / r.jieba_cps())
+    }),
+    ("build peak RSS (MiB)", |r: &Row| {
+        thousands(r.build_rss_kib as f64 / 1024.0)
+    }),
+    ("store on disk (MiB)", |r: &Row| {
+        format!("{:.1}", r.store_bytes as f64 / 1048576.0)
+    }),
+    ("neighbors p50 (ms)", |r: &Row| {
+        format!("{:.2}", r.nb_p50_ms)
+    }),
+    ("neighbors p99 (ms)", |r: &Row| {
+        format!("{:.2}", r.nb_p99_ms)
+    }),
+    ("build per article (µs)", |r: &Row| {
+        thousands(r.build_s * 1e6 / r.n as f64)
+    }),
+    ("extraction 1 thread per article (µs)", |r: &Row| {
+        thousands(r.extract1_s * 1e6 / r.n as f64)
+    }),
+    ("store load per article (µs)", |r: &Row| {
+        thousands(r.apply_s * 1e6 / r.n as f64)
+    }),
+];
+
 fn print_table(rows: &[Row]) {
-    type Cell = Box<dyn Fn(&Row) -> String>;
-    let lines: Vec<(&str, Cell)> = vec![
-        ("articles", Box::new(|r| thousands(r.n as f64))),
-        ("files", Box::new(|r| thousands(r.files as f64))),
-        (
-            "characters (files)",
-            Box::new(|r| thousands(r.file_chars as f64)),
-        ),
-        (
-            "characters (article texts)",
-            Box::new(|r| thousands(r.text_chars as f64)),
-        ),
-        (
-            "entities (graph nodes)",
-            Box::new(|r| thousands(r.entities as f64)),
-        ),
-        ("quads generated", Box::new(|r| thousands(r.quads as f64))),
-        (
-            "quads stored (distinct)",
-            Box::new(|r| thousands(r.stored_quads as f64)),
-        ),
-        (
-            "text stage, 1 thread (s)",
-            Box::new(|r| format!("{:.2}", r.read_s)),
-        ),
-        (
-            "extraction 1 thread (chars/s)",
-            Box::new(|r| thousands(r.extract1_cps())),
-        ),
-        (
-            "extraction 2 threads (chars/s)",
-            Box::new(|r| thousands(r.extract2_cps())),
-        ),
-        (
-            "  speed-up 2 threads",
-            Box::new(|r| format!("{:.2}x", r.extract1_s / r.extract2_s)),
-        ),
-        (
-            "jieba cut 1 thread (chars/s)",
-            Box::new(|r| thousands(r.jieba_cps())),
-        ),
-        (
-            "  jieba runs before/after (s)",
-            Box::new(|r| format!("{:.2}/{:.2}", r.jieba_before_s, r.jieba_after_s)),
-        ),
-        (
-            "extraction 1 thread / jieba",
-            Box::new(|r| format!("{:.3}", r.extract1_cps() / r.jieba_cps())),
-        ),
-        (
-            "  jieba tag (POS, HMM) / jieba cut",
-            Box::new(|r| format!("{:.3}", r.tag_cps() / r.jieba_cps())),
-        ),
-        (
-            "  lattice (tags, lexicon matches) / jieba",
-            Box::new(|r| format!("{:.3}", r.lattice_cps() / r.jieba_cps())),
-        ),
-        ("graph build (s)", Box::new(|r| format!("{:.2}", r.graph_s))),
-        ("RDF quads (s)", Box::new(|r| format!("{:.2}", r.rdf_s))),
-        (
-            "store load ZStore::apply (quads/s)",
-            Box::new(|r| thousands(r.apply_qps())),
-        ),
-        (
-            "oxigraph bulk loader, N-Quads (quads/s)",
-            Box::new(|r| thousands(r.bulk_qps())),
-        ),
-        (
-            "load / bulk loader",
-            Box::new(|r| format!("{:.2}", r.apply_qps() / r.bulk_qps())),
-        ),
-        (
-            "build end to end (s)",
-            Box::new(|r| format!("{:.2}", r.build_s)),
-        ),
-        (
-            "build end to end (chars/s)",
-            Box::new(|r| thousands(r.build_cps())),
-        ),
-        (
-            "build / jieba",
-            Box::new(|r| format!("{:.3}", r.build_cps() / r.jieba_cps())),
-        ),
-        (
-            "  bulk loader alone / jieba (chars/s)",
-            Box::new(|r| format!("{:.3}", r.bulk_cps() / r.jieba_cps())),
-        ),
-        (
-            "build peak RSS (MiB)",
-            Box::new(|r| thousands(r.build_rss_kib as f64 / 1024.0)),
-        ),
-        (
-            "store on disk (MiB)",
-            Box::new(|r| format!("{:.1}", r.store_bytes as f64 / 1048576.0)),
-        ),
-        (
-            "neighbors p50 (ms)",
-            Box::new(|r| format!("{:.2}", r.nb_p50_ms)),
-        ),
-        (
-            "neighbors p99 (ms)",
-            Box::new(|r| format!("{:.2}", r.nb_p99_ms)),
-        ),
-        (
-            "build per article (µs)",
-            Box::new(|r| thousands(r.build_s * 1e6 / r.n as f64)),
-        ),
-        (
-            "extraction 1 thread per article (µs)",
-            Box::new(|r| thousands(r.extract1_s * 1e6 / r.n as f64)),
-        ),
-        (
-            "store load per article (µs)",
-            Box::new(|r| thousands(r.apply_s * 1e6 / r.n as f64)),
-        ),
-    ];
+    let lines: Vec<Line> = [&SIZES[..], &EXTRACTION, &LOAD, &BUILD].concat();
     let w0 = lines
         .iter()
         .map(|(h, _)| h.chars().count())

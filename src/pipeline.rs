@@ -8,8 +8,10 @@
 //! input order and merged into the graph one after another, so the output
 //! does not depend on the number of threads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+
+use oxigraph::model::{NamedNode, Quad};
 
 use rayon::prelude::*;
 
@@ -17,7 +19,7 @@ use crate::graph::KnowledgeGraph;
 use crate::rdf;
 use crate::recognize::{RecognizeError, Recognizer};
 use crate::resolve::{resolve_document, ResolvedDoc};
-use crate::store::{StoreError, ZStore};
+use crate::store::{StoreError, StoredFile, ZStore};
 use crate::text::{read_document, Document, TextError};
 use crate::EntityType;
 
@@ -30,9 +32,9 @@ pub enum PipelineError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// `--strict` and some files could not be read.
-    #[error("{0} file(s) could not be read; with --strict nothing was stored")]
-    Strict(usize),
+    /// `--strict` and some files could not be read: each, with the reason.
+    #[error("{} file(s) could not be read; with --strict nothing was stored", .0.len())]
+    Strict(Vec<Skipped>),
     /// The thread pool could not be started.
     #[error("cannot start {threads} worker thread(s): {msg}")]
     Threads {
@@ -103,34 +105,55 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PipelineError> 
     Ok(out)
 }
 
+/// Adds the text files under `dir` to `out`, at any depth. Hidden files
+/// and directories (a name starting with a dot) are left out; links are
+/// followed, except a link to a directory it is in (whose files are
+/// listed once, under that directory); a link to nothing is listed, so
+/// that reading it reports it.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), PipelineError> {
-    let rd = std::fs::read_dir(dir).map_err(|e| PipelineError::Input {
-        path: dir.to_path_buf(),
-        msg: e.to_string(),
-    })?;
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else {
-            let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase());
-            if matches!(
-                ext.as_deref(),
-                None | Some("txt") | Some("text") | Some("md")
-            ) {
-                out.push(p);
-            }
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().as_encoded_bytes().starts_with(b"."));
+    for entry in entries {
+        let path = match entry {
+            Ok(e) if e.file_type().is_dir() => continue,
+            Ok(e) => e.into_path(),
+            Err(e) if e.loop_ancestor().is_some() => continue,
+            Err(e) => match e.path().filter(|p| is_dangling_link(p)) {
+                Some(p) => p.to_path_buf(),
+                None => {
+                    return Err(PipelineError::Input {
+                        path: e.path().unwrap_or(dir).to_path_buf(),
+                        msg: match e.io_error() {
+                            Some(io) => io.to_string(),
+                            None => e.to_string(),
+                        },
+                    })
+                }
+            },
+        };
+        if is_text_name(&path) {
+            out.push(path);
         }
     }
     Ok(())
+}
+
+/// Whether a path is a symbolic link whose target does not exist.
+fn is_dangling_link(p: &Path) -> bool {
+    p.symlink_metadata().is_ok_and(|m| m.is_symlink()) && std::fs::metadata(p).is_err()
+}
+
+/// Whether a file name is one of a text file: `.txt`, `.text`, `.md` (in
+/// any case) or no extension.
+fn is_text_name(p: &Path) -> bool {
+    let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase());
+    matches!(
+        ext.as_deref(),
+        None | Some("txt") | Some("text") | Some("md")
+    )
 }
 
 /// Reports the progress of a build: stages with their sizes, and units
@@ -268,89 +291,21 @@ pub fn build_with(
 ) -> Result<BuildReport, PipelineError> {
     let files = collect_inputs(inputs)?;
     let stored = store.files()?;
-    let mut report = BuildReport::default();
     if opts.strict {
         // nothing is written unless every file reads
-        progress.stage("checking", files.len() as u64);
-        let bad: Vec<Skipped> = files
-            .par_iter()
-            .filter_map(|f| {
-                let d = read_document(f);
-                progress.advance(1);
-                d.err().map(|error| Skipped {
-                    path: f.clone(),
-                    error,
-                })
-            })
-            .collect();
-        if !bad.is_empty() {
-            let n = bad.len();
-            report.skipped = bad;
-            return Err(PipelineError::Strict(n));
-        }
+        check_readable(&files, progress)?;
     }
-    let mut seen: std::collections::HashMap<String, EntityType> = Default::default();
+    let mut report = BuildReport::default();
+    let mut seen: HashMap<String, EntityType> = HashMap::new();
     let mut changed = false;
     let mut ontology = store.has_ontology()?;
     progress.stage("building", files.len() as u64);
     for chunk in chunks(files) {
-        // a file whose content hash is the stored one is not parsed again
-        let read: Vec<_> = chunk
-            .par_iter()
-            .map(|f| {
-                let known = stored.get(f.to_string_lossy().as_ref());
-                crate::text::read_changed(f, known.map(|s| s.hash.as_str()))
-            })
-            .collect();
-        let mut docs = Vec::new();
-        let mut old_graphs: BTreeMap<String, Vec<oxigraph::model::NamedNode>> = BTreeMap::new();
-        for (f, d) in chunk.into_iter().zip(read) {
-            match d {
-                Ok(None) => {
-                    report.unchanged.push(f);
-                    progress.advance(1);
-                }
-                Ok(Some(doc)) => {
-                    let key = doc.path.to_string_lossy().into_owned();
-                    match stored.get(&key) {
-                        Some(s) => {
-                            old_graphs.insert(key, store.graphs_of(s)?);
-                            docs.push(doc);
-                        }
-                        None => docs.push(doc),
-                    }
-                }
-                Err(error) => {
-                    report.skipped.push(Skipped { path: f, error });
-                    progress.advance(1);
-                }
-            }
-        }
-        if docs.is_empty() {
+        let mut chunk = read_chunk(store, &stored, chunk, &mut report, progress)?;
+        if chunk.docs.is_empty() {
             continue;
         }
-        let resolved = resolve_all(r, &docs, progress);
-        let kg = graph_of(&docs, &resolved);
-        drop(resolved);
-        let mut fresh = Vec::new();
-        let mut replaced = Vec::new();
-        for (path, qs) in quads_by_file(&kg) {
-            report.quads += qs.len();
-            match old_graphs.remove(&path) {
-                Some(old) => {
-                    report.removed_graphs += old.len();
-                    replaced.push((old, qs));
-                }
-                None => fresh.extend(qs),
-            }
-        }
-        report.articles += kg.articles.len();
-        for n in kg.graph.node_weights() {
-            if !seen.contains_key(&n.key) {
-                seen.insert(n.key.clone(), n.etype);
-            }
-        }
-        drop(kg);
+        let (mut fresh, replaced) = quads_of_chunk(r, &mut chunk, &mut report, &mut seen, progress);
         changed |= !fresh.is_empty() || !replaced.is_empty();
         if !ontology {
             fresh.extend(crate::store::ontology_quads());
@@ -360,7 +315,9 @@ pub fn build_with(
             store.apply(&[], fresh)?;
         }
         store.replace(replaced)?;
-        report.ingested.extend(docs.into_iter().map(|d| d.path));
+        report
+            .ingested
+            .extend(chunk.docs.into_iter().map(|d| d.path));
     }
     if !ontology {
         store.apply(&[], crate::store::ontology_quads())?;
@@ -375,6 +332,115 @@ pub fn build_with(
         .map(|&t| (t, seen.values().filter(|&&x| x == t).count()))
         .collect();
     Ok(report)
+}
+
+/// Reads every file (in parallel) and fails with those that cannot be
+/// read, each with the reason, if there are any.
+fn check_readable(files: &[PathBuf], progress: &dyn Progress) -> Result<(), PipelineError> {
+    progress.stage("checking", files.len() as u64);
+    let bad: Vec<Skipped> = files
+        .par_iter()
+        .filter_map(|f| {
+            let d = read_document(f);
+            progress.advance(1);
+            d.err().map(|error| Skipped {
+                path: f.clone(),
+                error,
+            })
+        })
+        .collect();
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(PipelineError::Strict(bad))
+    }
+}
+
+/// The documents of a chunk to (re)store, and the article graphs each
+/// changed one replaces (by path).
+struct Chunk {
+    docs: Vec<Document>,
+    old_graphs: BTreeMap<String, Vec<NamedNode>>,
+}
+
+/// Reads the files of a chunk (in parallel): a file whose content hash
+/// is the stored one is not parsed again (reported unchanged), one that
+/// cannot be read is reported skipped.
+fn read_chunk(
+    store: &ZStore,
+    stored: &BTreeMap<String, StoredFile>,
+    files: Vec<PathBuf>,
+    report: &mut BuildReport,
+    progress: &dyn Progress,
+) -> Result<Chunk, PipelineError> {
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let known = stored.get(f.to_string_lossy().as_ref());
+            crate::text::read_changed(f, known.map(|s| s.hash.as_str()))
+        })
+        .collect();
+    let mut chunk = Chunk {
+        docs: Vec::new(),
+        old_graphs: BTreeMap::new(),
+    };
+    for (f, d) in files.into_iter().zip(read) {
+        match d {
+            Ok(None) => {
+                report.unchanged.push(f);
+                progress.advance(1);
+            }
+            Ok(Some(doc)) => {
+                let key = doc.path.to_string_lossy().into_owned();
+                if let Some(s) = stored.get(&key) {
+                    chunk.old_graphs.insert(key, store.graphs_of(s)?);
+                }
+                chunk.docs.push(doc);
+            }
+            Err(error) => {
+                report.skipped.push(Skipped { path: f, error });
+                progress.advance(1);
+            }
+        }
+    }
+    Ok(chunk)
+}
+
+/// The article graphs of a changed document and the quads replacing them.
+type Replacement = (Vec<NamedNode>, Vec<Quad>);
+
+/// The quads of a chunk's documents (extracted in parallel): those of new
+/// documents, to be loaded, and for each changed document the graphs it
+/// replaces with its quads. Counts them, and the entities, in the report.
+fn quads_of_chunk(
+    r: &Recognizer,
+    chunk: &mut Chunk,
+    report: &mut BuildReport,
+    seen: &mut HashMap<String, EntityType>,
+    progress: &dyn Progress,
+) -> (Vec<Quad>, Vec<Replacement>) {
+    let resolved = resolve_all(r, &chunk.docs, progress);
+    let kg = graph_of(&chunk.docs, &resolved);
+    drop(resolved);
+    let mut fresh = Vec::new();
+    let mut replaced = Vec::new();
+    for (path, qs) in quads_by_file(&kg) {
+        report.quads += qs.len();
+        match chunk.old_graphs.remove(&path) {
+            Some(old) => {
+                report.removed_graphs += old.len();
+                replaced.push((old, qs));
+            }
+            None => fresh.extend(qs),
+        }
+    }
+    report.articles += kg.articles.len();
+    for n in kg.graph.node_weights() {
+        if !seen.contains_key(&n.key) {
+            seen.insert(n.key.clone(), n.etype);
+        }
+    }
+    (fresh, replaced)
 }
 
 /// Removes documents from the store: every stored file whose path is one
@@ -405,4 +471,47 @@ pub fn remove(store: &ZStore, paths: &[PathBuf]) -> Result<Vec<String>, Pipeline
     store.apply(&graphs, Vec::new())?;
     store.publish()?;
     Ok(gone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_the_text_files_under_the_paths_sorted_once_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in [
+            "b/2.TXT",
+            "b/c/3.md",
+            "b/c/notes",
+            "a.text",
+            "b/x.json",
+            ".h/1.txt",
+            "b/.h.txt",
+        ] {
+            let p = d.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "文").unwrap();
+        }
+        #[cfg(unix)]
+        {
+            // a link to nothing is listed (reading it reports it); a link
+            // to a directory above it adds nothing
+            std::os::unix::fs::symlink(d.join("gone.txt"), d.join("b/dead.txt")).unwrap();
+            std::os::unix::fs::symlink(d.join("b"), d.join("b/c/up")).unwrap();
+        }
+        let found = collect_inputs(&[d.to_path_buf(), d.join("a.text")]).unwrap();
+        let rel: Vec<String> = found
+            .iter()
+            .map(|p| p.strip_prefix(d).unwrap().to_string_lossy().into_owned())
+            .collect();
+        let mut want = vec!["a.text", "b/2.TXT", "b/c/3.md", "b/c/notes"];
+        if cfg!(unix) {
+            want.push("b/dead.txt");
+        }
+        assert_eq!(rel, want);
+        let missing = collect_inputs(&[d.join("nowhere")]);
+        assert!(matches!(missing, Err(PipelineError::Input { .. })));
+    }
 }

@@ -30,6 +30,42 @@ fn chromium() -> PathBuf {
 
 #[test]
 fn search_expand_evidence_and_sparql_in_chromium() {
+    let (browser, driver) = tools();
+    let dir = tmp();
+    let store = build_corpus(dir.path());
+    let server = Server::start(&store, dir.path(), &[]);
+    let shot = target_dir().join("page-test/kuiwen.png");
+    std::fs::create_dir_all(shot.parent().unwrap()).expect("the screenshot directory");
+    // the screenshot of an earlier run
+    match std::fs::remove_file(&shot) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            panic!("cannot remove {}: {e}", shot.display())
+        }
+        _ => {}
+    }
+    let (status, out, err) = run_driver(&driver, &browser, &server.url(), &shot, dir.path());
+    assert!(
+        status.success(),
+        "the page driver failed ({status}):\n{out}\n{err}\nserver log:\n{}",
+        server.log_text()
+    );
+    let line = out.lines().last().unwrap_or_default();
+    let v: serde_json::Value =
+        serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+    eprintln!("page: {v}");
+    assert_page_did_its_work(&v);
+    let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
+    assert!(
+        size > 10_000,
+        "screenshot {} is {size} bytes",
+        shot.display()
+    );
+    eprintln!("screenshot: {}", shot.display());
+}
+
+/// The browser and the driver's directory, once it is known that they,
+/// node and playwright-core are there.
+fn tools() -> (PathBuf, PathBuf) {
     let browser = chromium();
     assert!(
         browser.exists(),
@@ -49,22 +85,26 @@ fn search_expand_evidence_and_sparql_in_chromium() {
         .status()
         .is_ok_and(|s| s.success());
     assert!(node_ok, "node does not run: run scripts/deps.sh");
+    (browser, driver)
+}
 
-    let dir = tmp();
-    let store = build_corpus(dir.path());
-    let server = Server::start(&store, dir.path(), &[]);
-    let shot = target_dir().join("page-test/kuiwen.png");
-    std::fs::create_dir_all(shot.parent().unwrap()).expect("the screenshot directory");
-    let _ = std::fs::remove_file(&shot);
-
-    let out_path = dir.path().join("page.out");
-    let err_path = dir.path().join("page.err");
+/// Runs `page.mjs` on the page at `url` (within 180 s); returns its
+/// status, standard output and standard error (kept in `dir`).
+fn run_driver(
+    driver: &Path,
+    browser: &Path,
+    url: &str,
+    shot: &Path,
+    dir: &Path,
+) -> (std::process::ExitStatus, String, String) {
+    let out_path = dir.join("page.out");
+    let err_path = dir.join("page.err");
     let mut child = Command::new("node")
         .arg(driver.join("page.mjs"))
-        .arg(format!("{}/", server.url()))
-        .arg(&shot)
-        .env("CHROMIUM", &browser)
-        .current_dir(&driver)
+        .arg(format!("{url}/"))
+        .arg(shot)
+        .env("CHROMIUM", browser)
+        .current_dir(driver)
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).unwrap())
         .stderr(std::fs::File::create(&err_path).unwrap())
@@ -76,8 +116,9 @@ fn search_expand_evidence_and_sparql_in_chromium() {
             break s;
         }
         if t0.elapsed() > Duration::from_secs(180) {
-            let _ = child.kill();
-            let _ = child.wait();
+            // the driver may end meanwhile: the panic below is what counts
+            child.kill().ok();
+            child.wait().ok();
             panic!(
                 "the page driver did not finish within 180 s:\n{}",
                 std::fs::read_to_string(&err_path).unwrap_or_default()
@@ -87,16 +128,13 @@ fn search_expand_evidence_and_sparql_in_chromium() {
     };
     let out = std::fs::read_to_string(&out_path).unwrap_or_default();
     let err = std::fs::read_to_string(&err_path).unwrap_or_default();
-    assert!(
-        status.success(),
-        "the page driver failed ({status}):\n{out}\n{err}\nserver log:\n{}",
-        server.log_text()
-    );
-    let line = out.lines().last().unwrap_or_default();
-    let v: serde_json::Value =
-        serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
-    eprintln!("page: {v}");
+    (status, out, err)
+}
 
+/// What the driver reports: the search found both bureaus, expanding the
+/// branch added nodes, the edge to its parent shows its evidence, the
+/// SPARQL tab answered, and the page logged no error.
+fn assert_page_did_its_work(v: &serde_json::Value) {
     let labels: Vec<&str> = v["labels"]
         .as_array()
         .expect("labels")
@@ -121,11 +159,4 @@ fn search_expand_evidence_and_sparql_in_chromium() {
     );
     assert!(v["sparqlRows"].as_u64().unwrap_or(0) > 0, "{v}");
     assert_eq!(v["errors"].as_array().map(Vec::len), Some(0), "{v}");
-    let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
-    assert!(
-        size > 10_000,
-        "screenshot {} is {size} bytes",
-        shot.display()
-    );
-    eprintln!("screenshot: {}", shot.display());
 }

@@ -177,7 +177,7 @@ fn bad_inputs_are_named_and_the_rest_is_ingested() {
     let store = dir.path().join("store");
     let s = store.to_str().unwrap();
     let out = run(&["build", docs.to_str().unwrap(), "--store", s]);
-    assert_eq!(out.status.code(), Some(2), "some files were skipped");
+    assert_eq!(out.status.code(), Some(6), "some files were skipped");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     assert!(err.contains("image.txt") && err.contains("PNG"), "{err}");

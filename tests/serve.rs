@@ -93,80 +93,14 @@ fn select_construct_and_clients_agree_with_the_cli() {
     let cli_json = ok(&["query", &q, "--format", "json", "--store", s]);
     let expected = rows(QueryResultsFormat::Json, cli_json.as_bytes());
     assert!(expected.len() > 50, "{} agencies", expected.len());
-    let (cli_head, cli_csv) = csv_rows(&ok(&["query", &q, "--format", "csv", "--store", s]));
+    let cli_csv = csv_rows(&ok(&["query", &q, "--format", "csv", "--store", s]));
     let cli_ttl = ok(&["query", &jurisdiction_construct(), "--store", s]);
     let expected_triples = triples(RdfFormat::Turtle, cli_ttl.as_bytes());
     assert!(expected_triples.len() > 20, "{cli_ttl}");
 
     let server = Server::start(&store, dir.path(), &[]);
-
-    // SELECT: three ways of sending it, four answer formats
-    let formats = [
-        (
-            "application/sparql-results+json",
-            Some(QueryResultsFormat::Json),
-        ),
-        (
-            "application/sparql-results+xml",
-            Some(QueryResultsFormat::Xml),
-        ),
-        ("text/tab-separated-values", Some(QueryResultsFormat::Tsv)),
-        ("text/csv", None),
-    ];
-    for (accept, format) in formats {
-        let answers = [
-            ("GET", server.get_query(&q, accept)),
-            ("POST sparql-query", server.post_query(&q, accept)),
-            ("POST form", server.post_form(&[("query", &q)], accept)),
-        ];
-        for (how, r) in answers {
-            assert_eq!(r.status, 200, "{how} {accept}: {}", r.text());
-            assert_eq!(r.media_type(), accept, "{how}");
-            assert_eq!(r.header("zhengtu-truncated"), None, "{how} {accept}");
-            match format {
-                Some(f) => assert_eq!(rows(f, &r.body), expected, "{how} {accept}"),
-                None => {
-                    let (head, lines) = csv_rows(&r.text());
-                    assert_eq!(head, cli_head, "{how} {accept}");
-                    assert_eq!(lines, cli_csv, "{how} {accept}");
-                    assert_eq!(lines.len(), expected.len(), "{how} {accept}");
-                }
-            }
-        }
-    }
-    // no Accept: JSON
-    let r = server.request("GET", &format!("/query?query={}", encode(&q)), &[], None);
-    assert_eq!(r.media_type(), "application/sparql-results+json");
-    // nothing acceptable
-    let r = server.get_query(&q, "image/png");
-    assert_eq!(r.status, 406, "{}", r.text());
-
-    // CONSTRUCT as Turtle and N-Triples
-    let c = jurisdiction_construct();
-    for (accept, format) in [
-        ("text/turtle", RdfFormat::Turtle),
-        ("application/n-triples", RdfFormat::NTriples),
-    ] {
-        let r = server.get_query(&c, accept);
-        assert_eq!(r.status, 200, "{accept}: {}", r.text());
-        assert_eq!(r.media_type(), accept);
-        assert_eq!(triples(format, &r.body), expected_triples, "{accept}");
-        let r = server.post_query(&c, accept);
-        assert_eq!(triples(format, &r.body), expected_triples, "POST {accept}");
-    }
-    let r = server.get_query(&c, "application/sparql-results+json");
-    assert_eq!(r.status, 406, "{}", r.text());
-    // DESCRIBE of 奎文区 (stated in many articles): each triple once
-    let r = server.get_query(
-        "DESCRIBE <https://w3id.org/zhengtu/id/place/370705>",
-        "application/n-triples",
-    );
-    assert_eq!(r.status, 200, "{}", r.text());
-    let text = r.text();
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let unique: BTreeSet<&str> = lines.iter().copied().collect();
-    assert!(lines.len() > 3, "{text}");
-    assert_eq!(lines.len(), unique.len(), "{text}");
+    assert_select_answers(&server, &q, &expected, &cli_csv);
+    assert_graph_answers(&server, &expected_triples);
 
     // a real SPARQL client
     let labels = sparqlwrapper(&server.url(), &q);
@@ -186,6 +120,88 @@ fn select_construct_and_clients_agree_with_the_cli() {
         expected_labels
     );
     assert!(labels.iter().any(|l| l == "潍坊市自然资源和规划局奎文分局"));
+}
+
+/// The SELECT `q` sent three ways (GET, POSTed query, POSTed form) and
+/// answered in four formats gives the command line's rows (`expected`,
+/// and the CSV header and lines `cli_csv`); no Accept gives JSON, an
+/// Accept of nothing it can write 406.
+fn assert_select_answers(
+    server: &Server,
+    q: &str,
+    expected: &[Vec<String>],
+    cli_csv: &(String, Vec<String>),
+) {
+    let formats = [
+        (
+            "application/sparql-results+json",
+            Some(QueryResultsFormat::Json),
+        ),
+        (
+            "application/sparql-results+xml",
+            Some(QueryResultsFormat::Xml),
+        ),
+        ("text/tab-separated-values", Some(QueryResultsFormat::Tsv)),
+        ("text/csv", None),
+    ];
+    for (accept, format) in formats {
+        let answers = [
+            ("GET", server.get_query(q, accept)),
+            ("POST sparql-query", server.post_query(q, accept)),
+            ("POST form", server.post_form(&[("query", q)], accept)),
+        ];
+        for (how, r) in answers {
+            assert_eq!(r.status, 200, "{how} {accept}: {}", r.text());
+            assert_eq!(r.media_type(), accept, "{how}");
+            assert_eq!(r.header("zhengtu-truncated"), None, "{how} {accept}");
+            match format {
+                Some(f) => assert_eq!(rows(f, &r.body), expected, "{how} {accept}"),
+                None => {
+                    let (head, lines) = csv_rows(&r.text());
+                    assert_eq!(head, cli_csv.0, "{how} {accept}");
+                    assert_eq!(lines, cli_csv.1, "{how} {accept}");
+                    assert_eq!(lines.len(), expected.len(), "{how} {accept}");
+                }
+            }
+        }
+    }
+    // no Accept: JSON
+    let r = server.request("GET", &format!("/query?query={}", encode(q)), &[], None);
+    assert_eq!(r.media_type(), "application/sparql-results+json");
+    // nothing acceptable
+    let r = server.get_query(q, "image/png");
+    assert_eq!(r.status, 406, "{}", r.text());
+}
+
+/// CONSTRUCT answers the command line's triples as Turtle and N-Triples
+/// (406 as results); DESCRIBE over the union of the article graphs gives
+/// each triple once.
+fn assert_graph_answers(server: &Server, expected_triples: &BTreeSet<String>) {
+    let c = jurisdiction_construct();
+    for (accept, format) in [
+        ("text/turtle", RdfFormat::Turtle),
+        ("application/n-triples", RdfFormat::NTriples),
+    ] {
+        let r = server.get_query(&c, accept);
+        assert_eq!(r.status, 200, "{accept}: {}", r.text());
+        assert_eq!(r.media_type(), accept);
+        assert_eq!(&triples(format, &r.body), expected_triples, "{accept}");
+        let r = server.post_query(&c, accept);
+        assert_eq!(&triples(format, &r.body), expected_triples, "POST {accept}");
+    }
+    let r = server.get_query(&c, "application/sparql-results+json");
+    assert_eq!(r.status, 406, "{}", r.text());
+    // DESCRIBE of 奎文区 (stated in many articles): each triple once
+    let r = server.get_query(
+        "DESCRIBE <https://w3id.org/zhengtu/id/place/370705>",
+        "application/n-triples",
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let text = r.text();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let unique: BTreeSet<&str> = lines.iter().copied().collect();
+    assert!(lines.len() > 3, "{text}");
+    assert_eq!(lines.len(), unique.len(), "{text}");
 }
 
 /// Runs the query with SPARQLWrapper (GET, JSON); returns the `?l` values.
@@ -228,8 +244,25 @@ fn errors_updates_and_api() {
     let server = Server::start(&store, dir.path(), &[]);
     let total = count_of(&server, COUNT_ALL);
     assert!(total > 1000, "{total} triples");
+    assert_malformed_queries_refused(&server);
+    // updates are refused in every form and change nothing
+    assert_updates_refused(&server);
+    assert_eq!(count_of(&server, COUNT_ALL), total);
+    let ask = server.get_query(
+        "ASK { <http://example.org/s> ?p ?o }",
+        "application/sparql-results+json",
+    );
+    assert_eq!(ask.status, 200, "{}", ask.text());
+    let v: serde_json::Value = serde_json::from_slice(&ask.body).unwrap();
+    assert_eq!(v["boolean"], false);
+    assert_eq!(export_nquads(&store), before, "the store changed");
+    assert_api(&server);
+    assert_page_served(&server);
+}
 
-    // a malformed query: 400, and the message says where
+/// A query that does not parse is answered 400, saying where; so is a GET
+/// without a query.
+fn assert_malformed_queries_refused(server: &Server) {
     let bad = "SELECT ?x\nWHERE { ?x ?y }";
     for r in [
         server.get_query(bad, "application/sparql-results+json"),
@@ -241,8 +274,10 @@ fn errors_updates_and_api() {
     }
     let r = server.request("GET", "/query", &[], None);
     assert_eq!(r.status, 400, "{}", r.text());
+}
 
-    // updates are refused in every form and change nothing
+/// Updates are refused in every form they can be sent in.
+fn assert_updates_refused(server: &Server) {
     let insert = "INSERT DATA { <http://example.org/s> <http://example.org/p> \"x\" }";
     let refused = [
         ("update as a GET query", server.get_query(insert, "*/*")),
@@ -283,17 +318,12 @@ fn errors_updates_and_api() {
         );
         assert!(r.text().contains("read-only"), "{how}: {}", r.text());
     }
-    assert_eq!(count_of(&server, COUNT_ALL), total);
-    let ask = server.get_query(
-        "ASK { <http://example.org/s> ?p ?o }",
-        "application/sparql-results+json",
-    );
-    assert_eq!(ask.status, 200, "{}", ask.text());
-    let v: serde_json::Value = serde_json::from_slice(&ask.body).unwrap();
-    assert_eq!(v["boolean"], false);
-    assert_eq!(export_nquads(&store), before, "the store changed");
+}
 
-    // the page's API: a short name finds the natural-resources branch first
+/// The page's API: search by name, an entity's neighbours with their
+/// evidence, 400 for a missing name or an IRI that is none.
+fn assert_api(server: &Server) {
+    // a short name finds the natural-resources branch first
     let r = server.request(
         "GET",
         &format!("/api/search?q={}", encode("奎文分局")),
@@ -338,8 +368,10 @@ fn errors_updates_and_api() {
         None,
     );
     assert_eq!(r.status, 400);
+}
 
-    // the page and its scripts
+/// The page and its scripts.
+fn assert_page_served(server: &Server) {
     for (path, media) in [
         ("/", "text/html"),
         ("/app.js", "text/javascript"),
@@ -402,10 +434,11 @@ fn timeout_and_result_limit() {
     assert_eq!(r.status, 200, "{}", r.text());
 }
 
+const THREADS: usize = 100;
+const PER_THREAD: usize = 5;
+
 #[test]
 fn concurrent_clients_are_all_answered() {
-    const THREADS: usize = 100;
-    const PER_THREAD: usize = 5;
     let dir = tmp();
     let store = build_corpus(dir.path());
     let mut server = Server::start(&store, dir.path(), &[]);
@@ -419,74 +452,20 @@ fn concurrent_clients_are_all_answered() {
     let agencies = count_of(&server, &count_query);
     assert_eq!(agencies as usize, expected.len());
 
-    let addr = Arc::new(server.addr.clone());
+    let client = Arc::new(Client {
+        addr: server.addr.clone(),
+        query: q,
+        count_query: count_query.clone(),
+        agencies,
+    });
     let start = Arc::new(Barrier::new(THREADS + 1));
     let handles: Vec<_> = (0..THREADS)
         .map(|t| {
-            let addr = Arc::clone(&addr);
+            let client = Arc::clone(&client);
             let start = Arc::clone(&start);
-            let q = q.clone();
-            let count_query = count_query.clone();
             std::thread::spawn(move || {
                 start.wait();
-                let mut latencies = Vec::new();
-                let mut failures = Vec::new();
-                for i in 0..PER_THREAD {
-                    let t0 = Instant::now();
-                    // a mix: full answers, an aggregate, a search, POST and GET
-                    let r = match (t + i) % 3 {
-                        0 => request(
-                            &addr,
-                            "GET",
-                            &format!("/query?query={}", encode(&q)),
-                            &[("Accept", "application/sparql-results+json")],
-                            None,
-                        ),
-                        1 => request(
-                            &addr,
-                            "POST",
-                            "/query",
-                            &[
-                                ("Accept", "application/sparql-results+json"),
-                                ("Content-Type", "application/sparql-query"),
-                            ],
-                            Some(count_query.as_bytes()),
-                        ),
-                        _ => request(
-                            &addr,
-                            "GET",
-                            &format!("/api/search?q={}", encode("奎文分局")),
-                            &[],
-                            None,
-                        ),
-                    };
-                    latencies.push(t0.elapsed());
-                    match r {
-                        Ok(r) if r.status == 200 => {
-                            let v: serde_json::Value =
-                                serde_json::from_slice(&r.body).expect("JSON");
-                            let fine = match (t + i) % 3 {
-                                0 => {
-                                    v["results"]["bindings"].as_array().map(Vec::len)
-                                        == Some(agencies as usize)
-                                }
-                                1 => {
-                                    v["results"]["bindings"][0]["n"]["value"]
-                                        .as_str()
-                                        .and_then(|n| n.parse::<u64>().ok())
-                                        == Some(agencies)
-                                }
-                                _ => v[0]["label"] == "潍坊市自然资源和规划局奎文分局",
-                            };
-                            if !fine {
-                                failures.push(format!("a wrong answer: {v}"));
-                            }
-                        }
-                        Ok(r) => failures.push(format!("{} {}", r.status, r.text())),
-                        Err(e) => failures.push(e.to_string()),
-                    }
-                }
-                (latencies, failures)
+                client.run(t)
             })
         })
         .collect();
@@ -499,7 +478,99 @@ fn concurrent_clients_are_all_answered() {
         latencies.extend(l);
         failures.extend(f);
     }
-    let total = t0.elapsed();
+    report_load(&mut latencies, t0.elapsed());
+    assert!(
+        failures.is_empty(),
+        "{} failed: {failures:?}",
+        failures.len()
+    );
+    assert_eq!(latencies.len(), THREADS * PER_THREAD);
+
+    // still up and answering
+    assert!(server.is_running(), "{}", server.log_text());
+    assert_eq!(count_of(&server, &count_query), agencies);
+}
+
+/// A client of the load test: what it asks and what the answers must say.
+struct Client {
+    addr: String,
+    query: String,
+    count_query: String,
+    agencies: u64,
+}
+
+impl Client {
+    /// Client number `t` sends its requests, one after another; returns
+    /// their latencies and what went wrong.
+    fn run(&self, t: usize) -> (Vec<Duration>, Vec<String>) {
+        let mut latencies = Vec::new();
+        let mut failures = Vec::new();
+        for i in 0..PER_THREAD {
+            // a mix: full answers, an aggregate, a search, POST and GET
+            let kind = (t + i) % 3;
+            let t0 = Instant::now();
+            let r = self.send(kind);
+            latencies.push(t0.elapsed());
+            match r {
+                Ok(r) if r.status == 200 => {
+                    let v: serde_json::Value = serde_json::from_slice(&r.body).expect("JSON");
+                    if !self.is_right(kind, &v) {
+                        failures.push(format!("a wrong answer: {v}"));
+                    }
+                }
+                Ok(r) => failures.push(format!("{} {}", r.status, r.text())),
+                Err(e) => failures.push(e.to_string()),
+            }
+        }
+        (latencies, failures)
+    }
+
+    /// Request `kind`: 0 all agencies (GET), 1 their count (POST), 2 a
+    /// search of the page's API.
+    fn send(&self, kind: usize) -> std::io::Result<common::http::Reply> {
+        let json = ("Accept", "application/sparql-results+json");
+        match kind {
+            0 => request(
+                &self.addr,
+                "GET",
+                &format!("/query?query={}", encode(&self.query)),
+                &[json],
+                None,
+            ),
+            1 => request(
+                &self.addr,
+                "POST",
+                "/query",
+                &[json, ("Content-Type", "application/sparql-query")],
+                Some(self.count_query.as_bytes()),
+            ),
+            _ => request(
+                &self.addr,
+                "GET",
+                &format!("/api/search?q={}", encode("奎文分局")),
+                &[],
+                None,
+            ),
+        }
+    }
+
+    /// Whether the answer to request `kind` is right.
+    fn is_right(&self, kind: usize, v: &serde_json::Value) -> bool {
+        match kind {
+            0 => v["results"]["bindings"].as_array().map(Vec::len) == Some(self.agencies as usize),
+            1 => {
+                v["results"]["bindings"][0]["n"]["value"]
+                    .as_str()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    == Some(self.agencies)
+            }
+            _ => v[0]["label"] == "潍坊市自然资源和规划局奎文分局",
+        }
+    }
+}
+
+/// Prints the throughput and latencies of the load test.
+fn report_load(latencies: &mut [Duration], total: Duration) {
     latencies.sort();
     let n = latencies.len();
     eprintln!(
@@ -509,14 +580,4 @@ fn concurrent_clients_are_all_answered() {
         latencies[n * 95 / 100],
         latencies[n - 1]
     );
-    assert!(
-        failures.is_empty(),
-        "{} failed: {failures:?}",
-        failures.len()
-    );
-    assert_eq!(n, THREADS * PER_THREAD);
-
-    // still up and answering
-    assert!(server.is_running(), "{}", server.log_text());
-    assert_eq!(count_of(&server, &count_query), agencies);
 }

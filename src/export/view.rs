@@ -85,7 +85,7 @@ fn read_entities(store: &ZStore) -> Result<BTreeMap<String, Entity>, StoreError>
         vocab::class_values()
     );
     let mut out = BTreeMap::new();
-    for row in store.select(&q, true)? {
+    for row in store.select(&q)? {
         let (Some(e), Some(t), Some(l)) = (iri(&row[0]), iri(&row[1]), lit(&row[2])) else {
             continue;
         };
@@ -118,7 +118,7 @@ fn read_supports(
         vocab::property_values()
     );
     let mut out: BTreeMap<Triple, Vec<Support>> = BTreeMap::new();
-    for row in store.select(&q, true)? {
+    for row in store.select(&q)? {
         let (Some(s), Some(p), Some(o), Some(g)) =
             (iri(&row[0]), iri(&row[1]), iri(&row[2]), iri(&row[3]))
         else {
@@ -160,7 +160,7 @@ fn read_roles(store: &ZStore) -> Result<Roles, StoreError> {
          ?m a org:Membership ; org:member ?s ; org:organization ?o ; zt:role ?r }} }}"
     );
     let mut out = Roles::new();
-    for row in store.select(&q, true)? {
+    for row in store.select(&q)? {
         if let (Some(s), Some(o), Some(g), Some(r)) =
             (iri(&row[0]), iri(&row[1]), iri(&row[2]), lit(&row[3]))
         {

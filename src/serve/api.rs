@@ -137,7 +137,7 @@ pub fn search(store: &ZStore, q: &str, max: usize) -> Result<Vec<SearchHit>, Api
            ?e a ?t ; rdfs:label ?l }}"
     );
     let mut hits: BTreeMap<String, SearchHit> = BTreeMap::new();
-    for row in store.select(&query, true)? {
+    for row in store.select(&query)? {
         let (Some(e), Some(t), Some(l), Some(n)) =
             (iri(&row[0]), iri(&row[1]), lit(&row[2]), lit(&row[3]))
         else {
@@ -176,26 +176,11 @@ pub fn search(store: &ZStore, q: &str, max: usize) -> Result<Vec<SearchHit>, Api
 pub fn neighbors(store: &ZStore, iri_text: &str, max: usize) -> Result<Neighborhood, ApiError> {
     let e = NamedNode::new(iri_text.trim())
         .map_err(|err| ApiError::BadRequest(format!("not an IRI: {iri_text:?}: {err}")))?;
+    let entity = entity_info(store, &e)?;
     // the entity and its relations, read from the store's indexes (a
     // SPARQL join over the union of the article graphs grows with the
     // square of the articles naming the entity)
-    let Some((etype, label)) = store
-        .type_and_label(&e)?
-        .filter(|(t, _)| crate::EntityType::parse(t).is_some())
-    else {
-        return Err(ApiError::NotFound(e.as_str().to_string()));
-    };
-    let entity = EntityInfo {
-        iri: e.as_str().to_string(),
-        etype,
-        aliases: store
-            .aliases_of(&e)?
-            .into_iter()
-            .filter(|a| *a != label)
-            .collect(),
-        label,
-    };
-    let mut rels: BTreeMap<(String, &'static str, String), NeighborInfo> = BTreeMap::new();
+    let mut rels: Relations = BTreeMap::new();
     let (found, mut truncated) = store.relations_limited(&e, false, max)?;
     for n in found {
         let direction = if n.outgoing { "out" } else { "in" };
@@ -212,8 +197,50 @@ pub fn neighbors(store: &ZStore, iri_text: &str, max: usize) -> Result<Neighborh
             },
         );
     }
-    let e = e.as_str();
-    // the evidence of all its relations in one query
+    add_evidence(store, e.as_str(), &mut rels)?;
+    let mut neighbors: Vec<NeighborInfo> = rels.into_values().collect();
+    for n in &mut neighbors {
+        n.evidence.sort();
+    }
+    neighbors.sort_by(|a, b| {
+        (&a.predicate, a.direction, &a.label).cmp(&(&b.predicate, b.direction, &b.label))
+    });
+    truncated |= neighbors.len() > max;
+    neighbors.truncate(max);
+    Ok(Neighborhood {
+        entity,
+        neighbors,
+        truncated,
+    })
+}
+
+/// An entity's relations by (predicate, direction, other entity's IRI).
+type Relations = BTreeMap<(String, &'static str, String), NeighborInfo>;
+
+/// The entity `e` with its class, name and other names, if it is one of
+/// the six entity classes.
+fn entity_info(store: &ZStore, e: &NamedNode) -> Result<EntityInfo, ApiError> {
+    let Some((etype, label)) = store
+        .type_and_label(e)?
+        .filter(|(t, _)| crate::EntityType::parse(t).is_some())
+    else {
+        return Err(ApiError::NotFound(e.as_str().to_string()));
+    };
+    Ok(EntityInfo {
+        iri: e.as_str().to_string(),
+        etype,
+        aliases: store
+            .aliases_of(e)?
+            .into_iter()
+            .filter(|a| *a != label)
+            .collect(),
+        label,
+    })
+}
+
+/// Adds to the relations of `e` their evidence: the sentences stating
+/// them, with their articles, read in one query.
+fn add_evidence(store: &ZStore, e: &str, rels: &mut Relations) -> Result<(), ApiError> {
     let q = format!(
         "{PREFIXES}SELECT DISTINCT ?s ?p ?o ?sent ?art ?h ?path ?start ?end WHERE {{ \
            {{ ?ev <{RDF}subject> <{e}> }} UNION {{ ?ev <{RDF}object> <{e}> }} \
@@ -225,7 +252,7 @@ pub fn neighbors(store: &ZStore, iri_text: &str, max: usize) -> Result<Neighborh
              OPTIONAL {{ ?art zt:fromFile ?f . ?f zt:sourcePath ?path }} }} \
          }}"
     );
-    for row in store.select(&q, true)? {
+    for row in store.select(&q)? {
         let (Some(s), Some(p), Some(o), Some(sentence)) =
             (iri(&row[0]), iri(&row[1]), iri(&row[2]), lit(&row[3]))
         else {
@@ -258,18 +285,5 @@ pub fn neighbors(store: &ZStore, iri_text: &str, max: usize) -> Result<Neighborh
             }
         }
     }
-    let mut neighbors: Vec<NeighborInfo> = rels.into_values().collect();
-    for n in &mut neighbors {
-        n.evidence.sort();
-    }
-    neighbors.sort_by(|a, b| {
-        (&a.predicate, a.direction, &a.label).cmp(&(&b.predicate, b.direction, &b.label))
-    });
-    truncated |= neighbors.len() > max;
-    neighbors.truncate(max);
-    Ok(Neighborhood {
-        entity,
-        neighbors,
-        truncated,
-    })
+    Ok(())
 }

@@ -37,6 +37,10 @@ pub const HEADER_TRUNCATED: &str = "Zhengtu-Truncated";
 /// The header giving the result limit on a cut answer.
 pub const HEADER_LIMIT: &str = "Zhengtu-Result-Limit";
 
+/// The longest a query may be allowed to run (some 31 years): time
+/// limits beyond it overflow the clock's arithmetic.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(1_000_000_000);
+
 /// The largest request body read (a query or a form).
 const MAX_BODY: u64 = 1 << 20;
 /// Connections served at once; more wait to be accepted.
@@ -82,7 +86,8 @@ pub enum ServeError {
 pub struct ServeConfig {
     /// Where to listen (`127.0.0.1:7878`, `localhost:8000`, `[::1]:7878`).
     pub bind: String,
-    /// Wall-clock time a query may take before it is cancelled.
+    /// Wall-clock time a query may take before it is cancelled: above 0,
+    /// at most [`MAX_TIMEOUT`].
     pub timeout: Duration,
     /// Rows (SELECT) or triples (CONSTRUCT, DESCRIBE) in one answer, and
     /// entities or relations in one API answer.
@@ -177,7 +182,7 @@ impl Handler {
         if !slot.is_newest_view() {
             match ZStore::open_read_only(current.root()) {
                 Ok(newer) => *slot = Arc::new(newer),
-                Err(e) => eprintln!("zhengtu serve: keeping the previous view: {e}"),
+                Err(e) => eprintln!("zhengtu serve: keeping the previous view: {}", chain(&e)),
             }
         }
         slot.clone()
@@ -241,65 +246,17 @@ impl Handler {
             named_graphs: all(&url, "named-graph-uri"),
         };
         let query = match *request.method() {
-            Method::GET => match only_one(&url, "query") {
-                Ok(q) => q,
-                Err(r) => return *r,
-            },
-            Method::POST => {
-                let ct = request
-                    .headers()
-                    .get(CONTENT_TYPE)
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or("")
-                    .split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase();
-                match ct.as_str() {
-                    "application/sparql-update" => return sparql::refuse_update(),
-                    "application/sparql-query" => match read_body(request) {
-                        Ok(b) => b,
-                        Err(r) => return *r,
-                    },
-                    "application/x-www-form-urlencoded" => {
-                        let body = match read_body(request) {
-                            Ok(b) => b,
-                            Err(r) => return *r,
-                        };
-                        let form: Vec<(String, String)> =
-                            form_urlencoded::parse(body.as_bytes()).into_owned().collect();
-                        if form.iter().any(|(k, _)| k == "update") {
-                            return sparql::refuse_update();
-                        }
-                        dataset
-                            .default_graphs
-                            .extend(all(&form, "default-graph-uri"));
-                        dataset.named_graphs.extend(all(&form, "named-graph-uri"));
-                        match only_one(&form, "query") {
-                            Ok(q) => q,
-                            Err(r) => return *r,
-                        }
-                    }
-                    "" => {
-                        return text(
-                            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                            "a POST to /query needs a Content-Type: application/sparql-query or application/x-www-form-urlencoded\n",
-                        )
-                    }
-                    other => {
-                        return text(
-                            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                            &format!("cannot read a {other} body; send application/sparql-query or application/x-www-form-urlencoded\n"),
-                        )
-                    }
-                }
-            }
+            Method::GET => only_one(&url, "query"),
+            Method::POST => posted_query(request, &mut dataset),
             _ => return method_not_allowed("GET, POST, OPTIONS"),
+        };
+        let query = match query {
+            Ok(q) => q,
+            Err(r) => return *r,
         };
         let view = self.view();
         let mut r = sparql::answer(
-            view.inner(),
+            &view,
             &query,
             &dataset,
             accept.as_deref(),
@@ -312,11 +269,57 @@ impl Handler {
     }
 }
 
+/// The query of a POST, by its content type: the body itself, or the
+/// `query` field of a form (whose graph parameters join `dataset`).
+fn posted_query(
+    request: &mut Request<Body>,
+    dataset: &mut sparql::ProtocolDataset,
+) -> Result<String, Box<Response<Body>>> {
+    let ct = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match ct.as_str() {
+        "application/sparql-update" => Err(Box::new(sparql::refuse_update())),
+        "application/sparql-query" => read_body(request),
+        "application/x-www-form-urlencoded" => {
+            let body = read_body(request)?;
+            let form: Vec<(String, String)> =
+                form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+            if form.iter().any(|(k, _)| k == "update") {
+                return Err(Box::new(sparql::refuse_update()));
+            }
+            dataset
+                .default_graphs
+                .extend(all(&form, "default-graph-uri"));
+            dataset.named_graphs.extend(all(&form, "named-graph-uri"));
+            only_one(&form, "query")
+        }
+        "" => Err(Box::new(text(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "a POST to /query needs a Content-Type: application/sparql-query or application/x-www-form-urlencoded\n",
+        ))),
+        other => Err(Box::new(text(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            &format!("cannot read a {other} body; send application/sparql-query or application/x-www-form-urlencoded\n"),
+        ))),
+    }
+}
+
 /// Runs the server until it is killed: opens nothing itself, serves
 /// `store` on `config.bind`, one thread per connection.
 pub fn serve(store: ZStore, config: ServeConfig) -> Result<(), ServeError> {
-    if config.timeout.is_zero() {
-        return Err(ServeError::Config("--timeout must be above 0".into()));
+    if config.timeout.is_zero() || config.timeout > MAX_TIMEOUT {
+        return Err(ServeError::Config(format!(
+            "--timeout must be above 0 and at most {} s",
+            MAX_TIMEOUT.as_secs()
+        )));
     }
     if config.max_results == 0 {
         return Err(ServeError::Config("--max-results must be above 0".into()));
@@ -406,7 +409,20 @@ fn api_error(e: api::ApiError) -> Response<Body> {
         api::ApiError::NotFound(_) => StatusCode::NOT_FOUND,
         api::ApiError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
     };
-    text(status, &format!("{e}\n"))
+    text(status, &format!("{}\n", chain(&e)))
+}
+
+/// An error and its sources, each after a colon (as the command line
+/// prints them).
+pub(crate) fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
 }
 
 fn asset(content_type: &str, body: &'static str) -> Response<Body> {
@@ -507,4 +523,27 @@ fn read_body(request: &mut Request<Body>) -> Result<String, Box<Response<Body>>>
             "the request body is not UTF-8\n",
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timeout_out_of_range_is_refused_before_listening() {
+        let dir = tempfile::tempdir().unwrap();
+        for timeout in [Duration::ZERO, MAX_TIMEOUT + Duration::from_secs(1)] {
+            let store = ZStore::open(dir.path()).unwrap();
+            let config = ServeConfig {
+                // an address that cannot be listened on: the check comes first
+                bind: "256.0.0.1:1".into(),
+                timeout,
+                ..ServeConfig::default()
+            };
+            assert!(
+                matches!(serve(store, config), Err(ServeError::Config(_))),
+                "{timeout:?}"
+            );
+        }
+    }
 }

@@ -25,8 +25,9 @@ use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
+
+use crate::store::{Dataset, StoreError, ZStore};
 
 use super::negotiate::{choose, graph_offers, offered, results_offers};
 use super::{reply, text, HEADER_LIMIT, HEADER_TRUNCATED};
@@ -124,15 +125,16 @@ enum Failure {
     Evaluation(String),
 }
 
-/// The query form decides which formats can answer it.
-enum Form {
-    Results,
-    Graph,
+/// The format an answer is written in, with its media type; the query's
+/// form (SELECT and ASK, or CONSTRUCT and DESCRIBE) decides which can be.
+enum Writer {
+    Results(QueryResultsFormat, &'static str),
+    Graph(RdfFormat, &'static str),
 }
 
 /// Runs a query and answers it.
 pub fn answer(
-    store: &Store,
+    store: &Arc<ZStore>,
     query: &str,
     dataset: &ProtocolDataset,
     accept: Option<&str>,
@@ -140,126 +142,35 @@ pub fn answer(
     slots: &Slots,
 ) -> Response<Body> {
     let deadline = Instant::now() + limits.timeout;
-    let parsed = match spargebra::SparqlParser::new().parse_query(query) {
-        Ok(q) => q,
-        Err(e) => {
-            // an update sent as a query is refused, not reported as a typo
-            if spargebra::SparqlParser::new().parse_update(query).is_ok() {
-                return refuse_update();
-            }
-            return text(
-                StatusCode::BAD_REQUEST,
-                &format!(
-                    "the query does not parse: {}\n",
-                    syntax_message(&e.to_string())
-                ),
-            );
-        }
+    let prepared = parse(query).and_then(|parsed| {
+        let writer = writer_for(&parsed, accept)?;
+        let dataset = dataset_for(&parsed, dataset)?;
+        Ok((parsed, writer, dataset))
+    });
+    let (parsed, writer, dataset) = match prepared {
+        Ok(p) => p,
+        Err(refused) => return *refused,
     };
-    let form = match parsed {
-        spargebra::Query::Select { .. } | spargebra::Query::Ask { .. } => Form::Results,
-        spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. } => Form::Graph,
-    };
-    // the format is chosen before anything runs
-    enum Writer {
-        Results(QueryResultsFormat, &'static str),
-        Graph(RdfFormat, &'static str),
-    }
-    let writer = match form {
-        Form::Results => {
-            let offers = results_offers();
-            match choose(accept, &offers) {
-                Some(f) => Writer::Results(*f, f.media_type()),
-                None => return not_acceptable("SELECT and ASK", &offered(&offers)),
-            }
-        }
-        Form::Graph => {
-            let offers = graph_offers();
-            match choose(accept, &offers) {
-                Some(f) => Writer::Graph(*f, f.media_type()),
-                None => return not_acceptable("CONSTRUCT and DESCRIBE", &offered(&offers)),
-            }
-        }
-    };
-    let has_from = parsed.dataset().is_some();
-    let mut default_graphs = Vec::new();
-    let mut named_graphs = Vec::new();
-    for g in &dataset.default_graphs {
-        match NamedNode::new(g) {
-            Ok(n) => default_graphs.push(GraphName::NamedNode(n)),
-            Err(e) => {
-                return text(
-                    StatusCode::BAD_REQUEST,
-                    &format!("default-graph-uri {g:?} is not an IRI: {e}\n"),
-                )
-            }
-        }
-    }
-    for g in &dataset.named_graphs {
-        match NamedNode::new(g) {
-            Ok(n) => named_graphs.push(NamedOrBlankNode::NamedNode(n)),
-            Err(e) => {
-                return text(
-                    StatusCode::BAD_REQUEST,
-                    &format!("named-graph-uri {g:?} is not an IRI: {e}\n"),
-                )
-            }
-        }
-    }
-    let protocol_dataset = !dataset.is_empty();
-
     let Some(slot) = slots.acquire(deadline) else {
-        let mut r = text(
-            StatusCode::SERVICE_UNAVAILABLE,
-            &format!(
-                "the server is busy: {} queries are running and none finished within the timeout of {}; try again later\n",
-                slots.max(),
-                show_duration(limits.timeout)
-            ),
-        );
-        r.headers_mut()
-            .insert("Retry-After", oxhttp::model::HeaderValue::from_static("5"));
-        return r;
+        return busy(slots, limits);
     };
     let token = CancellationToken::new();
     let (tx, rx) = mpsc::channel();
-    let store = store.clone();
-    let worker_token = token.clone();
-    let max = limits.max_results;
+    let job = Job {
+        store: Arc::clone(store),
+        query: parsed,
+        dataset,
+        writer,
+        max: limits.max_results,
+        token: token.clone(),
+    };
     let spawned = std::thread::Builder::new()
         .name("zhengtu sparql query".into())
         .spawn(move || {
-            // held until the query has really stopped
-            let _slot = slot;
-            let mut prepared = SparqlEvaluator::new()
-                .with_cancellation_token(worker_token)
-                .for_query(parsed);
-            if protocol_dataset {
-                // the protocol's parameters override FROM and FROM NAMED
-                prepared.dataset_mut().set_default_graph(default_graphs);
-                prepared
-                    .dataset_mut()
-                    .set_available_named_graphs(named_graphs);
-            } else if !has_from {
-                prepared.dataset_mut().set_default_graph_as_union();
+            let result = job.run(slot);
+            if let Err(mpsc::SendError(Ok(_))) = tx.send(result) {
+                eprintln!("a query finished after its timeout; its answer was dropped");
             }
-            let t0 = std::time::Instant::now();
-            let result = prepared
-                .on_store(&store)
-                .execute()
-                .map_err(failure)
-                .and_then(|r| match writer {
-                    Writer::Results(f, mt) => write_results(r, f, mt, max),
-                    Writer::Graph(f, mt) => write_graph(r, f, mt, max),
-                });
-            if matches!(result, Err(Failure::Cancelled)) {
-                eprintln!(
-                    "a query was cancelled; it stopped after {:.1} s",
-                    t0.elapsed().as_secs_f64()
-                );
-            }
-            // the receiver is gone after a timeout; nothing to tell then
-            let _ = tx.send(result);
         });
     if let Err(e) = spawned {
         return text(
@@ -278,6 +189,141 @@ pub fn answer(
             "the query worker stopped without an answer".into(),
         )),
     };
+    reply_with(result, limits)
+}
+
+/// A refusal to run a query: the answer to give instead.
+type Refusal = Box<Response<Body>>;
+
+/// Parses a query; an update sent as a query is refused, not reported as
+/// a typo.
+fn parse(query: &str) -> Result<spargebra::Query, Refusal> {
+    spargebra::SparqlParser::new()
+        .parse_query(query)
+        .map_err(|e| {
+            if spargebra::SparqlParser::new().parse_update(query).is_ok() {
+                return Box::new(refuse_update());
+            }
+            Box::new(text(
+                StatusCode::BAD_REQUEST,
+                &format!(
+                    "the query does not parse: {}\n",
+                    syntax_message(&e.to_string())
+                ),
+            ))
+        })
+}
+
+/// The format of the answer, chosen before anything runs.
+fn writer_for(query: &spargebra::Query, accept: Option<&str>) -> Result<Writer, Refusal> {
+    match query {
+        spargebra::Query::Select { .. } | spargebra::Query::Ask { .. } => {
+            let offers = results_offers();
+            match choose(accept, &offers) {
+                Some(f) => Ok(Writer::Results(*f, f.media_type())),
+                None => Err(Box::new(not_acceptable(
+                    "SELECT and ASK",
+                    &offered(&offers),
+                ))),
+            }
+        }
+        spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. } => {
+            let offers = graph_offers();
+            match choose(accept, &offers) {
+                Some(f) => Ok(Writer::Graph(*f, f.media_type())),
+                None => Err(Box::new(not_acceptable(
+                    "CONSTRUCT and DESCRIBE",
+                    &offered(&offers),
+                ))),
+            }
+        }
+    }
+}
+
+/// The graphs the query reads: those of the protocol's parameters, which
+/// override FROM and FROM NAMED; else those it names; else the union of
+/// all the article graphs.
+fn dataset_for(query: &spargebra::Query, dataset: &ProtocolDataset) -> Result<Dataset, Refusal> {
+    if dataset.is_empty() {
+        return Ok(if query.dataset().is_some() {
+            Dataset::AsQueried
+        } else {
+            Dataset::Union
+        });
+    }
+    let iri = |param: &str, g: &String| {
+        NamedNode::new(g).map_err(|e| {
+            Box::new(text(
+                StatusCode::BAD_REQUEST,
+                &format!("{param} {g:?} is not an IRI: {e}\n"),
+            ))
+        })
+    };
+    let mut default = Vec::new();
+    for g in &dataset.default_graphs {
+        default.push(GraphName::NamedNode(iri("default-graph-uri", g)?));
+    }
+    let mut named = Vec::new();
+    for g in &dataset.named_graphs {
+        named.push(NamedOrBlankNode::NamedNode(iri("named-graph-uri", g)?));
+    }
+    Ok(Dataset::Given { default, named })
+}
+
+/// The answer when no query slot freed up within the timeout.
+fn busy(slots: &Slots, limits: Limits) -> Response<Body> {
+    let mut r = text(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &format!(
+            "the server is busy: {} queries are running and none finished within the timeout of {}; try again later\n",
+            slots.max(),
+            show_duration(limits.timeout)
+        ),
+    );
+    r.headers_mut()
+        .insert("Retry-After", oxhttp::model::HeaderValue::from_static("5"));
+    r
+}
+
+/// A query to run in a worker thread, and how to write its answer.
+struct Job {
+    store: Arc<ZStore>,
+    query: spargebra::Query,
+    dataset: Dataset,
+    writer: Writer,
+    max: usize,
+    token: CancellationToken,
+}
+
+impl Job {
+    /// Runs the query and writes its answer, holding its `slot` until the
+    /// query has really stopped (a cancelled one too).
+    fn run(self, slot: Slot) -> Result<Answer, Failure> {
+        let t0 = Instant::now();
+        let result = self
+            .store
+            .run(self.query, &self.dataset, Some(self.token))
+            .map_err(|e| match e {
+                StoreError::Evaluation(e) => failure(e),
+                e => Failure::Evaluation(super::chain(&e)),
+            })
+            .and_then(|r| match self.writer {
+                Writer::Results(f, mt) => write_results(r, f, mt, self.max),
+                Writer::Graph(f, mt) => write_graph(r, f, mt, self.max),
+            });
+        if matches!(result, Err(Failure::Cancelled)) {
+            eprintln!(
+                "a query was cancelled; it stopped after {:.1} s",
+                t0.elapsed().as_secs_f64()
+            );
+        }
+        drop(slot);
+        result
+    }
+}
+
+/// The HTTP answer to a query's result.
+fn reply_with(result: Result<Answer, Failure>, limits: Limits) -> Response<Body> {
     match result {
         Ok(a) => {
             let mut b = Response::builder()

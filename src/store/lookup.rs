@@ -47,7 +47,7 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
 use crate::rdf::ZT;
@@ -56,7 +56,22 @@ use crate::{EntityType, Predicate};
 /// The index file's name in a view directory.
 pub(crate) const FILE: &str = "LOOKUP";
 
-type Error = Box<dyn std::error::Error + Send + Sync>;
+/// Errors of the lookup index.
+#[derive(Debug, thiserror::Error)]
+pub enum LookupError {
+    /// The index file could not be read or written.
+    #[error("the lookup index file cannot be read or written")]
+    Io(#[from] std::io::Error),
+    /// The facts of the index could not be read from the database.
+    #[error("the facts of the lookup index cannot be read from the database")]
+    Query(#[from] QueryEvaluationError),
+    /// A view's index is missing or its block list does not parse.
+    #[error("the view's lookup index cannot be read")]
+    Unreadable,
+    /// A line of a view's index does not parse.
+    #[error("a line of the lookup index does not parse")]
+    BadLine,
+}
 
 /// A name as an index field.
 fn esc(s: &str) -> String {
@@ -196,7 +211,7 @@ impl Facts {
     /// The facts of a store, read with DISTINCT queries over the union of
     /// its graphs (which compare encoded terms and decode each distinct row
     /// once, so the copies cost little).
-    pub(crate) fn of_store(store: &Store) -> Result<Facts, Error> {
+    pub(crate) fn of_store(store: &Store) -> Result<Facts, LookupError> {
         let mut f = Facts::default();
         for t in EntityType::ALL {
             let q = format!("SELECT DISTINCT ?e WHERE {{ ?e a <{ZT}{}> }}", t.as_str());
@@ -254,13 +269,13 @@ impl Facts {
     /// Adds the facts of a published view's index (the view in `dir`):
     /// those of the quads it was made from. Relations are read from the
     /// lines under their subjects.
-    pub(crate) fn add_index(&mut self, dir: &Path) -> Result<(), Error> {
-        let r = Reader::open(dir).ok_or("the view's lookup index cannot be read")?;
+    pub(crate) fn add_index(&mut self, dir: &Path) -> Result<(), LookupError> {
+        let r = Reader::open(dir).ok_or(LookupError::Unreadable)?;
         let mut f = BufReader::with_capacity(BLOCK as usize, &r.file);
         f.seek(SeekFrom::Start(0))?;
         let mut lines = f.take(r.len);
         let mut l = String::new();
-        let bad = || -> Error { "a line of the lookup index does not parse".into() };
+        let bad = || LookupError::BadLine;
         loop {
             l.clear();
             if lines.read_line(&mut l)? == 0 {
@@ -346,11 +361,12 @@ impl Facts {
 }
 
 /// Runs a SELECT over the union of all graphs; calls `f` with each row.
+/// (A query that does not parse, a bug, is an evaluation error too.)
 pub(crate) fn each_row(
     store: &Store,
     query: &str,
     mut f: impl FnMut(&[Option<&Term>]),
-) -> Result<(), Error> {
+) -> Result<(), QueryEvaluationError> {
     let mut prepared = SparqlEvaluator::new().parse_query(query)?;
     prepared.dataset_mut().set_default_graph_as_union();
     if let QueryResults::Solutions(rows) = prepared.on_store(store).execute()? {
@@ -375,7 +391,7 @@ const FOOTER: u64 = 21;
 
 /// Writes the index of `facts` to `dir/LOOKUP`: the sorted lines, then the
 /// block list (offset TAB first line, per block), then the footer.
-pub(crate) fn write(facts: &Facts, dir: &Path) -> Result<(), Error> {
+pub(crate) fn write(facts: &Facts, dir: &Path) -> Result<(), LookupError> {
     write_lines(facts.lines().into_iter().map(Ok), dir)
 }
 
@@ -383,7 +399,7 @@ pub(crate) fn write(facts: &Facts, dir: &Path) -> Result<(), Error> {
 fn write_lines(
     lines: impl Iterator<Item = std::io::Result<String>>,
     dir: &Path,
-) -> Result<(), Error> {
+) -> Result<(), LookupError> {
     let tmp = dir.join(format!("{FILE}.tmp"));
     let mut w = BufWriter::new(File::create(&tmp)?);
     let mut at = 0u64;
@@ -416,8 +432,8 @@ fn write_lines(
 /// class or canonical name, or one it lists no class and name for while
 /// listing relations under it): those lines are spread over the whole
 /// index, which must then be rebuilt.
-pub(crate) fn write_merged(facts: &Facts, base: &Path, dir: &Path) -> Result<bool, Error> {
-    let r = Reader::open(base).ok_or("the view's lookup index cannot be read")?;
+pub(crate) fn write_merged(facts: &Facts, base: &Path, dir: &Path) -> Result<bool, LookupError> {
+    let r = Reader::open(base).ok_or(LookupError::Unreadable)?;
     // each entity the new facts touch, with its class and name as the old
     // index has them and as they are with the new facts
     let mut touched: Vec<u32> = facts
@@ -498,7 +514,7 @@ fn merge_sorted(
 }
 
 /// Whether the index file at `path` is exactly the index of `store`.
-pub(crate) fn matches(store: &Store, path: &Path) -> Result<bool, Error> {
+pub(crate) fn matches(store: &Store, path: &Path) -> Result<bool, LookupError> {
     let all = Facts::of_store(store)?.lines();
     let Some(r) = Reader::open(path.parent().unwrap_or(Path::new("."))) else {
         return Ok(false);

@@ -3,9 +3,11 @@
 //! graphs, the neighbours of an entity found by any of its names, counts.
 //!
 //! A store directory holds:
-//! - `db/`: the oxigraph database, opened by one writer at a time (`build`,
-//!   `remove`); RocksDB's lock makes a second writer fail with
-//!   [`StoreError::Locked`];
+//! - `LOCK`: locked (an advisory lock of the operating system) by the one
+//!   writer (`build`, `remove`) while it has the store open; a second writer
+//!   fails with [`StoreError::Locked`] before it touches the database. The
+//!   lock goes with the process, however it ends;
+//! - `db/`: the oxigraph database, opened by that writer;
 //! - `views/N/`: read-only checkpoints of `db` (hard links, made after each
 //!   change with RocksDB's checkpoint), each with its lookup index
 //!   `views/N/LOOKUP` (names, classes and distinct relations of the
@@ -25,44 +27,93 @@
 //! Takes: [`oxigraph::model::Quad`]s. Gives: query results.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
+use oxigraph::sparql::{
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
+    SparqlSyntaxError,
+};
+use oxigraph::store::{SerializerError, StorageError, Store};
 
 use crate::rdf::{ONTOLOGY_GRAPH, ONTOLOGY_TTL, ZT};
 use crate::Predicate;
 
 mod lookup;
 
-/// Errors of the store.
+pub use lookup::LookupError;
+
+/// Errors of the store. Each keeps the error it comes from as its
+/// source, so that a caller can tell them apart by type (a closed pipe, a
+/// storage failure) and print the whole chain.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// Another process holds the write lock.
-    #[error("store {0} is locked by another zhengtu process")]
+    /// Another process holds the write lock (the store's `LOCK` file).
+    #[error("store {} is locked by another zhengtu process", .0.display())]
     Locked(PathBuf),
     /// The store does not exist.
-    #[error("no store at {0} (run `zhengtu build` first)")]
+    #[error("no store at {} (run `zhengtu build` first)", .0.display())]
     Missing(PathBuf),
+    /// The store was opened for reading and asked to write.
+    #[error("store {} was opened read-only", .0.display())]
+    ReadOnly(PathBuf),
     /// RocksDB or oxigraph failed.
-    #[error("store {path}: {msg}")]
+    #[error("store {}", path.display())]
     Storage {
-        /// The store directory.
+        /// The store (or view) directory.
         path: PathBuf,
         /// What failed.
-        msg: String,
+        #[source]
+        source: StorageError,
     },
+    /// A file or directory of the store could not be read or written.
+    #[error("store file {}", path.display())]
+    File {
+        /// The file or directory.
+        path: PathBuf,
+        /// What failed.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The lookup index of a view could not be read or written.
+    #[error("store {}", path.display())]
+    Lookup {
+        /// The view (or store) directory.
+        path: PathBuf,
+        /// What failed.
+        #[source]
+        source: LookupError,
+    },
+    /// Writing quads out (a dump) failed.
+    #[error("cannot write the quads")]
+    Write(#[source] std::io::Error),
     /// The SPARQL query does not parse.
-    #[error("SPARQL syntax error: {0}")]
-    Syntax(String),
+    #[error("the query does not parse")]
+    Syntax(#[source] SparqlSyntaxError),
     /// The query failed while running.
-    #[error("SPARQL evaluation error: {0}")]
-    Evaluation(String),
+    #[error("the query failed")]
+    Evaluation(#[source] QueryEvaluationError),
     /// The query ran longer than allowed and was cancelled.
-    #[error("the query was cancelled after {0} s")]
-    Timeout(f64),
+    #[error("the query was cancelled after {} s", .0.as_secs_f64())]
+    Timeout(Duration),
+    /// A query that is not a SELECT was given where rows are read.
+    #[error("not a SELECT query")]
+    NotSelect,
+}
+
+impl StoreError {
+    /// The error of a query that failed while it ran, given how long it
+    /// was allowed to run: [`StoreError::Timeout`] if it was cancelled (its
+    /// time was up), else [`StoreError::Evaluation`].
+    pub fn of_query(source: QueryEvaluationError, timeout: Option<Duration>) -> StoreError {
+        match (source, timeout) {
+            (QueryEvaluationError::Cancelled, Some(t)) => StoreError::Timeout(t),
+            (source, _) => StoreError::Evaluation(source),
+        }
+    }
 }
 
 /// A source file as recorded in the store.
@@ -80,6 +131,9 @@ pub struct ZStore {
     path: PathBuf,
     /// The store directory (holding db/, views/, VIEW).
     root: PathBuf,
+    /// A writer's lock of the store (its `LOCK` file, locked while this
+    /// is open); none for a reader.
+    writer_lock: Option<File>,
     /// The view's lookup index (a read-only store of a view that has one).
     lookup: Option<lookup::Reader>,
     /// A writer's facts of the lookup index, gathered from the quads it
@@ -95,6 +149,9 @@ const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
 
 /// The marker of unpublished changes in a store directory.
 const DIRTY: &str = "UNPUBLISHED";
+
+/// The file a writer locks in a store directory.
+const LOCK: &str = "LOCK";
 
 /// Threads of the bulk loader: each writes the sorted files of its share
 /// of a load (a machine of two cores is the target).
@@ -112,17 +169,82 @@ fn current_view(root: &Path) -> Option<PathBuf> {
     dir.join("CURRENT").exists().then_some(dir)
 }
 
-fn storage(path: &Path, e: impl std::fmt::Display) -> StoreError {
-    let msg = e.to_string();
-    if msg.contains("lock")
-        || msg.contains("LOCK")
-        || msg.contains("Resource temporarily unavailable")
-    {
-        return StoreError::Locked(path.to_path_buf());
+/// Takes the writer's lock of the store at `root`: its `LOCK` file,
+/// locked for as long as the file returned is open.
+fn lock(root: &Path) -> Result<File, StoreError> {
+    let path = root.join(LOCK);
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| file(&path, e))?;
+    match f.try_lock() {
+        Ok(()) => Ok(f),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked(root.to_path_buf())),
+        Err(std::fs::TryLockError::Error(e)) => Err(file(&path, e)),
     }
+}
+
+/// Makes the entries of a directory (a file created or renamed in it)
+/// durable, as far as the file system allows: some refuse to sync a
+/// directory, and the data itself is already synced, so a failure is not
+/// an error.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        d.sync_all().ok();
+    }
+}
+
+/// A failure of oxigraph's storage in the store at `path`.
+fn storage(path: &Path, source: StorageError) -> StoreError {
     StoreError::Storage {
         path: path.to_path_buf(),
-        msg,
+        source,
+    }
+}
+
+/// A failure to read or write the file (or directory) `path`.
+fn file(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::File {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// A failure of the lookup index of the view (or store) at `path`.
+fn lookup_failed(path: &Path, source: impl Into<LookupError>) -> StoreError {
+    StoreError::Lookup {
+        path: path.to_path_buf(),
+        source: source.into(),
+    }
+}
+
+/// The graphs a query reads.
+#[derive(Debug, Clone, Default)]
+pub enum Dataset {
+    /// The union of all graphs (those of all the articles) as the default
+    /// graph, whatever FROM the query has.
+    #[default]
+    Union,
+    /// The graphs the query names (FROM, FROM NAMED), or else the default
+    /// graph, which holds nothing (every quad is in an article's graph).
+    AsQueried,
+    /// These graphs, whatever the query names (the SPARQL protocol's
+    /// `default-graph-uri` and `named-graph-uri`).
+    Given {
+        /// The graphs whose union is the default graph.
+        default: Vec<GraphName>,
+        /// The graphs `GRAPH` can read.
+        named: Vec<NamedOrBlankNode>,
+    },
+}
+
+/// A SPARQL evaluator, cancelled with `token` if one is given.
+fn evaluator(token: Option<CancellationToken>) -> SparqlEvaluator {
+    match token {
+        Some(t) => SparqlEvaluator::new().with_cancellation_token(t),
+        None => SparqlEvaluator::new(),
     }
 }
 
@@ -137,12 +259,14 @@ impl ZStore {
     /// store at a time; another gets [`StoreError::Locked`].
     pub fn open(path: &Path) -> Result<ZStore, StoreError> {
         let db = db_dir(path);
-        std::fs::create_dir_all(&db).map_err(|e| storage(path, e))?;
+        std::fs::create_dir_all(&db).map_err(|e| file(&db, e))?;
+        let writer_lock = lock(path)?;
         let store = Store::open(&db).map_err(|e| storage(path, e))?;
         let mut z = ZStore {
             store,
             path: db,
             root: path.to_path_buf(),
+            writer_lock: Some(writer_lock),
             lookup: None,
             facts: std::sync::Mutex::new(None),
         };
@@ -169,6 +293,7 @@ impl ZStore {
             lookup: lookup::Reader::open(&dir),
             path: dir,
             root: path.to_path_buf(),
+            writer_lock: None,
             facts: std::sync::Mutex::new(None),
         })
     }
@@ -179,10 +304,11 @@ impl ZStore {
     /// the two before it are removed (a reader still using one keeps its
     /// open files).
     pub fn publish(&self) -> Result<(), StoreError> {
+        self.check_writer()?;
         let views = self.root.join("views");
-        std::fs::create_dir_all(&views).map_err(|e| storage(&self.root, e))?;
+        std::fs::create_dir_all(&views).map_err(|e| file(&views, e))?;
         let mut numbers: Vec<u64> = std::fs::read_dir(&views)
-            .map_err(|e| storage(&self.root, e))?
+            .map_err(|e| file(&views, e))?
             .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
             .collect();
         numbers.sort_unstable();
@@ -193,59 +319,67 @@ impl ZStore {
             .backup(views.join(&name))
             .map_err(|e| storage(&self.root, e))?;
         // its lookup index, before VIEW names it
-        {
-            let mut facts = self.facts.lock().unwrap_or_else(|e| e.into_inner());
-            let dir = views.join(&name);
-            // the published index the facts add to: merged with the new
-            // lines in one pass where the facts only add to it, else read
-            // whole (an unreadable one is given up: the database is read
-            // instead)
-            let mut merged = false;
-            if let Some(f) = facts.as_mut() {
-                if let Some(base) = f.base.take() {
-                    merged = lookup::write_merged(f, &base, &dir).unwrap_or(false);
-                    if !merged && f.add_index(&base).is_err() {
-                        *facts = None;
-                    }
-                }
-            }
-            if !merged {
-                let read;
-                let facts = match facts.as_ref() {
-                    Some(f) => f,
-                    None => {
-                        read = lookup::Facts::of_store(&self.store)
-                            .map_err(|e| storage(&self.root, e))?;
-                        &read
-                    }
-                };
-                lookup::write(facts, &dir).map_err(|e| storage(&self.root, e))?;
-            }
-        }
-        let tmp = self.root.join("VIEW.tmp");
-        {
-            use std::io::Write;
-            let mut f = std::fs::File::create(&tmp).map_err(|e| storage(&self.root, e))?;
-            f.write_all(name.as_bytes())
-                .map_err(|e| storage(&self.root, e))?;
-            f.sync_all().map_err(|e| storage(&self.root, e))?;
-        }
-        std::fs::rename(&tmp, self.root.join("VIEW")).map_err(|e| storage(&self.root, e))?;
-        if let Ok(d) = std::fs::File::open(&self.root) {
-            let _ = d.sync_all();
-        }
-        match std::fs::remove_file(self.root.join(DIRTY)) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(storage(&self.root, e)),
-        }
-        // keep this view and the two before it; drop older and unfinished ones
+        self.write_index(&views.join(&name))?;
+        self.switch_view(&name)?;
+        // keep this view and the two before it; drop older and unfinished
+        // ones (one that cannot be removed now is removed by a later
+        // publication)
         for n in numbers {
             if n + 2 < next || n > next {
-                let _ = std::fs::remove_dir_all(views.join(format!("{n:012}")));
+                std::fs::remove_dir_all(views.join(format!("{n:012}"))).ok();
             }
         }
         Ok(())
+    }
+
+    /// Writes the lookup index of the database into the view `dir`.
+    fn write_index(&self, dir: &Path) -> Result<(), StoreError> {
+        let mut facts = self.facts.lock().unwrap_or_else(|e| e.into_inner());
+        // the published index the facts add to: merged with the new lines
+        // in one pass where the facts only add to it, else read whole (an
+        // unreadable one is given up: the database is read instead)
+        let mut merged = false;
+        if let Some(f) = facts.as_mut() {
+            if let Some(base) = f.base.take() {
+                merged = lookup::write_merged(f, &base, dir).unwrap_or(false);
+                if !merged && f.add_index(&base).is_err() {
+                    *facts = None;
+                }
+            }
+        }
+        if merged {
+            return Ok(());
+        }
+        let read;
+        let facts = match facts.as_ref() {
+            Some(f) => f,
+            None => {
+                read = lookup::Facts::of_store(&self.store)
+                    .map_err(|e| lookup_failed(&self.root, e))?;
+                &read
+            }
+        };
+        lookup::write(facts, dir).map_err(|e| lookup_failed(dir, e))
+    }
+
+    /// Names the view `name` in `VIEW` (written aside, then renamed over
+    /// it) and clears the marker of unpublished changes.
+    fn switch_view(&self, name: &str) -> Result<(), StoreError> {
+        use std::io::Write;
+        let tmp = self.root.join("VIEW.tmp");
+        let mut f = File::create(&tmp).map_err(|e| file(&tmp, e))?;
+        f.write_all(name.as_bytes()).map_err(|e| file(&tmp, e))?;
+        f.sync_all().map_err(|e| file(&tmp, e))?;
+        drop(f);
+        let view = self.root.join("VIEW");
+        std::fs::rename(&tmp, &view).map_err(|e| file(&view, e))?;
+        sync_dir(&self.root);
+        let dirty = self.root.join(DIRTY);
+        match std::fs::remove_file(&dirty) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(file(&dirty, e)),
+        }
     }
 
     /// Whether a store opened read-only still reads the newest published
@@ -269,16 +403,23 @@ impl ZStore {
 
     /// Records, durably, that the database is about to change.
     fn mark_dirty(&self) -> Result<(), StoreError> {
+        self.check_writer()?;
         let p = self.root.join(DIRTY);
         if p.exists() {
             return Ok(());
         }
-        let f = std::fs::File::create(&p).map_err(|e| storage(&self.root, e))?;
-        f.sync_all().map_err(|e| storage(&self.root, e))?;
-        if let Ok(d) = std::fs::File::open(&self.root) {
-            let _ = d.sync_all();
-        }
+        let f = File::create(&p).map_err(|e| file(&p, e))?;
+        f.sync_all().map_err(|e| file(&p, e))?;
+        sync_dir(&self.root);
         Ok(())
+    }
+
+    /// Fails unless the store was opened for writing (and holds the lock).
+    fn check_writer(&self) -> Result<(), StoreError> {
+        match self.writer_lock {
+            Some(_) => Ok(()),
+            None => Err(StoreError::ReadOnly(self.root.clone())),
+        }
     }
 
     /// Adds the facts of quads being written to the writer's facts of
@@ -293,12 +434,6 @@ impl ZStore {
                 f.add(q);
             }
         }
-    }
-
-    /// The underlying oxigraph store (of the view, for a reader): the
-    /// SPARQL endpoint evaluates its queries on it.
-    pub(crate) fn inner(&self) -> &Store {
-        &self.store
     }
 
     /// Every quad of the store (of the view, for a reader), in the
@@ -333,7 +468,7 @@ impl ZStore {
                     out.insert(f.clone(), v.value().to_string());
                 }
             })
-            .map_err(|e| storage(&self.path, e))?;
+            .map_err(StoreError::Evaluation)?;
             Ok(out)
         };
         let hashes = pairs("contentHash")?;
@@ -446,49 +581,75 @@ impl ZStore {
     }
 
     /// Runs a query over the union of all graphs, cancelled after `timeout`
-    /// (also while its results are read).
+    /// (also while its results are read: those errors are made
+    /// [`StoreError::Timeout`] by [`StoreError::of_query`]).
     pub fn evaluate_with(
         &self,
         query: &str,
-        timeout: Option<std::time::Duration>,
+        timeout: Option<Duration>,
     ) -> Result<QueryResults<'static>, StoreError> {
-        let mut evaluator = SparqlEvaluator::new();
-        if let Some(t) = timeout {
-            let token = oxigraph::sparql::CancellationToken::new();
+        let token = timeout.map(|t| {
+            let token = CancellationToken::new();
             let cancel = token.clone();
             std::thread::spawn(move || {
                 std::thread::sleep(t);
                 cancel.cancel();
             });
-            evaluator = evaluator.with_cancellation_token(token);
-        }
-        let mut prepared = evaluator
+            token
+        });
+        let prepared = evaluator(token)
             .parse_query(query)
-            .map_err(|e| StoreError::Syntax(e.to_string()))?;
-        prepared.dataset_mut().set_default_graph_as_union();
+            .map_err(StoreError::Syntax)?;
+        self.execute(prepared, &Dataset::Union, timeout)
+    }
+
+    /// Runs a parsed query on `dataset`; once `token` is cancelled it stops
+    /// with [`QueryEvaluationError::Cancelled`] (also while its results are
+    /// read).
+    pub fn run(
+        &self,
+        query: spargebra::Query,
+        dataset: &Dataset,
+        token: Option<CancellationToken>,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        self.execute(evaluator(token).for_query(query), dataset, None)
+    }
+
+    fn execute(
+        &self,
+        mut prepared: PreparedSparqlQuery,
+        dataset: &Dataset,
+        timeout: Option<Duration>,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        match dataset {
+            Dataset::Union => prepared.dataset_mut().set_default_graph_as_union(),
+            Dataset::AsQueried => {}
+            Dataset::Given { default, named } => {
+                prepared.dataset_mut().set_default_graph(default.clone());
+                prepared
+                    .dataset_mut()
+                    .set_available_named_graphs(named.clone());
+            }
+        }
         prepared
             .on_store(&self.store)
             .execute()
-            .map_err(|e| StoreError::Evaluation(e.to_string()))
+            .map_err(|e| StoreError::of_query(e, timeout))
     }
 
     /// Runs a SELECT query and returns its rows (terms by variable order).
-    pub fn select(
-        &self,
-        query: &str,
-        _distinct: bool,
-    ) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+    pub fn select(&self, query: &str) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
         match self.evaluate(query)? {
             QueryResults::Solutions(sols) => {
                 let vars: Vec<_> = sols.variables().to_vec();
                 let mut out = Vec::new();
                 for s in sols {
-                    let s = s.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+                    let s = s.map_err(StoreError::Evaluation)?;
                     out.push(vars.iter().map(|v| s.get(v).cloned()).collect());
                 }
                 Ok(out)
             }
-            _ => Err(StoreError::Evaluation("not a SELECT query".into())),
+            _ => Err(StoreError::NotSelect),
         }
     }
 
@@ -526,7 +687,7 @@ impl ZStore {
         // with the square of the number of articles naming the entity
         let mut out = match &self.lookup {
             // the index lists the class and name with each name
-            Some(ix) => ix.named(name).map_err(|x| storage(&self.path, x))?,
+            Some(ix) => ix.named(name).map_err(|x| lookup_failed(&self.path, x))?,
             None => {
                 let mut out = Vec::new();
                 for e in self.named_in_quads(name)? {
@@ -563,7 +724,7 @@ impl ZStore {
         if let Some(ix) = &self.lookup {
             let (lists, cut) = ix
                 .relations(e.as_str(), limit)
-                .map_err(|x| storage(&self.path, x))?;
+                .map_err(|x| lookup_failed(&self.path, x))?;
             return self.neighbors_of(e, lists, evidence, cut);
         }
         let err = |x: oxigraph::store::StorageError| storage(&self.path, x);
@@ -672,7 +833,7 @@ impl ZStore {
             return Ok(false);
         }
         lookup::matches(&self.store, &self.path.join(lookup::FILE))
-            .map_err(|e| storage(&self.path, e))
+            .map_err(|e| lookup_failed(&self.path, e))
     }
 
     /// An entity's zhengtu class (local name) and canonical name, read
@@ -680,7 +841,9 @@ impl ZStore {
     /// zhengtu entity classes) or else from the quad indexes.
     pub fn type_and_label(&self, n: &NamedNode) -> Result<Option<(String, String)>, StoreError> {
         if let Some(ix) = &self.lookup {
-            return ix.entity(n.as_str()).map_err(|x| storage(&self.path, x));
+            return ix
+                .entity(n.as_str())
+                .map_err(|x| lookup_failed(&self.path, x));
         }
         let err = |x: oxigraph::store::StorageError| storage(&self.path, x);
         let s = NamedOrBlankNode::NamedNode(n.clone());
@@ -756,7 +919,7 @@ impl ZStore {
             o = o.as_str(),
             p = p.as_str()
         );
-        let rows = self.select(&q, true)?;
+        let rows = self.select(&q)?;
         let Some(row) = rows.into_iter().next() else {
             return Ok((None, None));
         };
@@ -775,32 +938,42 @@ impl ZStore {
         Ok((sentence, source))
     }
 
-    /// Writes the whole store.
+    /// Writes the whole store: every quad in a dataset format, the union
+    /// of the graphs without duplicates in a triple format.
     pub fn dump(&self, format: RdfFormat, w: impl std::io::Write) -> Result<(), StoreError> {
         if format.supports_datasets() {
-            self.store
+            return match self
+                .store
                 .dump_to_writer(oxigraph::io::RdfSerializer::from_format(format), w)
-                .map_err(|e| storage(&self.path, e))?;
-            return Ok(());
+            {
+                Ok(_) => Ok(()),
+                Err(SerializerError::Io(e)) => Err(StoreError::Write(e)),
+                Err(SerializerError::Storage(e)) => Err(storage(&self.path, e)),
+                Err(e) => Err(StoreError::Write(std::io::Error::other(e))),
+            };
         }
-        // a triple format: the union of all graphs, without duplicates
-        let mut ser = oxigraph::io::RdfSerializer::from_format(format)
-            .with_prefix("zt", ZT)
-            .and_then(|s| s.with_prefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#"))
-            .and_then(|s| s.with_prefix("skos", "http://www.w3.org/2004/02/skos/core#"))
-            .and_then(|s| s.with_prefix("org", "http://www.w3.org/ns/org#"))
-            .map_err(|e| storage(&self.path, e))?
-            .for_writer(w);
+        let mut ser = oxigraph::io::RdfSerializer::from_format(format);
+        for (prefix, iri) in [
+            ("zt", ZT),
+            ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+            ("skos", "http://www.w3.org/2004/02/skos/core#"),
+            ("org", "http://www.w3.org/ns/org#"),
+        ] {
+            // constant IRIs, which parse
+            ser = ser
+                .with_prefix(prefix, iri)
+                .map_err(|e| StoreError::Write(std::io::Error::other(e)))?;
+        }
+        let mut ser = ser.for_writer(w);
         let mut seen = std::collections::BTreeSet::new();
         for q in self.store.iter() {
             let q = q.map_err(|e| storage(&self.path, e))?;
             let t = oxigraph::model::Triple::new(q.subject, q.predicate, q.object);
             if seen.insert(t.to_string()) {
-                ser.serialize_triple(&t)
-                    .map_err(|e| storage(&self.path, e))?;
+                ser.serialize_triple(&t).map_err(StoreError::Write)?;
             }
         }
-        ser.finish().map_err(|e| storage(&self.path, e))?;
+        ser.finish().map_err(StoreError::Write)?;
         Ok(())
     }
 
@@ -1024,4 +1197,59 @@ pub fn sparql_string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_writer_is_locked_out_until_the_first_closes() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = ZStore::open(dir.path()).unwrap();
+        match ZStore::open(dir.path()) {
+            Err(StoreError::Locked(p)) => assert_eq!(p, dir.path()),
+            Err(e) => panic!("not the lock: {e}"),
+            Ok(_) => panic!("two writers at once"),
+        }
+        drop(first);
+        assert!(ZStore::open(dir.path()).is_ok());
+    }
+
+    #[test]
+    fn a_reader_does_not_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = ZStore::open(dir.path()).unwrap();
+        w.apply(&[], ontology_quads()).unwrap();
+        w.publish().unwrap();
+        let r = ZStore::open_read_only(dir.path()).unwrap();
+        assert!(r.has_ontology().unwrap());
+        assert!(matches!(
+            r.apply(&[], ontology_quads()),
+            Err(StoreError::ReadOnly(_))
+        ));
+        // the writer still holds the store
+        assert!(matches!(
+            ZStore::open(dir.path()),
+            Err(StoreError::Locked(_))
+        ));
+    }
+
+    #[test]
+    fn a_cancelled_query_is_a_timeout_and_other_failures_are_not() {
+        let t = Some(Duration::from_millis(1500));
+        let e = StoreError::of_query(QueryEvaluationError::Cancelled, t);
+        assert!(matches!(e, StoreError::Timeout(d) if d == Duration::from_millis(1500)));
+        assert_eq!(e.to_string(), "the query was cancelled after 1.5 s");
+        let other = QueryEvaluationError::UnboundService;
+        assert!(matches!(
+            StoreError::of_query(other, t),
+            StoreError::Evaluation(_)
+        ));
+        // without a time limit nothing cancels it but its caller
+        assert!(matches!(
+            StoreError::of_query(QueryEvaluationError::Cancelled, None),
+            StoreError::Evaluation(_)
+        ));
+    }
 }

@@ -114,6 +114,9 @@ struct CityDept {
     abbrs: Vec<String>,
 }
 
+/// The values of an article's slots, by name.
+type Slots = HashMap<&'static str, String>;
+
 /// The name pools the generator draws from.
 #[derive(Debug)]
 pub struct Generator {
@@ -155,113 +158,129 @@ enum Layout {
     Feature,
 }
 
+/// The prefecture-level cities (…市) of the division lexicon that have
+/// counties with towns, in the lexicon's order.
+fn cities(lex: &Lexicon) -> Vec<City> {
+    // towns by county, counties by city
+    let mut towns: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut counties: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, d) in lex.divisions.iter().enumerate() {
+        let Some(p) = d.parent else { continue };
+        match d.level {
+            Level::Town => towns.entry(p).or_default().push(d.name.clone()),
+            Level::County => counties.entry(p).or_default().push(i),
+            _ => {}
+        }
+    }
+    let county = |c: usize| {
+        let cd = &lex.divisions[c];
+        let short = cd.short.clone()?;
+        let ts = towns.get(&c)?;
+        let ok = ["区", "县", "市"].iter().any(|s| cd.name.ends_with(s));
+        ok.then(|| County {
+            name: cd.name.clone(),
+            short,
+            towns: ts.clone(),
+        })
+    };
+    let mut cities = Vec::new();
+    for (i, d) in lex.divisions.iter().enumerate() {
+        if d.level != Level::City || !d.name.ends_with('市') {
+            continue;
+        }
+        let Some(short) = d.short.clone() else {
+            continue;
+        };
+        let cs: Vec<County> = counties
+            .get(&i)
+            .map(|v| v.iter().filter_map(|&c| county(c)).collect())
+            .unwrap_or_default();
+        if !cs.is_empty() {
+            cities.push(City {
+                name: d.name.clone(),
+                short,
+                counties: cs,
+            });
+        }
+    }
+    cities
+}
+
+/// The government departments of the department lexicon: those of
+/// cities (…局, …委员会) with their short forms, and those of counties
+/// (…局), each sorted.
+fn departments(lex: &Lexicon) -> (Vec<CityDept>, Vec<String>) {
+    let mut by_canon: HashMap<&str, (Vec<Level>, Vec<String>)> = HashMap::new();
+    for (form, d) in &lex.departments {
+        if d.kind != DeptKind::Gov || d.canonical.contains("{place}") {
+            continue;
+        }
+        let e = by_canon.entry(d.canonical.as_str()).or_default();
+        if form == &d.canonical {
+            e.0 = d.levels.clone();
+        } else if form.chars().count() < d.canonical.chars().count() && form.chars().count() >= 2 {
+            e.1.push(form.clone());
+        }
+    }
+    let mut city_depts: Vec<CityDept> = by_canon
+        .iter()
+        .filter(|(c, (lv, _))| {
+            lv.contains(&Level::City) && (c.ends_with('局') || c.ends_with("委员会"))
+        })
+        .map(|(c, (_, ab))| {
+            let mut abbrs = ab.clone();
+            abbrs.sort();
+            CityDept {
+                canonical: c.to_string(),
+                abbrs,
+            }
+        })
+        .collect();
+    city_depts.sort_by(|a, b| a.canonical.cmp(&b.canonical));
+    let mut county_depts: Vec<String> = by_canon
+        .iter()
+        .filter(|(c, (lv, _))| lv.contains(&Level::County) && c.ends_with('局'))
+        .map(|(c, _)| c.to_string())
+        .collect();
+    county_depts.sort();
+    (city_depts, county_depts)
+}
+
+/// The surnames of the surname lexicon: the 100 most common ones of one
+/// character, and the others, each by rank.
+fn surnames(lex: &Lexicon) -> (Vec<String>, Vec<String>) {
+    let mut ranked: Vec<(&String, &u32)> = lex.surnames.iter().collect();
+    ranked.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)));
+    let common: Vec<String> = ranked
+        .iter()
+        .filter(|(s, r)| **r >= 1 && **r <= 100 && s.chars().count() == 1)
+        .map(|(s, _)| s.to_string())
+        .collect();
+    let rare: Vec<String> = ranked
+        .iter()
+        .filter(|(_, r)| **r == 0 || **r > 100)
+        .map(|(s, _)| s.to_string())
+        .collect();
+    (common, rare)
+}
+
 impl Generator {
     /// Builds the name pools from the lexicons.
     pub fn new(lex: &Lexicon) -> Result<Generator, SynthError> {
-        // towns by county, counties by city
-        let mut towns: HashMap<usize, Vec<String>> = HashMap::new();
-        let mut counties: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, d) in lex.divisions.iter().enumerate() {
-            let Some(p) = d.parent else { continue };
-            match d.level {
-                Level::Town => towns.entry(p).or_default().push(d.name.clone()),
-                Level::County => counties.entry(p).or_default().push(i),
-                _ => {}
-            }
-        }
-        let mut cities = Vec::new();
-        for (i, d) in lex.divisions.iter().enumerate() {
-            if d.level != Level::City || !d.name.ends_with('市') {
-                continue;
-            }
-            let Some(short) = d.short.clone() else {
-                continue;
-            };
-            let cs: Vec<County> = counties
-                .get(&i)
-                .map(|v| {
-                    v.iter()
-                        .filter_map(|&c| {
-                            let cd = &lex.divisions[c];
-                            let short = cd.short.clone()?;
-                            let ts = towns.get(&c)?;
-                            let ok = ["区", "县", "市"].iter().any(|s| cd.name.ends_with(s));
-                            ok.then(|| County {
-                                name: cd.name.clone(),
-                                short,
-                                towns: ts.clone(),
-                            })
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            if !cs.is_empty() {
-                cities.push(City {
-                    name: d.name.clone(),
-                    short,
-                    counties: cs,
-                });
-            }
-        }
+        let cities = cities(lex);
         if cities.is_empty() {
             return Err(SynthError::Lexicon("cities with counties and towns"));
         }
-        // government departments of cities and counties, with short forms
-        let mut by_canon: HashMap<&str, (Vec<Level>, Vec<String>)> = HashMap::new();
-        for (form, d) in &lex.departments {
-            if d.kind != DeptKind::Gov || d.canonical.contains("{place}") {
-                continue;
-            }
-            let e = by_canon.entry(d.canonical.as_str()).or_default();
-            if form == &d.canonical {
-                e.0 = d.levels.clone();
-            } else if form.chars().count() < d.canonical.chars().count()
-                && form.chars().count() >= 2
-            {
-                e.1.push(form.clone());
-            }
-        }
-        let mut city_depts: Vec<CityDept> = by_canon
-            .iter()
-            .filter(|(c, (lv, _))| {
-                lv.contains(&Level::City) && (c.ends_with('局') || c.ends_with("委员会"))
-            })
-            .map(|(c, (_, ab))| {
-                let mut abbrs = ab.clone();
-                abbrs.sort();
-                CityDept {
-                    canonical: c.to_string(),
-                    abbrs,
-                }
-            })
-            .collect();
-        city_depts.sort_by(|a, b| a.canonical.cmp(&b.canonical));
+        let (city_depts, county_depts) = departments(lex);
         let branch_depts: Vec<CityDept> = city_depts
             .iter()
             .filter(|d| frames::BRANCH_DEPTS.contains(&d.canonical.as_str()))
             .cloned()
             .collect();
-        let mut county_depts: Vec<String> = by_canon
-            .iter()
-            .filter(|(c, (lv, _))| lv.contains(&Level::County) && c.ends_with('局'))
-            .map(|(c, _)| c.to_string())
-            .collect();
-        county_depts.sort();
         if city_depts.is_empty() || branch_depts.is_empty() || county_depts.is_empty() {
             return Err(SynthError::Lexicon("government departments"));
         }
-        let mut ranked: Vec<(&String, &u32)> = lex.surnames.iter().collect();
-        ranked.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)));
-        let common_surnames: Vec<String> = ranked
-            .iter()
-            .filter(|(s, r)| **r >= 1 && **r <= 100 && s.chars().count() == 1)
-            .map(|(s, _)| s.to_string())
-            .collect();
-        let rare_surnames: Vec<String> = ranked
-            .iter()
-            .filter(|(_, r)| **r == 0 || **r > 100)
-            .map(|(s, _)| s.to_string())
-            .collect();
+        let (common_surnames, rare_surnames) = surnames(lex);
         if common_surnames.is_empty() {
             return Err(SynthError::Lexicon("ranked surnames"));
         }
@@ -311,23 +330,28 @@ impl Generator {
             .replace("{t}", topic)
     }
 
-    /// The slot values of one article about a district of `city`.
-    fn slots(
-        &self,
-        rng: &mut Rng,
-        city: &City,
-        bureau: &CityDept,
-        reporters: &[String],
-    ) -> HashMap<&'static str, String> {
+    /// The slot values of one article about a district of `city`. (The
+    /// values are drawn in a fixed order: a seed gives the same corpus.)
+    fn slots(&self, rng: &mut Rng, city: &City, bureau: &CityDept, reporters: &[String]) -> Slots {
         let county = rng.pick(&city.counties);
+        let bureau2 = rng.pick(&self.city_depts);
+        let mut s = Slots::new();
+        self.place_slots(rng, city, county, &mut s);
+        self.agency_slots(rng, city, county, [bureau, bureau2], &mut s);
+        self.body_slots(rng, city, county, &mut s);
+        self.paper_slots(rng, city, reporters, &mut s);
+        s
+    }
+
+    /// The city, the district and its Party committee and head, a town, a
+    /// community and two roads.
+    fn place_slots(&self, rng: &mut Rng, city: &City, county: &County, s: &mut Slots) {
         let level = county.name.chars().last().unwrap_or('区');
         let committee = if county.name.chars().count() == 2 && level == '县' {
             format!("{}县委", county.name)
         } else {
             format!("{}委", county.name)
         };
-        let bureau2 = rng.pick(&self.city_depts);
-        let mut s: HashMap<&'static str, String> = HashMap::new();
         s.insert("city", city.name.clone());
         s.insert("city_short", city.short.clone());
         s.insert("paper", format!("{}日报社", city.short));
@@ -337,14 +361,23 @@ impl Generator {
         s.insert("dhead", format!("{level}长"));
         s.insert("town", rng.pick(&county.towns).clone());
         s.insert("community", format!("{}社区", self.word(rng, 2)));
-        s.insert(
-            "road",
-            format!("{}{}", self.word(rng, 2), rng.pick(frames::ROAD_HEADS)),
-        );
-        s.insert(
-            "road2",
-            format!("{}{}", self.word(rng, 2), rng.pick(frames::ROAD_HEADS)),
-        );
+        for road in ["road", "road2"] {
+            let name = format!("{}{}", self.word(rng, 2), rng.pick(frames::ROAD_HEADS));
+            s.insert(road, name);
+        }
+    }
+
+    /// The city's bureau (full and short), its district branch and a
+    /// section, another bureau, a district department, the city's Party
+    /// committee.
+    fn agency_slots(
+        &self,
+        rng: &mut Rng,
+        city: &City,
+        county: &County,
+        [bureau, bureau2]: [&CityDept; 2],
+        s: &mut Slots,
+    ) {
         s.insert("bureau", format!("{}{}", city.name, bureau.canonical));
         s.insert("bureau_abbr", format!("市{}", self.short_form(rng, bureau)));
         s.insert(
@@ -359,54 +392,38 @@ impl Generator {
             format!("{}{}", county.name, rng.pick(&self.county_depts)),
         );
         s.insert("party_city", format!("中共{}委", city.name));
-        s.insert(
-            "company",
-            format!(
-                "{}{}{}有限公司",
-                city.short,
-                self.word(rng, 2),
-                rng.pick(frames::INDUSTRIES)
-            ),
-        );
-        s.insert(
-            "school",
-            format!(
-                "{}{}{}",
-                if rng.chance(0.5) {
-                    county.short.as_str()
-                } else {
-                    ""
-                },
-                self.word(rng, 2),
-                rng.pick(frames::SCHOOL_HEADS)
-            ),
-        );
+    }
+
+    /// A company, a school, an organization and two projects.
+    fn body_slots(&self, rng: &mut Rng, city: &City, county: &County, s: &mut Slots) {
+        let word = self.word(rng, 2);
+        let industry = rng.pick(frames::INDUSTRIES);
+        s.insert("company", format!("{}{word}{industry}有限公司", city.short));
+        let place = if rng.chance(0.5) {
+            county.short.as_str()
+        } else {
+            ""
+        };
+        let word = self.word(rng, 2);
+        let head = rng.pick(frames::SCHOOL_HEADS);
+        s.insert("school", format!("{place}{word}{head}"));
         let head = rng.pick(frames::ORG_HEADS);
-        s.insert(
-            "org",
-            if rng.chance(0.5) {
-                format!("{}{head}", city.name)
-            } else {
-                format!("{}{}{head}", county.short, self.word(rng, 2))
-            },
-        );
-        s.insert(
-            "project",
-            format!(
-                "{}{}项目",
-                self.word(rng, 2),
-                rng.pick(frames::PROJECT_THEMES)
-            ),
-        );
-        s.insert(
-            "project2",
-            format!(
-                "{}{}{}项目",
-                county.name,
-                self.word(rng, 2),
-                rng.pick(frames::PROJECT_THEMES)
-            ),
-        );
+        let org = if rng.chance(0.5) {
+            format!("{}{head}", city.name)
+        } else {
+            format!("{}{}{head}", county.short, self.word(rng, 2))
+        };
+        s.insert("org", org);
+        let word = self.word(rng, 2);
+        let theme = rng.pick(frames::PROJECT_THEMES);
+        s.insert("project", format!("{word}{theme}项目"));
+        let word = self.word(rng, 2);
+        let theme = rng.pick(frames::PROJECT_THEMES);
+        s.insert("project2", format!("{}{word}{theme}项目", county.name));
+    }
+
+    /// Two documents and an agreement, three people, the reporters.
+    fn paper_slots(&self, rng: &mut Rng, city: &City, reporters: &[String], s: &mut Slots) {
         s.insert("doc", self.doc(rng, &city.name, frames::DOC_FORMS));
         s.insert("doc2", self.doc(rng, &city.name, frames::DOC_FORMS));
         s.insert(
@@ -418,11 +435,10 @@ impl Generator {
         s.insert("person3", self.person(rng));
         s.insert("reporter", rng.pick(reporters).clone());
         s.insert("reporter2", self.person(rng));
-        s
     }
 
     /// Renders a frame: slots by the article's values, numbers drawn anew.
-    fn render(&self, rng: &mut Rng, frame: &str, slots: &HashMap<&'static str, String>) -> String {
+    fn render(&self, rng: &mut Rng, frame: &str, slots: &Slots) -> String {
         let mut out = String::with_capacity(frame.len() + 64);
         let mut rest = frame;
         while let Some(open) = rest.find('{') {
@@ -456,7 +472,7 @@ impl Generator {
 
     /// The paragraphs of an article body: the opening, 2 to 4 paragraphs of
     /// 2 to 4 sentences, and sometimes a closing quotation.
-    fn body(&self, rng: &mut Rng, slots: &HashMap<&'static str, String>) -> Vec<String> {
+    fn body(&self, rng: &mut Rng, slots: &Slots) -> Vec<String> {
         let open = *rng.pick(frames::OPENINGS);
         let mut paras = vec![self.render(rng, open, slots)];
         for _ in 0..rng.range(2, 4) {
@@ -479,7 +495,7 @@ impl Generator {
         paras
     }
 
-    fn headline(&self, rng: &mut Rng, slots: &HashMap<&'static str, String>) -> String {
+    fn headline(&self, rng: &mut Rng, slots: &Slots) -> String {
         let f = *rng.pick(frames::HEADLINES);
         self.render(rng, f, slots)
     }
@@ -562,12 +578,7 @@ impl Generator {
 
     /// A printed dispatch: headline, 本报讯 with its byline, paragraphs
     /// indented and broken every 17 characters.
-    fn print_article(
-        &self,
-        rng: &mut Rng,
-        slots: &HashMap<&'static str, String>,
-        out: &mut String,
-    ) {
+    fn print_article(&self, rng: &mut Rng, slots: &Slots, out: &mut String) {
         if rng.chance(0.6) {
             out.push_str(&self.headline(rng, slots));
             out.push_str("\n\n");
