@@ -282,169 +282,244 @@ fn bad(file: &'static str, line: usize, msg: impl Into<String>) -> LexiconError 
     }
 }
 
+/// A loader of one lexicon file: reads its rows into the lexicon.
+type Loader = fn(&mut Lexicon, &'static str, &'static str) -> Result<(), LexiconError>;
+
+/// The loader of a lexicon file, by file name.
+fn loader(file: &str) -> Option<Loader> {
+    Some(match file {
+        "divisions.tsv" => Lexicon::load_divisions,
+        "departments.tsv" => Lexicon::load_departments,
+        "national.tsv" => Lexicon::load_national,
+        "posts.tsv" => Lexicon::load_posts,
+        "surnames.tsv" => Lexicon::load_surnames,
+        "unit_suffixes.tsv" => Lexicon::load_suffixes,
+        "triggers.tsv" => Lexicon::load_triggers,
+        "countries.tsv" => Lexicon::load_countries,
+        "geo.tsv" => Lexicon::load_geo,
+        "zones.tsv" => Lexicon::load_zones,
+        "hosts.tsv" => Lexicon::load_hosts,
+        "name_words.tsv" => Lexicon::load_name_words,
+        _ => return None,
+    })
+}
+
 impl Lexicon {
-    /// Loads the lexicons compiled into the binary.
+    /// Loads the lexicons compiled into the binary, each file by its own
+    /// loader, in the order of [`FILES`] (hosts.tsv refers to divisions and
+    /// departments loaded before it).
     pub fn load() -> Result<Lexicon, LexiconError> {
         let mut lx = Lexicon::default();
-        for (file, text) in FILES {
-            match *file {
-                "divisions.tsv" => lx.load_divisions(file, text)?,
-                "departments.tsv" => lx.load_departments(file, text)?,
-                "national.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 3 {
-                            return Err(bad(file, n, "expected form, canonical, type"));
-                        }
-                        lx.national.insert(
-                            r[0].to_string(),
-                            National {
-                                canonical: r[1].to_string(),
-                                agency: r[2] == "Agency",
-                            },
-                        );
-                    }
-                }
-                "posts.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 2 {
-                            return Err(bad(file, n, "expected post, organ"));
-                        }
-                        let organ = match r[1] {
-                            "party" => PostOrgan::Party,
-                            "gov" => PostOrgan::Gov,
-                            "congress" => PostOrgan::Congress,
-                            "cppcc" => PostOrgan::Cppcc,
-                            "self" => PostOrgan::SelfBody,
-                            "media" => PostOrgan::Media,
-                            "none" => PostOrgan::None,
-                            o => return Err(bad(file, n, format!("unknown organ {o}"))),
-                        };
-                        let leader = r.get(2).is_some_and(|x| *x == "leader");
-                        lx.posts.insert(r[0].to_string(), Post { organ, leader });
-                    }
-                }
-                "surnames.tsv" => {
-                    for (_, r) in rows(text) {
-                        let rank = r.get(1).and_then(|x| x.parse().ok()).unwrap_or(0);
-                        lx.surnames.insert(r[0].to_string(), rank);
-                    }
-                }
-                "unit_suffixes.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 3 {
-                            return Err(bad(file, n, "expected suffix, type, role"));
-                        }
-                        let etype = crate::EntityType::parse(r[1])
-                            .ok_or_else(|| bad(file, n, format!("unknown type {}", r[1])))?;
-                        let role = match r[2] {
-                            "unit" => SuffixRole::Unit,
-                            "body" => SuffixRole::Body,
-                            o => return Err(bad(file, n, format!("unknown role {o}"))),
-                        };
-                        lx.suffixes
-                            .entry(r[0].to_string())
-                            .or_default()
-                            .push(Suffix {
-                                etype,
-                                role,
-                                alone: r.get(3) == Some(&"alone"),
-                            });
-                    }
-                }
-                "triggers.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 2 {
-                            return Err(bad(file, n, "expected word, kind"));
-                        }
-                        let k = match r[1] {
-                            "left_stop" => Trigger::LeftStop,
-                            "anaphor" => Trigger::Anaphor,
-                            "issue" => Trigger::Issue,
-                            "partner" => Trigger::Partner,
-                            "participate" => Trigger::Participate,
-                            "located" => Trigger::Located,
-                            "byline" => Trigger::Byline,
-                            "doc_kind" => Trigger::DocKind,
-                            o => return Err(bad(file, n, format!("unknown kind {o}"))),
-                        };
-                        let v = lx.triggers.entry(r[0].to_string()).or_default();
-                        if !v.contains(&k) {
-                            v.push(k);
-                        }
-                    }
-                }
-                "countries.tsv" => {
-                    for (_, r) in rows(text) {
-                        let canon = r.get(1).copied().unwrap_or(r[0]);
-                        lx.countries.insert(r[0].to_string(), canon.to_string());
-                    }
-                }
-                "geo.tsv" => {
-                    for (_, r) in rows(text) {
-                        let canon = r.get(1).copied().unwrap_or(r[0]);
-                        lx.geo.insert(r[0].to_string(), canon.to_string());
-                    }
-                }
-                "zones.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 2 {
-                            return Err(bad(file, n, "expected short form, full form"));
-                        }
-                        lx.zones.insert(r[0].to_string(), r[1].to_string());
-                    }
-                }
-                "hosts.tsv" => {
-                    for (n, r) in rows(text) {
-                        let target = match (r.get(1).copied(), r.get(2)) {
-                            (Some("division"), Some(code)) => {
-                                let i =
-                                    lx.division_by_code.get(*code).copied().ok_or_else(|| {
-                                        bad(file, n, format!("unknown division code {code}"))
-                                    })?;
-                                HostName::Division(i)
-                            }
-                            (Some("dept"), Some(form)) => {
-                                let d = lx.departments.get(*form).ok_or_else(|| {
-                                    bad(file, n, format!("unknown department form {form}"))
-                                })?;
-                                HostName::Dept(d.canonical.clone())
-                            }
-                            _ => return Err(bad(file, n, "expected label, division|dept, target")),
-                        };
-                        let v = lx.hosts.entry(r[0].to_string()).or_default();
-                        if !v.contains(&target) {
-                            v.push(target);
-                        }
-                    }
-                }
-                "name_words.tsv" => {
-                    for (n, r) in rows(text) {
-                        match r.get(1).copied() {
-                            Some("name_verb") => lx.name_verbs.insert(r[0].to_string()),
-                            Some("generic") => lx.generic.insert(r[0].to_string()),
-                            Some("not_body") => lx.not_bodies.insert(r[0].to_string()),
-                            Some("legal_form") => {
-                                lx.legal_forms.push(r[0].to_string());
-                                lx.legal_forms
-                                    .sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
-                                true
-                            }
-                            _ => {
-                                return Err(bad(
-                                    file,
-                                    n,
-                                    "expected word, name_verb|generic|not_body|legal_form",
-                                ))
-                            }
-                        };
-                    }
-                }
-                _ => {}
+        for &(file, text) in FILES {
+            if let Some(load) = loader(file) {
+                load(&mut lx, file, text)?;
             }
         }
         Ok(lx)
     }
 
+    /// national.tsv: central bodies and well-known organisations.
+    fn load_national(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 3 {
+                return Err(bad(file, n, "expected form, canonical, type"));
+            }
+            self.national.insert(
+                r[0].to_string(),
+                National {
+                    canonical: r[1].to_string(),
+                    agency: r[2] == "Agency",
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// posts.tsv: post titles with the body they imply.
+    fn load_posts(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 2 {
+                return Err(bad(file, n, "expected post, organ"));
+            }
+            let organ = match r[1] {
+                "party" => PostOrgan::Party,
+                "gov" => PostOrgan::Gov,
+                "congress" => PostOrgan::Congress,
+                "cppcc" => PostOrgan::Cppcc,
+                "self" => PostOrgan::SelfBody,
+                "media" => PostOrgan::Media,
+                "none" => PostOrgan::None,
+                o => return Err(bad(file, n, format!("unknown organ {o}"))),
+            };
+            let leader = r.get(2).is_some_and(|x| *x == "leader");
+            self.posts.insert(r[0].to_string(), Post { organ, leader });
+        }
+        Ok(())
+    }
+
+    /// surnames.tsv: surnames with their frequency rank.
+    fn load_surnames(&mut self, _: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (_, r) in rows(text) {
+            let rank = r.get(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+            self.surnames.insert(r[0].to_string(), rank);
+        }
+        Ok(())
+    }
+
+    /// unit_suffixes.tsv: name suffixes with their type and role.
+    fn load_suffixes(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 3 {
+                return Err(bad(file, n, "expected suffix, type, role"));
+            }
+            let etype = crate::EntityType::parse(r[1])
+                .ok_or_else(|| bad(file, n, format!("unknown type {}", r[1])))?;
+            let role = match r[2] {
+                "unit" => SuffixRole::Unit,
+                "body" => SuffixRole::Body,
+                o => return Err(bad(file, n, format!("unknown role {o}"))),
+            };
+            self.suffixes
+                .entry(r[0].to_string())
+                .or_default()
+                .push(Suffix {
+                    etype,
+                    role,
+                    alone: r.get(3) == Some(&"alone"),
+                });
+        }
+        Ok(())
+    }
+
+    /// triggers.tsv: words around names, by kind.
+    fn load_triggers(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 2 {
+                return Err(bad(file, n, "expected word, kind"));
+            }
+            let k = match r[1] {
+                "left_stop" => Trigger::LeftStop,
+                "anaphor" => Trigger::Anaphor,
+                "issue" => Trigger::Issue,
+                "partner" => Trigger::Partner,
+                "participate" => Trigger::Participate,
+                "located" => Trigger::Located,
+                "byline" => Trigger::Byline,
+                "doc_kind" => Trigger::DocKind,
+                o => return Err(bad(file, n, format!("unknown kind {o}"))),
+            };
+            let v = self.triggers.entry(r[0].to_string()).or_default();
+            if !v.contains(&k) {
+                v.push(k);
+            }
+        }
+        Ok(())
+    }
+
+    /// countries.tsv: countries and regions, each to its canonical name.
+    fn load_countries(&mut self, _: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (_, r) in rows(text) {
+            let canon = r.get(1).copied().unwrap_or(r[0]);
+            self.countries.insert(r[0].to_string(), canon.to_string());
+        }
+        Ok(())
+    }
+
+    /// geo.tsv: geographic names, each to its canonical name.
+    fn load_geo(&mut self, _: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (_, r) in rows(text) {
+            let canon = r.get(1).copied().unwrap_or(r[0]);
+            self.geo.insert(r[0].to_string(), canon.to_string());
+        }
+        Ok(())
+    }
+
+    /// zones.tsv: development-zone short forms and their full forms.
+    fn load_zones(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 2 {
+                return Err(bad(file, n, "expected short form, full form"));
+            }
+            self.zones.insert(r[0].to_string(), r[1].to_string());
+        }
+        Ok(())
+    }
+
+    /// hosts.tsv: labels of government web hosts; needs the divisions and
+    /// departments loaded.
+    fn load_hosts(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            let target =
+                match (r.get(1).copied(), r.get(2)) {
+                    (Some("division"), Some(code)) => {
+                        let i =
+                            self.division_by_code.get(*code).copied().ok_or_else(|| {
+                                bad(file, n, format!("unknown division code {code}"))
+                            })?;
+                        HostName::Division(i)
+                    }
+                    (Some("dept"), Some(form)) => {
+                        let d = self.departments.get(*form).ok_or_else(|| {
+                            bad(file, n, format!("unknown department form {form}"))
+                        })?;
+                        HostName::Dept(d.canonical.clone())
+                    }
+                    _ => return Err(bad(file, n, "expected label, division|dept, target")),
+                };
+            let v = self.hosts.entry(r[0].to_string()).or_default();
+            if !v.contains(&target) {
+                v.push(target);
+            }
+        }
+        Ok(())
+    }
+
+    /// name_words.tsv: words that decide the left edge of a headed name;
+    /// the legal forms end up longest first.
+    fn load_name_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            let w = r[0].to_string();
+            match r.get(1).copied() {
+                Some("name_verb") => self.name_verbs.insert(w),
+                Some("generic") => self.generic.insert(w),
+                Some("not_body") => self.not_bodies.insert(w),
+                Some("legal_form") => {
+                    self.legal_forms.push(w);
+                    true
+                }
+                _ => {
+                    return Err(bad(
+                        file,
+                        n,
+                        "expected word, name_verb|generic|not_body|legal_form",
+                    ))
+                }
+            };
+        }
+        // a stable sort: forms of one length keep the file's order
+        self.legal_forms
+            .sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+        Ok(())
+    }
+
+    /// divisions.tsv: the divisions, their parents and the indices by
+    /// name, short name and code.
     fn load_divisions(
         &mut self,
         file: &'static str,
@@ -487,6 +562,7 @@ impl Lexicon {
         Ok(())
     }
 
+    /// departments.tsv: department forms with their full name and kind.
     fn load_departments(
         &mut self,
         file: &'static str,
