@@ -6,6 +6,10 @@
 //! source; the files are compiled into the binary so that it runs anywhere.
 //! Takes: nothing. Gives: a [`Lexicon`] with lookup tables.
 
+pub mod tags;
+
+pub use tags::{Tag, TagClasses, TagSet};
+
 /// The lexicons' maps hash with FxHash (rustc-hash): recognizers look up
 /// short keys many times per character of text, and SipHash was some 8% of
 /// an extraction's instructions. The keys come from the lexicon files, not
@@ -26,6 +30,14 @@ pub enum LexiconError {
         line: usize,
         /// What is wrong.
         msg: String,
+    },
+    /// A lexicon file lacks an entry the recognizers need.
+    #[error("{file}: no {what}")]
+    Missing {
+        /// The lexicon file name.
+        file: &'static str,
+        /// What is missing.
+        what: String,
     },
 }
 
@@ -226,6 +238,8 @@ pub struct Lexicon {
     pub legal_forms: Vec<String>,
     /// Romanized labels of government web hosts → what they name.
     pub hosts: HashMap<String, Vec<HostName>>,
+    /// Classes of jieba's part-of-speech tags (tag_classes.tsv).
+    pub tags: TagClasses,
 }
 
 /// What a label of a government web host names (anshan → 鞍山市, zrzyj →
@@ -261,9 +275,10 @@ pub const FILES: &[(&str, &str)] = &[
     data!("name_words.tsv"),
     data!("zones.tsv"),
     data!("hosts.tsv"),
+    data!("tag_classes.tsv"),
 ];
 
-fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines().enumerate().filter_map(|(i, l)| {
         let l = l.trim_end_matches('\r');
         if l.trim().is_empty() || l.starts_with('#') {
@@ -300,6 +315,7 @@ fn loader(file: &str) -> Option<Loader> {
         "zones.tsv" => Lexicon::load_zones,
         "hosts.tsv" => Lexicon::load_hosts,
         "name_words.tsv" => Lexicon::load_name_words,
+        "tag_classes.tsv" => Lexicon::load_tag_classes,
         _ => return None,
     })
 }
@@ -515,6 +531,16 @@ impl Lexicon {
         // a stable sort: forms of one length keep the file's order
         self.legal_forms
             .sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+        Ok(())
+    }
+
+    /// tag_classes.tsv: classes of part-of-speech tags.
+    fn load_tag_classes(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.tags = TagClasses::load(file, text)?;
         Ok(())
     }
 

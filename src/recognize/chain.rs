@@ -12,7 +12,7 @@
 
 use super::lattice::{Lattice, Piece};
 use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
-use crate::lexicon::{DeptKind, Level, SuffixRole, Trigger};
+use crate::lexicon::{DeptKind, Level, SuffixRole, Tag, Trigger};
 use crate::EntityType;
 
 /// A place written in a name or as a name.
@@ -290,14 +290,10 @@ pub fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
 /// drops it when the article has none.
 pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let n = lat.len();
-    let verb_or_prep = |t: &super::lattice::Token| t.tag.starts_with('v') || t.tag.starts_with('p');
+    let verb_or_prep = |t: &super::lattice::Token| r.tags().section_before.contains(t.tag);
     // after the name: a verb, a preposition, or the idioms, adverbs and
     // conjunctions that start a predicate (按程序, 要, 和)
-    let predicate = |t: &super::lattice::Token| {
-        ['v', 'p', 'l', 'd', 'c']
-            .iter()
-            .any(|c| t.tag.starts_with(*c))
-    };
+    let predicate = |t: &super::lattice::Token| r.tags().section_after.contains(t.tag);
     // the suffixes a section may have alone (科, 股)
     let alone: Vec<&str> = r
         .lex
@@ -720,7 +716,7 @@ pub(crate) fn generic_at(
         }
         // the suffix must not sit inside a verb (署 in 签署)
         if let Some(t) = lat.token(q) {
-            if t.start < q && t.tag.starts_with('v') && t.tag != "vn" {
+            if t.start < q && r.tags().predicate_verb.contains(t.tag) {
                 continue;
             }
         }
@@ -790,35 +786,14 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
                 return false;
             }
             let tag = t.tag;
-            if matches!(
-                tag,
-                "p" | "c"
-                    | "r"
-                    | "d"
-                    | "ad"
-                    | "i"
-                    | "u"
-                    | "uj"
-                    | "ul"
-                    | "uz"
-                    | "uv"
-                    | "ud"
-                    | "ug"
-                    | "t"
-                    | "x"
-                    | "y"
-                    | "e"
-                    | "o"
-                    | "q"
-                    | "f"
-            ) {
+            if r.tags().name_gap_stop.contains(tag) {
                 return false;
             }
             // verbs other than those that occur in names end the name
-            if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {
+            if r.tags().predicate_verb.contains(tag) && !r.lex.name_verbs.contains(&w) {
                 return false;
             }
-            if tag == "m"
+            if tag == Tag::M
                 && !w.starts_with('第')
                 && !w.chars().all(|ch| "一二三四五六七八九十".contains(ch))
             {

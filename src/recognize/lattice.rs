@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use jieba_rs::Jieba;
 use std::collections::HashMap;
 
-use crate::lexicon::{Level, Lexicon, Trigger};
+use crate::lexicon::{Level, Lexicon, Tag, Trigger};
 
 /// What a lexicon entry found in the text is.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,33 +119,6 @@ impl Matcher {
     }
 }
 
-/// The part-of-speech tags of jieba's dictionary and of its guesses
-/// (ICTCLAS style), sorted, so that tokens hold them without allocating.
-const TAGS: &[&str] = &[
-    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j",
-    "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q",
-    "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd",
-    "vg", "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
-];
-
-/// The static copy of a tag; tags outside the list read as "x" (unknown).
-fn intern_tag(tag: &str) -> &'static str {
-    // tags are at most four bytes: each is compared as one integer
-    fn key(t: &str) -> Option<u32> {
-        (t.len() <= 4).then(|| t.bytes().fold(0u32, |k, b| (k << 8) | u32::from(b)))
-    }
-    static KEYS: std::sync::OnceLock<Vec<(u32, &'static str)>> = std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        let mut v: Vec<(u32, &'static str)> =
-            TAGS.iter().filter_map(|t| Some((key(t)?, *t))).collect();
-        v.sort_unstable();
-        v
-    });
-    key(tag)
-        .and_then(|k| keys.binary_search_by_key(&k, |x| x.0).ok())
-        .map_or("x", |i| keys[i].1)
-}
-
 /// A jieba token with character offsets and its part-of-speech tag.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -153,8 +126,8 @@ pub struct Token {
     pub start: usize,
     /// One past the last character.
     pub end: usize,
-    /// Part-of-speech tag (ICTCLAS style).
-    pub tag: &'static str,
+    /// Part-of-speech tag.
+    pub tag: Tag,
 }
 
 /// One article's text with its lexicon matches and tokens.
@@ -246,7 +219,7 @@ impl<'m> Lattice<'m> {
             tokens.push(Token {
                 start: s,
                 end: e,
-                tag: intern_tag(t.tag),
+                tag: Tag::parse(t.tag),
             });
         }
         tok_of[n] = tokens.len();
@@ -361,18 +334,6 @@ impl<'m> Lattice<'m> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every known tag comes back as its static copy; others read as "x".
-    #[test]
-    fn tags_are_interned() {
-        for t in TAGS {
-            assert_eq!(intern_tag(t), *t);
-        }
-        assert_eq!(intern_tag(&String::from("nrfg")), "nrfg");
-        assert_eq!(intern_tag("nx"), "x");
-        assert_eq!(intern_tag("nrfgx"), "x");
-        assert_eq!(intern_tag(""), "x");
-    }
 
     /// Groups keep their items' order, and the last key (a match ending
     /// where the text ends) has its group too.

@@ -22,7 +22,7 @@ pub mod person;
 
 use jieba_rs::Jieba;
 
-use crate::lexicon::{DeptKind, Lexicon, LexiconError, Trigger};
+use crate::lexicon::{DeptKind, Lexicon, LexiconError, Tag, TagClasses, Trigger};
 use crate::EntityType;
 pub use chain::{Chain, Link, PlaceRef};
 pub use lattice::{Lattice, Matcher, Piece};
@@ -133,12 +133,12 @@ pub struct Recognizer {
 }
 
 /// The dictionary tag of a word if jieba's dictionary has it as one word.
-fn dict_tag(jieba: &Jieba, w: &str) -> Option<String> {
+fn dict_tag(jieba: &Jieba, w: &str) -> Option<Tag> {
     if !jieba.has_word(w) {
         return None;
     }
     let t = jieba.tag(w, false);
-    (t.len() == 1).then(|| t[0].tag.to_string())
+    (t.len() == 1).then(|| Tag::parse(t[0].tag))
 }
 
 impl Recognizer {
@@ -150,21 +150,10 @@ impl Recognizer {
         // are not matched as names
         let mut common = Vec::new();
         for short in lex.division_by_short.keys() {
-            if let Some(tag) = dict_tag(&jieba, short) {
-                // verbs, adjectives, function words, idioms: never a place
-                // name (nouns are judged by the document's context)
-                let t = tag.as_str();
-                if t.starts_with('v')
-                    || t.starts_with('a')
-                    || t.starts_with('d')
-                    || t.starts_with('u')
-                    || t.starts_with('r')
-                    || t.starts_with('m')
-                    || t.starts_with('t')
-                    || matches!(t, "c" | "p" | "q" | "f" | "y" | "e" | "o" | "i" | "l" | "z")
-                {
-                    common.push(short.clone());
-                }
+            // verbs, adjectives, function words, idioms: never a place
+            // name (nouns are judged by the document's context)
+            if dict_tag(&jieba, short).is_some_and(|t| lex.tags.never_place.contains(t)) {
+                common.push(short.clone());
             }
         }
         for c in common {
@@ -180,10 +169,7 @@ impl Recognizer {
             .division_by_name
             .keys()
             .filter(|n| !level_end.iter().any(|e| n.ends_with(e)))
-            .filter(|n| {
-                dict_tag(&jieba, n)
-                    .is_some_and(|t| t.starts_with('n') && t != "ns" && !t.starts_with("nr"))
-            })
+            .filter(|n| dict_tag(&jieba, n).is_some_and(|t| lex.tags.plain_noun.contains(t)))
             .cloned()
             .collect();
         for n in plain {
@@ -270,7 +256,12 @@ impl Recognizer {
     /// Whether `w` is an ordinary dictionary word (not a name): a word of
     /// jieba's dictionary whose tag is not a person or place name.
     pub fn common_word(&self, w: &str) -> bool {
-        dict_tag(&self.jieba, w).is_some_and(|t| !t.starts_with("nr") && t != "ns")
+        dict_tag(&self.jieba, w).is_some_and(|t| !self.lex.tags.proper_name.contains(t))
+    }
+
+    /// The classes of part-of-speech tags.
+    pub fn tags(&self) -> &TagClasses {
+        &self.lex.tags
     }
 
     /// Whether a word occurs in official names of bodies.

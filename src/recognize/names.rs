@@ -8,7 +8,7 @@
 use super::chain::PlaceRef;
 use super::lattice::{Lattice, Piece};
 use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
-use crate::lexicon::{SuffixRole, Trigger};
+use crate::lexicon::{SuffixRole, Tag, Trigger};
 use crate::EntityType;
 
 /// Heads that end a project's name and so never sit inside another name.
@@ -44,6 +44,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         let Some(t) = lat.token(k) else { return false };
         let w = lat.text(t.start.max(s), t.end.min(e));
         let tag = t.tag;
+        let tc = r.tags();
         if !r.is_word(&w) {
             return true;
         }
@@ -55,18 +56,15 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
             || r.lex.geo.contains_key(&w)
             || r.lex.countries.contains_key(&w);
         let freq = r.word_freq(&w);
-        if known_place
-            || (tag.starts_with("nr") || matches!(tag, "nz" | "nt" | "j" | "eng" | "ng"))
-                && freq < 300
-            || tag == "ns" && freq < 20
+        if known_place || tc.rare_proper.contains(tag) && freq < 300 || tag == Tag::Ns && freq < 20
         {
             return true;
         }
-        if project && (tag == "a" && freq < 1000 || tag == "f" && w.chars().count() >= 2) {
+        if project && (tag == Tag::A && freq < 1000 || tag == Tag::F && w.chars().count() >= 2) {
             return true;
         }
         // a numeral name (八一, 五一)
-        if tag == "m" && w.chars().count() >= 2 && !w.contains(['个', '多', '余', '几']) {
+        if tag == Tag::M && w.chars().count() >= 2 && !w.contains(['个', '多', '余', '几']) {
             return true;
         }
         k = t.end.max(k + 1);
@@ -201,9 +199,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                         let w = lat.text(t.start, t.end);
                         let tag = t.tag;
                         let _ = &w;
-                        if matches!(tag, "a" | "ad" | "d" | "f" | "t" | "m" | "r" | "p" | "c")
-                            || tag.starts_with('v') && tag != "vn"
-                        {
+                        if r.tags().not_compound_name.contains(tag) {
                             continue;
                         }
                     }
@@ -213,7 +209,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 if PROJECT_ENDS.contains(&s) && inner.starts_with('“') && inner.ends_with('”') {
                     let verb = (bare + 1..q - 1).any(|k| {
                         lat.token(k)
-                            .is_some_and(|t| t.tag.starts_with('v') && t.tag != "vn")
+                            .is_some_and(|t| r.tags().predicate_verb.contains(t.tag))
                     });
                     if verb {
                         continue;
@@ -363,7 +359,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             let modifier = matches!(p, Piece::Country(_))
                 && lat
                     .token(i + len)
-                    .is_some_and(|t| t.start == i + len && matches!(t.tag, "n" | "nz" | "i" | "l"));
+                    .is_some_and(|t| t.start == i + len && r.tags().modified_noun.contains(t.tag));
             if !cuts && !modifier && !covered[i..i + len].iter().any(|c| *c) {
                 let pr = PlaceRef {
                     text: lat.text(i, i + len),
@@ -463,7 +459,7 @@ fn left_edge(
             // the name goes on before it
             let before = lat.text(t.start, q);
             let verb_head = r.lex.name_verbs.contains(&before) || is_phase(&before);
-            if r.is_word(&w) && !matches!(t.tag, "ns" | "nz" | "nt" | "i") && !verb_head {
+            if r.is_word(&w) && !r.tags().head_word_name.contains(t.tag) && !verb_head {
                 return None;
             }
             start = t.start;
@@ -486,7 +482,7 @@ fn left_edge(
             let inside = before.is_some_and(|b| is_han(b) && !covered[ps - 1])
                 && lat.token(ps - 1).is_some_and(|t| {
                     let w = lat.text(t.start, t.end);
-                    !r.is_word(&w) || t.tag.starts_with("nr") || t.tag == "nz"
+                    !r.is_word(&w) || r.tags().inner_name.contains(t.tag)
                 });
             if !inside {
                 return Some((ps, Some(pr)));
@@ -605,48 +601,30 @@ fn left_edge(
         {
             break;
         }
-        let stop_tag = matches!(
-            tag,
-            "p" | "c"
-                | "r"
-                | "d"
-                | "u"
-                | "uj"
-                | "ul"
-                | "uz"
-                | "uv"
-                | "ud"
-                | "ug"
-                | "t"
-                | "x"
-                | "y"
-                | "e"
-                | "o"
-                | "q"
-                | "mq"
-        ) || tag == "f" && w.chars().count() < 2;
+        let stop_tag =
+            r.tags().name_left_stop.contains(tag) || tag == Tag::F && w.chars().count() < 2;
         // a word outside the dictionary is a name part whatever tag the
         // HMM guessed (守敬 in 守敬社区); dictionary words are judged by tag
         // (a person's name is not part of a body's name: 李春到福建一建集团)
-        let person = tag.starts_with("nr") && start != q;
+        let person = r.tags().person_name.contains(tag) && start != q;
         let function_char = w.contains(['及', '和', '与', '或', '并', '的', '了', '在', '到']);
         let oov = w.chars().count() >= 2 && !r.is_word(&w) && !person && !function_char;
         // a person's name ends a body's name on the left (李春到福建一建集团)
-        if tag.starts_with("nr") && start != q && !r.is_word(&w) {
+        if r.tags().person_name.contains(tag) && start != q && !r.is_word(&w) {
             break;
         }
         if !oov {
-            if stop_tag && !(tag == "p" && w == "至") {
+            if stop_tag && !(tag == Tag::P && w == "至") {
                 break;
             }
             // numbers are names only right before a place head (八一社区)
             let numeral_name = start == q
                 && w.chars().count() >= 2
                 && !w.contains(['个', '多', '余', '几', '百', '千', '万']);
-            if tag == "m" && !w.chars().all(|ch| ch.is_ascii_digit()) && !numeral_name {
+            if tag == Tag::M && !w.chars().all(|ch| ch.is_ascii_digit()) && !numeral_name {
                 break;
             }
-            if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {
+            if r.tags().predicate_verb.contains(tag) && !r.lex.name_verbs.contains(&w) {
                 break;
             }
         }
@@ -677,9 +655,9 @@ fn left_edge(
             if company {
                 if let Some(t) = lat.token(at) {
                     let w = lat.text(t.start, t.end);
-                    if t.tag.starts_with("nr")
+                    if r.tags().person_name.contains(t.tag)
                         || r.lex.posts.contains_key(&w)
-                        || t.tag.starts_with('v') && w.chars().count() == 1
+                        || r.tags().verb.contains(t.tag) && w.chars().count() == 1
                     {
                         break;
                     }
@@ -702,14 +680,11 @@ fn left_edge(
                 });
                 let oov = !r.is_word(&w);
                 let stop_tag = if company {
-                    matches!(tag, "p" | "c" | "d" | "r" | "y" | "e" | "t" | "f")
+                    r.tags().company_stop.contains(tag)
                 } else {
-                    matches!(
-                        tag,
-                        "p" | "c" | "d" | "r" | "y" | "e" | "m" | "q" | "t" | "f"
-                    )
+                    r.tags().project_stop.contains(tag)
                 };
-                if !oov && (stop_tag || tag.starts_with('u'))
+                if !oov && stop_tag
                     || trigger && !r.lex.name_verbs.contains(&w)
                     || r.lex.generic.contains(&w)
                     || lat.chars[at].is_ascii_digit()
@@ -796,13 +771,7 @@ fn trim_lead(r: &Recognizer, lat: &Lattice, (s, e): (usize, usize)) -> (usize, u
         let w = lat.text(t.start.max(s), t.end.min(e));
         let tag = t.tag;
         let oov = !r.is_word(&w);
-        let stop = r.lex.is(&w, Trigger::LeftStop)
-            || !oov
-                && (tag.starts_with('v') && tag != "vn"
-                    || matches!(
-                        tag,
-                        "p" | "c" | "d" | "u" | "uj" | "ul" | "r" | "m" | "q" | "t"
-                    ));
+        let stop = r.lex.is(&w, Trigger::LeftStop) || !oov && r.tags().list_lead.contains(tag);
         if stop || t.start < s {
             break;
         }

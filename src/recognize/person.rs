@@ -9,7 +9,7 @@
 use super::chain;
 use super::lattice::{Lattice, Piece};
 use super::{is_han, is_punct, Mention, MentionKind, PersonSource, Recognizer};
-use crate::lexicon::PostOrgan;
+use crate::lexicon::{PostOrgan, Tag};
 
 /// Characters that end a name when they follow two name characters.
 const AFTER_NAME: &str = "说在到等同和与的为是对将把从向率带主出指表介讲要作参调获任及以也都就还又先后去来赴于了着已曾共分亲再深实进走看听会称透宣提希认讲一二三四五六七八九十";
@@ -103,9 +103,13 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 
 /// The length of jieba's person-name token (two or three characters)
 /// starting at `p`, if one does.
-fn name_token(lat: &Lattice, p: usize) -> Option<usize> {
+fn name_token(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     lat.token(p)
-        .filter(|t| t.start == p && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start)))
+        .filter(|t| {
+            t.start == p
+                && r.tags().person_name.contains(t.tag)
+                && (2..=3).contains(&(t.end - t.start))
+        })
         .map(|t| t.end - t.start)
 }
 
@@ -481,7 +485,7 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
 /// written: after a post, before 同志, in a list, before a speech verb.
 pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     for t in &lat.tokens {
-        if !t.tag.starts_with("nr") || !(2..=3).contains(&(t.end - t.start)) {
+        if !r.tags().person_name.contains(t.tag) || !(2..=3).contains(&(t.end - t.start)) {
             continue;
         }
         if covered[t.start..t.end].iter().any(|c| *c) {
@@ -733,7 +737,7 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
         }
         let mut first = true;
         loop {
-            let nr = name_token(lat, j);
+            let nr = name_token(r, lat, j);
             let Some(l) = name_at(r, lat, j).or(nr) else {
                 break;
             };
@@ -742,7 +746,9 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
             // right after its post and before a delimiter or a verb, a name
             // may also be a word (讲解员曲艺获…)
             let name = lat.text(j, after);
-            let post_noun = lat.token(k).is_some_and(|t| t.start == k && t.tag == "n");
+            let post_noun = lat
+                .token(k)
+                .is_some_and(|t| t.start == k && t.tag == Tag::N);
             let framed = j == k + len
                 && post_noun
                 && (is_punct(nx) || matches!(nx, '获' | '说') || report_verb_at(lat, after));
@@ -813,7 +819,7 @@ pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
     for mut p in starts {
         let mut names: Vec<(usize, usize)> = Vec::new();
         let done = loop {
-            let nr = name_token(lat, p);
+            let nr = name_token(r, lat, p);
             let Some(l) = nr.or_else(|| name_at(r, lat, p)) else {
                 break false;
             };
@@ -857,7 +863,7 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         .collect();
     for e in ends {
         // jieba's name token, else the surname rule
-        let nr = name_token(lat, e);
+        let nr = name_token(r, lat, e);
         let Some(l) = nr.or_else(|| name_at(r, lat, e)) else {
             continue;
         };
@@ -869,7 +875,8 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         let verb_after = lat.token(e + l).is_some_and(|t| {
             let w = lat.text(t.start, t.end);
             t.start == e + l
-                && (t.tag.starts_with('v') && r.is_word(&w) || REPORT_VERBS.contains(&w.as_str()))
+                && (r.tags().verb.contains(t.tag) && r.is_word(&w)
+                    || REPORT_VERBS.contains(&w.as_str()))
         });
         if !plausible_name(r, &name) || !(is_punct(nx) || nx == '等' || verb_after) {
             continue;
