@@ -7,8 +7,12 @@
 //! Takes: nothing. Gives: a [`Lexicon`] with lookup tables.
 
 pub mod tags;
+pub mod words;
 
 pub use tags::{Tag, TagClasses, TagSet};
+pub use words::{
+    BodyWords, DocumentWords, FunctionWords, HeadWords, PersonWords, PlaceTerms, Words,
+};
 
 /// The lexicons' maps hash with FxHash (rustc-hash): recognizers look up
 /// short keys many times per character of text, and SipHash was some 8% of
@@ -65,6 +69,7 @@ impl Level {
         }
     }
 
+    /// Parses the name used in data files.
     fn parse(s: &str) -> Option<Level> {
         Some(match s {
             "province" => Level::Province,
@@ -240,6 +245,18 @@ pub struct Lexicon {
     pub hosts: HashMap<String, Vec<HostName>>,
     /// Classes of jieba's part-of-speech tags (tag_classes.tsv).
     pub tags: TagClasses,
+    /// Generic terms of place names and level words (place_terms.tsv).
+    pub place_terms: PlaceTerms,
+    /// Heads of names treated apart (name_heads.tsv).
+    pub head_words: HeadWords,
+    /// Words of the grammar of agency names (body_words.tsv).
+    pub body_words: BodyWords,
+    /// Numerals, classifiers and function words (function_words.tsv).
+    pub function_words: FunctionWords,
+    /// Words around a person's name (person_words.tsv).
+    pub person_words: PersonWords,
+    /// Words of document titles and source credits (document_words.tsv).
+    pub document_words: DocumentWords,
 }
 
 /// What a label of a government web host names (anshan → 鞍山市, zrzyj →
@@ -276,6 +293,12 @@ pub const FILES: &[(&str, &str)] = &[
     data!("zones.tsv"),
     data!("hosts.tsv"),
     data!("tag_classes.tsv"),
+    data!("place_terms.tsv"),
+    data!("name_heads.tsv"),
+    data!("body_words.tsv"),
+    data!("function_words.tsv"),
+    data!("person_words.tsv"),
+    data!("document_words.tsv"),
 ];
 
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -316,6 +339,12 @@ fn loader(file: &str) -> Option<Loader> {
         "hosts.tsv" => Lexicon::load_hosts,
         "name_words.tsv" => Lexicon::load_name_words,
         "tag_classes.tsv" => Lexicon::load_tag_classes,
+        "place_terms.tsv" => Lexicon::load_place_terms,
+        "name_heads.tsv" => Lexicon::load_head_words,
+        "body_words.tsv" => Lexicon::load_body_words,
+        "function_words.tsv" => Lexicon::load_function_words,
+        "person_words.tsv" => Lexicon::load_person_words,
+        "document_words.tsv" => Lexicon::load_document_words,
         _ => return None,
     })
 }
@@ -544,6 +573,66 @@ impl Lexicon {
         Ok(())
     }
 
+    /// place_terms.tsv: generic terms of place names and level words.
+    fn load_place_terms(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.place_terms = PlaceTerms::load(file, text)?;
+        Ok(())
+    }
+
+    /// name_heads.tsv: heads of names treated apart.
+    fn load_head_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.head_words = words::load_kinds(file, text)?;
+        Ok(())
+    }
+
+    /// body_words.tsv: the words of the grammar of agency names.
+    fn load_body_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.body_words = BodyWords::load(file, text)?;
+        Ok(())
+    }
+
+    /// function_words.tsv: numerals, classifiers and function words.
+    fn load_function_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.function_words = words::load_kinds(file, text)?;
+        Ok(())
+    }
+
+    /// person_words.tsv: words around a person's name.
+    fn load_person_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.person_words = words::load_kinds(file, text)?;
+        Ok(())
+    }
+
+    /// document_words.tsv: words of document titles and source credits.
+    fn load_document_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.document_words = words::load_kinds(file, text)?;
+        Ok(())
+    }
+
     /// divisions.tsv: the divisions, their parents and the indices by
     /// name, short name and code.
     fn load_divisions(
@@ -673,4 +762,19 @@ impl Lexicon {
     pub fn surname_set(&self) -> HashSet<&str> {
         self.surnames.keys().map(String::as_str).collect()
     }
+}
+
+/// The level a level word (省 市 区 县 镇 乡) names, as place_terms.tsv
+/// says, for callers without a lexicon at hand.
+pub fn level_of(c: char) -> Option<Level> {
+    static TERMS: std::sync::OnceLock<PlaceTerms> = std::sync::OnceLock::new();
+    TERMS
+        .get_or_init(|| {
+            FILES
+                .iter()
+                .find(|f| f.0 == "place_terms.tsv")
+                .and_then(|f| PlaceTerms::load(f.0, f.1).ok())
+                .unwrap_or_default()
+        })
+        .level_of(c)
 }

@@ -121,52 +121,17 @@ impl Chain {
     }
 }
 
-/// Nouns for people, which never sit inside a body's name.
-const PERSON_NOUNS: &[&str] = &[
-    "工作人员",
-    "人员",
-    "干部",
-    "群众",
-    "居民",
-    "市民",
-    "专家",
-    "党员",
-    "职工",
-    "领导",
-    "同志",
-    "代表",
-    "村民",
-    "学生",
-    "企业",
-    "单位",
-    "部门",
-];
-
 /// Dictionary frequency from which a word is common enough that a lexicon
 /// form ending on its first character is read as that word instead (部门
 /// after 人社部 in 人社部门).
 const COMMON_WORD: usize = 1000;
-
-const LEVEL_WORDS: &[char] = &['省', '市', '区', '县', '镇', '乡'];
-/// Characters that glue to a following level word (全市, 城区, 社区 …).
-const LEVEL_GLUE: &[char] = &[
-    '全', '本', '各', '该', '我', '城', '社', '辖', '郊', '景', '园', '小', '街', '地', '山', '新',
-    '老', '市', '县', '区', '省', '州', '镇', '乡', '湾', '港', '都', '厂', '矿', '校', '场', '林',
-];
-
-/// Prepositions, conjunctions and verbs of submission that jieba glues to a
-/// following level word (由市, 报市 in 报市政府审批) without it being a
-/// word of its own.
-const BEFORE_LEVEL: &[char] = &[
-    '由', '与', '和', '及', '对', '向', '在', '经', '为', '从', '到', '至', '同', '据', '报', '请',
-];
 
 /// Scans the text for chains and adds their mentions.
 pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let n = lat.len();
     let mut i = 0;
     while i < n {
-        if covered[i] || !starts_here(lat, i) {
+        if covered[i] || !starts_here(r, lat, i) {
             i += 1;
             continue;
         }
@@ -252,7 +217,7 @@ pub fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
             continue;
         };
         let mut k = m.start;
-        while k >= 2 && matches!(lat.chars[k - 1], '、' | '和' | '及') {
+        while k >= 2 && r.lex.function_words.list_joiner.has_char(lat.chars[k - 1]) {
             let Some((oi, p)) = out.iter().enumerate().find_map(|(i, o)| match &o.kind {
                 MentionKind::Place(p) if o.end == k - 1 && !p.short && level(p) == Some(lv) => {
                     Some((i, p.clone()))
@@ -348,16 +313,19 @@ pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
     }
 }
 
-/// Whether a name may start at `i`: a token start or after punctuation.
-fn starts_here(lat: &Lattice, i: usize) -> bool {
+/// Whether a name may start at `i`: a token start, after punctuation, or a
+/// level word after a character glued to it (由市).
+fn starts_here(r: &Recognizer, lat: &Lattice, i: usize) -> bool {
+    let pt = &r.lex.place_terms;
     i == 0
         || lat.tok_start(i)
         || is_punct(lat.chars[i - 1])
         || lat.has_match_at(i)
-        || LEVEL_WORDS.contains(&lat.chars[i]) && BEFORE_LEVEL.contains(&lat.chars[i - 1])
+        || pt.level_word.has_char(lat.chars[i]) && pt.before_level.has_char(lat.chars[i - 1])
 }
 
-pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
+/// A division (or zone) name written at `pos` as a word, with its end.
+pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
     // a place name starts a word (not 范县 in 示范县)
     if !(pos == 0 || lat.tok_start(pos) || is_punct(lat.chars[pos - 1])) {
         return None;
@@ -383,7 +351,10 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
         }
         // and ends one (not 东昌 in 东昌湖), unless a body's name goes on
         // (奎文区委, where jieba reads 区委 as one word)
-        let body_follows = matches!(lat.chars.get(end), Some('委' | '政' | '人'))
+        let body_follows = lat
+            .chars
+            .get(end)
+            .is_some_and(|c| r.lex.body_words.body_initial.has_char(*c))
             || lat.longest(end, |x| matches!(x, Piece::Dept)).is_some();
         if end < lat.len()
             && !lat.tok_boundary(end)
@@ -394,9 +365,9 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
         }
         // a short name before 社区 / 村 / 小区 names that unit (泰安社区)
         if short
-            && ["社区", "村", "小区", "新村", "路", "街"]
-                .iter()
-                .any(|h| lat.starts_with(end, h))
+            && lat
+                .word_at(end, &r.lex.place_terms.short_name_head)
+                .is_some()
         {
             continue;
         }
@@ -418,19 +389,19 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
 
 /// Parses a chain starting at `pos`; returns it with its end.
 pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
+    let bw = &r.lex.body_words;
+    let pt = &r.lex.place_terms;
     let mut ch = Chain::default();
     let mut p = pos;
     // 中国人民政治协商会议 X 委员会
-    let cppcc_full = lat.starts_with(p, "中国人民政治协商会议");
-    if cppcc_full {
-        p += 10;
-    } else if lat.starts_with(p, "中国共产党") {
+    let cppcc_full = lat.word_at(p, &bw.cppcc_prefix);
+    if let Some((_, len)) = cppcc_full {
+        p += len;
+    } else if let Some((_, len)) = lat.word_at(p, &bw.party_prefix) {
         ch.party = true;
-        p += 5;
-    } else if lat.starts_with(p, "中共") {
-        ch.party = true;
-        p += 2;
+        p += len;
     }
+    let cppcc_full = cppcc_full.is_some();
     // central bodies first (中国贸促会 starts with a country name)
     if !cppcc_full {
         if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::National)) {
@@ -439,7 +410,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
                 .longest(p, |x| matches!(x, Piece::Dept))
                 .map(|d| d.0)
                 .unwrap_or(0);
-            let div_len = place_at(lat, p).map(|d| d.1 - p).unwrap_or(0);
+            let div_len = place_at(r, lat, p).map(|d| d.1 - p).unwrap_or(0);
             // the form must not cut a word: 人行 in 人行道, 人社部 in 人社部门
             let end = p + len;
             let cuts = end < lat.len() && lat.token(end - 1).is_some_and(|t| t.end > end)
@@ -461,7 +432,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
         }
     }
     // places, each inside the one before (潍坊市奎文区)
-    while let Some((pl, e)) = place_at(lat, p) {
+    while let Some((pl, e)) = place_at(r, lat, p) {
         if let Some(prev) = ch.places.last() {
             let nested = pl.zone.is_some() && prev.zone.is_none()
                 || pl
@@ -477,26 +448,27 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
     }
     // 潍坊市市委: a level word repeating the place's own level
     if let (Some(last), Some(&c)) = (ch.places.last(), lat.chars.get(p)) {
-        if LEVEL_WORDS.contains(&c) && last.text.ends_with(c) && !last.short {
+        if pt.level_word.has_char(c) && last.text.ends_with(c) && !last.short {
             p += 1;
         }
     }
     if cppcc_full {
-        if ch.places.is_empty() || !lat.starts_with(p, "委员会") {
+        let (_, len) = lat.word_at(p, &bw.committee_full)?;
+        if ch.places.is_empty() {
             return None;
         }
         ch.links.push(Link::Cppcc);
-        ch.ends.push(p + 3);
-        return Some((ch, p + 3));
+        ch.ends.push(p + len);
+        return Some((ch, p + len));
     }
     // a level word standing for the context's place
     if ch.places.is_empty() {
         if let Some(&c) = lat.chars.get(p) {
             let glued = p > 0
-                && LEVEL_GLUE.contains(&lat.chars[p - 1])
+                && pt.level_glue.has_char(lat.chars[p - 1])
                 && !lat.tok_start(p)
-                && !BEFORE_LEVEL.contains(&lat.chars[p - 1]);
-            if LEVEL_WORDS.contains(&c) && !glued && core_follows(r, lat, p + 1) {
+                && !pt.before_level.has_char(lat.chars[p - 1]);
+            if pt.level_word.has_char(c) && !glued && core_follows(r, lat, p + 1) {
                 ch.level = Some(c);
                 p += 1;
             }
@@ -506,7 +478,7 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
     if ch.places.is_empty() && ch.level.is_none() && !ch.party {
         if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Anaphor)) {
             let word = lat.text(p, p + len);
-            if let Some(u) = unit_at(r, lat, p + len, true) {
+            if let Some(u) = unit_at(r, lat, p + len) {
                 ch.anaphor = Some(word);
                 ch.links.push(u.0);
                 ch.ends.push(u.1);
@@ -517,14 +489,14 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
     }
     let has_prefix = !ch.places.is_empty() || ch.level.is_some();
     // a branch named after a place: 奎文分局, 东昌府区分局
-    if lat.starts_with(p, "分局") && !ch.party {
+    if let Some((branch, len)) = lat.word_at(p, &bw.branch).filter(|_| !ch.party) {
         if let Some(last) = ch.places.pop() {
             ch.links.push(Link::Branch {
-                text: format!("{}分局", last.text),
+                text: format!("{}{branch}", last.text),
                 place: Some(last),
             });
-            ch.ends.push(p + 2);
-            let end = units(r, lat, &mut ch, p + 2);
+            ch.ends.push(p + len);
+            let end = units(r, lat, &mut ch, p + len);
             return Some((ch, end));
         }
     }
@@ -567,7 +539,10 @@ fn core_at(
     has_prefix: bool,
     party: bool,
 ) -> Option<(Link, usize)> {
-    let c = *lat.chars.get(p)?;
+    if p >= lat.len() {
+        return None;
+    }
+    let bw = &r.lex.body_words;
     // department from the lexicon
     if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Dept)) {
         let form = lat.text(p, p + len);
@@ -587,51 +562,39 @@ fn core_at(
     if !has_prefix && !party {
         return None;
     }
-    if lat.starts_with(p, "人民政府") {
-        return Some((Link::Government, p + 4));
+    // the top bodies (人民政府, 政协, 管委会; 委员会 after 中共 only; 委 but
+    // not 委员)
+    let tops = [
+        (&bw.government, Link::Government),
+        (&bw.cppcc, Link::Cppcc),
+        (&bw.zone_committee, Link::Zone),
+    ];
+    for (words, link) in tops {
+        if let Some((_, len)) = lat.word_at(p, words) {
+            return Some((link, p + len));
+        }
     }
-    if lat.starts_with(p, "政府") {
-        return Some((Link::Government, p + 2));
+    if let Some((_, len)) = lat.word_at(p, &bw.committee_full).filter(|_| party) {
+        return Some((Link::Committee, p + len));
     }
-    if lat.starts_with(p, "政协") {
-        return Some((Link::Cppcc, p + 2));
-    }
-    if lat.starts_with(p, "管委会") {
-        return Some((Link::Zone, p + 3));
-    }
-    if lat.starts_with(p, "管理委员会") {
-        return Some((Link::Zone, p + 5));
-    }
-    if lat.starts_with(p, "委员会") && party {
-        return Some((Link::Committee, p + 3));
-    }
-    if lat.starts_with(p, "党工委") {
-        return Some((Link::Committee, p + 3));
-    }
-    if lat.starts_with(p, "党委") {
-        return Some((Link::Committee, p + 2));
-    }
-    if c == '委' {
-        let next = lat.chars.get(p + 1).copied();
-        let member = next == Some('员') && !lat.starts_with(p, "委员会");
-        if !member && !lat.starts_with(p, "委员会") {
-            return Some((Link::Committee, p + 1));
+    if lat.word_at(p, &bw.not_committee).is_none() {
+        if let Some((_, len)) = lat.word_at(p, &bw.party_committee) {
+            return Some((Link::Committee, p + len));
         }
     }
     if party {
         return None;
     }
-    // the same-system bureau of a place: 冠县局, 高唐局
-    if c == '局' && lat.tok_boundary(p + 1) {
-        let nx = lat.chars.get(p + 1).copied().unwrap_or('。');
-        // not 局长 (a post)
-        if nx != '长' && (!is_han(nx) || nx == '党' || lat.tok_start(p + 1)) {
-            return Some((
-                Link::Counterpart {
-                    suffix: "局".to_string(),
-                },
-                p + 1,
-            ));
+    // the same-system bureau of a place: 冠县局, 高唐局 (not 局长, a post)
+    if let Some((suffix, len)) = lat.word_at(p, &bw.counterpart) {
+        let e = p + len;
+        let nx = lat.chars.get(e).copied().unwrap_or('。');
+        if lat.tok_boundary(e)
+            && lat.word_at(p, &bw.not_counterpart).is_none()
+            && (!is_han(nx) || bw.counterpart_follow.has_char(nx) || lat.tok_start(e))
+        {
+            let suffix = suffix.to_string();
+            return Some((Link::Counterpart { suffix }, e));
         }
     }
     generic_at(r, lat, p, SuffixRole::Body, 12)
@@ -676,7 +639,7 @@ pub(crate) fn generic_at(
             } else {
                 let org = entries.iter().any(|x| x.etype == EntityType::Organization);
                 let agency = entries.iter().any(|x| x.etype == EntityType::Agency);
-                if org && (!agency || ORG_FIRST.iter().any(|s| suf.ends_with(s))) {
+                if org && (!agency || r.lex.body_words.org_first.ends(&suf)) {
                     EntityType::Organization
                 } else if agency {
                     EntityType::Agency
@@ -707,7 +670,7 @@ pub(crate) fn generic_at(
             continue;
         }
         // posts may sit inside the names of associations (女企业家协会)
-        let association = lat.text(q, e).ends_with('会');
+        let association = r.lex.head_words.association_end.ends(&lat.text(q, e));
         while valid_to < q {
             if !gap_ok(r, lat, p, valid_to + 1, association) {
                 return None;
@@ -733,7 +696,7 @@ pub(crate) fn generic_at(
                     v.iter()
                         .any(|x| x.etype == EntityType::Organization && x.role == SuffixRole::Body)
                 });
-                if !org_head || !next.ends_with("公司") {
+                if !org_head || !r.lex.head_words.company_form_end.ends(&next) {
                     break;
                 }
                 e += len;
@@ -753,10 +716,6 @@ pub(crate) fn generic_at(
     None
 }
 
-/// Suffixes shared by agencies and organizations that name organizations
-/// when no department lexicon entry claims them (研究院, 学院).
-const ORG_FIRST: &[&str] = &["院", "所", "实验室", "大学", "学校", "中学", "小学", "医院"];
-
 /// Whether the characters `p..q` may be the inner part of a name.
 fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) -> bool {
     let c = lat.chars[q - 1];
@@ -766,16 +725,17 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
     if !is_han(c) {
         return false;
     }
-    if matches!(c, '的' | '了' | '和' | '与' | '及') {
+    let fw = &r.lex.function_words;
+    if fw.name_gap_char.has_char(c) {
         return false;
     }
     if let Some(t) = lat.token(q - 1) {
         let w = lat.text(t.start, t.end);
         // people, posts, generic words and the heads of local places (社区,
         // 村) never sit inside an agency's name
-        if matches!(w.as_str(), "社区" | "村" | "居委会")
+        if r.lex.head_words.local_head.contains(&w)
             || r.lex.posts.contains_key(&w) && !association
-            || PERSON_NOUNS.contains(&w.as_str())
+            || r.lex.body_words.person_noun.contains(&w)
             || r.lex.generic.contains(&w) && !r.lex.name_verbs.contains(&w)
         {
             return false;
@@ -794,8 +754,8 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
                 return false;
             }
             if tag == Tag::M
-                && !w.starts_with('第')
-                && !w.chars().all(|ch| "一二三四五六七八九十".contains(ch))
+                && !fw.ordinal_prefix.starts(&w)
+                && !w.chars().all(|ch| fw.numeral.has_char(ch))
             {
                 return false;
             }
@@ -805,24 +765,24 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
 }
 
 /// A unit after a body at `p`: branch, Party organ or internal unit.
-fn unit_at(r: &Recognizer, lat: &Lattice, p: usize, after_body: bool) -> Option<(Link, usize)> {
-    let _ = after_body;
+fn unit_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Link, usize)> {
+    let branch = &r.lex.body_words.branch;
     // a branch named after a division: 奎文分局, 东昌府区分局
-    if let Some((pl, e)) = place_at(lat, p) {
-        if lat.starts_with(e, "分局") {
+    if let Some((pl, e)) = place_at(r, lat, p) {
+        if let Some((head, len)) = lat.word_at(e, branch) {
             return Some((
                 Link::Branch {
-                    text: format!("{}分局", pl.text),
+                    text: format!("{}{head}", pl.text),
                     place: Some(pl),
                 },
-                e + 2,
+                e + len,
             ));
         }
     }
     // a department written as a unit (市委网信办 is handled by the caller)
     let (link, end) = generic_at(r, lat, p, SuffixRole::Unit, 7)?;
     if let Link::Unit { text } = &link {
-        if text.ends_with("分局") {
+        if branch.ends(text) {
             return Some((
                 Link::Branch {
                     text: text.clone(),
@@ -848,16 +808,12 @@ fn aside_or_meeting(r: &Recognizer, lat: &Lattice, chain: &Chain, s: usize, e: u
         && is_han(lat.chars[s - 2])
         && lat.chars.get(e) == Some(&'）');
     let before = lat.text(s.saturating_sub(8), s);
+    let bw = &r.lex.body_words;
     let called = before
         .rsplit(|c: char| is_punct(c) || c == '\n')
         .next()
-        .is_some_and(|b| b.contains("召开"));
-    let text = lat.text(s, e);
-    aside
-        || called
-            && ["常委会", "常务委员会", "党组会"]
-                .iter()
-                .any(|m| text.ends_with(m))
+        .is_some_and(|b| bw.meeting_verb.iter().any(|v| b.contains(v)));
+    aside || called && bw.meeting.ends(&lat.text(s, e))
 }
 
 /// Adds units after the core; returns the end of the chain.
@@ -885,15 +841,18 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
             }
         }
         // 政府办公室
-        if matches!(ch.links.last(), Some(Link::Government)) && lat.starts_with(p, "办公室") {
+        let office = lat.word_at(p, &r.lex.body_words.government_office);
+        if let Some((text, len)) =
+            office.filter(|_| matches!(ch.links.last(), Some(Link::Government)))
+        {
             ch.links.push(Link::Unit {
-                text: "办公室".to_string(),
+                text: text.to_string(),
             });
-            p += 3;
+            p += len;
             ch.ends.push(p);
             continue;
         }
-        match unit_at(r, lat, p, true) {
+        match unit_at(r, lat, p) {
             Some((link, e)) => {
                 ch.links.push(link);
                 ch.ends.push(e);
@@ -904,13 +863,7 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
     }
 }
 
-/// The level of a level word.
+/// The level of a level word (place_terms.tsv).
 pub fn level_of(c: char) -> Option<Level> {
-    Some(match c {
-        '省' => Level::Province,
-        '市' => Level::City,
-        '区' | '县' => Level::County,
-        '镇' | '乡' => Level::Town,
-        _ => return None,
-    })
+    crate::lexicon::level_of(c)
 }

@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use jieba_rs::Jieba;
 use std::collections::HashMap;
 
-use crate::lexicon::{Level, Lexicon, Tag, Trigger};
+use crate::lexicon::{Level, Lexicon, Tag, Trigger, Words};
 
 /// What a lexicon entry found in the text is.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,9 +62,7 @@ impl Matcher {
                 .filter(|&i| {
                     lx.divisions[i].level != Level::Town
                         || name.chars().count() > 3
-                        || ["镇", "乡", "街道", "苏木", "办事处"]
-                            .iter()
-                            .any(|t| name.ends_with(t))
+                        || lx.place_terms.township_term.ends(name)
                 })
                 .collect();
             if !idx.is_empty() && name.chars().count() >= 2 {
@@ -273,6 +271,12 @@ impl<'m> Lattice<'m> {
         (pos..)
             .zip(s.chars())
             .all(|(k, ch)| self.chars.get(k) == Some(&ch))
+    }
+
+    /// The first of `words` (in their file's order) written at `pos`, with
+    /// its length in characters.
+    pub fn word_at<'w>(&self, pos: usize, words: &'w Words) -> Option<(&'w str, usize)> {
+        words.at(&self.chars, pos)
     }
 
     /// Lexicon matches starting at `pos`, longest first: (text, pieces, len).

@@ -162,13 +162,10 @@ impl Recognizer {
         // full names of units listed as divisions that are ordinary nouns
         // without a division's generic term (林场, 农场, 林业站): heads of
         // other names, not places
-        let level_end = [
-            "省", "市", "区", "县", "旗", "盟", "州", "镇", "乡", "街道", "村", "社区",
-        ];
         let plain: Vec<String> = lex
             .division_by_name
             .keys()
-            .filter(|n| !level_end.iter().any(|e| n.ends_with(e)))
+            .filter(|n| !lex.place_terms.division_term.ends(n))
             .filter(|n| dict_tag(&jieba, n).is_some_and(|t| lex.tags.plain_noun.contains(t)))
             .cloned()
             .collect();
@@ -185,11 +182,10 @@ impl Recognizer {
         // division names of counties and above (township names such as 宜居乡
         // would glue to the words after them)
         for d in &lex.divisions {
-            // (towns are added only when their name carries its suffix
-            // 镇/乡/街道 and is not a word plus 乡 such as 宜居乡)
-            let town_ok = d.level < crate::lexicon::Level::Town
-                || d.name.ends_with("街道")
-                || d.name.ends_with('镇') && d.name.chars().count() >= 3;
+            // (towns are added only when their name carries a term such as
+            // 镇 or 街道 and is long enough, not a word plus 乡 such as 宜居乡)
+            let town_ok =
+                d.level < crate::lexicon::Level::Town || lex.place_terms.town_word(&d.name);
             if town_ok && !jieba.has_word(&d.name) {
                 jieba.add_word(&d.name, Some(500), Some("ns"));
             }
@@ -322,23 +318,14 @@ impl Recognizer {
     /// shortest such name wins.
     pub fn expand_dept(&self, short: &str) -> Option<(String, DeptKind)> {
         let sc: Vec<char> = short.chars().collect();
-        let last = *sc.last()?;
-        let centre = sc.len() >= 4 && short.ends_with("中心");
-        if sc.len() < 2 || !(matches!(last, '委' | '局' | '办' | '厅') || centre) {
-            return None;
-        }
+        let (_, full_heads) = self.lex.body_words.abbreviation(short)?;
         let mut best: Option<(&str, DeptKind)> = None;
         for d in self.lex.departments.values() {
             let c = d.canonical.as_str();
             if c.contains('{') || c.chars().next() != sc.first().copied() {
                 continue;
             }
-            let tail_ok = match last {
-                '委' => c.ends_with("委员会") || c.ends_with('委'),
-                '办' => c.ends_with("办公室") || c.ends_with('办'),
-                '心' => c.ends_with("中心"),
-                x => c.ends_with(x),
-            };
+            let tail_ok = full_heads.iter().any(|h| c.ends_with(h));
             if !tail_ok || c.chars().count() <= sc.len() {
                 continue;
             }
@@ -361,9 +348,6 @@ impl Recognizer {
             .map(|d| (d.canonical.as_str(), d.kind))
     }
 }
-
-/// Labels of a source credit: 来源：潍坊日报; （供稿：晋城城区网 韩斯斯）.
-const CREDIT_LABELS: &[&str] = &["来源", "供稿", "稿源"];
 
 /// The names written after a credited body, separated by spaces
 /// (供稿：晋城城区网 韩斯斯 宁绍雄): people of that body.
@@ -459,9 +443,6 @@ fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     }
 }
 
-/// Verbs by which a notice puts out the document it carries (关于印发…的通知).
-const CARRY_VERBS: &[&str] = &["印发", "发布", "公布", "颁布", "转发"];
-
 /// Titles of official documents written as a line of their own, in the form
 /// of GB/T 9704: issuing bodies + 关于 + matter + 的 + kind (郑州市人民政府
 /// 办公厅关于印发郑州市城市更新实施办法的通知). The line is a document; the
@@ -527,17 +508,20 @@ fn notice_title(
         .filter(|k| lat.text(s, e).ends_with(k.as_str()))
         .max_by_key(|k| k.chars().count())?;
     let kind_start = e - kind.chars().count();
-    if c[kind_start - 1] != '的' {
-        return None;
-    }
-    let about = (s + 2..kind_start).find(|&k| lat.starts_with(k, "关于"))?;
+    let dw = &r.lex.document_words;
+    // 的 before the kind, 关于 after the issuing bodies
+    let of = dw.title_of.iter().find_map(|w| {
+        let of = kind_start.checked_sub(w.chars().count())?;
+        (of >= s && lat.starts_with(of, w)).then_some(of)
+    })?;
+    let (about, about_len) =
+        (s + 2..kind_start).find_map(|k| lat.word_at(k, &dw.title_about).map(|(_, l)| (k, l)))?;
     issuing_bodies(r, lat, s, about)?;
     // a document the notice carries: 关于印发X的通知
-    let m = about + 2;
-    let carried = CARRY_VERBS
-        .iter()
-        .find(|v| lat.starts_with(m, v))
-        .map(|v| (m + v.chars().count(), kind_start - 1))
+    let m = about + about_len;
+    let carried = lat
+        .word_at(m, &dw.carry_verb)
+        .map(|(_, l)| (m + l, of))
         .filter(|&(ds, de)| de >= ds + 4 && !c[ds..de].contains(&'《'));
     Some(carried)
 }
@@ -549,7 +533,8 @@ pub fn issuing_bodies(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> Opti
     let mut out = Vec::new();
     let mut p = s;
     while p < e {
-        if matches!(lat.chars[p], '、' | '和' | '与' | ' ' | '\u{3000}') {
+        let ch = lat.chars[p];
+        if r.lex.function_words.title_joiner.has_char(ch) || SPACES.contains(&ch) {
             p += 1;
             continue;
         }
@@ -562,6 +547,17 @@ pub fn issuing_bodies(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> Opti
     }
     Some(out)
 }
+
+/// The spaces written between the bodies of a title (ASCII and
+/// ideographic).
+const SPACES: &[char] = &[' ', '\u{3000}'];
+
+/// The colons after the label of a credit (ASCII and full-width).
+const COLONS: &[char] = &[':', '：'];
+
+/// What may follow the mark of a dispatch (河北新闻网讯(…): a bracket or a
+/// space.
+const AFTER_DISPATCH: &[char] = &['(', '（', ' '];
 
 /// A document title as kept: spaces dropped, ASCII brackets made full-width.
 fn doc_title(chars: &[char]) -> String {
@@ -606,12 +602,12 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
     let mut i = 0;
     while i + 3 < n {
         // 来源:X, 供稿:X 名 名 (the names that follow are its people)
-        let label = CREDIT_LABELS.iter().find(|l| lat.starts_with(i, l));
-        if let Some(l) = label.filter(|l| {
-            let k = i + l.chars().count();
-            k < n && matches!(c[k], ':' | '：')
-        }) {
-            let mut s = i + l.chars().count() + 1;
+        let dw = &r.lex.document_words;
+        let label = lat.word_at(i, &dw.credit_label);
+        if let Some((_, len)) =
+            label.filter(|&(_, len)| i + len < n && COLONS.contains(&c[i + len]))
+        {
+            let mut s = i + len + 1;
             while s < n && c[s] == ' ' {
                 s += 1;
             }
@@ -627,16 +623,15 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
             continue;
         }
         // X网讯 / X报讯 opening a dispatch
-        if c[i + 1] == '讯'
-            && matches!(c[i], '网' | '报' | '台')
-            && (i + 2 >= n || matches!(c[i + 2], '(' | '（' | ' '))
+        if dw.dispatch_mark.has_char(c[i + 1])
+            && dw.dispatch_medium.has_char(c[i])
+            && (i + 2 >= n || AFTER_DISPATCH.contains(&c[i + 2]))
         {
             let mut s = i + 1;
             while s > 0 && is_han(c[s - 1]) && i + 1 - s < 12 {
                 s -= 1;
             }
-            if i + 1 - s >= 3 && (s == 0 || !is_han(c[s - 1])) && !c[s..i + 1].starts_with(&['本'])
-            {
+            if i + 1 - s >= 3 && (s == 0 || !is_han(c[s - 1])) && !dw.own_medium.has_char(c[s]) {
                 push(s, i + 1, out, covered);
             }
         }

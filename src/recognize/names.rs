@@ -11,12 +11,6 @@ use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
 use crate::lexicon::{SuffixRole, Tag, Trigger};
 use crate::EntityType;
 
-/// Heads that end a project's name and so never sit inside another name.
-const PROJECT_ENDS: &[&str] = &["项目", "工程", "项目群", "重点项目"];
-
-/// Place heads after which any word is a name (盛景家园小区).
-const NAMED_PLACE_HEADS: &[&str] = &["小区", "街道"];
-
 /// Whether the tokens of `s..e` hold something proper: a place, person or
 /// other proper noun, an abbreviation, a word outside the dictionary, digits
 /// or a quoted name (and, for projects, an adjective such as 宏伟).
@@ -64,16 +58,16 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
             return true;
         }
         // a numeral name (八一, 五一)
-        if tag == Tag::M && w.chars().count() >= 2 && !w.contains(['个', '多', '余', '几']) {
+        if tag == Tag::M
+            && w.chars().count() >= 2
+            && !r.lex.function_words.approximate_numeral.in_str(&w)
+        {
             return true;
         }
         k = t.end.max(k + 1);
     }
     false
 }
-
-/// Party organs of non-state units written after a place or organization.
-const PARTY_UNITS: &[&str] = &["党委", "党支部", "党总支", "党工委"];
 
 struct Cand {
     start: usize,
@@ -85,6 +79,7 @@ struct Cand {
 /// Scans for headed names and for places not yet covered.
 pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let n = lat.len();
+    let (hw, fw) = (&r.lex.head_words, &r.lex.function_words);
     // places found inside other mentions are kept as the names' prefixes
     let place_mentions: Vec<(usize, usize, PlaceRef)> = out
         .iter()
@@ -133,7 +128,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             }
             // a project's phase or section after its head: 一期工程（鞍山段）
             if suf.etype == EntityType::Project {
-                if let Some(close) = section_after(lat, end) {
+                if let Some(close) = section_after(r, lat, end) {
                     end = close;
                 }
             }
@@ -158,7 +153,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 &org_end,
                 if suf.etype == EntityType::Project {
                     Head::Project
-                } else if s.ends_with("公司") || s.ends_with("集团") {
+                } else if hw.company_head.ends(s) {
                     Head::Company
                 } else {
                     Head::Other
@@ -175,13 +170,12 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                     .token(bare)
                     .map(|t| lat.text(t.start, t.end))
                     .unwrap_or_default();
-                let quantifier = first_tok.chars().count() == 1
-                    && first_tok.starts_with(['各', '该', '本', '每', '多', '个'])
+                let quantifier = first_tok.chars().count() == 1 && fw.quantifier.starts(&first_tok)
                     || r.lex.is(&first_tok, Trigger::Anaphor)
                     || r.lex.generic.contains(&first_tok);
                 let counted = inner.chars().zip(inner.chars().skip(1)).any(|(a, b)| {
-                    (a.is_ascii_digit() || "一二三四五六七八九十百千两几多".contains(a))
-                        && "个处项批类大".contains(b)
+                    (a.is_ascii_digit() || fw.counting_numeral.has_char(a))
+                        && fw.count_classifier.has_char(b)
                 });
                 if counted || quantifier {
                     continue;
@@ -192,7 +186,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 }
                 // a name needs something proper in it (丁家社区, 广文中学), or a
                 // place before it; 美丽乡村, 物业公司, 重点项目 are common nouns
-                let strict = suf.etype != EntityType::Place || !NAMED_PLACE_HEADS.contains(&s);
+                let strict = suf.etype != EntityType::Place || !hw.named_place_head.contains(s);
                 // a compound's name is a name, not an adjective or a verb (老旧小区)
                 if !strict {
                     if let Some(t) = lat.token(bare) {
@@ -206,7 +200,8 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 }
                 // a slogan in quotes before 项目/工程 is a campaign, not a name
                 // (“征迁清零”项目, “全覆盖”工程)
-                if PROJECT_ENDS.contains(&s) && inner.starts_with('“') && inner.ends_with('”') {
+                if hw.project_end.contains(s) && inner.starts_with('“') && inner.ends_with('”')
+                {
                     let verb = (bare + 1..q - 1).any(|k| {
                         lat.token(k)
                             .is_some_and(|t| r.tags().predicate_verb.contains(t.tag))
@@ -217,7 +212,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 }
                 // a project named by one ordinary word (城市更新项目, 纳统项目) or
                 // by two characters is no name
-                if PROJECT_ENDS.contains(&s) {
+                if hw.project_end.contains(s) {
                     let plain: String = inner.chars().filter(|c| !matches!(c, '“' | '”')).collect();
                     let one_word = lat.token(bare).is_some_and(|t| {
                         t.start == bare && t.end == q && r.is_word(&lat.text(t.start, t.end))
@@ -228,7 +223,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                 }
                 // associations and chambers are named by what they gather
                 // (新生代企业家商会)
-                let association = s.ends_with('会') && q - bare >= 4;
+                let association = hw.association_end.ends(s) && q - bare >= 4;
                 if strict
                     && place.is_none()
                     && !association
@@ -306,9 +301,9 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
         let name_start = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
         let _ = name_start;
         // 新茂社区党委: the party organ of a community or organisation
-        for u in PARTY_UNITS {
+        for u in r.lex.head_words.party_unit.iter() {
             let ul = u.chars().count();
-            if lat.text(c.end, c.end + ul) == *u && c.etype != EntityType::Project {
+            if lat.text(c.end, c.end + ul) == u && c.etype != EntityType::Project {
                 let bare = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
                 out.push(Mention {
                     start: bare,
@@ -339,7 +334,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             *t = true;
         }
     }
-    merge_zones(lat, out);
+    merge_zones(r, lat, out);
     org_units(r, lat, out, covered);
     // countries and geographic names
     let mut i = 0;
@@ -399,25 +394,27 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
-/// Whether a word is a phase of a project (一期, 二期).
-fn is_phase(w: &str) -> bool {
-    w.ends_with('期')
-        && w.chars().count() >= 2
-        && w.chars()
-            .rev()
-            .skip(1)
-            .all(|ch| "一二三四五六七八九十".contains(ch))
+/// Whether a word is a phase of a project (一期, 二期): numerals and a
+/// phase ending.
+fn is_phase(r: &Recognizer, w: &str) -> bool {
+    r.lex.head_words.phase_end.ending(w).is_some_and(|end| {
+        let stem = &w[..w.len() - end.len()];
+        !stem.is_empty()
+            && stem
+                .chars()
+                .all(|ch| r.lex.function_words.numeral.has_char(ch))
+    })
 }
 
 /// The end of a bracketed phase or section right after `p` (（二期）,
 /// (鞍山段)), if one is there.
-fn section_after(lat: &Lattice, p: usize) -> Option<usize> {
+fn section_after(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     if !matches!(lat.chars.get(p), Some('（' | '(')) {
         return None;
     }
     let close = (p + 1..(p + 8).min(lat.len())).find(|&k| matches!(lat.chars[k], '）' | ')'))?;
     let inner = lat.text(p + 1, close);
-    let phase = (inner.ends_with('期') || inner.ends_with('段')) && inner.chars().all(is_han);
+    let phase = r.lex.head_words.section_end.ends(&inner) && inner.chars().all(is_han);
     phase.then_some(close + 1)
 }
 
@@ -442,6 +439,7 @@ fn left_edge(
     org_end: &dyn Fn(usize) -> Option<usize>,
     head: Head,
 ) -> Option<(usize, Option<PlaceRef>)> {
+    let (hw, fw) = (&r.lex.head_words, &r.lex.function_words);
     let project = head == Head::Project;
     let company = head == Head::Company;
     let mut start = q;
@@ -458,7 +456,7 @@ fn left_edge(
             // a compound of a name verb and the head (建设项目, 改造工程):
             // the name goes on before it
             let before = lat.text(t.start, q);
-            let verb_head = r.lex.name_verbs.contains(&before) || is_phase(&before);
+            let verb_head = r.lex.name_verbs.contains(&before) || is_phase(r, &before);
             if r.is_word(&w) && !r.tags().head_word_name.contains(t.tag) && !verb_head {
                 return None;
             }
@@ -472,7 +470,7 @@ fn left_edge(
         // a place before the name: keep it and stop, unless it is the end
         // of a route (天津至潍坊高速铁路)
         if let Some((ps, _, pr)) = place_end(start) {
-            if ps >= 2 && lat.chars[ps - 1] == '至' {
+            if ps >= 2 && fw.route_joiner.has_char(lat.chars[ps - 1]) {
                 if let Some((ps2, _, _)) = place_end(ps - 1) {
                     return Some((ps2, None));
                 }
@@ -520,7 +518,7 @@ fn left_edge(
                     })
                     .is_some_and(|(l, _)| l == inner.chars().count());
                 // a phase or section of a project: （二期）, （鞍山段）
-                let phase = inner.ends_with('期') || inner.ends_with('段');
+                let phase = hw.section_end.ends(&inner);
                 // another name of the word before it: 杜鹃（牡丹）新村
                 let alias = start < q
                     && open > 0
@@ -559,16 +557,13 @@ fn left_edge(
         let tag = t.tag;
         // a phase is part of a project's name (一期 in 水资源配置一期工程),
         // whatever tag jieba gives it
-        if is_phase(&w) && project {
+        if is_phase(r, &w) && project {
             start = t.start;
             continue;
         }
         // a conjunction that jieba glued to the next word ends the name
         // (及局 in 讲话精神及局党委)
-        if w.chars().count() >= 2
-            && w.starts_with(['及', '和', '与', '或', '并', '的'])
-            && !r.is_word(&w)
-        {
+        if w.chars().count() >= 2 && fw.glued_conjunction.starts(&w) && !r.is_word(&w) {
             break;
         }
         // a one-character name between a place and the head (大虞街道中社区)
@@ -595,9 +590,9 @@ fn left_edge(
         let association = lat
             .chars
             .get(q..)
-            .is_some_and(|h| h.first() == Some(&'会') || h.get(1) == Some(&'会'));
+            .is_some_and(|h| h.iter().take(2).any(|c| hw.association_end.has_char(*c)));
         if r.lex.posts.contains_key(&w) && !association
-            || PROJECT_ENDS.contains(&w.as_str()) && !phase_after
+            || hw.project_end.contains(&w) && !phase_after
         {
             break;
         }
@@ -607,20 +602,21 @@ fn left_edge(
         // HMM guessed (守敬 in 守敬社区); dictionary words are judged by tag
         // (a person's name is not part of a body's name: 李春到福建一建集团)
         let person = r.tags().person_name.contains(tag) && start != q;
-        let function_char = w.contains(['及', '和', '与', '或', '并', '的', '了', '在', '到']);
+        let function_char = fw.function_char.in_str(&w);
         let oov = w.chars().count() >= 2 && !r.is_word(&w) && !person && !function_char;
         // a person's name ends a body's name on the left (李春到福建一建集团)
         if r.tags().person_name.contains(tag) && start != q && !r.is_word(&w) {
             break;
         }
         if !oov {
-            if stop_tag && !(tag == Tag::P && w == "至") {
+            if stop_tag && !(tag == Tag::P && fw.route_joiner.contains(&w)) {
                 break;
             }
             // numbers are names only right before a place head (八一社区)
             let numeral_name = start == q
                 && w.chars().count() >= 2
-                && !w.contains(['个', '多', '余', '几', '百', '千', '万']);
+                && !fw.approximate_numeral.in_str(&w)
+                && !fw.large_numeral.in_str(&w);
             if tag == Tag::M && !w.chars().all(|ch| ch.is_ascii_digit()) && !numeral_name {
                 break;
             }
@@ -701,7 +697,7 @@ fn left_edge(
         }
     }
     // a preposition that jieba glued to a known name (对 + 马颊河林场)
-    if start + 1 < q && "对在与向从把将于和及被给".contains(lat.chars[start]) {
+    if start + 1 < q && fw.glued_preposition.has_char(lat.chars[start]) {
         let known = lat.longest(start + 1, |p| {
             matches!(
                 p,
@@ -723,16 +719,14 @@ fn left_edge(
     Some((start, None))
 }
 
-/// Heads that a list shares (老市府、“三王一马”、文化南路、白浪河片区).
-const SHARED_HEADS: &[&str] = &["片区", "社区", "街道", "村", "小区", "园区"];
-
 /// The items of a list written before `end` and separated by 、 和 及:
 /// (start, end) of each, nearest last; items are short names, maybe quoted.
-fn list_items(lat: &Lattice, end: usize, max_items: usize) -> Vec<(usize, usize)> {
+fn list_items(r: &Recognizer, lat: &Lattice, end: usize, max_items: usize) -> Vec<(usize, usize)> {
     let c = &lat.chars;
+    let joiner = &r.lex.function_words.list_joiner;
     let mut items = Vec::new();
     let mut e = end;
-    while items.len() < max_items && e > 0 && matches!(c[e - 1], '、' | '和' | '及') {
+    while items.len() < max_items && e > 0 && joiner.has_char(c[e - 1]) {
         let sep = e - 1;
         let mut s = sep;
         if s > 0 && c[s - 1] == '”' {
@@ -741,11 +735,7 @@ fn list_items(lat: &Lattice, end: usize, max_items: usize) -> Vec<(usize, usize)
                 None => break,
             }
         } else {
-            while s > 0
-                && is_han(c[s - 1])
-                && sep - s < 6
-                && !matches!(c[s - 1], '、' | '和' | '及')
-            {
+            while s > 0 && is_han(c[s - 1]) && sep - s < 6 && !joiner.has_char(c[s - 1]) {
                 s -= 1;
             }
         }
@@ -783,6 +773,7 @@ fn trim_lead(r: &Recognizer, lat: &Lattice, (s, e): (usize, usize)) -> (usize, u
 /// Names that share a head with the next item of their list, and the
 /// townships listed before 等乡镇 (杭口、马坳、宁州和义宁等乡镇).
 pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let fw = &r.lex.function_words;
     let mut add: Vec<Mention> = Vec::new();
     for m in out.iter() {
         let MentionKind::Named {
@@ -793,10 +784,10 @@ pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
         else {
             continue;
         };
-        let Some(head) = SHARED_HEADS.iter().find(|h| name.ends_with(*h)) else {
+        let Some(head) = r.lex.head_words.shared_head.ending(name) else {
             continue;
         };
-        let items = list_items(lat, m.start, 6);
+        let items = list_items(r, lat, m.start, 6);
         for (ix, it) in items.iter().enumerate() {
             let (s, e) = if ix == 0 { trim_lead(r, lat, *it) } else { *it };
             if s >= e {
@@ -832,23 +823,21 @@ pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
     // townships before 等乡镇 / 等镇 / 等街道
     let c = &lat.chars;
     for k in 1..c.len() {
-        if c[k] != '等' {
+        if !fw.list_end.has_char(c[k]) {
             continue;
         }
-        let tail = lat.text(k + 1, k + 3);
-        if !["乡镇", "镇（", "镇、", "街道", "镇街"]
-            .iter()
-            .any(|t| tail.starts_with(t))
-            && !tail.starts_with('镇')
+        if lat
+            .word_at(k + 1, &r.lex.place_terms.township_list_end)
+            .is_none()
         {
             continue;
         }
         // the last item ends at 等; the others before 、/和
         let mut s = k;
-        while s > 0 && is_han(c[s - 1]) && k - s < 4 && !matches!(c[s - 1], '、' | '和' | '及') {
+        while s > 0 && is_han(c[s - 1]) && k - s < 4 && !fw.list_joiner.has_char(c[s - 1]) {
             s -= 1;
         }
-        let mut items = list_items(lat, s, 8);
+        let mut items = list_items(r, lat, s, 8);
         items.push((s, k));
         for (ix, it) in items.iter().enumerate() {
             let (a, b) = if ix == 0 { trim_lead(r, lat, *it) } else { *it };
@@ -896,14 +885,13 @@ pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
 
 /// Zone names that need the place written before them: 诸城 + 高新技术产业开发区,
 /// 潍坊凤凰山 + 高新技术产业园区 are one place each.
-fn merge_zones(lat: &Lattice, out: &mut Vec<Mention>) {
-    const ZONE: &[&str] = &["开发区", "园区", "新区", "保税区", "高新区"];
+fn merge_zones(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
+    let zone = &r.lex.head_words.zone_head;
     out.sort_by_key(|m| m.start);
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
-        let b_zone =
-            matches!(&b.kind, MentionKind::Place(p) if ZONE.iter().any(|z| p.text.ends_with(z)));
+        let b_zone = matches!(&b.kind, MentionKind::Place(p) if zone.ends(&p.text));
         let a_place = match &a.kind {
             MentionKind::Place(p) if !p.cands.is_empty() => Some(p.clone()),
             MentionKind::Named {

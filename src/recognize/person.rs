@@ -11,8 +11,17 @@ use super::lattice::{Lattice, Piece};
 use super::{is_han, is_punct, Mention, MentionKind, PersonSource, Recognizer};
 use crate::lexicon::{PostOrgan, Tag};
 
-/// Characters that end a name when they follow two name characters.
-const AFTER_NAME: &str = "说在到等同和与的为是对将把从向率带主出指表介讲要作参调获任及以也都就还又先后去来赴于了着已曾共分亲再深实进走看听会称透宣提希认讲一二三四五六七八九十";
+/// The marks that open a line of names under a headline (□杨国胜 都镇强).
+const BYLINE_MARKS: &[char] = &['□', '■'];
+
+/// The slashes between the units and the names of a signature.
+const SLASHES: &[char] = &['/', '／'];
+
+/// The colons after a label (组 长:) or a post (记者：).
+const COLONS: &[char] = &[':', '：'];
+
+/// Punctuation after which a tagged name may end (李明、 李明，).
+const AFTER_TAGGED: &[char] = &['、', '，', '。', ','];
 
 /// Surname at `p`: its length (1 or 2), if any.
 fn surname_len(r: &Recognizer, chars: &[char], p: usize) -> Option<usize> {
@@ -52,13 +61,14 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     {
         return None;
     }
+    let pw = &r.lex.person_words;
     let given_ok = |k: usize| {
         chars
             .get(k)
-            .is_some_and(|c| is_han(*c) && !AFTER_NAME.contains(*c))
+            .is_some_and(|c| is_han(*c) && !pw.after_name.has_char(*c))
     };
     if !given_ok(p + sl) {
-        // a single given character that is in AFTER_NAME (王强, 刘婕) is
+        // a single given character that may end a name (王强, 刘婕) is
         // accepted only before a delimiter
         let c = *chars.get(p + sl)?;
         if !is_han(c) {
@@ -77,12 +87,12 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     // a delimiter right after three characters: 刘建中等, 贾利民、
     let c4 = chars.get(third + 1).copied().unwrap_or('。');
     if sl == 1
-        && (is_punct(c4) || matches!(c4, '等' | '和' | '及' | '与'))
-        && !AFTER_NAME.contains(c3)
+        && (is_punct(c4) || pw.list_name_follower.has_char(c4))
+        && !pw.after_name.has_char(c3)
     {
         return Some(3);
     }
-    if AFTER_NAME.contains(c3) || c3 == '同' {
+    if pw.after_name.has_char(c3) {
         return Some(sl + 1);
     }
     // a word starting at the third character (出席, 荣获, 分别) ends the name
@@ -126,7 +136,7 @@ pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
         return false;
     }
     // a word with a derivational ending is no name (常态化, 积极性, 干部们)
-    if name.chars().count() == 3 && name.ends_with(['化', '性', '们']) {
+    if name.chars().count() == 3 && r.lex.person_words.derivational_suffix.ends(name) {
         let stem: String = name.chars().take(2).collect();
         if r.is_word(&stem) {
             return false;
@@ -239,7 +249,7 @@ fn paragraph(
         return;
     }
     // a paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐)
-    let body_start = if chars.get(ps) == Some(&'□') || chars.get(ps) == Some(&'■') {
+    let body_start = if chars.get(ps).is_some_and(|c| BYLINE_MARKS.contains(c)) {
         ps + 1
     } else {
         ps
@@ -296,9 +306,7 @@ fn paragraph(
         let mut j = k + len;
         let mut found = false;
         loop {
-            while j < pe
-                && (chars[j] == ' ' || chars[j] == ':' || chars[j] == '：' || chars[j] == '、')
-            {
+            while j < pe && (chars[j] == ' ' || chars[j] == '、' || COLONS.contains(&chars[j])) {
                 j += 1;
             }
             let e = (j..pe)
@@ -427,7 +435,7 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
                         cand.iter().find_map(|c| {
                             name_of(c).filter(|c| {
                                 let rest = lat.text(c.1, it.1);
-                                rest.starts_with('等')
+                                r.lex.function_words.list_end.starts(&rest)
                                     || rest.is_empty()
                                     || !is_han(*chars.get(c.1).unwrap_or(&'。'))
                             })
@@ -502,15 +510,15 @@ pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
             '。'
         };
         let after = lat.text(t.end, t.end + 2);
-        let ctx_before = is_punct(before)
-            || before == '、'
-            || lat.text(t.start.saturating_sub(2), t.start) == "我市";
-        let ctx_after = after.starts_with(['、', '，', '。', '等', ','])
-            || [
-                "同志", "说", "表示", "强调", "指出", "出席", "参加", "主持", "荣获", "获得",
-            ]
-            .iter()
-            .any(|w| after.starts_with(w));
+        let pw = &r.lex.person_words;
+        let lead = pw.name_lead.iter().any(|w| {
+            let l = w.chars().count();
+            t.start >= l && lat.starts_with(t.start - l, w)
+        });
+        let ctx_before = is_punct(before) || before == '、' || lead;
+        let ctx_after = after.starts_with(AFTER_TAGGED)
+            || r.lex.function_words.list_end.starts(&after)
+            || pw.speech_after.starts(&after);
         if !(ctx_before && ctx_after) {
             continue;
         }
@@ -544,7 +552,7 @@ fn roster_line(
     let chars = &lat.chars;
     let mut k = ps;
     // label
-    if let Some(colon) = (ps..pe.min(ps + 8)).find(|&x| chars[x] == ':' || chars[x] == '：') {
+    if let Some(colon) = (ps..pe.min(ps + 8)).find(|&x| COLONS.contains(&chars[x])) {
         if chars[ps..colon].iter().all(|c| is_han(*c) || *c == ' ') {
             k = colon + 1;
         }
@@ -637,7 +645,7 @@ fn signature(
     covered: &mut [bool],
 ) {
     let chars = &lat.chars;
-    let slash = (s..e).find(|&k| chars[k] == '/' || chars[k] == '／');
+    let slash = (s..e).find(|&k| SLASHES.contains(&chars[k]));
     let (units_end, names_start) = match slash {
         Some(x) => (x, x + 1),
         None => (e, e),
@@ -751,7 +759,9 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
                 .is_some_and(|t| t.start == k && t.tag == Tag::N);
             let framed = j == k + len
                 && post_noun
-                && (is_punct(nx) || matches!(nx, '获' | '说') || report_verb_at(lat, after));
+                && (is_punct(nx)
+                    || r.lex.person_words.after_post_name.has_char(nx)
+                    || report_verb_at(r, lat, after));
             let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
             if !plausible
                 || covered[j..after].iter().any(|c| *c)
@@ -760,7 +770,10 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
                 break;
             }
             // the name must be followed by a delimiter, 同志, or a verb
-            let ok = is_punct(nx) || !is_han(nx) || lat.tok_start(after) || AFTER_NAME.contains(nx);
+            let ok = is_punct(nx)
+                || !is_han(nx)
+                || lat.tok_start(after)
+                || r.lex.person_words.after_name.has_char(nx);
             if !ok {
                 break;
             }
@@ -808,12 +821,12 @@ fn free_short_places(out: &mut Vec<Mention>, covered: &mut [bool], s: usize, e: 
 /// People named right after 我市/我区/我县 in a list that ends in a verb
 /// (我市庞天宇、赵文丽在全国大赛中获奖): the place's own people.
 pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let pw = &r.lex.person_words;
     let starts: Vec<usize> = out
         .iter()
-        .filter(|m| {
-            matches!(&m.kind, MentionKind::Anaphor { word }
-                if matches!(word.as_str(), "我市" | "我区" | "我县" | "我省" | "本市"))
-        })
+        .filter(
+            |m| matches!(&m.kind, MentionKind::Anaphor { word } if pw.home_anaphor.contains(word)),
+        )
         .map(|m| m.end)
         .collect();
     for mut p in starts {
@@ -833,8 +846,8 @@ pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
             names.push((p, e));
             match lat.chars.get(e) {
                 Some('、') => p = e + 1,
-                Some('在' | '获' | '等') => break true,
-                _ => break report_verb_at(lat, e),
+                Some(c) if pw.home_list_end.has_char(*c) => break true,
+                _ => break report_verb_at(r, lat, e),
             }
         };
         if !done {
@@ -844,13 +857,10 @@ pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
     }
 }
 
-/// Verbs that follow a person's name in reports, whatever tag jieba gives
-/// them (荣获 is tagged as a name).
-const REPORT_VERBS: &[&str] = &["荣获", "获得", "表示", "介绍", "指出", "强调", "带领"];
-
-/// Whether a report verb starts at `p`.
-fn report_verb_at(lat: &Lattice, p: usize) -> bool {
-    REPORT_VERBS.iter().any(|v| lat.text(p, p + 2) == *v)
+/// Whether a report verb starts at `p`: a verb that follows a person's name
+/// in reports, whatever tag jieba gives it (荣获 is tagged as a name).
+fn report_verb_at(r: &Recognizer, lat: &Lattice, p: usize) -> bool {
+    lat.word_at(p, &r.lex.person_words.report_verb).is_some()
 }
 
 /// A name written right after a body (市规划院王倩文荣获…): the person
@@ -876,9 +886,10 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
             let w = lat.text(t.start, t.end);
             t.start == e + l
                 && (r.tags().verb.contains(t.tag) && r.is_word(&w)
-                    || REPORT_VERBS.contains(&w.as_str()))
+                    || r.lex.person_words.report_verb.contains(&w))
         });
-        if !plausible_name(r, &name) || !(is_punct(nx) || nx == '等' || verb_after) {
+        let listed = r.lex.function_words.list_end.has_char(nx);
+        if !plausible_name(r, &name) || !(is_punct(nx) || listed || verb_after) {
             continue;
         }
         push_person(
