@@ -107,6 +107,69 @@ impl Mention {
     }
 }
 
+/// One recognizer pass. It reads the lattice, the mentions found so far
+/// and the characters they cover (`covered`, one flag per character and one
+/// past the end); it adds its mentions, may replace or drop earlier ones
+/// where it says so, and marks the characters its mentions cover. A later
+/// pass recognizes nothing on a covered character unless it says otherwise.
+pub type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool]);
+
+/// The recognizer passes, by name, in the order they must run. The order is
+/// a contract: a pass reads what the passes before it found, and what they
+/// cover is closed to it.
+///
+/// 1. `documents` (《…》) first: nothing inside a quoted title is another
+///    mention, and the document a notice carries must not overlap one.
+/// 2. `notice_titles`: a title line of an official document is a document,
+///    but it covers only the document it carries, so that the chains still
+///    find the bodies that issue it.
+/// 3. `sources`, before the chains: a credited medium (来源：晋城在线) is an
+///    organisation unless the agency grammar parses it whole, and the names
+///    credited after it are its people.
+/// 4. `structured_people`, before the chains: bylines, rosters and
+///    signatures are laid out as names (a signature's units are parsed
+///    there), so no other pass reads them as anything else.
+/// 5. `chains`: agencies, places and anaphors (我市, 该局); all later passes
+///    read them.
+/// 6. `shared_departments`, right after the chains: places listed before a
+///    department become chains of it (锦江区、青羊区住建局) before the headed
+///    names take places as the prefixes of their names.
+/// 7. `headed_names`: organisations, projects and places by their heads; a
+///    place or organisation found before may start a name (a place it
+///    swallows is dropped), then countries and geographic names are read on
+///    what is left.
+/// 8. `shared_heads`: gives the head of a place that `headed_names` found
+///    (…社区) to the items of the list before it, and reads the townships
+///    before 等乡镇.
+/// 9. `bare_sections`: sections written alone (利用科), only where no body
+///    or name covers them.
+/// 10. The people last, the weakest evidence last: `people_by_post` (a post
+///     of the lexicon before a name; it may drop a short place name that
+///     the chains read inside the name), `name_lists`, `people_after_body`
+///     (reads the bodies found above), `people_after_home` (reads the
+///     anaphors 我市, 我区 that the chains found) and `tagged_names`
+///     (jieba's person-name tokens where names are written).
+pub const PASSES: &[(&str, Pass)] = &[
+    ("documents", |_, lat, out, covered| {
+        documents(lat, out, covered)
+    }),
+    ("notice_titles", notice_titles),
+    ("sources", sources),
+    ("structured_people", person::structured),
+    ("chains", chain::scan),
+    ("shared_departments", |r, lat, out, _| {
+        chain::shared_depts(r, lat, out)
+    }),
+    ("headed_names", names::scan),
+    ("shared_heads", names::shared_heads),
+    ("bare_sections", chain::bare_sections),
+    ("people_by_post", person::by_post),
+    ("name_lists", person::name_lists),
+    ("people_after_body", person::after_body),
+    ("people_after_home", person::after_home),
+    ("tagged_names", person::tagged_names),
+];
+
 /// Errors of the recognition stage.
 #[derive(Debug, thiserror::Error)]
 pub enum RecognizeError {
@@ -288,23 +351,17 @@ impl Recognizer {
 
     /// Recognizes all mentions given a lattice.
     pub fn recognize_lattice(&self, lat: &Lattice) -> Vec<Mention> {
-        let n = lat.len();
-        let mut covered = vec![false; n + 1];
+        self.run_passes(lat, PASSES)
+    }
+
+    /// Runs the given passes in order on a lattice; the mentions in order
+    /// of position.
+    fn run_passes(&self, lat: &Lattice, passes: &[(&str, Pass)]) -> Vec<Mention> {
+        let mut covered = vec![false; lat.len() + 1];
         let mut out: Vec<Mention> = Vec::new();
-        documents(lat, &mut out, &mut covered);
-        notice_titles(self, lat, &mut out, &mut covered);
-        sources(self, lat, &mut out, &mut covered);
-        person::structured(self, lat, &mut out, &mut covered);
-        chain::scan(self, lat, &mut out, &mut covered);
-        chain::shared_depts(self, lat, &mut out);
-        names::scan(self, lat, &mut out, &mut covered);
-        names::shared_heads(self, lat, &mut out, &mut covered);
-        chain::bare_sections(self, lat, &mut out, &mut covered);
-        person::by_post(self, lat, &mut out, &mut covered);
-        person::name_lists(self, lat, &mut out, &mut covered);
-        person::after_body(self, lat, &mut out, &mut covered);
-        person::after_home(self, lat, &mut out, &mut covered);
-        person::tagged_names(self, lat, &mut out, &mut covered);
+        for (_, pass) in passes {
+            pass(self, lat, &mut out, &mut covered);
+        }
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
@@ -686,9 +743,193 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4e00..=0x9fff | 0x3400..=0x4dbf | 0x20000..=0x2ebef | 0xf900..=0xfaff)
 }
 
+/// What the recognizers' unit tests share: one recognizer for all tests,
+/// and the mentions after some of the passes.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// The recognizer, built once for all tests.
+    pub fn recognizer() -> &'static Recognizer {
+        static R: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
+        R.get_or_init(|| Recognizer::new().expect("lexicons"))
+    }
+
+    /// The passes up to `last`, with it (all of them for an unknown name).
+    fn passes_through(last: &str) -> &'static [(&'static str, Pass)] {
+        let n = PASSES
+            .iter()
+            .position(|p| p.0 == last)
+            .map_or(PASSES.len(), |i| i + 1);
+        &PASSES[..n]
+    }
+
+    /// The mentions of a text after the passes up to `last`, with it: the
+    /// text and type of each.
+    pub fn through(text: &str, last: &str) -> Vec<(String, Option<EntityType>)> {
+        let r = recognizer();
+        r.run_passes(&r.lattice(text), passes_through(last))
+            .into_iter()
+            .map(|m| (m.text.clone(), m.etype()))
+            .collect()
+    }
+
+    /// The mentions of a text that the pass `name` finds: there after it,
+    /// not there before it (text and type).
+    pub fn found_by(text: &str, name: &str) -> Vec<(String, Option<EntityType>)> {
+        let i = PASSES
+            .iter()
+            .position(|p| p.0 == name)
+            .expect("a pass of that name");
+        let before = if i == 0 {
+            Vec::new()
+        } else {
+            through(text, PASSES[i - 1].0)
+        };
+        through(text, name)
+            .into_iter()
+            .filter(|m| !before.contains(m))
+            .collect()
+    }
+
+    /// Whether `ms` holds a mention of that text and type.
+    pub fn has(ms: &[(String, Option<EntityType>)], text: &str, t: EntityType) -> bool {
+        ms.iter().any(|(s, e)| s == text && *e == Some(t))
+    }
+
+    /// Whether `ms` holds a mention of that text, whatever its type.
+    pub fn has_text(ms: &[(String, Option<EntityType>)], text: &str) -> bool {
+        ms.iter().any(|(s, _)| s == text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use testing::{found_by, has, has_text, through};
+
+    /// The documents a pass finds, by title.
+    fn titles(text: &str, pass: &str) -> Vec<String> {
+        let r = testing::recognizer();
+        let lat = r.lattice(text);
+        let n = PASSES.iter().position(|p| p.0 == pass).expect("a pass") + 1;
+        r.run_passes(&lat, &PASSES[..n])
+            .into_iter()
+            .filter_map(|m| match m.kind {
+                MentionKind::Document { title } => Some(title),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn documents_are_quoted_titles_kept_whole() {
+        let text = "会议传达了《宜昌市城区停车管理办法》和《〈土地管理法〉释义》。";
+        let ms = found_by(text, "documents");
+        assert!(
+            has(&ms, "《宜昌市城区停车管理办法》", EntityType::Document),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "《〈土地管理法〉释义》", EntityType::Document),
+            "{ms:?}"
+        );
+        assert_eq!(titles(text, "documents")[0], "宜昌市城区停车管理办法");
+        // nothing inside a title is another mention
+        let all = through(text, "tagged_names");
+        assert!(!has_text(&all, "宜昌市"), "{all:?}");
+    }
+
+    #[test]
+    fn unclosed_empty_and_one_character_titles_are_no_documents() {
+        for text in [
+            "他翻开《城市规划\n一书。",
+            "书名号《》里没有字。",
+            "他读过《诗》。",
+        ] {
+            assert!(found_by(text, "documents").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_line_names_the_document_it_carries() {
+        let text = "宜昌市人民政府办公室关于印发宜昌市城区停车管理办法的通知\n各区人民政府：\n";
+        let t = titles(text, "notice_titles");
+        assert!(
+            t.iter()
+                .any(|x| x == "宜昌市人民政府办公室关于印发宜昌市城区停车管理办法的通知"),
+            "{t:?}"
+        );
+        assert!(t.iter().any(|x| x == "宜昌市城区停车管理办法"), "{t:?}");
+        // the issuing body is still an agency
+        let all = through(text, "tagged_names");
+        assert!(
+            has(&all, "宜昌市人民政府办公室", EntityType::Agency),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_joint_title_line_without_a_carried_document() {
+        let text = "宜昌市财政局 宜昌市教育局关于做好学生资助工作的通知\n";
+        let t = titles(text, "notice_titles");
+        assert_eq!(
+            t,
+            ["宜昌市财政局宜昌市教育局关于做好学生资助工作的通知"],
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_ending_like_a_title_is_none() {
+        for text in [
+            "大家都收到了关于调整作息时间的通知\n",
+            "全体职工认真学习了关于安全生产的意见\n",
+            "关于开会的通知\n",
+        ] {
+            assert!(titles(text, "notice_titles").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_credited_medium_is_an_organisation_with_its_people() {
+        let ms = found_by("（供稿：楚天在线 王建华 刘芳）", "sources");
+        assert!(has(&ms, "楚天在线", EntityType::Organization), "{ms:?}");
+        assert!(has(&ms, "王建华", EntityType::Person), "{ms:?}");
+        assert!(has(&ms, "刘芳", EntityType::Person), "{ms:?}");
+        let ms = found_by("荆楚网讯（通讯员 李清）三峡大坝迎来游客高峰。", "sources");
+        assert!(has(&ms, "荆楚网", EntityType::Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn the_paper_itself_and_agencies_are_no_credited_media() {
+        let ms = found_by("本报讯（记者 李清）三峡大坝迎来游客高峰。", "sources");
+        assert!(ms.is_empty(), "{ms:?}");
+        // an agency credited as the source is left to the agency grammar
+        let text = "来源：宜昌市教育局";
+        assert!(found_by(text, "sources").is_empty());
+        let ms = found_by(text, "chains");
+        assert!(has(&ms, "宜昌市教育局", EntityType::Agency), "{ms:?}");
+    }
+
+    /// The passes have distinct names, and running them all is recognizing.
+    #[test]
+    fn the_passes_are_named_once_and_make_the_recognizer() {
+        for (i, (name, _)) in PASSES.iter().enumerate() {
+            assert!(!PASSES[..i].iter().any(|p| p.0 == *name), "{name} twice");
+        }
+        let r = testing::recognizer();
+        let text = "市自然资源局局长王立新在《土地管理法》宣讲会上讲话。";
+        let all = testing::through(text, "tagged_names");
+        let direct: Vec<_> = r
+            .recognize(text)
+            .into_iter()
+            .map(|m| (m.text.clone(), m.etype()))
+            .collect();
+        assert_eq!(all, direct);
+        assert!(testing::has(&all, "王立新", EntityType::Person), "{all:?}");
+    }
 
     /// The surface texts of the mentions of a text, with their types.
     fn mentions(r: &Recognizer, text: &str) -> Vec<(String, Option<EntityType>)> {
@@ -698,13 +939,9 @@ mod tests {
             .collect()
     }
 
-    fn has(ms: &[(String, Option<EntityType>)], text: &str, t: EntityType) -> bool {
-        ms.iter().any(|(s, e)| s == text && *e == Some(t))
-    }
-
     #[test]
     fn a_title_line_of_an_official_document_is_a_document() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let docs = |text: &str| -> Vec<String> {
             r.recognize(text)
                 .into_iter()
@@ -732,16 +969,16 @@ mod tests {
 
     #[test]
     fn a_name_after_a_post_may_hold_a_short_place_name() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         // 建平 is a county of Liaoning as well
-        let ms = mentions(&r, "西湖分局局长周建平出席活动并讲话。");
+        let ms = mentions(r, "西湖分局局长周建平出席活动并讲话。");
         assert!(has(&ms, "周建平", EntityType::Person), "{ms:?}");
         assert!(!ms.iter().any(|(s, _)| s == "建平"), "{ms:?}");
     }
 
     #[test]
     fn places_listed_before_a_department_share_it() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = r.recognize("会上，锦江区、青羊区和武侯区住建局汇报了老旧小区改造进展。");
         for t in ["锦江区", "青羊区"] {
             assert!(
@@ -754,9 +991,9 @@ mod tests {
 
     #[test]
     fn words_that_only_contain_names_are_no_mentions() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "县林业局重点防治美国白蛾和加拿大一枝黄花，开展入海河流排污口整治。\
              县人社部门招募护林员，人行道同步改造。城南污水处理厂提标改造。",
         );
@@ -774,9 +1011,9 @@ mod tests {
 
     #[test]
     fn posts_meetings_and_common_nouns_name_nobody() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "防控指挥部由副县长任总指挥。方案经省专家组评审后在县局网站公开。\
              县委召开县委常委会，研究各镇（中心）卫生院建设。",
         );
@@ -797,8 +1034,8 @@ mod tests {
 
     #[test]
     fn derived_words_after_a_post_are_no_names() {
-        let r = Recognizer::new().expect("lexicons");
-        let ms = mentions(&r, "要求党员干部常态化下沉社区，调动群众积极性。");
+        let r = testing::recognizer();
+        let ms = mentions(r, "要求党员干部常态化下沉社区，调动群众积极性。");
         assert!(
             !ms.iter().any(|(_, t)| *t == Some(EntityType::Person)),
             "{ms:?}"
@@ -807,9 +1044,9 @@ mod tests {
 
     #[test]
     fn company_and_forest_farm_names_find_their_left_edge() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "县林业局对马颊河林场开展检查，并走访济宁恒达智能制造有限公司。",
         );
         assert!(has(&ms, "马颊河林场", EntityType::Organization), "{ms:?}");
@@ -821,7 +1058,7 @@ mod tests {
 
     #[test]
     fn abbreviated_departments_expand_to_their_official_names() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let full = |s: &str| r.expand_dept(s).map(|(c, _)| c);
         assert_eq!(full("发展改革委").as_deref(), Some("发展和改革委员会"));
         assert_eq!(full("规划资源局").as_deref(), Some("规划和自然资源局"));
@@ -831,9 +1068,9 @@ mod tests {
 
     #[test]
     fn project_names_with_phases_sections_and_bracketed_names() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "会议同意珠江三角洲水资源配置二期工程(佛山段)选址方案。             区领导到海棠（紫荆）新村周边片区改造项目调研。",
         );
         assert!(
@@ -856,8 +1093,8 @@ mod tests {
 
     #[test]
     fn a_credit_names_its_body_and_people() {
-        let r = Recognizer::new().expect("lexicons");
-        let ms = mentions(&r, "活动取得实效。（供稿：榆林新闻网 薛晓红 贺建军）");
+        let r = testing::recognizer();
+        let ms = mentions(r, "活动取得实效。（供稿：榆林新闻网 薛晓红 贺建军）");
         assert!(has(&ms, "榆林新闻网", EntityType::Organization), "{ms:?}");
         assert!(has(&ms, "薛晓红", EntityType::Person), "{ms:?}");
         assert!(has(&ms, "贺建军", EntityType::Person), "{ms:?}");
@@ -865,9 +1102,9 @@ mod tests {
 
     #[test]
     fn adverbs_idioms_and_glued_conjunctions_end_names() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "这是城区坚决贯彻落实市委部署的举措。根据会议上的讲话精神及局党委工作安排开展巡查。",
         );
         for (s, _) in &ms {
@@ -877,15 +1114,15 @@ mod tests {
 
     #[test]
     fn a_person_after_a_body_or_a_post() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "市规划院刘佳文荣获先进工作者称号，纪念馆讲解员武术获个人一等奖。",
         );
         assert!(has(&ms, "刘佳文", EntityType::Person), "{ms:?}");
         assert!(has(&ms, "武术", EntityType::Person), "{ms:?}");
         let ms = mentions(
-            &r,
+            r,
             "我区张海涛、李晓燕在全省技能大赛中获奖。我市林业发展较快。",
         );
         assert!(has(&ms, "张海涛", EntityType::Person), "{ms:?}");
