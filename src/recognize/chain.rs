@@ -11,7 +11,7 @@
 //!   internal unit (林草科, 综合执法支队, 第三巡察组).
 
 use super::lattice::{Lattice, Piece};
-use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
+use super::{cover, is_han, is_punct, Mention, MentionKind, Recognizer};
 use crate::lexicon::{DeptKind, Level, SuffixRole, Tag, Trigger};
 use crate::EntityType;
 
@@ -139,9 +139,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             if end > i && !covered[i..end].iter().any(|c| *c) {
                 let text = lat.text(i, end);
                 if aside_or_meeting(r, lat, &chain, i, end) {
-                    for c in covered.iter_mut().take(end).skip(i) {
-                        *c = true;
-                    }
+                    cover(covered, i, end);
                     i = end;
                     continue;
                 }
@@ -162,9 +160,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                         kind: MentionKind::Chain(chain),
                     });
                 }
-                for c in covered.iter_mut().take(end).skip(i) {
-                    *c = true;
-                }
+                cover(covered, i, end);
                 i = end;
                 continue;
             }
@@ -180,9 +176,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                         word: lat.text(i, i + len),
                     },
                 });
-                for c in covered.iter_mut().take(i + len).skip(i) {
-                    *c = true;
-                }
+                cover(covered, i, i + len);
                 i += len;
                 continue;
             }
@@ -306,9 +300,7 @@ pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
                 ..Default::default()
             }),
         });
-        for c in covered.iter_mut().take(e).skip(i) {
-            *c = true;
-        }
+        cover(covered, i, e);
         i = e;
     }
 }

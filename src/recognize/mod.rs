@@ -451,9 +451,7 @@ fn credited_names(
                 source: PersonSource::Signature,
             },
         });
-        for x in covered.iter_mut().take(e).skip(s) {
-            *x = true;
-        }
+        cover(covered, s, e);
         k = e;
     }
 }
@@ -488,9 +486,7 @@ fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
                         text: lat.text(i, j + 1),
                         kind: MentionKind::Document { title },
                     });
-                    for x in covered.iter_mut().take(j + 1).skip(i) {
-                        *x = true;
-                    }
+                    cover(covered, i, j + 1);
                 }
                 i = j + 1;
                 continue;
@@ -538,9 +534,7 @@ fn notice_titles(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered:
                         title: doc_title(&c[ds..de]),
                     },
                 });
-                for x in covered.iter_mut().take(de).skip(ds) {
-                    *x = true;
-                }
+                cover(covered, ds, de);
             }
         }
         ls = next;
@@ -652,9 +646,7 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
                 place: None,
             },
         });
-        for x in covered.iter_mut().take(e).skip(s) {
-            *x = true;
-        }
+        cover(covered, s, e);
     };
     let mut i = 0;
     while i + 3 < n {
@@ -736,6 +728,23 @@ pub fn is_punct(c: char) -> bool {
                 | '～'
                 | '－'
         )
+}
+
+/// Whether a character opens a bracket (full-width or ASCII).
+pub fn is_open_bracket(c: char) -> bool {
+    matches!(c, '（' | '(')
+}
+
+/// Whether a character closes a bracket (full-width or ASCII).
+pub fn is_close_bracket(c: char) -> bool {
+    matches!(c, '）' | ')')
+}
+
+/// Marks the characters `s..e` as covered by a mention.
+pub(crate) fn cover(covered: &mut [bool], s: usize, e: usize) {
+    if let Some(span) = covered.get_mut(s..e.min(covered.len())) {
+        span.fill(true);
+    }
 }
 
 /// Whether a character is a CJK ideograph.

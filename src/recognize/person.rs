@@ -8,7 +8,7 @@
 
 use super::chain;
 use super::lattice::{Lattice, Piece};
-use super::{is_han, is_punct, Mention, MentionKind, PersonSource, Recognizer};
+use super::{cover, is_han, is_punct, Mention, MentionKind, PersonSource, Recognizer};
 use crate::lexicon::{PostOrgan, Tag};
 
 /// The marks that open a line of names under a headline (□杨国胜 都镇强).
@@ -218,9 +218,7 @@ fn push_person(
             source,
         },
     });
-    for c in covered.iter_mut().take(e).skip(s) {
-        *c = true;
-    }
+    cover(covered, s, e);
 }
 
 /// Bylines, signatures and lines of names.
@@ -480,9 +478,7 @@ pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
                         source: PersonSource::Post,
                     },
                 });
-                for c in covered.iter_mut().take(e).skip(s) {
-                    *c = true;
-                }
+                cover(covered, s, e);
             }
         }
         i = k.max(i + 1);
@@ -533,9 +529,7 @@ pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
                 source: PersonSource::Post,
             },
         });
-        for c in covered.iter_mut().take(t.end).skip(t.start) {
-            *c = true;
-        }
+        cover(covered, t.start, t.end);
     }
 }
 
@@ -610,9 +604,7 @@ fn roster_line(
             source: PersonSource::Roster,
         },
     });
-    for c in covered.iter_mut().take(e).skip(s) {
-        *c = true;
-    }
+    cover(covered, s, e);
     true
 }
 
@@ -678,9 +670,7 @@ fn signature(
                     kind: MentionKind::Chain(ch),
                 });
                 last_unit = Some(end);
-                for c in covered.iter_mut().take(end).skip(p) {
-                    *c = true;
-                }
+                cover(covered, p, end);
                 p = end;
                 continue;
             }
@@ -698,9 +688,7 @@ fn signature(
                         }),
                     });
                     last_unit = Some(end);
-                    for c in covered.iter_mut().take(end).skip(p) {
-                        *c = true;
-                    }
+                    cover(covered, p, end);
                     p = end;
                 }
                 _ => break,
