@@ -381,49 +381,110 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
 
 /// Parses a chain starting at `pos`; returns it with its end.
 pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
-    let bw = &r.lex.body_words;
-    let pt = &r.lex.place_terms;
     let mut ch = Chain::default();
-    let mut p = pos;
-    // 中国人民政治协商会议 X 委员会
-    let cppcc_full = lat.word_at(p, &bw.cppcc_prefix);
-    if let Some((_, len)) = cppcc_full {
-        p += len;
-    } else if let Some((_, len)) = lat.word_at(p, &bw.party_prefix) {
-        ch.party = true;
-        p += len;
-    }
-    let cppcc_full = cppcc_full.is_some();
+    let (mut p, cppcc_full) = prefix(r, lat, &mut ch, pos);
     // central bodies first (中国贸促会 starts with a country name)
     if !cppcc_full {
-        if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::National)) {
-            let form = lat.text(p, p + len);
-            let dept_len = lat
-                .longest(p, |x| matches!(x, Piece::Dept))
-                .map(|d| d.0)
-                .unwrap_or(0);
-            let div_len = place_at(r, lat, p).map(|d| d.1 - p).unwrap_or(0);
-            // the form must not cut a word: 人行 in 人行道, 人社部 in 人社部门
-            let end = p + len;
-            let cuts = end < lat.len() && lat.token(end - 1).is_some_and(|t| t.end > end)
-                || lat.chars.get(end).is_some_and(|c| is_han(*c))
-                    && r.is_word(&lat.text(end - 1, end + 1))
-                    && r.word_freq(&lat.text(end - 1, end + 1)) >= COMMON_WORD;
-            if len > dept_len && len > div_len && !cuts {
-                if let Some(nat) = r.lex.national.get(&form) {
-                    ch.links.push(Link::National {
-                        canonical: nat.canonical.clone(),
-                        agency: nat.agency,
-                    });
-                    p += len;
-                    ch.ends.push(p);
-                    let end = units(r, lat, &mut ch, p);
-                    return Some((ch, end));
-                }
-            }
+        if let Some((link, e)) = national_at(r, lat, p) {
+            return Some(with_units(r, lat, ch, link, e));
         }
     }
-    // places, each inside the one before (潍坊市奎文区)
+    p = places(r, lat, &mut ch, p);
+    if cppcc_full {
+        return cppcc_close(r, lat, ch, p);
+    }
+    if ch.places.is_empty() {
+        if let Some(c) = level_word_at(r, lat, p) {
+            ch.level = Some(c);
+            p += 1;
+        }
+    }
+    // an anaphor as parent (市局林业发展中心)
+    if ch.places.is_empty() && ch.level.is_none() && !ch.party {
+        if let Some((word, link, e)) = anaphor_parent(r, lat, p) {
+            ch.anaphor = Some(word);
+            return Some(with_units(r, lat, ch, link, e));
+        }
+    }
+    let has_prefix = !ch.places.is_empty() || ch.level.is_some();
+    // a branch named after a place: 奎文分局, 东昌府区分局
+    let branch = lat.word_at(p, &r.lex.body_words.branch);
+    if let Some((branch, len)) = branch.filter(|_| !ch.party) {
+        if let Some(last) = ch.places.pop() {
+            let link = Link::Branch {
+                text: format!("{}{branch}", last.text),
+                place: Some(last),
+            };
+            return Some(with_units(r, lat, ch, link, p + len));
+        }
+    }
+    match core_at(r, lat, p, has_prefix, ch.party) {
+        Some((link, e)) => Some(with_units(r, lat, ch, link, e)),
+        None => places_only(ch, p),
+    }
+}
+
+/// The prefix of a Party body (中国共产党, 中共: sets `ch.party`) or of a
+/// CPPCC committee's full name (中国人民政治协商会议) at `pos`: the position
+/// after it, and whether it was the CPPCC's.
+fn prefix(r: &Recognizer, lat: &Lattice, ch: &mut Chain, pos: usize) -> (usize, bool) {
+    let bw = &r.lex.body_words;
+    if let Some((_, len)) = lat.word_at(pos, &bw.cppcc_prefix) {
+        return (pos + len, true);
+    }
+    if let Some((_, len)) = lat.word_at(pos, &bw.party_prefix) {
+        ch.party = true;
+        return (pos + len, false);
+    }
+    (pos, false)
+}
+
+/// The chain with its core (or first unit) `link` ending at `e`, and the
+/// units written after it; with the chain's end.
+fn with_units(
+    r: &Recognizer,
+    lat: &Lattice,
+    mut ch: Chain,
+    link: Link,
+    e: usize,
+) -> (Chain, usize) {
+    ch.links.push(link);
+    ch.ends.push(e);
+    let end = units(r, lat, &mut ch, e);
+    (ch, end)
+}
+
+/// A central body or well-known organisation at `p`, longer than any
+/// department or place written there and not cutting a word (人行 in
+/// 人行道, 人社部 in 人社部门), with its end.
+fn national_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Link, usize)> {
+    let (len, _) = lat.longest(p, |x| matches!(x, Piece::National))?;
+    let dept_len = lat
+        .longest(p, |x| matches!(x, Piece::Dept))
+        .map(|d| d.0)
+        .unwrap_or(0);
+    let div_len = place_at(r, lat, p).map(|d| d.1 - p).unwrap_or(0);
+    let end = p + len;
+    let next_word = lat.text(end - 1, end + 1);
+    let cuts = end < lat.len() && lat.token(end - 1).is_some_and(|t| t.end > end)
+        || lat.chars.get(end).is_some_and(|c| is_han(*c))
+            && r.is_word(&next_word)
+            && r.word_freq(&next_word) >= COMMON_WORD;
+    if len <= dept_len || len <= div_len || cuts {
+        return None;
+    }
+    let nat = r.lex.national.get(&lat.text(p, end))?;
+    let link = Link::National {
+        canonical: nat.canonical.clone(),
+        agency: nat.agency,
+    };
+    Some((link, end))
+}
+
+/// The places written at `p`, each inside the one before (潍坊市奎文区),
+/// added to the chain, and a level word repeating the last one's level
+/// (潍坊市市委); the position after them.
+fn places(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
     while let Some((pl, e)) = place_at(r, lat, p) {
         if let Some(prev) = ch.places.last() {
             let nested = pl.zone.is_some() && prev.zone.is_none()
@@ -438,83 +499,58 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
         ch.places.push(pl);
         p = e;
     }
-    // 潍坊市市委: a level word repeating the place's own level
     if let (Some(last), Some(&c)) = (ch.places.last(), lat.chars.get(p)) {
-        if pt.level_word.has_char(c) && last.text.ends_with(c) && !last.short {
+        if r.lex.place_terms.level_word.has_char(c) && last.text.ends_with(c) && !last.short {
             p += 1;
         }
     }
-    if cppcc_full {
-        let (_, len) = lat.word_at(p, &bw.committee_full)?;
-        if ch.places.is_empty() {
-            return None;
-        }
-        ch.links.push(Link::Cppcc);
-        ch.ends.push(p + len);
-        return Some((ch, p + len));
-    }
-    // a level word standing for the context's place
+    p
+}
+
+/// The end of a CPPCC committee's full name (中国人民政治协商会议 + places +
+/// 委员会) at `p`, if its places are there.
+fn cppcc_close(r: &Recognizer, lat: &Lattice, mut ch: Chain, p: usize) -> Option<(Chain, usize)> {
+    let (_, len) = lat.word_at(p, &r.lex.body_words.committee_full)?;
     if ch.places.is_empty() {
-        if let Some(&c) = lat.chars.get(p) {
-            let glued = p > 0
-                && pt.level_glue.has_char(lat.chars[p - 1])
-                && !lat.tok_start(p)
-                && !pt.before_level.has_char(lat.chars[p - 1]);
-            if pt.level_word.has_char(c) && !glued && core_follows(r, lat, p + 1) {
-                ch.level = Some(c);
-                p += 1;
-            }
-        }
+        return None;
     }
-    // an anaphor as parent (市局林业发展中心)
-    if ch.places.is_empty() && ch.level.is_none() && !ch.party {
-        if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Anaphor)) {
-            let word = lat.text(p, p + len);
-            if let Some(u) = unit_at(r, lat, p + len) {
-                ch.anaphor = Some(word);
-                ch.links.push(u.0);
-                ch.ends.push(u.1);
-                let end = units(r, lat, &mut ch, u.1);
-                return Some((ch, end));
-            }
-        }
+    ch.links.push(Link::Cppcc);
+    ch.ends.push(p + len);
+    Some((ch, p + len))
+}
+
+/// A level word at `p` standing for the context's place (市 in 市住建局):
+/// not glued to the character before it (全市, 城区), and a core after it.
+fn level_word_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<char> {
+    let pt = &r.lex.place_terms;
+    let c = *lat.chars.get(p)?;
+    let glued = p > 0
+        && pt.level_glue.has_char(lat.chars[p - 1])
+        && !lat.tok_start(p)
+        && !pt.before_level.has_char(lat.chars[p - 1]);
+    (pt.level_word.has_char(c) && !glued && core_follows(r, lat, p + 1)).then_some(c)
+}
+
+/// An anaphor at `p` standing for the parent body of the unit after it
+/// (市局林业发展中心): the anaphor, the unit and its end.
+fn anaphor_parent(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(String, Link, usize)> {
+    let (len, _) = lat.longest(p, |x| matches!(x, Piece::Anaphor))?;
+    let (link, e) = unit_at(r, lat, p + len)?;
+    Some((lat.text(p, p + len), link, e))
+}
+
+/// A chain of places only, when no core follows them: unambiguous places
+/// (a short name of one division), not after a Party prefix or a level
+/// word.
+fn places_only(mut ch: Chain, p: usize) -> Option<(Chain, usize)> {
+    if ch.places.is_empty() || ch.party || ch.level.is_some() {
+        return None;
     }
-    let has_prefix = !ch.places.is_empty() || ch.level.is_some();
-    // a branch named after a place: 奎文分局, 东昌府区分局
-    if let Some((branch, len)) = lat.word_at(p, &bw.branch).filter(|_| !ch.party) {
-        if let Some(last) = ch.places.pop() {
-            ch.links.push(Link::Branch {
-                text: format!("{}{branch}", last.text),
-                place: Some(last),
-            });
-            ch.ends.push(p + len);
-            let end = units(r, lat, &mut ch, p + len);
-            return Some((ch, end));
-        }
+    let end = ch.places.last().map(|l| l.end).unwrap_or(p);
+    ch.places.retain(|pl| !pl.short || pl.cands.len() == 1);
+    if ch.places.is_empty() {
+        return None;
     }
-    match core_at(r, lat, p, has_prefix, ch.party) {
-        Some((link, e)) => {
-            ch.links.push(link);
-            ch.ends.push(e);
-            p = e;
-        }
-        None => {
-            if !ch.places.is_empty() {
-                // places only
-                if ch.party || ch.level.is_some() {
-                    return None;
-                }
-                let end = ch.places.last().map(|l| l.end).unwrap_or(p);
-                ch.places.retain(|pl| !pl.short || pl.cands.len() == 1);
-                if ch.places.is_empty() {
-                    return None;
-                }
-                return Some((ch, end));
-            }
-            return None;
-        }
-    }
-    let end = units(r, lat, &mut ch, p);
     Some((ch, end))
 }
 
@@ -609,59 +645,15 @@ pub(crate) fn generic_at(
     }
     let mut valid_to = p; // chars p..valid_to passed the gap check
     for e in p + 2..=(p + max + 6).min(n) {
-        // extend the validated gap as far as the candidate suffixes need
-        let mut best: Option<(usize, crate::EntityType)> = None;
-        for (q, _) in lat.ending_at(e, |x| matches!(x, Piece::Suffix)) {
-            if q < p || q - p > max {
-                continue;
-            }
-            // a unit may be its head alone (党支部 after 党史教育馆)
-            if q == p && role == SuffixRole::Unit && e - q < 2 {
-                continue;
-            }
-            let suf = lat.text(q, e);
-            let Some(entries) = r.lex.suffixes.get(&suf) else {
-                continue;
-            };
-            let etype = if role == SuffixRole::Unit {
-                match entries.iter().find(|x| x.role == SuffixRole::Unit) {
-                    Some(x) => x.etype,
-                    None => continue,
-                }
-            } else {
-                let org = entries.iter().any(|x| x.etype == EntityType::Organization);
-                let agency = entries.iter().any(|x| x.etype == EntityType::Agency);
-                if org && (!agency || r.lex.body_words.org_first.ends(&suf)) {
-                    EntityType::Organization
-                } else if agency {
-                    EntityType::Agency
-                } else {
-                    continue;
-                }
-            };
-            if e - q == 1 && q - p < 2 && role == SuffixRole::Body {
-                continue;
-            }
-            // a place and an organisation head alone (武汉大学, 聊城大学)
-            if q == p
-                && !(role == SuffixRole::Body && etype == EntityType::Organization && e - q >= 2)
-                && role != SuffixRole::Unit
-            {
-                continue;
-            }
-            if best.is_none_or(|(bq, _)| q < bq) {
-                best = Some((q, etype));
-            }
-        }
-        let Some((q, etype)) = best else { continue };
-        if q == p && !lat.tok_start(p) {
+        let Some((q, etype)) = suffix_ending_at(r, lat, (p, e), role, max) else {
             continue;
-        }
+        };
         // a common noun that only ends like a body (网站, 专家组)
-        if r.lex.not_bodies.contains(&lat.text(p, e)) {
+        if q == p && !lat.tok_start(p) || r.lex.not_bodies.contains(&lat.text(p, e)) {
             continue;
         }
-        // posts may sit inside the names of associations (女企业家协会)
+        // extend the validated gap as far as the suffix needs; posts may
+        // sit inside the names of associations (女企业家协会)
         let association = r.lex.head_words.association_end.ends(&lat.text(q, e));
         while valid_to < q {
             if !gap_ok(r, lat, p, valid_to + 1, association) {
@@ -669,31 +661,14 @@ pub(crate) fn generic_at(
             }
             valid_to += 1;
         }
-        // the suffix must not sit inside a verb (署 in 签署)
-        if let Some(t) = lat.token(q) {
-            if t.start < q && r.tags().predicate_verb.contains(t.tag) {
-                continue;
-            }
-        }
-        // and must end a word (中心 in 中心城区 does not)
-        if e < n && !lat.tok_boundary(e) && lat.token(e - 1).is_some_and(|t| t.end > e) {
+        if !suffix_stands(r, lat, q, e) {
             continue;
         }
-        // a company's name runs on through a following head (集团 + 有限公司)
-        let mut e = e;
-        if etype == EntityType::Organization {
-            while let Some((len, _)) = lat.longest(e, |x| matches!(x, Piece::Suffix)) {
-                let next = lat.text(e, e + len);
-                let org_head = r.lex.suffixes.get(&next).is_some_and(|v| {
-                    v.iter()
-                        .any(|x| x.etype == EntityType::Organization && x.role == SuffixRole::Body)
-                });
-                if !org_head || !r.lex.head_words.company_form_end.ends(&next) {
-                    break;
-                }
-                e += len;
-            }
-        }
+        let e = if etype == EntityType::Organization {
+            company_run_on(r, lat, e)
+        } else {
+            e
+        };
         let text = lat.text(p, e);
         let link = if role == SuffixRole::Unit {
             if q > p && !gap_ok(r, lat, p, q, false) {
@@ -706,6 +681,91 @@ pub(crate) fn generic_at(
         return Some((link, e));
     }
     None
+}
+
+/// The longest suffix of the role ending at `e` of a name starting at `p`
+/// (at most `max` characters before it): its start and the type it gives.
+fn suffix_ending_at(
+    r: &Recognizer,
+    lat: &Lattice,
+    (p, e): (usize, usize),
+    role: SuffixRole,
+    max: usize,
+) -> Option<(usize, EntityType)> {
+    let mut best: Option<(usize, EntityType)> = None;
+    for (q, _) in lat.ending_at(e, |x| matches!(x, Piece::Suffix)) {
+        if q < p || q - p > max {
+            continue;
+        }
+        // a unit may be its head alone (党支部 after 党史教育馆)
+        if q == p && role == SuffixRole::Unit && e - q < 2 {
+            continue;
+        }
+        let Some(etype) = suffix_type(r, &lat.text(q, e), role) else {
+            continue;
+        };
+        if e - q == 1 && q - p < 2 && role == SuffixRole::Body {
+            continue;
+        }
+        // a place and an organisation head alone (武汉大学, 聊城大学)
+        if q == p
+            && !(role == SuffixRole::Body && etype == EntityType::Organization && e - q >= 2)
+            && role != SuffixRole::Unit
+        {
+            continue;
+        }
+        if best.is_none_or(|(bq, _)| q < bq) {
+            best = Some((q, etype));
+        }
+    }
+    best
+}
+
+/// The type a suffix gives a name in the role: a unit's type, or for a
+/// body an organisation where no agency claims the suffix or it names
+/// organisations first (研究院, 大学), else an agency.
+fn suffix_type(r: &Recognizer, suf: &str, role: SuffixRole) -> Option<EntityType> {
+    let entries = r.lex.suffixes.get(suf)?;
+    if role == SuffixRole::Unit {
+        return entries
+            .iter()
+            .find(|x| x.role == SuffixRole::Unit)
+            .map(|x| x.etype);
+    }
+    let org = entries.iter().any(|x| x.etype == EntityType::Organization);
+    let agency = entries.iter().any(|x| x.etype == EntityType::Agency);
+    if org && (!agency || r.lex.body_words.org_first.ends(suf)) {
+        Some(EntityType::Organization)
+    } else {
+        agency.then_some(EntityType::Agency)
+    }
+}
+
+/// Whether a suffix at `q..e` stands as a suffix: not inside a verb (署 in
+/// 签署) and ending a word (中心 in 中心城区 does not).
+fn suffix_stands(r: &Recognizer, lat: &Lattice, q: usize, e: usize) -> bool {
+    let in_verb = lat
+        .token(q)
+        .is_some_and(|t| t.start < q && r.tags().predicate_verb.contains(t.tag));
+    let cut = e < lat.len() && !lat.tok_boundary(e) && lat.token(e - 1).is_some_and(|t| t.end > e);
+    !in_verb && !cut
+}
+
+/// The end of a company's name that runs on from `e` through following
+/// company heads (集团 + 有限公司).
+fn company_run_on(r: &Recognizer, lat: &Lattice, mut e: usize) -> usize {
+    while let Some((len, _)) = lat.longest(e, |x| matches!(x, Piece::Suffix)) {
+        let next = lat.text(e, e + len);
+        let org_head = r.lex.suffixes.get(&next).is_some_and(|v| {
+            v.iter()
+                .any(|x| x.etype == EntityType::Organization && x.role == SuffixRole::Body)
+        });
+        if !org_head || !r.lex.head_words.company_form_end.ends(&next) {
+            break;
+        }
+        e += len;
+    }
+    e
 }
 
 /// Whether the characters `p..q` may be the inner part of a name.
