@@ -8,8 +8,11 @@
 
 use super::chain;
 use super::lattice::{Lattice, Piece};
-use super::{cover, is_han, is_punct, Mention, MentionKind, PersonSource, Recognizer};
-use crate::lexicon::{PostOrgan, Tag};
+use super::{
+    cover, is_close_bracket, is_han, is_open_bracket, is_punct, Mention, MentionKind, PersonSource,
+    Recognizer,
+};
+use crate::lexicon::{PostOrgan, SuffixRole, Tag};
 
 /// The marks that open a line of names under a headline (□杨国胜 都镇强).
 const BYLINE_MARKS: &[char] = &['□', '■'];
@@ -96,8 +99,7 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
         return Some(sl + 1);
     }
     // a word starting at the third character (出席, 荣获, 分别) ends the name
-    for (s, pieces, len) in lat.pieces_at(third) {
-        let _ = s;
+    for (_, pieces, len) in lat.pieces_at(third) {
         if len >= 2 && pieces.iter().any(|x| matches!(x, Piece::Post)) {
             return Some(sl + 1);
         }
@@ -234,6 +236,9 @@ pub fn structured(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
     }
 }
 
+/// The people of the paragraph `ps..pe` laid out as names: a roster line,
+/// else a line of names only, else the names after media posts; then the
+/// signatures in brackets.
 fn paragraph(
     r: &Recognizer,
     lat: &Lattice,
@@ -242,11 +247,26 @@ fn paragraph(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
 ) {
-    let chars = &lat.chars;
-    if roster_line(r, lat, ps, pe, out, covered) {
+    if roster_line(r, lat, ps, pe, out, covered) || names_line(r, lat, ps, pe, out, covered) {
         return;
     }
-    // a paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐)
+    media_bylines(r, lat, ps, pe, out, covered);
+    signatures(r, lat, ps, pe, out, covered);
+}
+
+/// A paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐):
+/// at most eight words of two or three Han characters, two thirds of them
+/// names, none an ordinary word, and two of them or a byline mark before
+/// one. Adds them; whether the paragraph was one.
+fn names_line(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> bool {
+    let chars = &lat.chars;
     let body_start = if chars.get(ps).is_some_and(|c| BYLINE_MARKS.contains(c)) {
         ps + 1
     } else {
@@ -260,109 +280,127 @@ fn paragraph(
     let hanword = |&(s, e): &(usize, usize)| {
         (2..=3).contains(&(e - s)) && chars[s..e].iter().all(|c| is_han(*c))
     };
-    if !words.is_empty()
+    let line = !words.is_empty()
         && words.len() <= 8
         && words.iter().all(hanword)
         && valid * 3 >= words.len() * 2
         && (words.len() >= 2 || body_start > ps)
-        && words.iter().all(|&(s, e)| !r.common_word(&lat.text(s, e)))
-    {
+        && words.iter().all(|&(s, e)| !r.common_word(&lat.text(s, e)));
+    if line {
         push_people(out, covered, lat, words, PersonSource::Byline);
-        return;
     }
-    // media posts followed by names (记者 王聪聪 通讯员 王强 方梦露)
+    line
+}
+
+/// The names after media posts in `ps..pe` (记者 王聪聪 通讯员 王强 方梦露,
+/// 记者黄清标).
+fn media_bylines(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let mut k = ps;
     while k < pe {
-        let mut matched = None;
-        for (s, pieces, len) in lat.pieces_at(k) {
-            if pieces.iter().any(|p| matches!(p, Piece::Post))
-                && r.lex
-                    .posts
-                    .get(s)
-                    .is_some_and(|p| p.organ == PostOrgan::Media)
-            {
-                matched = Some((s.to_string(), len));
-                break;
-            }
-        }
-        let Some((post, len)) = matched else {
+        let Some(post) = media_post_at(r, lat, k) else {
             k += 1;
             continue;
         };
-        // a longer post word (全媒体记者) may start before k
-        let mut post_start = k;
-        for s0 in k.saturating_sub(4)..k {
-            for (s, pieces, l) in lat.pieces_at(s0) {
-                if s0 + l == k + len && pieces.iter().any(|p| matches!(p, Piece::Post)) && l > len {
-                    let _ = s;
-                    post_start = s0;
-                }
-            }
-        }
-        let post_full = lat.text(post_start, k + len);
-        let _ = post;
-        let mut j = k + len;
-        let mut found = false;
-        loop {
-            while j < pe && (chars[j] == ' ' || chars[j] == '、' || COLONS.contains(&chars[j])) {
-                j += 1;
-            }
-            let e = (j..pe)
-                .find(|&x| !is_han(chars[x]) || is_punct(chars[x]))
-                .unwrap_or(pe);
-            if e > j && delimited_name(r, chars, j, e) && listed_name(r, &lat.text(j, e)) {
-                push_person(
-                    out,
-                    covered,
-                    lat,
-                    j,
-                    e,
-                    Found {
-                        post: Some(post_full.clone()),
-                        org_end: Some(post_start),
-                        source: PersonSource::Byline,
-                    },
-                );
-                found = true;
-                j = e;
-                continue;
-            }
-            // names glued to the next post: 记者黄清标
-            if let Some(l) = name_at(r, lat, j).filter(|&l| plausible_name(r, &lat.text(j, j + l)))
-            {
-                let after = j + l;
-                if after <= pe
-                    && (after == pe || is_punct(chars[after]) || !is_han(chars[after]))
-                    && !found
-                {
-                    push_person(
-                        out,
-                        covered,
-                        lat,
-                        j,
-                        after,
-                        Found {
-                            post: Some(post_full.clone()),
-                            org_end: Some(post_start),
-                            source: PersonSource::Byline,
-                        },
-                    );
-                    found = true;
-                    j = after;
-                    continue;
-                }
-            }
-            break;
-        }
+        let j = names_after_media_post(r, lat, post, pe, out, covered);
         k = j.max(k + 1);
     }
-    // signatures: （建设科/刘金莉 王冠群） and （市林业发展中心/常雪）
+}
+
+/// A media post (记者, 通讯员) at `k`, or the longer post word ending where
+/// it does and starting up to four characters before (全媒体记者): its
+/// start and end.
+fn media_post_at(r: &Recognizer, lat: &Lattice, k: usize) -> Option<(usize, usize)> {
+    let is_post = |pieces: &[Piece]| pieces.iter().any(|p| matches!(p, Piece::Post));
+    let (_, _, len) = lat.pieces_at(k).find(|&(s, pieces, _)| {
+        is_post(pieces)
+            && r.lex
+                .posts
+                .get(s)
+                .is_some_and(|p| p.organ == PostOrgan::Media)
+    })?;
+    let end = k + len;
+    let start = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&s0| {
+            lat.pieces_at(s0)
+                .any(|(_, pieces, l)| s0 + l == end && is_post(pieces) && l > len)
+        })
+        .unwrap_or(k);
+    Some((start, end))
+}
+
+/// The names written after the media post `post_start..j`, up to `pe`:
+/// delimited names, or one name glued to what follows (记者黄清标). Adds
+/// them as people of the post; where they end.
+fn names_after_media_post(
+    r: &Recognizer,
+    lat: &Lattice,
+    (post_start, mut j): (usize, usize),
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> usize {
+    let chars = &lat.chars;
+    let post = lat.text(post_start, j);
+    let byline = || Found {
+        post: Some(post.clone()),
+        org_end: Some(post_start),
+        source: PersonSource::Byline,
+    };
+    let mut found = false;
+    loop {
+        while j < pe && (chars[j] == ' ' || chars[j] == '、' || COLONS.contains(&chars[j])) {
+            j += 1;
+        }
+        let e = (j..pe)
+            .find(|&x| !is_han(chars[x]) || is_punct(chars[x]))
+            .unwrap_or(pe);
+        if e > j && delimited_name(r, chars, j, e) && listed_name(r, &lat.text(j, e)) {
+            push_person(out, covered, lat, j, e, byline());
+            found = true;
+            j = e;
+            continue;
+        }
+        let glued = name_at(r, lat, j)
+            .filter(|&l| plausible_name(r, &lat.text(j, j + l)))
+            .map(|l| j + l)
+            .filter(|&after| {
+                !found
+                    && after <= pe
+                    && (after == pe || is_punct(chars[after]) || !is_han(chars[after]))
+            });
+        let Some(after) = glued else {
+            return j;
+        };
+        push_person(out, covered, lat, j, after, byline());
+        found = true;
+        j = after;
+    }
+}
+
+/// Signatures in brackets in `ps..pe` (（建设科/刘金莉 王冠群）,
+/// （市林业发展中心/常雪）) that close the paragraph or stand after
+/// punctuation, not inside a sentence (各镇（中心）林业站).
+fn signatures(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let chars = &lat.chars;
     let mut k = ps;
     while k < pe {
-        if chars[k] == '（' || chars[k] == '(' {
-            let close = (k + 1..pe.min(k + 60)).find(|&x| chars[x] == '）' || chars[x] == ')');
-            // a signature closes a paragraph or stands after punctuation,
-            // not inside a sentence (各镇（中心）林业站)
+        if is_open_bracket(chars[k]) {
+            let close = (k + 1..pe.min(k + 60)).find(|&x| is_close_bracket(chars[x]));
             let placed = |close: usize| k == ps || !is_han(chars[k - 1]) || close + 1 >= pe;
             if let Some(close) = close.filter(|&c| placed(c)) {
                 signature(r, lat, k + 1, close, out, covered);
@@ -379,110 +417,133 @@ fn paragraph(
 /// may be padded with a space (孙 琳).
 pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let chars = &lat.chars;
-    let n = chars.len();
     let mut i = 0;
-    while i < n {
-        // items: runs of han characters and inner spaces, separated by 、
-        let mut items: Vec<(usize, usize)> = Vec::new();
-        let mut k = i;
-        loop {
-            let s = k;
-            while k < n
-                && (is_han(chars[k])
-                    || chars[k] == ' ' && k > s && k + 1 < n && is_han(chars[k + 1]))
-            {
-                k += 1;
-            }
-            if k == s {
-                break;
-            }
-            items.push((s, k));
-            if k < n && chars[k] == '、' {
-                k += 1;
+    while i < chars.len() {
+        let (items, k) = list_at(chars, i);
+        let names = if items.len() >= 2 {
+            list_names(r, lat, &items)
+        } else {
+            Vec::new()
+        };
+        for (s, e) in names {
+            if covered[s..e].iter().any(|c| *c) {
                 continue;
             }
-            break;
-        }
-        if items.len() >= 2 {
-            // the first item may carry a lead-in (县领导卢海明): take its tail
-            let name_of = |&(s, e): &(usize, usize)| -> Option<(usize, usize)> {
-                let txt: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
-                let len = txt.chars().count();
-                if (2..=3).contains(&len) {
-                    let cs: Vec<char> = txt.chars().collect();
-                    if delimited_name(r, &cs, 0, cs.len()) && listed_name(r, &txt) {
-                        return Some((s, e));
-                    }
-                }
-                None
-            };
-            let mut names: Vec<(usize, usize)> = Vec::new();
-            let mut bad = 0usize;
-            let last = items.len() - 1;
-            for (ix, it) in items.iter().enumerate() {
-                let it = *it;
-                let found = if ix == 0 {
-                    // tail of the first item (县领导卢海明)
-                    let l = (it.1 - it.0).min(3);
-                    let cand = [(it.1 - l, it.1), (it.1.saturating_sub(2).max(it.0), it.1)];
-                    cand.iter().find_map(&name_of)
-                } else if ix == last {
-                    // the last item may end with 等 or a verb: take its head
-                    let cand = [(it.0, (it.0 + 3).min(it.1)), (it.0, (it.0 + 2).min(it.1))];
-                    name_of(&it).or_else(|| {
-                        cand.iter().find_map(|c| {
-                            name_of(c).filter(|c| {
-                                let rest = lat.text(c.1, it.1);
-                                r.lex.function_words.list_end.starts(&rest)
-                                    || rest.is_empty()
-                                    || !is_han(*chars.get(c.1).unwrap_or(&'。'))
-                            })
-                        })
-                    })
-                } else {
-                    name_of(&it)
-                };
-                match found {
-                    Some(c) => names.push(c),
-                    None => bad += 1,
-                }
-            }
-            // a list of names, not of other things: most items are names
-            // (two items only when both are)
-            let strict = |&(s, e): &(usize, usize)| {
-                let txt: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
-                let first: String = txt.chars().take(1).collect();
-                plausible_name(r, &txt)
-                    && r.lex.surnames.get(&first).is_some_and(|rank| *rank <= 200)
-            };
-            if names.len() < 2
-                || bad > 0 && items.len() < 5
-                || bad * 5 > items.len()
-                || items.len() == 2 && (bad > 0 || !names.iter().all(strict))
-            {
-                names.clear();
-            }
-            for (s, e) in names {
-                if covered[s..e].iter().any(|c| *c) {
-                    continue;
-                }
-                let name: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
-                out.push(Mention {
-                    start: s,
-                    end: e,
-                    text: lat.text(s, e),
-                    kind: MentionKind::Person {
-                        name,
-                        post: None,
-                        org_end: None,
-                        source: PersonSource::Post,
-                    },
-                });
-                cover(covered, s, e);
-            }
+            out.push(Mention {
+                start: s,
+                end: e,
+                text: lat.text(s, e),
+                kind: MentionKind::Person {
+                    name: unspaced(&chars[s..e]),
+                    post: None,
+                    org_end: None,
+                    source: PersonSource::Post,
+                },
+            });
+            cover(covered, s, e);
         }
         i = k.max(i + 1);
     }
+}
+
+/// The characters without spaces.
+fn unspaced(chars: &[char]) -> String {
+    chars.iter().filter(|c| **c != ' ').collect()
+}
+
+/// The items of a list starting at `i`: runs of Han characters, with
+/// inner spaces (孙 琳), separated by 、; with where the list ends.
+fn list_at(chars: &[char], i: usize) -> (Vec<(usize, usize)>, usize) {
+    let n = chars.len();
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut k = i;
+    loop {
+        let s = k;
+        while k < n
+            && (is_han(chars[k]) || chars[k] == ' ' && k > s && k + 1 < n && is_han(chars[k + 1]))
+        {
+            k += 1;
+        }
+        if k == s {
+            break;
+        }
+        items.push((s, k));
+        if k < n && chars[k] == '、' {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    (items, k)
+}
+
+/// The names of a list's items when it is a list of names: most items are
+/// names, and of two items both are, with common surnames. None otherwise.
+fn list_names(r: &Recognizer, lat: &Lattice, items: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let chars = &lat.chars;
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut bad = 0usize;
+    for ix in 0..items.len() {
+        match item_name(r, lat, items, ix) {
+            Some(c) => names.push(c),
+            None => bad += 1,
+        }
+    }
+    let strict = |&(s, e): &(usize, usize)| {
+        let txt = unspaced(&chars[s..e]);
+        let first: String = txt.chars().take(1).collect();
+        plausible_name(r, &txt) && r.lex.surnames.get(&first).is_some_and(|rank| *rank <= 200)
+    };
+    if names.len() < 2
+        || bad > 0 && items.len() < 5
+        || bad * 5 > items.len()
+        || items.len() == 2 && (bad > 0 || !names.iter().all(strict))
+    {
+        names.clear();
+    }
+    names
+}
+
+/// The name of item `ix` of a list: the tail of the first item, which may
+/// carry a lead-in (县领导卢海明); the head of the last, which may end with
+/// 等 or a verb (黎青等); any other item whole.
+fn item_name(
+    r: &Recognizer,
+    lat: &Lattice,
+    items: &[(usize, usize)],
+    ix: usize,
+) -> Option<(usize, usize)> {
+    let chars = &lat.chars;
+    let name_of = |&(s, e): &(usize, usize)| spaced_name(r, chars, s, e);
+    let it = items[ix];
+    if ix == 0 {
+        let l = (it.1 - it.0).min(3);
+        let cand = [(it.1 - l, it.1), (it.1.saturating_sub(2).max(it.0), it.1)];
+        return cand.iter().find_map(name_of);
+    }
+    if ix + 1 < items.len() {
+        return name_of(&it);
+    }
+    let cand = [(it.0, (it.0 + 3).min(it.1)), (it.0, (it.0 + 2).min(it.1))];
+    name_of(&it).or_else(|| {
+        cand.iter().find_map(|c| {
+            name_of(c).filter(|c| {
+                let rest = lat.text(c.1, it.1);
+                r.lex.function_words.list_end.starts(&rest)
+                    || rest.is_empty()
+                    || !is_han(*chars.get(c.1).unwrap_or(&'。'))
+            })
+        })
+    })
+}
+
+/// `s..e` when it is a listed name of two or three characters once its
+/// spaces are dropped.
+fn spaced_name(r: &Recognizer, chars: &[char], s: usize, e: usize) -> Option<(usize, usize)> {
+    let txt = unspaced(&chars[s..e]);
+    let cs: Vec<char> = txt.chars().collect();
+    ((2..=3).contains(&cs.len()) && delimited_name(r, &cs, 0, cs.len()) && listed_name(r, &txt))
+        .then_some((s, e))
 }
 
 /// Names that jieba tags as person names (nr), written where names are
@@ -543,40 +604,10 @@ fn roster_line(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
 ) -> bool {
-    let chars = &lat.chars;
-    let mut k = ps;
-    // label
-    if let Some(colon) = (ps..pe.min(ps + 8)).find(|&x| COLONS.contains(&chars[x])) {
-        if chars[ps..colon].iter().all(|c| is_han(*c) || *c == ' ') {
-            k = colon + 1;
-        }
-    }
-    while k < pe && chars[k] == ' ' {
-        k += 1;
-    }
-    // the name: han characters with at most one inner space
-    let s = k;
-    let mut han = 0;
-    let mut spaces = 0;
-    while k < pe && han < 4 {
-        if is_han(chars[k]) {
-            han += 1;
-        } else if chars[k] == ' ' && spaces == 0 && han == 1 && k + 1 < pe && is_han(chars[k + 1]) {
-            spaces += 1;
-        } else {
-            break;
-        }
-        k += 1;
-        // a space after two characters ends the name (龚 正 市长, 马春雷 市…)
-        if han >= 2 && k < pe && chars[k] == ' ' {
-            break;
-        }
-    }
-    let e = k;
-    if !(2..=3).contains(&han) || e >= pe || chars[e] != ' ' {
+    let Some((s, e)) = roster_name(&lat.chars, ps, pe) else {
         return false;
-    }
-    let name: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
+    };
+    let name = unspaced(&lat.chars[s..e]);
     let cs: Vec<char> = name.chars().collect();
     if !delimited_name(r, &cs, 0, cs.len()) || !listed_name(r, &name) {
         return false;
@@ -608,6 +639,39 @@ fn roster_line(
     true
 }
 
+/// Where the name of a roster line `ps..pe` is written: after an optional
+/// label and its colon, two or three Han characters with at most one inner
+/// space after the first (龚 正), followed by a space.
+fn roster_name(chars: &[char], ps: usize, pe: usize) -> Option<(usize, usize)> {
+    let mut k = ps;
+    if let Some(colon) = (ps..pe.min(ps + 8)).find(|&x| COLONS.contains(&chars[x])) {
+        if chars[ps..colon].iter().all(|c| is_han(*c) || *c == ' ') {
+            k = colon + 1;
+        }
+    }
+    while k < pe && chars[k] == ' ' {
+        k += 1;
+    }
+    let s = k;
+    let mut han = 0;
+    let mut spaces = 0;
+    while k < pe && han < 4 {
+        if is_han(chars[k]) {
+            han += 1;
+        } else if chars[k] == ' ' && spaces == 0 && han == 1 && k + 1 < pe && is_han(chars[k + 1]) {
+            spaces += 1;
+        } else {
+            break;
+        }
+        k += 1;
+        // a space after two characters ends the name (龚 正 市长, 马春雷 市…)
+        if han >= 2 && k < pe && chars[k] == ' ' {
+            break;
+        }
+    }
+    ((2..=3).contains(&han) && k < pe && chars[k] == ' ').then_some((s, k))
+}
+
 /// Splits `s..e` at spaces into words.
 fn split_words(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -627,7 +691,8 @@ fn split_words(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// A signature inside brackets: units before `/`, names after it.
+/// A signature inside brackets `s..e`: units before `/`, names after it,
+/// people of the last unit.
 fn signature(
     r: &Recognizer,
     lat: &Lattice,
@@ -638,82 +703,87 @@ fn signature(
 ) {
     let chars = &lat.chars;
     let slash = (s..e).find(|&k| SLASHES.contains(&chars[k]));
-    let (units_end, names_start) = match slash {
-        Some(x) => (x, x + 1),
-        None => (e, e),
+    let units_end = slash.unwrap_or(e);
+    let Some(last_unit) = signature_units(r, lat, s, units_end, out, covered) else {
+        return;
     };
-    // units: chains, or bare internal units of the article's body
-    let mut last_unit: Option<usize> = None;
-    let mut unit_words = split_words(chars, s, units_end);
-    if unit_words
-        .iter()
-        .any(|&(a, b)| !chars[a..b].iter().all(|c| is_han(*c)))
-    {
+    let Some(slash) = slash else {
         return;
+    };
+    for (a, b) in split_words(chars, slash + 1, e) {
+        if delimited_name(r, chars, a, b) {
+            let f = Found {
+                post: None,
+                org_end: last_unit,
+                source: PersonSource::Signature,
+            };
+            push_person(out, covered, lat, a, b, f);
+        }
     }
-    if unit_words.is_empty() {
-        return;
+}
+
+/// The units of a signature, `s..e` before its slash: chains, or bare
+/// internal units of the article's body (建设科, 自然保护地管理科). Adds
+/// them; where the last ends. None when this is no signature: a word that
+/// is not all Han, or one covered already (the units of the words before
+/// it stay).
+fn signature_units(
+    r: &Recognizer,
+    lat: &Lattice,
+    s: usize,
+    e: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> Option<Option<usize>> {
+    let chars = &lat.chars;
+    let words = split_words(chars, s, e);
+    let han = |&(a, b): &(usize, usize)| chars[a..b].iter().all(|c| is_han(*c));
+    if words.is_empty() || !words.iter().all(han) {
+        return None;
     }
-    for (a, b) in unit_words.drain(..) {
+    let mut last_unit = None;
+    for (a, b) in words {
         if covered[a..b].iter().any(|c| *c) {
-            return;
+            return None;
         }
         let mut p = a;
         while p < b {
-            let parsed =
-                chain::parse(r, lat, p).filter(|(c, end)| *end <= b && !c.links.is_empty());
-            if let Some((ch, end)) = parsed {
-                out.push(Mention {
-                    start: p,
-                    end,
-                    text: lat.text(p, end),
-                    kind: MentionKind::Chain(ch),
-                });
-                last_unit = Some(end);
-                cover(covered, p, end);
-                p = end;
-                continue;
-            }
-            // a bare unit: 建设科, 自然保护地管理科, 许可科
-            match chain::generic_at(r, lat, p, crate::lexicon::SuffixRole::Unit, 10) {
-                Some((link, end)) if end <= b => {
-                    out.push(Mention {
-                        start: p,
-                        end,
-                        text: lat.text(p, end),
-                        kind: MentionKind::Chain(chain::Chain {
-                            links: vec![link],
-                            ends: vec![end],
-                            ..Default::default()
-                        }),
-                    });
-                    last_unit = Some(end);
-                    cover(covered, p, end);
-                    p = end;
-                }
-                _ => break,
-            }
+            let Some((ch, end)) = signature_unit(r, lat, p, b) else {
+                break;
+            };
+            out.push(Mention {
+                start: p,
+                end,
+                text: lat.text(p, end),
+                kind: MentionKind::Chain(ch),
+            });
+            last_unit = Some(end);
+            cover(covered, p, end);
+            p = end;
         }
     }
-    if slash.is_none() {
-        return;
+    Some(last_unit)
+}
+
+/// A unit of a signature at `p`, ending by `b`: a chain with a body, or a
+/// bare unit (建设科, 许可科).
+fn signature_unit(
+    r: &Recognizer,
+    lat: &Lattice,
+    p: usize,
+    b: usize,
+) -> Option<(chain::Chain, usize)> {
+    let parsed = chain::parse(r, lat, p).filter(|(c, end)| *end <= b && !c.links.is_empty());
+    if parsed.is_some() {
+        return parsed;
     }
-    for (a, b) in split_words(chars, names_start, e) {
-        if delimited_name(r, chars, a, b) {
-            push_person(
-                out,
-                covered,
-                lat,
-                a,
-                b,
-                Found {
-                    post: None,
-                    org_end: last_unit,
-                    source: PersonSource::Signature,
-                },
-            );
-        }
-    }
+    let (link, end) = chain::generic_at(r, lat, p, SuffixRole::Unit, 10).filter(|u| u.1 <= b)?;
+    let ch = chain::Chain {
+        links: vec![link],
+        ends: vec![end],
+        ..Default::default()
+    };
+    Some((ch, end))
 }
 
 /// A post followed by a name: 区委书记李辉, 讲解员曲艺, 县领导卢海明、董国祥.
@@ -725,67 +795,64 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
             k += 1;
             continue;
         };
-        let post = lat.text(k, k + len);
-        let mut j = k + len;
+        let j = k + len;
         if j < n && covered[j] {
             k = j;
             continue;
         }
-        let mut first = true;
-        loop {
-            let nr = name_token(r, lat, j);
-            let Some(l) = name_at(r, lat, j).or(nr) else {
-                break;
-            };
-            let after = j + l;
-            let nx = lat.chars.get(after).copied().unwrap_or('。');
-            // right after its post and before a delimiter or a verb, a name
-            // may also be a word (讲解员曲艺获…)
-            let name = lat.text(j, after);
-            let post_noun = lat
-                .token(k)
-                .is_some_and(|t| t.start == k && t.tag == Tag::N);
-            let framed = j == k + len
-                && post_noun
-                && (is_punct(nx)
-                    || r.lex.person_words.after_post_name.has_char(nx)
-                    || report_verb_at(r, lat, after));
-            let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
-            if !plausible
-                || covered[j..after].iter().any(|c| *c)
-                    && !free_short_places(out, covered, j, after)
-            {
-                break;
-            }
-            // the name must be followed by a delimiter, 同志, or a verb
-            let ok = is_punct(nx)
-                || !is_han(nx)
-                || lat.tok_start(after)
-                || r.lex.person_words.after_name.has_char(nx);
-            if !ok {
-                break;
-            }
-            push_person(
-                out,
-                covered,
-                lat,
-                j,
-                after,
-                Found {
-                    post: Some(post.clone()),
-                    org_end: None,
-                    source: PersonSource::Post,
-                },
-            );
-            first = false;
-            if nx == '、' {
-                j = after + 1;
-                continue;
-            }
-            break;
-        }
-        let _ = first;
+        names_after_post(r, lat, (k, j), out, covered);
         k += len.max(1);
+    }
+}
+
+/// The names after the post `k..j`, several when separated by 、: each a
+/// plausible name (or, right after a post noun and framed by a delimiter
+/// or a verb, a listed one: 讲解员曲艺获…), overlapping no mention but the
+/// short place names it frees, and followed by a delimiter, 同志 or a verb.
+fn names_after_post(
+    r: &Recognizer,
+    lat: &Lattice,
+    (k, post_end): (usize, usize),
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let post = lat.text(k, post_end);
+    let post_noun = lat
+        .token(k)
+        .is_some_and(|t| t.start == k && t.tag == Tag::N);
+    let pw = &r.lex.person_words;
+    let mut j = post_end;
+    loop {
+        let nr = name_token(r, lat, j);
+        let Some(l) = name_at(r, lat, j).or(nr) else {
+            return;
+        };
+        let after = j + l;
+        let nx = lat.chars.get(after).copied().unwrap_or('。');
+        let name = lat.text(j, after);
+        let framed = j == post_end
+            && post_noun
+            && (is_punct(nx) || pw.after_post_name.has_char(nx) || report_verb_at(r, lat, after));
+        let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
+        if !plausible
+            || covered[j..after].iter().any(|c| *c) && !free_short_places(out, covered, j, after)
+        {
+            return;
+        }
+        let ok = is_punct(nx) || !is_han(nx) || lat.tok_start(after) || pw.after_name.has_char(nx);
+        if !ok {
+            return;
+        }
+        let f = Found {
+            post: Some(post.clone()),
+            org_end: None,
+            source: PersonSource::Post,
+        };
+        push_person(out, covered, lat, j, after, f);
+        if nx != '、' {
+            return;
+        }
+        j = after + 1;
     }
 }
 
