@@ -22,7 +22,7 @@ pub mod person;
 
 use jieba_rs::Jieba;
 
-use crate::lexicon::{DeptKind, Lexicon, LexiconError, Tag, TagClasses, Trigger};
+use crate::lexicon::{DeptKind, HashSet, Level, Lexicon, LexiconError, Tag, TagClasses, Trigger};
 use crate::EntityType;
 pub use chain::{Chain, Link, PlaceRef};
 pub use lattice::{Lattice, Matcher, Piece};
@@ -186,7 +186,7 @@ pub struct Recognizer {
     jieba: Jieba,
     /// Words of the official names of bodies (自然, 资源, 保护 …): whatever
     /// their part of speech, they may sit inside a body's name.
-    name_parts: crate::lexicon::HashSet<String>,
+    name_parts: HashSet<String>,
     /// Trigger words introducing an issued document (印发, 出台 …), sorted.
     pub issue_words: Vec<String>,
     /// Trigger words of a body acting on a project (推进, 建设 …), sorted.
@@ -204,111 +204,127 @@ fn dict_tag(jieba: &Jieba, w: &str) -> Option<Tag> {
     (t.len() == 1).then(|| Tag::parse(t[0].tag))
 }
 
+/// Drops the division names that are ordinary words: short names that the
+/// dictionary holds as verbs, adjectives, function words or idioms (合作,
+/// 比如; nouns are judged by the document's context), and full names of
+/// units listed as divisions without a division's generic term that the
+/// dictionary holds as common nouns (林场, 农场, 林业站: heads of other
+/// names, not places).
+fn drop_common_division_names(lex: &mut Lexicon, jieba: &Jieba) {
+    let common: Vec<String> = lex
+        .division_by_short
+        .keys()
+        .filter(|short| dict_tag(jieba, short).is_some_and(|t| lex.tags.never_place.contains(t)))
+        .cloned()
+        .collect();
+    for c in common {
+        lex.division_by_short.remove(&c);
+    }
+    let plain: Vec<String> = lex
+        .division_by_name
+        .keys()
+        .filter(|n| !lex.place_terms.division_term.ends(n))
+        .filter(|n| dict_tag(jieba, n).is_some_and(|t| lex.tags.plain_noun.contains(t)))
+        .cloned()
+        .collect();
+    for n in plain {
+        lex.division_by_name.remove(&n);
+    }
+}
+
+/// Lexicon entries as jieba words, so that it does not split them:
+/// department and central body forms; division names of counties and above
+/// and of towns that carry a term such as 镇 or 街道 and are long enough
+/// (a word plus 乡 such as 宜居乡 would glue to the words after it); short
+/// names of counties and above (township short names are too often
+/// ordinary words: 和村, 城关); heads of place names as strong words (小区
+/// in 盛景家园小区内); posts.
+fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
+    let two = |w: &&String| w.chars().count() >= 2;
+    for form in lex
+        .departments
+        .keys()
+        .chain(lex.national.keys())
+        .filter(two)
+    {
+        add_word(jieba, form, 2000, Tag::Nt);
+    }
+    for d in &lex.divisions {
+        if d.level < Level::Town || lex.place_terms.town_word(&d.name) {
+            add_word(jieba, &d.name, 500, Tag::Ns);
+        }
+    }
+    for (short, idx) in &lex.division_by_short {
+        if idx.iter().any(|&i| lex.divisions[i].level <= Level::County) {
+            add_word(jieba, short, 300, Tag::Ns);
+        }
+    }
+    for (suf, entries) in &lex.suffixes {
+        if suf.chars().count() >= 2 && entries.iter().any(|e| e.etype == EntityType::Place) {
+            jieba.add_word(suf, Some(20000), None);
+        }
+    }
+    for post in lex.posts.keys().filter(two) {
+        add_word(jieba, post, 1000, Tag::N);
+    }
+}
+
+/// Adds a word to jieba's dictionary with its frequency and tag, unless
+/// the dictionary has it.
+fn add_word(jieba: &mut Jieba, w: &str, freq: usize, tag: Tag) {
+    if !jieba.has_word(w) {
+        jieba.add_word(w, Some(freq), Some(tag.as_str()));
+    }
+}
+
+/// The words (of two characters or more) of the official names of
+/// departments and central bodies, as jieba cuts them.
+fn name_parts(lex: &Lexicon, jieba: &Jieba) -> HashSet<String> {
+    let canon = lex
+        .departments
+        .values()
+        .map(|d| d.canonical.as_str())
+        .chain(lex.national.values().map(|n| n.canonical.as_str()));
+    let mut parts = HashSet::default();
+    for c in canon {
+        for t in jieba.cut(c, false) {
+            if t.word.chars().count() >= 2 {
+                parts.insert(t.word.to_string());
+            }
+        }
+    }
+    parts
+}
+
+/// The trigger words of a kind, sorted.
+fn trigger_words(lex: &Lexicon, k: Trigger) -> Vec<String> {
+    let mut v: Vec<String> = lex
+        .triggers
+        .iter()
+        .filter(|(_, ks)| ks.contains(&k))
+        .map(|(w, _)| w.clone())
+        .collect();
+    v.sort();
+    v
+}
+
 impl Recognizer {
     /// Loads lexicons and builds the automaton and tokenizer.
     pub fn new() -> Result<Recognizer, RecognizeError> {
         let mut lex = Lexicon::load()?;
         let mut jieba = Jieba::new();
-        // short division names that are ordinary words (合作, 资源, 比如)
-        // are not matched as names
-        let mut common = Vec::new();
-        for short in lex.division_by_short.keys() {
-            // verbs, adjectives, function words, idioms: never a place
-            // name (nouns are judged by the document's context)
-            if dict_tag(&jieba, short).is_some_and(|t| lex.tags.never_place.contains(t)) {
-                common.push(short.clone());
-            }
-        }
-        for c in common {
-            lex.division_by_short.remove(&c);
-        }
-        // full names of units listed as divisions that are ordinary nouns
-        // without a division's generic term (林场, 农场, 林业站): heads of
-        // other names, not places
-        let plain: Vec<String> = lex
-            .division_by_name
-            .keys()
-            .filter(|n| !lex.place_terms.division_term.ends(n))
-            .filter(|n| dict_tag(&jieba, n).is_some_and(|t| lex.tags.plain_noun.contains(t)))
-            .cloned()
-            .collect();
-        for n in plain {
-            lex.division_by_name.remove(&n);
-        }
+        drop_common_division_names(&mut lex, &jieba);
         let matcher = Matcher::new(&lex);
-        // lexicon entries as words, so that jieba does not split them
-        for form in lex.departments.keys().chain(lex.national.keys()) {
-            if form.chars().count() >= 2 && !jieba.has_word(form) {
-                jieba.add_word(form, Some(2000), Some("nt"));
-            }
-        }
-        // division names of counties and above (township names such as 宜居乡
-        // would glue to the words after them)
-        for d in &lex.divisions {
-            // (towns are added only when their name carries a term such as
-            // 镇 or 街道 and is long enough, not a word plus 乡 such as 宜居乡)
-            let town_ok =
-                d.level < crate::lexicon::Level::Town || lex.place_terms.town_word(&d.name);
-            if town_ok && !jieba.has_word(&d.name) {
-                jieba.add_word(&d.name, Some(500), Some("ns"));
-            }
-        }
-        // short names of counties and above (township short names are too
-        // often ordinary words: 和村, 城关)
-        for (short, idx) in &lex.division_by_short {
-            let county_up = idx
-                .iter()
-                .any(|&i| lex.divisions[i].level <= crate::lexicon::Level::County);
-            if county_up && !jieba.has_word(short) {
-                jieba.add_word(short, Some(300), Some("ns"));
-            }
-        }
-        // heads of place names as strong words, so that 小区 in 盛景家园小区内
-        // is one
-        for (suf, entries) in &lex.suffixes {
-            if suf.chars().count() >= 2 && entries.iter().any(|e| e.etype == EntityType::Place) {
-                jieba.add_word(suf, Some(20000), None);
-            }
-        }
-        for post in lex.posts.keys() {
-            if post.chars().count() >= 2 && !jieba.has_word(post) {
-                jieba.add_word(post, Some(1000), Some("n"));
-            }
-        }
-        let mut name_parts = crate::lexicon::HashSet::default();
-        let canon = lex
-            .departments
-            .values()
-            .map(|d| d.canonical.as_str())
-            .chain(lex.national.values().map(|n| n.canonical.as_str()));
-        for c in canon {
-            for t in jieba.cut(c, false) {
-                if t.word.chars().count() >= 2 {
-                    name_parts.insert(t.word.to_string());
-                }
-            }
-        }
-        let words = |k: Trigger| -> Vec<String> {
-            let mut v: Vec<String> = lex
-                .triggers
-                .iter()
-                .filter(|(_, ks)| ks.contains(&k))
-                .map(|(w, _)| w.clone())
-                .collect();
-            v.sort();
-            v
-        };
-        let issue_words = words(Trigger::Issue);
-        let participate_words = words(Trigger::Participate);
-        let doc_kinds = words(Trigger::DocKind);
+        add_lexicon_words(&lex, &mut jieba);
+        let name_parts = name_parts(&lex, &jieba);
         Ok(Recognizer {
+            issue_words: trigger_words(&lex, Trigger::Issue),
+            participate_words: trigger_words(&lex, Trigger::Participate),
+            doc_kinds: trigger_words(&lex, Trigger::DocKind),
             lex,
             matcher,
             jieba,
             name_parts,
-            issue_words,
-            participate_words,
-            doc_kinds,
         })
     }
 
@@ -626,66 +642,95 @@ fn doc_title(chars: &[char]) -> String {
 /// Media named as the source of a text: 来源:晋城在线, 河北新闻网讯(…). A
 /// source that parses as an agency is left to the agency grammar.
 fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
-    let c = &lat.chars;
-    let n = c.len();
-    let push = |s: usize, e: usize, out: &mut Vec<Mention>, covered: &mut [bool]| {
-        if e <= s || covered[s..e].iter().any(|x| *x) {
-            return;
-        }
-        if chain::parse(r, lat, s).is_some_and(|(ch, end)| end == e && !ch.links.is_empty()) {
-            return;
-        }
-        let name = lat.text(s, e);
-        out.push(Mention {
-            start: s,
-            end: e,
-            text: name.clone(),
-            kind: MentionKind::Named {
-                etype: EntityType::Organization,
-                name,
-                place: None,
-            },
-        });
-        cover(covered, s, e);
-    };
     let mut i = 0;
-    while i + 3 < n {
-        // 来源:X, 供稿:X 名 名 (the names that follow are its people)
-        let dw = &r.lex.document_words;
-        let label = lat.word_at(i, &dw.credit_label);
-        if let Some((_, len)) =
-            label.filter(|&(_, len)| i + len < n && COLONS.contains(&c[i + len]))
-        {
-            let mut s = i + len + 1;
-            while s < n && c[s] == ' ' {
-                s += 1;
-            }
-            let mut e = s;
-            while e < n && is_han(c[e]) && e - s < 20 {
-                e += 1;
-            }
-            if e - s >= 3 {
-                push(s, e, out, covered);
-                credited_names(r, lat, e, out, covered);
-            }
-            i = e;
+    while i + 3 < lat.len() {
+        if let Some(next) = credit_at(r, lat, i, out, covered) {
+            i = next;
             continue;
         }
-        // X网讯 / X报讯 opening a dispatch
-        if dw.dispatch_mark.has_char(c[i + 1])
-            && dw.dispatch_medium.has_char(c[i])
-            && (i + 2 >= n || AFTER_DISPATCH.contains(&c[i + 2]))
-        {
-            let mut s = i + 1;
-            while s > 0 && is_han(c[s - 1]) && i + 1 - s < 12 {
-                s -= 1;
-            }
-            if i + 1 - s >= 3 && (s == 0 || !is_han(c[s - 1])) && !dw.own_medium.has_char(c[s]) {
-                push(s, i + 1, out, covered);
-            }
+        if let Some(s) = dispatch_at(r, lat, i) {
+            push_source(r, lat, s, i + 1, out, covered);
         }
         i += 1;
     }
+}
+
+/// A credit at `i`: its label and colon, then the source (来源:X), and the
+/// names that follow it, its people (供稿:X 名 名). Adds them; where the
+/// source ends, if a credit is there.
+fn credit_at(
+    r: &Recognizer,
+    lat: &Lattice,
+    i: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> Option<usize> {
+    let (c, n) = (&lat.chars, lat.len());
+    let (_, len) = lat
+        .word_at(i, &r.lex.document_words.credit_label)
+        .filter(|&(_, len)| i + len < n && COLONS.contains(&c[i + len]))?;
+    let mut s = i + len + 1;
+    while s < n && c[s] == ' ' {
+        s += 1;
+    }
+    let mut e = s;
+    while e < n && is_han(c[e]) && e - s < 20 {
+        e += 1;
+    }
+    if e - s >= 3 {
+        push_source(r, lat, s, e, out, covered);
+        credited_names(r, lat, e, out, covered);
+    }
+    Some(e)
+}
+
+/// Where the medium starts whose dispatch mark follows `i` (X网讯, X报讯
+/// opening a dispatch, before a bracket or a space): three Han characters
+/// or more after no other Han character, and not the paper itself (本报讯).
+fn dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
+    let (c, n) = (&lat.chars, lat.len());
+    let dw = &r.lex.document_words;
+    let marked = dw.dispatch_mark.has_char(c[i + 1])
+        && dw.dispatch_medium.has_char(c[i])
+        && (i + 2 >= n || AFTER_DISPATCH.contains(&c[i + 2]));
+    if !marked {
+        return None;
+    }
+    let mut s = i + 1;
+    while s > 0 && is_han(c[s - 1]) && i + 1 - s < 12 {
+        s -= 1;
+    }
+    (i + 1 - s >= 3 && (s == 0 || !is_han(c[s - 1])) && !dw.own_medium.has_char(c[s])).then_some(s)
+}
+
+/// Adds the source `s..e` as an organisation, unless it is empty, covered
+/// or an agency the chains will find.
+fn push_source(
+    r: &Recognizer,
+    lat: &Lattice,
+    s: usize,
+    e: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    if e <= s || covered[s..e].iter().any(|x| *x) {
+        return;
+    }
+    if chain::parse(r, lat, s).is_some_and(|(ch, end)| end == e && !ch.links.is_empty()) {
+        return;
+    }
+    let name = lat.text(s, e);
+    out.push(Mention {
+        start: s,
+        end: e,
+        text: name.clone(),
+        kind: MentionKind::Named {
+            etype: EntityType::Organization,
+            name,
+            place: None,
+        },
+    });
+    cover(covered, s, e);
 }
 
 /// Whether a character is punctuation or a space (never inside a name,
