@@ -919,3 +919,83 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
 pub fn level_of(c: char) -> Option<Level> {
     crate::lexicon::level_of(c)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{found_by, has, has_text};
+    use crate::EntityType::{Agency, Place};
+
+    #[test]
+    fn agencies_by_place_core_and_units() {
+        let ms = found_by("宜昌市住房和城乡建设局召开会议，县委宣传部参加。", "chains");
+        assert!(has(&ms, "宜昌市住房和城乡建设局", Agency), "{ms:?}");
+        assert!(has(&ms, "县委宣传部", Agency), "{ms:?}");
+        let ms = found_by(
+            "中共宜昌市委组织部、宜昌市人民政府办公室联合发文。",
+            "chains",
+        );
+        assert!(has(&ms, "中共宜昌市委组织部", Agency), "{ms:?}");
+        assert!(has(&ms, "宜昌市人民政府办公室", Agency), "{ms:?}");
+        let ms = found_by("宜昌市西陵区人民政府与奎文分局座谈。", "chains");
+        assert!(has(&ms, "宜昌市西陵区人民政府", Agency), "{ms:?}");
+        assert!(has(&ms, "奎文分局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn places_and_anaphors_alone() {
+        let ms = found_by("该局负责人介绍了宜昌市的情况。", "chains");
+        assert!(ms.iter().any(|(s, t)| s == "该局" && t.is_none()), "{ms:?}");
+        assert!(has(&ms, "宜昌市", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn meetings_and_cut_words_are_no_agencies() {
+        let ms = found_by("人行道改造后，区委召开区委常委会。", "chains");
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        assert!(has(&ms, "区委", Agency), "{ms:?}");
+        assert!(
+            !has_text(&ms, "区委常委会") && !has_text(&ms, "人行"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn places_listed_before_a_department_share_it() {
+        let ms = found_by("襄阳市、宜昌市住建局联合开展检查。", "shared_departments");
+        assert!(has(&ms, "襄阳市", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn party_organs_and_places_of_other_levels_share_nothing() {
+        for text in [
+            "襄阳市、宜昌市委联合开展检查。",
+            "湖北省、宜昌市住建局联合开展检查。",
+        ] {
+            let ms = found_by(text, "shared_departments");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn a_section_written_alone() {
+        let ms = found_by(
+            "会议听取耕地保护科关于春耕用地情况的汇报。",
+            "bare_sections",
+        );
+        assert!(has(&ms, "耕地保护科", Agency), "{ms:?}");
+        let ms = found_by("据悉，执法监察科按程序报批。", "bare_sections");
+        assert!(has(&ms, "执法监察科", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn words_with_a_section_character_are_no_sections() {
+        for text in [
+            "会议研究了科技创新工作。",
+            "开展耕地保护科普活动。",
+            "该科按程序报批。",
+        ] {
+            let ms = found_by(text, "bare_sections");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+}
