@@ -1150,3 +1150,74 @@ fn org_units(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mu
         out.push(m);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{found_by, has};
+    use crate::EntityType::{Organization, Place, Project};
+
+    #[test]
+    fn companies_projects_and_communities_by_their_heads() {
+        let ms = found_by("公司与恒瑞精密机械有限公司签约。", "headed_names");
+        assert!(has(&ms, "恒瑞精密机械有限公司", Organization), "{ms:?}");
+        let ms = found_by("三峡国际会展中心扩建项目开工建设。", "headed_names");
+        assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
+        let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
+        assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_party_organ_after_a_community() {
+        let ms = found_by("桃花岭社区党委组织志愿者。", "headed_names");
+        assert!(has(&ms, "桃花岭社区党委", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn counts_lists_slogans_and_common_nouns_are_no_names() {
+        for text in [
+            "全县21个村和各社区推进重点项目，改造老旧小区。",
+            "推进物业公司改革，抓好在建项目。",
+            "“全覆盖”工程和城市更新项目稳步推进。",
+        ] {
+            let ms = found_by(text, "headed_names");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn countries_and_rivers_are_places_but_not_as_modifiers() {
+        let ms = found_by("他们去了美国和长江沿岸。", "headed_names");
+        assert!(has(&ms, "美国", Place) && has(&ms, "长江", Place), "{ms:?}");
+        let ms = found_by("美国白蛾防治和加拿大一枝黄花清除。", "headed_names");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn items_of_a_list_share_its_head() {
+        let ms = found_by("杨家湾、桃花岭和黄金卡社区开展活动。", "shared_heads");
+        assert!(
+            has(&ms, "杨家湾", Place) && has(&ms, "桃花岭", Place),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn townships_listed_before_their_term() {
+        let ms = found_by("在三斗坪、乐天溪等乡镇开展巡查。", "shared_heads");
+        assert!(
+            has(&ms, "三斗坪", Place) && has(&ms, "乐天溪", Place),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn ordinary_words_share_no_head() {
+        for text in [
+            "各镇、村和社区开展活动。",
+            "改造道路、绿化和学校等小区设施。",
+        ] {
+            let ms = found_by(text, "shared_heads");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+}
