@@ -961,3 +961,157 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{found_by, has};
+    use crate::EntityType::{Agency, Person};
+
+    #[test]
+    fn a_byline_names_its_reporters() {
+        let ms = found_by(
+            "本报讯（记者 陈晓峰 通讯员 孙丽娟）近日，全市春耕工作有序推进。",
+            "structured_people",
+        );
+        assert!(
+            has(&ms, "陈晓峰", Person) && has(&ms, "孙丽娟", Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_line_of_names_and_a_roster_are_people() {
+        let ms = found_by(
+            "□韩立群 宋佳怡\n全市春耕工作有序推进。",
+            "structured_people",
+        );
+        assert!(
+            has(&ms, "韩立群", Person) && has(&ms, "宋佳怡", Person),
+            "{ms:?}"
+        );
+        let ms = found_by(
+            "组 长：吴志刚 市政府副市长\n副组长：郑丽华 市自然资源和规划局局长\n",
+            "structured_people",
+        );
+        assert!(
+            has(&ms, "吴志刚", Person) && has(&ms, "郑丽华", Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_signature_names_its_unit_and_people() {
+        let ms = found_by(
+            "全市春耕工作有序推进。（规划科/周海燕）",
+            "structured_people",
+        );
+        assert!(has(&ms, "规划科", Agency), "{ms:?}");
+        assert!(has(&ms, "周海燕", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn words_and_asides_are_no_bylines() {
+        let ms = found_by(
+            "发展 改革 创新\n各镇（中心）卫生院开展义诊。",
+            "structured_people",
+        );
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_post_names_the_people_after_it() {
+        let ms = found_by("县长刘文斌主持会议并讲话。", "people_by_post");
+        assert!(has(&ms, "刘文斌", Person), "{ms:?}");
+        let ms = found_by("副局长张振华、李玉梅参加调研。", "people_by_post");
+        assert!(
+            has(&ms, "张振华", Person) && has(&ms, "李玉梅", Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_framed_right_after_a_post_noun_is_a_name() {
+        let ms = found_by("讲解员曲艺获一等奖。", "people_by_post");
+        assert!(has(&ms, "曲艺", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn a_post_without_a_name_names_nobody() {
+        let ms = found_by("会议由副县长主持。市长表示要加快发展。", "people_by_post");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_list_of_names_is_people() {
+        let ms = found_by("获奖者周志远、吴海燕、郑国庆、王丽华等四人。", "name_lists");
+        for n in ["周志远", "吴海燕", "郑国庆", "王丽华"] {
+            assert!(has(&ms, n, Person), "{n}: {ms:?}");
+        }
+        let ms = found_by("出席会议的有：赵建国、钱玉兰、孙志远。", "name_lists");
+        assert_eq!(ms.len(), 3, "{ms:?}");
+    }
+
+    #[test]
+    fn lists_of_things_are_no_names() {
+        for text in ["当地盛产小麦、玉米、大豆、高粱。", "活动在王府、李庄举行。"]
+        {
+            let ms = found_by(text, "name_lists");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_right_after_a_body_is_its_person() {
+        let ms = found_by("市气象局陈立新荣获先进个人称号。", "people_after_body");
+        assert!(has(&ms, "陈立新", Person), "{ms:?}");
+        let ms = found_by("宜昌市第一中学王思远等同学获奖。", "people_after_body");
+        assert!(has(&ms, "王思远", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn a_verb_after_a_body_is_no_name() {
+        let ms = found_by("市气象局发布暴雨预警。", "people_after_body");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn names_after_a_home_anaphor_are_its_people() {
+        let ms = found_by(
+            "我市张晓东、刘梦琪在全国技能大赛中获奖。",
+            "people_after_home",
+        );
+        assert!(
+            has(&ms, "张晓东", Person) && has(&ms, "刘梦琪", Person),
+            "{ms:?}"
+        );
+        let ms = found_by("我市张晓东荣获金奖。", "people_after_home");
+        assert!(has(&ms, "张晓东", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn a_home_anaphor_needs_names_and_a_verb_after_them() {
+        for text in [
+            "我市经济发展迅速，我区高新技术企业增多。",
+            "我市张晓东同学。",
+        ] {
+            let ms = found_by(text, "people_after_home");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn a_tagged_name_where_names_are_written() {
+        let ms = found_by("会上，王建军强调，要抓好落实。", "tagged_names");
+        assert!(has(&ms, "王建军", Person), "{ms:?}");
+        let ms = found_by("他说，李娜同志表示赞同。", "tagged_names");
+        assert!(has(&ms, "李娜", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn a_tagged_name_elsewhere_is_none() {
+        for text in ["游客们来到王府井大街。", "新来的王建军老师很认真。"] {
+            let ms = found_by(text, "tagged_names");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+}
