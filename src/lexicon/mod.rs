@@ -269,6 +269,7 @@ pub enum HostName {
     Dept(String),
 }
 
+/// A lexicon file compiled in: (file name, contents).
 macro_rules! data {
     ($f:literal) => {
         (
@@ -301,6 +302,8 @@ pub const FILES: &[(&str, &str)] = &[
     data!("document_words.tsv"),
 ];
 
+/// The data rows of a lexicon file (not blank, not a `#` comment): the
+/// 1-based line number and the tab-separated columns, trimmed.
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines().enumerate().filter_map(|(i, l)| {
         let l = l.trim_end_matches('\r');
@@ -312,6 +315,7 @@ fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     })
 }
 
+/// The error of a malformed line.
 fn bad(file: &'static str, line: usize, msg: impl Into<String>) -> LexiconError {
     LexiconError::BadLine {
         file,

@@ -12,6 +12,7 @@ use std::fmt;
 
 use super::{bad, rows, LexiconError};
 
+/// The [`Tag`] enum with its strings, from one list of variants.
 macro_rules! tags {
     ($($(#[$doc:meta])* $v:ident = $s:literal,)*) => {
         /// A part-of-speech tag of jieba-rs. A tag outside this set (the

@@ -35,6 +35,7 @@ pub enum Piece {
 
 /// The compiled matcher over all lexicons.
 pub struct Matcher {
+    /// The automaton, one pattern per distinct entry text.
     ac: AhoCorasick,
     /// Pattern id → (pattern text, its pieces).
     pats: Vec<(String, Vec<Piece>)>,
@@ -140,15 +141,18 @@ pub struct Lattice<'m> {
     /// id, length in chars); those starting at `i` are
     /// `at[at_idx[i]..at_idx[i + 1]]`.
     at: Vec<(usize, usize)>,
+    /// Bounds of the groups of `at`, by start character.
     at_idx: Vec<usize>,
     /// Lexicon matches grouped by end character, longest first: (start,
     /// pattern id), indexed by `ends_idx` as `at` is by `at_idx`.
     ends: Vec<(usize, usize)>,
+    /// Bounds of the groups of `ends`, by end character.
     ends_idx: Vec<usize>,
     /// Tokens in order.
     pub tokens: Vec<Token>,
     /// Index of the token containing each character.
     pub tok_of: Vec<usize>,
+    /// The matcher whose patterns the matches refer to.
     matcher: &'m Matcher,
 }
 

@@ -182,7 +182,9 @@ pub enum RecognizeError {
 pub struct Recognizer {
     /// The lexicons.
     pub lex: Lexicon,
+    /// The automaton over all lexicon entries.
     matcher: Matcher,
+    /// The tokenizer, with the lexicon's entries as words.
     jieba: Jieba,
     /// Words of the official names of bodies (自然, 资源, 保护 …): whatever
     /// their part of speech, they may sit inside a body's name.

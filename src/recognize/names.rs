@@ -73,9 +73,13 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
 
 /// A headed name found, before the longest ones are chosen.
 struct Cand {
+    /// First character of the name.
     start: usize,
+    /// One past its last character (its head's, or its section's).
     end: usize,
+    /// The type its head gives.
     etype: EntityType,
+    /// The place written at its start, if any.
     place: Option<PlaceRef>,
 }
 
@@ -232,9 +236,13 @@ fn candidate(
 
 /// A head found in the text: where, how long, what it is.
 struct HeadAt<'a> {
+    /// Where the head starts.
     q: usize,
+    /// Its length in characters.
     len: usize,
+    /// The head as written.
     text: &'a str,
+    /// The type it gives.
     etype: EntityType,
 }
 
@@ -507,12 +515,17 @@ enum Step {
 
 /// The walk left from a head at `q` to the start of its name.
 struct Walk<'a> {
+    /// The recognizer and its lexicons.
     r: &'a Recognizer,
+    /// The text's lattice.
     lat: &'a Lattice<'a>,
     /// Where the head starts.
     q: usize,
+    /// The characters covered by the passes before.
     covered: &'a [bool],
+    /// What the passes before found.
     known: &'a Known,
+    /// What the head makes the name.
     head: Head,
     /// How far left the name may reach.
     limit: usize,

@@ -170,8 +170,11 @@ pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
 
 /// How a found name is written: its post, its body, where it was found.
 struct Found {
+    /// The post written with the name.
     post: Option<String>,
+    /// Where the mention of the person's body ends.
     org_end: Option<usize>,
+    /// How the name was found.
     source: PersonSource,
 }
 
@@ -193,6 +196,7 @@ fn push_people(
     }
 }
 
+/// Adds the person `s..e` as found, unless a mention covers part of it.
 fn push_person(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
