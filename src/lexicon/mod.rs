@@ -1,6 +1,10 @@
 //! Lexicons: administrative divisions, standard department names and their
 //! official short forms, national bodies, posts, surnames, name suffixes,
-//! trigger words, countries and geographic names.
+//! trigger words, countries and geographic names; and the language data of
+//! the recognizers' grammar: the word lists of [`words`] (generic terms of
+//! places, heads of names, the words of agency names, function words, the
+//! words around people's names and document titles) and the classes of
+//! part-of-speech tags of [`tags`].
 //!
 //! Each list is a text file under `data/lexicon/` with a header naming its
 //! source; the files are compiled into the binary so that it runs anywhere.

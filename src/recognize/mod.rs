@@ -10,7 +10,13 @@
 //! - [`names`]: organizations, projects and places by their heads (…有限公司,
 //!   …大学, …项目, …产业园, …社区, …村) with jieba-guided left edges;
 //! - [`person`]: bylines, signatures (（用途科/朱绪祥）) and post + name;
-//! - documents from 《》.
+//! - documents from 《》 and title lines of official documents, and the
+//!   media credited as sources (here).
+//!
+//! The recognizers run as the passes of [`PASSES`], in an order whose
+//! reasons its doc gives. Their word lists and tag classes are data of the
+//! [`Lexicon`] (data/lexicon/); the part-of-speech tags of the tokens are
+//! [`crate::lexicon::Tag`] values.
 //!
 //! Takes: an [`crate::text::Article`]. Gives: [`Mention`]s (no canonical
 //! names yet: that is the resolve stage).
