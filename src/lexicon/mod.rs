@@ -1,10 +1,26 @@
 //! Lexicons: administrative divisions, standard department names and their
 //! official short forms, national bodies, posts, surnames, name suffixes,
-//! trigger words, countries and geographic names.
+//! trigger words, countries and geographic names; and the language data of
+//! the recognizers' grammar: the word lists of [`grammar`] (generic terms of
+//! places, heads of names, the words of agency names, function words, the
+//! words around people's names and document titles) and the classes of
+//! part-of-speech tags of [`tags`].
 //!
 //! Each list is a text file under `data/lexicon/` with a header naming its
 //! source; the files are compiled into the binary so that it runs anywhere.
 //! Takes: nothing. Gives: a [`Lexicon`] with lookup tables.
+
+pub mod grammar;
+pub mod tags;
+mod words;
+
+pub use grammar::{
+    BodyWords, DocumentWords, FunctionWords, HeadWords, PersonWords, PlaceTerms, WordList,
+};
+pub use tags::{Tag, TagClasses, TagSet};
+pub use words::{
+    Cue, Found, LayoutWords, OrganWords, PlaceWords, RelationWords, Template, TriggerScan, Words,
+};
 
 /// The lexicons' maps hash with FxHash (rustc-hash): recognizers look up
 /// short keys many times per character of text, and SipHash was some 8% of
@@ -13,11 +29,6 @@
 pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// A set of the lexicons, hashed as [`HashMap`].
 pub type HashSet<K> = rustc_hash::FxHashSet<K>;
-
-mod words;
-pub use words::{
-    Cue, Found, LayoutWords, OrganWords, PlaceWords, RelationWords, Template, TriggerScan, Words,
-};
 
 /// Errors in a lexicon file.
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +42,14 @@ pub enum LexiconError {
         line: usize,
         /// What is wrong.
         msg: String,
+    },
+    /// A lexicon file lacks an entry the recognizers need.
+    #[error("{file}: no {what}")]
+    Missing {
+        /// The lexicon file name.
+        file: &'static str,
+        /// What is missing.
+        what: String,
     },
 }
 
@@ -58,6 +77,7 @@ impl Level {
         }
     }
 
+    /// Parses the name used in data files.
     fn parse(s: &str) -> Option<Level> {
         Some(match s {
             "province" => Level::Province,
@@ -231,6 +251,20 @@ pub struct Lexicon {
     pub legal_forms: Vec<String>,
     /// Romanized labels of government web hosts → what they name.
     pub hosts: HashMap<String, Vec<HostName>>,
+    /// Classes of jieba's part-of-speech tags (tag_classes.tsv).
+    pub tags: TagClasses,
+    /// Generic terms of place names and level words (place_terms.tsv).
+    pub place_terms: PlaceTerms,
+    /// Heads of names treated apart (name_heads.tsv).
+    pub head_words: HeadWords,
+    /// Words of the grammar of agency names (body_words.tsv).
+    pub body_words: BodyWords,
+    /// Numerals, classifiers and function words (function_words.tsv).
+    pub function_words: FunctionWords,
+    /// Words around a person's name (person_words.tsv).
+    pub person_words: PersonWords,
+    /// Words of document titles and source credits (document_words.tsv).
+    pub document_words: DocumentWords,
     /// The word lists of the resolver and the text stage (see [`Words`]).
     pub words: Words,
 }
@@ -245,6 +279,7 @@ pub enum HostName {
     Dept(String),
 }
 
+/// A lexicon file compiled in: (file name, contents).
 macro_rules! data {
     ($f:literal) => {
         (
@@ -268,6 +303,13 @@ pub const FILES: &[(&str, &str)] = &[
     data!("name_words.tsv"),
     data!("zones.tsv"),
     data!("hosts.tsv"),
+    data!("tag_classes.tsv"),
+    data!("place_terms.tsv"),
+    data!("name_heads.tsv"),
+    data!("body_words.tsv"),
+    data!("function_words.tsv"),
+    data!("person_words.tsv"),
+    data!("document_words.tsv"),
     // the word lists of the resolver and the text stage (words.rs)
     data!("relation_words.tsv"),
     data!("organ_names.tsv"),
@@ -275,7 +317,9 @@ pub const FILES: &[(&str, &str)] = &[
     data!("layout_marks.tsv"),
 ];
 
-fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+/// The data rows of a lexicon file (not blank, not a `#` comment): the
+/// 1-based line number and the tab-separated columns, trimmed.
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines().enumerate().filter_map(|(i, l)| {
         let l = l.trim_end_matches('\r');
         if l.trim().is_empty() || l.starts_with('#') {
@@ -286,6 +330,7 @@ fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> 
     })
 }
 
+/// The error of a malformed line.
 fn bad(file: &'static str, line: usize, msg: impl Into<String>) -> LexiconError {
     LexiconError::BadLine {
         file,
@@ -294,170 +339,323 @@ fn bad(file: &'static str, line: usize, msg: impl Into<String>) -> LexiconError 
     }
 }
 
+/// A loader of one lexicon file: reads its rows into the lexicon.
+type Loader = fn(&mut Lexicon, &'static str, &'static str) -> Result<(), LexiconError>;
+
+/// The loader of a lexicon file, by file name.
+fn loader(file: &str) -> Option<Loader> {
+    Some(match file {
+        "divisions.tsv" => Lexicon::load_divisions,
+        "departments.tsv" => Lexicon::load_departments,
+        "national.tsv" => Lexicon::load_national,
+        "posts.tsv" => Lexicon::load_posts,
+        "surnames.tsv" => Lexicon::load_surnames,
+        "unit_suffixes.tsv" => Lexicon::load_suffixes,
+        "triggers.tsv" => Lexicon::load_triggers,
+        "countries.tsv" => Lexicon::load_countries,
+        "geo.tsv" => Lexicon::load_geo,
+        "zones.tsv" => Lexicon::load_zones,
+        "hosts.tsv" => Lexicon::load_hosts,
+        "name_words.tsv" => Lexicon::load_name_words,
+        "tag_classes.tsv" => Lexicon::load_tag_classes,
+        "place_terms.tsv" => Lexicon::load_place_terms,
+        "name_heads.tsv" => Lexicon::load_head_words,
+        "body_words.tsv" => Lexicon::load_body_words,
+        "function_words.tsv" => Lexicon::load_function_words,
+        "person_words.tsv" => Lexicon::load_person_words,
+        "document_words.tsv" => Lexicon::load_document_words,
+        _ => return None,
+    })
+}
+
 impl Lexicon {
-    /// Loads the lexicons compiled into the binary.
+    /// Loads the lexicons compiled into the binary, each file by its own
+    /// loader, in the order of [`FILES`] (hosts.tsv refers to divisions and
+    /// departments loaded before it).
     pub fn load() -> Result<Lexicon, LexiconError> {
         let mut lx = Lexicon::default();
-        for (file, text) in FILES {
-            match *file {
-                "divisions.tsv" => lx.load_divisions(file, text)?,
-                "departments.tsv" => lx.load_departments(file, text)?,
-                "national.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 3 {
-                            return Err(bad(file, n, "expected form, canonical, type"));
-                        }
-                        lx.national.insert(
-                            r[0].to_string(),
-                            National {
-                                canonical: r[1].to_string(),
-                                agency: r[2] == "Agency",
-                            },
-                        );
-                    }
-                }
-                "posts.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 2 {
-                            return Err(bad(file, n, "expected post, organ"));
-                        }
-                        let organ = match r[1] {
-                            "party" => PostOrgan::Party,
-                            "gov" => PostOrgan::Gov,
-                            "congress" => PostOrgan::Congress,
-                            "cppcc" => PostOrgan::Cppcc,
-                            "self" => PostOrgan::SelfBody,
-                            "media" => PostOrgan::Media,
-                            "none" => PostOrgan::None,
-                            o => return Err(bad(file, n, format!("unknown organ {o}"))),
-                        };
-                        let leader = r.get(2).is_some_and(|x| *x == "leader");
-                        lx.posts.insert(r[0].to_string(), Post { organ, leader });
-                    }
-                }
-                "surnames.tsv" => {
-                    for (_, r) in rows(text) {
-                        let rank = r.get(1).and_then(|x| x.parse().ok()).unwrap_or(0);
-                        lx.surnames.insert(r[0].to_string(), rank);
-                    }
-                }
-                "unit_suffixes.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 3 {
-                            return Err(bad(file, n, "expected suffix, type, role"));
-                        }
-                        let etype = crate::EntityType::parse(r[1])
-                            .ok_or_else(|| bad(file, n, format!("unknown type {}", r[1])))?;
-                        let role = match r[2] {
-                            "unit" => SuffixRole::Unit,
-                            "body" => SuffixRole::Body,
-                            o => return Err(bad(file, n, format!("unknown role {o}"))),
-                        };
-                        lx.suffixes
-                            .entry(r[0].to_string())
-                            .or_default()
-                            .push(Suffix {
-                                etype,
-                                role,
-                                alone: r.get(3) == Some(&"alone"),
-                            });
-                    }
-                }
-                "triggers.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 2 {
-                            return Err(bad(file, n, "expected word, kind"));
-                        }
-                        let k = match r[1] {
-                            "left_stop" => Trigger::LeftStop,
-                            "anaphor" => Trigger::Anaphor,
-                            "issue" => Trigger::Issue,
-                            "partner" => Trigger::Partner,
-                            "participate" => Trigger::Participate,
-                            "located" => Trigger::Located,
-                            "byline" => Trigger::Byline,
-                            "doc_kind" => Trigger::DocKind,
-                            o => return Err(bad(file, n, format!("unknown kind {o}"))),
-                        };
-                        let v = lx.triggers.entry(r[0].to_string()).or_default();
-                        if !v.contains(&k) {
-                            v.push(k);
-                        }
-                    }
-                }
-                "countries.tsv" => {
-                    for (_, r) in rows(text) {
-                        let canon = r.get(1).copied().unwrap_or(r[0]);
-                        lx.countries.insert(r[0].to_string(), canon.to_string());
-                    }
-                }
-                "geo.tsv" => {
-                    for (_, r) in rows(text) {
-                        let canon = r.get(1).copied().unwrap_or(r[0]);
-                        lx.geo.insert(r[0].to_string(), canon.to_string());
-                    }
-                }
-                "zones.tsv" => {
-                    for (n, r) in rows(text) {
-                        if r.len() < 2 {
-                            return Err(bad(file, n, "expected short form, full form"));
-                        }
-                        lx.zones.insert(r[0].to_string(), r[1].to_string());
-                    }
-                }
-                "hosts.tsv" => {
-                    for (n, r) in rows(text) {
-                        let target = match (r.get(1).copied(), r.get(2)) {
-                            (Some("division"), Some(code)) => {
-                                let i =
-                                    lx.division_by_code.get(*code).copied().ok_or_else(|| {
-                                        bad(file, n, format!("unknown division code {code}"))
-                                    })?;
-                                HostName::Division(i)
-                            }
-                            (Some("dept"), Some(form)) => {
-                                let d = lx.departments.get(*form).ok_or_else(|| {
-                                    bad(file, n, format!("unknown department form {form}"))
-                                })?;
-                                HostName::Dept(d.canonical.clone())
-                            }
-                            _ => return Err(bad(file, n, "expected label, division|dept, target")),
-                        };
-                        let v = lx.hosts.entry(r[0].to_string()).or_default();
-                        if !v.contains(&target) {
-                            v.push(target);
-                        }
-                    }
-                }
-                "name_words.tsv" => {
-                    for (n, r) in rows(text) {
-                        match r.get(1).copied() {
-                            Some("name_verb") => lx.name_verbs.insert(r[0].to_string()),
-                            Some("generic") => lx.generic.insert(r[0].to_string()),
-                            Some("not_body") => lx.not_bodies.insert(r[0].to_string()),
-                            Some("legal_form") => {
-                                lx.legal_forms.push(r[0].to_string());
-                                lx.legal_forms
-                                    .sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
-                                true
-                            }
-                            _ => {
-                                return Err(bad(
-                                    file,
-                                    n,
-                                    "expected word, name_verb|generic|not_body|legal_form",
-                                ))
-                            }
-                        };
-                    }
-                }
-                _ => {}
+        for &(file, text) in FILES {
+            if let Some(load) = loader(file) {
+                load(&mut lx, file, text)?;
             }
         }
+        // the resolver's lists read their files themselves (words.rs)
         lx.words = Words::load(&lx.triggers)?;
         Ok(lx)
     }
 
+    /// national.tsv: central bodies and well-known organisations.
+    fn load_national(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 3 {
+                return Err(bad(file, n, "expected form, canonical, type"));
+            }
+            self.national.insert(
+                r[0].to_string(),
+                National {
+                    canonical: r[1].to_string(),
+                    agency: r[2] == "Agency",
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// posts.tsv: post titles with the body they imply.
+    fn load_posts(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 2 {
+                return Err(bad(file, n, "expected post, organ"));
+            }
+            let organ = match r[1] {
+                "party" => PostOrgan::Party,
+                "gov" => PostOrgan::Gov,
+                "congress" => PostOrgan::Congress,
+                "cppcc" => PostOrgan::Cppcc,
+                "self" => PostOrgan::SelfBody,
+                "media" => PostOrgan::Media,
+                "none" => PostOrgan::None,
+                o => return Err(bad(file, n, format!("unknown organ {o}"))),
+            };
+            let leader = r.get(2).is_some_and(|x| *x == "leader");
+            self.posts.insert(r[0].to_string(), Post { organ, leader });
+        }
+        Ok(())
+    }
+
+    /// surnames.tsv: surnames with their frequency rank.
+    fn load_surnames(&mut self, _: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (_, r) in rows(text) {
+            let rank = r.get(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+            self.surnames.insert(r[0].to_string(), rank);
+        }
+        Ok(())
+    }
+
+    /// unit_suffixes.tsv: name suffixes with their type and role.
+    fn load_suffixes(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 3 {
+                return Err(bad(file, n, "expected suffix, type, role"));
+            }
+            let etype = crate::EntityType::parse(r[1])
+                .ok_or_else(|| bad(file, n, format!("unknown type {}", r[1])))?;
+            let role = match r[2] {
+                "unit" => SuffixRole::Unit,
+                "body" => SuffixRole::Body,
+                o => return Err(bad(file, n, format!("unknown role {o}"))),
+            };
+            self.suffixes
+                .entry(r[0].to_string())
+                .or_default()
+                .push(Suffix {
+                    etype,
+                    role,
+                    alone: r.get(3) == Some(&"alone"),
+                });
+        }
+        Ok(())
+    }
+
+    /// triggers.tsv: words around names, by kind.
+    fn load_triggers(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 2 {
+                return Err(bad(file, n, "expected word, kind"));
+            }
+            let k = match r[1] {
+                "left_stop" => Trigger::LeftStop,
+                "anaphor" => Trigger::Anaphor,
+                "issue" => Trigger::Issue,
+                "partner" => Trigger::Partner,
+                "participate" => Trigger::Participate,
+                "located" => Trigger::Located,
+                "byline" => Trigger::Byline,
+                "doc_kind" => Trigger::DocKind,
+                o => return Err(bad(file, n, format!("unknown kind {o}"))),
+            };
+            let v = self.triggers.entry(r[0].to_string()).or_default();
+            if !v.contains(&k) {
+                v.push(k);
+            }
+        }
+        Ok(())
+    }
+
+    /// countries.tsv: countries and regions, each to its canonical name.
+    fn load_countries(&mut self, _: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (_, r) in rows(text) {
+            let canon = r.get(1).copied().unwrap_or(r[0]);
+            self.countries.insert(r[0].to_string(), canon.to_string());
+        }
+        Ok(())
+    }
+
+    /// geo.tsv: geographic names, each to its canonical name.
+    fn load_geo(&mut self, _: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (_, r) in rows(text) {
+            let canon = r.get(1).copied().unwrap_or(r[0]);
+            self.geo.insert(r[0].to_string(), canon.to_string());
+        }
+        Ok(())
+    }
+
+    /// zones.tsv: development-zone short forms and their full forms.
+    fn load_zones(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            if r.len() < 2 {
+                return Err(bad(file, n, "expected short form, full form"));
+            }
+            self.zones.insert(r[0].to_string(), r[1].to_string());
+        }
+        Ok(())
+    }
+
+    /// hosts.tsv: labels of government web hosts; needs the divisions and
+    /// departments loaded.
+    fn load_hosts(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            let target =
+                match (r.get(1).copied(), r.get(2)) {
+                    (Some("division"), Some(code)) => {
+                        let i =
+                            self.division_by_code.get(*code).copied().ok_or_else(|| {
+                                bad(file, n, format!("unknown division code {code}"))
+                            })?;
+                        HostName::Division(i)
+                    }
+                    (Some("dept"), Some(form)) => {
+                        let d = self.departments.get(*form).ok_or_else(|| {
+                            bad(file, n, format!("unknown department form {form}"))
+                        })?;
+                        HostName::Dept(d.canonical.clone())
+                    }
+                    _ => return Err(bad(file, n, "expected label, division|dept, target")),
+                };
+            let v = self.hosts.entry(r[0].to_string()).or_default();
+            if !v.contains(&target) {
+                v.push(target);
+            }
+        }
+        Ok(())
+    }
+
+    /// name_words.tsv: words that decide the left edge of a headed name;
+    /// the legal forms end up longest first.
+    fn load_name_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        for (n, r) in rows(text) {
+            let w = r[0].to_string();
+            match r.get(1).copied() {
+                Some("name_verb") => self.name_verbs.insert(w),
+                Some("generic") => self.generic.insert(w),
+                Some("not_body") => self.not_bodies.insert(w),
+                Some("legal_form") => {
+                    self.legal_forms.push(w);
+                    true
+                }
+                _ => {
+                    return Err(bad(
+                        file,
+                        n,
+                        "expected word, name_verb|generic|not_body|legal_form",
+                    ))
+                }
+            };
+        }
+        // a stable sort: forms of one length keep the file's order
+        self.legal_forms
+            .sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+        Ok(())
+    }
+
+    /// tag_classes.tsv: classes of part-of-speech tags.
+    fn load_tag_classes(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.tags = TagClasses::load(file, text)?;
+        Ok(())
+    }
+
+    /// place_terms.tsv: generic terms of place names and level words.
+    fn load_place_terms(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.place_terms = PlaceTerms::load(file, text)?;
+        Ok(())
+    }
+
+    /// name_heads.tsv: heads of names treated apart.
+    fn load_head_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.head_words = grammar::load_kinds(file, text)?;
+        Ok(())
+    }
+
+    /// body_words.tsv: the words of the grammar of agency names.
+    fn load_body_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.body_words = BodyWords::load(file, text)?;
+        Ok(())
+    }
+
+    /// function_words.tsv: numerals, classifiers and function words.
+    fn load_function_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.function_words = grammar::load_kinds(file, text)?;
+        Ok(())
+    }
+
+    /// person_words.tsv: words around a person's name.
+    fn load_person_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.person_words = grammar::load_kinds(file, text)?;
+        Ok(())
+    }
+
+    /// document_words.tsv: words of document titles and source credits.
+    fn load_document_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        self.document_words = grammar::load_kinds(file, text)?;
+        Ok(())
+    }
+
+    /// divisions.tsv: the divisions, their parents and the indices by
+    /// name, short name and code.
     fn load_divisions(
         &mut self,
         file: &'static str,
@@ -500,6 +698,7 @@ impl Lexicon {
         Ok(())
     }
 
+    /// departments.tsv: department forms with their full name and kind.
     fn load_departments(
         &mut self,
         file: &'static str,
@@ -584,4 +783,19 @@ impl Lexicon {
     pub fn surname_set(&self) -> HashSet<&str> {
         self.surnames.keys().map(String::as_str).collect()
     }
+}
+
+/// The level a level word (省 市 区 县 镇 乡) names, as place_terms.tsv
+/// says, for callers without a lexicon at hand.
+pub fn level_of(c: char) -> Option<Level> {
+    static TERMS: std::sync::OnceLock<PlaceTerms> = std::sync::OnceLock::new();
+    TERMS
+        .get_or_init(|| {
+            FILES
+                .iter()
+                .find(|f| f.0 == "place_terms.tsv")
+                .and_then(|f| PlaceTerms::load(f.0, f.1).ok())
+                .unwrap_or_default()
+        })
+        .level_of(c)
 }

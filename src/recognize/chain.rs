@@ -11,8 +11,8 @@
 //!   internal unit (林草科, 综合执法支队, 第三巡察组).
 
 use super::lattice::{Lattice, Piece};
-use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
-use crate::lexicon::{DeptKind, Level, SuffixRole, Trigger};
+use super::{cover, is_han, is_punct, Mention, MentionKind, Recognizer};
+use crate::lexicon::{DeptKind, Level, SuffixRole, Tag, Trigger};
 use crate::EntityType;
 
 /// A place written in a name or as a name.
@@ -121,52 +121,17 @@ impl Chain {
     }
 }
 
-/// Nouns for people, which never sit inside a body's name.
-const PERSON_NOUNS: &[&str] = &[
-    "工作人员",
-    "人员",
-    "干部",
-    "群众",
-    "居民",
-    "市民",
-    "专家",
-    "党员",
-    "职工",
-    "领导",
-    "同志",
-    "代表",
-    "村民",
-    "学生",
-    "企业",
-    "单位",
-    "部门",
-];
-
 /// Dictionary frequency from which a word is common enough that a lexicon
 /// form ending on its first character is read as that word instead (部门
 /// after 人社部 in 人社部门).
 const COMMON_WORD: usize = 1000;
-
-const LEVEL_WORDS: &[char] = &['省', '市', '区', '县', '镇', '乡'];
-/// Characters that glue to a following level word (全市, 城区, 社区 …).
-const LEVEL_GLUE: &[char] = &[
-    '全', '本', '各', '该', '我', '城', '社', '辖', '郊', '景', '园', '小', '街', '地', '山', '新',
-    '老', '市', '县', '区', '省', '州', '镇', '乡', '湾', '港', '都', '厂', '矿', '校', '场', '林',
-];
-
-/// Prepositions, conjunctions and verbs of submission that jieba glues to a
-/// following level word (由市, 报市 in 报市政府审批) without it being a
-/// word of its own.
-const BEFORE_LEVEL: &[char] = &[
-    '由', '与', '和', '及', '对', '向', '在', '经', '为', '从', '到', '至', '同', '据', '报', '请',
-];
 
 /// Scans the text for chains and adds their mentions.
 pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let n = lat.len();
     let mut i = 0;
     while i < n {
-        if covered[i] || !starts_here(lat, i) {
+        if covered[i] || !starts_here(r, lat, i) {
             i += 1;
             continue;
         }
@@ -174,9 +139,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
             if end > i && !covered[i..end].iter().any(|c| *c) {
                 let text = lat.text(i, end);
                 if aside_or_meeting(r, lat, &chain, i, end) {
-                    for c in covered.iter_mut().take(end).skip(i) {
-                        *c = true;
-                    }
+                    cover(covered, i, end);
                     i = end;
                     continue;
                 }
@@ -197,9 +160,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                         kind: MentionKind::Chain(chain),
                     });
                 }
-                for c in covered.iter_mut().take(end).skip(i) {
-                    *c = true;
-                }
+                cover(covered, i, end);
                 i = end;
                 continue;
             }
@@ -215,9 +176,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
                         word: lat.text(i, i + len),
                     },
                 });
-                for c in covered.iter_mut().take(i + len).skip(i) {
-                    *c = true;
-                }
+                cover(covered, i, i + len);
                 i += len;
                 continue;
             }
@@ -252,7 +211,7 @@ pub fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
             continue;
         };
         let mut k = m.start;
-        while k >= 2 && matches!(lat.chars[k - 1], '、' | '和' | '及') {
+        while k >= 2 && r.lex.function_words.list_joiner.has_char(lat.chars[k - 1]) {
             let Some((oi, p)) = out.iter().enumerate().find_map(|(i, o)| match &o.kind {
                 MentionKind::Place(p) if o.end == k - 1 && !p.short && level(p) == Some(lv) => {
                     Some((i, p.clone()))
@@ -290,14 +249,10 @@ pub fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
 /// drops it when the article has none.
 pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let n = lat.len();
-    let verb_or_prep = |t: &super::lattice::Token| t.tag.starts_with('v') || t.tag.starts_with('p');
+    let verb_or_prep = |t: &super::lattice::Token| r.tags().section_before.contains(t.tag);
     // after the name: a verb, a preposition, or the idioms, adverbs and
     // conjunctions that start a predicate (按程序, 要, 和)
-    let predicate = |t: &super::lattice::Token| {
-        ['v', 'p', 'l', 'd', 'c']
-            .iter()
-            .any(|c| t.tag.starts_with(*c))
-    };
+    let predicate = |t: &super::lattice::Token| r.tags().section_after.contains(t.tag);
     // the suffixes a section may have alone (科, 股)
     let alone: Vec<&str> = r
         .lex
@@ -345,23 +300,24 @@ pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
                 ..Default::default()
             }),
         });
-        for c in covered.iter_mut().take(e).skip(i) {
-            *c = true;
-        }
+        cover(covered, i, e);
         i = e;
     }
 }
 
-/// Whether a name may start at `i`: a token start or after punctuation.
-fn starts_here(lat: &Lattice, i: usize) -> bool {
+/// Whether a name may start at `i`: a token start, after punctuation, or a
+/// level word after a character glued to it (由市).
+fn starts_here(r: &Recognizer, lat: &Lattice, i: usize) -> bool {
+    let pt = &r.lex.place_terms;
     i == 0
         || lat.tok_start(i)
         || is_punct(lat.chars[i - 1])
         || lat.has_match_at(i)
-        || LEVEL_WORDS.contains(&lat.chars[i]) && BEFORE_LEVEL.contains(&lat.chars[i - 1])
+        || pt.level_word.has_char(lat.chars[i]) && pt.before_level.has_char(lat.chars[i - 1])
 }
 
-pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
+/// A division (or zone) name written at `pos` as a word, with its end.
+pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
     // a place name starts a word (not 范县 in 示范县)
     if !(pos == 0 || lat.tok_start(pos) || is_punct(lat.chars[pos - 1])) {
         return None;
@@ -387,7 +343,10 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
         }
         // and ends one (not 东昌 in 东昌湖), unless a body's name goes on
         // (奎文区委, where jieba reads 区委 as one word)
-        let body_follows = matches!(lat.chars.get(end), Some('委' | '政' | '人'))
+        let body_follows = lat
+            .chars
+            .get(end)
+            .is_some_and(|c| r.lex.body_words.body_initial.has_char(*c))
             || lat.longest(end, |x| matches!(x, Piece::Dept)).is_some();
         if end < lat.len()
             && !lat.tok_boundary(end)
@@ -398,9 +357,9 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
         }
         // a short name before 社区 / 村 / 小区 names that unit (泰安社区)
         if short
-            && ["社区", "村", "小区", "新村", "路", "街"]
-                .iter()
-                .any(|h| lat.starts_with(end, h))
+            && lat
+                .word_at(end, &r.lex.place_terms.short_name_head)
+                .is_some()
         {
             continue;
         }
@@ -423,49 +382,110 @@ pub(crate) fn place_at(lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
 /// Parses a chain starting at `pos`; returns it with its end.
 pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
     let mut ch = Chain::default();
-    let mut p = pos;
-    // 中国人民政治协商会议 X 委员会
-    let cppcc_full = lat.starts_with(p, "中国人民政治协商会议");
-    if cppcc_full {
-        p += 10;
-    } else if lat.starts_with(p, "中国共产党") {
-        ch.party = true;
-        p += 5;
-    } else if lat.starts_with(p, "中共") {
-        ch.party = true;
-        p += 2;
-    }
+    let (mut p, cppcc_full) = prefix(r, lat, &mut ch, pos);
     // central bodies first (中国贸促会 starts with a country name)
     if !cppcc_full {
-        if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::National)) {
-            let form = lat.text(p, p + len);
-            let dept_len = lat
-                .longest(p, |x| matches!(x, Piece::Dept))
-                .map(|d| d.0)
-                .unwrap_or(0);
-            let div_len = place_at(lat, p).map(|d| d.1 - p).unwrap_or(0);
-            // the form must not cut a word: 人行 in 人行道, 人社部 in 人社部门
-            let end = p + len;
-            let cuts = end < lat.len() && lat.token(end - 1).is_some_and(|t| t.end > end)
-                || lat.chars.get(end).is_some_and(|c| is_han(*c))
-                    && r.is_word(&lat.text(end - 1, end + 1))
-                    && r.word_freq(&lat.text(end - 1, end + 1)) >= COMMON_WORD;
-            if len > dept_len && len > div_len && !cuts {
-                if let Some(nat) = r.lex.national.get(&form) {
-                    ch.links.push(Link::National {
-                        canonical: nat.canonical.clone(),
-                        agency: nat.agency,
-                    });
-                    p += len;
-                    ch.ends.push(p);
-                    let end = units(r, lat, &mut ch, p);
-                    return Some((ch, end));
-                }
-            }
+        if let Some((link, e)) = national_at(r, lat, p) {
+            return Some(with_units(r, lat, ch, link, e));
         }
     }
-    // places, each inside the one before (潍坊市奎文区)
-    while let Some((pl, e)) = place_at(lat, p) {
+    p = places(r, lat, &mut ch, p);
+    if cppcc_full {
+        return cppcc_close(r, lat, ch, p);
+    }
+    if ch.places.is_empty() {
+        if let Some(c) = level_word_at(r, lat, p) {
+            ch.level = Some(c);
+            p += 1;
+        }
+    }
+    // an anaphor as parent (市局林业发展中心)
+    if ch.places.is_empty() && ch.level.is_none() && !ch.party {
+        if let Some((word, link, e)) = anaphor_parent(r, lat, p) {
+            ch.anaphor = Some(word);
+            return Some(with_units(r, lat, ch, link, e));
+        }
+    }
+    let has_prefix = !ch.places.is_empty() || ch.level.is_some();
+    // a branch named after a place: 奎文分局, 东昌府区分局
+    let branch = lat.word_at(p, &r.lex.body_words.branch);
+    if let Some((branch, len)) = branch.filter(|_| !ch.party) {
+        if let Some(last) = ch.places.pop() {
+            let link = Link::Branch {
+                text: format!("{}{branch}", last.text),
+                place: Some(last),
+            };
+            return Some(with_units(r, lat, ch, link, p + len));
+        }
+    }
+    match core_at(r, lat, p, has_prefix, ch.party) {
+        Some((link, e)) => Some(with_units(r, lat, ch, link, e)),
+        None => places_only(ch, p),
+    }
+}
+
+/// The prefix of a Party body (中国共产党, 中共: sets `ch.party`) or of a
+/// CPPCC committee's full name (中国人民政治协商会议) at `pos`: the position
+/// after it, and whether it was the CPPCC's.
+fn prefix(r: &Recognizer, lat: &Lattice, ch: &mut Chain, pos: usize) -> (usize, bool) {
+    let bw = &r.lex.body_words;
+    if let Some((_, len)) = lat.word_at(pos, &bw.cppcc_prefix) {
+        return (pos + len, true);
+    }
+    if let Some((_, len)) = lat.word_at(pos, &bw.party_prefix) {
+        ch.party = true;
+        return (pos + len, false);
+    }
+    (pos, false)
+}
+
+/// The chain with its core (or first unit) `link` ending at `e`, and the
+/// units written after it; with the chain's end.
+fn with_units(
+    r: &Recognizer,
+    lat: &Lattice,
+    mut ch: Chain,
+    link: Link,
+    e: usize,
+) -> (Chain, usize) {
+    ch.links.push(link);
+    ch.ends.push(e);
+    let end = units(r, lat, &mut ch, e);
+    (ch, end)
+}
+
+/// A central body or well-known organisation at `p`, longer than any
+/// department or place written there and not cutting a word (人行 in
+/// 人行道, 人社部 in 人社部门), with its end.
+fn national_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Link, usize)> {
+    let (len, _) = lat.longest(p, |x| matches!(x, Piece::National))?;
+    let dept_len = lat
+        .longest(p, |x| matches!(x, Piece::Dept))
+        .map(|d| d.0)
+        .unwrap_or(0);
+    let div_len = place_at(r, lat, p).map(|d| d.1 - p).unwrap_or(0);
+    let end = p + len;
+    let next_word = lat.text(end - 1, end + 1);
+    let cuts = end < lat.len() && lat.token(end - 1).is_some_and(|t| t.end > end)
+        || lat.chars.get(end).is_some_and(|c| is_han(*c))
+            && r.is_word(&next_word)
+            && r.word_freq(&next_word) >= COMMON_WORD;
+    if len <= dept_len || len <= div_len || cuts {
+        return None;
+    }
+    let nat = r.lex.national.get(&lat.text(p, end))?;
+    let link = Link::National {
+        canonical: nat.canonical.clone(),
+        agency: nat.agency,
+    };
+    Some((link, end))
+}
+
+/// The places written at `p`, each inside the one before (潍坊市奎文区),
+/// added to the chain, and a level word repeating the last one's level
+/// (潍坊市市委); the position after them.
+fn places(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
+    while let Some((pl, e)) = place_at(r, lat, p) {
         if let Some(prev) = ch.places.last() {
             let nested = pl.zone.is_some() && prev.zone.is_none()
                 || pl
@@ -479,82 +499,58 @@ pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)
         ch.places.push(pl);
         p = e;
     }
-    // 潍坊市市委: a level word repeating the place's own level
     if let (Some(last), Some(&c)) = (ch.places.last(), lat.chars.get(p)) {
-        if LEVEL_WORDS.contains(&c) && last.text.ends_with(c) && !last.short {
+        if r.lex.place_terms.level_word.has_char(c) && last.text.ends_with(c) && !last.short {
             p += 1;
         }
     }
-    if cppcc_full {
-        if ch.places.is_empty() || !lat.starts_with(p, "委员会") {
-            return None;
-        }
-        ch.links.push(Link::Cppcc);
-        ch.ends.push(p + 3);
-        return Some((ch, p + 3));
-    }
-    // a level word standing for the context's place
+    p
+}
+
+/// The end of a CPPCC committee's full name (中国人民政治协商会议 + places +
+/// 委员会) at `p`, if its places are there.
+fn cppcc_close(r: &Recognizer, lat: &Lattice, mut ch: Chain, p: usize) -> Option<(Chain, usize)> {
+    let (_, len) = lat.word_at(p, &r.lex.body_words.committee_full)?;
     if ch.places.is_empty() {
-        if let Some(&c) = lat.chars.get(p) {
-            let glued = p > 0
-                && LEVEL_GLUE.contains(&lat.chars[p - 1])
-                && !lat.tok_start(p)
-                && !BEFORE_LEVEL.contains(&lat.chars[p - 1]);
-            if LEVEL_WORDS.contains(&c) && !glued && core_follows(r, lat, p + 1) {
-                ch.level = Some(c);
-                p += 1;
-            }
-        }
+        return None;
     }
-    // an anaphor as parent (市局林业发展中心)
-    if ch.places.is_empty() && ch.level.is_none() && !ch.party {
-        if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Anaphor)) {
-            let word = lat.text(p, p + len);
-            if let Some(u) = unit_at(r, lat, p + len, true) {
-                ch.anaphor = Some(word);
-                ch.links.push(u.0);
-                ch.ends.push(u.1);
-                let end = units(r, lat, &mut ch, u.1);
-                return Some((ch, end));
-            }
-        }
+    ch.links.push(Link::Cppcc);
+    ch.ends.push(p + len);
+    Some((ch, p + len))
+}
+
+/// A level word at `p` standing for the context's place (市 in 市住建局):
+/// not glued to the character before it (全市, 城区), and a core after it.
+fn level_word_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<char> {
+    let pt = &r.lex.place_terms;
+    let c = *lat.chars.get(p)?;
+    let glued = p > 0
+        && pt.level_glue.has_char(lat.chars[p - 1])
+        && !lat.tok_start(p)
+        && !pt.before_level.has_char(lat.chars[p - 1]);
+    (pt.level_word.has_char(c) && !glued && core_follows(r, lat, p + 1)).then_some(c)
+}
+
+/// An anaphor at `p` standing for the parent body of the unit after it
+/// (市局林业发展中心): the anaphor, the unit and its end.
+fn anaphor_parent(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(String, Link, usize)> {
+    let (len, _) = lat.longest(p, |x| matches!(x, Piece::Anaphor))?;
+    let (link, e) = unit_at(r, lat, p + len)?;
+    Some((lat.text(p, p + len), link, e))
+}
+
+/// A chain of places only, when no core follows them: unambiguous places
+/// (a short name of one division), not after a Party prefix or a level
+/// word.
+fn places_only(mut ch: Chain, p: usize) -> Option<(Chain, usize)> {
+    if ch.places.is_empty() || ch.party || ch.level.is_some() {
+        return None;
     }
-    let has_prefix = !ch.places.is_empty() || ch.level.is_some();
-    // a branch named after a place: 奎文分局, 东昌府区分局
-    if lat.starts_with(p, "分局") && !ch.party {
-        if let Some(last) = ch.places.pop() {
-            ch.links.push(Link::Branch {
-                text: format!("{}分局", last.text),
-                place: Some(last),
-            });
-            ch.ends.push(p + 2);
-            let end = units(r, lat, &mut ch, p + 2);
-            return Some((ch, end));
-        }
+    let end = ch.places.last().map(|l| l.end).unwrap_or(p);
+    ch.places.retain(|pl| !pl.short || pl.cands.len() == 1);
+    if ch.places.is_empty() {
+        return None;
     }
-    match core_at(r, lat, p, has_prefix, ch.party) {
-        Some((link, e)) => {
-            ch.links.push(link);
-            ch.ends.push(e);
-            p = e;
-        }
-        None => {
-            if !ch.places.is_empty() {
-                // places only
-                if ch.party || ch.level.is_some() {
-                    return None;
-                }
-                let end = ch.places.last().map(|l| l.end).unwrap_or(p);
-                ch.places.retain(|pl| !pl.short || pl.cands.len() == 1);
-                if ch.places.is_empty() {
-                    return None;
-                }
-                return Some((ch, end));
-            }
-            return None;
-        }
-    }
-    let end = units(r, lat, &mut ch, p);
     Some((ch, end))
 }
 
@@ -571,7 +567,10 @@ fn core_at(
     has_prefix: bool,
     party: bool,
 ) -> Option<(Link, usize)> {
-    let c = *lat.chars.get(p)?;
+    if p >= lat.len() {
+        return None;
+    }
+    let bw = &r.lex.body_words;
     // department from the lexicon
     if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Dept)) {
         let form = lat.text(p, p + len);
@@ -591,51 +590,39 @@ fn core_at(
     if !has_prefix && !party {
         return None;
     }
-    if lat.starts_with(p, "人民政府") {
-        return Some((Link::Government, p + 4));
+    // the top bodies (人民政府, 政协, 管委会; 委员会 after 中共 only; 委 but
+    // not 委员)
+    let tops = [
+        (&bw.government, Link::Government),
+        (&bw.cppcc, Link::Cppcc),
+        (&bw.zone_committee, Link::Zone),
+    ];
+    for (words, link) in tops {
+        if let Some((_, len)) = lat.word_at(p, words) {
+            return Some((link, p + len));
+        }
     }
-    if lat.starts_with(p, "政府") {
-        return Some((Link::Government, p + 2));
+    if let Some((_, len)) = lat.word_at(p, &bw.committee_full).filter(|_| party) {
+        return Some((Link::Committee, p + len));
     }
-    if lat.starts_with(p, "政协") {
-        return Some((Link::Cppcc, p + 2));
-    }
-    if lat.starts_with(p, "管委会") {
-        return Some((Link::Zone, p + 3));
-    }
-    if lat.starts_with(p, "管理委员会") {
-        return Some((Link::Zone, p + 5));
-    }
-    if lat.starts_with(p, "委员会") && party {
-        return Some((Link::Committee, p + 3));
-    }
-    if lat.starts_with(p, "党工委") {
-        return Some((Link::Committee, p + 3));
-    }
-    if lat.starts_with(p, "党委") {
-        return Some((Link::Committee, p + 2));
-    }
-    if c == '委' {
-        let next = lat.chars.get(p + 1).copied();
-        let member = next == Some('员') && !lat.starts_with(p, "委员会");
-        if !member && !lat.starts_with(p, "委员会") {
-            return Some((Link::Committee, p + 1));
+    if lat.word_at(p, &bw.not_committee).is_none() {
+        if let Some((_, len)) = lat.word_at(p, &bw.party_committee) {
+            return Some((Link::Committee, p + len));
         }
     }
     if party {
         return None;
     }
-    // the same-system bureau of a place: 冠县局, 高唐局
-    if c == '局' && lat.tok_boundary(p + 1) {
-        let nx = lat.chars.get(p + 1).copied().unwrap_or('。');
-        // not 局长 (a post)
-        if nx != '长' && (!is_han(nx) || nx == '党' || lat.tok_start(p + 1)) {
-            return Some((
-                Link::Counterpart {
-                    suffix: "局".to_string(),
-                },
-                p + 1,
-            ));
+    // the same-system bureau of a place: 冠县局, 高唐局 (not 局长, a post)
+    if let Some((suffix, len)) = lat.word_at(p, &bw.counterpart) {
+        let e = p + len;
+        let nx = lat.chars.get(e).copied().unwrap_or('。');
+        if lat.tok_boundary(e)
+            && lat.word_at(p, &bw.not_counterpart).is_none()
+            && (!is_han(nx) || bw.counterpart_follow.has_char(nx) || lat.tok_start(e))
+        {
+            let suffix = suffix.to_string();
+            return Some((Link::Counterpart { suffix }, e));
         }
     }
     generic_at(r, lat, p, SuffixRole::Body, 12)
@@ -658,91 +645,30 @@ pub(crate) fn generic_at(
     }
     let mut valid_to = p; // chars p..valid_to passed the gap check
     for e in p + 2..=(p + max + 6).min(n) {
-        // extend the validated gap as far as the candidate suffixes need
-        let mut best: Option<(usize, crate::EntityType)> = None;
-        for (q, _) in lat.ending_at(e, |x| matches!(x, Piece::Suffix)) {
-            if q < p || q - p > max {
-                continue;
-            }
-            // a unit may be its head alone (党支部 after 党史教育馆)
-            if q == p && role == SuffixRole::Unit && e - q < 2 {
-                continue;
-            }
-            let suf = lat.text(q, e);
-            let Some(entries) = r.lex.suffixes.get(&suf) else {
-                continue;
-            };
-            let etype = if role == SuffixRole::Unit {
-                match entries.iter().find(|x| x.role == SuffixRole::Unit) {
-                    Some(x) => x.etype,
-                    None => continue,
-                }
-            } else {
-                let org = entries.iter().any(|x| x.etype == EntityType::Organization);
-                let agency = entries.iter().any(|x| x.etype == EntityType::Agency);
-                if org && (!agency || ORG_FIRST.iter().any(|s| suf.ends_with(s))) {
-                    EntityType::Organization
-                } else if agency {
-                    EntityType::Agency
-                } else {
-                    continue;
-                }
-            };
-            if e - q == 1 && q - p < 2 && role == SuffixRole::Body {
-                continue;
-            }
-            // a place and an organisation head alone (武汉大学, 聊城大学)
-            if q == p
-                && !(role == SuffixRole::Body && etype == EntityType::Organization && e - q >= 2)
-                && role != SuffixRole::Unit
-            {
-                continue;
-            }
-            if best.is_none_or(|(bq, _)| q < bq) {
-                best = Some((q, etype));
-            }
-        }
-        let Some((q, etype)) = best else { continue };
-        if q == p && !lat.tok_start(p) {
+        let Some((q, etype)) = suffix_ending_at(r, lat, (p, e), role, max) else {
             continue;
-        }
+        };
         // a common noun that only ends like a body (网站, 专家组)
-        if r.lex.not_bodies.contains(&lat.text(p, e)) {
+        if q == p && !lat.tok_start(p) || r.lex.not_bodies.contains(&lat.text(p, e)) {
             continue;
         }
-        // posts may sit inside the names of associations (女企业家协会)
-        let association = lat.text(q, e).ends_with('会');
+        // extend the validated gap as far as the suffix needs; posts may
+        // sit inside the names of associations (女企业家协会)
+        let association = r.lex.head_words.association_end.ends(&lat.text(q, e));
         while valid_to < q {
             if !gap_ok(r, lat, p, valid_to + 1, association) {
                 return None;
             }
             valid_to += 1;
         }
-        // the suffix must not sit inside a verb (署 in 签署)
-        if let Some(t) = lat.token(q) {
-            if t.start < q && t.tag.starts_with('v') && t.tag != "vn" {
-                continue;
-            }
-        }
-        // and must end a word (中心 in 中心城区 does not)
-        if e < n && !lat.tok_boundary(e) && lat.token(e - 1).is_some_and(|t| t.end > e) {
+        if !suffix_stands(r, lat, q, e) {
             continue;
         }
-        // a company's name runs on through a following head (集团 + 有限公司)
-        let mut e = e;
-        if etype == EntityType::Organization {
-            while let Some((len, _)) = lat.longest(e, |x| matches!(x, Piece::Suffix)) {
-                let next = lat.text(e, e + len);
-                let org_head = r.lex.suffixes.get(&next).is_some_and(|v| {
-                    v.iter()
-                        .any(|x| x.etype == EntityType::Organization && x.role == SuffixRole::Body)
-                });
-                if !org_head || !next.ends_with("公司") {
-                    break;
-                }
-                e += len;
-            }
-        }
+        let e = if etype == EntityType::Organization {
+            company_run_on(r, lat, e)
+        } else {
+            e
+        };
         let text = lat.text(p, e);
         let link = if role == SuffixRole::Unit {
             if q > p && !gap_ok(r, lat, p, q, false) {
@@ -757,9 +683,90 @@ pub(crate) fn generic_at(
     None
 }
 
-/// Suffixes shared by agencies and organizations that name organizations
-/// when no department lexicon entry claims them (研究院, 学院).
-const ORG_FIRST: &[&str] = &["院", "所", "实验室", "大学", "学校", "中学", "小学", "医院"];
+/// The longest suffix of the role ending at `e` of a name starting at `p`
+/// (at most `max` characters before it): its start and the type it gives.
+fn suffix_ending_at(
+    r: &Recognizer,
+    lat: &Lattice,
+    (p, e): (usize, usize),
+    role: SuffixRole,
+    max: usize,
+) -> Option<(usize, EntityType)> {
+    let mut best: Option<(usize, EntityType)> = None;
+    for (q, _) in lat.ending_at(e, |x| matches!(x, Piece::Suffix)) {
+        if q < p || q - p > max {
+            continue;
+        }
+        // a unit may be its head alone (党支部 after 党史教育馆)
+        if q == p && role == SuffixRole::Unit && e - q < 2 {
+            continue;
+        }
+        let Some(etype) = suffix_type(r, &lat.text(q, e), role) else {
+            continue;
+        };
+        if e - q == 1 && q - p < 2 && role == SuffixRole::Body {
+            continue;
+        }
+        // a place and an organisation head alone (武汉大学, 聊城大学)
+        if q == p
+            && !(role == SuffixRole::Body && etype == EntityType::Organization && e - q >= 2)
+            && role != SuffixRole::Unit
+        {
+            continue;
+        }
+        if best.is_none_or(|(bq, _)| q < bq) {
+            best = Some((q, etype));
+        }
+    }
+    best
+}
+
+/// The type a suffix gives a name in the role: a unit's type, or for a
+/// body an organisation where no agency claims the suffix or it names
+/// organisations first (研究院, 大学), else an agency.
+fn suffix_type(r: &Recognizer, suf: &str, role: SuffixRole) -> Option<EntityType> {
+    let entries = r.lex.suffixes.get(suf)?;
+    if role == SuffixRole::Unit {
+        return entries
+            .iter()
+            .find(|x| x.role == SuffixRole::Unit)
+            .map(|x| x.etype);
+    }
+    let org = entries.iter().any(|x| x.etype == EntityType::Organization);
+    let agency = entries.iter().any(|x| x.etype == EntityType::Agency);
+    if org && (!agency || r.lex.body_words.org_first.ends(suf)) {
+        Some(EntityType::Organization)
+    } else {
+        agency.then_some(EntityType::Agency)
+    }
+}
+
+/// Whether a suffix at `q..e` stands as a suffix: not inside a verb (署 in
+/// 签署) and ending a word (中心 in 中心城区 does not).
+fn suffix_stands(r: &Recognizer, lat: &Lattice, q: usize, e: usize) -> bool {
+    let in_verb = lat
+        .token(q)
+        .is_some_and(|t| t.start < q && r.tags().predicate_verb.contains(t.tag));
+    let cut = e < lat.len() && !lat.tok_boundary(e) && lat.token(e - 1).is_some_and(|t| t.end > e);
+    !in_verb && !cut
+}
+
+/// The end of a company's name that runs on from `e` through following
+/// company heads (集团 + 有限公司).
+fn company_run_on(r: &Recognizer, lat: &Lattice, mut e: usize) -> usize {
+    while let Some((len, _)) = lat.longest(e, |x| matches!(x, Piece::Suffix)) {
+        let next = lat.text(e, e + len);
+        let org_head = r.lex.suffixes.get(&next).is_some_and(|v| {
+            v.iter()
+                .any(|x| x.etype == EntityType::Organization && x.role == SuffixRole::Body)
+        });
+        if !org_head || !r.lex.head_words.company_form_end.ends(&next) {
+            break;
+        }
+        e += len;
+    }
+    e
+}
 
 /// Whether the characters `p..q` may be the inner part of a name.
 fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) -> bool {
@@ -770,16 +777,17 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
     if !is_han(c) {
         return false;
     }
-    if matches!(c, '的' | '了' | '和' | '与' | '及') {
+    let fw = &r.lex.function_words;
+    if fw.name_gap_char.has_char(c) {
         return false;
     }
     if let Some(t) = lat.token(q - 1) {
         let w = lat.text(t.start, t.end);
         // people, posts, generic words and the heads of local places (社区,
         // 村) never sit inside an agency's name
-        if matches!(w.as_str(), "社区" | "村" | "居委会")
+        if r.lex.head_words.local_head.contains(&w)
             || r.lex.posts.contains_key(&w) && !association
-            || PERSON_NOUNS.contains(&w.as_str())
+            || r.lex.body_words.person_noun.contains(&w)
             || r.lex.generic.contains(&w) && !r.lex.name_verbs.contains(&w)
         {
             return false;
@@ -790,37 +798,16 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
                 return false;
             }
             let tag = t.tag;
-            if matches!(
-                tag,
-                "p" | "c"
-                    | "r"
-                    | "d"
-                    | "ad"
-                    | "i"
-                    | "u"
-                    | "uj"
-                    | "ul"
-                    | "uz"
-                    | "uv"
-                    | "ud"
-                    | "ug"
-                    | "t"
-                    | "x"
-                    | "y"
-                    | "e"
-                    | "o"
-                    | "q"
-                    | "f"
-            ) {
+            if r.tags().name_gap_stop.contains(tag) {
                 return false;
             }
             // verbs other than those that occur in names end the name
-            if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {
+            if r.tags().predicate_verb.contains(tag) && !r.lex.name_verbs.contains(&w) {
                 return false;
             }
-            if tag == "m"
-                && !w.starts_with('第')
-                && !w.chars().all(|ch| "一二三四五六七八九十".contains(ch))
+            if tag == Tag::M
+                && !fw.ordinal_prefix.starts(&w)
+                && !w.chars().all(|ch| fw.numeral.has_char(ch))
             {
                 return false;
             }
@@ -830,24 +817,24 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
 }
 
 /// A unit after a body at `p`: branch, Party organ or internal unit.
-fn unit_at(r: &Recognizer, lat: &Lattice, p: usize, after_body: bool) -> Option<(Link, usize)> {
-    let _ = after_body;
+fn unit_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Link, usize)> {
+    let branch = &r.lex.body_words.branch;
     // a branch named after a division: 奎文分局, 东昌府区分局
-    if let Some((pl, e)) = place_at(lat, p) {
-        if lat.starts_with(e, "分局") {
+    if let Some((pl, e)) = place_at(r, lat, p) {
+        if let Some((head, len)) = lat.word_at(e, branch) {
             return Some((
                 Link::Branch {
-                    text: format!("{}分局", pl.text),
+                    text: format!("{}{head}", pl.text),
                     place: Some(pl),
                 },
-                e + 2,
+                e + len,
             ));
         }
     }
     // a department written as a unit (市委网信办 is handled by the caller)
     let (link, end) = generic_at(r, lat, p, SuffixRole::Unit, 7)?;
     if let Link::Unit { text } = &link {
-        if text.ends_with("分局") {
+        if branch.ends(text) {
             return Some((
                 Link::Branch {
                     text: text.clone(),
@@ -873,16 +860,12 @@ fn aside_or_meeting(r: &Recognizer, lat: &Lattice, chain: &Chain, s: usize, e: u
         && is_han(lat.chars[s - 2])
         && lat.chars.get(e) == Some(&'）');
     let before = lat.text(s.saturating_sub(8), s);
+    let bw = &r.lex.body_words;
     let called = before
         .rsplit(|c: char| is_punct(c) || c == '\n')
         .next()
-        .is_some_and(|b| b.contains("召开"));
-    let text = lat.text(s, e);
-    aside
-        || called
-            && ["常委会", "常务委员会", "党组会"]
-                .iter()
-                .any(|m| text.ends_with(m))
+        .is_some_and(|b| bw.meeting_verb.iter().any(|v| b.contains(v)));
+    aside || called && bw.meeting.ends(&lat.text(s, e))
 }
 
 /// Adds units after the core; returns the end of the chain.
@@ -910,15 +893,18 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
             }
         }
         // 政府办公室
-        if matches!(ch.links.last(), Some(Link::Government)) && lat.starts_with(p, "办公室") {
+        let office = lat.word_at(p, &r.lex.body_words.government_office);
+        if let Some((text, len)) =
+            office.filter(|_| matches!(ch.links.last(), Some(Link::Government)))
+        {
             ch.links.push(Link::Unit {
-                text: "办公室".to_string(),
+                text: text.to_string(),
             });
-            p += 3;
+            p += len;
             ch.ends.push(p);
             continue;
         }
-        match unit_at(r, lat, p, true) {
+        match unit_at(r, lat, p) {
             Some((link, e)) => {
                 ch.links.push(link);
                 ch.ends.push(e);
@@ -929,13 +915,87 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
     }
 }
 
-/// The level of a level word.
+/// The level of a level word (place_terms.tsv).
 pub fn level_of(c: char) -> Option<Level> {
-    Some(match c {
-        '省' => Level::Province,
-        '市' => Level::City,
-        '区' | '县' => Level::County,
-        '镇' | '乡' => Level::Town,
-        _ => return None,
-    })
+    crate::lexicon::level_of(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{found_by, has, has_text};
+    use crate::EntityType::{Agency, Place};
+
+    #[test]
+    fn agencies_by_place_core_and_units() {
+        let ms = found_by("宜昌市住房和城乡建设局召开会议，县委宣传部参加。", "chains");
+        assert!(has(&ms, "宜昌市住房和城乡建设局", Agency), "{ms:?}");
+        assert!(has(&ms, "县委宣传部", Agency), "{ms:?}");
+        let ms = found_by(
+            "中共宜昌市委组织部、宜昌市人民政府办公室联合发文。",
+            "chains",
+        );
+        assert!(has(&ms, "中共宜昌市委组织部", Agency), "{ms:?}");
+        assert!(has(&ms, "宜昌市人民政府办公室", Agency), "{ms:?}");
+        let ms = found_by("宜昌市西陵区人民政府与奎文分局座谈。", "chains");
+        assert!(has(&ms, "宜昌市西陵区人民政府", Agency), "{ms:?}");
+        assert!(has(&ms, "奎文分局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn places_and_anaphors_alone() {
+        let ms = found_by("该局负责人介绍了宜昌市的情况。", "chains");
+        assert!(ms.iter().any(|(s, t)| s == "该局" && t.is_none()), "{ms:?}");
+        assert!(has(&ms, "宜昌市", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn meetings_and_cut_words_are_no_agencies() {
+        let ms = found_by("人行道改造后，区委召开区委常委会。", "chains");
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        assert!(has(&ms, "区委", Agency), "{ms:?}");
+        assert!(
+            !has_text(&ms, "区委常委会") && !has_text(&ms, "人行"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn places_listed_before_a_department_share_it() {
+        let ms = found_by("襄阳市、宜昌市住建局联合开展检查。", "shared_departments");
+        assert!(has(&ms, "襄阳市", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn party_organs_and_places_of_other_levels_share_nothing() {
+        for text in [
+            "襄阳市、宜昌市委联合开展检查。",
+            "湖北省、宜昌市住建局联合开展检查。",
+        ] {
+            let ms = found_by(text, "shared_departments");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn a_section_written_alone() {
+        let ms = found_by(
+            "会议听取耕地保护科关于春耕用地情况的汇报。",
+            "bare_sections",
+        );
+        assert!(has(&ms, "耕地保护科", Agency), "{ms:?}");
+        let ms = found_by("据悉，执法监察科按程序报批。", "bare_sections");
+        assert!(has(&ms, "执法监察科", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn words_with_a_section_character_are_no_sections() {
+        for text in [
+            "会议研究了科技创新工作。",
+            "开展耕地保护科普活动。",
+            "该科按程序报批。",
+        ] {
+            let ms = found_by(text, "bare_sections");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
 }

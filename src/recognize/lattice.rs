@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use jieba_rs::Jieba;
 use std::collections::HashMap;
 
-use crate::lexicon::{Level, Lexicon, Trigger};
+use crate::lexicon::{Level, Lexicon, Tag, Trigger, WordList};
 
 /// What a lexicon entry found in the text is.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +35,7 @@ pub enum Piece {
 
 /// The compiled matcher over all lexicons.
 pub struct Matcher {
+    /// The automaton, one pattern per distinct entry text.
     ac: AhoCorasick,
     /// Pattern id → (pattern text, its pieces).
     pats: Vec<(String, Vec<Piece>)>,
@@ -62,9 +63,7 @@ impl Matcher {
                 .filter(|&i| {
                     lx.divisions[i].level != Level::Town
                         || name.chars().count() > 3
-                        || ["镇", "乡", "街道", "苏木", "办事处"]
-                            .iter()
-                            .any(|t| name.ends_with(t))
+                        || lx.place_terms.township_term.ends(name)
                 })
                 .collect();
             if !idx.is_empty() && name.chars().count() >= 2 {
@@ -119,33 +118,6 @@ impl Matcher {
     }
 }
 
-/// The part-of-speech tags of jieba's dictionary and of its guesses
-/// (ICTCLAS style), sorted, so that tokens hold them without allocating.
-const TAGS: &[&str] = &[
-    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j",
-    "k", "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q",
-    "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd",
-    "vg", "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
-];
-
-/// The static copy of a tag; tags outside the list read as "x" (unknown).
-fn intern_tag(tag: &str) -> &'static str {
-    // tags are at most four bytes: each is compared as one integer
-    fn key(t: &str) -> Option<u32> {
-        (t.len() <= 4).then(|| t.bytes().fold(0u32, |k, b| (k << 8) | u32::from(b)))
-    }
-    static KEYS: std::sync::OnceLock<Vec<(u32, &'static str)>> = std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        let mut v: Vec<(u32, &'static str)> =
-            TAGS.iter().filter_map(|t| Some((key(t)?, *t))).collect();
-        v.sort_unstable();
-        v
-    });
-    key(tag)
-        .and_then(|k| keys.binary_search_by_key(&k, |x| x.0).ok())
-        .map_or("x", |i| keys[i].1)
-}
-
 /// A jieba token with character offsets and its part-of-speech tag.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -153,8 +125,8 @@ pub struct Token {
     pub start: usize,
     /// One past the last character.
     pub end: usize,
-    /// Part-of-speech tag (ICTCLAS style).
-    pub tag: &'static str,
+    /// Part-of-speech tag.
+    pub tag: Tag,
 }
 
 /// One article's text with its lexicon matches and tokens.
@@ -169,15 +141,18 @@ pub struct Lattice<'m> {
     /// id, length in chars); those starting at `i` are
     /// `at[at_idx[i]..at_idx[i + 1]]`.
     at: Vec<(usize, usize)>,
+    /// Bounds of the groups of `at`, by start character.
     at_idx: Vec<usize>,
     /// Lexicon matches grouped by end character, longest first: (start,
     /// pattern id), indexed by `ends_idx` as `at` is by `at_idx`.
     ends: Vec<(usize, usize)>,
+    /// Bounds of the groups of `ends`, by end character.
     ends_idx: Vec<usize>,
     /// Tokens in order.
     pub tokens: Vec<Token>,
     /// Index of the token containing each character.
     pub tok_of: Vec<usize>,
+    /// The matcher whose patterns the matches refer to.
     matcher: &'m Matcher,
 }
 
@@ -246,7 +221,7 @@ impl<'m> Lattice<'m> {
             tokens.push(Token {
                 start: s,
                 end: e,
-                tag: intern_tag(t.tag),
+                tag: Tag::parse(t.tag),
             });
         }
         tok_of[n] = tokens.len();
@@ -300,6 +275,12 @@ impl<'m> Lattice<'m> {
         (pos..)
             .zip(s.chars())
             .all(|(k, ch)| self.chars.get(k) == Some(&ch))
+    }
+
+    /// The first of `words` (in their file's order) written at `pos`, with
+    /// its length in characters.
+    pub fn word_at<'w>(&self, pos: usize, words: &'w WordList) -> Option<(&'w str, usize)> {
+        words.at(&self.chars, pos)
     }
 
     /// Lexicon matches starting at `pos`, longest first: (text, pieces, len).
@@ -361,18 +342,6 @@ impl<'m> Lattice<'m> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every known tag comes back as its static copy; others read as "x".
-    #[test]
-    fn tags_are_interned() {
-        for t in TAGS {
-            assert_eq!(intern_tag(t), *t);
-        }
-        assert_eq!(intern_tag(&String::from("nrfg")), "nrfg");
-        assert_eq!(intern_tag("nx"), "x");
-        assert_eq!(intern_tag("nrfgx"), "x");
-        assert_eq!(intern_tag(""), "x");
-    }
 
     /// Groups keep their items' order, and the last key (a match ending
     /// where the text ends) has its group too.

@@ -10,7 +10,13 @@
 //! - [`names`]: organizations, projects and places by their heads (…有限公司,
 //!   …大学, …项目, …产业园, …社区, …村) with jieba-guided left edges;
 //! - [`person`]: bylines, signatures (（用途科/朱绪祥）) and post + name;
-//! - documents from 《》.
+//! - documents from 《》 and title lines of official documents, and the
+//!   media credited as sources (here).
+//!
+//! The recognizers run as the passes of [`PASSES`], in an order whose
+//! reasons its doc gives. Their word lists and tag classes are data of the
+//! [`Lexicon`] (data/lexicon/); the part-of-speech tags of the tokens are
+//! [`crate::lexicon::Tag`] values.
 //!
 //! Takes: an [`crate::text::Article`]. Gives: [`Mention`]s (no canonical
 //! names yet: that is the resolve stage).
@@ -22,7 +28,7 @@ pub mod person;
 
 use jieba_rs::Jieba;
 
-use crate::lexicon::{DeptKind, Lexicon, LexiconError, Trigger};
+use crate::lexicon::{DeptKind, HashSet, Level, Lexicon, LexiconError, Tag, TagClasses, Trigger};
 use crate::EntityType;
 pub use chain::{Chain, Link, PlaceRef};
 pub use lattice::{Lattice, Matcher, Piece};
@@ -107,6 +113,69 @@ impl Mention {
     }
 }
 
+/// One recognizer pass. It reads the lattice, the mentions found so far
+/// and the characters they cover (`covered`, one flag per character and one
+/// past the end); it adds its mentions, may replace or drop earlier ones
+/// where it says so, and marks the characters its mentions cover. A later
+/// pass recognizes nothing on a covered character unless it says otherwise.
+pub type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool]);
+
+/// The recognizer passes, by name, in the order they must run. The order is
+/// a contract: a pass reads what the passes before it found, and what they
+/// cover is closed to it.
+///
+/// 1. `documents` (《…》) first: nothing inside a quoted title is another
+///    mention, and the document a notice carries must not overlap one.
+/// 2. `notice_titles`: a title line of an official document is a document,
+///    but it covers only the document it carries, so that the chains still
+///    find the bodies that issue it.
+/// 3. `sources`, before the chains: a credited medium (来源：晋城在线) is an
+///    organisation unless the agency grammar parses it whole, and the names
+///    credited after it are its people.
+/// 4. `structured_people`, before the chains: bylines, rosters and
+///    signatures are laid out as names (a signature's units are parsed
+///    there), so no other pass reads them as anything else.
+/// 5. `chains`: agencies, places and anaphors (我市, 该局); all later passes
+///    read them.
+/// 6. `shared_departments`, right after the chains: places listed before a
+///    department become chains of it (锦江区、青羊区住建局) before the headed
+///    names take places as the prefixes of their names.
+/// 7. `headed_names`: organisations, projects and places by their heads; a
+///    place or organisation found before may start a name (a place it
+///    swallows is dropped), then countries and geographic names are read on
+///    what is left.
+/// 8. `shared_heads`: gives the head of a place that `headed_names` found
+///    (…社区) to the items of the list before it, and reads the townships
+///    before 等乡镇.
+/// 9. `bare_sections`: sections written alone (利用科), only where no body
+///    or name covers them.
+/// 10. The people last, the weakest evidence last: `people_by_post` (a post
+///     of the lexicon before a name; it may drop a short place name that
+///     the chains read inside the name), `name_lists`, `people_after_body`
+///     (reads the bodies found above), `people_after_home` (reads the
+///     anaphors 我市, 我区 that the chains found) and `tagged_names`
+///     (jieba's person-name tokens where names are written).
+pub const PASSES: &[(&str, Pass)] = &[
+    ("documents", |_, lat, out, covered| {
+        documents(lat, out, covered)
+    }),
+    ("notice_titles", notice_titles),
+    ("sources", sources),
+    ("structured_people", person::structured),
+    ("chains", chain::scan),
+    ("shared_departments", |r, lat, out, _| {
+        chain::shared_depts(r, lat, out)
+    }),
+    ("headed_names", names::scan),
+    ("shared_heads", names::shared_heads),
+    ("bare_sections", chain::bare_sections),
+    ("people_by_post", person::by_post),
+    ("name_lists", person::name_lists),
+    ("people_after_body", person::after_body),
+    ("people_after_home", person::after_home),
+    ("tagged_names", person::tagged_names),
+];
+
 /// Errors of the recognition stage.
 #[derive(Debug, thiserror::Error)]
 pub enum RecognizeError {
@@ -119,11 +188,13 @@ pub enum RecognizeError {
 pub struct Recognizer {
     /// The lexicons.
     pub lex: Lexicon,
+    /// The automaton over all lexicon entries.
     matcher: Matcher,
+    /// The tokenizer, with the lexicon's entries as words.
     jieba: Jieba,
     /// Words of the official names of bodies (自然, 资源, 保护 …): whatever
     /// their part of speech, they may sit inside a body's name.
-    name_parts: crate::lexicon::HashSet<String>,
+    name_parts: HashSet<String>,
     /// Trigger words introducing an issued document (印发, 出台 …), sorted.
     pub issue_words: Vec<String>,
     /// Trigger words of a body acting on a project (推进, 建设 …), sorted.
@@ -133,12 +204,116 @@ pub struct Recognizer {
 }
 
 /// The dictionary tag of a word if jieba's dictionary has it as one word.
-fn dict_tag(jieba: &Jieba, w: &str) -> Option<String> {
+fn dict_tag(jieba: &Jieba, w: &str) -> Option<Tag> {
     if !jieba.has_word(w) {
         return None;
     }
     let t = jieba.tag(w, false);
-    (t.len() == 1).then(|| t[0].tag.to_string())
+    (t.len() == 1).then(|| Tag::parse(t[0].tag))
+}
+
+/// Drops the division names that are ordinary words: short names that the
+/// dictionary holds as verbs, adjectives, function words or idioms (合作,
+/// 比如; nouns are judged by the document's context), and full names of
+/// units listed as divisions without a division's generic term that the
+/// dictionary holds as common nouns (林场, 农场, 林业站: heads of other
+/// names, not places).
+fn drop_common_division_names(lex: &mut Lexicon, jieba: &Jieba) {
+    let common: Vec<String> = lex
+        .division_by_short
+        .keys()
+        .filter(|short| dict_tag(jieba, short).is_some_and(|t| lex.tags.never_place.contains(t)))
+        .cloned()
+        .collect();
+    for c in common {
+        lex.division_by_short.remove(&c);
+    }
+    let plain: Vec<String> = lex
+        .division_by_name
+        .keys()
+        .filter(|n| !lex.place_terms.division_term.ends(n))
+        .filter(|n| dict_tag(jieba, n).is_some_and(|t| lex.tags.plain_noun.contains(t)))
+        .cloned()
+        .collect();
+    for n in plain {
+        lex.division_by_name.remove(&n);
+    }
+}
+
+/// Lexicon entries as jieba words, so that it does not split them:
+/// department and central body forms; division names of counties and above
+/// and of towns that carry a term such as 镇 or 街道 and are long enough
+/// (a word plus 乡 such as 宜居乡 would glue to the words after it); short
+/// names of counties and above (township short names are too often
+/// ordinary words: 和村, 城关); heads of place names as strong words (小区
+/// in 盛景家园小区内); posts.
+fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
+    let two = |w: &&String| w.chars().count() >= 2;
+    for form in lex
+        .departments
+        .keys()
+        .chain(lex.national.keys())
+        .filter(two)
+    {
+        add_word(jieba, form, 2000, Tag::Nt);
+    }
+    for d in &lex.divisions {
+        if d.level < Level::Town || lex.place_terms.town_word(&d.name) {
+            add_word(jieba, &d.name, 500, Tag::Ns);
+        }
+    }
+    for (short, idx) in &lex.division_by_short {
+        if idx.iter().any(|&i| lex.divisions[i].level <= Level::County) {
+            add_word(jieba, short, 300, Tag::Ns);
+        }
+    }
+    for (suf, entries) in &lex.suffixes {
+        if suf.chars().count() >= 2 && entries.iter().any(|e| e.etype == EntityType::Place) {
+            jieba.add_word(suf, Some(20000), None);
+        }
+    }
+    for post in lex.posts.keys().filter(two) {
+        add_word(jieba, post, 1000, Tag::N);
+    }
+}
+
+/// Adds a word to jieba's dictionary with its frequency and tag, unless
+/// the dictionary has it.
+fn add_word(jieba: &mut Jieba, w: &str, freq: usize, tag: Tag) {
+    if !jieba.has_word(w) {
+        jieba.add_word(w, Some(freq), Some(tag.as_str()));
+    }
+}
+
+/// The words (of two characters or more) of the official names of
+/// departments and central bodies, as jieba cuts them.
+fn name_parts(lex: &Lexicon, jieba: &Jieba) -> HashSet<String> {
+    let canon = lex
+        .departments
+        .values()
+        .map(|d| d.canonical.as_str())
+        .chain(lex.national.values().map(|n| n.canonical.as_str()));
+    let mut parts = HashSet::default();
+    for c in canon {
+        for t in jieba.cut(c, false) {
+            if t.word.chars().count() >= 2 {
+                parts.insert(t.word.to_string());
+            }
+        }
+    }
+    parts
+}
+
+/// The trigger words of a kind, sorted.
+fn trigger_words(lex: &Lexicon, k: Trigger) -> Vec<String> {
+    let mut v: Vec<String> = lex
+        .triggers
+        .iter()
+        .filter(|(_, ks)| ks.contains(&k))
+        .map(|(w, _)| w.clone())
+        .collect();
+    v.sort();
+    v
 }
 
 impl Recognizer {
@@ -146,131 +321,30 @@ impl Recognizer {
     pub fn new() -> Result<Recognizer, RecognizeError> {
         let mut lex = Lexicon::load()?;
         let mut jieba = Jieba::new();
-        // short division names that are ordinary words (合作, 资源, 比如)
-        // are not matched as names
-        let mut common = Vec::new();
-        for short in lex.division_by_short.keys() {
-            if let Some(tag) = dict_tag(&jieba, short) {
-                // verbs, adjectives, function words, idioms: never a place
-                // name (nouns are judged by the document's context)
-                let t = tag.as_str();
-                if t.starts_with('v')
-                    || t.starts_with('a')
-                    || t.starts_with('d')
-                    || t.starts_with('u')
-                    || t.starts_with('r')
-                    || t.starts_with('m')
-                    || t.starts_with('t')
-                    || matches!(t, "c" | "p" | "q" | "f" | "y" | "e" | "o" | "i" | "l" | "z")
-                {
-                    common.push(short.clone());
-                }
-            }
-        }
-        for c in common {
-            lex.division_by_short.remove(&c);
-        }
-        // full names of units listed as divisions that are ordinary nouns
-        // without a division's generic term (林场, 农场, 林业站): heads of
-        // other names, not places
-        let level_end = [
-            "省", "市", "区", "县", "旗", "盟", "州", "镇", "乡", "街道", "村", "社区",
-        ];
-        let plain: Vec<String> = lex
-            .division_by_name
-            .keys()
-            .filter(|n| !level_end.iter().any(|e| n.ends_with(e)))
-            .filter(|n| {
-                dict_tag(&jieba, n)
-                    .is_some_and(|t| t.starts_with('n') && t != "ns" && !t.starts_with("nr"))
-            })
-            .cloned()
-            .collect();
-        for n in plain {
-            lex.division_by_name.remove(&n);
-        }
+        drop_common_division_names(&mut lex, &jieba);
         let matcher = Matcher::new(&lex);
-        // lexicon entries as words, so that jieba does not split them
-        for form in lex.departments.keys().chain(lex.national.keys()) {
-            if form.chars().count() >= 2 && !jieba.has_word(form) {
-                jieba.add_word(form, Some(2000), Some("nt"));
-            }
-        }
-        // division names of counties and above (township names such as 宜居乡
-        // would glue to the words after them)
-        for d in &lex.divisions {
-            // (towns are added only when their name carries its suffix
-            // 镇/乡/街道 and is not a word plus 乡 such as 宜居乡)
-            let town_ok = d.level < crate::lexicon::Level::Town
-                || d.name.ends_with("街道")
-                || d.name.ends_with('镇') && d.name.chars().count() >= 3;
-            if town_ok && !jieba.has_word(&d.name) {
-                jieba.add_word(&d.name, Some(500), Some("ns"));
-            }
-        }
-        // short names of counties and above (township short names are too
-        // often ordinary words: 和村, 城关)
-        for (short, idx) in &lex.division_by_short {
-            let county_up = idx
-                .iter()
-                .any(|&i| lex.divisions[i].level <= crate::lexicon::Level::County);
-            if county_up && !jieba.has_word(short) {
-                jieba.add_word(short, Some(300), Some("ns"));
-            }
-        }
-        // heads of place names as strong words, so that 小区 in 盛景家园小区内
-        // is one
-        for (suf, entries) in &lex.suffixes {
-            if suf.chars().count() >= 2 && entries.iter().any(|e| e.etype == EntityType::Place) {
-                jieba.add_word(suf, Some(20000), None);
-            }
-        }
-        for post in lex.posts.keys() {
-            if post.chars().count() >= 2 && !jieba.has_word(post) {
-                jieba.add_word(post, Some(1000), Some("n"));
-            }
-        }
-        let mut name_parts = crate::lexicon::HashSet::default();
-        let canon = lex
-            .departments
-            .values()
-            .map(|d| d.canonical.as_str())
-            .chain(lex.national.values().map(|n| n.canonical.as_str()));
-        for c in canon {
-            for t in jieba.cut(c, false) {
-                if t.word.chars().count() >= 2 {
-                    name_parts.insert(t.word.to_string());
-                }
-            }
-        }
-        let words = |k: Trigger| -> Vec<String> {
-            let mut v: Vec<String> = lex
-                .triggers
-                .iter()
-                .filter(|(_, ks)| ks.contains(&k))
-                .map(|(w, _)| w.clone())
-                .collect();
-            v.sort();
-            v
-        };
-        let issue_words = words(Trigger::Issue);
-        let participate_words = words(Trigger::Participate);
-        let doc_kinds = words(Trigger::DocKind);
+        add_lexicon_words(&lex, &mut jieba);
+        let name_parts = name_parts(&lex, &jieba);
         Ok(Recognizer {
+            issue_words: trigger_words(&lex, Trigger::Issue),
+            participate_words: trigger_words(&lex, Trigger::Participate),
+            doc_kinds: trigger_words(&lex, Trigger::DocKind),
             lex,
             matcher,
             jieba,
             name_parts,
-            issue_words,
-            participate_words,
-            doc_kinds,
         })
     }
 
     /// Whether `w` is an ordinary dictionary word (not a name): a word of
     /// jieba's dictionary whose tag is not a person or place name.
     pub fn common_word(&self, w: &str) -> bool {
-        dict_tag(&self.jieba, w).is_some_and(|t| !t.starts_with("nr") && t != "ns")
+        dict_tag(&self.jieba, w).is_some_and(|t| !self.lex.tags.proper_name.contains(t))
+    }
+
+    /// The classes of part-of-speech tags.
+    pub fn tags(&self) -> &TagClasses {
+        &self.lex.tags
     }
 
     /// Whether a word occurs in official names of bodies.
@@ -301,23 +375,17 @@ impl Recognizer {
 
     /// Recognizes all mentions given a lattice.
     pub fn recognize_lattice(&self, lat: &Lattice) -> Vec<Mention> {
-        let n = lat.len();
-        let mut covered = vec![false; n + 1];
+        self.run_passes(lat, PASSES)
+    }
+
+    /// Runs the given passes in order on a lattice; the mentions in order
+    /// of position.
+    fn run_passes(&self, lat: &Lattice, passes: &[(&str, Pass)]) -> Vec<Mention> {
+        let mut covered = vec![false; lat.len() + 1];
         let mut out: Vec<Mention> = Vec::new();
-        documents(lat, &mut out, &mut covered);
-        notice_titles(self, lat, &mut out, &mut covered);
-        sources(self, lat, &mut out, &mut covered);
-        person::structured(self, lat, &mut out, &mut covered);
-        chain::scan(self, lat, &mut out, &mut covered);
-        chain::shared_depts(self, lat, &mut out);
-        names::scan(self, lat, &mut out, &mut covered);
-        names::shared_heads(self, lat, &mut out, &mut covered);
-        chain::bare_sections(self, lat, &mut out, &mut covered);
-        person::by_post(self, lat, &mut out, &mut covered);
-        person::name_lists(self, lat, &mut out, &mut covered);
-        person::after_body(self, lat, &mut out, &mut covered);
-        person::after_home(self, lat, &mut out, &mut covered);
-        person::tagged_names(self, lat, &mut out, &mut covered);
+        for (_, pass) in passes {
+            pass(self, lat, &mut out, &mut covered);
+        }
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
@@ -331,23 +399,14 @@ impl Recognizer {
     /// shortest such name wins.
     pub fn expand_dept(&self, short: &str) -> Option<(String, DeptKind)> {
         let sc: Vec<char> = short.chars().collect();
-        let last = *sc.last()?;
-        let centre = sc.len() >= 4 && short.ends_with("中心");
-        if sc.len() < 2 || !(matches!(last, '委' | '局' | '办' | '厅') || centre) {
-            return None;
-        }
+        let (_, full_heads) = self.lex.body_words.abbreviation(short)?;
         let mut best: Option<(&str, DeptKind)> = None;
         for d in self.lex.departments.values() {
             let c = d.canonical.as_str();
             if c.contains('{') || c.chars().next() != sc.first().copied() {
                 continue;
             }
-            let tail_ok = match last {
-                '委' => c.ends_with("委员会") || c.ends_with('委'),
-                '办' => c.ends_with("办公室") || c.ends_with('办'),
-                '心' => c.ends_with("中心"),
-                x => c.ends_with(x),
-            };
+            let tail_ok = full_heads.iter().any(|h| c.ends_with(h));
             if !tail_ok || c.chars().count() <= sc.len() {
                 continue;
             }
@@ -370,9 +429,6 @@ impl Recognizer {
             .map(|d| (d.canonical.as_str(), d.kind))
     }
 }
-
-/// Labels of a source credit: 来源：潍坊日报; （供稿：晋城城区网 韩斯斯）.
-const CREDIT_LABELS: &[&str] = &["来源", "供稿", "稿源"];
 
 /// The names written after a credited body, separated by spaces
 /// (供稿：晋城城区网 韩斯斯 宁绍雄): people of that body.
@@ -419,9 +475,7 @@ fn credited_names(
                 source: PersonSource::Signature,
             },
         });
-        for x in covered.iter_mut().take(e).skip(s) {
-            *x = true;
-        }
+        cover(covered, s, e);
         k = e;
     }
 }
@@ -456,9 +510,7 @@ fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
                         text: lat.text(i, j + 1),
                         kind: MentionKind::Document { title },
                     });
-                    for x in covered.iter_mut().take(j + 1).skip(i) {
-                        *x = true;
-                    }
+                    cover(covered, i, j + 1);
                 }
                 i = j + 1;
                 continue;
@@ -467,9 +519,6 @@ fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
         i += 1;
     }
 }
-
-/// Verbs by which a notice puts out the document it carries (关于印发…的通知).
-const CARRY_VERBS: &[&str] = &["印发", "发布", "公布", "颁布", "转发"];
 
 /// Titles of official documents written as a line of their own, in the form
 /// of GB/T 9704: issuing bodies + 关于 + matter + 的 + kind (郑州市人民政府
@@ -509,9 +558,7 @@ fn notice_titles(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered:
                         title: doc_title(&c[ds..de]),
                     },
                 });
-                for x in covered.iter_mut().take(de).skip(ds) {
-                    *x = true;
-                }
+                cover(covered, ds, de);
             }
         }
         ls = next;
@@ -536,17 +583,20 @@ fn notice_title(
         .filter(|k| lat.text(s, e).ends_with(k.as_str()))
         .max_by_key(|k| k.chars().count())?;
     let kind_start = e - kind.chars().count();
-    if c[kind_start - 1] != '的' {
-        return None;
-    }
-    let about = (s + 2..kind_start).find(|&k| lat.starts_with(k, "关于"))?;
+    let dw = &r.lex.document_words;
+    // 的 before the kind, 关于 after the issuing bodies
+    let of = dw.title_of.iter().find_map(|w| {
+        let of = kind_start.checked_sub(w.chars().count())?;
+        (of >= s && lat.starts_with(of, w)).then_some(of)
+    })?;
+    let (about, about_len) =
+        (s + 2..kind_start).find_map(|k| lat.word_at(k, &dw.title_about).map(|(_, l)| (k, l)))?;
     issuing_bodies(r, lat, s, about)?;
     // a document the notice carries: 关于印发X的通知
-    let m = about + 2;
-    let carried = CARRY_VERBS
-        .iter()
-        .find(|v| lat.starts_with(m, v))
-        .map(|v| (m + v.chars().count(), kind_start - 1))
+    let m = about + about_len;
+    let carried = lat
+        .word_at(m, &dw.carry_verb)
+        .map(|(_, l)| (m + l, of))
         .filter(|&(ds, de)| de >= ds + 4 && !c[ds..de].contains(&'《'));
     Some(carried)
 }
@@ -558,7 +608,8 @@ pub fn issuing_bodies(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> Opti
     let mut out = Vec::new();
     let mut p = s;
     while p < e {
-        if matches!(lat.chars[p], '、' | '和' | '与' | ' ' | '\u{3000}') {
+        let ch = lat.chars[p];
+        if r.lex.function_words.title_joiner.has_char(ch) || SPACES.contains(&ch) {
             p += 1;
             continue;
         }
@@ -571,6 +622,17 @@ pub fn issuing_bodies(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> Opti
     }
     Some(out)
 }
+
+/// The spaces written between the bodies of a title (ASCII and
+/// ideographic).
+const SPACES: &[char] = &[' ', '\u{3000}'];
+
+/// The colons after the label of a credit (ASCII and full-width).
+const COLONS: &[char] = &[':', '：'];
+
+/// What may follow the mark of a dispatch (河北新闻网讯(…): a bracket or a
+/// space.
+const AFTER_DISPATCH: &[char] = &['(', '（', ' '];
 
 /// A document title as kept: spaces dropped, ASCII brackets made full-width.
 fn doc_title(chars: &[char]) -> String {
@@ -588,69 +650,95 @@ fn doc_title(chars: &[char]) -> String {
 /// Media named as the source of a text: 来源:晋城在线, 河北新闻网讯(…). A
 /// source that parses as an agency is left to the agency grammar.
 fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
-    let c = &lat.chars;
-    let n = c.len();
-    let push = |s: usize, e: usize, out: &mut Vec<Mention>, covered: &mut [bool]| {
-        if e <= s || covered[s..e].iter().any(|x| *x) {
-            return;
-        }
-        if chain::parse(r, lat, s).is_some_and(|(ch, end)| end == e && !ch.links.is_empty()) {
-            return;
-        }
-        let name = lat.text(s, e);
-        out.push(Mention {
-            start: s,
-            end: e,
-            text: name.clone(),
-            kind: MentionKind::Named {
-                etype: EntityType::Organization,
-                name,
-                place: None,
-            },
-        });
-        for x in covered.iter_mut().take(e).skip(s) {
-            *x = true;
-        }
-    };
     let mut i = 0;
-    while i + 3 < n {
-        // 来源:X, 供稿:X 名 名 (the names that follow are its people)
-        let label = CREDIT_LABELS.iter().find(|l| lat.starts_with(i, l));
-        if let Some(l) = label.filter(|l| {
-            let k = i + l.chars().count();
-            k < n && matches!(c[k], ':' | '：')
-        }) {
-            let mut s = i + l.chars().count() + 1;
-            while s < n && c[s] == ' ' {
-                s += 1;
-            }
-            let mut e = s;
-            while e < n && is_han(c[e]) && e - s < 20 {
-                e += 1;
-            }
-            if e - s >= 3 {
-                push(s, e, out, covered);
-                credited_names(r, lat, e, out, covered);
-            }
-            i = e;
+    while i + 3 < lat.len() {
+        if let Some(next) = credit_at(r, lat, i, out, covered) {
+            i = next;
             continue;
         }
-        // X网讯 / X报讯 opening a dispatch
-        if c[i + 1] == '讯'
-            && matches!(c[i], '网' | '报' | '台')
-            && (i + 2 >= n || matches!(c[i + 2], '(' | '（' | ' '))
-        {
-            let mut s = i + 1;
-            while s > 0 && is_han(c[s - 1]) && i + 1 - s < 12 {
-                s -= 1;
-            }
-            if i + 1 - s >= 3 && (s == 0 || !is_han(c[s - 1])) && !c[s..i + 1].starts_with(&['本'])
-            {
-                push(s, i + 1, out, covered);
-            }
+        if let Some(s) = dispatch_at(r, lat, i) {
+            push_source(r, lat, s, i + 1, out, covered);
         }
         i += 1;
     }
+}
+
+/// A credit at `i`: its label and colon, then the source (来源:X), and the
+/// names that follow it, its people (供稿:X 名 名). Adds them; where the
+/// source ends, if a credit is there.
+fn credit_at(
+    r: &Recognizer,
+    lat: &Lattice,
+    i: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> Option<usize> {
+    let (c, n) = (&lat.chars, lat.len());
+    let (_, len) = lat
+        .word_at(i, &r.lex.document_words.credit_label)
+        .filter(|&(_, len)| i + len < n && COLONS.contains(&c[i + len]))?;
+    let mut s = i + len + 1;
+    while s < n && c[s] == ' ' {
+        s += 1;
+    }
+    let mut e = s;
+    while e < n && is_han(c[e]) && e - s < 20 {
+        e += 1;
+    }
+    if e - s >= 3 {
+        push_source(r, lat, s, e, out, covered);
+        credited_names(r, lat, e, out, covered);
+    }
+    Some(e)
+}
+
+/// Where the medium starts whose dispatch mark follows `i` (X网讯, X报讯
+/// opening a dispatch, before a bracket or a space): three Han characters
+/// or more after no other Han character, and not the paper itself (本报讯).
+fn dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
+    let (c, n) = (&lat.chars, lat.len());
+    let dw = &r.lex.document_words;
+    let marked = dw.dispatch_mark.has_char(c[i + 1])
+        && dw.dispatch_medium.has_char(c[i])
+        && (i + 2 >= n || AFTER_DISPATCH.contains(&c[i + 2]));
+    if !marked {
+        return None;
+    }
+    let mut s = i + 1;
+    while s > 0 && is_han(c[s - 1]) && i + 1 - s < 12 {
+        s -= 1;
+    }
+    (i + 1 - s >= 3 && (s == 0 || !is_han(c[s - 1])) && !dw.own_medium.has_char(c[s])).then_some(s)
+}
+
+/// Adds the source `s..e` as an organisation, unless it is empty, covered
+/// or an agency the chains will find.
+fn push_source(
+    r: &Recognizer,
+    lat: &Lattice,
+    s: usize,
+    e: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    if e <= s || covered[s..e].iter().any(|x| *x) {
+        return;
+    }
+    if chain::parse(r, lat, s).is_some_and(|(ch, end)| end == e && !ch.links.is_empty()) {
+        return;
+    }
+    let name = lat.text(s, e);
+    out.push(Mention {
+        start: s,
+        end: e,
+        text: name.clone(),
+        kind: MentionKind::Named {
+            etype: EntityType::Organization,
+            name,
+            place: None,
+        },
+    });
+    cover(covered, s, e);
 }
 
 /// Whether a character is punctuation or a space (never inside a name,
@@ -695,14 +783,215 @@ pub fn is_punct(c: char) -> bool {
         )
 }
 
+/// Whether a character opens a bracket (full-width or ASCII).
+pub fn is_open_bracket(c: char) -> bool {
+    matches!(c, '（' | '(')
+}
+
+/// Whether a character closes a bracket (full-width or ASCII).
+pub fn is_close_bracket(c: char) -> bool {
+    matches!(c, '）' | ')')
+}
+
+/// Marks the characters `s..e` as covered by a mention.
+pub(crate) fn cover(covered: &mut [bool], s: usize, e: usize) {
+    if let Some(span) = covered.get_mut(s..e.min(covered.len())) {
+        span.fill(true);
+    }
+}
+
 /// Whether a character is a CJK ideograph.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4e00..=0x9fff | 0x3400..=0x4dbf | 0x20000..=0x2ebef | 0xf900..=0xfaff)
 }
 
+/// What the recognizers' unit tests share: one recognizer for all tests,
+/// and the mentions after some of the passes.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// The recognizer, built once for all tests.
+    pub fn recognizer() -> &'static Recognizer {
+        static R: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
+        R.get_or_init(|| Recognizer::new().expect("lexicons"))
+    }
+
+    /// The passes up to `last`, with it (all of them for an unknown name).
+    fn passes_through(last: &str) -> &'static [(&'static str, Pass)] {
+        let n = PASSES
+            .iter()
+            .position(|p| p.0 == last)
+            .map_or(PASSES.len(), |i| i + 1);
+        &PASSES[..n]
+    }
+
+    /// The mentions of a text after the passes up to `last`, with it: the
+    /// text and type of each.
+    pub fn through(text: &str, last: &str) -> Vec<(String, Option<EntityType>)> {
+        let r = recognizer();
+        r.run_passes(&r.lattice(text), passes_through(last))
+            .into_iter()
+            .map(|m| (m.text.clone(), m.etype()))
+            .collect()
+    }
+
+    /// The mentions of a text that the pass `name` finds: there after it,
+    /// not there before it (text and type).
+    pub fn found_by(text: &str, name: &str) -> Vec<(String, Option<EntityType>)> {
+        let i = PASSES
+            .iter()
+            .position(|p| p.0 == name)
+            .expect("a pass of that name");
+        let before = if i == 0 {
+            Vec::new()
+        } else {
+            through(text, PASSES[i - 1].0)
+        };
+        through(text, name)
+            .into_iter()
+            .filter(|m| !before.contains(m))
+            .collect()
+    }
+
+    /// Whether `ms` holds a mention of that text and type.
+    pub fn has(ms: &[(String, Option<EntityType>)], text: &str, t: EntityType) -> bool {
+        ms.iter().any(|(s, e)| s == text && *e == Some(t))
+    }
+
+    /// Whether `ms` holds a mention of that text, whatever its type.
+    pub fn has_text(ms: &[(String, Option<EntityType>)], text: &str) -> bool {
+        ms.iter().any(|(s, _)| s == text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use testing::{found_by, has, has_text, through};
+
+    /// The documents a pass finds, by title.
+    fn titles(text: &str, pass: &str) -> Vec<String> {
+        let r = testing::recognizer();
+        let lat = r.lattice(text);
+        let n = PASSES.iter().position(|p| p.0 == pass).expect("a pass") + 1;
+        r.run_passes(&lat, &PASSES[..n])
+            .into_iter()
+            .filter_map(|m| match m.kind {
+                MentionKind::Document { title } => Some(title),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn documents_are_quoted_titles_kept_whole() {
+        let text = "会议传达了《宜昌市城区停车管理办法》和《〈土地管理法〉释义》。";
+        let ms = found_by(text, "documents");
+        assert!(
+            has(&ms, "《宜昌市城区停车管理办法》", EntityType::Document),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "《〈土地管理法〉释义》", EntityType::Document),
+            "{ms:?}"
+        );
+        assert_eq!(titles(text, "documents")[0], "宜昌市城区停车管理办法");
+        // nothing inside a title is another mention
+        let all = through(text, "tagged_names");
+        assert!(!has_text(&all, "宜昌市"), "{all:?}");
+    }
+
+    #[test]
+    fn unclosed_empty_and_one_character_titles_are_no_documents() {
+        for text in [
+            "他翻开《城市规划\n一书。",
+            "书名号《》里没有字。",
+            "他读过《诗》。",
+        ] {
+            assert!(found_by(text, "documents").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_line_names_the_document_it_carries() {
+        let text = "宜昌市人民政府办公室关于印发宜昌市城区停车管理办法的通知\n各区人民政府：\n";
+        let t = titles(text, "notice_titles");
+        assert!(
+            t.iter()
+                .any(|x| x == "宜昌市人民政府办公室关于印发宜昌市城区停车管理办法的通知"),
+            "{t:?}"
+        );
+        assert!(t.iter().any(|x| x == "宜昌市城区停车管理办法"), "{t:?}");
+        // the issuing body is still an agency
+        let all = through(text, "tagged_names");
+        assert!(
+            has(&all, "宜昌市人民政府办公室", EntityType::Agency),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_joint_title_line_without_a_carried_document() {
+        let text = "宜昌市财政局 宜昌市教育局关于做好学生资助工作的通知\n";
+        let t = titles(text, "notice_titles");
+        assert_eq!(
+            t,
+            ["宜昌市财政局宜昌市教育局关于做好学生资助工作的通知"],
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_ending_like_a_title_is_none() {
+        for text in [
+            "大家都收到了关于调整作息时间的通知\n",
+            "全体职工认真学习了关于安全生产的意见\n",
+            "关于开会的通知\n",
+        ] {
+            assert!(titles(text, "notice_titles").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_credited_medium_is_an_organisation_with_its_people() {
+        let ms = found_by("（供稿：楚天在线 王建华 刘芳）", "sources");
+        assert!(has(&ms, "楚天在线", EntityType::Organization), "{ms:?}");
+        assert!(has(&ms, "王建华", EntityType::Person), "{ms:?}");
+        assert!(has(&ms, "刘芳", EntityType::Person), "{ms:?}");
+        let ms = found_by("荆楚网讯（通讯员 李清）三峡大坝迎来游客高峰。", "sources");
+        assert!(has(&ms, "荆楚网", EntityType::Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn the_paper_itself_and_agencies_are_no_credited_media() {
+        let ms = found_by("本报讯（记者 李清）三峡大坝迎来游客高峰。", "sources");
+        assert!(ms.is_empty(), "{ms:?}");
+        // an agency credited as the source is left to the agency grammar
+        let text = "来源：宜昌市教育局";
+        assert!(found_by(text, "sources").is_empty());
+        let ms = found_by(text, "chains");
+        assert!(has(&ms, "宜昌市教育局", EntityType::Agency), "{ms:?}");
+    }
+
+    /// The passes have distinct names, and running them all is recognizing.
+    #[test]
+    fn the_passes_are_named_once_and_make_the_recognizer() {
+        for (i, (name, _)) in PASSES.iter().enumerate() {
+            assert!(!PASSES[..i].iter().any(|p| p.0 == *name), "{name} twice");
+        }
+        let r = testing::recognizer();
+        let text = "市自然资源局局长王立新在《土地管理法》宣讲会上讲话。";
+        let all = testing::through(text, "tagged_names");
+        let direct: Vec<_> = r
+            .recognize(text)
+            .into_iter()
+            .map(|m| (m.text.clone(), m.etype()))
+            .collect();
+        assert_eq!(all, direct);
+        assert!(testing::has(&all, "王立新", EntityType::Person), "{all:?}");
+    }
 
     /// The surface texts of the mentions of a text, with their types.
     fn mentions(r: &Recognizer, text: &str) -> Vec<(String, Option<EntityType>)> {
@@ -712,13 +1001,9 @@ mod tests {
             .collect()
     }
 
-    fn has(ms: &[(String, Option<EntityType>)], text: &str, t: EntityType) -> bool {
-        ms.iter().any(|(s, e)| s == text && *e == Some(t))
-    }
-
     #[test]
     fn a_title_line_of_an_official_document_is_a_document() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let docs = |text: &str| -> Vec<String> {
             r.recognize(text)
                 .into_iter()
@@ -746,16 +1031,16 @@ mod tests {
 
     #[test]
     fn a_name_after_a_post_may_hold_a_short_place_name() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         // 建平 is a county of Liaoning as well
-        let ms = mentions(&r, "西湖分局局长周建平出席活动并讲话。");
+        let ms = mentions(r, "西湖分局局长周建平出席活动并讲话。");
         assert!(has(&ms, "周建平", EntityType::Person), "{ms:?}");
         assert!(!ms.iter().any(|(s, _)| s == "建平"), "{ms:?}");
     }
 
     #[test]
     fn places_listed_before_a_department_share_it() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = r.recognize("会上，锦江区、青羊区和武侯区住建局汇报了老旧小区改造进展。");
         for t in ["锦江区", "青羊区"] {
             assert!(
@@ -768,9 +1053,9 @@ mod tests {
 
     #[test]
     fn words_that_only_contain_names_are_no_mentions() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "县林业局重点防治美国白蛾和加拿大一枝黄花，开展入海河流排污口整治。\
              县人社部门招募护林员，人行道同步改造。城南污水处理厂提标改造。",
         );
@@ -788,9 +1073,9 @@ mod tests {
 
     #[test]
     fn posts_meetings_and_common_nouns_name_nobody() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "防控指挥部由副县长任总指挥。方案经省专家组评审后在县局网站公开。\
              县委召开县委常委会，研究各镇（中心）卫生院建设。",
         );
@@ -811,8 +1096,8 @@ mod tests {
 
     #[test]
     fn derived_words_after_a_post_are_no_names() {
-        let r = Recognizer::new().expect("lexicons");
-        let ms = mentions(&r, "要求党员干部常态化下沉社区，调动群众积极性。");
+        let r = testing::recognizer();
+        let ms = mentions(r, "要求党员干部常态化下沉社区，调动群众积极性。");
         assert!(
             !ms.iter().any(|(_, t)| *t == Some(EntityType::Person)),
             "{ms:?}"
@@ -821,9 +1106,9 @@ mod tests {
 
     #[test]
     fn company_and_forest_farm_names_find_their_left_edge() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "县林业局对马颊河林场开展检查，并走访济宁恒达智能制造有限公司。",
         );
         assert!(has(&ms, "马颊河林场", EntityType::Organization), "{ms:?}");
@@ -835,7 +1120,7 @@ mod tests {
 
     #[test]
     fn abbreviated_departments_expand_to_their_official_names() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let full = |s: &str| r.expand_dept(s).map(|(c, _)| c);
         assert_eq!(full("发展改革委").as_deref(), Some("发展和改革委员会"));
         assert_eq!(full("规划资源局").as_deref(), Some("规划和自然资源局"));
@@ -845,9 +1130,9 @@ mod tests {
 
     #[test]
     fn project_names_with_phases_sections_and_bracketed_names() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "会议同意珠江三角洲水资源配置二期工程(佛山段)选址方案。             区领导到海棠（紫荆）新村周边片区改造项目调研。",
         );
         assert!(
@@ -870,8 +1155,8 @@ mod tests {
 
     #[test]
     fn a_credit_names_its_body_and_people() {
-        let r = Recognizer::new().expect("lexicons");
-        let ms = mentions(&r, "活动取得实效。（供稿：榆林新闻网 薛晓红 贺建军）");
+        let r = testing::recognizer();
+        let ms = mentions(r, "活动取得实效。（供稿：榆林新闻网 薛晓红 贺建军）");
         assert!(has(&ms, "榆林新闻网", EntityType::Organization), "{ms:?}");
         assert!(has(&ms, "薛晓红", EntityType::Person), "{ms:?}");
         assert!(has(&ms, "贺建军", EntityType::Person), "{ms:?}");
@@ -879,9 +1164,9 @@ mod tests {
 
     #[test]
     fn adverbs_idioms_and_glued_conjunctions_end_names() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "这是城区坚决贯彻落实市委部署的举措。根据会议上的讲话精神及局党委工作安排开展巡查。",
         );
         for (s, _) in &ms {
@@ -891,15 +1176,15 @@ mod tests {
 
     #[test]
     fn a_person_after_a_body_or_a_post() {
-        let r = Recognizer::new().expect("lexicons");
+        let r = testing::recognizer();
         let ms = mentions(
-            &r,
+            r,
             "市规划院刘佳文荣获先进工作者称号，纪念馆讲解员武术获个人一等奖。",
         );
         assert!(has(&ms, "刘佳文", EntityType::Person), "{ms:?}");
         assert!(has(&ms, "武术", EntityType::Person), "{ms:?}");
         let ms = mentions(
-            &r,
+            r,
             "我区张海涛、李晓燕在全省技能大赛中获奖。我市林业发展较快。",
         );
         assert!(has(&ms, "张海涛", EntityType::Person), "{ms:?}");

@@ -6,16 +6,12 @@
 //! the name's place.
 
 use super::chain::PlaceRef;
-use super::lattice::{Lattice, Piece};
-use super::{is_han, is_punct, Mention, MentionKind, Recognizer};
-use crate::lexicon::{SuffixRole, Trigger};
+use super::lattice::{Lattice, Piece, Token};
+use super::{
+    cover, is_close_bracket, is_han, is_open_bracket, is_punct, Mention, MentionKind, Recognizer,
+};
+use crate::lexicon::{HashMap, SuffixRole, Tag, Trigger};
 use crate::EntityType;
-
-/// Heads that end a project's name and so never sit inside another name.
-const PROJECT_ENDS: &[&str] = &["项目", "工程", "项目群", "重点项目"];
-
-/// Place heads after which any word is a name (盛景家园小区).
-const NAMED_PLACE_HEADS: &[&str] = &["小区", "街道"];
 
 /// Whether the tokens of `s..e` hold something proper: a place, person or
 /// other proper noun, an abbreviation, a word outside the dictionary, digits
@@ -44,6 +40,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         let Some(t) = lat.token(k) else { return false };
         let w = lat.text(t.start.max(s), t.end.min(e));
         let tag = t.tag;
+        let tc = r.tags();
         if !r.is_word(&w) {
             return true;
         }
@@ -55,18 +52,18 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
             || r.lex.geo.contains_key(&w)
             || r.lex.countries.contains_key(&w);
         let freq = r.word_freq(&w);
-        if known_place
-            || (tag.starts_with("nr") || matches!(tag, "nz" | "nt" | "j" | "eng" | "ng"))
-                && freq < 300
-            || tag == "ns" && freq < 20
+        if known_place || tc.rare_proper.contains(tag) && freq < 300 || tag == Tag::Ns && freq < 20
         {
             return true;
         }
-        if project && (tag == "a" && freq < 1000 || tag == "f" && w.chars().count() >= 2) {
+        if project && (tag == Tag::A && freq < 1000 || tag == Tag::F && w.chars().count() >= 2) {
             return true;
         }
         // a numeral name (八一, 五一)
-        if tag == "m" && w.chars().count() >= 2 && !w.contains(['个', '多', '余', '几']) {
+        if tag == Tag::M
+            && w.chars().count() >= 2
+            && !r.lex.function_words.approximate_numeral.in_str(&w)
+        {
             return true;
         }
         k = t.end.max(k + 1);
@@ -74,320 +71,384 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     false
 }
 
-/// Party organs of non-state units written after a place or organization.
-const PARTY_UNITS: &[&str] = &["党委", "党支部", "党总支", "党工委"];
-
+/// A headed name found, before the longest ones are chosen.
 struct Cand {
+    /// First character of the name.
     start: usize,
+    /// One past its last character (its head's, or its section's).
     end: usize,
+    /// The type its head gives.
     etype: EntityType,
+    /// The place written at its start, if any.
     place: Option<PlaceRef>,
 }
 
-/// Scans for headed names and for places not yet covered.
-pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
-    let n = lat.len();
-    // places found inside other mentions are kept as the names' prefixes
-    let place_mentions: Vec<(usize, usize, PlaceRef)> = out
-        .iter()
-        .filter_map(|m| match &m.kind {
-            MentionKind::Place(p) => Some((m.start, m.end, p.clone())),
-            _ => None,
-        })
-        .collect();
-    let places_by_end: std::collections::HashMap<usize, (usize, usize, PlaceRef)> =
-        place_mentions.into_iter().map(|p| (p.1, p)).collect();
-    let place_end = |e: usize| places_by_end.get(&e).cloned();
-    // organisations, which a project's name may contain
-    let orgs: std::collections::HashMap<usize, usize> = out
-        .iter()
-        .filter(|m| m.etype() == Some(EntityType::Organization))
-        .map(|m| (m.end, m.start))
-        .collect();
-    // the mentions so far by start, to find those a candidate overlaps
-    let mut spans: Vec<(usize, usize, bool, bool)> = out
-        .iter()
-        .map(|m| {
-            (
-                m.start,
-                m.end,
-                matches!(m.kind, MentionKind::Place(_)),
-                m.etype() == Some(EntityType::Organization),
-            )
-        })
-        .collect();
-    spans.sort_unstable();
-    let mut cands: Vec<Cand> = Vec::new();
-    for q in 0..n {
-        for (s, _, len) in lat.pieces_at(q) {
-            let Some(sufs) = r.lex.suffixes.get(s) else {
-                continue;
-            };
-            let Some(suf) = sufs.iter().find(|x| {
-                x.role == SuffixRole::Body && x.etype != EntityType::Agency
-                    || x.etype == EntityType::Organization
-            }) else {
-                continue;
-            };
-            let mut end = q + len;
-            if covered[q..end].iter().all(|c| *c) {
-                continue;
-            }
-            // a project's phase or section after its head: 一期工程（鞍山段）
-            if suf.etype == EntityType::Project {
-                if let Some(close) = section_after(lat, end) {
-                    end = close;
-                }
-            }
-            // the head must end a word (园 in 园林 does not)
-            if let Some(t) = lat.token(end - 1) {
-                if t.end > end && lat.chars.get(end).is_some_and(|c| is_han(*c)) {
-                    continue;
-                }
-            }
-            let org_end = |e: usize| -> Option<usize> {
-                if suf.etype != EntityType::Project {
-                    return None;
-                }
-                orgs.get(&e).copied()
-            };
-            if let Some((start, place)) = left_edge(
-                r,
-                lat,
-                q,
-                covered,
-                &place_end,
-                &org_end,
-                if suf.etype == EntityType::Project {
-                    Head::Project
-                } else if s.ends_with("公司") || s.ends_with("集团") {
-                    Head::Company
-                } else {
-                    Head::Other
-                },
-            ) {
-                let bare = place.as_ref().map(|p| p.end).unwrap_or(start);
-                let inner = lat.text(bare, q);
-                // a single-character head needs a longer name (齐鲁创智园, not 校园)
-                if len == 1 && q - bare < 3 && place.is_none() {
-                    continue;
-                }
-                // quantities and lists are not names (21个村, 各镇)
-                let first_tok = lat
-                    .token(bare)
-                    .map(|t| lat.text(t.start, t.end))
-                    .unwrap_or_default();
-                let quantifier = first_tok.chars().count() == 1
-                    && first_tok.starts_with(['各', '该', '本', '每', '多', '个'])
-                    || r.lex.is(&first_tok, Trigger::Anaphor)
-                    || r.lex.generic.contains(&first_tok);
-                let counted = inner.chars().zip(inner.chars().skip(1)).any(|(a, b)| {
-                    (a.is_ascii_digit() || "一二三四五六七八九十百千两几多".contains(a))
-                        && "个处项批类大".contains(b)
-                });
-                if counted || quantifier {
-                    continue;
-                }
-                // a one-character place name needs a place before it (大虞街道中社区)
-                if suf.etype == EntityType::Place && q - bare < 2 && place.is_none() {
-                    continue;
-                }
-                // a name needs something proper in it (丁家社区, 广文中学), or a
-                // place before it; 美丽乡村, 物业公司, 重点项目 are common nouns
-                let strict = suf.etype != EntityType::Place || !NAMED_PLACE_HEADS.contains(&s);
-                // a compound's name is a name, not an adjective or a verb (老旧小区)
-                if !strict {
-                    if let Some(t) = lat.token(bare) {
-                        let w = lat.text(t.start, t.end);
-                        let tag = t.tag;
-                        let _ = &w;
-                        if matches!(tag, "a" | "ad" | "d" | "f" | "t" | "m" | "r" | "p" | "c")
-                            || tag.starts_with('v') && tag != "vn"
-                        {
-                            continue;
-                        }
-                    }
-                }
-                // a slogan in quotes before 项目/工程 is a campaign, not a name
-                // (“征迁清零”项目, “全覆盖”工程)
-                if PROJECT_ENDS.contains(&s) && inner.starts_with('“') && inner.ends_with('”') {
-                    let verb = (bare + 1..q - 1).any(|k| {
-                        lat.token(k)
-                            .is_some_and(|t| t.tag.starts_with('v') && t.tag != "vn")
-                    });
-                    if verb {
-                        continue;
-                    }
-                }
-                // a project named by one ordinary word (城市更新项目, 纳统项目) or
-                // by two characters is no name
-                if PROJECT_ENDS.contains(&s) {
-                    let plain: String = inner.chars().filter(|c| !matches!(c, '“' | '”')).collect();
-                    let one_word = lat.token(bare).is_some_and(|t| {
-                        t.start == bare && t.end == q && r.is_word(&lat.text(t.start, t.end))
-                    });
-                    if plain.chars().count() < 3 || one_word && !inner.contains('“') {
-                        continue;
-                    }
-                }
-                // associations and chambers are named by what they gather
-                // (新生代企业家商会)
-                let association = s.ends_with('会') && q - bare >= 4;
-                if strict
-                    && place.is_none()
-                    && !association
-                    && !proper(r, lat, bare, q, suf.etype == EntityType::Project)
-                {
-                    continue;
-                }
-                let min = if suf.etype == EntityType::Place { 1 } else { 2 };
-                if q - start < min && place.is_none() {
-                    continue;
-                }
-                if q - start < min {
-                    continue;
-                }
-                cands.push(Cand {
-                    start,
-                    end,
-                    etype: suf.etype,
-                    place,
-                });
-            }
+/// A mention found before, as a headed name sees it: its span, whether it
+/// is a place and whether an organisation.
+type Span = (usize, usize, bool, bool);
+
+/// What the passes before found that a headed name may start with or hold:
+/// places and organisations by their end, and the spans of all mentions.
+struct Known {
+    /// Place mentions by end: (start, end, place).
+    places_by_end: HashMap<usize, (usize, usize, PlaceRef)>,
+    /// Organisations by end: their start (a project's name may hold one).
+    orgs_by_end: HashMap<usize, usize>,
+    /// All mentions' spans, by start.
+    spans: Vec<Span>,
+}
+
+impl Known {
+    /// What `out` holds.
+    fn new(out: &[Mention]) -> Known {
+        let places_by_end = out
+            .iter()
+            .filter_map(|m| match &m.kind {
+                MentionKind::Place(p) => Some((m.end, (m.start, m.end, p.clone()))),
+                _ => None,
+            })
+            .collect();
+        let org = |m: &Mention| m.etype() == Some(EntityType::Organization);
+        let orgs_by_end = out
+            .iter()
+            .filter(|m| org(m))
+            .map(|m| (m.end, m.start))
+            .collect();
+        let mut spans: Vec<Span> = out
+            .iter()
+            .map(|m| {
+                (
+                    m.start,
+                    m.end,
+                    matches!(m.kind, MentionKind::Place(_)),
+                    org(m),
+                )
+            })
+            .collect();
+        spans.sort_unstable();
+        Known {
+            places_by_end,
+            orgs_by_end,
+            spans,
         }
     }
-    // longest names first, no overlaps
+
+    /// The place mention ending at `e`: (start, end, place).
+    fn place_end(&self, e: usize) -> Option<(usize, usize, PlaceRef)> {
+        self.places_by_end.get(&e).cloned()
+    }
+
+    /// Whether every mention a candidate overlaps lies wholly inside it and
+    /// may: a place, or an organisation in a project's name.
+    fn holds_only_parts(&self, c: &Cand) -> bool {
+        let from = self.spans.partition_point(|sp| sp.0 + 128 < c.start);
+        self.spans[from..]
+            .iter()
+            .take_while(|sp| sp.0 < c.end)
+            .all(|&(ms, me, place, org)| {
+                me <= c.start
+                    || ms >= c.end
+                    || (place || org && c.etype == EntityType::Project)
+                        && ms >= c.start
+                        && me <= c.end
+            })
+    }
+}
+
+/// Scans for headed names and for places not yet covered: countries and
+/// geographic names.
+pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let known = Known::new(out);
+    let mut cands: Vec<Cand> = Vec::new();
+    for q in 0..lat.len() {
+        for (head, _, len) in lat.pieces_at(q) {
+            cands.extend(candidate(r, lat, covered, &known, (q, head, len)));
+        }
+    }
+    let chosen = choose(cands, covered, &known, lat.len());
+    drop_swallowed_places(lat, out, &chosen);
+    for c in chosen {
+        push_name(r, lat, c, out, covered);
+    }
+    merge_zones(r, lat, out);
+    org_units(r, lat, out, covered);
+    countries_and_geo(r, lat, out, covered);
+}
+
+/// The name that the head `text` at `q` (`len` characters) ends, if any.
+fn candidate(
+    r: &Recognizer,
+    lat: &Lattice,
+    covered: &[bool],
+    known: &Known,
+    (q, text, len): (usize, &str, usize),
+) -> Option<Cand> {
+    let suf = r.lex.suffixes.get(text)?.iter().find(|x| {
+        x.role == SuffixRole::Body && x.etype != EntityType::Agency
+            || x.etype == EntityType::Organization
+    })?;
+    let mut end = q + len;
+    if covered[q..end].iter().all(|c| *c) {
+        return None;
+    }
+    // a project's phase or section after its head: 一期工程（鞍山段）
+    if suf.etype == EntityType::Project {
+        if let Some(close) = section_after(r, lat, end) {
+            end = close;
+        }
+    }
+    // the head must end a word (园 in 园林 does not)
+    if let Some(t) = lat.token(end - 1) {
+        if t.end > end && lat.chars.get(end).is_some_and(|c| is_han(*c)) {
+            return None;
+        }
+    }
+    let kind = if suf.etype == EntityType::Project {
+        Head::Project
+    } else if r.lex.head_words.company_head.ends(text) {
+        Head::Company
+    } else {
+        Head::Other
+    };
+    let walk = Walk {
+        r,
+        lat,
+        q,
+        covered,
+        known,
+        head: kind,
+        limit: q.saturating_sub(16),
+    };
+    let (start, place) = walk.left_edge()?;
+    let head = HeadAt {
+        q,
+        len,
+        text,
+        etype: suf.etype,
+    };
+    is_name(r, lat, &head, start, place.as_ref()).then_some(Cand {
+        start,
+        end,
+        etype: suf.etype,
+        place,
+    })
+}
+
+/// A head found in the text: where, how long, what it is.
+struct HeadAt<'a> {
+    /// Where the head starts.
+    q: usize,
+    /// Its length in characters.
+    len: usize,
+    /// The head as written.
+    text: &'a str,
+    /// The type it gives.
+    etype: EntityType,
+}
+
+/// Whether the words from `start` to the head make a name: long enough,
+/// neither a count nor a list, something proper in them unless a place
+/// precedes (丁家社区, 广文中学; not 美丽乡村, 物业公司, 重点项目).
+fn is_name(
+    r: &Recognizer,
+    lat: &Lattice,
+    h: &HeadAt,
+    start: usize,
+    place: Option<&PlaceRef>,
+) -> bool {
+    let hw = &r.lex.head_words;
+    let q = h.q;
+    let bare = place.map(|p| p.end).unwrap_or(start);
+    // a single-character head needs a longer name (齐鲁创智园, not 校园); a
+    // one-character place name needs a place before it (大虞街道中社区)
+    let place_head = h.etype == EntityType::Place;
+    if place.is_none() && (h.len == 1 && q - bare < 3 || place_head && q - bare < 2) {
+        return false;
+    }
+    if counted_or_listed(r, lat, bare, q) {
+        return false;
+    }
+    let strict = !place_head || !hw.named_place_head.contains(h.text);
+    // a compound's name is a name, not an adjective or a verb (老旧小区)
+    if !strict
+        && lat
+            .token(bare)
+            .is_some_and(|t| r.tags().not_compound_name.contains(t.tag))
+    {
+        return false;
+    }
+    if hw.project_end.contains(h.text) && !project_named(r, lat, bare, q) {
+        return false;
+    }
+    // associations and chambers are named by what they gather
+    // (新生代企业家商会)
+    let association = hw.association_end.ends(h.text) && q - bare >= 4;
+    if strict
+        && place.is_none()
+        && !association
+        && !proper(r, lat, bare, q, h.etype == EntityType::Project)
+    {
+        return false;
+    }
+    let min = if place_head { 1 } else { 2 };
+    q - start >= min
+}
+
+/// Whether the words `bare..q` before a head are a count or a list, not a
+/// name (21个村, 各镇, 该社区, 重点项目).
+fn counted_or_listed(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool {
+    let fw = &r.lex.function_words;
+    let first_tok = lat
+        .token(bare)
+        .map(|t| lat.text(t.start, t.end))
+        .unwrap_or_default();
+    let quantifier = first_tok.chars().count() == 1 && fw.quantifier.starts(&first_tok)
+        || r.lex.is(&first_tok, Trigger::Anaphor)
+        || r.lex.generic.contains(&first_tok);
+    let inner = lat.text(bare, q);
+    let counted = inner.chars().zip(inner.chars().skip(1)).any(|(a, b)| {
+        (a.is_ascii_digit() || fw.counting_numeral.has_char(a)) && fw.count_classifier.has_char(b)
+    });
+    quantifier || counted
+}
+
+/// Whether the words `bare..q` before a project's end (项目, 工程) name it:
+/// not a slogan in quotes (“征迁清零”项目, “全覆盖”工程: campaigns), not
+/// one ordinary word (城市更新项目, 纳统项目), not two characters.
+fn project_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool {
+    let inner = lat.text(bare, q);
+    if inner.starts_with('“') && inner.ends_with('”') {
+        let verb = (bare + 1..q - 1).any(|k| {
+            lat.token(k)
+                .is_some_and(|t| r.tags().predicate_verb.contains(t.tag))
+        });
+        if verb {
+            return false;
+        }
+    }
+    let plain: String = inner.chars().filter(|c| !matches!(c, '“' | '”')).collect();
+    let one_word = lat
+        .token(bare)
+        .is_some_and(|t| t.start == bare && t.end == q && r.is_word(&lat.text(t.start, t.end)));
+    plain.chars().count() >= 3 && (!one_word || inner.contains('“'))
+}
+
+/// The longest candidates first, none overlapping another or a mention
+/// other than the parts it may hold, none wholly covered.
+fn choose(mut cands: Vec<Cand>, covered: &[bool], known: &Known, n: usize) -> Vec<Cand> {
     cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
     let mut taken = vec![false; n + 1];
     let mut chosen: Vec<Cand> = Vec::new();
     for c in cands {
-        if taken[c.start..c.end].iter().any(|t| *t) || covered[c.start..c.end].iter().all(|t| *t) {
+        let span = &covered[c.start..c.end];
+        if taken[c.start..c.end].iter().any(|t| *t) || span.iter().all(|t| *t) {
             continue;
         }
-        if covered[c.start..c.end].iter().any(|t| *t) {
-            // overlapping other mentions: only places (and, in a project's
-            // name, organisations) lying wholly inside it
-            let from = spans.partition_point(|sp| sp.0 + 128 < c.start);
-            let inner_ok =
-                spans[from..]
-                    .iter()
-                    .take_while(|sp| sp.0 < c.end)
-                    .all(|&(ms, me, place, org)| {
-                        me <= c.start
-                            || ms >= c.end
-                            || (place || org && c.etype == EntityType::Project)
-                                && ms >= c.start
-                                && me <= c.end
-                    });
-            if !inner_ok {
-                continue;
-            }
+        if span.iter().any(|t| *t) && !known.holds_only_parts(&c) {
+            continue;
         }
-        for t in taken.iter_mut().take(c.end).skip(c.start) {
-            *t = true;
-        }
+        cover(&mut taken, c.start, c.end);
         chosen.push(c);
     }
-    // place mentions swallowed by a name are dropped (kept as its place),
-    // except a section's place in brackets (…一期工程（鞍山段）), which is
-    // where the project lies
-    let mut inside = vec![usize::MAX; n + 1];
+    chosen
+}
+
+/// Drops the place mentions a chosen name swallows (kept as its place),
+/// except a section's place in brackets (…一期工程（鞍山段）), which is
+/// where the project lies.
+fn drop_swallowed_places(lat: &Lattice, out: &mut Vec<Mention>, chosen: &[Cand]) {
+    let mut inside = vec![usize::MAX; lat.len() + 1];
     for (ci, c) in chosen.iter().enumerate() {
-        for x in inside.iter_mut().take(c.end).skip(c.start) {
-            *x = ci;
-        }
+        inside[c.start..c.end].fill(ci);
     }
     out.retain(|m| {
-        let bracketed = m.start > 0 && matches!(lat.chars[m.start - 1], '（' | '(');
+        let bracketed = m.start > 0 && is_open_bracket(lat.chars[m.start - 1]);
         !(matches!(m.kind, MentionKind::Place(_))
             && m.end > m.start
             && inside[m.start] != usize::MAX
             && inside[m.start] == inside[m.end - 1]
             && !bracketed)
     });
-    for c in chosen {
-        let name = clean(&lat.text(c.start, c.end));
-        let name_start = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
-        let _ = name_start;
-        // 新茂社区党委: the party organ of a community or organisation
-        for u in PARTY_UNITS {
-            let ul = u.chars().count();
-            if lat.text(c.end, c.end + ul) == *u && c.etype != EntityType::Project {
-                let bare = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
-                out.push(Mention {
-                    start: bare,
-                    end: c.end + ul,
-                    text: lat.text(bare, c.end + ul),
-                    kind: MentionKind::Named {
-                        etype: EntityType::Organization,
-                        name: clean(&lat.text(bare, c.end + ul)),
-                        place: c.place.clone(),
-                    },
-                });
-                for t in covered.iter_mut().take(c.end + ul).skip(c.end) {
-                    *t = true;
-                }
-            }
-        }
-        out.push(Mention {
-            start: c.start,
-            end: c.end,
-            text: lat.text(c.start, c.end),
-            kind: MentionKind::Named {
-                etype: c.etype,
-                name,
-                place: c.place,
-            },
-        });
-        for t in covered.iter_mut().take(c.end).skip(c.start) {
-            *t = true;
+}
+
+/// Adds a chosen name, and the Party organ written after it (新茂社区党委:
+/// the party organ of a community or organisation).
+fn push_name(r: &Recognizer, lat: &Lattice, c: Cand, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let bare = c.place.as_ref().map(|p| p.end).unwrap_or(c.start);
+    for u in r.lex.head_words.party_unit.iter() {
+        let ue = c.end + u.chars().count();
+        if lat.text(c.end, ue) == u && c.etype != EntityType::Project {
+            out.push(Mention {
+                start: bare,
+                end: ue,
+                text: lat.text(bare, ue),
+                kind: MentionKind::Named {
+                    etype: EntityType::Organization,
+                    name: clean(&lat.text(bare, ue)),
+                    place: c.place.clone(),
+                },
+            });
+            cover(covered, c.end, ue);
         }
     }
-    merge_zones(lat, out);
-    org_units(r, lat, out, covered);
-    // countries and geographic names
+    out.push(Mention {
+        start: c.start,
+        end: c.end,
+        text: lat.text(c.start, c.end),
+        kind: MentionKind::Named {
+            etype: c.etype,
+            name: clean(&lat.text(c.start, c.end)),
+            place: c.place,
+        },
+    });
+    cover(covered, c.start, c.end);
+}
+
+/// Countries and geographic names on what is not covered; a name cutting a
+/// word is none (海河 in 入海河流), and a country right before a noun is
+/// its modifier (美国白蛾, 加拿大一枝黄花).
+fn countries_and_geo(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let mut i = 0;
-    while i < n {
+    while i < lat.len() {
         if covered[i] {
             i += 1;
             continue;
         }
-        if let Some((len, p)) = lat.longest(i, |p| matches!(p, Piece::Country(_) | Piece::Geo(_))) {
-            let other = match p {
-                Piece::Country(c) | Piece::Geo(c) => c.clone(),
-                _ => unreachable!(),
-            };
-            // a name cutting a word is none (海河 in 入海河流); a country
-            // right before a noun is its modifier (美国白蛾, 加拿大一枝黄花)
-            let cuts = !lat.tok_boundary(i) || !lat.tok_boundary(i + len);
-            let modifier = matches!(p, Piece::Country(_))
-                && lat
-                    .token(i + len)
-                    .is_some_and(|t| t.start == i + len && matches!(t.tag, "n" | "nz" | "i" | "l"));
-            if !cuts && !modifier && !covered[i..i + len].iter().any(|c| *c) {
-                let pr = PlaceRef {
-                    text: lat.text(i, i + len),
-                    cands: Vec::new(),
-                    short: false,
-                    other: Some(other),
-                    zone: None,
-                    start: i,
-                    end: i + len,
-                };
-                out.push(Mention {
-                    start: i,
-                    end: i + len,
-                    text: pr.text.clone(),
-                    kind: MentionKind::Place(pr),
-                });
-                for t in covered.iter_mut().take(i + len).skip(i) {
-                    *t = true;
-                }
-                i += len;
-                continue;
-            }
+        let Some((len, p)) = lat.longest(i, |p| matches!(p, Piece::Country(_) | Piece::Geo(_)))
+        else {
+            i += 1;
+            continue;
+        };
+        let (Piece::Country(other) | Piece::Geo(other)) = p else {
+            i += 1;
+            continue;
+        };
+        let cuts = !lat.tok_boundary(i) || !lat.tok_boundary(i + len);
+        let modifier = matches!(p, Piece::Country(_))
+            && lat
+                .token(i + len)
+                .is_some_and(|t| t.start == i + len && r.tags().modified_noun.contains(t.tag));
+        if cuts || modifier || covered[i..i + len].iter().any(|c| *c) {
+            i += 1;
+            continue;
         }
-        i += 1;
+        let pr = PlaceRef {
+            text: lat.text(i, i + len),
+            cands: Vec::new(),
+            short: false,
+            other: Some(other.clone()),
+            zone: None,
+            start: i,
+            end: i + len,
+        };
+        out.push(Mention {
+            start: i,
+            end: i + len,
+            text: pr.text.clone(),
+            kind: MentionKind::Place(pr),
+        });
+        cover(covered, i, i + len);
+        i += len;
     }
 }
 
@@ -403,25 +464,27 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
-/// Whether a word is a phase of a project (一期, 二期).
-fn is_phase(w: &str) -> bool {
-    w.ends_with('期')
-        && w.chars().count() >= 2
-        && w.chars()
-            .rev()
-            .skip(1)
-            .all(|ch| "一二三四五六七八九十".contains(ch))
+/// Whether a word is a phase of a project (一期, 二期): numerals and a
+/// phase ending.
+fn is_phase(r: &Recognizer, w: &str) -> bool {
+    r.lex.head_words.phase_end.ending(w).is_some_and(|end| {
+        let stem = &w[..w.len() - end.len()];
+        !stem.is_empty()
+            && stem
+                .chars()
+                .all(|ch| r.lex.function_words.numeral.has_char(ch))
+    })
 }
 
 /// The end of a bracketed phase or section right after `p` (（二期）,
 /// (鞍山段)), if one is there.
-fn section_after(lat: &Lattice, p: usize) -> Option<usize> {
-    if !matches!(lat.chars.get(p), Some('（' | '(')) {
+fn section_after(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
+    if !lat.chars.get(p).is_some_and(|c| is_open_bracket(*c)) {
         return None;
     }
-    let close = (p + 1..(p + 8).min(lat.len())).find(|&k| matches!(lat.chars[k], '）' | ')'))?;
+    let close = (p + 1..(p + 8).min(lat.len())).find(|&k| is_close_bracket(lat.chars[k]))?;
     let inner = lat.text(p + 1, close);
-    let phase = (inner.ends_with('期') || inner.ends_with('段')) && inner.chars().all(is_han);
+    let phase = r.lex.head_words.section_end.ends(&inner) && inner.chars().all(is_han);
     phase.then_some(close + 1)
 }
 
@@ -436,328 +499,401 @@ enum Head {
     Other,
 }
 
-/// Walks left from the head at `q` to the start of the name.
-fn left_edge(
-    r: &Recognizer,
-    lat: &Lattice,
+/// The left edge of a name: where it starts, and the place written at its
+/// start, if any.
+type Edge = (usize, Option<PlaceRef>);
+
+/// What one step left from the current start of a name decides.
+enum Step {
+    /// The left edge is found.
+    Found(Edge),
+    /// The name starts at the given position and goes no further left.
+    Stop(usize),
+    /// The name goes on left to the given position.
+    Move(usize),
+}
+
+/// The walk left from a head at `q` to the start of its name.
+struct Walk<'a> {
+    /// The recognizer and its lexicons.
+    r: &'a Recognizer,
+    /// The text's lattice.
+    lat: &'a Lattice<'a>,
+    /// Where the head starts.
     q: usize,
-    covered: &[bool],
-    place_end: &dyn Fn(usize) -> Option<(usize, usize, PlaceRef)>,
-    org_end: &dyn Fn(usize) -> Option<usize>,
+    /// The characters covered by the passes before.
+    covered: &'a [bool],
+    /// What the passes before found.
+    known: &'a Known,
+    /// What the head makes the name.
     head: Head,
-) -> Option<(usize, Option<PlaceRef>)> {
-    let project = head == Head::Project;
-    let company = head == Head::Company;
-    let mut start = q;
-    // the head may sit inside a token that starts earlier: a name (徒骇河,
-    // 黄河流域 — then that word is the name) or an ordinary word (乡村,
-    // 青山 — then there is no name here)
-    if let Some(t) = lat.token(q) {
-        if t.start < q && t.end > q {
-            let w = lat.text(t.start, t.end);
-            let known = r.lex.geo.contains_key(&w) || r.lex.division_by_name.contains_key(&w);
-            if known {
-                return Some((t.start, None));
-            }
-            // a compound of a name verb and the head (建设项目, 改造工程):
-            // the name goes on before it
-            let before = lat.text(t.start, q);
-            let verb_head = r.lex.name_verbs.contains(&before) || is_phase(&before);
-            if r.is_word(&w) && !matches!(t.tag, "ns" | "nz" | "nt" | "i") && !verb_head {
-                return None;
-            }
-            start = t.start;
-        }
-    }
-    let limit = q.saturating_sub(16);
-    while start > limit {
-        let prev = start - 1;
-        let c = lat.chars[prev];
-        // a place before the name: keep it and stop, unless it is the end
-        // of a route (天津至潍坊高速铁路)
-        if let Some((ps, _, pr)) = place_end(start) {
-            if ps >= 2 && lat.chars[ps - 1] == '至' {
-                if let Some((ps2, _, _)) = place_end(ps - 1) {
-                    return Some((ps2, None));
-                }
-            }
-            // a place name inside a longer name (金钟工业园区物流园): go on
-            let before = ps.checked_sub(1).map(|k| lat.chars[k]);
-            let inside = before.is_some_and(|b| is_han(b) && !covered[ps - 1])
-                && lat.token(ps - 1).is_some_and(|t| {
-                    let w = lat.text(t.start, t.end);
-                    !r.is_word(&w) || t.tag.starts_with("nr") || t.tag == "nz"
-                });
-            if !inside {
-                return Some((ps, Some(pr)));
-            }
-            start = ps;
-            continue;
-        }
-        // a geographic name starts the name (辽东半岛水资源配置一期工程)
-        if let Some(&(gs, _)) = lat.ending_at(start, |p| matches!(p, Piece::Geo(_))).first() {
-            if lat.tok_boundary(gs) && !covered[gs..start].iter().any(|c| *c) {
-                return Some((gs, None));
-            }
-        }
-        if covered[prev] {
-            // an organisation named inside a project's name
-            // (丹寨县第四幼儿园扩建项目)
-            if let Some(os) = org_end(start) {
-                if os >= limit {
-                    start = os;
-                    continue;
-                }
-            }
-            break;
-        }
-        // （聊城） inside a company name
-        if c == '）' || c == ')' {
-            if let Some(open) = (prev.saturating_sub(6)..prev)
-                .rev()
-                .find(|&k| lat.chars[k] == '（' || lat.chars[k] == '(')
-            {
-                let inner = lat.text(open + 1, prev);
-                let division = lat
-                    .longest(open + 1, |p| {
-                        matches!(p, Piece::Division(_) | Piece::DivisionShort(_))
-                    })
-                    .is_some_and(|(l, _)| l == inner.chars().count());
-                // a phase or section of a project: （二期）, （鞍山段）
-                let phase = inner.ends_with('期') || inner.ends_with('段');
-                // another name of the word before it: 杜鹃（牡丹）新村
-                let alias = start < q
-                    && open > 0
-                    && is_han(lat.chars[open - 1])
-                    && (2..=4).contains(&inner.chars().count())
-                    && inner.chars().all(is_han);
-                if (division || phase || alias) && start < q || phase && start == q {
-                    start = open;
-                    continue;
-                }
-            }
-            break;
-        }
-        // a quoted name (“壹号仓”项目, “氢进万家”二期示范工程)
-        if c == '”' {
-            if let Some(open) = (prev.saturating_sub(12)..prev)
-                .rev()
-                .find(|&k| lat.chars[k] == '“')
-            {
-                if lat.chars[open + 1..prev]
-                    .iter()
-                    .all(|ch| is_han(*ch) || ch.is_ascii_alphanumeric() || *ch == '·')
-                {
-                    // the quoted name starts the name
-                    start = open;
+    /// How far left the name may reach.
+    limit: usize,
+}
+
+impl Walk<'_> {
+    /// Walks left from the head to the start of the name: by the words
+    /// before it, then (for projects and companies) to a place or body a
+    /// little further left.
+    fn left_edge(&self) -> Option<Edge> {
+        let mut start = match self.head_in_word()? {
+            Step::Found(edge) => return Some(edge),
+            Step::Stop(s) | Step::Move(s) => s,
+        };
+        while start > self.limit {
+            match self.step(start) {
+                Step::Found(edge) => return Some(edge),
+                Step::Stop(s) => {
+                    start = s;
                     break;
                 }
+                Step::Move(s) => start = s,
             }
-            break;
+        }
+        if self.head != Head::Other {
+            if let Some(edge) = self.named_after(start) {
+                return Some(edge);
+            }
+        }
+        self.finish(start)
+    }
+
+    /// The organisation mention ending at `e`, for a project's name.
+    fn org_end(&self, e: usize) -> Option<usize> {
+        (self.head == Head::Project)
+            .then(|| self.known.orgs_by_end.get(&e).copied())
+            .flatten()
+    }
+
+    /// The head may sit inside a token that starts earlier: a name (徒骇河,
+    /// 黄河流域: that word is the name), a compound of a name verb or a
+    /// phase and the head (建设项目, 改造工程, 一期工程: the name goes on
+    /// before it) or an ordinary word (乡村, 青山: no name here, None).
+    fn head_in_word(&self) -> Option<Step> {
+        let (r, lat, q) = (self.r, self.lat, self.q);
+        let Some(t) = lat.token(q).filter(|t| t.start < q && t.end > q) else {
+            return Some(Step::Move(q));
+        };
+        let w = lat.text(t.start, t.end);
+        if r.lex.geo.contains_key(&w) || r.lex.division_by_name.contains_key(&w) {
+            return Some(Step::Found((t.start, None)));
+        }
+        let before = lat.text(t.start, q);
+        let verb_head = r.lex.name_verbs.contains(&before) || is_phase(r, &before);
+        if r.is_word(&w) && !r.tags().head_word_name.contains(t.tag) && !verb_head {
+            return None;
+        }
+        Some(Step::Move(t.start))
+    }
+
+    /// One step left from `start`, by what is written before it.
+    fn step(&self, start: usize) -> Step {
+        let prev = start - 1;
+        let c = self.lat.chars[prev];
+        if let Some(step) = self.at_place(start) {
+            return step;
+        }
+        // a geographic name starts the name (辽东半岛水资源配置一期工程)
+        let geo = self.lat.ending_at(start, |p| matches!(p, Piece::Geo(_)));
+        if let Some(&(gs, _)) = geo.first() {
+            if self.lat.tok_boundary(gs) && !self.covered[gs..start].iter().any(|c| *c) {
+                return Step::Found((gs, None));
+            }
+        }
+        if self.covered[prev] {
+            // an organisation named inside a project's name
+            // (丹寨县第四幼儿园扩建项目)
+            return match self.org_end(start).filter(|&os| os >= self.limit) {
+                Some(os) => Step::Move(os),
+                None => Step::Stop(start),
+            };
+        }
+        if is_close_bracket(c) {
+            return self.over_bracket(start, prev);
+        }
+        if c == '”' {
+            return self.over_quote(start, prev);
         }
         if is_punct(c) || c == '\n' {
-            break;
+            return Step::Stop(start);
         }
-        let Some(t) = lat.token(prev) else { break };
-        let w = lat.text(t.start, t.end);
-        let tag = t.tag;
+        match self.lat.token(prev) {
+            Some(t) => self.over_word(start, t),
+            None => Step::Stop(start),
+        }
+    }
+
+    /// A place right before `start` ends the walk and is the name's place,
+    /// unless it ends a route (天津至潍坊高速铁路: the route is the name)
+    /// or lies inside a longer name (金钟工业园区物流园: go on).
+    fn at_place(&self, start: usize) -> Option<Step> {
+        let lat = self.lat;
+        let (ps, _, pr) = self.known.place_end(start)?;
+        if ps >= 2
+            && self
+                .r
+                .lex
+                .function_words
+                .route_joiner
+                .has_char(lat.chars[ps - 1])
+        {
+            if let Some((ps2, _, _)) = self.known.place_end(ps - 1) {
+                return Some(Step::Found((ps2, None)));
+            }
+        }
+        let before = ps.checked_sub(1).map(|k| lat.chars[k]);
+        let inside = before.is_some_and(|b| is_han(b) && !self.covered[ps - 1])
+            && lat.token(ps - 1).is_some_and(|t| {
+                let w = lat.text(t.start, t.end);
+                !self.r.is_word(&w) || self.r.tags().inner_name.contains(t.tag)
+            });
+        Some(if inside {
+            Step::Move(ps)
+        } else {
+            Step::Found((ps, Some(pr)))
+        })
+    }
+
+    /// A bracket closing before `start` (at `prev`): a place in a company's
+    /// name (（聊城）), a phase or section of a project (（二期）, （鞍山段）)
+    /// or another name of the word before it (杜鹃（牡丹）新村) is part of
+    /// the name; anything else ends it.
+    fn over_bracket(&self, start: usize, prev: usize) -> Step {
+        let (lat, q) = (self.lat, self.q);
+        let Some(open) = (prev.saturating_sub(6)..prev)
+            .rev()
+            .find(|&k| is_open_bracket(lat.chars[k]))
+        else {
+            return Step::Stop(start);
+        };
+        let inner = lat.text(open + 1, prev);
+        let division = lat
+            .longest(open + 1, |p| {
+                matches!(p, Piece::Division(_) | Piece::DivisionShort(_))
+            })
+            .is_some_and(|(l, _)| l == inner.chars().count());
+        let phase = self.r.lex.head_words.section_end.ends(&inner);
+        let alias = start < q
+            && open > 0
+            && is_han(lat.chars[open - 1])
+            && (2..=4).contains(&inner.chars().count())
+            && inner.chars().all(is_han);
+        if (division || phase || alias) && start < q || phase && start == q {
+            Step::Move(open)
+        } else {
+            Step::Stop(start)
+        }
+    }
+
+    /// A quote closing before `start` (at `prev`): a quoted name (“壹号仓”
+    /// 项目, “氢进万家”二期示范工程) starts the name.
+    fn over_quote(&self, start: usize, prev: usize) -> Step {
+        let chars = &self.lat.chars;
+        let open = (prev.saturating_sub(12)..prev)
+            .rev()
+            .find(|&k| chars[k] == '“');
+        match open {
+            Some(open)
+                if chars[open + 1..prev]
+                    .iter()
+                    .all(|ch| is_han(*ch) || ch.is_ascii_alphanumeric() || *ch == '·') =>
+            {
+                Step::Stop(open)
+            }
+            _ => Step::Stop(start),
+        }
+    }
+
+    /// The word `t` before `start`: part of the name, or its end.
+    fn over_word(&self, start: usize, t: &Token) -> Step {
+        let (r, q) = (self.r, self.q);
+        let w = self.lat.text(t.start, t.end);
         // a phase is part of a project's name (一期 in 水资源配置一期工程),
         // whatever tag jieba gives it
-        if is_phase(&w) && project {
-            start = t.start;
-            continue;
+        if is_phase(r, &w) && self.head == Head::Project {
+            return Step::Move(t.start);
         }
         // a conjunction that jieba glued to the next word ends the name
         // (及局 in 讲话精神及局党委)
-        if w.chars().count() >= 2
-            && w.starts_with(['及', '和', '与', '或', '并', '的'])
-            && !r.is_word(&w)
-        {
-            break;
+        let fw = &r.lex.function_words;
+        if w.chars().count() >= 2 && fw.glued_conjunction.starts(&w) && !r.is_word(&w) {
+            return Step::Stop(start);
         }
         // a one-character name between a place and the head (大虞街道中社区)
         if start == q && t.end == q && t.end - t.start == 1 && !r.lex.is(&w, Trigger::LeftStop) {
-            if let Some((ps, _, pr)) = place_end(t.start) {
-                return Some((ps, Some(pr)));
+            if let Some((ps, _, pr)) = self.known.place_end(t.start) {
+                return Step::Found((ps, Some(pr)));
             }
         }
-        if r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
-            break;
+        if self.word_stops(start, t, &w) || t.start < self.limit {
+            Step::Stop(start)
+        } else {
+            Step::Move(t.start)
         }
-        if r.lex.generic.contains(&w) {
-            break;
+    }
+
+    /// Whether the word `w` (token `t`) before `start` ends the name on
+    /// its left: a trigger or generic modifier; a post (but in an
+    /// association's name); the head of a previous project (重大项目济临高速,
+    /// while other heads sit inside longer names: 金钟工业园区物流园建设项目);
+    /// a person's name; a dictionary word whose tag is no name part.
+    fn word_stops(&self, start: usize, t: &Token, w: &str) -> bool {
+        let (r, lat, q) = (self.r, self.lat, self.q);
+        let hw = &r.lex.head_words;
+        if r.lex.is(w, Trigger::LeftStop)
+            || r.lex.is(w, Trigger::Anaphor)
+            || r.lex.generic.contains(w)
+        {
+            return true;
         }
-        // posts end a name; so does the head of a previous project
-        // (重大项目济临高速), while other heads sit inside longer names
-        // (金钟工业园区物流园建设项目, 荣海新区政务服务中心项目)
         let phase_after = {
             let rest = lat.text(t.end, q);
-            rest.starts_with(['（', '('])
-                && rest.ends_with(['）', ')'])
+            rest.starts_with(is_open_bracket)
+                && rest.ends_with(is_close_bracket)
                 && rest.chars().count() <= 6
         };
         let association = lat
             .chars
             .get(q..)
-            .is_some_and(|h| h.first() == Some(&'会') || h.get(1) == Some(&'会'));
-        if r.lex.posts.contains_key(&w) && !association
-            || PROJECT_ENDS.contains(&w.as_str()) && !phase_after
+            .is_some_and(|h| h.iter().take(2).any(|c| hw.association_end.has_char(*c)));
+        if r.lex.posts.contains_key(w) && !association || hw.project_end.contains(w) && !phase_after
         {
-            break;
+            return true;
         }
-        let stop_tag = matches!(
-            tag,
-            "p" | "c"
-                | "r"
-                | "d"
-                | "u"
-                | "uj"
-                | "ul"
-                | "uz"
-                | "uv"
-                | "ud"
-                | "ug"
-                | "t"
-                | "x"
-                | "y"
-                | "e"
-                | "o"
-                | "q"
-                | "mq"
-        ) || tag == "f" && w.chars().count() < 2;
+        // a person's name ends a body's name on the left (李春到福建一建集团)
+        let person = r.tags().person_name.contains(t.tag) && start != q;
+        if person && !r.is_word(w) {
+            return true;
+        }
         // a word outside the dictionary is a name part whatever tag the
         // HMM guessed (守敬 in 守敬社区); dictionary words are judged by tag
-        // (a person's name is not part of a body's name: 李春到福建一建集团)
-        let person = tag.starts_with("nr") && start != q;
-        let function_char = w.contains(['及', '和', '与', '或', '并', '的', '了', '在', '到']);
-        let oov = w.chars().count() >= 2 && !r.is_word(&w) && !person && !function_char;
-        // a person's name ends a body's name on the left (李春到福建一建集团)
-        if tag.starts_with("nr") && start != q && !r.is_word(&w) {
-            break;
-        }
-        if !oov {
-            if stop_tag && !(tag == "p" && w == "至") {
-                break;
-            }
-            // numbers are names only right before a place head (八一社区)
-            let numeral_name = start == q
-                && w.chars().count() >= 2
-                && !w.contains(['个', '多', '余', '几', '百', '千', '万']);
-            if tag == "m" && !w.chars().all(|ch| ch.is_ascii_digit()) && !numeral_name {
-                break;
-            }
-            if tag.starts_with('v') && tag != "vn" && !r.lex.name_verbs.contains(&w) {
-                break;
-            }
-        }
-        if t.start < limit {
-            break;
-        }
-        start = t.start;
+        let function_char = r.lex.function_words.function_char.in_str(w);
+        let oov = w.chars().count() >= 2 && !r.is_word(w) && !person && !function_char;
+        !oov && self.tag_stops(start, t.tag, w)
     }
-    // a project named after its place or body (丹寨县殡葬一体化建设项目,
-    // 丹寨县第四幼儿园扩建项目): the words between may be verbs; a company
-    // after its place (潍坊 + trade name 天元 + industry 智能制造 + 有限公司):
-    // the trade name may be any word
-    if project || company {
+
+    /// Whether a dictionary word's tag ends a name on its left: a function
+    /// word (but 至 of a route), a numeral (but a numeral name right before
+    /// a place head: 八一社区), a verb that does not occur in names.
+    fn tag_stops(&self, start: usize, tag: Tag, w: &str) -> bool {
+        let (r, fw) = (self.r, &self.r.lex.function_words);
+        let stop_tag =
+            r.tags().name_left_stop.contains(tag) || tag == Tag::F && w.chars().count() < 2;
+        if stop_tag && !(tag == Tag::P && fw.route_joiner.contains(w)) {
+            return true;
+        }
+        let numeral_name = start == self.q
+            && w.chars().count() >= 2
+            && !fw.approximate_numeral.in_str(w)
+            && !fw.large_numeral.in_str(w);
+        tag == Tag::M && !w.chars().all(|ch| ch.is_ascii_digit()) && !numeral_name
+            || r.tags().predicate_verb.contains(tag) && !r.lex.name_verbs.contains(w)
+    }
+
+    /// A project named after its place or body (丹寨县殡葬一体化建设项目,
+    /// 丹寨县第四幼儿园扩建项目: the words between may be verbs), a company
+    /// after its place (潍坊 + trade name 天元 + industry 智能制造 + 有限公司:
+    /// the trade name may be any word): the place or body a few characters
+    /// left of `start`, if nothing between ends the name.
+    fn named_after(&self, start: usize) -> Option<Edge> {
+        let company = self.head == Head::Company;
         for back in 1..=(if company { 12 } else { 8 }) {
-            let Some(at) = start.checked_sub(back) else {
-                break;
-            };
-            let ch = lat.chars[at];
-            if is_punct(ch)
-                || ch == '\n'
-                || covered[at]
-                    && (company || place_end(at + 1).is_none() && org_end(at + 1).is_none())
-            {
-                break;
+            let at = start.checked_sub(back)?;
+            if self.ends_named_after(at) {
+                return None;
             }
-            // a company's trade name holds no person, post or lone verb
-            // (三明市市长李春到福建一建集团)
-            if company {
-                if let Some(t) = lat.token(at) {
-                    let w = lat.text(t.start, t.end);
-                    if t.tag.starts_with("nr")
-                        || r.lex.posts.contains_key(&w)
-                        || t.tag.starts_with('v') && w.chars().count() == 1
-                    {
-                        break;
-                    }
-                }
-            }
-            // only nouns and verbs between (not 要把, 都, 所有, 打造)
-            if let Some(t) = lat.token(at) {
-                let w = lat.text(t.start, t.end);
-                let tag = t.tag;
-                let trigger = r.lex.triggers.get(&w).is_some_and(|k| {
-                    k.iter().any(|k| {
-                        matches!(
-                            k,
-                            Trigger::LeftStop
-                                | Trigger::Participate
-                                | Trigger::Issue
-                                | Trigger::Partner
-                        )
-                    })
-                });
-                let oov = !r.is_word(&w);
-                let stop_tag = if company {
-                    matches!(tag, "p" | "c" | "d" | "r" | "y" | "e" | "t" | "f")
-                } else {
-                    matches!(
-                        tag,
-                        "p" | "c" | "d" | "r" | "y" | "e" | "m" | "q" | "t" | "f"
-                    )
-                };
-                if !oov && (stop_tag || tag.starts_with('u'))
-                    || trigger && !r.lex.name_verbs.contains(&w)
-                    || r.lex.generic.contains(&w)
-                    || lat.chars[at].is_ascii_digit()
-                {
-                    break;
-                }
-            }
-            if let Some((ps, _, pr)) = place_end(at) {
+            if let Some((ps, _, pr)) = self.known.place_end(at) {
                 return Some((ps, Some(pr)));
             }
-            if let Some(os) = org_end(at) {
+            if let Some(os) = self.org_end(at) {
                 return Some((os, None));
             }
         }
+        None
     }
-    // a preposition that jieba glued to a known name (对 + 马颊河林场)
-    if start + 1 < q && "对在与向从把将于和及被给".contains(lat.chars[start]) {
-        let known = lat.longest(start + 1, |p| {
-            matches!(
-                p,
-                Piece::Geo(_) | Piece::Division(_) | Piece::DivisionShort(_)
-            )
-        });
-        if known.is_some_and(|(len, _)| start + 1 + len <= q) {
-            start += 1;
-        }
-    }
-    if start >= q {
-        return None;
-    }
-    // the name part must not be a generic modifier
-    let name = lat.text(start, q);
-    if r.lex.generic.contains(&name) {
-        return None;
-    }
-    Some((start, None))
-}
 
-/// Heads that a list shares (老市府、“三王一马”、文化南路、白浪河片区).
-const SHARED_HEADS: &[&str] = &["片区", "社区", "街道", "村", "小区", "园区"];
+    /// Whether the character at `at` ends the search of
+    /// [`Walk::named_after`]: punctuation, a mention other than a place or
+    /// body the project names, in a company's trade name a person, a post
+    /// or a lone verb (三明市市长李春到福建一建集团), and between them
+    /// anything but nouns and verbs (要把, 都, 所有, 打造) or digits.
+    fn ends_named_after(&self, at: usize) -> bool {
+        let (r, lat) = (self.r, self.lat);
+        let company = self.head == Head::Company;
+        let ch = lat.chars[at];
+        if is_punct(ch)
+            || ch == '\n'
+            || self.covered[at]
+                && (company
+                    || self.known.place_end(at + 1).is_none() && self.org_end(at + 1).is_none())
+        {
+            return true;
+        }
+        let Some(t) = lat.token(at) else {
+            return false;
+        };
+        let w = lat.text(t.start, t.end);
+        if company
+            && (r.tags().person_name.contains(t.tag)
+                || r.lex.posts.contains_key(&w)
+                || r.tags().verb.contains(t.tag) && w.chars().count() == 1)
+        {
+            return true;
+        }
+        let trigger = r.lex.triggers.get(&w).is_some_and(|k| {
+            k.iter().any(|k| {
+                matches!(
+                    k,
+                    Trigger::LeftStop | Trigger::Participate | Trigger::Issue | Trigger::Partner
+                )
+            })
+        });
+        let stop_tag = if company {
+            r.tags().company_stop.contains(t.tag)
+        } else {
+            r.tags().project_stop.contains(t.tag)
+        };
+        r.is_word(&w) && stop_tag
+            || trigger && !r.lex.name_verbs.contains(&w)
+            || r.lex.generic.contains(&w)
+            || ch.is_ascii_digit()
+    }
+
+    /// The name from `start`: past a preposition that jieba glued to a
+    /// known name (对 + 马颊河林场); none if empty or a generic modifier.
+    fn finish(&self, mut start: usize) -> Option<Edge> {
+        let (r, lat, q) = (self.r, self.lat, self.q);
+        if start + 1 < q
+            && r.lex
+                .function_words
+                .glued_preposition
+                .has_char(lat.chars[start])
+        {
+            let known = lat.longest(start + 1, |p| {
+                matches!(
+                    p,
+                    Piece::Geo(_) | Piece::Division(_) | Piece::DivisionShort(_)
+                )
+            });
+            if known.is_some_and(|(len, _)| start + 1 + len <= q) {
+                start += 1;
+            }
+        }
+        if start >= q || r.lex.generic.contains(&lat.text(start, q)) {
+            return None;
+        }
+        Some((start, None))
+    }
+}
 
 /// The items of a list written before `end` and separated by 、 和 及:
 /// (start, end) of each, nearest last; items are short names, maybe quoted.
-fn list_items(lat: &Lattice, end: usize, max_items: usize) -> Vec<(usize, usize)> {
+fn list_items(r: &Recognizer, lat: &Lattice, end: usize, max_items: usize) -> Vec<(usize, usize)> {
     let c = &lat.chars;
+    let joiner = &r.lex.function_words.list_joiner;
     let mut items = Vec::new();
     let mut e = end;
-    while items.len() < max_items && e > 0 && matches!(c[e - 1], '、' | '和' | '及') {
+    while items.len() < max_items && e > 0 && joiner.has_char(c[e - 1]) {
         let sep = e - 1;
         let mut s = sep;
         if s > 0 && c[s - 1] == '”' {
@@ -766,11 +902,7 @@ fn list_items(lat: &Lattice, end: usize, max_items: usize) -> Vec<(usize, usize)
                 None => break,
             }
         } else {
-            while s > 0
-                && is_han(c[s - 1])
-                && sep - s < 6
-                && !matches!(c[s - 1], '、' | '和' | '及')
-            {
+            while s > 0 && is_han(c[s - 1]) && sep - s < 6 && !joiner.has_char(c[s - 1]) {
                 s -= 1;
             }
         }
@@ -796,13 +928,7 @@ fn trim_lead(r: &Recognizer, lat: &Lattice, (s, e): (usize, usize)) -> (usize, u
         let w = lat.text(t.start.max(s), t.end.min(e));
         let tag = t.tag;
         let oov = !r.is_word(&w);
-        let stop = r.lex.is(&w, Trigger::LeftStop)
-            || !oov
-                && (tag.starts_with('v') && tag != "vn"
-                    || matches!(
-                        tag,
-                        "p" | "c" | "d" | "u" | "uj" | "ul" | "r" | "m" | "q" | "t"
-                    ));
+        let stop = r.lex.is(&w, Trigger::LeftStop) || !oov && r.tags().list_lead.contains(tag);
         if stop || t.start < s {
             break;
         }
@@ -814,8 +940,29 @@ fn trim_lead(r: &Recognizer, lat: &Lattice, (s, e): (usize, usize)) -> (usize, u
 /// Names that share a head with the next item of their list, and the
 /// townships listed before 等乡镇 (杭口、马坳、宁州和义宁等乡镇).
 pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
-    let mut add: Vec<Mention> = Vec::new();
-    for m in out.iter() {
+    let mut add = shared_head_items(r, lat, out, covered);
+    add.extend(listed_townships(r, lat, covered));
+    for m in add {
+        out.retain(|o| {
+            !(o.start == m.start && o.end == m.end && matches!(o.kind, MentionKind::Place(_)))
+        });
+        cover(covered, m.start, m.end);
+        out.push(m);
+    }
+}
+
+/// The items listed before a place named by a head that a list shares
+/// (老市府、“三王一马”、白浪河片区): each is a place with that head, unless
+/// it is covered by something other than a place, holds a post or is an
+/// ordinary word.
+fn shared_head_items(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &[Mention],
+    covered: &[bool],
+) -> Vec<Mention> {
+    let mut add = Vec::new();
+    for m in out {
         let MentionKind::Named {
             etype: EntityType::Place,
             name,
@@ -824,20 +971,17 @@ pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
         else {
             continue;
         };
-        let Some(head) = SHARED_HEADS.iter().find(|h| name.ends_with(*h)) else {
+        let Some(head) = r.lex.head_words.shared_head.ending(name) else {
             continue;
         };
-        let items = list_items(lat, m.start, 6);
-        for (ix, it) in items.iter().enumerate() {
-            let (s, e) = if ix == 0 { trim_lead(r, lat, *it) } else { *it };
+        for (ix, it) in list_items(r, lat, m.start, 6).into_iter().enumerate() {
+            let (s, e) = if ix == 0 { trim_lead(r, lat, it) } else { it };
             if s >= e {
                 continue;
             }
-            if covered[s..e].iter().any(|x| *x)
-                && !out
-                    .iter()
-                    .any(|o| o.start == s && o.end == e && matches!(o.kind, MentionKind::Place(_)))
-            {
+            let a_place =
+                |o: &Mention| o.start == s && o.end == e && matches!(o.kind, MentionKind::Place(_));
+            if covered[s..e].iter().any(|x| *x) && !out.iter().any(a_place) {
                 continue;
             }
             let item = lat.text(s, e);
@@ -860,81 +1004,79 @@ pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
             });
         }
     }
-    // townships before 等乡镇 / 等镇 / 等街道
+    add
+}
+
+/// The townships listed before 等乡镇 / 等镇 / 等街道 (杭口、马坳、宁州和义宁等
+/// 乡镇): the items that are short names of townships, not covered.
+fn listed_townships(r: &Recognizer, lat: &Lattice, covered: &[bool]) -> Vec<Mention> {
+    let fw = &r.lex.function_words;
     let c = &lat.chars;
+    let mut add = Vec::new();
     for k in 1..c.len() {
-        if c[k] != '等' {
-            continue;
-        }
-        let tail = lat.text(k + 1, k + 3);
-        if !["乡镇", "镇（", "镇、", "街道", "镇街"]
-            .iter()
-            .any(|t| tail.starts_with(t))
-            && !tail.starts_with('镇')
+        if !fw.list_end.has_char(c[k])
+            || lat
+                .word_at(k + 1, &r.lex.place_terms.township_list_end)
+                .is_none()
         {
             continue;
         }
         // the last item ends at 等; the others before 、/和
         let mut s = k;
-        while s > 0 && is_han(c[s - 1]) && k - s < 4 && !matches!(c[s - 1], '、' | '和' | '及') {
+        while s > 0 && is_han(c[s - 1]) && k - s < 4 && !fw.list_joiner.has_char(c[s - 1]) {
             s -= 1;
         }
-        let mut items = list_items(lat, s, 8);
+        let mut items = list_items(r, lat, s, 8);
         items.push((s, k));
-        for (ix, it) in items.iter().enumerate() {
-            let (a, b) = if ix == 0 { trim_lead(r, lat, *it) } else { *it };
-            if a >= b {
-                continue;
+        for (ix, it) in items.into_iter().enumerate() {
+            let (a, b) = if ix == 0 { trim_lead(r, lat, it) } else { it };
+            if a < b && !covered[a..b].iter().any(|x| *x) {
+                add.extend(township(r, lat, a, b));
             }
-            let short = lat.text(a, b);
-            let Some(cands) = r.lex.division_by_short.get(&short) else {
-                continue;
-            };
-            let towns: Vec<usize> = cands
-                .iter()
-                .copied()
-                .filter(|&i| r.lex.divisions[i].level == crate::lexicon::Level::Town)
-                .collect();
-            if towns.is_empty() || covered[a..b].iter().any(|x| *x) {
-                continue;
-            }
-            add.push(Mention {
-                start: a,
-                end: b,
-                text: short.clone(),
-                kind: MentionKind::Place(PlaceRef {
-                    text: short,
-                    cands: towns,
-                    short: true,
-                    other: None,
-                    zone: None,
-                    start: a,
-                    end: b,
-                }),
-            });
         }
     }
-    for m in add {
-        out.retain(|o| {
-            !(o.start == m.start && o.end == m.end && matches!(o.kind, MentionKind::Place(_)))
-        });
-        for x in covered.iter_mut().take(m.end).skip(m.start) {
-            *x = true;
-        }
-        out.push(m);
+    add
+}
+
+/// The mention of `a..b` as the short name of townships, if it is one.
+fn township(r: &Recognizer, lat: &Lattice, a: usize, b: usize) -> Option<Mention> {
+    let short = lat.text(a, b);
+    let towns: Vec<usize> = r
+        .lex
+        .division_by_short
+        .get(&short)?
+        .iter()
+        .copied()
+        .filter(|&i| r.lex.divisions[i].level == crate::lexicon::Level::Town)
+        .collect();
+    if towns.is_empty() {
+        return None;
     }
+    Some(Mention {
+        start: a,
+        end: b,
+        text: short.clone(),
+        kind: MentionKind::Place(PlaceRef {
+            text: short,
+            cands: towns,
+            short: true,
+            other: None,
+            zone: None,
+            start: a,
+            end: b,
+        }),
+    })
 }
 
 /// Zone names that need the place written before them: 诸城 + 高新技术产业开发区,
 /// 潍坊凤凰山 + 高新技术产业园区 are one place each.
-fn merge_zones(lat: &Lattice, out: &mut Vec<Mention>) {
-    const ZONE: &[&str] = &["开发区", "园区", "新区", "保税区", "高新区"];
+fn merge_zones(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
+    let zone = &r.lex.head_words.zone_head;
     out.sort_by_key(|m| m.start);
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
-        let b_zone =
-            matches!(&b.kind, MentionKind::Place(p) if ZONE.iter().any(|z| p.text.ends_with(z)));
+        let b_zone = matches!(&b.kind, MentionKind::Place(p) if zone.ends(&p.text));
         let a_place = match &a.kind {
             MentionKind::Place(p) if !p.cands.is_empty() => Some(p.clone()),
             MentionKind::Named {
@@ -1014,12 +1156,81 @@ fn org_units(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mu
         });
     }
     for m in add {
-        for c in covered.iter_mut().take(m.end).skip(m.start) {
-            *c = true;
-        }
+        cover(covered, m.start, m.end);
         out.retain(|o| {
             !(o.start == m.start && o.end <= m.end && matches!(o.kind, MentionKind::Named { .. }))
         });
         out.push(m);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{found_by, has};
+    use crate::EntityType::{Organization, Place, Project};
+
+    #[test]
+    fn companies_projects_and_communities_by_their_heads() {
+        let ms = found_by("公司与恒瑞精密机械有限公司签约。", "headed_names");
+        assert!(has(&ms, "恒瑞精密机械有限公司", Organization), "{ms:?}");
+        let ms = found_by("三峡国际会展中心扩建项目开工建设。", "headed_names");
+        assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
+        let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
+        assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_party_organ_after_a_community() {
+        let ms = found_by("桃花岭社区党委组织志愿者。", "headed_names");
+        assert!(has(&ms, "桃花岭社区党委", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn counts_lists_slogans_and_common_nouns_are_no_names() {
+        for text in [
+            "全县21个村和各社区推进重点项目，改造老旧小区。",
+            "推进物业公司改革，抓好在建项目。",
+            "“全覆盖”工程和城市更新项目稳步推进。",
+        ] {
+            let ms = found_by(text, "headed_names");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn countries_and_rivers_are_places_but_not_as_modifiers() {
+        let ms = found_by("他们去了美国和长江沿岸。", "headed_names");
+        assert!(has(&ms, "美国", Place) && has(&ms, "长江", Place), "{ms:?}");
+        let ms = found_by("美国白蛾防治和加拿大一枝黄花清除。", "headed_names");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn items_of_a_list_share_its_head() {
+        let ms = found_by("杨家湾、桃花岭和黄金卡社区开展活动。", "shared_heads");
+        assert!(
+            has(&ms, "杨家湾", Place) && has(&ms, "桃花岭", Place),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn townships_listed_before_their_term() {
+        let ms = found_by("在三斗坪、乐天溪等乡镇开展巡查。", "shared_heads");
+        assert!(
+            has(&ms, "三斗坪", Place) && has(&ms, "乐天溪", Place),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn ordinary_words_share_no_head() {
+        for text in [
+            "各镇、村和社区开展活动。",
+            "改造道路、绿化和学校等小区设施。",
+        ] {
+            let ms = found_by(text, "shared_heads");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
     }
 }

@@ -8,11 +8,23 @@
 
 use super::chain;
 use super::lattice::{Lattice, Piece};
-use super::{is_han, is_punct, Mention, MentionKind, PersonSource, Recognizer};
-use crate::lexicon::PostOrgan;
+use super::{
+    cover, is_close_bracket, is_han, is_open_bracket, is_punct, Mention, MentionKind, PersonSource,
+    Recognizer,
+};
+use crate::lexicon::{PostOrgan, SuffixRole, Tag};
 
-/// Characters that end a name when they follow two name characters.
-const AFTER_NAME: &str = "说在到等同和与的为是对将把从向率带主出指表介讲要作参调获任及以也都就还又先后去来赴于了着已曾共分亲再深实进走看听会称透宣提希认讲一二三四五六七八九十";
+/// The marks that open a line of names under a headline (□杨国胜 都镇强).
+const BYLINE_MARKS: &[char] = &['□', '■'];
+
+/// The slashes between the units and the names of a signature.
+const SLASHES: &[char] = &['/', '／'];
+
+/// The colons after a label (组 长:) or a post (记者：).
+const COLONS: &[char] = &[':', '：'];
+
+/// Punctuation after which a tagged name may end (李明、 李明，).
+const AFTER_TAGGED: &[char] = &['、', '，', '。', ','];
 
 /// Surname at `p`: its length (1 or 2), if any.
 fn surname_len(r: &Recognizer, chars: &[char], p: usize) -> Option<usize> {
@@ -52,13 +64,14 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     {
         return None;
     }
+    let pw = &r.lex.person_words;
     let given_ok = |k: usize| {
         chars
             .get(k)
-            .is_some_and(|c| is_han(*c) && !AFTER_NAME.contains(*c))
+            .is_some_and(|c| is_han(*c) && !pw.after_name.has_char(*c))
     };
     if !given_ok(p + sl) {
-        // a single given character that is in AFTER_NAME (王强, 刘婕) is
+        // a single given character that may end a name (王强, 刘婕) is
         // accepted only before a delimiter
         let c = *chars.get(p + sl)?;
         if !is_han(c) {
@@ -77,17 +90,16 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     // a delimiter right after three characters: 刘建中等, 贾利民、
     let c4 = chars.get(third + 1).copied().unwrap_or('。');
     if sl == 1
-        && (is_punct(c4) || matches!(c4, '等' | '和' | '及' | '与'))
-        && !AFTER_NAME.contains(c3)
+        && (is_punct(c4) || pw.list_name_follower.has_char(c4))
+        && !pw.after_name.has_char(c3)
     {
         return Some(3);
     }
-    if AFTER_NAME.contains(c3) || c3 == '同' {
+    if pw.after_name.has_char(c3) {
         return Some(sl + 1);
     }
     // a word starting at the third character (出席, 荣获, 分别) ends the name
-    for (s, pieces, len) in lat.pieces_at(third) {
-        let _ = s;
+    for (_, pieces, len) in lat.pieces_at(third) {
         if len >= 2 && pieces.iter().any(|x| matches!(x, Piece::Post)) {
             return Some(sl + 1);
         }
@@ -103,9 +115,13 @@ pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 
 /// The length of jieba's person-name token (two or three characters)
 /// starting at `p`, if one does.
-fn name_token(lat: &Lattice, p: usize) -> Option<usize> {
+fn name_token(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     lat.token(p)
-        .filter(|t| t.start == p && t.tag.starts_with("nr") && (2..=3).contains(&(t.end - t.start)))
+        .filter(|t| {
+            t.start == p
+                && r.tags().person_name.contains(t.tag)
+                && (2..=3).contains(&(t.end - t.start))
+        })
         .map(|t| t.end - t.start)
 }
 
@@ -122,7 +138,7 @@ pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
         return false;
     }
     // a word with a derivational ending is no name (常态化, 积极性, 干部们)
-    if name.chars().count() == 3 && name.ends_with(['化', '性', '们']) {
+    if name.chars().count() == 3 && r.lex.person_words.derivational_suffix.ends(name) {
         let stem: String = name.chars().take(2).collect();
         if r.is_word(&stem) {
             return false;
@@ -154,8 +170,11 @@ pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
 
 /// How a found name is written: its post, its body, where it was found.
 struct Found {
+    /// The post written with the name.
     post: Option<String>,
+    /// Where the mention of the person's body ends.
     org_end: Option<usize>,
+    /// How the name was found.
     source: PersonSource,
 }
 
@@ -177,6 +196,7 @@ fn push_people(
     }
 }
 
+/// Adds the person `s..e` as found, unless a mention covers part of it.
 fn push_person(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
@@ -204,9 +224,7 @@ fn push_person(
             source,
         },
     });
-    for c in covered.iter_mut().take(e).skip(s) {
-        *c = true;
-    }
+    cover(covered, s, e);
 }
 
 /// Bylines, signatures and lines of names.
@@ -222,6 +240,9 @@ pub fn structured(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
     }
 }
 
+/// The people of the paragraph `ps..pe` laid out as names: a roster line,
+/// else a line of names only, else the names after media posts; then the
+/// signatures in brackets.
 fn paragraph(
     r: &Recognizer,
     lat: &Lattice,
@@ -230,12 +251,27 @@ fn paragraph(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
 ) {
-    let chars = &lat.chars;
-    if roster_line(r, lat, ps, pe, out, covered) {
+    if roster_line(r, lat, ps, pe, out, covered) || names_line(r, lat, ps, pe, out, covered) {
         return;
     }
-    // a paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐)
-    let body_start = if chars.get(ps) == Some(&'□') || chars.get(ps) == Some(&'■') {
+    media_bylines(r, lat, ps, pe, out, covered);
+    signatures(r, lat, ps, pe, out, covered);
+}
+
+/// A paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐):
+/// at most eight words of two or three Han characters, two thirds of them
+/// names, none an ordinary word, and two of them or a byline mark before
+/// one. Adds them; whether the paragraph was one.
+fn names_line(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> bool {
+    let chars = &lat.chars;
+    let body_start = if chars.get(ps).is_some_and(|c| BYLINE_MARKS.contains(c)) {
         ps + 1
     } else {
         ps
@@ -248,111 +284,127 @@ fn paragraph(
     let hanword = |&(s, e): &(usize, usize)| {
         (2..=3).contains(&(e - s)) && chars[s..e].iter().all(|c| is_han(*c))
     };
-    if !words.is_empty()
+    let line = !words.is_empty()
         && words.len() <= 8
         && words.iter().all(hanword)
         && valid * 3 >= words.len() * 2
         && (words.len() >= 2 || body_start > ps)
-        && words.iter().all(|&(s, e)| !r.common_word(&lat.text(s, e)))
-    {
+        && words.iter().all(|&(s, e)| !r.common_word(&lat.text(s, e)));
+    if line {
         push_people(out, covered, lat, words, PersonSource::Byline);
-        return;
     }
-    // media posts followed by names (记者 王聪聪 通讯员 王强 方梦露)
+    line
+}
+
+/// The names after media posts in `ps..pe` (记者 王聪聪 通讯员 王强 方梦露,
+/// 记者黄清标).
+fn media_bylines(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let mut k = ps;
     while k < pe {
-        let mut matched = None;
-        for (s, pieces, len) in lat.pieces_at(k) {
-            if pieces.iter().any(|p| matches!(p, Piece::Post))
-                && r.lex
-                    .posts
-                    .get(s)
-                    .is_some_and(|p| p.organ == PostOrgan::Media)
-            {
-                matched = Some((s.to_string(), len));
-                break;
-            }
-        }
-        let Some((post, len)) = matched else {
+        let Some(post) = media_post_at(r, lat, k) else {
             k += 1;
             continue;
         };
-        // a longer post word (全媒体记者) may start before k
-        let mut post_start = k;
-        for s0 in k.saturating_sub(4)..k {
-            for (s, pieces, l) in lat.pieces_at(s0) {
-                if s0 + l == k + len && pieces.iter().any(|p| matches!(p, Piece::Post)) && l > len {
-                    let _ = s;
-                    post_start = s0;
-                }
-            }
-        }
-        let post_full = lat.text(post_start, k + len);
-        let _ = post;
-        let mut j = k + len;
-        let mut found = false;
-        loop {
-            while j < pe
-                && (chars[j] == ' ' || chars[j] == ':' || chars[j] == '：' || chars[j] == '、')
-            {
-                j += 1;
-            }
-            let e = (j..pe)
-                .find(|&x| !is_han(chars[x]) || is_punct(chars[x]))
-                .unwrap_or(pe);
-            if e > j && delimited_name(r, chars, j, e) && listed_name(r, &lat.text(j, e)) {
-                push_person(
-                    out,
-                    covered,
-                    lat,
-                    j,
-                    e,
-                    Found {
-                        post: Some(post_full.clone()),
-                        org_end: Some(post_start),
-                        source: PersonSource::Byline,
-                    },
-                );
-                found = true;
-                j = e;
-                continue;
-            }
-            // names glued to the next post: 记者黄清标
-            if let Some(l) = name_at(r, lat, j).filter(|&l| plausible_name(r, &lat.text(j, j + l)))
-            {
-                let after = j + l;
-                if after <= pe
-                    && (after == pe || is_punct(chars[after]) || !is_han(chars[after]))
-                    && !found
-                {
-                    push_person(
-                        out,
-                        covered,
-                        lat,
-                        j,
-                        after,
-                        Found {
-                            post: Some(post_full.clone()),
-                            org_end: Some(post_start),
-                            source: PersonSource::Byline,
-                        },
-                    );
-                    found = true;
-                    j = after;
-                    continue;
-                }
-            }
-            break;
-        }
+        let j = names_after_media_post(r, lat, post, pe, out, covered);
         k = j.max(k + 1);
     }
-    // signatures: （建设科/刘金莉 王冠群） and （市林业发展中心/常雪）
+}
+
+/// A media post (记者, 通讯员) at `k`, or the longer post word ending where
+/// it does and starting up to four characters before (全媒体记者): its
+/// start and end.
+fn media_post_at(r: &Recognizer, lat: &Lattice, k: usize) -> Option<(usize, usize)> {
+    let is_post = |pieces: &[Piece]| pieces.iter().any(|p| matches!(p, Piece::Post));
+    let (_, _, len) = lat.pieces_at(k).find(|&(s, pieces, _)| {
+        is_post(pieces)
+            && r.lex
+                .posts
+                .get(s)
+                .is_some_and(|p| p.organ == PostOrgan::Media)
+    })?;
+    let end = k + len;
+    let start = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&s0| {
+            lat.pieces_at(s0)
+                .any(|(_, pieces, l)| s0 + l == end && is_post(pieces) && l > len)
+        })
+        .unwrap_or(k);
+    Some((start, end))
+}
+
+/// The names written after the media post `post_start..j`, up to `pe`:
+/// delimited names, or one name glued to what follows (记者黄清标). Adds
+/// them as people of the post; where they end.
+fn names_after_media_post(
+    r: &Recognizer,
+    lat: &Lattice,
+    (post_start, mut j): (usize, usize),
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> usize {
+    let chars = &lat.chars;
+    let post = lat.text(post_start, j);
+    let byline = || Found {
+        post: Some(post.clone()),
+        org_end: Some(post_start),
+        source: PersonSource::Byline,
+    };
+    let mut found = false;
+    loop {
+        while j < pe && (chars[j] == ' ' || chars[j] == '、' || COLONS.contains(&chars[j])) {
+            j += 1;
+        }
+        let e = (j..pe)
+            .find(|&x| !is_han(chars[x]) || is_punct(chars[x]))
+            .unwrap_or(pe);
+        if e > j && delimited_name(r, chars, j, e) && listed_name(r, &lat.text(j, e)) {
+            push_person(out, covered, lat, j, e, byline());
+            found = true;
+            j = e;
+            continue;
+        }
+        let glued = name_at(r, lat, j)
+            .filter(|&l| plausible_name(r, &lat.text(j, j + l)))
+            .map(|l| j + l)
+            .filter(|&after| {
+                !found
+                    && after <= pe
+                    && (after == pe || is_punct(chars[after]) || !is_han(chars[after]))
+            });
+        let Some(after) = glued else {
+            return j;
+        };
+        push_person(out, covered, lat, j, after, byline());
+        found = true;
+        j = after;
+    }
+}
+
+/// Signatures in brackets in `ps..pe` (（建设科/刘金莉 王冠群）,
+/// （市林业发展中心/常雪）) that close the paragraph or stand after
+/// punctuation, not inside a sentence (各镇（中心）林业站).
+fn signatures(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let chars = &lat.chars;
     let mut k = ps;
     while k < pe {
-        if chars[k] == '（' || chars[k] == '(' {
-            let close = (k + 1..pe.min(k + 60)).find(|&x| chars[x] == '）' || chars[x] == ')');
-            // a signature closes a paragraph or stands after punctuation,
-            // not inside a sentence (各镇（中心）林业站)
+        if is_open_bracket(chars[k]) {
+            let close = (k + 1..pe.min(k + 60)).find(|&x| is_close_bracket(chars[x]));
             let placed = |close: usize| k == ps || !is_han(chars[k - 1]) || close + 1 >= pe;
             if let Some(close) = close.filter(|&c| placed(c)) {
                 signature(r, lat, k + 1, close, out, covered);
@@ -369,119 +421,140 @@ fn paragraph(
 /// may be padded with a space (孙 琳).
 pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let chars = &lat.chars;
-    let n = chars.len();
     let mut i = 0;
-    while i < n {
-        // items: runs of han characters and inner spaces, separated by 、
-        let mut items: Vec<(usize, usize)> = Vec::new();
-        let mut k = i;
-        loop {
-            let s = k;
-            while k < n
-                && (is_han(chars[k])
-                    || chars[k] == ' ' && k > s && k + 1 < n && is_han(chars[k + 1]))
-            {
-                k += 1;
-            }
-            if k == s {
-                break;
-            }
-            items.push((s, k));
-            if k < n && chars[k] == '、' {
-                k += 1;
+    while i < chars.len() {
+        let (items, k) = list_at(chars, i);
+        let names = if items.len() >= 2 {
+            list_names(r, lat, &items)
+        } else {
+            Vec::new()
+        };
+        for (s, e) in names {
+            if covered[s..e].iter().any(|c| *c) {
                 continue;
             }
-            break;
-        }
-        if items.len() >= 2 {
-            // the first item may carry a lead-in (县领导卢海明): take its tail
-            let name_of = |&(s, e): &(usize, usize)| -> Option<(usize, usize)> {
-                let txt: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
-                let len = txt.chars().count();
-                if (2..=3).contains(&len) {
-                    let cs: Vec<char> = txt.chars().collect();
-                    if delimited_name(r, &cs, 0, cs.len()) && listed_name(r, &txt) {
-                        return Some((s, e));
-                    }
-                }
-                None
-            };
-            let mut names: Vec<(usize, usize)> = Vec::new();
-            let mut bad = 0usize;
-            let last = items.len() - 1;
-            for (ix, it) in items.iter().enumerate() {
-                let it = *it;
-                let found = if ix == 0 {
-                    // tail of the first item (县领导卢海明)
-                    let l = (it.1 - it.0).min(3);
-                    let cand = [(it.1 - l, it.1), (it.1.saturating_sub(2).max(it.0), it.1)];
-                    cand.iter().find_map(&name_of)
-                } else if ix == last {
-                    // the last item may end with 等 or a verb: take its head
-                    let cand = [(it.0, (it.0 + 3).min(it.1)), (it.0, (it.0 + 2).min(it.1))];
-                    name_of(&it).or_else(|| {
-                        cand.iter().find_map(|c| {
-                            name_of(c).filter(|c| {
-                                let rest = lat.text(c.1, it.1);
-                                rest.starts_with('等')
-                                    || rest.is_empty()
-                                    || !is_han(*chars.get(c.1).unwrap_or(&'。'))
-                            })
-                        })
-                    })
-                } else {
-                    name_of(&it)
-                };
-                match found {
-                    Some(c) => names.push(c),
-                    None => bad += 1,
-                }
-            }
-            // a list of names, not of other things: most items are names
-            // (two items only when both are)
-            let strict = |&(s, e): &(usize, usize)| {
-                let txt: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
-                let first: String = txt.chars().take(1).collect();
-                plausible_name(r, &txt)
-                    && r.lex.surnames.get(&first).is_some_and(|rank| *rank <= 200)
-            };
-            if names.len() < 2
-                || bad > 0 && items.len() < 5
-                || bad * 5 > items.len()
-                || items.len() == 2 && (bad > 0 || !names.iter().all(strict))
-            {
-                names.clear();
-            }
-            for (s, e) in names {
-                if covered[s..e].iter().any(|c| *c) {
-                    continue;
-                }
-                let name: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
-                out.push(Mention {
-                    start: s,
-                    end: e,
-                    text: lat.text(s, e),
-                    kind: MentionKind::Person {
-                        name,
-                        post: None,
-                        org_end: None,
-                        source: PersonSource::Post,
-                    },
-                });
-                for c in covered.iter_mut().take(e).skip(s) {
-                    *c = true;
-                }
-            }
+            out.push(Mention {
+                start: s,
+                end: e,
+                text: lat.text(s, e),
+                kind: MentionKind::Person {
+                    name: unspaced(&chars[s..e]),
+                    post: None,
+                    org_end: None,
+                    source: PersonSource::Post,
+                },
+            });
+            cover(covered, s, e);
         }
         i = k.max(i + 1);
     }
+}
+
+/// The characters without spaces.
+fn unspaced(chars: &[char]) -> String {
+    chars.iter().filter(|c| **c != ' ').collect()
+}
+
+/// The items of a list starting at `i`: runs of Han characters, with
+/// inner spaces (孙 琳), separated by 、; with where the list ends.
+fn list_at(chars: &[char], i: usize) -> (Vec<(usize, usize)>, usize) {
+    let n = chars.len();
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut k = i;
+    loop {
+        let s = k;
+        while k < n
+            && (is_han(chars[k]) || chars[k] == ' ' && k > s && k + 1 < n && is_han(chars[k + 1]))
+        {
+            k += 1;
+        }
+        if k == s {
+            break;
+        }
+        items.push((s, k));
+        if k < n && chars[k] == '、' {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    (items, k)
+}
+
+/// The names of a list's items when it is a list of names: most items are
+/// names, and of two items both are, with common surnames. None otherwise.
+fn list_names(r: &Recognizer, lat: &Lattice, items: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let chars = &lat.chars;
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut bad = 0usize;
+    for ix in 0..items.len() {
+        match item_name(r, lat, items, ix) {
+            Some(c) => names.push(c),
+            None => bad += 1,
+        }
+    }
+    let strict = |&(s, e): &(usize, usize)| {
+        let txt = unspaced(&chars[s..e]);
+        let first: String = txt.chars().take(1).collect();
+        plausible_name(r, &txt) && r.lex.surnames.get(&first).is_some_and(|rank| *rank <= 200)
+    };
+    if names.len() < 2
+        || bad > 0 && items.len() < 5
+        || bad * 5 > items.len()
+        || items.len() == 2 && (bad > 0 || !names.iter().all(strict))
+    {
+        names.clear();
+    }
+    names
+}
+
+/// The name of item `ix` of a list: the tail of the first item, which may
+/// carry a lead-in (县领导卢海明); the head of the last, which may end with
+/// 等 or a verb (黎青等); any other item whole.
+fn item_name(
+    r: &Recognizer,
+    lat: &Lattice,
+    items: &[(usize, usize)],
+    ix: usize,
+) -> Option<(usize, usize)> {
+    let chars = &lat.chars;
+    let name_of = |&(s, e): &(usize, usize)| spaced_name(r, chars, s, e);
+    let it = items[ix];
+    if ix == 0 {
+        let l = (it.1 - it.0).min(3);
+        let cand = [(it.1 - l, it.1), (it.1.saturating_sub(2).max(it.0), it.1)];
+        return cand.iter().find_map(name_of);
+    }
+    if ix + 1 < items.len() {
+        return name_of(&it);
+    }
+    let cand = [(it.0, (it.0 + 3).min(it.1)), (it.0, (it.0 + 2).min(it.1))];
+    name_of(&it).or_else(|| {
+        cand.iter().find_map(|c| {
+            name_of(c).filter(|c| {
+                let rest = lat.text(c.1, it.1);
+                r.lex.function_words.list_end.starts(&rest)
+                    || rest.is_empty()
+                    || !is_han(*chars.get(c.1).unwrap_or(&'。'))
+            })
+        })
+    })
+}
+
+/// `s..e` when it is a listed name of two or three characters once its
+/// spaces are dropped.
+fn spaced_name(r: &Recognizer, chars: &[char], s: usize, e: usize) -> Option<(usize, usize)> {
+    let txt = unspaced(&chars[s..e]);
+    let cs: Vec<char> = txt.chars().collect();
+    ((2..=3).contains(&cs.len()) && delimited_name(r, &cs, 0, cs.len()) && listed_name(r, &txt))
+        .then_some((s, e))
 }
 
 /// Names that jieba tags as person names (nr), written where names are
 /// written: after a post, before 同志, in a list, before a speech verb.
 pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     for t in &lat.tokens {
-        if !t.tag.starts_with("nr") || !(2..=3).contains(&(t.end - t.start)) {
+        if !r.tags().person_name.contains(t.tag) || !(2..=3).contains(&(t.end - t.start)) {
             continue;
         }
         if covered[t.start..t.end].iter().any(|c| *c) {
@@ -498,15 +571,15 @@ pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
             '。'
         };
         let after = lat.text(t.end, t.end + 2);
-        let ctx_before = is_punct(before)
-            || before == '、'
-            || lat.text(t.start.saturating_sub(2), t.start) == "我市";
-        let ctx_after = after.starts_with(['、', '，', '。', '等', ','])
-            || [
-                "同志", "说", "表示", "强调", "指出", "出席", "参加", "主持", "荣获", "获得",
-            ]
-            .iter()
-            .any(|w| after.starts_with(w));
+        let pw = &r.lex.person_words;
+        let lead = pw.name_lead.iter().any(|w| {
+            let l = w.chars().count();
+            t.start >= l && lat.starts_with(t.start - l, w)
+        });
+        let ctx_before = is_punct(before) || before == '、' || lead;
+        let ctx_after = after.starts_with(AFTER_TAGGED)
+            || r.lex.function_words.list_end.starts(&after)
+            || pw.speech_after.starts(&after);
         if !(ctx_before && ctx_after) {
             continue;
         }
@@ -521,9 +594,7 @@ pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cover
                 source: PersonSource::Post,
             },
         });
-        for c in covered.iter_mut().take(t.end).skip(t.start) {
-            *c = true;
-        }
+        cover(covered, t.start, t.end);
     }
 }
 
@@ -537,40 +608,10 @@ fn roster_line(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
 ) -> bool {
-    let chars = &lat.chars;
-    let mut k = ps;
-    // label
-    if let Some(colon) = (ps..pe.min(ps + 8)).find(|&x| chars[x] == ':' || chars[x] == '：') {
-        if chars[ps..colon].iter().all(|c| is_han(*c) || *c == ' ') {
-            k = colon + 1;
-        }
-    }
-    while k < pe && chars[k] == ' ' {
-        k += 1;
-    }
-    // the name: han characters with at most one inner space
-    let s = k;
-    let mut han = 0;
-    let mut spaces = 0;
-    while k < pe && han < 4 {
-        if is_han(chars[k]) {
-            han += 1;
-        } else if chars[k] == ' ' && spaces == 0 && han == 1 && k + 1 < pe && is_han(chars[k + 1]) {
-            spaces += 1;
-        } else {
-            break;
-        }
-        k += 1;
-        // a space after two characters ends the name (龚 正 市长, 马春雷 市…)
-        if han >= 2 && k < pe && chars[k] == ' ' {
-            break;
-        }
-    }
-    let e = k;
-    if !(2..=3).contains(&han) || e >= pe || chars[e] != ' ' {
+    let Some((s, e)) = roster_name(&lat.chars, ps, pe) else {
         return false;
-    }
-    let name: String = chars[s..e].iter().filter(|c| **c != ' ').collect();
+    };
+    let name = unspaced(&lat.chars[s..e]);
     let cs: Vec<char> = name.chars().collect();
     if !delimited_name(r, &cs, 0, cs.len()) || !listed_name(r, &name) {
         return false;
@@ -598,10 +639,41 @@ fn roster_line(
             source: PersonSource::Roster,
         },
     });
-    for c in covered.iter_mut().take(e).skip(s) {
-        *c = true;
-    }
+    cover(covered, s, e);
     true
+}
+
+/// Where the name of a roster line `ps..pe` is written: after an optional
+/// label and its colon, two or three Han characters with at most one inner
+/// space after the first (龚 正), followed by a space.
+fn roster_name(chars: &[char], ps: usize, pe: usize) -> Option<(usize, usize)> {
+    let mut k = ps;
+    if let Some(colon) = (ps..pe.min(ps + 8)).find(|&x| COLONS.contains(&chars[x])) {
+        if chars[ps..colon].iter().all(|c| is_han(*c) || *c == ' ') {
+            k = colon + 1;
+        }
+    }
+    while k < pe && chars[k] == ' ' {
+        k += 1;
+    }
+    let s = k;
+    let mut han = 0;
+    let mut spaces = 0;
+    while k < pe && han < 4 {
+        if is_han(chars[k]) {
+            han += 1;
+        } else if chars[k] == ' ' && spaces == 0 && han == 1 && k + 1 < pe && is_han(chars[k + 1]) {
+            spaces += 1;
+        } else {
+            break;
+        }
+        k += 1;
+        // a space after two characters ends the name (龚 正 市长, 马春雷 市…)
+        if han >= 2 && k < pe && chars[k] == ' ' {
+            break;
+        }
+    }
+    ((2..=3).contains(&han) && k < pe && chars[k] == ' ').then_some((s, k))
 }
 
 /// Splits `s..e` at spaces into words.
@@ -623,7 +695,8 @@ fn split_words(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// A signature inside brackets: units before `/`, names after it.
+/// A signature inside brackets `s..e`: units before `/`, names after it,
+/// people of the last unit.
 fn signature(
     r: &Recognizer,
     lat: &Lattice,
@@ -633,87 +706,88 @@ fn signature(
     covered: &mut [bool],
 ) {
     let chars = &lat.chars;
-    let slash = (s..e).find(|&k| chars[k] == '/' || chars[k] == '／');
-    let (units_end, names_start) = match slash {
-        Some(x) => (x, x + 1),
-        None => (e, e),
+    let slash = (s..e).find(|&k| SLASHES.contains(&chars[k]));
+    let units_end = slash.unwrap_or(e);
+    let Some(last_unit) = signature_units(r, lat, s, units_end, out, covered) else {
+        return;
     };
-    // units: chains, or bare internal units of the article's body
-    let mut last_unit: Option<usize> = None;
-    let mut unit_words = split_words(chars, s, units_end);
-    if unit_words
-        .iter()
-        .any(|&(a, b)| !chars[a..b].iter().all(|c| is_han(*c)))
-    {
+    let Some(slash) = slash else {
         return;
+    };
+    for (a, b) in split_words(chars, slash + 1, e) {
+        if delimited_name(r, chars, a, b) {
+            let f = Found {
+                post: None,
+                org_end: last_unit,
+                source: PersonSource::Signature,
+            };
+            push_person(out, covered, lat, a, b, f);
+        }
     }
-    if unit_words.is_empty() {
-        return;
+}
+
+/// The units of a signature, `s..e` before its slash: chains, or bare
+/// internal units of the article's body (建设科, 自然保护地管理科). Adds
+/// them; where the last ends. None when this is no signature: a word that
+/// is not all Han, or one covered already (the units of the words before
+/// it stay).
+fn signature_units(
+    r: &Recognizer,
+    lat: &Lattice,
+    s: usize,
+    e: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> Option<Option<usize>> {
+    let chars = &lat.chars;
+    let words = split_words(chars, s, e);
+    let han = |&(a, b): &(usize, usize)| chars[a..b].iter().all(|c| is_han(*c));
+    if words.is_empty() || !words.iter().all(han) {
+        return None;
     }
-    for (a, b) in unit_words.drain(..) {
+    let mut last_unit = None;
+    for (a, b) in words {
         if covered[a..b].iter().any(|c| *c) {
-            return;
+            return None;
         }
         let mut p = a;
         while p < b {
-            let parsed =
-                chain::parse(r, lat, p).filter(|(c, end)| *end <= b && !c.links.is_empty());
-            if let Some((ch, end)) = parsed {
-                out.push(Mention {
-                    start: p,
-                    end,
-                    text: lat.text(p, end),
-                    kind: MentionKind::Chain(ch),
-                });
-                last_unit = Some(end);
-                for c in covered.iter_mut().take(end).skip(p) {
-                    *c = true;
-                }
-                p = end;
-                continue;
-            }
-            // a bare unit: 建设科, 自然保护地管理科, 许可科
-            match chain::generic_at(r, lat, p, crate::lexicon::SuffixRole::Unit, 10) {
-                Some((link, end)) if end <= b => {
-                    out.push(Mention {
-                        start: p,
-                        end,
-                        text: lat.text(p, end),
-                        kind: MentionKind::Chain(chain::Chain {
-                            links: vec![link],
-                            ends: vec![end],
-                            ..Default::default()
-                        }),
-                    });
-                    last_unit = Some(end);
-                    for c in covered.iter_mut().take(end).skip(p) {
-                        *c = true;
-                    }
-                    p = end;
-                }
-                _ => break,
-            }
+            let Some((ch, end)) = signature_unit(r, lat, p, b) else {
+                break;
+            };
+            out.push(Mention {
+                start: p,
+                end,
+                text: lat.text(p, end),
+                kind: MentionKind::Chain(ch),
+            });
+            last_unit = Some(end);
+            cover(covered, p, end);
+            p = end;
         }
     }
-    if slash.is_none() {
-        return;
+    Some(last_unit)
+}
+
+/// A unit of a signature at `p`, ending by `b`: a chain with a body, or a
+/// bare unit (建设科, 许可科).
+fn signature_unit(
+    r: &Recognizer,
+    lat: &Lattice,
+    p: usize,
+    b: usize,
+) -> Option<(chain::Chain, usize)> {
+    let parsed = chain::parse(r, lat, p).filter(|(c, end)| *end <= b && !c.links.is_empty());
+    if parsed.is_some() {
+        return parsed;
     }
-    for (a, b) in split_words(chars, names_start, e) {
-        if delimited_name(r, chars, a, b) {
-            push_person(
-                out,
-                covered,
-                lat,
-                a,
-                b,
-                Found {
-                    post: None,
-                    org_end: last_unit,
-                    source: PersonSource::Signature,
-                },
-            );
-        }
-    }
+    let (link, end) = chain::generic_at(r, lat, p, SuffixRole::Unit, 10).filter(|u| u.1 <= b)?;
+    let ch = chain::Chain {
+        links: vec![link],
+        ends: vec![end],
+        ..Default::default()
+    };
+    Some((ch, end))
 }
 
 /// A post followed by a name: 区委书记李辉, 讲解员曲艺, 县领导卢海明、董国祥.
@@ -725,60 +799,64 @@ pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &
             k += 1;
             continue;
         };
-        let post = lat.text(k, k + len);
-        let mut j = k + len;
+        let j = k + len;
         if j < n && covered[j] {
             k = j;
             continue;
         }
-        let mut first = true;
-        loop {
-            let nr = name_token(lat, j);
-            let Some(l) = name_at(r, lat, j).or(nr) else {
-                break;
-            };
-            let after = j + l;
-            let nx = lat.chars.get(after).copied().unwrap_or('。');
-            // right after its post and before a delimiter or a verb, a name
-            // may also be a word (讲解员曲艺获…)
-            let name = lat.text(j, after);
-            let post_noun = lat.token(k).is_some_and(|t| t.start == k && t.tag == "n");
-            let framed = j == k + len
-                && post_noun
-                && (is_punct(nx) || matches!(nx, '获' | '说') || report_verb_at(lat, after));
-            let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
-            if !plausible
-                || covered[j..after].iter().any(|c| *c)
-                    && !free_short_places(out, covered, j, after)
-            {
-                break;
-            }
-            // the name must be followed by a delimiter, 同志, or a verb
-            let ok = is_punct(nx) || !is_han(nx) || lat.tok_start(after) || AFTER_NAME.contains(nx);
-            if !ok {
-                break;
-            }
-            push_person(
-                out,
-                covered,
-                lat,
-                j,
-                after,
-                Found {
-                    post: Some(post.clone()),
-                    org_end: None,
-                    source: PersonSource::Post,
-                },
-            );
-            first = false;
-            if nx == '、' {
-                j = after + 1;
-                continue;
-            }
-            break;
-        }
-        let _ = first;
+        names_after_post(r, lat, (k, j), out, covered);
         k += len.max(1);
+    }
+}
+
+/// The names after the post `k..j`, several when separated by 、: each a
+/// plausible name (or, right after a post noun and framed by a delimiter
+/// or a verb, a listed one: 讲解员曲艺获…), overlapping no mention but the
+/// short place names it frees, and followed by a delimiter, 同志 or a verb.
+fn names_after_post(
+    r: &Recognizer,
+    lat: &Lattice,
+    (k, post_end): (usize, usize),
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let post = lat.text(k, post_end);
+    let post_noun = lat
+        .token(k)
+        .is_some_and(|t| t.start == k && t.tag == Tag::N);
+    let pw = &r.lex.person_words;
+    let mut j = post_end;
+    loop {
+        let nr = name_token(r, lat, j);
+        let Some(l) = name_at(r, lat, j).or(nr) else {
+            return;
+        };
+        let after = j + l;
+        let nx = lat.chars.get(after).copied().unwrap_or('。');
+        let name = lat.text(j, after);
+        let framed = j == post_end
+            && post_noun
+            && (is_punct(nx) || pw.after_post_name.has_char(nx) || report_verb_at(r, lat, after));
+        let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
+        if !plausible
+            || covered[j..after].iter().any(|c| *c) && !free_short_places(out, covered, j, after)
+        {
+            return;
+        }
+        let ok = is_punct(nx) || !is_han(nx) || lat.tok_start(after) || pw.after_name.has_char(nx);
+        if !ok {
+            return;
+        }
+        let f = Found {
+            post: Some(post.clone()),
+            org_end: None,
+            source: PersonSource::Post,
+        };
+        push_person(out, covered, lat, j, after, f);
+        if nx != '、' {
+            return;
+        }
+        j = after + 1;
     }
 }
 
@@ -802,18 +880,18 @@ fn free_short_places(out: &mut Vec<Mention>, covered: &mut [bool], s: usize, e: 
 /// People named right after 我市/我区/我县 in a list that ends in a verb
 /// (我市庞天宇、赵文丽在全国大赛中获奖): the place's own people.
 pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let pw = &r.lex.person_words;
     let starts: Vec<usize> = out
         .iter()
-        .filter(|m| {
-            matches!(&m.kind, MentionKind::Anaphor { word }
-                if matches!(word.as_str(), "我市" | "我区" | "我县" | "我省" | "本市"))
-        })
+        .filter(
+            |m| matches!(&m.kind, MentionKind::Anaphor { word } if pw.home_anaphor.contains(word)),
+        )
         .map(|m| m.end)
         .collect();
     for mut p in starts {
         let mut names: Vec<(usize, usize)> = Vec::new();
         let done = loop {
-            let nr = name_token(lat, p);
+            let nr = name_token(r, lat, p);
             let Some(l) = nr.or_else(|| name_at(r, lat, p)) else {
                 break false;
             };
@@ -827,8 +905,8 @@ pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
             names.push((p, e));
             match lat.chars.get(e) {
                 Some('、') => p = e + 1,
-                Some('在' | '获' | '等') => break true,
-                _ => break report_verb_at(lat, e),
+                Some(c) if pw.home_list_end.has_char(*c) => break true,
+                _ => break report_verb_at(r, lat, e),
             }
         };
         if !done {
@@ -838,13 +916,10 @@ pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
     }
 }
 
-/// Verbs that follow a person's name in reports, whatever tag jieba gives
-/// them (荣获 is tagged as a name).
-const REPORT_VERBS: &[&str] = &["荣获", "获得", "表示", "介绍", "指出", "强调", "带领"];
-
-/// Whether a report verb starts at `p`.
-fn report_verb_at(lat: &Lattice, p: usize) -> bool {
-    REPORT_VERBS.iter().any(|v| lat.text(p, p + 2) == *v)
+/// Whether a report verb starts at `p`: a verb that follows a person's name
+/// in reports, whatever tag jieba gives it (荣获 is tagged as a name).
+fn report_verb_at(r: &Recognizer, lat: &Lattice, p: usize) -> bool {
+    lat.word_at(p, &r.lex.person_words.report_verb).is_some()
 }
 
 /// A name written right after a body (市规划院王倩文荣获…): the person
@@ -857,7 +932,7 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         .collect();
     for e in ends {
         // jieba's name token, else the surname rule
-        let nr = name_token(lat, e);
+        let nr = name_token(r, lat, e);
         let Some(l) = nr.or_else(|| name_at(r, lat, e)) else {
             continue;
         };
@@ -869,9 +944,11 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
         let verb_after = lat.token(e + l).is_some_and(|t| {
             let w = lat.text(t.start, t.end);
             t.start == e + l
-                && (t.tag.starts_with('v') && r.is_word(&w) || REPORT_VERBS.contains(&w.as_str()))
+                && (r.tags().verb.contains(t.tag) && r.is_word(&w)
+                    || r.lex.person_words.report_verb.contains(&w))
         });
-        if !plausible_name(r, &name) || !(is_punct(nx) || nx == '等' || verb_after) {
+        let listed = r.lex.function_words.list_end.has_char(nx);
+        if !plausible_name(r, &name) || !(is_punct(nx) || listed || verb_after) {
             continue;
         }
         push_person(
@@ -886,5 +963,159 @@ pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered
                 source: PersonSource::Signature,
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{found_by, has};
+    use crate::EntityType::{Agency, Person};
+
+    #[test]
+    fn a_byline_names_its_reporters() {
+        let ms = found_by(
+            "本报讯（记者 陈晓峰 通讯员 孙丽娟）近日，全市春耕工作有序推进。",
+            "structured_people",
+        );
+        assert!(
+            has(&ms, "陈晓峰", Person) && has(&ms, "孙丽娟", Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_line_of_names_and_a_roster_are_people() {
+        let ms = found_by(
+            "□韩立群 宋佳怡\n全市春耕工作有序推进。",
+            "structured_people",
+        );
+        assert!(
+            has(&ms, "韩立群", Person) && has(&ms, "宋佳怡", Person),
+            "{ms:?}"
+        );
+        let ms = found_by(
+            "组 长：吴志刚 市政府副市长\n副组长：郑丽华 市自然资源和规划局局长\n",
+            "structured_people",
+        );
+        assert!(
+            has(&ms, "吴志刚", Person) && has(&ms, "郑丽华", Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_signature_names_its_unit_and_people() {
+        let ms = found_by(
+            "全市春耕工作有序推进。（规划科/周海燕）",
+            "structured_people",
+        );
+        assert!(has(&ms, "规划科", Agency), "{ms:?}");
+        assert!(has(&ms, "周海燕", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn words_and_asides_are_no_bylines() {
+        let ms = found_by(
+            "发展 改革 创新\n各镇（中心）卫生院开展义诊。",
+            "structured_people",
+        );
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_post_names_the_people_after_it() {
+        let ms = found_by("县长刘文斌主持会议并讲话。", "people_by_post");
+        assert!(has(&ms, "刘文斌", Person), "{ms:?}");
+        let ms = found_by("副局长张振华、李玉梅参加调研。", "people_by_post");
+        assert!(
+            has(&ms, "张振华", Person) && has(&ms, "李玉梅", Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_word_framed_right_after_a_post_noun_is_a_name() {
+        let ms = found_by("讲解员曲艺获一等奖。", "people_by_post");
+        assert!(has(&ms, "曲艺", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn a_post_without_a_name_names_nobody() {
+        let ms = found_by("会议由副县长主持。市长表示要加快发展。", "people_by_post");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_list_of_names_is_people() {
+        let ms = found_by("获奖者周志远、吴海燕、郑国庆、王丽华等四人。", "name_lists");
+        for n in ["周志远", "吴海燕", "郑国庆", "王丽华"] {
+            assert!(has(&ms, n, Person), "{n}: {ms:?}");
+        }
+        let ms = found_by("出席会议的有：赵建国、钱玉兰、孙志远。", "name_lists");
+        assert_eq!(ms.len(), 3, "{ms:?}");
+    }
+
+    #[test]
+    fn lists_of_things_are_no_names() {
+        for text in ["当地盛产小麦、玉米、大豆、高粱。", "活动在王府、李庄举行。"]
+        {
+            let ms = found_by(text, "name_lists");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_right_after_a_body_is_its_person() {
+        let ms = found_by("市气象局陈立新荣获先进个人称号。", "people_after_body");
+        assert!(has(&ms, "陈立新", Person), "{ms:?}");
+        let ms = found_by("宜昌市第一中学王思远等同学获奖。", "people_after_body");
+        assert!(has(&ms, "王思远", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn a_verb_after_a_body_is_no_name() {
+        let ms = found_by("市气象局发布暴雨预警。", "people_after_body");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn names_after_a_home_anaphor_are_its_people() {
+        let ms = found_by(
+            "我市张晓东、刘梦琪在全国技能大赛中获奖。",
+            "people_after_home",
+        );
+        assert!(
+            has(&ms, "张晓东", Person) && has(&ms, "刘梦琪", Person),
+            "{ms:?}"
+        );
+        let ms = found_by("我市张晓东荣获金奖。", "people_after_home");
+        assert!(has(&ms, "张晓东", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn a_home_anaphor_needs_names_and_a_verb_after_them() {
+        for text in [
+            "我市经济发展迅速，我区高新技术企业增多。",
+            "我市张晓东同学。",
+        ] {
+            let ms = found_by(text, "people_after_home");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn a_tagged_name_where_names_are_written() {
+        let ms = found_by("会上，王建军强调，要抓好落实。", "tagged_names");
+        assert!(has(&ms, "王建军", Person), "{ms:?}");
+        let ms = found_by("他说，李娜同志表示赞同。", "tagged_names");
+        assert!(has(&ms, "李娜", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn a_tagged_name_elsewhere_is_none() {
+        for text in ["游客们来到王府井大街。", "新来的王建军老师很认真。"] {
+            let ms = found_by(text, "tagged_names");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
     }
 }

@@ -1,0 +1,542 @@
+//! The word lists of the recognizers' grammar: generic terms of places,
+//! heads of names, the words of agency names, function words, the words
+//! around a person's name and those of document titles and credits.
+//!
+//! Each file holds rows `word<TAB>kind[<TAB>more columns]`; a kind is one
+//! named list, a field of the struct of its file. Takes: the text of a file.
+//! Gives: [`PlaceTerms`], [`HeadWords`], [`BodyWords`], [`FunctionWords`],
+//! [`PersonWords`], [`DocumentWords`].
+
+use super::{bad, rows, Level, LexiconError};
+
+/// One named list of words, in the order of its file.
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    /// The words.
+    words: Vec<String>,
+    /// The characters of each word (never empty: the loader refuses an
+    /// empty word).
+    spelled: Vec<Box<[char]>>,
+    /// The further columns of each word's row.
+    extra: Vec<Vec<String>>,
+    /// The words of one character, sorted.
+    chars: Vec<char>,
+}
+
+impl WordList {
+    /// Adds a word with the further columns of its row.
+    fn push(&mut self, word: &str, extra: &[&str]) {
+        let mut cs = word.chars();
+        if let (Some(c), None) = (cs.next(), cs.next()) {
+            if let Err(i) = self.chars.binary_search(&c) {
+                self.chars.insert(i, c);
+            }
+        }
+        self.spelled.push(word.chars().collect());
+        self.words.push(word.to_string());
+        self.extra
+            .push(extra.iter().map(|x| x.to_string()).collect());
+    }
+
+    /// The words, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
+    /// The first word (in file order) that `text` holds at `pos`, with its
+    /// length in characters.
+    pub fn at(&self, text: &[char], pos: usize) -> Option<(&str, usize)> {
+        let first = text.get(pos)?;
+        let rest = &text[pos..];
+        self.spelled
+            .iter()
+            .position(|w| w[0] == *first && rest.starts_with(w))
+            .map(|i| (self.words[i].as_str(), self.spelled[i].len()))
+    }
+
+    /// The words with the further columns of their rows.
+    pub fn rows(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.iter().zip(self.extra.iter().map(Vec::as_slice))
+    }
+
+    /// Whether `w` is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        self.words.iter().any(|x| x == w)
+    }
+
+    /// Whether `c` is one of the words of one character.
+    pub fn has_char(&self, c: char) -> bool {
+        self.chars.binary_search(&c).is_ok()
+    }
+
+    /// The first word (in file order) that `s` ends with.
+    pub fn ending(&self, s: &str) -> Option<&str> {
+        self.iter().find(|w| s.ends_with(w))
+    }
+
+    /// Whether `s` ends with one of the words.
+    pub fn ends(&self, s: &str) -> bool {
+        self.ending(s).is_some()
+    }
+
+    /// Whether `s` starts with one of the words.
+    pub fn starts(&self, s: &str) -> bool {
+        self.iter().any(|w| s.starts_with(w))
+    }
+
+    /// Whether `s` holds one of the words of one character.
+    pub fn in_str(&self, s: &str) -> bool {
+        s.chars().any(|c| self.has_char(c))
+    }
+}
+
+/// A struct of named word lists read from one file.
+pub(super) trait Kinds: Default {
+    /// The kinds of the file, each of which must have a row.
+    const KINDS: &'static [&'static str];
+    /// The list of a kind.
+    fn list_mut(&mut self, kind: &str) -> Option<&mut WordList>;
+}
+
+/// Implements [`Kinds`] for a struct whose [`WordList`] fields are named after
+/// the kinds of its file.
+macro_rules! kinds {
+    ($t:ty { $($f:ident),* $(,)? }) => {
+        impl Kinds for $t {
+            const KINDS: &'static [&'static str] = &[$(stringify!($f)),*];
+            fn list_mut(&mut self, kind: &str) -> Option<&mut WordList> {
+                match kind {
+                    $(stringify!($f) => Some(&mut self.$f),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+/// Reads a file of `word<TAB>kind` rows into the lists of `T`; every kind
+/// must be known and have a row.
+pub(super) fn load_kinds<T: Kinds>(file: &'static str, text: &str) -> Result<T, LexiconError> {
+    let mut t = T::default();
+    let mut seen: Vec<&str> = Vec::new();
+    for (n, r) in rows(text) {
+        let (Some(w), Some(kind)) = (r.first().filter(|w| !w.is_empty()), r.get(1)) else {
+            return Err(bad(file, n, "expected word, kind"));
+        };
+        let list = t
+            .list_mut(kind)
+            .ok_or_else(|| bad(file, n, format!("unknown kind {kind}")))?;
+        list.push(w, &r[2..]);
+        seen.push(kind);
+    }
+    match T::KINDS.iter().find(|k| !seen.contains(k)) {
+        Some(k) => Err(LexiconError::Missing {
+            file,
+            what: format!("kind {k}"),
+        }),
+        None => Ok(t),
+    }
+}
+
+/// Generic terms of place names and level words (place_terms.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct PlaceTerms {
+    /// Terms that end the names of divisions (省, 县, 街道, 社区).
+    pub division_term: WordList,
+    /// Terms that end the names of township-level divisions (镇, 苏木).
+    pub township_term: WordList,
+    /// Terms of township names that are words for the segmenter, with
+    /// the least length of such a name.
+    pub town_word_term: WordList,
+    /// Level words standing for the article's place (省 市 区 县 镇 乡).
+    pub level_word: WordList,
+    /// Characters that form a word with a level word after them (全市).
+    pub level_glue: WordList,
+    /// Characters glued to a level word after them without forming a word
+    /// (由市, 报市政府).
+    pub before_level: WordList,
+    /// Heads after which a short division name names a local unit (泰安社区).
+    pub short_name_head: WordList,
+    /// Terms after 等 that close a list of township names (等乡镇).
+    pub township_list_end: WordList,
+    /// The level of each level word.
+    pub levels: Vec<(char, Level)>,
+}
+
+kinds!(PlaceTerms {
+    division_term,
+    township_term,
+    town_word_term,
+    level_word,
+    level_glue,
+    before_level,
+    short_name_head,
+    township_list_end,
+});
+
+impl PlaceTerms {
+    /// Reads place_terms.tsv; a level word has one of the four levels, a
+    /// town word term its least length.
+    pub(super) fn load(file: &'static str, text: &str) -> Result<PlaceTerms, LexiconError> {
+        let mut pt: PlaceTerms = load_kinds(file, text)?;
+        for (w, extra) in pt.level_word.rows() {
+            let mut cs = w.chars();
+            let level = extra.first().and_then(|l| Level::parse(l));
+            match (cs.next(), cs.next(), level) {
+                (Some(c), None, Some(level)) => pt.levels.push((c, level)),
+                _ => {
+                    return Err(bad_entry(
+                        file,
+                        w,
+                        "a level word of one character and its level",
+                    ))
+                }
+            }
+        }
+        for (w, extra) in pt.town_word_term.rows() {
+            if extra
+                .first()
+                .and_then(|m| m.parse::<usize>().ok())
+                .is_none()
+            {
+                return Err(bad_entry(file, w, "a town word term and its least length"));
+            }
+        }
+        Ok(pt)
+    }
+
+    /// Whether a township's name is a word for the segmenter: it ends in a
+    /// town word term and is at least as long as the term asks.
+    pub fn town_word(&self, name: &str) -> bool {
+        let len = name.chars().count();
+        self.town_word_term.rows().any(|(t, extra)| {
+            name.ends_with(t)
+                && extra
+                    .first()
+                    .and_then(|m| m.parse().ok())
+                    .is_some_and(|m| len >= m)
+        })
+    }
+
+    /// The level a level word names.
+    pub fn level_of(&self, c: char) -> Option<Level> {
+        self.levels.iter().find(|l| l.0 == c).map(|l| l.1)
+    }
+}
+
+/// An error in a row of a kind that needs further columns.
+fn bad_entry(file: &'static str, word: &str, what: &str) -> LexiconError {
+    LexiconError::Missing {
+        file,
+        what: format!("{what} for {word}"),
+    }
+}
+
+/// Heads of names that the recognizers treat apart (name_heads.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct HeadWords {
+    /// Heads that end a project's name (项目, 工程).
+    pub project_end: WordList,
+    /// Place heads after which any word is a name (小区, 街道).
+    pub named_place_head: WordList,
+    /// Party organs of non-state units written after their name (党委).
+    pub party_unit: WordList,
+    /// Heads that the items of a list before them share (片区, 社区).
+    pub shared_head: WordList,
+    /// Heads of zones, which need the place written before them (开发区).
+    pub zone_head: WordList,
+    /// Heads of companies' names (公司, 集团).
+    pub company_head: WordList,
+    /// Endings of the heads a company's name runs on through (公司).
+    pub company_form_end: WordList,
+    /// The ending of associations' names (会).
+    pub association_end: WordList,
+    /// The ending of a project's phase (期).
+    pub phase_end: WordList,
+    /// The endings of a project's bracketed phase or section (期, 段).
+    pub section_end: WordList,
+    /// Heads of local places and their committees (社区, 村, 居委会).
+    pub local_head: WordList,
+}
+
+kinds!(HeadWords {
+    project_end,
+    named_place_head,
+    party_unit,
+    shared_head,
+    zone_head,
+    company_head,
+    company_form_end,
+    association_end,
+    phase_end,
+    section_end,
+    local_head,
+});
+
+/// The words of the grammar of agency names (body_words.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct BodyWords {
+    /// Prefixes of a Party body's name (中国共产党, 中共).
+    pub party_prefix: WordList,
+    /// The prefix of a CPPCC committee's full name.
+    pub cppcc_prefix: WordList,
+    /// The full word for a committee (委员会).
+    pub committee_full: WordList,
+    /// A people's government (人民政府, 政府).
+    pub government: WordList,
+    /// A CPPCC committee (政协).
+    pub cppcc: WordList,
+    /// The management committee of a zone (管委会).
+    pub zone_committee: WordList,
+    /// A Party committee after its place (委, 党委, 党工委).
+    pub party_committee: WordList,
+    /// WordList starting like a Party committee that are none (委员).
+    pub not_committee: WordList,
+    /// The same-system bureau of a place (局).
+    pub counterpart: WordList,
+    /// WordList starting like the counterpart that are none (局长).
+    pub not_counterpart: WordList,
+    /// Characters after which the counterpart still ends (党).
+    pub counterpart_follow: WordList,
+    /// The head of a branch named after its place (分局).
+    pub branch: WordList,
+    /// The office of a government (办公室).
+    pub government_office: WordList,
+    /// Characters starting a top body's name (委, 政, 人).
+    pub body_initial: WordList,
+    /// Nouns for people and units, never inside a body's name.
+    pub person_noun: WordList,
+    /// Heads naming an organisation before an agency (研究院, 大学).
+    pub org_first: WordList,
+    /// Verbs calling a meeting (召开).
+    pub meeting_verb: WordList,
+    /// Meetings named after their body (常委会).
+    pub meeting: WordList,
+    /// Heads of abbreviated department names, with the heads of the full
+    /// names and the least length of the short form.
+    pub abbreviated_head: WordList,
+}
+
+kinds!(BodyWords {
+    party_prefix,
+    cppcc_prefix,
+    committee_full,
+    government,
+    cppcc,
+    zone_committee,
+    party_committee,
+    not_committee,
+    counterpart,
+    not_counterpart,
+    counterpart_follow,
+    branch,
+    government_office,
+    body_initial,
+    person_noun,
+    org_first,
+    meeting_verb,
+    meeting,
+    abbreviated_head,
+});
+
+impl BodyWords {
+    /// Reads body_words.tsv; an abbreviated head has the heads of its full
+    /// names and its least length.
+    pub(super) fn load(file: &'static str, text: &str) -> Result<BodyWords, LexiconError> {
+        let bw: BodyWords = load_kinds(file, text)?;
+        for (w, extra) in bw.abbreviated_head.rows() {
+            let min = extra.get(1).and_then(|m| m.parse::<usize>().ok());
+            if extra.first().is_none_or(|f| f.is_empty()) || min.is_none() {
+                return Err(bad_entry(file, w, "full heads and least length"));
+            }
+        }
+        Ok(bw)
+    }
+
+    /// The abbreviated head that a short department name ends with, if it
+    /// is long enough: the head and the heads of the full names it may
+    /// abbreviate.
+    pub fn abbreviation(&self, short: &str) -> Option<(&str, Vec<&str>)> {
+        let len = short.chars().count();
+        self.abbreviated_head.rows().find_map(|(h, extra)| {
+            let min: usize = extra.get(1)?.parse().ok()?;
+            (short.ends_with(h) && len >= min).then(|| {
+                (
+                    h,
+                    extra.first().map_or(Vec::new(), |f| f.split(' ').collect()),
+                )
+            })
+        })
+    }
+}
+
+/// Numerals, classifiers and function words (function_words.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct FunctionWords {
+    /// Chinese numerals of phases and ordinals (一 … 十).
+    pub numeral: WordList,
+    /// Numerals that count before a classifier.
+    pub counting_numeral: WordList,
+    /// Classifiers after a counting numeral (个, 处, 项).
+    pub count_classifier: WordList,
+    /// Determiners and quantifiers that make a list or a count (各, 该).
+    pub quantifier: WordList,
+    /// Characters of approximate counts (个, 多, 余, 几).
+    pub approximate_numeral: WordList,
+    /// Characters of amounts (百, 千, 万).
+    pub large_numeral: WordList,
+    /// The prefix of ordinals (第).
+    pub ordinal_prefix: WordList,
+    /// Conjunctions glued to the next word (及, 和).
+    pub glued_conjunction: WordList,
+    /// Function characters (及, 的, 了, 在).
+    pub function_char: WordList,
+    /// Function characters never inside an agency's name.
+    pub name_gap_char: WordList,
+    /// Prepositions glued to a known name after them (对, 在).
+    pub glued_preposition: WordList,
+    /// Joiners of list items that share a head (、, 和, 及).
+    pub list_joiner: WordList,
+    /// Joiners of the bodies issuing a document (、, 和, 与).
+    pub title_joiner: WordList,
+    /// The joiner of a route's two ends (至).
+    pub route_joiner: WordList,
+    /// The word closing a list (等).
+    pub list_end: WordList,
+}
+
+kinds!(FunctionWords {
+    numeral,
+    counting_numeral,
+    count_classifier,
+    quantifier,
+    approximate_numeral,
+    large_numeral,
+    ordinal_prefix,
+    glued_conjunction,
+    function_char,
+    name_gap_char,
+    glued_preposition,
+    list_joiner,
+    title_joiner,
+    route_joiner,
+    list_end,
+});
+
+/// WordList around a person's name (person_words.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct PersonWords {
+    /// Characters that end a name after two name characters (说, 在).
+    pub after_name: WordList,
+    /// Verbs after a name in reports (荣获, 表示).
+    pub report_verb: WordList,
+    /// WordList after which a tagged name is a name (同志, 说).
+    pub speech_after: WordList,
+    /// WordList for the article's own place before its people (我市).
+    pub home_anaphor: WordList,
+    /// WordList before which a tagged name is a name (我市).
+    pub name_lead: WordList,
+    /// Derivational suffixes (化, 性, 们).
+    pub derivational_suffix: WordList,
+    /// Verbs right after a name after its post (获, 说).
+    pub after_post_name: WordList,
+    /// WordList closing the names after a home anaphor (在, 获, 等).
+    pub home_list_end: WordList,
+    /// WordList after a three-character name in a list (等, 和).
+    pub list_name_follower: WordList,
+}
+
+kinds!(PersonWords {
+    after_name,
+    report_verb,
+    speech_after,
+    home_anaphor,
+    name_lead,
+    derivational_suffix,
+    after_post_name,
+    home_list_end,
+    list_name_follower,
+});
+
+/// WordList of document titles and source credits (document_words.tsv).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentWords {
+    /// Labels opening a source credit (来源, 供稿).
+    pub credit_label: WordList,
+    /// Verbs by which a notice carries a document (印发, 转发).
+    pub carry_verb: WordList,
+    /// The word opening a title's matter (关于).
+    pub title_about: WordList,
+    /// The word before a title's kind (的).
+    pub title_of: WordList,
+    /// Last characters of a medium's name before a dispatch mark (网, 报).
+    pub dispatch_medium: WordList,
+    /// The mark of a dispatch (讯).
+    pub dispatch_mark: WordList,
+    /// The medium printing the text (本).
+    pub own_medium: WordList,
+}
+
+kinds!(DocumentWords {
+    credit_label,
+    carry_verb,
+    title_about,
+    title_of,
+    dispatch_medium,
+    dispatch_mark,
+    own_medium,
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows go to the list of their kind, in order; one-character words are
+    /// found as characters.
+    #[test]
+    fn rows_go_to_the_lists_of_their_kinds() {
+        let text = "# header\n对\tglued_preposition\n和\tlist_joiner\n及\tlist_joiner\n";
+        let rest: String = FunctionWords::KINDS
+            .iter()
+            .map(|k| format!("甲乙\t{k}\n"))
+            .collect();
+        let fw: FunctionWords = load_kinds("f.tsv", &format!("{text}{rest}")).expect("loads");
+        assert_eq!(
+            fw.list_joiner.iter().collect::<Vec<_>>(),
+            ["和", "及", "甲乙"]
+        );
+        assert!(fw.list_joiner.has_char('及') && !fw.list_joiner.has_char('甲'));
+        assert!(fw.glued_preposition.contains("对") && !fw.glued_preposition.contains("和"));
+        assert_eq!(fw.list_joiner.ending("张和"), Some("和"));
+        assert!(fw.list_joiner.in_str("甲和乙") && !fw.list_joiner.in_str("甲乙"));
+    }
+
+    /// A kind without a row, or an unknown kind, is an error.
+    #[test]
+    fn every_kind_needs_a_row() {
+        assert!(load_kinds::<DocumentWords>("d.tsv", "来源\tcredit_label\n").is_err());
+        let all: String = DocumentWords::KINDS
+            .iter()
+            .map(|k| format!("词\t{k}\n"))
+            .collect();
+        assert!(load_kinds::<DocumentWords>("d.tsv", &all).is_ok());
+        assert!(load_kinds::<DocumentWords>("d.tsv", &format!("{all}词\tno_kind\n")).is_err());
+    }
+
+    /// Level words carry their level; a town word term its least length.
+    #[test]
+    fn level_words_and_town_terms_read_their_columns() {
+        let base: String = PlaceTerms::KINDS
+            .iter()
+            .filter(|k| !matches!(**k, "level_word" | "town_word_term"))
+            .map(|k| format!("词\t{k}\n"))
+            .collect();
+        let text = format!("{base}州\tlevel_word\tcity\n镇\ttown_word_term\t3\n");
+        let pt = PlaceTerms::load("p.tsv", &text).expect("loads");
+        assert_eq!(pt.level_of('州'), Some(Level::City));
+        assert_eq!(pt.level_of('省'), None);
+        assert!(pt.town_word("城关镇") && !pt.town_word("关镇") && !pt.town_word("城关乡"));
+        let bad = format!("{base}州\tlevel_word\tplanet\n镇\ttown_word_term\t3\n");
+        assert!(PlaceTerms::load("p.tsv", &bad).is_err());
+    }
+}
