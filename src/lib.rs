@@ -17,6 +17,7 @@
 pub mod eval;
 #[cfg(feature = "store")]
 pub mod export;
+#[cfg(feature = "store")]
 pub mod graph;
 pub mod lexicon;
 pub mod model;

@@ -15,7 +15,8 @@ use oxigraph::sparql::{QueryEvaluationError, QueryResults, QuerySolutionIter};
 use zhengtu::export::{self, Format};
 use zhengtu::pipeline;
 use zhengtu::recognize::Recognizer;
-use zhengtu::store::{Lookup, Neighborhood, StoreError, ZStore, PREFIXES};
+use zhengtu::store::{Lookup, Neighborhood, StoreError, ZStore};
+use zhengtu::vocab::PREFIXES;
 
 /// zhengtu (政图): knowledge graphs of Chinese government news.
 #[derive(Parser)]
@@ -710,10 +711,7 @@ fn show(t: &Term) -> String {
     match t {
         Term::NamedNode(n) => {
             let s = n.as_str();
-            for (p, ns) in [
-                ("zt:", "https://w3id.org/zhengtu/ontology#"),
-                ("id:", "https://w3id.org/zhengtu/id/"),
-            ] {
+            for (p, ns) in [("zt:", zhengtu::vocab::ZT), ("id:", zhengtu::vocab::ID)] {
                 if let Some(rest) = s.strip_prefix(ns) {
                     // the IRIs' local names are percent-encoded UTF-8
                     let local = percent_encoding::percent_decode_str(rest).decode_utf8_lossy();
@@ -927,7 +925,7 @@ fn stats(store: &ZStore) -> Result<()> {
     counts(&mut out, "relations", &rel)?;
     writeln!(out, "articles {:>19}", first(&arts))?;
     writeln!(out, "files {:>22}", first(&files))?;
-    writeln!(out, "quads {:>22}", store.len()?)?;
+    writeln!(out, "quads {:>22}", store.quad_count()?)?;
     out.flush()?;
     Ok(())
 }

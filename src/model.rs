@@ -29,14 +29,15 @@ pub struct Entity {
     /// Other names it was written with.
     pub aliases: BTreeSet<String>,
     /// Division code, for administrative divisions.
-    pub code: Option<String>,
+    pub(crate) code: Option<String>,
     /// Division level, for administrative divisions.
-    pub level: Option<Level>,
+    pub(crate) level: Option<Level>,
 }
 
 impl Entity {
     /// An entity with a key, type and name, and nothing else yet.
-    pub fn new(key: String, etype: EntityType, name: String) -> Entity {
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // used by the store stages
+    pub(crate) fn new(key: String, etype: EntityType, name: String) -> Entity {
         Entity {
             key,
             etype,
@@ -51,13 +52,13 @@ impl Entity {
 /// Where a relation was read: its sentence and where that lies in the
 /// source file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Evidence {
+pub(crate) struct Evidence {
     /// The sentence.
-    pub sentence: String,
+    pub(crate) sentence: String,
     /// Character offset of the sentence in the source file.
-    pub start: usize,
+    pub(crate) start: usize,
     /// One past its last character.
-    pub end: usize,
+    pub(crate) end: usize,
 }
 
 /// A relation between two entities, as one article states it.
@@ -72,29 +73,30 @@ pub struct Relation {
     /// The post, for `memberOf`.
     pub role: Option<String>,
     /// Supporting sentence.
-    pub evidence: Evidence,
+    pub(crate) evidence: Evidence,
 }
 
 /// An article: where it comes from and what it is called.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Article {
     /// Article id: `{file hash prefix}-{index}` ([`Article::id_of`]).
-    pub id: String,
+    pub(crate) id: String,
     /// Source file path, as given to `build`.
-    pub path: String,
+    pub(crate) path: String,
     /// Hex SHA-256 of the file.
-    pub file_hash: String,
+    pub(crate) file_hash: String,
     /// Position in the file.
     pub index: usize,
     /// Headline.
     pub headline: Option<String>,
     /// The `source:` address of the file.
-    pub source_url: Option<String>,
+    pub(crate) source_url: Option<String>,
 }
 
 impl Article {
     /// The id of the article at `index` of the file with this hash.
-    pub fn id_of(file_hash: &str, index: usize) -> String {
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // used by the store stages
+    pub(crate) fn id_of(file_hash: &str, index: usize) -> String {
         let cut = file_hash
             .char_indices()
             .nth(16)

@@ -214,7 +214,7 @@ pub fn quads(kg: &KnowledgeGraph) -> Vec<oxigraph::model::Quad> {
 }
 
 /// The quads of a graph's articles, by source file path.
-pub fn quads_by_file(kg: &KnowledgeGraph) -> BTreeMap<String, Vec<oxigraph::model::Quad>> {
+pub(crate) fn quads_by_file(kg: &KnowledgeGraph) -> BTreeMap<String, Vec<oxigraph::model::Quad>> {
     let mut out: BTreeMap<String, Vec<oxigraph::model::Quad>> = BTreeMap::new();
     for a in &kg.articles {
         out.entry(a.article.path.clone())
@@ -229,20 +229,6 @@ pub fn quads_by_file(kg: &KnowledgeGraph) -> BTreeMap<String, Vec<oxigraph::mode
 pub struct BuildOptions {
     /// Fail the whole build (writing nothing) if any file cannot be read.
     pub strict: bool,
-}
-
-/// Builds (or updates) the store from input paths.
-///
-/// Unchanged files (same path, same content hash) are skipped; new files
-/// are bulk-loaded together; a changed file's article graphs are replaced in
-/// one transaction. The new state is then published to readers.
-pub fn build(
-    r: &Recognizer,
-    store: &ZStore,
-    inputs: &[PathBuf],
-    opts: BuildOptions,
-) -> Result<BuildReport, PipelineError> {
-    build_with(r, store, inputs, opts, &Quiet)
 }
 
 /// Files of one chunk are at most this many bytes together (about 700,000

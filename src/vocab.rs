@@ -6,7 +6,7 @@
 //! Every stage that writes or reads the graph's IRIs (rdf, store, export,
 //! eval, serve, the CLI) names them through this module.
 
-pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
+pub(crate) use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::NamedNodeRef;
 
 use crate::{EntityType, Predicate};
@@ -16,17 +16,17 @@ pub const ZT: &str = "https://w3id.org/zhengtu/ontology#";
 /// The base of entity, article, file and role IRIs (`id:`).
 pub const ID: &str = "https://w3id.org/zhengtu/id/";
 /// The named graph holding the ontology.
-pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/zhengtu/ontology";
+pub(crate) const ONTOLOGY_GRAPH: &str = "https://w3id.org/zhengtu/ontology";
 /// The SKOS namespace.
-pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub(crate) const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 /// The W3C ORG namespace.
-pub const ORG: &str = "http://www.w3.org/ns/org#";
+pub(crate) const ORG: &str = "http://www.w3.org/ns/org#";
 /// The PROV-O namespace.
-pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub(crate) const PROV: &str = "http://www.w3.org/ns/prov#";
 /// The RDFS namespace.
-pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+pub(crate) const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
 /// The RDF namespace.
-pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub(crate) const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
 /// The prefixes every query of zhengtu may use, as a SPARQL prologue.
 pub const PREFIXES: &str = "PREFIX zt: <https://w3id.org/zhengtu/ontology#>\n\
@@ -36,9 +36,9 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n\
 PREFIX org: <http://www.w3.org/ns/org#>\n\
 PREFIX prov: <http://www.w3.org/ns/prov#>\n";
 
-/// The prefixes of [`PREFIXES`] as (prefix, namespace) pairs, for
-/// serializers.
-pub const PREFIX_PAIRS: &[(&str, &str)] = &[
+/// The prefixes of [`PREFIXES`] as (prefix, namespace) pairs, for the
+/// serializers of query answers.
+pub(crate) const PREFIX_PAIRS: &[(&str, &str)] = &[
     ("zt", ZT),
     ("rdf", RDF),
     ("rdfs", RDFS),
@@ -47,61 +47,66 @@ pub const PREFIX_PAIRS: &[(&str, &str)] = &[
     ("prov", PROV),
 ];
 
+/// The prefixes the Turtle export declares (RDF and PROV-O terms are
+/// written in full there).
+pub(crate) const EXPORT_PREFIXES: [(&str, &str); 4] =
+    [("zt", ZT), ("rdfs", RDFS), ("skos", SKOS), ("org", ORG)];
+
 /// SKOS terms.
-pub mod skos {
+pub(crate) mod skos {
     use oxigraph::model::NamedNodeRef;
 
     /// `skos:altLabel`: an entity's other names.
-    pub const ALT_LABEL: NamedNodeRef<'static> =
+    pub(crate) const ALT_LABEL: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#altLabel");
     /// `skos:prefLabel`: the name of a role.
-    pub const PREF_LABEL: NamedNodeRef<'static> =
+    pub(crate) const PREF_LABEL: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#prefLabel");
     /// `skos:notation`: a division code.
-    pub const NOTATION: NamedNodeRef<'static> =
+    pub(crate) const NOTATION: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#notation");
 }
 
 /// W3C ORG terms.
-pub mod org {
+pub(crate) mod org {
     use oxigraph::model::NamedNodeRef;
 
     /// `org:Membership`: a person's post in a body.
-    pub const MEMBERSHIP: NamedNodeRef<'static> =
+    pub(crate) const MEMBERSHIP: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/ns/org#Membership");
     /// `org:member`.
-    pub const MEMBER: NamedNodeRef<'static> =
+    pub(crate) const MEMBER: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/ns/org#member");
     /// `org:organization`.
-    pub const ORGANIZATION: NamedNodeRef<'static> =
+    pub(crate) const ORGANIZATION: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/ns/org#organization");
     /// `org:role`.
-    pub const ROLE: NamedNodeRef<'static> =
+    pub(crate) const ROLE: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/ns/org#role");
     /// `org:Role`.
-    pub const ROLE_CLASS: NamedNodeRef<'static> =
+    pub(crate) const ROLE_CLASS: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/ns/org#Role");
 }
 
 /// PROV-O terms.
-pub mod prov {
+pub(crate) mod prov {
     use oxigraph::model::NamedNodeRef;
 
     /// `prov:wasDerivedFrom`: the article an evidence node comes from.
-    pub const WAS_DERIVED_FROM: NamedNodeRef<'static> =
+    pub(crate) const WAS_DERIVED_FROM: NamedNodeRef<'static> =
         NamedNodeRef::new_unchecked("http://www.w3.org/ns/prov#wasDerivedFrom");
 }
 
 /// The `zt:` terms other than the entity classes and the relations
 /// (those are [`class`] and [`property`]).
-pub mod zt {
+pub(crate) mod zt {
     use oxigraph::model::NamedNodeRef;
 
     macro_rules! terms {
         ($($(#[$doc:meta])* $name:ident = $local:literal;)*) => {
             $(
                 $(#[$doc])*
-                pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(
+                pub(crate) const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(
                     concat!("https://w3id.org/zhengtu/ontology#", $local),
                 );
             )*
@@ -175,27 +180,27 @@ const PROPERTIES: [NamedNodeRef<'static>; 7] = [
 ];
 
 /// The `zt:` class of an entity type (`zt:Agency`).
-pub fn class(t: EntityType) -> NamedNodeRef<'static> {
+pub(crate) fn class(t: EntityType) -> NamedNodeRef<'static> {
     CLASSES[t as usize]
 }
 
 /// The entity type of a `zt:` class IRI.
-pub fn type_of_class(iri: &str) -> Option<EntityType> {
+pub(crate) fn type_of_class(iri: &str) -> Option<EntityType> {
     iri.strip_prefix(ZT).and_then(EntityType::parse)
 }
 
 /// The `zt:` property of a relation (`zt:subOrganizationOf`).
-pub fn property(p: Predicate) -> NamedNodeRef<'static> {
+pub(crate) fn property(p: Predicate) -> NamedNodeRef<'static> {
     PROPERTIES[p as usize]
 }
 
 /// The relation of a `zt:` property IRI.
-pub fn predicate_of_property(iri: &str) -> Option<Predicate> {
+pub(crate) fn predicate_of_property(iri: &str) -> Option<Predicate> {
     iri.strip_prefix(ZT).and_then(Predicate::parse)
 }
 
 /// The six entity classes as a SPARQL `VALUES` list (`zt:Agency …`).
-pub fn class_values() -> String {
+pub(crate) fn class_values() -> String {
     let v: Vec<String> = EntityType::ALL
         .iter()
         .map(|t| format!("zt:{}", t.as_str()))
@@ -204,7 +209,7 @@ pub fn class_values() -> String {
 }
 
 /// The seven relation properties as a SPARQL `VALUES` list.
-pub fn property_values() -> String {
+pub(crate) fn property_values() -> String {
     let v: Vec<String> = Predicate::ALL
         .iter()
         .map(|p| format!("zt:{}", p.as_str()))

@@ -40,11 +40,11 @@ pub enum EvalError {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
     /// True positives.
-    pub tp: usize,
+    pub(crate) tp: usize,
     /// False positives.
-    pub fp: usize,
+    pub(crate) fp: usize,
     /// False negatives.
-    pub fn_: usize,
+    pub(crate) fn_: usize,
 }
 
 impl Counts {
@@ -79,17 +79,17 @@ impl Counts {
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Score {
     /// Counts per entity type.
-    pub types: BTreeMap<String, Counts>,
+    pub(crate) types: BTreeMap<String, Counts>,
     /// Counts per predicate.
-    pub predicates: BTreeMap<String, Counts>,
+    pub(crate) predicates: BTreeMap<String, Counts>,
     /// Entity false positives.
-    pub false_positives: Vec<String>,
+    pub(crate) false_positives: Vec<String>,
     /// Entity misses.
-    pub misses: Vec<String>,
+    pub(crate) misses: Vec<String>,
     /// Relation false positives.
-    pub relation_false_positives: Vec<String>,
+    pub(crate) relation_false_positives: Vec<String>,
     /// Relation misses.
-    pub relation_misses: Vec<String>,
+    pub(crate) relation_misses: Vec<String>,
 }
 
 impl Score {
@@ -145,7 +145,7 @@ impl Score {
 }
 
 /// Name normalization of `score.py`: NFKC, no whitespace, full-width brackets.
-pub fn norm(name: &str) -> String {
+pub(crate) fn norm(name: &str) -> String {
     let n: String = name.nfkc().collect();
     n.chars()
         .filter(|c| !c.is_whitespace())
@@ -166,7 +166,6 @@ struct GoldEntity {
 
 #[derive(serde::Deserialize)]
 struct GoldFile {
-    doc: String,
     entities: Vec<GoldEnt>,
     relations: Vec<GoldRel>,
 }
@@ -198,8 +197,6 @@ pub struct Gold {
     entities: Vec<GoldEntity>,
     relations: HashMap<RelKey, bool>,
     order: Vec<RelKey>,
-    /// The documents the gold files describe.
-    pub docs: Vec<String>,
 }
 
 impl Gold {
@@ -236,7 +233,6 @@ impl Gold {
         let mut ent_index: HashMap<(String, String), usize> = HashMap::new();
         let mut relations: HashMap<RelKey, bool> = HashMap::new();
         let mut order = Vec::new();
-        let mut doc_names = Vec::new();
         for f in files {
             let text = std::fs::read_to_string(&f).map_err(|e| EvalError::Gold {
                 path: f.clone(),
@@ -246,7 +242,6 @@ impl Gold {
                 path: f.clone(),
                 msg: e.to_string(),
             })?;
-            doc_names.push(g.doc.clone());
             for e in g.entities {
                 if EntityType::parse(&e.etype).is_none() {
                     return Err(EvalError::Gold {
@@ -293,7 +288,6 @@ impl Gold {
             entities,
             relations,
             order,
-            docs: doc_names,
         })
     }
 }

@@ -37,7 +37,7 @@ fn xml_text(s: &str) -> String {
 }
 
 /// Escapes text for a DOT double-quoted string.
-pub fn dot_escape(s: &str) -> String {
+pub(crate) fn dot_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -51,7 +51,7 @@ pub fn dot_escape(s: &str) -> String {
 }
 
 /// Fill colour of a type in DOT and yEd.
-pub fn color(t: EntityType) -> &'static str {
+pub(crate) fn color(t: EntityType) -> &'static str {
     match t {
         EntityType::Agency => "#8dd3c7",
         EntityType::Organization => "#ffffb3",
@@ -138,7 +138,7 @@ const GRAPHML_NS: [(&str, &str); 4] = [
 
 /// GraphML with typed keys, and yFiles node graphics so that yEd shows the
 /// names.
-pub fn graphml(kg: &KnowledgeGraph, w: &mut impl Write) -> io::Result<()> {
+pub(crate) fn graphml(kg: &KnowledgeGraph, w: &mut impl Write) -> io::Result<()> {
     let mut x = Writer::new_with_indent(&mut *w, b' ', 2);
     x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     x.create_element("graphml")
@@ -295,7 +295,7 @@ fn gexf_attvalues<W: Write>(x: &mut Writer<W>, values: &[Option<String>]) -> io:
 }
 
 /// GEXF 1.3 with node and edge attributes; the predicate is the edge kind.
-pub fn gexf(kg: &KnowledgeGraph, w: &mut impl Write) -> io::Result<()> {
+pub(crate) fn gexf(kg: &KnowledgeGraph, w: &mut impl Write) -> io::Result<()> {
     let mut x = Writer::new_with_indent(&mut *w, b' ', 2);
     x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     x.create_element("gexf")
@@ -425,7 +425,7 @@ fn node_data(n: &NodeOut) -> Map<String, Value> {
 }
 
 /// Cytoscape.js elements JSON.
-pub fn cytoscape(kg: &KnowledgeGraph, w: &mut impl Write) -> io::Result<()> {
+pub(crate) fn cytoscape(kg: &KnowledgeGraph, w: &mut impl Write) -> io::Result<()> {
     let nodes: Vec<Value> = nodes(kg)
         .map(|n| json!({ "data": node_data(&n) }))
         .collect();
@@ -449,7 +449,7 @@ pub fn cytoscape(kg: &KnowledgeGraph, w: &mut impl Write) -> io::Result<()> {
 }
 
 /// JSON Graph Format v2.
-pub fn jgf(kg: &KnowledgeGraph, w: &mut impl Write) -> io::Result<()> {
+pub(crate) fn jgf(kg: &KnowledgeGraph, w: &mut impl Write) -> io::Result<()> {
     let mut nodes_map = Map::new();
     for n in nodes(kg) {
         let mut meta = node_data(&n);

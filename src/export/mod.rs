@@ -99,7 +99,7 @@ pub fn export(
 }
 
 /// Writes a graph in one of the graph formats.
-pub fn write_graph(
+pub(crate) fn write_graph(
     kg: &KnowledgeGraph,
     format: Format,
     w: &mut impl Write,

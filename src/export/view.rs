@@ -28,7 +28,7 @@ pub struct Cut {
 
 impl Cut {
     /// Whether the cut keeps the whole graph.
-    pub fn is_whole(&self) -> bool {
+    pub(crate) fn is_whole(&self) -> bool {
         self.around.is_none() && self.types.is_empty()
     }
 }
@@ -51,7 +51,7 @@ type Triple = (String, Predicate, String);
 type Roles = BTreeMap<(String, String, String), BTreeSet<String>>;
 
 /// Reads the whole entity graph of a store.
-pub fn read(store: &ZStore) -> Result<KnowledgeGraph, StoreError> {
+pub(crate) fn read(store: &ZStore) -> Result<KnowledgeGraph, StoreError> {
     let entities = read_entities(store)?;
     let supports = read_supports(store, &entities)?;
     let mut kg = KnowledgeGraph::new();
@@ -172,7 +172,7 @@ fn read_roles(store: &ZStore) -> Result<Roles, StoreError> {
 
 /// Applies a cut to a graph read from a store: the neighbourhood of a
 /// name, then the types kept.
-pub fn cut(mut kg: KnowledgeGraph, cut: &Cut) -> Result<KnowledgeGraph, ViewError> {
+pub(crate) fn cut(mut kg: KnowledgeGraph, cut: &Cut) -> Result<KnowledgeGraph, ViewError> {
     if let Some(name) = &cut.around {
         let start = kg.lookup(name);
         if start.is_empty() {

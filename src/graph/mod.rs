@@ -15,7 +15,7 @@
 //! Takes: [`crate::resolve::ResolvedDoc`]s with their source documents, or
 //! entities and relations read from a store. Gives: a [`KnowledgeGraph`].
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use indexmap::IndexMap;
 use petgraph::algo::dijkstra;
@@ -29,35 +29,35 @@ use crate::{EntityType, Predicate};
 
 /// One article's statement of a relation.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Support {
+pub(crate) struct Support {
     /// The article's id.
-    pub article: String,
+    pub(crate) article: String,
     /// The post, for `memberOf`.
-    pub role: Option<String>,
+    pub(crate) role: Option<String>,
     /// The sentence it was read from (not loaded when the graph is read
     /// back from a store for drawing).
-    pub evidence: Option<Evidence>,
+    pub(crate) evidence: Option<Evidence>,
 }
 
 /// A relation edge: its predicate and the articles stating it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Edge {
     /// The predicate.
-    pub predicate: Predicate,
+    pub(crate) predicate: Predicate,
     /// Who states it, in the order they were added.
-    pub support: Vec<Support>,
+    pub(crate) support: Vec<Support>,
 }
 
 impl Edge {
     /// The number of distinct articles stating the relation.
-    pub fn article_count(&self) -> usize {
+    pub(crate) fn article_count(&self) -> usize {
         let ids: BTreeSet<&str> = self.support.iter().map(|s| s.article.as_str()).collect();
         ids.len()
     }
 
     /// The posts of a `memberOf` edge, each once, sorted and joined with 、
     /// (a post written as a list, 市委常委、副市长, counts as its parts).
-    pub fn roles(&self) -> Option<String> {
+    pub(crate) fn roles(&self) -> Option<String> {
         let parts: BTreeSet<&str> = self
             .support
             .iter()
@@ -70,16 +70,16 @@ impl Edge {
 
 /// What one article names and states, by node and edge of the graph.
 #[derive(Debug, Clone)]
-pub struct ArticleRecord {
+pub(crate) struct ArticleRecord {
     /// The article.
-    pub article: Article,
+    pub(crate) article: Article,
     /// The people of its byline.
-    pub byline: Vec<NodeIndex>,
+    pub(crate) byline: Vec<NodeIndex>,
     /// The entities it names, each with the names it uses for it.
-    pub mentions: Vec<(NodeIndex, BTreeSet<String>)>,
+    pub(crate) mentions: Vec<(NodeIndex, BTreeSet<String>)>,
     /// The relations it states: the edge and the position of the article's
     /// support in the edge's list.
-    pub statements: Vec<(EdgeIndex, usize)>,
+    pub(crate) statements: Vec<(EdgeIndex, usize)>,
 }
 
 /// The knowledge graph of a corpus, or of a store read back.
@@ -91,23 +91,23 @@ pub struct KnowledgeGraph {
     /// Identity key → node.
     index: IndexMap<String, NodeIndex>,
     /// Articles in input order.
-    pub articles: Vec<ArticleRecord>,
+    pub(crate) articles: Vec<ArticleRecord>,
 }
 
 impl KnowledgeGraph {
     /// An empty graph.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// The node of an identity key.
-    pub fn node(&self, key: &str) -> Option<NodeIndex> {
+    pub(crate) fn node(&self, key: &str) -> Option<NodeIndex> {
         self.index.get(key).copied()
     }
 
     /// Adds an entity, or unites its names with the node of its key;
     /// returns the node.
-    pub fn add_entity(&mut self, e: &Entity) -> NodeIndex {
+    pub(crate) fn add_entity(&mut self, e: &Entity) -> NodeIndex {
         match self.index.get(&e.key) {
             Some(&ni) => {
                 self.graph[ni].aliases.extend(e.aliases.iter().cloned());
@@ -123,7 +123,7 @@ impl KnowledgeGraph {
 
     /// Adds one article's statement of a relation between two nodes;
     /// returns the edge and the position of the support in it.
-    pub fn add_relation(
+    pub(crate) fn add_relation(
         &mut self,
         s: NodeIndex,
         p: Predicate,
@@ -151,7 +151,7 @@ impl KnowledgeGraph {
     }
 
     /// Adds the articles of a resolved document.
-    pub fn add_document(&mut self, doc: &Document, res: &ResolvedDoc) {
+    pub(crate) fn add_document(&mut self, doc: &Document, res: &ResolvedDoc) {
         for a in &res.articles {
             let article = Article {
                 id: Article::id_of(&doc.hash, a.index),
@@ -190,7 +190,7 @@ impl KnowledgeGraph {
 
     /// Nodes whose canonical name or one of whose other names is `name`,
     /// those of that canonical name first.
-    pub fn lookup(&self, name: &str) -> Vec<NodeIndex> {
+    pub(crate) fn lookup(&self, name: &str) -> Vec<NodeIndex> {
         let mut out: Vec<NodeIndex> = self
             .graph
             .node_indices()
@@ -205,7 +205,7 @@ impl KnowledgeGraph {
 
     /// Keeps the entities within `depth` relations (in either direction)
     /// of the start nodes, and the relations between them.
-    pub fn around(&mut self, start: &[NodeIndex], depth: usize) {
+    pub(crate) fn around(&mut self, start: &[NodeIndex], depth: usize) {
         let mut keep: HashSet<NodeIndex> = HashSet::new();
         for &s in start {
             let dist = dijkstra(UndirectedAdaptor(&self.graph), s, None, |_| 1usize);
@@ -219,7 +219,7 @@ impl KnowledgeGraph {
     }
 
     /// Keeps the entities of some types, and the relations between them.
-    pub fn only_types(&mut self, types: &[EntityType]) {
+    pub(crate) fn only_types(&mut self, types: &[EntityType]) {
         self.retain(|e, _| types.contains(&e.etype));
     }
 
@@ -235,18 +235,6 @@ impl KnowledgeGraph {
             a.mentions.retain(|(ni, _)| g.contains_node(*ni));
             a.statements.retain(|(ei, _)| g.edge_weight(*ei).is_some());
         }
-    }
-
-    /// Number of entity nodes per type.
-    pub fn counts(&self) -> Vec<(EntityType, usize)> {
-        let mut n: BTreeMap<EntityType, usize> = BTreeMap::new();
-        for e in self.graph.node_weights() {
-            *n.entry(e.etype).or_default() += 1;
-        }
-        EntityType::ALL
-            .iter()
-            .map(|t| (*t, n.get(t).copied().unwrap_or(0)))
-            .collect()
     }
 }
 
@@ -373,8 +361,9 @@ mod tests {
             .graph
             .edge_weights()
             .all(|e| e.predicate == Predicate::SubOrganizationOf));
-        let counts = kg.counts();
-        assert_eq!(counts[0], (EntityType::Agency, 3));
-        assert_eq!(counts[2], (EntityType::Place, 0));
+        assert!(kg
+            .graph
+            .node_weights()
+            .all(|e| e.etype == EntityType::Agency));
     }
 }

@@ -11,7 +11,7 @@ use super::{bad, rows, Level, LexiconError};
 
 /// One named list of words, in the order of its file.
 #[derive(Debug, Clone, Default)]
-pub struct WordList {
+pub(crate) struct WordList {
     /// The words.
     words: Vec<String>,
     /// The characters of each word (never empty: the loader refuses an
@@ -39,13 +39,13 @@ impl WordList {
     }
 
     /// The words, in file order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(String::as_str)
     }
 
     /// The first word (in file order) that `text` holds at `pos`, with its
     /// length in characters.
-    pub fn at(&self, text: &[char], pos: usize) -> Option<(&str, usize)> {
+    pub(crate) fn at(&self, text: &[char], pos: usize) -> Option<(&str, usize)> {
         let first = text.get(pos)?;
         let rest = &text[pos..];
         self.spelled
@@ -55,37 +55,37 @@ impl WordList {
     }
 
     /// The words with the further columns of their rows.
-    pub fn rows(&self) -> impl Iterator<Item = (&str, &[String])> {
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (&str, &[String])> {
         self.iter().zip(self.extra.iter().map(Vec::as_slice))
     }
 
     /// Whether `w` is one of the words.
-    pub fn contains(&self, w: &str) -> bool {
+    pub(crate) fn contains(&self, w: &str) -> bool {
         self.words.iter().any(|x| x == w)
     }
 
     /// Whether `c` is one of the words of one character.
-    pub fn has_char(&self, c: char) -> bool {
+    pub(crate) fn has_char(&self, c: char) -> bool {
         self.chars.binary_search(&c).is_ok()
     }
 
     /// The first word (in file order) that `s` ends with.
-    pub fn ending(&self, s: &str) -> Option<&str> {
+    pub(crate) fn ending(&self, s: &str) -> Option<&str> {
         self.iter().find(|w| s.ends_with(w))
     }
 
     /// Whether `s` ends with one of the words.
-    pub fn ends(&self, s: &str) -> bool {
+    pub(crate) fn ends(&self, s: &str) -> bool {
         self.ending(s).is_some()
     }
 
     /// Whether `s` starts with one of the words.
-    pub fn starts(&self, s: &str) -> bool {
+    pub(crate) fn starts(&self, s: &str) -> bool {
         self.iter().any(|w| s.starts_with(w))
     }
 
     /// Whether `s` holds one of the words of one character.
-    pub fn in_str(&self, s: &str) -> bool {
+    pub(crate) fn in_str(&self, s: &str) -> bool {
         s.chars().any(|c| self.has_char(c))
     }
 }
@@ -140,27 +140,27 @@ pub(super) fn load_kinds<T: Kinds>(file: &'static str, text: &str) -> Result<T, 
 
 /// Generic terms of place names and level words (place_terms.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct PlaceTerms {
+pub(crate) struct PlaceTerms {
     /// Terms that end the names of divisions (省, 县, 街道, 社区).
-    pub division_term: WordList,
+    pub(crate) division_term: WordList,
     /// Terms that end the names of township-level divisions (镇, 苏木).
-    pub township_term: WordList,
+    pub(crate) township_term: WordList,
     /// Terms of township names that are words for the segmenter, with
     /// the least length of such a name.
-    pub town_word_term: WordList,
+    pub(crate) town_word_term: WordList,
     /// Level words standing for the article's place (省 市 区 县 镇 乡).
-    pub level_word: WordList,
+    pub(crate) level_word: WordList,
     /// Characters that form a word with a level word after them (全市).
-    pub level_glue: WordList,
+    pub(crate) level_glue: WordList,
     /// Characters glued to a level word after them without forming a word
     /// (由市, 报市政府).
-    pub before_level: WordList,
+    pub(crate) before_level: WordList,
     /// Heads after which a short division name names a local unit (泰安社区).
-    pub short_name_head: WordList,
+    pub(crate) short_name_head: WordList,
     /// Terms after 等 that close a list of township names (等乡镇).
-    pub township_list_end: WordList,
+    pub(crate) township_list_end: WordList,
     /// The level of each level word.
-    pub levels: Vec<(char, Level)>,
+    pub(crate) levels: Vec<(char, Level)>,
 }
 
 kinds!(PlaceTerms {
@@ -207,7 +207,7 @@ impl PlaceTerms {
 
     /// Whether a township's name is a word for the segmenter: it ends in a
     /// town word term and is at least as long as the term asks.
-    pub fn town_word(&self, name: &str) -> bool {
+    pub(crate) fn town_word(&self, name: &str) -> bool {
         let len = name.chars().count();
         self.town_word_term.rows().any(|(t, extra)| {
             name.ends_with(t)
@@ -219,7 +219,7 @@ impl PlaceTerms {
     }
 
     /// The level a level word names.
-    pub fn level_of(&self, c: char) -> Option<Level> {
+    pub(crate) fn level_of(&self, c: char) -> Option<Level> {
         self.levels.iter().find(|l| l.0 == c).map(|l| l.1)
     }
 }
@@ -234,29 +234,29 @@ fn bad_entry(file: &'static str, word: &str, what: &str) -> LexiconError {
 
 /// Heads of names that the recognizers treat apart (name_heads.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct HeadWords {
+pub(crate) struct HeadWords {
     /// Heads that end a project's name (项目, 工程).
-    pub project_end: WordList,
+    pub(crate) project_end: WordList,
     /// Place heads after which any word is a name (小区, 街道).
-    pub named_place_head: WordList,
+    pub(crate) named_place_head: WordList,
     /// Party organs of non-state units written after their name (党委).
-    pub party_unit: WordList,
+    pub(crate) party_unit: WordList,
     /// Heads that the items of a list before them share (片区, 社区).
-    pub shared_head: WordList,
+    pub(crate) shared_head: WordList,
     /// Heads of zones, which need the place written before them (开发区).
-    pub zone_head: WordList,
+    pub(crate) zone_head: WordList,
     /// Heads of companies' names (公司, 集团).
-    pub company_head: WordList,
+    pub(crate) company_head: WordList,
     /// Endings of the heads a company's name runs on through (公司).
-    pub company_form_end: WordList,
+    pub(crate) company_form_end: WordList,
     /// The ending of associations' names (会).
-    pub association_end: WordList,
+    pub(crate) association_end: WordList,
     /// The ending of a project's phase (期).
-    pub phase_end: WordList,
+    pub(crate) phase_end: WordList,
     /// The endings of a project's bracketed phase or section (期, 段).
-    pub section_end: WordList,
+    pub(crate) section_end: WordList,
     /// Heads of local places and their committees (社区, 村, 居委会).
-    pub local_head: WordList,
+    pub(crate) local_head: WordList,
 }
 
 kinds!(HeadWords {
@@ -275,46 +275,46 @@ kinds!(HeadWords {
 
 /// The words of the grammar of agency names (body_words.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct BodyWords {
+pub(crate) struct BodyWords {
     /// Prefixes of a Party body's name (中国共产党, 中共).
-    pub party_prefix: WordList,
+    pub(crate) party_prefix: WordList,
     /// The prefix of a CPPCC committee's full name.
-    pub cppcc_prefix: WordList,
+    pub(crate) cppcc_prefix: WordList,
     /// The full word for a committee (委员会).
-    pub committee_full: WordList,
+    pub(crate) committee_full: WordList,
     /// A people's government (人民政府, 政府).
-    pub government: WordList,
+    pub(crate) government: WordList,
     /// A CPPCC committee (政协).
-    pub cppcc: WordList,
+    pub(crate) cppcc: WordList,
     /// The management committee of a zone (管委会).
-    pub zone_committee: WordList,
+    pub(crate) zone_committee: WordList,
     /// A Party committee after its place (委, 党委, 党工委).
-    pub party_committee: WordList,
+    pub(crate) party_committee: WordList,
     /// WordList starting like a Party committee that are none (委员).
-    pub not_committee: WordList,
+    pub(crate) not_committee: WordList,
     /// The same-system bureau of a place (局).
-    pub counterpart: WordList,
+    pub(crate) counterpart: WordList,
     /// WordList starting like the counterpart that are none (局长).
-    pub not_counterpart: WordList,
+    pub(crate) not_counterpart: WordList,
     /// Characters after which the counterpart still ends (党).
-    pub counterpart_follow: WordList,
+    pub(crate) counterpart_follow: WordList,
     /// The head of a branch named after its place (分局).
-    pub branch: WordList,
+    pub(crate) branch: WordList,
     /// The office of a government (办公室).
-    pub government_office: WordList,
+    pub(crate) government_office: WordList,
     /// Characters starting a top body's name (委, 政, 人).
-    pub body_initial: WordList,
+    pub(crate) body_initial: WordList,
     /// Nouns for people and units, never inside a body's name.
-    pub person_noun: WordList,
+    pub(crate) person_noun: WordList,
     /// Heads naming an organisation before an agency (研究院, 大学).
-    pub org_first: WordList,
+    pub(crate) org_first: WordList,
     /// Verbs calling a meeting (召开).
-    pub meeting_verb: WordList,
+    pub(crate) meeting_verb: WordList,
     /// Meetings named after their body (常委会).
-    pub meeting: WordList,
+    pub(crate) meeting: WordList,
     /// Heads of abbreviated department names, with the heads of the full
     /// names and the least length of the short form.
-    pub abbreviated_head: WordList,
+    pub(crate) abbreviated_head: WordList,
 }
 
 kinds!(BodyWords {
@@ -356,7 +356,7 @@ impl BodyWords {
     /// The abbreviated head that a short department name ends with, if it
     /// is long enough: the head and the heads of the full names it may
     /// abbreviate.
-    pub fn abbreviation(&self, short: &str) -> Option<(&str, Vec<&str>)> {
+    pub(crate) fn abbreviation(&self, short: &str) -> Option<(&str, Vec<&str>)> {
         let len = short.chars().count();
         self.abbreviated_head.rows().find_map(|(h, extra)| {
             let min: usize = extra.get(1)?.parse().ok()?;
@@ -372,37 +372,37 @@ impl BodyWords {
 
 /// Numerals, classifiers and function words (function_words.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct FunctionWords {
+pub(crate) struct FunctionWords {
     /// Chinese numerals of phases and ordinals (一 … 十).
-    pub numeral: WordList,
+    pub(crate) numeral: WordList,
     /// Numerals that count before a classifier.
-    pub counting_numeral: WordList,
+    pub(crate) counting_numeral: WordList,
     /// Classifiers after a counting numeral (个, 处, 项).
-    pub count_classifier: WordList,
+    pub(crate) count_classifier: WordList,
     /// Determiners and quantifiers that make a list or a count (各, 该).
-    pub quantifier: WordList,
+    pub(crate) quantifier: WordList,
     /// Characters of approximate counts (个, 多, 余, 几).
-    pub approximate_numeral: WordList,
+    pub(crate) approximate_numeral: WordList,
     /// Characters of amounts (百, 千, 万).
-    pub large_numeral: WordList,
+    pub(crate) large_numeral: WordList,
     /// The prefix of ordinals (第).
-    pub ordinal_prefix: WordList,
+    pub(crate) ordinal_prefix: WordList,
     /// Conjunctions glued to the next word (及, 和).
-    pub glued_conjunction: WordList,
+    pub(crate) glued_conjunction: WordList,
     /// Function characters (及, 的, 了, 在).
-    pub function_char: WordList,
+    pub(crate) function_char: WordList,
     /// Function characters never inside an agency's name.
-    pub name_gap_char: WordList,
+    pub(crate) name_gap_char: WordList,
     /// Prepositions glued to a known name after them (对, 在).
-    pub glued_preposition: WordList,
+    pub(crate) glued_preposition: WordList,
     /// Joiners of list items that share a head (、, 和, 及).
-    pub list_joiner: WordList,
+    pub(crate) list_joiner: WordList,
     /// Joiners of the bodies issuing a document (、, 和, 与).
-    pub title_joiner: WordList,
+    pub(crate) title_joiner: WordList,
     /// The joiner of a route's two ends (至).
-    pub route_joiner: WordList,
+    pub(crate) route_joiner: WordList,
     /// The word closing a list (等).
-    pub list_end: WordList,
+    pub(crate) list_end: WordList,
 }
 
 kinds!(FunctionWords {
@@ -425,25 +425,25 @@ kinds!(FunctionWords {
 
 /// WordList around a person's name (person_words.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct PersonWords {
+pub(crate) struct PersonWords {
     /// Characters that end a name after two name characters (说, 在).
-    pub after_name: WordList,
+    pub(crate) after_name: WordList,
     /// Verbs after a name in reports (荣获, 表示).
-    pub report_verb: WordList,
+    pub(crate) report_verb: WordList,
     /// WordList after which a tagged name is a name (同志, 说).
-    pub speech_after: WordList,
+    pub(crate) speech_after: WordList,
     /// WordList for the article's own place before its people (我市).
-    pub home_anaphor: WordList,
+    pub(crate) home_anaphor: WordList,
     /// WordList before which a tagged name is a name (我市).
-    pub name_lead: WordList,
+    pub(crate) name_lead: WordList,
     /// Derivational suffixes (化, 性, 们).
-    pub derivational_suffix: WordList,
+    pub(crate) derivational_suffix: WordList,
     /// Verbs right after a name after its post (获, 说).
-    pub after_post_name: WordList,
+    pub(crate) after_post_name: WordList,
     /// WordList closing the names after a home anaphor (在, 获, 等).
-    pub home_list_end: WordList,
+    pub(crate) home_list_end: WordList,
     /// WordList after a three-character name in a list (等, 和).
-    pub list_name_follower: WordList,
+    pub(crate) list_name_follower: WordList,
 }
 
 kinds!(PersonWords {
@@ -460,21 +460,21 @@ kinds!(PersonWords {
 
 /// WordList of document titles and source credits (document_words.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct DocumentWords {
+pub(crate) struct DocumentWords {
     /// Labels opening a source credit (来源, 供稿).
-    pub credit_label: WordList,
+    pub(crate) credit_label: WordList,
     /// Verbs by which a notice carries a document (印发, 转发).
-    pub carry_verb: WordList,
+    pub(crate) carry_verb: WordList,
     /// The word opening a title's matter (关于).
-    pub title_about: WordList,
+    pub(crate) title_about: WordList,
     /// The word before a title's kind (的).
-    pub title_of: WordList,
+    pub(crate) title_of: WordList,
     /// Last characters of a medium's name before a dispatch mark (网, 报).
-    pub dispatch_medium: WordList,
+    pub(crate) dispatch_medium: WordList,
     /// The mark of a dispatch (讯).
-    pub dispatch_mark: WordList,
+    pub(crate) dispatch_mark: WordList,
     /// The medium printing the text (本).
-    pub own_medium: WordList,
+    pub(crate) own_medium: WordList,
 }
 
 kinds!(DocumentWords {

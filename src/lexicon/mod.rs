@@ -10,25 +10,23 @@
 //! source; the files are compiled into the binary so that it runs anywhere.
 //! Takes: nothing. Gives: a [`Lexicon`] with lookup tables.
 
-pub mod grammar;
-pub mod tags;
+pub(crate) mod grammar;
+pub(crate) mod tags;
 mod words;
 
-pub use grammar::{
+pub(crate) use grammar::{
     BodyWords, DocumentWords, FunctionWords, HeadWords, PersonWords, PlaceTerms, WordList,
 };
-pub use tags::{Tag, TagClasses, TagSet};
-pub use words::{
-    Cue, Found, LayoutWords, OrganWords, PlaceWords, RelationWords, Template, TriggerScan, Words,
-};
+pub(crate) use tags::{Tag, TagClasses};
+pub(crate) use words::{Cue, Found, LayoutWords, OrganWords, PlaceWords, RelationWords, Words};
 
 /// The lexicons' maps hash with FxHash (rustc-hash): recognizers look up
 /// short keys many times per character of text, and SipHash was some 8% of
 /// an extraction's instructions. The keys come from the lexicon files, not
 /// from the input, so flooding is no concern.
-pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub(crate) type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// A set of the lexicons, hashed as [`HashMap`].
-pub type HashSet<K> = rustc_hash::FxHashSet<K>;
+pub(crate) type HashSet<K> = rustc_hash::FxHashSet<K>;
 
 /// Errors in a lexicon file.
 #[derive(Debug, thiserror::Error)]
@@ -55,7 +53,7 @@ pub enum LexiconError {
 
 /// Level of an administrative division.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum Level {
+pub(crate) enum Level {
     /// Province, autonomous region, municipality.
     Province,
     /// Prefecture-level city.
@@ -68,7 +66,8 @@ pub enum Level {
 
 impl Level {
     /// The name used in data files and RDF.
-    pub fn as_str(self) -> &'static str {
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // used by the store stages
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Level::Province => "province",
             Level::City => "city",
@@ -91,17 +90,17 @@ impl Level {
 
 /// One administrative division.
 #[derive(Debug, Clone)]
-pub struct Division {
+pub(crate) struct Division {
     /// NBS statistical code (6 digits to county level, 9 for townships).
-    pub code: String,
+    pub(crate) code: String,
     /// Official name (潍坊市).
-    pub name: String,
+    pub(crate) name: String,
     /// Level in the hierarchy.
-    pub level: Level,
+    pub(crate) level: Level,
     /// Index of the parent division.
-    pub parent: Option<usize>,
+    pub(crate) parent: Option<usize>,
     /// Common short name (潍坊), if any.
-    pub short: Option<String>,
+    pub(crate) short: Option<String>,
 }
 
 /// Kind of a department, which decides how its full name is built.
@@ -124,27 +123,27 @@ pub enum DeptKind {
 
 /// A department name form.
 #[derive(Debug, Clone)]
-pub struct Dept {
+pub(crate) struct Dept {
     /// Full official name of the department (without place).
-    pub canonical: String,
+    pub(crate) canonical: String,
     /// Kind, deciding the naming template.
-    pub kind: DeptKind,
+    pub(crate) kind: DeptKind,
     /// Levels where such a body exists.
-    pub levels: Vec<Level>,
+    pub(crate) levels: Vec<Level>,
 }
 
 /// A body of the central level or a well-known organisation.
 #[derive(Debug, Clone)]
-pub struct National {
+pub(crate) struct National {
     /// Full official name.
-    pub canonical: String,
+    pub(crate) canonical: String,
     /// `Agency` or `Organization`.
-    pub agency: bool,
+    pub(crate) agency: bool,
 }
 
 /// Which body a post implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PostOrgan {
+pub(crate) enum PostOrgan {
     /// Party committee (书记).
     Party,
     /// People's government (市长).
@@ -163,16 +162,14 @@ pub enum PostOrgan {
 
 /// A post or role title.
 #[derive(Debug, Clone)]
-pub struct Post {
+pub(crate) struct Post {
     /// Which body it implies.
-    pub organ: PostOrgan,
-    /// Whether it is a leading post.
-    pub leader: bool,
+    pub(crate) organ: PostOrgan,
 }
 
 /// Role of a name suffix in the grammar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SuffixRole {
+pub(crate) enum SuffixRole {
     /// Internal unit or branch of the body before it.
     Unit,
     /// Ends a standalone name.
@@ -181,18 +178,18 @@ pub enum SuffixRole {
 
 /// A name suffix.
 #[derive(Debug, Clone)]
-pub struct Suffix {
+pub(crate) struct Suffix {
     /// The entity type the suffix gives.
-    pub etype: crate::EntityType,
+    pub(crate) etype: crate::EntityType,
     /// Unit or body.
-    pub role: SuffixRole,
+    pub(crate) role: SuffixRole,
     /// An internal section that text also writes without its body (科, 股).
-    pub alone: bool,
+    pub(crate) alone: bool,
 }
 
 /// Kinds of trigger words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Trigger {
+pub(crate) enum Trigger {
     /// Never part of a name; marks its left edge.
     LeftStop,
     /// Stands for a body already named (该局).
@@ -215,64 +212,64 @@ pub enum Trigger {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Administrative divisions.
-    pub divisions: Vec<Division>,
+    pub(crate) divisions: Vec<Division>,
     /// Division indices by full name.
-    pub division_by_name: HashMap<String, Vec<usize>>,
+    pub(crate) division_by_name: HashMap<String, Vec<usize>>,
     /// Division indices by short name.
-    pub division_by_short: HashMap<String, Vec<usize>>,
+    pub(crate) division_by_short: HashMap<String, Vec<usize>>,
     /// Division index by code.
-    pub division_by_code: HashMap<String, usize>,
+    pub(crate) division_by_code: HashMap<String, usize>,
     /// Department forms.
-    pub departments: HashMap<String, Dept>,
+    pub(crate) departments: HashMap<String, Dept>,
     /// Central bodies and well-known organisations by form.
-    pub national: HashMap<String, National>,
+    pub(crate) national: HashMap<String, National>,
     /// Posts by title.
-    pub posts: HashMap<String, Post>,
+    pub(crate) posts: HashMap<String, Post>,
     /// Surnames with frequency rank (0 for compound surnames).
-    pub surnames: HashMap<String, u32>,
+    pub(crate) surnames: HashMap<String, u32>,
     /// Name suffixes.
-    pub suffixes: HashMap<String, Vec<Suffix>>,
+    pub(crate) suffixes: HashMap<String, Vec<Suffix>>,
     /// Trigger words.
-    pub triggers: HashMap<String, Vec<Trigger>>,
+    pub(crate) triggers: HashMap<String, Vec<Trigger>>,
     /// Countries and regions by name → canonical.
-    pub countries: HashMap<String, String>,
+    pub(crate) countries: HashMap<String, String>,
     /// Geographic names (rivers, lakes …) by name → canonical.
-    pub geo: HashMap<String, String>,
+    pub(crate) geo: HashMap<String, String>,
     /// Verbs that occur inside names.
-    pub name_verbs: HashSet<String>,
+    pub(crate) name_verbs: HashSet<String>,
     /// Modifiers that make a headed phrase generic (重点项目).
-    pub generic: HashSet<String>,
+    pub(crate) generic: HashSet<String>,
     /// Common nouns that end like a body or unit but name none (网站, 专家组).
-    pub not_bodies: HashSet<String>,
+    pub(crate) not_bodies: HashSet<String>,
     /// Development-zone short forms → full form without the city.
-    pub zones: HashMap<String, String>,
+    pub(crate) zones: HashMap<String, String>,
     /// Organisational forms that end a company's registered name, longest
     /// first (股份有限公司, 有限公司).
-    pub legal_forms: Vec<String>,
+    pub(crate) legal_forms: Vec<String>,
     /// Romanized labels of government web hosts → what they name.
-    pub hosts: HashMap<String, Vec<HostName>>,
+    pub(crate) hosts: HashMap<String, Vec<HostName>>,
     /// Classes of jieba's part-of-speech tags (tag_classes.tsv).
-    pub tags: TagClasses,
+    pub(crate) tags: TagClasses,
     /// Generic terms of place names and level words (place_terms.tsv).
-    pub place_terms: PlaceTerms,
+    pub(crate) place_terms: PlaceTerms,
     /// Heads of names treated apart (name_heads.tsv).
-    pub head_words: HeadWords,
+    pub(crate) head_words: HeadWords,
     /// Words of the grammar of agency names (body_words.tsv).
-    pub body_words: BodyWords,
+    pub(crate) body_words: BodyWords,
     /// Numerals, classifiers and function words (function_words.tsv).
-    pub function_words: FunctionWords,
+    pub(crate) function_words: FunctionWords,
     /// Words around a person's name (person_words.tsv).
-    pub person_words: PersonWords,
+    pub(crate) person_words: PersonWords,
     /// Words of document titles and source credits (document_words.tsv).
-    pub document_words: DocumentWords,
+    pub(crate) document_words: DocumentWords,
     /// The word lists of the resolver and the text stage (see [`Words`]).
-    pub words: Words,
+    pub(crate) words: Words,
 }
 
 /// What a label of a government web host names (anshan → 鞍山市, zrzyj →
 /// 自然资源局).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HostName {
+pub(crate) enum HostName {
     /// A division, by index.
     Division(usize),
     /// A department, by its canonical form.
@@ -290,7 +287,7 @@ macro_rules! data {
 }
 
 /// The lexicon files compiled into the binary: (file name, contents).
-pub const FILES: &[(&str, &str)] = &[
+pub(crate) const FILES: &[(&str, &str)] = &[
     data!("divisions.tsv"),
     data!("departments.tsv"),
     data!("national.tsv"),
@@ -421,8 +418,8 @@ impl Lexicon {
                 "none" => PostOrgan::None,
                 o => return Err(bad(file, n, format!("unknown organ {o}"))),
             };
-            let leader = r.get(2).is_some_and(|x| *x == "leader");
-            self.posts.insert(r[0].to_string(), Post { organ, leader });
+            // (the rank column is not read yet)
+            self.posts.insert(r[0].to_string(), Post { organ });
         }
         Ok(())
     }
@@ -737,7 +734,7 @@ impl Lexicon {
     /// The name of a division, unique in the country: a name that several
     /// divisions carry is preceded by its parent's (铁西区 → 鞍山市铁西区,
     /// 龙泉镇 → 丹寨县龙泉镇, 城区 → 晋城市城区).
-    pub fn unique_name(&self, idx: usize) -> String {
+    pub(crate) fn unique_name(&self, idx: usize) -> String {
         let d = &self.divisions[idx];
         let shared = self
             .division_by_name
@@ -751,19 +748,8 @@ impl Lexicon {
         }
     }
 
-    /// The chain of a division and its ancestors, nearest first.
-    pub fn ancestors(&self, idx: usize) -> Vec<usize> {
-        let mut out = vec![idx];
-        let mut cur = idx;
-        while let Some(p) = self.divisions[cur].parent {
-            out.push(p);
-            cur = p;
-        }
-        out
-    }
-
     /// Whether `idx` lies inside (or is) `anc`.
-    pub fn is_within(&self, idx: usize, anc: usize) -> bool {
+    pub(crate) fn is_within(&self, idx: usize, anc: usize) -> bool {
         let mut cur = Some(idx);
         while let Some(c) = cur {
             if c == anc {
@@ -775,19 +761,14 @@ impl Lexicon {
     }
 
     /// Whether a word is a trigger of the given kind.
-    pub fn is(&self, word: &str, kind: Trigger) -> bool {
+    pub(crate) fn is(&self, word: &str, kind: Trigger) -> bool {
         self.triggers.get(word).is_some_and(|v| v.contains(&kind))
-    }
-
-    /// The set of all surname strings.
-    pub fn surname_set(&self) -> HashSet<&str> {
-        self.surnames.keys().map(String::as_str).collect()
     }
 }
 
 /// The level a level word (省 市 区 县 镇 乡) names, as place_terms.tsv
 /// says, for callers without a lexicon at hand.
-pub fn level_of(c: char) -> Option<Level> {
+pub(crate) fn level_of(c: char) -> Option<Level> {
     static TERMS: std::sync::OnceLock<PlaceTerms> = std::sync::OnceLock::new();
     TERMS
         .get_or_init(|| {

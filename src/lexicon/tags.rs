@@ -26,10 +26,11 @@ macro_rules! tags {
 
         impl Tag {
             /// All tags, in the order of their strings.
-            pub const ALL: &'static [Tag] = &[$(Tag::$v,)*];
+            #[cfg(test)]
+            pub(crate) const ALL: &'static [Tag] = &[$(Tag::$v,)*];
 
             /// The tag as jieba writes it (`nr`, `vn`).
-            pub fn as_str(self) -> &'static str {
+            pub(crate) fn as_str(self) -> &'static str {
                 match self {
                     $(Tag::$v => $s,)*
                 }
@@ -37,7 +38,7 @@ macro_rules! tags {
 
             /// The tag of a string jieba gives; [`Tag::X`] for one outside
             /// the set.
-            pub fn parse(s: &str) -> Tag {
+            pub(crate) fn parse(s: &str) -> Tag {
                 match s {
                     $($s => Tag::$v,)*
                     _ => Tag::X,
@@ -174,16 +175,16 @@ impl fmt::Display for Tag {
 
 /// A set of tags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct TagSet(u64);
+pub(crate) struct TagSet(u64);
 
 impl TagSet {
     /// Whether the set holds `tag`.
-    pub fn contains(self, tag: Tag) -> bool {
+    pub(crate) fn contains(self, tag: Tag) -> bool {
         self.0 >> (tag as u8) & 1 == 1
     }
 
     /// The set with `tag` added.
-    pub fn with(self, tag: Tag) -> TagSet {
+    pub(crate) fn with(self, tag: Tag) -> TagSet {
         TagSet(self.0 | 1 << (tag as u8))
     }
 }
@@ -191,47 +192,47 @@ impl TagSet {
 /// The classes of tags the recognizers test, each a set of jieba's tags
 /// (data/lexicon/tag_classes.tsv says what each one is for).
 #[derive(Debug, Clone, Default)]
-pub struct TagClasses {
+pub(crate) struct TagClasses {
     /// Never a place name: a short division name that the dictionary holds
     /// under one of these tags is an ordinary word (合作, 资源, 比如).
-    pub never_place: TagSet,
+    pub(crate) never_place: TagSet,
     /// Common nouns: a division's full name without a division's generic
     /// term held under one of these is a noun (林场, 农场).
-    pub plain_noun: TagSet,
+    pub(crate) plain_noun: TagSet,
     /// Names of people and places: a dictionary word of another tag is an
     /// ordinary word.
-    pub proper_name: TagSet,
+    pub(crate) proper_name: TagSet,
     /// Names of people.
-    pub person_name: TagSet,
+    pub(crate) person_name: TagSet,
     /// Names, abbreviations and Latin words: something proper in a headed
     /// name when they are rare in the dictionary.
-    pub rare_proper: TagSet,
+    pub(crate) rare_proper: TagSet,
     /// All verbs, the verbal noun included.
-    pub verb: TagSet,
+    pub(crate) verb: TagSet,
     /// Verbs as predicates (not the verbal noun).
-    pub predicate_verb: TagSet,
+    pub(crate) predicate_verb: TagSet,
     /// Words that do not start the name of a compound (老旧小区).
-    pub not_compound_name: TagSet,
+    pub(crate) not_compound_name: TagSet,
     /// Dictionary words that end a headed name on its left.
-    pub name_left_stop: TagSet,
+    pub(crate) name_left_stop: TagSet,
     /// Words that end the part of a company's name before its place.
-    pub company_stop: TagSet,
+    pub(crate) company_stop: TagSet,
     /// Words that end the part of a project's name before its place or body.
-    pub project_stop: TagSet,
+    pub(crate) project_stop: TagSet,
     /// Words of the lead-in of a list (作出了老市府、…).
-    pub list_lead: TagSet,
+    pub(crate) list_lead: TagSet,
     /// Nouns that a country's name right before them modifies (美国白蛾).
-    pub modified_noun: TagSet,
+    pub(crate) modified_noun: TagSet,
     /// Words after which a section written alone may start.
-    pub section_before: TagSet,
+    pub(crate) section_before: TagSet,
     /// Words that may follow a section written alone (its predicate).
-    pub section_after: TagSet,
+    pub(crate) section_after: TagSet,
     /// Dictionary words never inside the name of an agency.
-    pub name_gap_stop: TagSet,
+    pub(crate) name_gap_stop: TagSet,
     /// Words that are a name of their own when they hold a head (黄河流域).
-    pub head_word_name: TagSet,
+    pub(crate) head_word_name: TagSet,
     /// Words that put a place right after them inside a longer name.
-    pub inner_name: TagSet,
+    pub(crate) inner_name: TagSet,
 }
 
 /// The names of the classes in tag_classes.tsv, each of which must be there.

@@ -156,12 +156,12 @@ const NAME: &str = "{name}";
 /// A template of a full name with `{place}` (and `{name}`) in it
 /// (`{place}人民政府`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Template(String);
+pub(crate) struct Template(String);
 
 impl Template {
     /// The name with its place (and department name) filled in, in one
     /// pass (a place holding braces is written as it is).
-    pub fn fill(&self, place: &str, name: &str) -> String {
+    pub(crate) fn fill(&self, place: &str, name: &str) -> String {
         let mut out = String::with_capacity(self.0.len() + place.len() + name.len());
         let mut rest = self.0.as_str();
         while let Some(i) = rest.find('{') {
@@ -183,7 +183,7 @@ impl Template {
     }
 
     /// The name of a place's body (a template without `{name}`).
-    pub fn at(&self, place: &str) -> String {
+    pub(crate) fn at(&self, place: &str) -> String {
         self.fill(place, "")
     }
 }
@@ -191,36 +191,36 @@ impl Template {
 /// The words by which relations are read from sentences
 /// (relation_words.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct RelationWords {
+pub(crate) struct RelationWords {
     /// Introduce a partner and say that both act together (会同, 联合, 携手).
-    pub partner_joint: Vec<String>,
+    pub(crate) partner_joint: Vec<String>,
     /// Introduce a partner when a joint verb follows in the clause (与, 同).
-    pub partner_with: Vec<String>,
+    pub(crate) partner_with: Vec<String>,
     /// The `partner_with` words after which the bodies listed are partners
     /// of each other too, when a mutual word says so (与).
-    pub partner_mutual: Vec<String>,
+    pub(crate) partner_mutual: Vec<String>,
     /// Words in which a `partner_with` character is no preposition (同志).
-    pub not_partner: Vec<String>,
+    pub(crate) not_partner: Vec<String>,
     /// Verbs and adverbs of joint action (共同, 签订, 合作).
-    pub joint_verbs: Vec<String>,
+    pub(crate) joint_verbs: Vec<String>,
     /// After 与 in the clause: the bodies after it act together too (共同).
-    pub mutual_clause: Vec<String>,
+    pub(crate) mutual_clause: Vec<String>,
     /// Anywhere in the sentence: the same (三方).
-    pub mutual_sentence: Vec<String>,
+    pub(crate) mutual_sentence: Vec<String>,
     /// The parties named before sign a document (三方签订).
-    pub parties: Vec<String>,
+    pub(crate) parties: Vec<String>,
     /// Conjunctions between the bodies of a list besides 、 (和, 及).
-    pub list_conjunctions: Vec<char>,
+    pub(crate) list_conjunctions: Vec<char>,
     /// Heads of the names of news media (报社, 日报).
-    pub media_heads: Vec<String>,
+    pub(crate) media_heads: Vec<String>,
     /// Byline posts whose holders belong to the medium (记者, 编辑).
-    pub staff_posts: Vec<String>,
+    pub(crate) staff_posts: Vec<String>,
     /// Role labels of roster lines (组长, 成员).
-    pub roster_roles: Vec<String>,
+    pub(crate) roster_roles: Vec<String>,
     /// Heads of the names of groups a roster lists (领导小组).
-    pub group_heads: Vec<String>,
+    pub(crate) group_heads: Vec<String>,
     /// In a title, separates the issuing bodies from the matter (关于).
-    pub title_matter: String,
+    pub(crate) title_matter: String,
 }
 
 impl RelationWords {
@@ -250,62 +250,62 @@ impl RelationWords {
 /// Templates, words and heads of the names of Party and state bodies, and
 /// the anaphors read by a name's head (organ_names.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct OrganWords {
+pub(crate) struct OrganWords {
     /// A place's people's government ({place}人民政府).
-    pub government_name: Template,
+    pub(crate) government_name: Template,
     /// A place's Party committee (中共{place}委员会).
-    pub party_committee_name: Template,
+    pub(crate) party_committee_name: Template,
     /// A Party working committee (中共{place}工作委员会).
-    pub party_working_committee_name: Template,
+    pub(crate) party_working_committee_name: Template,
     /// A place's CPPCC committee.
-    pub cppcc_name: Template,
+    pub(crate) cppcc_name: Template,
     /// A development zone's administrative committee.
-    pub zone_committee_name: Template,
+    pub(crate) zone_committee_name: Template,
     /// A Party work organ at a place (中共{place}委{name}).
-    pub party_organ_name: Template,
+    pub(crate) party_organ_name: Template,
     /// A discipline body named with 中共 (中共{place}{name}).
-    pub discipline_organ_name: Template,
+    pub(crate) discipline_organ_name: Template,
     /// The people's government; a department starting with it is an
     /// office of the government.
-    pub government: String,
+    pub(crate) government: String,
     /// Starts the full name of a Party committee (中共).
-    pub party_prefix: String,
+    pub(crate) party_prefix: String,
     /// Ends the full name of a committee (委员会).
-    pub committee: String,
+    pub(crate) committee: String,
     /// The same in a short name (委).
-    pub committee_short: String,
+    pub(crate) committee_short: String,
     /// A Party working committee in a short name (党工委).
-    pub working_committee_short: String,
+    pub(crate) working_committee_short: String,
     /// Starts a discipline body named with 中共 (纪律检查).
-    pub discipline_stem: String,
+    pub(crate) discipline_stem: String,
     /// Short forms written out in full names: (short, full).
-    pub abbreviations: Vec<(String, String)>,
+    pub(crate) abbreviations: Vec<(String, String)>,
     /// Ends a branch's name (分局).
-    pub branch: String,
+    pub(crate) branch: String,
     /// Ends the name of the bureau of a branch (局).
-    pub bureau: String,
+    pub(crate) bureau: String,
     /// End a department that is a place's bureau of a system.
-    pub bureau_heads: Vec<String>,
+    pub(crate) bureau_heads: Vec<String>,
     /// End a department that has counterparts at each level.
-    pub counterpart_heads: Vec<String>,
+    pub(crate) counterpart_heads: Vec<String>,
     /// End a department below the province, trimmed in this order.
-    pub local_dept_heads: Vec<String>,
+    pub(crate) local_dept_heads: Vec<String>,
     /// Ends a province's department (厅).
-    pub province_dept_head: String,
+    pub(crate) province_dept_head: String,
     /// Ends the post of the head of a body (长).
-    pub chief_suffix: String,
+    pub(crate) chief_suffix: String,
     /// The heads of bodies whose chief posts head the article's bureau.
-    pub chief_bodies: Vec<String>,
+    pub(crate) chief_bodies: Vec<String>,
     /// End the name of a Party organ of a unit (党支部).
-    pub party_units: Vec<String>,
+    pub(crate) party_units: Vec<String>,
     /// The city bureau of the article's system (市局).
-    pub city_bureau_anaphor: String,
+    pub(crate) city_bureau_anaphor: String,
     /// The province's department of the article's system (省厅).
-    pub province_bureau_anaphor: String,
+    pub(crate) province_bureau_anaphor: String,
     /// Heads of anaphors that stand for the body last named with them.
-    pub anaphor_heads: Vec<String>,
+    pub(crate) anaphor_heads: Vec<String>,
     /// Pronouns that stand for the body last named (他们).
-    pub plural_anaphors: Vec<String>,
+    pub(crate) plural_anaphors: Vec<String>,
 }
 
 impl OrganWords {
@@ -362,14 +362,14 @@ impl OrganWords {
     }
 
     /// Whether a name is a Party committee's full name (中共…委员会).
-    pub fn is_party_committee(&self, name: &str) -> bool {
+    pub(crate) fn is_party_committee(&self, name: &str) -> bool {
         name.starts_with(&self.party_prefix) && name.ends_with(&self.committee)
     }
 
     /// A committee's name in the short form that its work organs' names
     /// start with (中共潍坊市委员会 → 中共潍坊市委), if it ends with
     /// 委员会.
-    pub fn committee_stem(&self, name: &str) -> Option<String> {
+    pub(crate) fn committee_stem(&self, name: &str) -> Option<String> {
         let stem = name.strip_suffix(&self.committee)?;
         Some(format!("{stem}{}", self.committee_short))
     }
@@ -377,20 +377,20 @@ impl OrganWords {
 
 /// Generic terms of division and local place names (place_words.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct PlaceWords {
+pub(crate) struct PlaceWords {
     /// Level characters that stand for the place of that level (省, 市 …).
-    pub level_chars: Vec<char>,
+    pub(crate) level_chars: Vec<char>,
     /// Level characters that stand only for a division whose name ends
     /// with them (区, 县).
-    pub strict_levels: Vec<char>,
+    pub(crate) strict_levels: Vec<char>,
     /// Ends a city's name (市).
-    pub city_suffix: String,
+    pub(crate) city_suffix: String,
     /// Ends a district's name (区).
-    pub district_suffix: String,
+    pub(crate) district_suffix: String,
     /// End the names of local units (社区, 村, 小区 …).
-    pub local_units: Vec<String>,
+    pub(crate) local_units: Vec<String>,
     /// Local units named without their county (小区).
-    pub compounds: Vec<String>,
+    pub(crate) compounds: Vec<String>,
 }
 
 impl PlaceWords {
@@ -409,38 +409,38 @@ impl PlaceWords {
     }
 
     /// Whether a character is a level character (市 in 市长).
-    pub fn is_level_char(&self, c: char) -> bool {
+    pub(crate) fn is_level_char(&self, c: char) -> bool {
         self.level_chars.contains(&c)
     }
 }
 
 /// The marks and words of a page's layout (layout_marks.tsv).
 #[derive(Debug, Clone, Default)]
-pub struct LayoutWords {
+pub(crate) struct LayoutWords {
     /// Characters that open a paragraph at the start of a line.
-    pub paragraph_marks: Vec<char>,
+    pub(crate) paragraph_marks: Vec<char>,
     /// Words that open a paragraph at the start of a line.
-    pub paragraph_openers: Vec<Vec<char>>,
+    pub(crate) paragraph_openers: Vec<Vec<char>>,
     /// Open an article with a byline (□).
-    pub byline_marks: Vec<char>,
+    pub(crate) byline_marks: Vec<char>,
     /// Open a short item (▲).
-    pub item_marks: Vec<char>,
+    pub(crate) item_marks: Vec<char>,
     /// Open a Markdown heading (#).
-    pub heading_marks: Vec<char>,
+    pub(crate) heading_marks: Vec<char>,
     /// Marks a headline never starts with (△).
-    pub headline_marks: Vec<char>,
+    pub(crate) headline_marks: Vec<char>,
     /// Words that open a dispatch (本报讯).
-    pub dispatch: Vec<Vec<char>>,
+    pub(crate) dispatch: Vec<Vec<char>>,
     /// Chinese numerals of section numbers.
-    pub section_numerals: Vec<char>,
+    pub(crate) section_numerals: Vec<char>,
     /// Ends a section number (、).
-    pub section_mark: char,
+    pub(crate) section_mark: char,
     /// Open the line that gives the page's address (source:).
-    pub source_keys: Vec<String>,
+    pub(crate) source_keys: Vec<String>,
     /// Layout marks that are no text of the sentence after them.
-    pub layout_marks: Vec<char>,
+    pub(crate) layout_marks: Vec<char>,
     /// Stripped from the start of a headline, each in this order.
-    pub headline_strip: Vec<char>,
+    pub(crate) headline_strip: Vec<char>,
 }
 
 impl LayoutWords {
@@ -467,7 +467,7 @@ impl LayoutWords {
 
     /// The layout words, loaded once (the text stage reads them without a
     /// lexicon at hand).
-    pub fn shared() -> Result<&'static LayoutWords, &'static LexiconError> {
+    pub(crate) fn shared() -> Result<&'static LayoutWords, &'static LexiconError> {
         static WORDS: OnceLock<Result<LayoutWords, LexiconError>> = OnceLock::new();
         WORDS.get_or_init(LayoutWords::load).as_ref()
     }
@@ -475,7 +475,7 @@ impl LayoutWords {
 
 /// What a trigger word found in a text signals, for the relations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cue {
+pub(crate) enum Cue {
     /// A partner word that says both act together.
     PartnerJoint,
     /// A partner word that needs a joint verb after it.
@@ -505,20 +505,20 @@ impl Cue {
 
 /// A trigger word found in a text, in character offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// First character.
-    pub start: usize,
+    pub(crate) start: usize,
     /// One past the last character.
-    pub end: usize,
+    pub(crate) end: usize,
     /// The cues of the word (a bit per [`Cue`]).
     cues: u16,
     /// Position of the word among the partner words, if it is one.
-    pub partner_rank: Option<usize>,
+    pub(crate) partner_rank: Option<usize>,
 }
 
 impl Found {
     /// Whether the word gives a cue.
-    pub fn is(&self, cue: Cue) -> bool {
+    pub(crate) fn is(&self, cue: Cue) -> bool {
         self.cues & cue.bit() != 0
     }
 }
@@ -526,7 +526,7 @@ impl Found {
 /// One automaton over all the trigger words the relations read, so that
 /// an article's text is scanned once for all of them.
 #[derive(Debug, Clone, Default)]
-pub struct TriggerScan {
+pub(crate) struct TriggerScan {
     ac: Option<AhoCorasick>,
     /// Pattern id → (cues, partner rank).
     pats: Vec<(u16, Option<usize>)>,
@@ -582,7 +582,7 @@ impl TriggerScan {
 
     /// Every trigger word of a text (overlapping ones too), by start and
     /// then by pattern.
-    pub fn scan(&self, text: &str) -> Vec<Found> {
+    pub(crate) fn scan(&self, text: &str) -> Vec<Found> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -611,23 +611,23 @@ impl TriggerScan {
 
 /// The word lists of the resolver and the text stage.
 #[derive(Debug, Clone, Default)]
-pub struct Words {
+pub(crate) struct Words {
     /// Words of relations.
-    pub relation: RelationWords,
+    pub(crate) relation: RelationWords,
     /// Names of bodies.
-    pub organs: OrganWords,
+    pub(crate) organs: OrganWords,
     /// Generic terms of places.
-    pub places: PlaceWords,
+    pub(crate) places: PlaceWords,
     /// Marks of the layout.
-    pub layout: LayoutWords,
+    pub(crate) layout: LayoutWords,
     /// The trigger words of the relations in one automaton.
-    pub scan: TriggerScan,
+    pub(crate) scan: TriggerScan,
 }
 
 impl Words {
     /// Loads the lists; `triggers` are the lexicon's trigger words (issue
     /// and participate words join the scan).
-    pub fn load(triggers: &HashMap<String, Vec<Trigger>>) -> Result<Words, LexiconError> {
+    pub(crate) fn load(triggers: &HashMap<String, Vec<Trigger>>) -> Result<Words, LexiconError> {
         let relation = RelationWords::load()?;
         let scan = TriggerScan::build(&relation, triggers);
         Ok(Words {

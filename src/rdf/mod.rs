@@ -16,10 +16,8 @@ use crate::graph::{ArticleRecord, KnowledgeGraph};
 use crate::vocab::{org, prov, rdf, rdfs, skos, xsd, zt, ID};
 use crate::Predicate;
 
-pub use crate::vocab::{ONTOLOGY_GRAPH, ORG, PROV, SKOS, ZT};
-
 /// The ontology in Turtle, compiled in.
-pub const ONTOLOGY_TTL: &str =
+pub(crate) const ONTOLOGY_TTL: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/zhengtu.ttl"));
 
 /// Characters of a name kept as they are in an IRI: unreserved ASCII
@@ -31,13 +29,13 @@ const IRI_ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUM
     .remove(b'~');
 
 /// Percent-encodes everything but unreserved ASCII characters.
-pub fn pct(s: &str) -> String {
+pub(crate) fn pct(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, IRI_ESCAPED).to_string()
 }
 
 /// The IRI of an entity from its identity key (`place:370705`,
 /// `agency:潍坊市自然资源和规划局`, `person:370700:王聪聪`).
-pub fn entity_iri(key: &str) -> NamedNode {
+pub(crate) fn entity_iri(key: &str) -> NamedNode {
     let mut parts = key.splitn(3, ':');
     let t = parts.next().unwrap_or("entity");
     let rest: Vec<String> = parts.map(pct).collect();
@@ -45,7 +43,7 @@ pub fn entity_iri(key: &str) -> NamedNode {
 }
 
 /// The identity key of an entity IRI: the inverse of [`entity_iri`].
-pub fn entity_key(iri: &str) -> Option<String> {
+pub(crate) fn entity_key(iri: &str) -> Option<String> {
     let path = iri.strip_prefix(ID)?;
     let parts: Vec<String> = path
         .split('/')
@@ -60,25 +58,25 @@ pub fn entity_key(iri: &str) -> Option<String> {
 }
 
 /// The IRI of an article.
-pub fn article_iri(id: &str) -> NamedNode {
+pub(crate) fn article_iri(id: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ID}article/{id}"))
 }
 
 /// The named graph of an article.
-pub fn article_graph(id: &str) -> NamedNode {
+pub(crate) fn article_graph(id: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ID}article/{id}/graph"))
 }
 
 /// The article id of an article's named graph: the inverse of
 /// [`article_graph`].
-pub fn article_of_graph(iri: &str) -> Option<&str> {
+pub(crate) fn article_of_graph(iri: &str) -> Option<&str> {
     iri.strip_prefix(ID)?
         .strip_prefix("article/")?
         .strip_suffix("/graph")
 }
 
 /// The IRI of a source file (by its path).
-pub fn file_iri(path: &str) -> NamedNode {
+pub(crate) fn file_iri(path: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ID}file/{}", pct(path)))
 }
 
@@ -110,7 +108,7 @@ impl Quads {
 /// The quads of one article of a graph, all in the article's named graph:
 /// the article and its file, the entities it names with the names it uses,
 /// and the relations it states with their evidence.
-pub fn article_quads(kg: &KnowledgeGraph, a: &ArticleRecord) -> Vec<Quad> {
+pub(crate) fn article_quads(kg: &KnowledgeGraph, a: &ArticleRecord) -> Vec<Quad> {
     let id = &a.article.id;
     let mut q = Quads {
         graph: GraphName::NamedNode(article_graph(id)),

@@ -19,20 +19,20 @@ use crate::EntityType;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceRef {
     /// The text as written (潍坊市, 聊城, 泰国).
-    pub text: String,
+    pub(crate) text: String,
     /// Candidate divisions (empty for countries and geographic names).
-    pub cands: Vec<usize>,
+    pub(crate) cands: Vec<usize>,
     /// Whether the text is a short name (聊城 for 聊城市).
-    pub short: bool,
+    pub(crate) short: bool,
     /// Canonical name for non-divisions (countries, rivers …).
-    pub other: Option<String>,
+    pub(crate) other: Option<String>,
     /// Full form of a development zone (高新区 → 高新技术产业开发区); the
     /// city comes from the context.
-    pub zone: Option<String>,
+    pub(crate) zone: Option<String>,
     /// First character in the article text.
-    pub start: usize,
+    pub(crate) start: usize,
     /// One past the last character.
-    pub end: usize,
+    pub(crate) end: usize,
 }
 
 /// One level of an agency name.
@@ -92,22 +92,22 @@ pub enum Link {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Chain {
     /// Places written before the core, outermost first.
-    pub places: Vec<PlaceRef>,
+    pub(crate) places: Vec<PlaceRef>,
     /// A level word (省 市 区 县 镇 乡) standing for the context's place.
-    pub level: Option<char>,
+    pub(crate) level: Option<char>,
     /// Whether 中共 / 中国共产党 precedes.
-    pub party: bool,
+    pub(crate) party: bool,
     /// An anaphor standing for the parent body (市局 in 市局林业发展中心).
-    pub anaphor: Option<String>,
+    pub(crate) anaphor: Option<String>,
     /// The levels of the name, outermost first.
     pub links: Vec<Link>,
     /// Where each level ends in the text (parallel to `links`).
-    pub ends: Vec<usize>,
+    pub(crate) ends: Vec<usize>,
 }
 
 impl Chain {
     /// The entity type of the innermost body.
-    pub fn etype(&self) -> EntityType {
+    pub(crate) fn etype(&self) -> EntityType {
         let mut t = EntityType::Agency;
         for l in &self.links {
             match l {
@@ -127,7 +127,7 @@ impl Chain {
 const COMMON_WORD: usize = 1000;
 
 /// Scans the text for chains and adds their mentions.
-pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let n = lat.len();
     let mut i = 0;
     while i < n {
@@ -189,7 +189,7 @@ pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut
 /// each listed division of the same level as the department's place gets
 /// the department too (锦江区住建局). Party organs are left alone (市委、
 /// 市政府 are two chains already).
-pub fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
+pub(crate) fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
     let level = |p: &PlaceRef| -> Option<crate::lexicon::Level> {
         let lv = r.lex.divisions[*p.cands.first()?].level;
         p.cands
@@ -247,7 +247,12 @@ pub fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
 /// following a verb or preposition, and followed by a verb, a preposition or
 /// punctuation. Resolution makes it a section of the article's bureau, or
 /// drops it when the article has none.
-pub fn bare_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn bare_sections(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let n = lat.len();
     let verb_or_prep = |t: &super::lattice::Token| r.tags().section_before.contains(t.tag);
     // after the name: a verb, a preposition, or the idioms, adverbs and
@@ -380,7 +385,7 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
 }
 
 /// Parses a chain starting at `pos`; returns it with its end.
-pub fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
+pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
     let mut ch = Chain::default();
     let (mut p, cppcc_full) = prefix(r, lat, &mut ch, pos);
     // central bodies first (中国贸促会 starts with a country name)
@@ -916,7 +921,7 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
 }
 
 /// The level of a level word (place_terms.tsv).
-pub fn level_of(c: char) -> Option<Level> {
+pub(crate) fn level_of(c: char) -> Option<Level> {
     crate::lexicon::level_of(c)
 }
 

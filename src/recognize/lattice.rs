@@ -10,7 +10,7 @@ use crate::lexicon::{Level, Lexicon, Tag, Trigger, WordList};
 
 /// What a lexicon entry found in the text is.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Piece {
+pub(crate) enum Piece {
     /// Full name of divisions (indices).
     Division(Vec<usize>),
     /// Short name of divisions (indices).
@@ -34,7 +34,7 @@ pub enum Piece {
 }
 
 /// The compiled matcher over all lexicons.
-pub struct Matcher {
+pub(crate) struct Matcher {
     /// The automaton, one pattern per distinct entry text.
     ac: AhoCorasick,
     /// Pattern id → (pattern text, its pieces).
@@ -43,7 +43,7 @@ pub struct Matcher {
 
 impl Matcher {
     /// Builds the automaton from the lexicon.
-    pub fn new(lx: &Lexicon) -> Matcher {
+    pub(crate) fn new(lx: &Lexicon) -> Matcher {
         let mut map: HashMap<String, Vec<Piece>> = HashMap::new();
         let mut add = |s: &str, p: Piece| {
             if s.chars().count() >= 1 {
@@ -132,7 +132,7 @@ pub struct Token {
 /// One article's text with its lexicon matches and tokens.
 pub struct Lattice<'m> {
     /// The characters of the text.
-    pub chars: Vec<char>,
+    pub(crate) chars: Vec<char>,
     /// The text itself.
     src: String,
     /// Byte offset in `src` of each character, and its length last.
@@ -151,7 +151,7 @@ pub struct Lattice<'m> {
     /// Tokens in order.
     pub tokens: Vec<Token>,
     /// Index of the token containing each character.
-    pub tok_of: Vec<usize>,
+    pub(crate) tok_of: Vec<usize>,
     /// The matcher whose patterns the matches refer to.
     matcher: &'m Matcher,
 }
@@ -187,7 +187,7 @@ fn group<'a, T>(items: &'a [T], idx: &[usize], k: usize) -> &'a [T] {
 
 impl<'m> Lattice<'m> {
     /// Builds the lattice of a text.
-    pub fn new(text: &str, matcher: &'m Matcher, jieba: &Jieba) -> Lattice<'m> {
+    pub(crate) fn new(text: &str, matcher: &'m Matcher, jieba: &Jieba) -> Lattice<'m> {
         let chars: Vec<char> = text.chars().collect();
         let n = chars.len();
         let mut byte2char = vec![0usize; text.len() + 1];
@@ -246,18 +246,13 @@ impl<'m> Lattice<'m> {
     }
 
     /// Whether some lexicon entry starts at `pos`.
-    pub fn has_match_at(&self, pos: usize) -> bool {
+    pub(crate) fn has_match_at(&self, pos: usize) -> bool {
         !self.matches_at(pos).is_empty()
     }
 
     /// Number of characters.
     pub fn len(&self) -> usize {
         self.chars.len()
-    }
-
-    /// Whether the text is empty.
-    pub fn is_empty(&self) -> bool {
-        self.chars.is_empty()
     }
 
     /// The text of a character range.
@@ -271,7 +266,7 @@ impl<'m> Lattice<'m> {
     }
 
     /// Whether the text at `pos` starts with `s`.
-    pub fn starts_with(&self, pos: usize, s: &str) -> bool {
+    pub(crate) fn starts_with(&self, pos: usize, s: &str) -> bool {
         (pos..)
             .zip(s.chars())
             .all(|(k, ch)| self.chars.get(k) == Some(&ch))
@@ -279,12 +274,12 @@ impl<'m> Lattice<'m> {
 
     /// The first of `words` (in their file's order) written at `pos`, with
     /// its length in characters.
-    pub fn word_at<'w>(&self, pos: usize, words: &'w WordList) -> Option<(&'w str, usize)> {
+    pub(crate) fn word_at<'w>(&self, pos: usize, words: &'w WordList) -> Option<(&'w str, usize)> {
         words.at(&self.chars, pos)
     }
 
     /// Lexicon matches starting at `pos`, longest first: (text, pieces, len).
-    pub fn pieces_at(&self, pos: usize) -> impl Iterator<Item = (&str, &[Piece], usize)> {
+    pub(crate) fn pieces_at(&self, pos: usize) -> impl Iterator<Item = (&str, &[Piece], usize)> {
         self.matches_at(pos).iter().map(|&(id, len)| {
             let (s, p) = &self.matcher.pats[id];
             (s.as_str(), p.as_slice(), len)
@@ -292,7 +287,11 @@ impl<'m> Lattice<'m> {
     }
 
     /// The longest match at `pos` that has a piece accepted by `f`.
-    pub fn longest<F: Fn(&Piece) -> bool>(&self, pos: usize, f: F) -> Option<(usize, &Piece)> {
+    pub(crate) fn longest<F: Fn(&Piece) -> bool>(
+        &self,
+        pos: usize,
+        f: F,
+    ) -> Option<(usize, &Piece)> {
         for (_, ps, len) in self.pieces_at(pos) {
             if let Some(p) = ps.iter().find(|p| f(p)) {
                 return Some((len, p));
@@ -304,7 +303,11 @@ impl<'m> Lattice<'m> {
     /// All matches ending exactly at `end` that have a piece accepted by `f`:
     /// (start, piece), longest first.
     /// Only matches of at most 16 characters count.
-    pub fn ending_at<F: Fn(&Piece) -> bool>(&self, end: usize, f: F) -> Vec<(usize, &Piece)> {
+    pub(crate) fn ending_at<F: Fn(&Piece) -> bool>(
+        &self,
+        end: usize,
+        f: F,
+    ) -> Vec<(usize, &Piece)> {
         let lo = end.saturating_sub(16);
         group(&self.ends, &self.ends_idx, end)
             .iter()
@@ -320,7 +323,7 @@ impl<'m> Lattice<'m> {
     }
 
     /// Whether a token starts at `pos`.
-    pub fn tok_start(&self, pos: usize) -> bool {
+    pub(crate) fn tok_start(&self, pos: usize) -> bool {
         pos >= self.chars.len()
             || self
                 .tokens
@@ -329,12 +332,12 @@ impl<'m> Lattice<'m> {
     }
 
     /// Whether a token ends at `pos` (i.e. `pos` is a token boundary).
-    pub fn tok_boundary(&self, pos: usize) -> bool {
+    pub(crate) fn tok_boundary(&self, pos: usize) -> bool {
         pos == 0 || self.tok_start(pos)
     }
 
     /// The token containing `pos`.
-    pub fn token(&self, pos: usize) -> Option<&Token> {
+    pub(crate) fn token(&self, pos: usize) -> Option<&Token> {
         self.tokens.get(*self.tok_of.get(pos)?)
     }
 }

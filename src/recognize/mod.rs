@@ -21,17 +21,17 @@
 //! Takes: an [`crate::text::Article`]. Gives: [`Mention`]s (no canonical
 //! names yet: that is the resolve stage).
 
-pub mod chain;
-pub mod lattice;
-pub mod names;
-pub mod person;
+pub(crate) mod chain;
+pub(crate) mod lattice;
+pub(crate) mod names;
+pub(crate) mod person;
 
 use jieba_rs::Jieba;
 
 use crate::lexicon::{DeptKind, HashSet, Level, Lexicon, LexiconError, Tag, TagClasses, Trigger};
 use crate::EntityType;
-pub use chain::{Chain, Link, PlaceRef};
-pub use lattice::{Lattice, Matcher, Piece};
+pub(crate) use chain::{Chain, Link, PlaceRef};
+pub(crate) use lattice::{Lattice, Matcher};
 
 /// A recognized reference to an entity in an article.
 #[derive(Debug, Clone)]
@@ -101,7 +101,7 @@ pub enum PersonSource {
 
 impl Mention {
     /// The entity type of the mention, if it names one directly.
-    pub fn etype(&self) -> Option<EntityType> {
+    pub(crate) fn etype(&self) -> Option<EntityType> {
         match &self.kind {
             MentionKind::Chain(c) => Some(c.etype()),
             MentionKind::Place(_) => Some(EntityType::Place),
@@ -118,7 +118,7 @@ impl Mention {
 /// past the end); it adds its mentions, may replace or drop earlier ones
 /// where it says so, and marks the characters its mentions cover. A later
 /// pass recognizes nothing on a covered character unless it says otherwise.
-pub type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool]);
+pub(crate) type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool]);
 
 /// The recognizer passes, by name, in the order they must run. The order is
 /// a contract: a pass reads what the passes before it found, and what they
@@ -155,7 +155,7 @@ pub type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool]);
 ///     (reads the bodies found above), `people_after_home` (reads the
 ///     anaphors 我市, 我区 that the chains found) and `tagged_names`
 ///     (jieba's person-name tokens where names are written).
-pub const PASSES: &[(&str, Pass)] = &[
+pub(crate) const PASSES: &[(&str, Pass)] = &[
     ("documents", |_, lat, out, covered| {
         documents(lat, out, covered)
     }),
@@ -187,7 +187,7 @@ pub enum RecognizeError {
 /// The recognizers with their lexicons, automaton and tokenizer.
 pub struct Recognizer {
     /// The lexicons.
-    pub lex: Lexicon,
+    pub(crate) lex: Lexicon,
     /// The automaton over all lexicon entries.
     matcher: Matcher,
     /// The tokenizer, with the lexicon's entries as words.
@@ -195,12 +195,8 @@ pub struct Recognizer {
     /// Words of the official names of bodies (自然, 资源, 保护 …): whatever
     /// their part of speech, they may sit inside a body's name.
     name_parts: HashSet<String>,
-    /// Trigger words introducing an issued document (印发, 出台 …), sorted.
-    pub issue_words: Vec<String>,
-    /// Trigger words of a body acting on a project (推进, 建设 …), sorted.
-    pub participate_words: Vec<String>,
     /// Kinds of official documents that end a title (通知, 意见 …).
-    pub doc_kinds: Vec<String>,
+    pub(crate) doc_kinds: Vec<String>,
 }
 
 /// The dictionary tag of a word if jieba's dictionary has it as one word.
@@ -326,8 +322,6 @@ impl Recognizer {
         add_lexicon_words(&lex, &mut jieba);
         let name_parts = name_parts(&lex, &jieba);
         Ok(Recognizer {
-            issue_words: trigger_words(&lex, Trigger::Issue),
-            participate_words: trigger_words(&lex, Trigger::Participate),
             doc_kinds: trigger_words(&lex, Trigger::DocKind),
             lex,
             matcher,
@@ -338,27 +332,27 @@ impl Recognizer {
 
     /// Whether `w` is an ordinary dictionary word (not a name): a word of
     /// jieba's dictionary whose tag is not a person or place name.
-    pub fn common_word(&self, w: &str) -> bool {
+    pub(crate) fn common_word(&self, w: &str) -> bool {
         dict_tag(&self.jieba, w).is_some_and(|t| !self.lex.tags.proper_name.contains(t))
     }
 
     /// The classes of part-of-speech tags.
-    pub fn tags(&self) -> &TagClasses {
+    pub(crate) fn tags(&self) -> &TagClasses {
         &self.lex.tags
     }
 
     /// Whether a word occurs in official names of bodies.
-    pub fn name_part(&self, w: &str) -> bool {
+    pub(crate) fn name_part(&self, w: &str) -> bool {
         self.name_parts.contains(w)
     }
 
     /// The dictionary frequency of a word (about 1 for unknown words).
-    pub fn word_freq(&self, w: &str) -> usize {
+    pub(crate) fn word_freq(&self, w: &str) -> usize {
         self.jieba.suggest_freq(w)
     }
 
     /// Whether `w` is a word of jieba's dictionary.
-    pub fn is_word(&self, w: &str) -> bool {
+    pub(crate) fn is_word(&self, w: &str) -> bool {
         self.jieba.has_word(w)
     }
 
@@ -374,7 +368,7 @@ impl Recognizer {
     }
 
     /// Recognizes all mentions given a lattice.
-    pub fn recognize_lattice(&self, lat: &Lattice) -> Vec<Mention> {
+    pub(crate) fn recognize_lattice(&self, lat: &Lattice) -> Vec<Mention> {
         self.run_passes(lat, PASSES)
     }
 
@@ -397,7 +391,7 @@ impl Recognizer {
     /// with the same character and ending with the same kind of body
     /// (委 ↔ 委员会, 办 ↔ 办公室, 中心 ↔ 中心: 林业中心 → 林业发展中心); the
     /// shortest such name wins.
-    pub fn expand_dept(&self, short: &str) -> Option<(String, DeptKind)> {
+    pub(crate) fn expand_dept(&self, short: &str) -> Option<(String, DeptKind)> {
         let sc: Vec<char> = short.chars().collect();
         let (_, full_heads) = self.lex.body_words.abbreviation(short)?;
         let mut best: Option<(&str, DeptKind)> = None;
@@ -422,7 +416,7 @@ impl Recognizer {
     }
 
     /// The department entry of a form, if any.
-    pub fn dept(&self, form: &str) -> Option<(&str, DeptKind)> {
+    pub(crate) fn dept(&self, form: &str) -> Option<(&str, DeptKind)> {
         self.lex
             .departments
             .get(form)
@@ -604,7 +598,12 @@ fn notice_title(
 /// The bodies that issue an official document, when `s..e` is made of
 /// them only: chains joined by 、 和 与 or spaces (郑州市住房和城乡建设局
 /// 郑州市财政局 before 关于 in a joint notice's title).
-pub fn issuing_bodies(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> Option<Vec<Chain>> {
+pub(crate) fn issuing_bodies(
+    r: &Recognizer,
+    lat: &Lattice,
+    s: usize,
+    e: usize,
+) -> Option<Vec<Chain>> {
     let mut out = Vec::new();
     let mut p = s;
     while p < e {
@@ -743,7 +742,7 @@ fn push_source(
 
 /// Whether a character is punctuation or a space (never inside a name,
 /// except for brackets handled by the callers).
-pub fn is_punct(c: char) -> bool {
+pub(crate) fn is_punct(c: char) -> bool {
     c.is_whitespace()
         || c.is_ascii_punctuation()
         || matches!(
@@ -784,12 +783,12 @@ pub fn is_punct(c: char) -> bool {
 }
 
 /// Whether a character opens a bracket (full-width or ASCII).
-pub fn is_open_bracket(c: char) -> bool {
+pub(crate) fn is_open_bracket(c: char) -> bool {
     matches!(c, '（' | '(')
 }
 
 /// Whether a character closes a bracket (full-width or ASCII).
-pub fn is_close_bracket(c: char) -> bool {
+pub(crate) fn is_close_bracket(c: char) -> bool {
     matches!(c, '）' | ')')
 }
 
@@ -801,7 +800,7 @@ pub(crate) fn cover(covered: &mut [bool], s: usize, e: usize) {
 }
 
 /// Whether a character is a CJK ideograph.
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4e00..=0x9fff | 0x3400..=0x4dbf | 0x20000..=0x2ebef | 0xf900..=0xfaff)
 }
 
@@ -812,7 +811,7 @@ pub(crate) mod testing {
     use super::*;
 
     /// The recognizer, built once for all tests.
-    pub fn recognizer() -> &'static Recognizer {
+    pub(crate) fn recognizer() -> &'static Recognizer {
         static R: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
         R.get_or_init(|| Recognizer::new().expect("lexicons"))
     }
@@ -828,7 +827,7 @@ pub(crate) mod testing {
 
     /// The mentions of a text after the passes up to `last`, with it: the
     /// text and type of each.
-    pub fn through(text: &str, last: &str) -> Vec<(String, Option<EntityType>)> {
+    pub(crate) fn through(text: &str, last: &str) -> Vec<(String, Option<EntityType>)> {
         let r = recognizer();
         r.run_passes(&r.lattice(text), passes_through(last))
             .into_iter()
@@ -838,7 +837,7 @@ pub(crate) mod testing {
 
     /// The mentions of a text that the pass `name` finds: there after it,
     /// not there before it (text and type).
-    pub fn found_by(text: &str, name: &str) -> Vec<(String, Option<EntityType>)> {
+    pub(crate) fn found_by(text: &str, name: &str) -> Vec<(String, Option<EntityType>)> {
         let i = PASSES
             .iter()
             .position(|p| p.0 == name)
@@ -855,12 +854,12 @@ pub(crate) mod testing {
     }
 
     /// Whether `ms` holds a mention of that text and type.
-    pub fn has(ms: &[(String, Option<EntityType>)], text: &str, t: EntityType) -> bool {
+    pub(crate) fn has(ms: &[(String, Option<EntityType>)], text: &str, t: EntityType) -> bool {
         ms.iter().any(|(s, e)| s == text && *e == Some(t))
     }
 
     /// Whether `ms` holds a mention of that text, whatever its type.
-    pub fn has_text(ms: &[(String, Option<EntityType>)], text: &str) -> bool {
+    pub(crate) fn has_text(ms: &[(String, Option<EntityType>)], text: &str) -> bool {
         ms.iter().any(|(s, _)| s == text)
     }
 }

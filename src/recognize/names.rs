@@ -157,7 +157,7 @@ impl Known {
 
 /// Scans for headed names and for places not yet covered: countries and
 /// geographic names.
-pub fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let known = Known::new(out);
     let mut cands: Vec<Cand> = Vec::new();
     for q in 0..lat.len() {
@@ -453,7 +453,7 @@ fn countries_and_geo(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
 }
 
 /// Removes spaces; normalizes ASCII brackets to full-width ones.
-pub fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
@@ -939,7 +939,12 @@ fn trim_lead(r: &Recognizer, lat: &Lattice, (s, e): (usize, usize)) -> (usize, u
 
 /// Names that share a head with the next item of their list, and the
 /// townships listed before 等乡镇 (杭口、马坳、宁州和义宁等乡镇).
-pub fn shared_heads(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn shared_heads(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let mut add = shared_head_items(r, lat, out, covered);
     add.extend(listed_townships(r, lat, covered));
     for m in add {

@@ -40,7 +40,7 @@ fn surname_len(r: &Recognizer, chars: &[char], p: usize) -> Option<usize> {
 
 /// A name delimited on both sides (in a byline or list): `p..e` must be a
 /// whole name.
-pub fn delimited_name(r: &Recognizer, chars: &[char], p: usize, e: usize) -> bool {
+pub(crate) fn delimited_name(r: &Recognizer, chars: &[char], p: usize, e: usize) -> bool {
     let len = e.saturating_sub(p);
     if !(2..=4).contains(&len) || !chars[p..e].iter().all(|c| is_han(*c)) {
         return false;
@@ -53,7 +53,7 @@ pub fn delimited_name(r: &Recognizer, chars: &[char], p: usize, e: usize) -> boo
 }
 
 /// The length of a name starting at `p` in running text, if one starts there.
-pub fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
+pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     let chars = &lat.chars;
     let sl = surname_len(r, chars, p)?;
     // a post right after the "surname": a verb (任总指挥) or a surname
@@ -127,13 +127,13 @@ fn name_token(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 
 /// A name in a list or roster, where the layout already says it is a name:
 /// only words that are far more often words (文明, 关心) are refused.
-pub fn listed_name(r: &Recognizer, name: &str) -> bool {
+pub(crate) fn listed_name(r: &Recognizer, name: &str) -> bool {
     !(r.lex.posts.contains_key(name) || r.is_word(name) && r.word_freq(name) >= 1000)
 }
 
 /// Whether a candidate name is plausible: not an ordinary word (关心, 方案),
 /// not containing a post title (任组长).
-pub fn plausible_name(r: &Recognizer, name: &str) -> bool {
+pub(crate) fn plausible_name(r: &Recognizer, name: &str) -> bool {
     if r.common_word(name) {
         return false;
     }
@@ -228,7 +228,12 @@ fn push_person(
 }
 
 /// Bylines, signatures and lines of names.
-pub fn structured(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn structured(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let chars = &lat.chars;
     let n = chars.len();
     // paragraphs
@@ -419,7 +424,12 @@ fn signatures(
 /// Lists of names separated by 、 (出席：姜艾平、孙 琳、李晓玲; 县领导卢海明、
 /// 董国祥、樊雪刚、黎青等): three or more items that are all names; a name
 /// may be padded with a space (孙 琳).
-pub fn name_lists(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn name_lists(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let chars = &lat.chars;
     let mut i = 0;
     while i < chars.len() {
@@ -552,7 +562,12 @@ fn spaced_name(r: &Recognizer, chars: &[char], s: usize, e: usize) -> Option<(us
 
 /// Names that jieba tags as person names (nr), written where names are
 /// written: after a post, before 同志, in a list, before a speech verb.
-pub fn tagged_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn tagged_names(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     for t in &lat.tokens {
         if !r.tags().person_name.contains(t.tag) || !(2..=3).contains(&(t.end - t.start)) {
             continue;
@@ -791,7 +806,7 @@ fn signature_unit(
 }
 
 /// A post followed by a name: 区委书记李辉, 讲解员曲艺, 县领导卢海明、董国祥.
-pub fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let n = lat.len();
     let mut k = 0;
     while k < n {
@@ -879,7 +894,12 @@ fn free_short_places(out: &mut Vec<Mention>, covered: &mut [bool], s: usize, e: 
 
 /// People named right after 我市/我区/我县 in a list that ends in a verb
 /// (我市庞天宇、赵文丽在全国大赛中获奖): the place's own people.
-pub fn after_home(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn after_home(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let pw = &r.lex.person_words;
     let starts: Vec<usize> = out
         .iter()
@@ -924,7 +944,12 @@ fn report_verb_at(r: &Recognizer, lat: &Lattice, p: usize) -> bool {
 
 /// A name written right after a body (市规划院王倩文荣获…): the person
 /// belongs to it.
-pub fn after_body(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+pub(crate) fn after_body(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
     let ends: Vec<usize> = out
         .iter()
         .filter(|m| m.etype().is_some_and(|t| t.is_org()))

@@ -12,33 +12,33 @@ use crate::text::Document;
 
 /// Document-level context.
 #[derive(Debug, Clone, Default)]
-pub struct DocContext {
+pub(crate) struct DocContext {
     /// The document's city (prefecture), if any.
-    pub city: Option<usize>,
+    pub(crate) city: Option<usize>,
     /// The document's province.
-    pub province: Option<usize>,
+    pub(crate) province: Option<usize>,
     /// The dominant county/district of the whole document, if one is.
-    pub county: Option<usize>,
+    pub(crate) county: Option<usize>,
     /// The county the document is clearly about (most of its county
     /// mentions, at least three).
-    pub home_county: Option<usize>,
+    pub(crate) home_county: Option<usize>,
     /// Scope for entities without a unique name (the city's code).
-    pub scope: String,
+    pub(crate) scope: String,
     /// Divisions the document mentions (resolved).
-    pub mentioned: HashSet<usize>,
+    pub(crate) mentioned: HashSet<usize>,
     /// The bureau that dominates the document.
-    pub bureau: Option<Bureau>,
+    pub(crate) bureau: Option<Bureau>,
     /// The bureau whose government site publishes the document, if its
     /// address names one (zrzyj.anshan.gov.cn).
-    pub published: Option<Bureau>,
+    pub(crate) published: Option<Bureau>,
     /// Full agency names written in the document.
-    pub known: Vec<String>,
+    pub(crate) known: Vec<String>,
     /// Full document titles (《》) of the document.
-    pub titles: Vec<String>,
+    pub(crate) titles: Vec<String>,
     /// Local units (communities, villages) by their own name → the name
     /// with the town or county written before them somewhere in the
     /// document (龙泉社区 → 河西街道龙泉社区).
-    pub local_names: HashMap<String, String>,
+    pub(crate) local_names: HashMap<String, String>,
     /// Per-article division counts.
     art_counts: Vec<BTreeMap<usize, usize>>,
 }
@@ -55,7 +55,7 @@ impl DocContext {
     /// province, its county, the place of the site that publishes it, the
     /// divisions it mentions, its bureaus, known full names and titles, and
     /// the full names of its local units.
-    pub fn build(r: &Recognizer, doc: &Document, mentions: &[Vec<Mention>]) -> DocContext {
+    pub(crate) fn build(r: &Recognizer, doc: &Document, mentions: &[Vec<Mention>]) -> DocContext {
         let mut ctx = DocContext::default();
         let city_votes = ctx.count_divisions(r, mentions);
         ctx.city = city_votes
@@ -287,7 +287,7 @@ impl DocContext {
     }
 
     /// The context of one article.
-    pub fn article(&self, r: &Recognizer, ai: usize, ms: &[Mention]) -> ArticleContext {
+    pub(crate) fn article(&self, r: &Recognizer, ai: usize, ms: &[Mention]) -> ArticleContext {
         let mut a = self.base_article(r, ai);
         let mut votes: BTreeMap<(u8, String), (usize, Bureau)> = BTreeMap::new();
         for m in ms {
@@ -377,7 +377,7 @@ impl DocContext {
 
     /// Picks the division a written place stands for. A short name (寿光)
     /// of a county or township counts only inside the document's province.
-    pub fn pick_ref(
+    pub(crate) fn pick_ref(
         &self,
         r: &Recognizer,
         p: &crate::recognize::PlaceRef,
@@ -406,7 +406,12 @@ impl DocContext {
     }
 
     /// Picks one division among candidates using the article's context.
-    pub fn pick(&self, r: &Recognizer, cands: &[usize], a: &ArticleContext) -> Option<usize> {
+    pub(crate) fn pick(
+        &self,
+        r: &Recognizer,
+        cands: &[usize],
+        a: &ArticleContext,
+    ) -> Option<usize> {
         if cands.len() == 1 {
             return Some(cands[0]);
         }
@@ -438,7 +443,7 @@ impl DocContext {
 
     /// The full name of a development zone of the document's city
     /// (高新技术产业开发区 → 潍坊高新技术产业开发区).
-    pub fn zone_name(&self, r: &Recognizer, full: &str) -> Option<String> {
+    pub(crate) fn zone_name(&self, r: &Recognizer, full: &str) -> Option<String> {
         let city = self.city?;
         let d = &r.lex.divisions[city];
         let short = d.short.clone().unwrap_or_else(|| {
@@ -449,12 +454,12 @@ impl DocContext {
     }
 
     /// The ancestor of a division at a level.
-    pub fn ancestor_at(&self, r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
+    pub(crate) fn ancestor_at(&self, r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
         ctx_ancestor(r, idx, lv)
     }
 
     /// The province-level form of a department (自然资源和规划局 → 自然资源厅).
-    pub fn province_dept(&self, r: &Recognizer, dept: &str) -> Option<String> {
+    pub(crate) fn province_dept(&self, r: &Recognizer, dept: &str) -> Option<String> {
         let organs = &r.lex.words.organs;
         let stem = organs
             .local_dept_heads
@@ -475,7 +480,7 @@ impl DocContext {
     }
 
     /// A known full agency name ending with `t` (a branch or unit name).
-    pub fn known_ending(&self, t: &str) -> Option<&str> {
+    pub(crate) fn known_ending(&self, t: &str) -> Option<&str> {
         self.known
             .iter()
             .filter(|k| k.ends_with(t) && k.len() > t.len())
@@ -486,7 +491,7 @@ impl DocContext {
     /// The full title a short title stands for (《条例》 → 聊城市文明行为促进条例),
     /// followed through titles that are short forms themselves (《实施办法》 →
     /// 责任规划师制度实施办法 → 聊城市责任规划师制度实施办法).
-    pub fn doc_title(&self, t: &str) -> Option<String> {
+    pub(crate) fn doc_title(&self, t: &str) -> Option<String> {
         let longer = |t: &str| {
             self.titles
                 .iter()
@@ -502,7 +507,7 @@ impl DocContext {
     }
 
     /// A division by its code.
-    pub fn division_by_code(&self, r: &Recognizer, code: &str) -> Option<usize> {
+    pub(crate) fn division_by_code(&self, r: &Recognizer, code: &str) -> Option<usize> {
         r.lex.division_by_code.get(code).copied()
     }
 }
@@ -511,11 +516,11 @@ impl DocContext {
 /// division its labels name and the department in front
 /// (zrzyj.anshan.gov.cn: the 自然资源局 of 鞍山市).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Site {
+pub(crate) struct Site {
     /// The division the host names, if its labels name one unambiguously.
-    pub place: Option<usize>,
+    pub(crate) place: Option<usize>,
     /// The department (canonical form) the host names, if one.
-    pub dept: Option<String>,
+    pub(crate) dept: Option<String>,
 }
 
 impl Site {
@@ -543,7 +548,7 @@ impl Site {
 /// Reads the host of a government site's address (only `….gov.cn`): each
 /// label that names one division at its shallowest level or one department
 /// counts; of several divisions, the deepest within all the others wins.
-pub fn site_of(r: &Recognizer, url: &str) -> Option<Site> {
+pub(crate) fn site_of(r: &Recognizer, url: &str) -> Option<Site> {
     let rest = url.split_once("://").map_or(url, |(_, h)| h);
     let host = rest
         .split(['/', ':', '?', '#'])
@@ -615,7 +620,7 @@ fn ctx_ancestor(r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
 
 /// The division of a prefix in a body's name (districts carry their city,
 /// unless their name starts with it: 兰州新区).
-pub fn prefix_name(r: &Recognizer, idx: usize) -> String {
+pub(crate) fn prefix_name(r: &Recognizer, idx: usize) -> String {
     let d = &r.lex.divisions[idx];
     let places = &r.lex.words.places;
     let city = places.city_suffix.as_str();

@@ -20,25 +20,25 @@ mod relations;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::lexicon::{DeptKind, Level, OrganWords, PlaceWords};
-pub use crate::model::{Entity, Evidence, Relation};
+pub(crate) use crate::model::{Entity, Evidence, Relation};
 use crate::recognize::{Chain, Mention, MentionKind, PersonSource, PlaceRef, Recognizer};
 use crate::text::{Article, Document};
 use crate::{EntityType, Predicate};
-pub use context::DocContext;
+pub(crate) use context::DocContext;
 
 /// What was extracted from one article.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ResolvedArticle {
     /// Position in the file.
-    pub index: usize,
+    pub(crate) index: usize,
     /// Headline, if any.
-    pub headline: Option<String>,
+    pub(crate) headline: Option<String>,
     /// Entities by key.
     pub entities: BTreeMap<String, Entity>,
     /// Relations (deduplicated).
     pub relations: Vec<Relation>,
     /// People of the byline.
-    pub byline: Vec<String>,
+    pub(crate) byline: Vec<String>,
 }
 
 /// What was extracted from one document.
@@ -51,26 +51,26 @@ pub struct ResolvedDoc {
 /// A mention resolved to an entity (for relation extraction).
 #[derive(Debug, Clone)]
 pub(crate) struct Ref {
-    pub start: usize,
-    pub end: usize,
-    pub key: String,
-    pub etype: EntityType,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) key: String,
+    pub(crate) etype: EntityType,
     /// Whether it came from an anaphor (该局).
-    pub anaphor: bool,
+    pub(crate) anaphor: bool,
     /// Mention index.
-    pub mention: usize,
+    pub(crate) mention: usize,
 }
 
 /// Per-article resolution state.
 pub(crate) struct ArticleState {
-    pub entities: BTreeMap<String, Entity>,
+    pub(crate) entities: BTreeMap<String, Entity>,
     /// The place prefix of each body resolved from a chain (潍坊市奎文区).
-    pub bases: BTreeMap<String, String>,
+    pub(crate) bases: BTreeMap<String, String>,
     /// Relations by (subject, predicate, object, role): the first evidence
     /// found is kept.
-    pub relations: BTreeMap<(String, Predicate, String, Option<String>), Relation>,
-    pub refs: Vec<Ref>,
-    pub byline: Vec<String>,
+    pub(crate) relations: BTreeMap<(String, Predicate, String, Option<String>), Relation>,
+    pub(crate) refs: Vec<Ref>,
+    pub(crate) byline: Vec<String>,
 }
 
 impl ArticleState {
@@ -85,7 +85,7 @@ impl ArticleState {
     }
 
     /// Adds (or merges) an entity; returns its key.
-    pub fn add(&mut self, e: Entity, alias: Option<&str>) -> String {
+    pub(crate) fn add(&mut self, e: Entity, alias: Option<&str>) -> String {
         let key = e.key.clone();
         let ent = self.entities.entry(key.clone()).or_insert(e);
         if let Some(a) = alias {
@@ -97,7 +97,14 @@ impl ArticleState {
         key
     }
 
-    pub fn relate(&mut self, s: &str, p: Predicate, o: &str, role: Option<String>, ev: &Evidence) {
+    pub(crate) fn relate(
+        &mut self,
+        s: &str,
+        p: Predicate,
+        o: &str,
+        role: Option<String>,
+        ev: &Evidence,
+    ) {
         if s == o {
             return;
         }
@@ -125,7 +132,7 @@ pub fn resolve_document(r: &Recognizer, doc: &Document) -> ResolvedDoc {
 }
 
 /// Resolves a document given the mentions of each article.
-pub fn resolve_with_mentions(
+pub(crate) fn resolve_with_mentions(
     r: &Recognizer,
     doc: &Document,
     mentions: &[Vec<Mention>],
@@ -328,36 +335,36 @@ fn merge_abbreviations(articles: &mut [ResolvedArticle], lex: &crate::lexicon::L
 
 /// Article-level context.
 #[derive(Debug, Clone, Default)]
-pub struct ArticleContext {
+pub(crate) struct ArticleContext {
     /// The city (prefecture) the article is about.
-    pub city: Option<usize>,
+    pub(crate) city: Option<usize>,
     /// The county or district the article is about.
-    pub county: Option<usize>,
+    pub(crate) county: Option<usize>,
     /// The township the article is about.
-    pub town: Option<usize>,
+    pub(crate) town: Option<usize>,
     /// The main bureau of the article: (canonical name, department form).
-    pub bureau: Option<Bureau>,
+    pub(crate) bureau: Option<Bureau>,
 }
 
 /// A bureau with the department it is (for same-system resolution).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Bureau {
+pub(crate) struct Bureau {
     /// Full name (潍坊市自然资源和规划局).
-    pub name: String,
+    pub(crate) name: String,
     /// Department canonical (自然资源和规划局).
-    pub dept: String,
+    pub(crate) dept: String,
     /// Division of the bureau.
-    pub place: Option<usize>,
+    pub(crate) place: Option<usize>,
 }
 
 pub(crate) struct Resolver<'a> {
-    pub r: &'a Recognizer,
+    pub(crate) r: &'a Recognizer,
     /// The characters of the article text.
-    pub chars: &'a [char],
-    pub ctx: &'a DocContext,
-    pub actx: &'a ArticleContext,
-    pub art: &'a Article,
-    pub st: &'a mut ArticleState,
+    pub(crate) chars: &'a [char],
+    pub(crate) ctx: &'a DocContext,
+    pub(crate) actx: &'a ArticleContext,
+    pub(crate) art: &'a Article,
+    pub(crate) st: &'a mut ArticleState,
     /// The evidence of each sentence asked for (by its character bounds):
     /// many mentions share a sentence.
     sentences: std::cell::RefCell<HashMap<(usize, usize), Evidence>>,
@@ -430,7 +437,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The sentence around a span, as evidence with source offsets.
-    pub fn evidence_at(&self, s: usize, e: usize) -> Evidence {
+    pub(crate) fn evidence_at(&self, s: usize, e: usize) -> Evidence {
         let (a, b) = sentence_bounds(self.chars, s, e);
         self.sentences
             .borrow_mut()
@@ -456,7 +463,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Entity of a division; `alias` is the surface text.
-    pub fn division_entity(&mut self, idx: usize, alias: Option<&str>) -> String {
+    pub(crate) fn division_entity(&mut self, idx: usize, alias: Option<&str>) -> String {
         let d = &self.r.lex.divisions[idx];
         let e = Entity {
             key: format!("place:{}", d.code),
@@ -499,7 +506,7 @@ impl<'a> Resolver<'a> {
 
     /// The full name of a division used as a prefix of a body's name: a
     /// district carries its city (潍坊市奎文区), others stand alone.
-    pub fn prefix_name(&self, idx: usize) -> String {
+    pub(crate) fn prefix_name(&self, idx: usize) -> String {
         context::prefix_name(self.r, idx)
     }
 
@@ -657,7 +664,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// An anaphor → the entity it stands for.
-    pub fn anaphor(&mut self, word: &str, pos: usize) -> Option<(String, EntityType)> {
+    pub(crate) fn anaphor(&mut self, word: &str, pos: usize) -> Option<(String, EntityType)> {
         let bureau = self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone());
         let organs = &self.r.lex.words.organs;
         match word {
@@ -966,7 +973,7 @@ fn dept_name(words: &OrganWords, base: &str, canonical: &str, kind: DeptKind) ->
 }
 
 /// The identity key of a non-division entity.
-pub fn key_of(et: EntityType, name: &str, scope: &str) -> String {
+pub(crate) fn key_of(et: EntityType, name: &str, scope: &str) -> String {
     match et {
         // people and places without code are scoped; bodies with full
         // names are unique by name
@@ -1015,22 +1022,6 @@ fn char_slice(chars: &[char], a: usize, b: usize) -> String {
     chars[a.min(chars.len())..b.min(chars.len())]
         .iter()
         .collect()
-}
-
-/// Map from surface text to keys (used by tests and diagnostics).
-pub fn alias_index(doc: &ResolvedDoc) -> HashMap<String, Vec<String>> {
-    let mut m: HashMap<String, Vec<String>> = HashMap::new();
-    for a in &doc.articles {
-        for e in a.entities.values() {
-            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                let v = m.entry(n.clone()).or_default();
-                if !v.contains(&e.key) {
-                    v.push(e.key.clone());
-                }
-            }
-        }
-    }
-    m
 }
 
 #[cfg(test)]

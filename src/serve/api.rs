@@ -10,15 +10,14 @@ use std::collections::BTreeMap;
 use oxigraph::model::{NamedNode, Term};
 use serde::Serialize;
 
-use crate::rdf::{PROV, ZT};
 use crate::store::{
     iri_value as iri, literal_value as lit, sparql_string, StoreError, ZStore, PREFIXES,
 };
-use crate::Predicate;
+use crate::vocab::{self, PROV, RDF};
 
 /// Errors of the API.
 #[derive(Debug, thiserror::Error)]
-pub enum ApiError {
+pub(crate) enum ApiError {
     /// A parameter is missing or malformed.
     #[error("{0}")]
     BadRequest(String),
@@ -32,91 +31,88 @@ pub enum ApiError {
 
 /// An entity found by name.
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchHit {
+pub(crate) struct SearchHit {
     /// Its IRI.
-    pub iri: String,
+    pub(crate) iri: String,
     /// Its class (`Agency` …).
     #[serde(rename = "type")]
-    pub etype: String,
+    pub(crate) etype: String,
     /// Its canonical name.
-    pub label: String,
+    pub(crate) label: String,
     /// The name that matched (label or alias).
-    pub matched: String,
+    pub(crate) matched: String,
     /// Whether the name equals the search text.
-    pub exact: bool,
+    pub(crate) exact: bool,
 }
 
 /// An entity as shown on the page.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityInfo {
+pub(crate) struct EntityInfo {
     /// Its IRI.
-    pub iri: String,
+    pub(crate) iri: String,
     /// Its class.
     #[serde(rename = "type")]
-    pub etype: String,
+    pub(crate) etype: String,
     /// Its canonical name.
-    pub label: String,
+    pub(crate) label: String,
     /// The other names it was written as.
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
 }
 
 /// A sentence supporting a relation, with its article.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Evidence {
+pub(crate) struct Evidence {
     /// The sentence.
-    pub sentence: String,
+    pub(crate) sentence: String,
     /// The article's IRI.
-    pub article: Option<String>,
+    pub(crate) article: Option<String>,
     /// The article's headline.
-    pub headline: Option<String>,
+    pub(crate) headline: Option<String>,
     /// The path of the source file.
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     /// Character offsets of the sentence in the source file.
-    pub start: Option<u64>,
+    pub(crate) start: Option<u64>,
     /// End offset.
-    pub end: Option<u64>,
+    pub(crate) end: Option<u64>,
 }
 
 /// One relation of the entity and the entity at its other end.
 #[derive(Debug, Clone, Serialize)]
-pub struct NeighborInfo {
+pub(crate) struct NeighborInfo {
     /// The predicate (`subOrganizationOf` …).
-    pub predicate: String,
+    pub(crate) predicate: String,
     /// `out` when the entity is the subject, `in` when it is the object.
-    pub direction: &'static str,
+    pub(crate) direction: &'static str,
     /// The other entity's IRI.
-    pub iri: String,
+    pub(crate) iri: String,
     /// Its class.
     #[serde(rename = "type")]
-    pub etype: String,
+    pub(crate) etype: String,
     /// Its canonical name.
-    pub label: String,
+    pub(crate) label: String,
     /// The sentences stating the relation.
-    pub evidence: Vec<Evidence>,
+    pub(crate) evidence: Vec<Evidence>,
 }
 
 /// An entity and its neighbours.
 #[derive(Debug, Clone, Serialize)]
-pub struct Neighborhood {
+pub(crate) struct Neighborhood {
     /// The entity.
-    pub entity: EntityInfo,
+    pub(crate) entity: EntityInfo,
     /// Its relations.
-    pub neighbors: Vec<NeighborInfo>,
+    pub(crate) neighbors: Vec<NeighborInfo>,
     /// Whether relations were left out (more than the result limit).
     pub truncated: bool,
 }
 
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-
 /// Whether a class IRI is one of the six entity classes.
 fn entity_class(t: &str) -> Option<String> {
-    let local = t.strip_prefix(ZT)?;
-    crate::EntityType::parse(local).map(|e| e.as_str().to_string())
+    vocab::type_of_class(t).map(|e| e.as_str().to_string())
 }
 
 /// Entities whose label or alias contains `q`: exact names first, then by
 /// length of the canonical name; at most `max`.
-pub fn search(store: &ZStore, q: &str, max: usize) -> Result<Vec<SearchHit>, ApiError> {
+pub(crate) fn search(store: &ZStore, q: &str, max: usize) -> Result<Vec<SearchHit>, ApiError> {
     let q = q.trim();
     if q.is_empty() {
         return Err(ApiError::BadRequest(
@@ -173,7 +169,11 @@ pub fn search(store: &ZStore, q: &str, max: usize) -> Result<Vec<SearchHit>, Api
 
 /// The entity `iri` and its relations with their evidence; at most `max`
 /// relations.
-pub fn neighbors(store: &ZStore, iri_text: &str, max: usize) -> Result<Neighborhood, ApiError> {
+pub(crate) fn neighbors(
+    store: &ZStore,
+    iri_text: &str,
+    max: usize,
+) -> Result<Neighborhood, ApiError> {
     let e = NamedNode::new(iri_text.trim())
         .map_err(|err| ApiError::BadRequest(format!("not an IRI: {iri_text:?}: {err}")))?;
     let entity = entity_info(store, &e)?;
@@ -258,7 +258,7 @@ fn add_evidence(store: &ZStore, e: &str, rels: &mut Relations) -> Result<(), Api
         else {
             continue;
         };
-        let Some(pred) = p.strip_prefix(ZT).and_then(Predicate::parse) else {
+        let Some(pred) = vocab::predicate_of_property(&p) else {
             continue;
         };
         let num = |t: &Option<Term>| lit(t).and_then(|s| s.parse::<u64>().ok());

@@ -16,9 +16,9 @@
 //! headers `Zhengtu-Truncated: true` and `Zhengtu-Result-Limit: N`. Each
 //! connection is served by its own thread (oxhttp), up to a bound.
 
-pub mod api;
-pub mod negotiate;
-pub mod sparql;
+pub(crate) mod api;
+pub(crate) mod negotiate;
+pub(crate) mod sparql;
 
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
@@ -33,9 +33,9 @@ use oxhttp::Server;
 use crate::store::{StoreError, ZStore};
 
 /// The header set on an answer that was cut at the result limit.
-pub const HEADER_TRUNCATED: &str = "Zhengtu-Truncated";
+pub(crate) const HEADER_TRUNCATED: &str = "Zhengtu-Truncated";
 /// The header giving the result limit on a cut answer.
-pub const HEADER_LIMIT: &str = "Zhengtu-Result-Limit";
+pub(crate) const HEADER_LIMIT: &str = "Zhengtu-Result-Limit";
 
 /// The longest a query may be allowed to run (some 31 years): time
 /// limits beyond it overflow the clock's arithmetic.
@@ -105,7 +105,7 @@ impl Default for ServeConfig {
 }
 
 /// Resolves a bind address to socket addresses.
-pub fn resolve(bind: &str) -> Result<Vec<SocketAddr>, ServeError> {
+pub(crate) fn resolve(bind: &str) -> Result<Vec<SocketAddr>, ServeError> {
     let addrs: Vec<SocketAddr> = bind
         .to_socket_addrs()
         .map_err(|e| ServeError::Address {
@@ -144,7 +144,7 @@ fn pick_port(mut addrs: Vec<SocketAddr>) -> Result<Vec<SocketAddr>, ServeError> 
 }
 
 /// The request handler: routes and answers.
-pub struct Handler {
+pub(crate) struct Handler {
     /// The published view being served, replaced when a build publishes a
     /// newer one; requests in flight keep the view they started on.
     store: RwLock<Arc<ZStore>>,
@@ -154,7 +154,7 @@ pub struct Handler {
 
 impl Handler {
     /// A handler over a store.
-    pub fn new(store: ZStore, config: ServeConfig) -> Handler {
+    pub(crate) fn new(store: ZStore, config: ServeConfig) -> Handler {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Handler {
             store: RwLock::new(Arc::new(store)),
@@ -189,7 +189,7 @@ impl Handler {
     }
 
     /// Answers one request.
-    pub fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
+    pub(crate) fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
         let path = request.uri().path().to_string();
         let method = request.method().clone();
         if method == Method::OPTIONS {

@@ -10,13 +10,13 @@ use oxigraph::sparql::results::QueryResultsFormat;
 
 /// One media range of an `Accept` header.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MediaRange {
+pub(crate) struct MediaRange {
     /// The type (`text`, `*`), lower case.
-    pub kind: String,
+    pub(crate) kind: String,
     /// The subtype (`turtle`, `*`), lower case.
-    pub subtype: String,
+    pub(crate) subtype: String,
     /// The weight, 0 to 1.
-    pub q: f32,
+    pub(crate) q: f32,
 }
 
 impl MediaRange {
@@ -34,7 +34,7 @@ impl MediaRange {
 }
 
 /// Parses an `Accept` header; ranges that do not parse are skipped.
-pub fn parse_accept(header: &str) -> Vec<MediaRange> {
+pub(crate) fn parse_accept(header: &str) -> Vec<MediaRange> {
     let mut out = Vec::new();
     for item in header.split(',') {
         let mut parts = item.split(';');
@@ -74,7 +74,10 @@ type Ranked<'a, T> = ((f32, u8, usize, usize), &'a T);
 /// the highest weight wins, then the more specific match, then the range
 /// the client listed first, then the server's order. No header (or an
 /// empty one) means anything is acceptable.
-pub fn choose<'a, T>(accept: Option<&str>, offers: &'a [(&'static str, T)]) -> Option<&'a T> {
+pub(crate) fn choose<'a, T>(
+    accept: Option<&str>,
+    offers: &'a [(&'static str, T)],
+) -> Option<&'a T> {
     let header = accept.map(str::trim).unwrap_or("");
     if header.is_empty() {
         return offers.first().map(|(_, v)| v);
@@ -107,7 +110,7 @@ pub fn choose<'a, T>(accept: Option<&str>, offers: &'a [(&'static str, T)]) -> O
 }
 
 /// Result formats of SELECT and ASK, the default first.
-pub fn results_offers() -> Vec<(&'static str, QueryResultsFormat)> {
+pub(crate) fn results_offers() -> Vec<(&'static str, QueryResultsFormat)> {
     vec![
         ("application/sparql-results+json", QueryResultsFormat::Json),
         ("application/sparql-results+xml", QueryResultsFormat::Xml),
@@ -120,7 +123,7 @@ pub fn results_offers() -> Vec<(&'static str, QueryResultsFormat)> {
 }
 
 /// RDF formats of CONSTRUCT and DESCRIBE, the default (Turtle) first.
-pub fn graph_offers() -> Vec<(&'static str, RdfFormat)> {
+pub(crate) fn graph_offers() -> Vec<(&'static str, RdfFormat)> {
     let mut v = vec![
         ("text/turtle", RdfFormat::Turtle),
         ("application/n-triples", RdfFormat::NTriples),
@@ -138,7 +141,7 @@ pub fn graph_offers() -> Vec<(&'static str, RdfFormat)> {
 
 /// The media types offered for SELECT/ASK and for CONSTRUCT/DESCRIBE, for
 /// the 406 message.
-pub fn offered(offers: &[(&'static str, impl Sized)]) -> String {
+pub(crate) fn offered(offers: &[(&'static str, impl Sized)]) -> String {
     offers
         .iter()
         .map(|(m, _)| *m)

@@ -35,11 +35,11 @@ use super::{reply, text, HEADER_LIMIT, HEADER_TRUNCATED};
 /// The dataset given with the protocol's `default-graph-uri` and
 /// `named-graph-uri` parameters.
 #[derive(Debug, Default, Clone)]
-pub struct ProtocolDataset {
+pub(crate) struct ProtocolDataset {
     /// Graphs whose union is the default graph.
-    pub default_graphs: Vec<String>,
+    pub(crate) default_graphs: Vec<String>,
     /// Graphs available to `GRAPH`.
-    pub named_graphs: Vec<String>,
+    pub(crate) named_graphs: Vec<String>,
 }
 
 impl ProtocolDataset {
@@ -50,16 +50,16 @@ impl ProtocolDataset {
 
 /// How a query is run.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Wall-clock time a query may take.
-    pub timeout: Duration,
+    pub(crate) timeout: Duration,
     /// Rows (or triples) in one answer.
-    pub max_results: usize,
+    pub(crate) max_results: usize,
 }
 
 /// A bound on the queries running at once, shared by all connections.
 #[derive(Debug, Clone)]
-pub struct Slots {
+pub(crate) struct Slots {
     inner: Arc<(Mutex<usize>, Condvar)>,
     max: usize,
 }
@@ -80,7 +80,7 @@ impl Drop for Slot {
 
 impl Slots {
     /// At most `max` queries at once (at least one).
-    pub fn new(max: usize) -> Slots {
+    pub(crate) fn new(max: usize) -> Slots {
         Slots {
             inner: Arc::new((Mutex::new(0), Condvar::new())),
             max: max.max(1),
@@ -88,7 +88,7 @@ impl Slots {
     }
 
     /// The bound.
-    pub fn max(&self) -> usize {
+    pub(crate) fn max(&self) -> usize {
         self.max
     }
 
@@ -133,7 +133,7 @@ enum Writer {
 }
 
 /// Runs a query and answers it.
-pub fn answer(
+pub(crate) fn answer(
     store: &Arc<ZStore>,
     query: &str,
     dataset: &ProtocolDataset,
@@ -448,13 +448,7 @@ fn write_graph(
         ));
     };
     let mut ser = RdfSerializer::from_format(f);
-    for (p, ns) in [
-        ("zt", crate::rdf::ZT),
-        ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-        ("skos", crate::rdf::SKOS),
-        ("org", crate::rdf::ORG),
-        ("prov", crate::rdf::PROV),
-    ] {
+    for &(p, ns) in crate::vocab::PREFIX_PAIRS {
         ser = ser
             .with_prefix(p, ns)
             .map_err(|e| Failure::Evaluation(e.to_string()))?;
@@ -494,7 +488,7 @@ fn not_acceptable(forms: &str, offers: &str) -> Response<Body> {
 }
 
 /// The answer to any attempt to change the store.
-pub fn refuse_update() -> Response<Body> {
+pub(crate) fn refuse_update() -> Response<Body> {
     text(
         StatusCode::FORBIDDEN,
         "this endpoint is read-only: SPARQL Update is refused and was not executed\n",

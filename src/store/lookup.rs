@@ -50,7 +50,7 @@ use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
-use crate::rdf::ZT;
+use crate::vocab;
 use crate::{EntityType, Predicate};
 
 /// The index file's name in a view directory.
@@ -113,9 +113,9 @@ fn code(p: usize, outgoing: bool) -> String {
     format!("{p}{}", if outgoing { 'o' } else { 'i' })
 }
 
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
-const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
+const RDF_TYPE: &str = vocab::rdf::TYPE.as_str();
+const RDFS_LABEL: &str = vocab::rdfs::LABEL.as_str();
+const SKOS_ALT_LABEL: &str = vocab::skos::ALT_LABEL.as_str();
 
 /// What the index is made of: the distinct facts of a store that it
 /// lists. Entities are interned: a fact holds their numbers.
@@ -146,7 +146,7 @@ impl Facts {
 
     /// Adds a class given by its IRI, if it is a zhengtu entity class.
     fn add_type(&mut self, e: &str, t: &str) {
-        if let Some(t) = t.strip_prefix(ZT).and_then(EntityType::parse) {
+        if let Some(t) = vocab::type_of_class(t) {
             self.add_class(e, t);
         }
     }
@@ -189,9 +189,8 @@ impl Facts {
             Term::NamedNode(o) => {
                 if p == RDF_TYPE {
                     self.add_type(s.as_str(), o.as_str());
-                } else if let Some(i) = p
-                    .strip_prefix(ZT)
-                    .and_then(|l| Predicate::ALL.iter().position(|x| x.as_str() == l))
+                } else if let Some(i) = vocab::predicate_of_property(p)
+                    .and_then(|x| Predicate::ALL.iter().position(|y| *y == x))
                 {
                     self.add_relation(s.as_str(), i, o.as_str());
                 }
@@ -214,11 +213,11 @@ impl Facts {
     pub(crate) fn of_store(store: &Store) -> Result<Facts, LookupError> {
         let mut f = Facts::default();
         for t in EntityType::ALL {
-            let q = format!("SELECT DISTINCT ?e WHERE {{ ?e a <{ZT}{}> }}", t.as_str());
-            let iri = format!("{ZT}{}", t.as_str());
+            let iri = vocab::class(t).as_str();
+            let q = format!("SELECT DISTINCT ?e WHERE {{ ?e a <{iri}> }}");
             each_row(store, &q, |r| {
                 if let Some(Term::NamedNode(e)) = r[0] {
-                    f.add_type(e.as_str(), &iri);
+                    f.add_type(e.as_str(), iri);
                 }
             })?;
         }
@@ -245,8 +244,8 @@ impl Facts {
         }
         for (i, p) in Predicate::ALL.into_iter().enumerate() {
             let q = format!(
-                "SELECT DISTINCT ?s ?o WHERE {{ ?s <{ZT}{}> ?o }}",
-                p.as_str()
+                "SELECT DISTINCT ?s ?o WHERE {{ ?s <{}> ?o }}",
+                vocab::property(p).as_str()
             );
             each_row(store, &q, |r| {
                 if let (Some(Term::NamedNode(s)), Some(Term::NamedNode(o))) = (r[0], r[1]) {
@@ -696,14 +695,14 @@ mod tests {
     fn facts(entities: &[(&str, &str, &str)], relations: &[(&str, Predicate, &str)]) -> Facts {
         let mut f = Facts::default();
         for (e, t, l) in entities {
-            let t = NamedNode::new_unchecked(format!("{ZT}{t}"));
+            let t = NamedNode::new_unchecked(format!("{}{t}", vocab::ZT));
             f.add(&quad(e, RDF_TYPE, t.into()));
             let l = Literal::new_language_tagged_literal_unchecked(*l, "zh");
             f.add(&quad(e, RDFS_LABEL, l.into()));
         }
         for (s, p, o) in relations {
-            let p = format!("{ZT}{}", p.as_str());
-            f.add(&quad(s, &p, NamedNode::new_unchecked(*o).into()));
+            let p = vocab::property(*p).as_str();
+            f.add(&quad(s, p, NamedNode::new_unchecked(*o).into()));
         }
         f
     }

@@ -32,19 +32,20 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{
     CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
     SparqlSyntaxError,
 };
 use oxigraph::store::{SerializerError, StorageError, Store};
 
-use crate::rdf::{ONTOLOGY_GRAPH, ONTOLOGY_TTL, ZT};
+use crate::rdf::ONTOLOGY_TTL;
+use crate::vocab::{self, ONTOLOGY_GRAPH, ZT};
 use crate::Predicate;
 
 mod lookup;
 
-pub use lookup::LookupError;
+pub(crate) use lookup::LookupError;
 
 /// Errors of the store. Each keeps the error it comes from as its
 /// source, so that a caller can tell them apart by type (a closed pipe, a
@@ -118,11 +119,11 @@ impl StoreError {
 
 /// A source file as recorded in the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredFile {
+pub(crate) struct StoredFile {
     /// Hex SHA-256 of the content.
-    pub hash: String,
+    pub(crate) hash: String,
     /// The file's node (its articles' graphs: [`ZStore::graphs_of`]).
-    pub node: NamedNode,
+    pub(crate) node: NamedNode,
 }
 
 /// The zhengtu store.
@@ -143,9 +144,6 @@ pub struct ZStore {
     /// process. Else the index is read from the database when published.
     facts: std::sync::Mutex<Option<lookup::Facts>>,
 }
-
-/// `skos:altLabel`, which holds an entity's other names.
-const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
 
 /// The marker of unpublished changes in a store directory.
 const DIRTY: &str = "UNPUBLISHED";
@@ -222,7 +220,7 @@ fn lookup_failed(path: &Path, source: impl Into<LookupError>) -> StoreError {
 
 /// The graphs a query reads.
 #[derive(Debug, Clone, Default)]
-pub enum Dataset {
+pub(crate) enum Dataset {
     /// The union of all graphs (those of all the articles) as the default
     /// graph, whatever FROM the query has.
     #[default]
@@ -249,10 +247,7 @@ fn evaluator(token: Option<CancellationToken>) -> SparqlEvaluator {
 }
 
 /// A prefix block for queries.
-pub const PREFIXES: &str = "PREFIX zt: <https://w3id.org/zhengtu/ontology#>\n\
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n\
-PREFIX org: <http://www.w3.org/ns/org#>\n";
+pub use crate::vocab::PREFIXES;
 
 impl ZStore {
     /// Opens (or creates) a store for writing. Only one process may write a
@@ -303,7 +298,7 @@ impl ZStore {
     /// to it atomically. Older views beyond
     /// the two before it are removed (a reader still using one keeps its
     /// open files).
-    pub fn publish(&self) -> Result<(), StoreError> {
+    pub(crate) fn publish(&self) -> Result<(), StoreError> {
         self.check_writer()?;
         let views = self.root.join("views");
         std::fs::create_dir_all(&views).map_err(|e| file(&views, e))?;
@@ -384,12 +379,12 @@ impl ZStore {
 
     /// Whether a store opened read-only still reads the newest published
     /// view (a build publishes a new one when it completes).
-    pub fn is_newest_view(&self) -> bool {
+    pub(crate) fn is_newest_view(&self) -> bool {
         current_view(&self.root).is_none_or(|v| v == self.path)
     }
 
     /// Whether the store has been published at least once.
-    pub fn has_view(&self) -> bool {
+    pub(crate) fn has_view(&self) -> bool {
         current_view(&self.root).is_some()
     }
 
@@ -397,7 +392,7 @@ impl ZStore {
     /// published, or a write began after the last publication (a process
     /// killed between its writes and their publication leaves this set, so
     /// the next build publishes even when it has nothing to write).
-    pub fn needs_publish(&self) -> bool {
+    pub(crate) fn needs_publish(&self) -> bool {
         !self.has_view() || self.root.join(DIRTY).exists()
     }
 
@@ -438,7 +433,9 @@ impl ZStore {
 
     /// Every quad of the store (of the view, for a reader), in the
     /// store's order.
-    pub fn quads(&self) -> Result<impl Iterator<Item = Result<Quad, StoreError>> + '_, StoreError> {
+    pub(crate) fn quads(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<Quad, StoreError>> + '_, StoreError> {
         Ok(self
             .store
             .iter()
@@ -446,17 +443,12 @@ impl ZStore {
     }
 
     /// Number of quads.
-    pub fn len(&self) -> Result<usize, StoreError> {
+    pub fn quad_count(&self) -> Result<usize, StoreError> {
         self.store.len().map_err(|e| storage(&self.path, e))
     }
 
-    /// Whether the store is empty.
-    pub fn is_empty(&self) -> Result<bool, StoreError> {
-        Ok(self.len()? == 0)
-    }
-
     /// Source files recorded in the store, by path.
-    pub fn files(&self) -> Result<BTreeMap<String, StoredFile>, StoreError> {
+    pub(crate) fn files(&self) -> Result<BTreeMap<String, StoredFile>, StoreError> {
         // every article graph repeats its file's path and hash: DISTINCT
         // compares encoded terms and decodes each file once (decoding every
         // copy took 12 s on a store of 100,000 articles)
@@ -488,15 +480,13 @@ impl ZStore {
     }
 
     /// The named graphs of the articles read from a stored file.
-    pub fn graphs_of(&self, file: &StoredFile) -> Result<Vec<NamedNode>, StoreError> {
-        let p = NamedNode::new_unchecked(format!("{ZT}fromFile"));
+    pub(crate) fn graphs_of(&self, file: &StoredFile) -> Result<Vec<NamedNode>, StoreError> {
+        let p = vocab::zt::FROM_FILE;
         let mut out = Vec::new();
-        for q in self.store.quads_for_pattern(
-            None,
-            Some(p.as_ref()),
-            Some(file.node.as_ref().into()),
-            None,
-        ) {
+        for q in self
+            .store
+            .quads_for_pattern(None, Some(p), Some(file.node.as_ref().into()), None)
+        {
             let q = q.map_err(|e| storage(&self.path, e))?;
             if let GraphName::NamedNode(g) = q.graph_name {
                 if !out.contains(&g) {
@@ -509,7 +499,7 @@ impl ZStore {
 
     /// Replaces documents: each `(old graphs, new quads)` in one
     /// transaction, so that a document is never half replaced.
-    pub fn replace(&self, docs: Vec<(Vec<NamedNode>, Vec<Quad>)>) -> Result<(), StoreError> {
+    pub(crate) fn replace(&self, docs: Vec<(Vec<NamedNode>, Vec<Quad>)>) -> Result<(), StoreError> {
         if docs.is_empty() {
             return Ok(());
         }
@@ -568,7 +558,7 @@ impl ZStore {
     }
 
     /// Whether the ontology graph is loaded.
-    pub fn has_ontology(&self) -> Result<bool, StoreError> {
+    pub(crate) fn has_ontology(&self) -> Result<bool, StoreError> {
         let g = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
         self.store
             .contains_named_graph(&g)
@@ -576,7 +566,7 @@ impl ZStore {
     }
 
     /// Prepares a query over the union of all graphs.
-    pub fn evaluate(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
+    pub(crate) fn evaluate(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
         self.evaluate_with(query, None)
     }
 
@@ -606,7 +596,7 @@ impl ZStore {
     /// Runs a parsed query on `dataset`; once `token` is cancelled it stops
     /// with [`QueryEvaluationError::Cancelled`] (also while its results are
     /// read).
-    pub fn run(
+    pub(crate) fn run(
         &self,
         query: spargebra::Query,
         dataset: &Dataset,
@@ -660,12 +650,7 @@ impl ZStore {
             oxigraph::model::Literal::new_language_tagged_literal_unchecked(name, "zh"),
         );
         let mut subjects: Vec<NamedNode> = Vec::new();
-        for p in [
-            oxigraph::model::vocab::rdfs::LABEL,
-            oxigraph::model::NamedNodeRef::new_unchecked(
-                "http://www.w3.org/2004/02/skos/core#altLabel",
-            ),
-        ] {
+        for p in [vocab::rdfs::LABEL, vocab::skos::ALT_LABEL] {
             for q in self
                 .store
                 .quads_for_pattern(None, Some(p), Some(lit.as_ref()), None)
@@ -681,7 +666,7 @@ impl ZStore {
     }
 
     /// Entities whose label or alias is `name`: (iri, type, label).
-    pub fn find(&self, name: &str) -> Result<Vec<(NamedNode, String, String)>, StoreError> {
+    pub(crate) fn find(&self, name: &str) -> Result<Vec<(NamedNode, String, String)>, StoreError> {
         // the view's lookup index, or the quad indexes directly: a SPARQL
         // join of label and type over the union of the article graphs grows
         // with the square of the number of articles naming the entity
@@ -715,7 +700,7 @@ impl ZStore {
     /// read at the limit. A cut list holds the first neighbours by name
     /// with the lookup index, in quad index order without; both are stable
     /// for a given store.
-    pub fn relations_limited(
+    pub(crate) fn relations_limited(
         &self,
         e: &NamedNode,
         evidence: bool,
@@ -733,22 +718,14 @@ impl ZStore {
         let subject = NamedOrBlankNode::NamedNode(e.clone());
         let object = Term::NamedNode(e.clone());
         for pred in Predicate::ALL {
-            let p = NamedNode::new_unchecked(format!("{ZT}{}", pred.as_str()));
+            let p = vocab::property(pred);
             for outgoing in [true, false] {
                 let quads = if outgoing {
-                    self.store.quads_for_pattern(
-                        Some(subject.as_ref()),
-                        Some(p.as_ref()),
-                        None,
-                        None,
-                    )
+                    self.store
+                        .quads_for_pattern(Some(subject.as_ref()), Some(p), None, None)
                 } else {
-                    self.store.quads_for_pattern(
-                        None,
-                        Some(p.as_ref()),
-                        Some(object.as_ref()),
-                        None,
-                    )
+                    self.store
+                        .quads_for_pattern(None, Some(p), Some(object.as_ref()), None)
                 };
                 // the same triple in several article graphs comes in a row
                 let mut seen: Vec<NamedNode> = Vec::new();
@@ -839,7 +816,10 @@ impl ZStore {
     /// An entity's zhengtu class (local name) and canonical name, read
     /// from the view's lookup index (which lists the entities of the
     /// zhengtu entity classes) or else from the quad indexes.
-    pub fn type_and_label(&self, n: &NamedNode) -> Result<Option<(String, String)>, StoreError> {
+    pub(crate) fn type_and_label(
+        &self,
+        n: &NamedNode,
+    ) -> Result<Option<(String, String)>, StoreError> {
         if let Some(ix) = &self.lookup {
             return ix
                 .entity(n.as_str())
@@ -882,9 +862,9 @@ impl ZStore {
 
     /// An entity's other names (its `skos:altLabel`s), sorted, read from the
     /// indexes.
-    pub fn aliases_of(&self, n: &NamedNode) -> Result<Vec<String>, StoreError> {
+    pub(crate) fn aliases_of(&self, n: &NamedNode) -> Result<Vec<String>, StoreError> {
         let s = NamedOrBlankNode::NamedNode(n.clone());
-        let alt = oxigraph::model::NamedNodeRef::new_unchecked(SKOS_ALT_LABEL);
+        let alt = vocab::skos::ALT_LABEL;
         let mut out = std::collections::BTreeSet::new();
         for q in self
             .store
@@ -906,9 +886,7 @@ impl ZStore {
         o: &NamedNode,
     ) -> Result<(Option<String>, Option<String>), StoreError> {
         let q = format!(
-            "{PREFIXES}PREFIX prov: <http://www.w3.org/ns/prov#>\n\
-             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n\
-             SELECT ?s ?path ?i ?h WHERE {{ \
+            "{PREFIXES}SELECT ?s ?path ?i ?h WHERE {{ \
                ?ev rdf:subject <{s}> ; rdf:object <{o}> ; rdf:predicate zt:{p} ; \
                    zt:sentence ?s ; prov:wasDerivedFrom ?a . \
                OPTIONAL {{ ?a zt:fromFile/zt:sourcePath ?path }} \
@@ -953,12 +931,7 @@ impl ZStore {
             };
         }
         let mut ser = oxigraph::io::RdfSerializer::from_format(format);
-        for (prefix, iri) in [
-            ("zt", ZT),
-            ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-            ("skos", "http://www.w3.org/2004/02/skos/core#"),
-            ("org", "http://www.w3.org/ns/org#"),
-        ] {
+        for (prefix, iri) in crate::vocab::EXPORT_PREFIXES {
             // constant IRIs, which parse
             ser = ser
                 .with_prefix(prefix, iri)
@@ -978,36 +951,20 @@ impl ZStore {
     }
 
     /// The store's directory (the one given to open it).
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// The path of the store.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
-    }
-
-    /// Graph names in the store.
-    pub fn graphs(&self) -> Result<Vec<NamedOrBlankNode>, StoreError> {
-        self.store
-            .named_graphs()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| storage(&self.path, e))
-    }
-
-    /// Quads of the default graph (should be none).
-    pub fn default_graph_len(&self) -> Result<usize, StoreError> {
-        Ok(self
-            .store
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
-            .count())
     }
 }
 
 /// The ontology's quads in its graph. Blank nodes (OWL lists) are replaced
 /// by skolem IRIs numbered in reading order, so that every store holds the
 /// same triples.
-pub fn ontology_quads() -> Vec<Quad> {
+pub(crate) fn ontology_quads() -> Vec<Quad> {
     use oxigraph::model::{BlankNode, GraphName};
     use std::collections::HashMap;
     let g = GraphName::NamedNode(NamedNode::new_unchecked(ONTOLOGY_GRAPH));
@@ -1168,7 +1125,7 @@ fn ser_iri<S: serde::Serializer>(n: &NamedNode, s: S) -> Result<S::Ok, S::Error>
 }
 
 /// The value of a literal in a result row, if it is one.
-pub fn literal_value(t: &Option<Term>) -> Option<String> {
+pub(crate) fn literal_value(t: &Option<Term>) -> Option<String> {
     match t {
         Some(Term::Literal(l)) => Some(l.value().to_string()),
         _ => None,
@@ -1176,7 +1133,7 @@ pub fn literal_value(t: &Option<Term>) -> Option<String> {
 }
 
 /// The IRI in a result row, if it is one.
-pub fn iri_value(t: &Option<Term>) -> Option<String> {
+pub(crate) fn iri_value(t: &Option<Term>) -> Option<String> {
     match t {
         Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
         _ => None,
@@ -1184,7 +1141,7 @@ pub fn iri_value(t: &Option<Term>) -> Option<String> {
 }
 
 /// A SPARQL string literal.
-pub fn sparql_string(s: &str) -> String {
+pub(crate) fn sparql_string(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {

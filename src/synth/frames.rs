@@ -18,7 +18,7 @@
 //! | `year` `month` `day` `num` `dec` | 2023, 7, 14, 36, 12.05 |
 
 /// Opening sentences of an article: they name the main body in full.
-pub const OPENINGS: &[&str] = &[
+pub(crate) const OPENINGS: &[&str] = &[
     "为了保障{district}经济社会发展，坚持节约集约利用土地，全力做好自然资源要素用地保障，{year}年上半年，{branch}认真做好土地征收、成片开发方案编制等工作。",
     "近期，{bureau}联合{branch_short}现场办公，实地了解{project}规划建设情况以及规划过程中存在的问题、难点，并对建设工程设计方案进行了认真梳理、讨论分析，提出了切实可行的修改建议，为项目建设奠定了良好的基础。",
     "为有效提升党组织建设水平，探索党建工作有机融合新路径，实现以党建共建凝聚合力，{month}月{day}日，{branch}与{org}党支部、{town}{community}党委共同开展联合主题党日暨“党建共建”签约仪式。",
@@ -32,7 +32,7 @@ pub const OPENINGS: &[&str] = &[
 ];
 
 /// Body sentences: short forms, relations and places.
-pub const BODY: &[&str] = &[
+pub(crate) const BODY: &[&str] = &[
     "{branch_short}推进{year}年土地征收成片开发方案确定地块的征收工作。",
     "其中，{project}面积{dec}亩省厅已批复，优先保障了教育用地，有力推动了教育事业健康发展。",
     "为充分压缩征地时间，{branch_short}提前对接{town}、被征地村，就有关协议签订、征地范围确定、是否涉及违法用地等事项进行对接，涉及事项提前解决。",
@@ -62,7 +62,7 @@ pub const BODY: &[&str] = &[
 ];
 
 /// Sentences without names, as the seeds have between the named ones.
-pub const FILLER: &[&str] = &[
+pub(crate) const FILLER: &[&str] = &[
     "土地征收工作程序复杂，环节较多，涉及财政、人社、街道等多个部门，且需逐级报省审批，历时较长。",
     "坚持问题导向，明确赶超措施，完善调度、督查、点评、考核、通报等推进机制，使工作不断向赶超目标发力。",
     "目前，该编制工作已形成初步方案。",
@@ -76,7 +76,7 @@ pub const FILLER: &[&str] = &[
 ];
 
 /// Closing quotations with the speaker's post.
-pub const CLOSINGS: &[&str] = &[
+pub(crate) const CLOSINGS: &[&str] = &[
     "“作风建设永远在路上。必须始终以实实在在的工作和发展成效体现‘作风建设年’的成果。”{dcommittee}副书记、{dhead}{person2}说。",
     "“规划建设，要打造区域重要金融产业聚集区及高端商务区。”{dcommittee}书记{person}说。",
     "“下一步，我们将继续深化改革，推动工作再上新台阶。”{branch_short}负责人{person3}表示。",
@@ -84,7 +84,7 @@ pub const CLOSINGS: &[&str] = &[
 ];
 
 /// Headlines (short, unpunctuated).
-pub const HEADLINES: &[&str] = &[
+pub(crate) const HEADLINES: &[&str] = &[
     "{branch}多措并举保障项目用地需求",
     "{branch}全方位做好保护管理",
     "{bureau}切实提升窗口服务质效",
@@ -96,7 +96,7 @@ pub const HEADLINES: &[&str] = &[
 ];
 
 /// Internal units (科室) of a bureau or branch.
-pub const SECTIONS: &[&str] = &[
+pub(crate) const SECTIONS: &[&str] = &[
     "林草科",
     "用途科",
     "耕保科",
@@ -112,7 +112,7 @@ pub const SECTIONS: &[&str] = &[
 ];
 
 /// Departments that have district branches (分局) in the seeds' style.
-pub const BRANCH_DEPTS: &[&str] = &[
+pub(crate) const BRANCH_DEPTS: &[&str] = &[
     "自然资源和规划局",
     "公安局",
     "生态环境局",
@@ -122,13 +122,13 @@ pub const BRANCH_DEPTS: &[&str] = &[
 ];
 
 /// Characters of given names.
-pub const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红兰飞建国志新海峰鹏辉文斌宇浩凯俊帆琳晶丹雪梅莉婷慧颖倩聪凤金春燕素荣昌林东全良向亚茹法第士刚岑晓晨宁冠群观绪祥浩然思远嘉怡子涵欣悦佳琪雨泽博成";
+pub(crate) const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红兰飞建国志新海峰鹏辉文斌宇浩凯俊帆琳晶丹雪梅莉婷慧颖倩聪凤金春燕素荣昌林东全良向亚茹法第士刚岑晓晨宁冠群观绪祥浩然思远嘉怡子涵欣悦佳琪雨泽博成";
 
 /// Characters of company, community and project names.
-pub const NAME_CHARS: &str = "华鑫泰瑞丰源德润康盛达嘉宏远通成安昌兴利恒汇金正信和诚益创祥顺海天永银博立景茂宁福乐富民阳光明星辰星月翠柳松竹梅兰清泉水云山";
+pub(crate) const NAME_CHARS: &str = "华鑫泰瑞丰源德润康盛达嘉宏远通成安昌兴利恒汇金正信和诚益创祥顺海天永银博立景茂宁福乐富民阳光明星辰星月翠柳松竹梅兰清泉水云山";
 
 /// Industry words of company names (…有限公司).
-pub const INDUSTRIES: &[&str] = &[
+pub(crate) const INDUSTRIES: &[&str] = &[
     "置业",
     "建设工程",
     "智能制造",
@@ -142,7 +142,7 @@ pub const INDUSTRIES: &[&str] = &[
 ];
 
 /// Heads of organisation names that are no companies.
-pub const ORG_HEADS: &[&str] = &[
+pub(crate) const ORG_HEADS: &[&str] = &[
     "党史教育馆",
     "规划设计研究院",
     "中心医院",
@@ -152,10 +152,10 @@ pub const ORG_HEADS: &[&str] = &[
 ];
 
 /// Heads of schools.
-pub const SCHOOL_HEADS: &[&str] = &["小学", "中学", "实验学校", "学校"];
+pub(crate) const SCHOOL_HEADS: &[&str] = &["小学", "中学", "实验学校", "学校"];
 
 /// Project themes (the project name is place or name + theme + 项目).
-pub const PROJECT_THEMES: &[&str] = &[
+pub(crate) const PROJECT_THEMES: &[&str] = &[
     "片区城市更新",
     "老旧小区改造",
     "生态修复",
@@ -171,7 +171,7 @@ pub const PROJECT_THEMES: &[&str] = &[
 ];
 
 /// Document topics.
-pub const DOC_TOPICS: &[&str] = &[
+pub(crate) const DOC_TOPICS: &[&str] = &[
     "古树名木保护",
     "耕地保护",
     "城市更新",
@@ -190,7 +190,7 @@ pub const DOC_TOPICS: &[&str] = &[
 ];
 
 /// Document forms: `{c}` is the city, `{y}` a year, `{t}` a topic.
-pub const DOC_FORMS: &[&str] = &[
+pub(crate) const DOC_FORMS: &[&str] = &[
     "《{c}{t}实施方案》",
     "《关于进一步加强{t}工作的通知》",
     "《{y}年{t}工作方案》",
@@ -200,17 +200,17 @@ pub const DOC_FORMS: &[&str] = &[
 ];
 
 /// Agreement forms (signed with 与…签订).
-pub const AGREEMENT_FORMS: &[&str] = &[
+pub(crate) const AGREEMENT_FORMS: &[&str] = &[
     "《{t}合作协议书》",
     "《党建共建协议书》",
     "《{t}养护协议书》",
 ];
 
 /// Road heads.
-pub const ROAD_HEADS: &[&str] = &["路", "街", "大街", "大道"];
+pub(crate) const ROAD_HEADS: &[&str] = &["路", "街", "大街", "大道"];
 
 /// Chinese numerals for numbered sections.
-pub const CN_NUMS: &[&str] = &[
+pub(crate) const CN_NUMS: &[&str] = &[
     "一",
     "二",
     "三",

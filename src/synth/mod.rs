@@ -22,7 +22,7 @@
 //!
 //! Takes: the [`Lexicon`]. Gives: text files, 5 to 20 articles each.
 
-pub mod frames;
+pub(crate) mod frames;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -59,7 +59,7 @@ impl Rng {
     }
 
     /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -68,7 +68,7 @@ impl Rng {
     }
 
     /// A number in `0..n` (0 if `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         if n == 0 {
             return 0;
         }
@@ -76,12 +76,12 @@ impl Rng {
     }
 
     /// A number in `lo..=hi`.
-    pub fn range(&mut self, lo: usize, hi: usize) -> usize {
+    pub(crate) fn range(&mut self, lo: usize, hi: usize) -> usize {
         lo + self.below(hi.saturating_sub(lo) + 1)
     }
 
     /// True with probability `p`.
-    pub fn chance(&mut self, p: f64) -> bool {
+    pub(crate) fn chance(&mut self, p: f64) -> bool {
         ((self.next_u64() >> 11) as f64 / (1u64 << 53) as f64) < p
     }
 
@@ -119,7 +119,7 @@ type Slots = HashMap<&'static str, String>;
 
 /// The name pools the generator draws from.
 #[derive(Debug)]
-pub struct Generator {
+pub(crate) struct Generator {
     cities: Vec<City>,
     city_depts: Vec<CityDept>,
     branch_depts: Vec<CityDept>,
@@ -266,7 +266,7 @@ fn surnames(lex: &Lexicon) -> (Vec<String>, Vec<String>) {
 
 impl Generator {
     /// Builds the name pools from the lexicons.
-    pub fn new(lex: &Lexicon) -> Result<Generator, SynthError> {
+    pub(crate) fn new(lex: &Lexicon) -> Result<Generator, SynthError> {
         let cities = cities(lex);
         if cities.is_empty() {
             return Err(SynthError::Lexicon("cities with counties and towns"));
@@ -501,7 +501,7 @@ impl Generator {
     }
 
     /// One page of `articles` articles, drawn from `rng`.
-    pub fn page(&self, rng: &mut Rng, articles: usize, url: &str) -> String {
+    pub(crate) fn page(&self, rng: &mut Rng, articles: usize, url: &str) -> String {
         let city = rng.pick(&self.cities);
         let bureau = rng.pick(&self.branch_depts);
         let reporters: Vec<String> = (0..3).map(|_| self.person(rng)).collect();

@@ -6,7 +6,7 @@ use super::TextError;
 
 /// The character encoding a file was decoded from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Encoding {
+pub(crate) enum Encoding {
     /// UTF-8, possibly with a byte-order mark.
     Utf8,
     /// UTF-16 little endian (byte-order mark required).
@@ -19,7 +19,7 @@ pub enum Encoding {
 
 impl Encoding {
     /// The label used in messages and metadata.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf16Le => "UTF-16LE",
@@ -52,7 +52,7 @@ const MAGIC: &[(&[u8], &str)] = &[
 ///
 /// Order: BOMs first, then strict UTF-8, then GB18030. A file that is
 /// empty, binary, or valid in none of these encodings gives an error.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), TextError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Encoding), TextError> {
     if bytes.is_empty() {
         return Err(TextError::Empty);
     }

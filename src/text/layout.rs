@@ -13,29 +13,29 @@ use crate::lexicon::LayoutWords;
 
 /// A paragraph of normalized text with source offsets.
 #[derive(Debug, Clone, Default)]
-pub struct Paragraph {
+pub(crate) struct Paragraph {
     /// The text with inner line breaks removed.
-    pub text: Vec<char>,
+    pub(crate) text: Vec<char>,
     /// Source character offset of every character of `text`.
-    pub offsets: Vec<usize>,
+    pub(crate) offsets: Vec<usize>,
     /// Whether a blank line precedes the paragraph.
-    pub blank_before: bool,
+    pub(crate) blank_before: bool,
     /// Number of source lines joined into it.
-    pub lines: usize,
+    pub(crate) lines: usize,
     /// Length in characters of its longest source line.
-    pub width: usize,
+    pub(crate) width: usize,
     /// Length of its last source line.
-    pub last_width: usize,
+    pub(crate) last_width: usize,
 }
 
 impl Paragraph {
     /// The paragraph text as a string.
-    pub fn string(&self) -> String {
+    pub(crate) fn string(&self) -> String {
         self.text.iter().collect()
     }
 
     /// Whether the paragraph ends with sentence-final punctuation.
-    pub fn ends_final(&self) -> bool {
+    pub(crate) fn ends_final(&self) -> bool {
         match self.text.last() {
             Some(&c) => {
                 is_final_punct(c)
@@ -83,7 +83,7 @@ pub(crate) fn section_number_len(words: &LayoutWords, s: &[char]) -> Option<usiz
 }
 
 /// Splits decoded text (from `start`) into paragraphs.
-pub fn paragraphs(words: &LayoutWords, chars: &[char], start: usize) -> Vec<Paragraph> {
+pub(crate) fn paragraphs(words: &LayoutWords, chars: &[char], start: usize) -> Vec<Paragraph> {
     let lines = split_lines(chars, start);
     let columns = column_layout(chars, &lines);
     let mut out: Vec<Paragraph> = Vec::new();

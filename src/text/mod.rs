@@ -8,9 +8,9 @@ mod decode;
 mod layout;
 mod split;
 
-pub use decode::{decode, Encoding};
-pub use layout::{paragraphs, Paragraph};
-pub use split::{split_articles, ArticleKind};
+pub(crate) use decode::decode;
+pub(crate) use layout::paragraphs;
+pub(crate) use split::{split_articles, ArticleKind};
 
 use crate::lexicon::{LayoutWords, LexiconError};
 use sha2::{Digest, Sha256};
@@ -40,13 +40,13 @@ pub enum TextError {
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The path as given by the user (relative paths stay relative).
-    pub path: PathBuf,
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // used by the store stages
+    pub(crate) path: PathBuf,
     /// Hex SHA-256 of the file bytes.
-    pub hash: String,
-    /// The encoding the bytes were decoded from.
-    pub encoding: Encoding,
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // used by the store stages
+    pub(crate) hash: String,
     /// A `source: URL` header line, if the file starts with one.
-    pub source_url: Option<String>,
+    pub(crate) source_url: Option<String>,
     /// The articles of the file in reading order.
     pub articles: Vec<Article>,
     /// Number of characters of the decoded source text.
@@ -67,13 +67,13 @@ pub struct Article {
     pub text: String,
     /// For every character of `text`, its character offset in the source
     /// file (for the `\n` between paragraphs: the offset of the break).
-    pub offsets: Vec<usize>,
+    pub(crate) offsets: Vec<usize>,
 }
 
 impl Article {
     /// Maps a character range of the article text to the character range
     /// in the source file that it came from.
-    pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
+    pub(crate) fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
         if self.offsets.is_empty() {
             return (0, 0);
         }
@@ -95,7 +95,11 @@ pub fn read_document(path: &Path) -> Result<Document, TextError> {
 
 /// Reads one file from disk and processes it unless its content hash is
 /// `known` (a file stored before and unchanged since): then `None`.
-pub fn read_changed(path: &Path, known: Option<&str>) -> Result<Option<Document>, TextError> {
+#[cfg_attr(not(feature = "store"), allow(dead_code))] // used by the store stages
+pub(crate) fn read_changed(
+    path: &Path,
+    known: Option<&str>,
+) -> Result<Option<Document>, TextError> {
     let bytes = std::fs::read(path)?;
     let hash = hex(&Sha256::digest(&bytes));
     if known == Some(hash.as_str()) {
@@ -105,14 +109,15 @@ pub fn read_changed(path: &Path, known: Option<&str>) -> Result<Option<Document>
 }
 
 /// Processes the bytes of one file.
-pub fn parse_document(path: &Path, bytes: &[u8]) -> Result<Document, TextError> {
+pub(crate) fn parse_document(path: &Path, bytes: &[u8]) -> Result<Document, TextError> {
     parse_hashed(path, bytes, hex(&Sha256::digest(bytes)))
 }
 
 /// Processes the bytes of one file whose content hash is known.
 fn parse_hashed(path: &Path, bytes: &[u8], hash: String) -> Result<Document, TextError> {
     let words = LayoutWords::shared().map_err(TextError::Lexicon)?;
-    let (text, encoding) = decode(bytes)?;
+    // (the encoding found matters to the messages of a file that fails)
+    let (text, _) = decode(bytes)?;
     let chars: Vec<char> = text.chars().collect();
     let (source_url, body_start) = source_header(words, &chars);
     let paras = paragraphs(words, &chars, body_start);
@@ -120,7 +125,6 @@ fn parse_hashed(path: &Path, bytes: &[u8], hash: String) -> Result<Document, Tex
     Ok(Document {
         path: path.to_path_buf(),
         hash,
-        encoding,
         source_url,
         articles,
         char_len: chars.len(),
@@ -128,7 +132,7 @@ fn parse_hashed(path: &Path, bytes: &[u8], hash: String) -> Result<Document, Tex
 }
 
 /// Lowercase hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
@@ -156,7 +160,7 @@ fn source_header(words: &LayoutWords, chars: &[char]) -> (Option<String>, usize)
 }
 
 /// Sentence-final punctuation.
-pub fn is_final_punct(c: char) -> bool {
+pub(crate) fn is_final_punct(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…')
 }
 

@@ -148,7 +148,7 @@ fn overlap(head: &[char], body: &std::collections::HashSet<(char, char)>) -> f64
 /// articles before them and the one after), so that a page printing
 /// headlines after their bodies and a page printing them before both come
 /// out right.
-pub fn split_articles(words: &LayoutWords, paras: &[Paragraph]) -> Vec<Article> {
+pub(crate) fn split_articles(words: &LayoutWords, paras: &[Paragraph]) -> Vec<Article> {
     let mut segs: Vec<Builder> = Vec::new();
     // headlines waiting between articles: (paragraph, index of the next article)
     let mut floating: Vec<(Paragraph, usize, bool)> = Vec::new();

@@ -9,18 +9,18 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A `zhengtu serve` child process, killed when dropped.
-pub struct Server {
+pub(crate) struct Server {
     child: Child,
     /// `127.0.0.1:PORT`.
-    pub addr: String,
+    pub(crate) addr: String,
     /// The server's log (its stderr).
-    pub log: PathBuf,
+    pub(crate) log: PathBuf,
 }
 
 impl Server {
     /// Starts `zhengtu serve --bind 127.0.0.1:0 --store STORE EXTRA…` and
     /// waits until it answers; its log goes to `LOG_DIR/serve-N.log`.
-    pub fn start(store: &Path, log_dir: &Path, extra: &[&str]) -> Server {
+    pub(crate) fn start(store: &Path, log_dir: &Path, extra: &[&str]) -> Server {
         let log = (0..)
             .map(|i| log_dir.join(format!("serve-{i}.log")))
             .find(|p| !p.exists())
@@ -72,22 +72,22 @@ impl Server {
     }
 
     /// The base URL, `http://127.0.0.1:PORT`.
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
 
     /// What the server logged so far.
-    pub fn log_text(&self) -> String {
+    pub(crate) fn log_text(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
     /// Whether the process still runs.
-    pub fn is_running(&mut self) -> bool {
+    pub(crate) fn is_running(&mut self) -> bool {
         self.child.try_wait().expect("the child's status").is_none()
     }
 
     /// Sends a request; panics when the connection fails.
-    pub fn request(
+    pub(crate) fn request(
         &self,
         method: &str,
         target: &str,
@@ -99,7 +99,7 @@ impl Server {
     }
 
     /// Sends a request.
-    pub fn try_request(
+    pub(crate) fn try_request(
         &self,
         method: &str,
         target: &str,
@@ -110,7 +110,7 @@ impl Server {
     }
 
     /// GET `/query?query=Q` with an `Accept` header.
-    pub fn get_query(&self, query: &str, accept: &str) -> Reply {
+    pub(crate) fn get_query(&self, query: &str, accept: &str) -> Reply {
         self.request(
             "GET",
             &format!("/query?query={}", encode(query)),
@@ -120,7 +120,7 @@ impl Server {
     }
 
     /// POST `/query` with the query as an `application/sparql-query` body.
-    pub fn post_query(&self, query: &str, accept: &str) -> Reply {
+    pub(crate) fn post_query(&self, query: &str, accept: &str) -> Reply {
         self.request(
             "POST",
             "/query",
@@ -133,7 +133,7 @@ impl Server {
     }
 
     /// POST `/query` with a form `name=value&…`.
-    pub fn post_form(&self, fields: &[(&str, &str)], accept: &str) -> Reply {
+    pub(crate) fn post_form(&self, fields: &[(&str, &str)], accept: &str) -> Reply {
         let body = fields
             .iter()
             .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
@@ -160,30 +160,30 @@ impl Drop for Server {
 
 /// An HTTP answer.
 #[derive(Debug)]
-pub struct Reply {
+pub(crate) struct Reply {
     /// The status code.
-    pub status: u16,
+    pub(crate) status: u16,
     /// Headers, names in lower case.
-    pub headers: BTreeMap<String, String>,
+    pub(crate) headers: BTreeMap<String, String>,
     /// The body.
-    pub body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Reply {
     /// The body as text.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8(self.body.clone()).expect("a UTF-8 body")
     }
 
     /// A header's value.
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .get(&name.to_ascii_lowercase())
             .map(String::as_str)
     }
 
     /// The media type of the body, without parameters.
-    pub fn media_type(&self) -> &str {
+    pub(crate) fn media_type(&self) -> &str {
         self.header("content-type")
             .unwrap_or("")
             .split(';')
@@ -194,7 +194,7 @@ impl Reply {
 }
 
 /// Sends one request on a new connection and reads the whole answer.
-pub fn request(
+pub(crate) fn request(
     addr: &str,
     method: &str,
     target: &str,
@@ -273,7 +273,7 @@ fn dechunk(mut rest: &[u8]) -> Option<Vec<u8>> {
 
 /// Percent-encodes a URL query or form value (UTF-8; unreserved characters
 /// kept).
-pub fn encode(s: &str) -> String {
+pub(crate) fn encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

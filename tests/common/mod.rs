@@ -6,17 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository root.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The seed corpus.
-pub fn corpus() -> PathBuf {
+pub(crate) fn corpus() -> PathBuf {
     root().join("data/corpus")
 }
 
 /// Runs the binary with arguments; returns its output.
-pub fn run(args: &[&str]) -> Output {
+pub(crate) fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhengtu"))
         .args(args)
         .current_dir(root())
@@ -25,7 +25,7 @@ pub fn run(args: &[&str]) -> Output {
 }
 
 /// Runs the binary and requires success; returns stdout.
-pub fn ok(args: &[&str]) -> String {
+pub(crate) fn ok(args: &[&str]) -> String {
     let out = run(args);
     assert!(
         out.status.success(),
@@ -37,12 +37,12 @@ pub fn ok(args: &[&str]) -> String {
 }
 
 /// A fresh temporary directory.
-pub fn tmp() -> tempfile::TempDir {
+pub(crate) fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
 /// Builds a store of the seed corpus in `dir`; returns the store path.
-pub fn build_corpus(dir: &Path) -> PathBuf {
+pub(crate) fn build_corpus(dir: &Path) -> PathBuf {
     let store = dir.join("store");
     let s = store.to_str().unwrap();
     ok(&["build", corpus().to_str().unwrap(), "--store", s]);
@@ -50,7 +50,7 @@ pub fn build_corpus(dir: &Path) -> PathBuf {
 }
 
 /// Exports a store as N-Quads.
-pub fn export_nquads(store: &Path) -> Vec<u8> {
+pub(crate) fn export_nquads(store: &Path) -> Vec<u8> {
     let out = run(&[
         "export",
         "--format",
@@ -66,4 +66,4 @@ pub fn export_nquads(store: &Path) -> Vec<u8> {
     out.stdout
 }
 
-pub mod http;
+pub(crate) mod http;
