@@ -3,7 +3,7 @@
 //! Turtle, TriG and N-Quads, and the JSON formats carry the same counts.
 //! The counts are compared with what SPARQL says about the store.
 //!
-//! The tools are installed by `scripts/deps.sh`; a missing tool fails the
+//! The tools are installed by `scripts/deps.sh --test`; a missing tool fails the
 //! test with a message saying so, it is never skipped.
 
 mod common;
@@ -78,10 +78,10 @@ fn python(script: &str, args: &[&Path]) -> String {
         .arg(script)
         .args(args)
         .output()
-        .expect("python3 runs (scripts/deps.sh installs it)");
+        .expect("python3 runs (scripts/deps.sh --test installs it)");
     assert!(
         out.status.success(),
-        "python3 failed; run scripts/deps.sh to install networkx and rdflib:\n{}",
+        "python3 failed; run scripts/deps.sh --test to install networkx and rdflib:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("utf-8")
@@ -130,7 +130,7 @@ fn dot_renders_in_graphviz() {
         .arg("-o")
         .arg(&svg)
         .status()
-        .expect("Graphviz dot runs (scripts/deps.sh installs graphviz)");
+        .expect("Graphviz dot runs (scripts/deps.sh --test installs graphviz)");
     assert!(status.success(), "dot -Tsvg failed on the export");
     let text = std::fs::read_to_string(&svg).expect("svg");
     let n = text.matches("class=\"node\"").count();
@@ -285,7 +285,7 @@ fn neighbors_as_dot_renders_and_as_json_carries_evidence() {
         .arg("-Tsvg")
         .arg(&path)
         .output()
-        .expect("Graphviz dot runs (scripts/deps.sh installs graphviz)");
+        .expect("Graphviz dot runs (scripts/deps.sh --test installs graphviz)");
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("潍坊市自然资源和规划局"));
 

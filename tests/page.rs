@@ -1,6 +1,6 @@
 //! The page of `zhengtu serve` in a real browser: Debian's Chromium driven
 //! by `tests/page/page.mjs` (Node and playwright-core, installed by
-//! `scripts/deps.sh`). Saves a screenshot to `page-test/kuiwen.png` in the
+//! `scripts/deps.sh --test`). Saves a screenshot to `page-test/kuiwen.png` in the
 //! cargo target directory.
 
 mod common;
@@ -69,7 +69,7 @@ fn tools() -> (PathBuf, PathBuf) {
     let browser = chromium();
     assert!(
         browser.exists(),
-        "no Chromium at {} (set CHROMIUM to another one): run scripts/deps.sh",
+        "no Chromium at {} (set CHROMIUM to another one): run scripts/deps.sh --test",
         browser.display()
     );
     let driver = root().join("tests/page");
@@ -77,14 +77,14 @@ fn tools() -> (PathBuf, PathBuf) {
         driver
             .join("node_modules/playwright-core/package.json")
             .exists(),
-        "tests/page/node_modules has no playwright-core: run scripts/deps.sh"
+        "tests/page/node_modules has no playwright-core: run scripts/deps.sh --test"
     );
     let node_ok = Command::new("node")
         .arg("--version")
         .stdout(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    assert!(node_ok, "node does not run: run scripts/deps.sh");
+    assert!(node_ok, "node does not run: run scripts/deps.sh --test");
     (browser, driver)
 }
 

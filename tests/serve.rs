@@ -222,11 +222,11 @@ print(json.dumps([b["l"]["value"] for b in result["results"]["bindings"]], ensur
         .args(["-c", SCRIPT, &format!("{endpoint}/query"), query])
         .output()
         .unwrap_or_else(|e| {
-            panic!("python3 does not run ({e}): run scripts/deps.sh to install the test's tools")
+            panic!("python3 does not run ({e}): run scripts/deps.sh --test to install the test's tools")
         });
     assert!(
         out.status.code() != Some(3),
-        "the Python package SPARQLWrapper is missing: run scripts/deps.sh"
+        "the Python package SPARQLWrapper is missing: run scripts/deps.sh --test"
     );
     assert!(
         out.status.success(),
