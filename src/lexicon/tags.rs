@@ -233,6 +233,9 @@ pub(crate) struct TagClasses {
     pub(crate) head_word_name: TagSet,
     /// Words that put a place right after them inside a longer name.
     pub(crate) inner_name: TagSet,
+    /// Function words: never the first character of a name written
+    /// before a post (和 in 和王某局长).
+    pub(crate) function_word: TagSet,
 }
 
 /// The names of the classes in tag_classes.tsv, each of which must be there.
@@ -255,6 +258,7 @@ const CLASSES: &[&str] = &[
     "name_gap_stop",
     "head_word_name",
     "inner_name",
+    "function_word",
 ];
 
 impl TagClasses {
@@ -279,6 +283,7 @@ impl TagClasses {
             "name_gap_stop" => &mut self.name_gap_stop,
             "head_word_name" => &mut self.head_word_name,
             "inner_name" => &mut self.inner_name,
+            "function_word" => &mut self.function_word,
             _ => return None,
         })
     }

@@ -151,7 +151,8 @@ pub(crate) type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool])
 ///    or name covers them.
 /// 10. The people last, the weakest evidence last: `people_by_post` (a post
 ///     of the lexicon before a name; it may drop a short place name that
-///     the chains read inside the name), `name_lists`, `people_after_body`
+///     the chains read inside the name, or that is the name), then
+///     `people_before_post` (a name before a post of a body), `name_lists`, `people_after_body`
 ///     (reads the bodies found above), `people_after_home` (reads the
 ///     anaphors 我市, 我区 that the chains found) and `tagged_names`
 ///     (jieba's person-name tokens where names are written).
@@ -170,6 +171,7 @@ pub(crate) const PASSES: &[(&str, Pass)] = &[
     ("shared_heads", names::shared_heads),
     ("bare_sections", chain::bare_sections),
     ("people_by_post", person::by_post),
+    ("people_before_post", person::before_post),
     ("name_lists", person::name_lists),
     ("people_after_body", person::after_body),
     ("people_after_home", person::after_home),

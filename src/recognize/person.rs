@@ -23,6 +23,11 @@ const SLASHES: &[char] = &['/', '／'];
 /// The colons after a label (组 长:) or a post (记者：).
 const COLONS: &[char] = &[':', '：'];
 
+/// What may stand between a post of a credit line and its names, or
+/// between the names: spaces, 、, colons and the bars of web credits
+/// (编辑 | 王某 审核 | 李某 张某).
+const CREDIT_SEPARATORS: &[char] = &[' ', '\u{3000}', '、', ':', '：', '|', '｜'];
+
 /// Punctuation after which a tagged name may end (李明、 李明，).
 const AFTER_TAGGED: &[char] = &['、', '，', '。', ','];
 
@@ -365,7 +370,7 @@ fn names_after_media_post(
     };
     let mut found = false;
     loop {
-        while j < pe && (chars[j] == ' ' || chars[j] == '、' || COLONS.contains(&chars[j])) {
+        while j < pe && CREDIT_SEPARATORS.contains(&chars[j]) {
             j += 1;
         }
         let e = (j..pe)
@@ -413,6 +418,11 @@ fn signatures(
             let placed = |close: usize| k == ps || !is_han(chars[k - 1]) || close + 1 >= pe;
             if let Some(close) = close.filter(|&c| placed(c)) {
                 signature(r, lat, k + 1, close, out, covered);
+                if close + 1 >= pe {
+                    // (王某 李某) closing a paragraph: its writers, unless
+                    // the signature's units took the words (（高唐局）)
+                    bracketed_names(r, lat, k + 1, close, out, covered);
+                }
                 k = close + 1;
                 continue;
             }
@@ -710,6 +720,31 @@ fn split_words(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Names alone in brackets `s..e` that close a paragraph ((王某) or
+/// (王某 李某 张某) after a report): its writers. Every word must be a name
+/// and no ordinary word.
+fn bracketed_names(
+    r: &Recognizer,
+    lat: &Lattice,
+    s: usize,
+    e: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let chars = &lat.chars;
+    let words = split_words(chars, s, e);
+    let names = !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|&(a, b)| {
+            delimited_name(r, chars, a, b)
+                && listed_name(r, &lat.text(a, b))
+                && !covered[a..b].iter().any(|c| *c)
+        });
+    if names {
+        push_people(out, covered, lat, words, PersonSource::Signature);
+    }
+}
+
 /// A signature inside brackets `s..e`: units before `/`, names after it,
 /// people of the last unit.
 fn signature(
@@ -815,7 +850,10 @@ pub(crate) fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cov
             continue;
         };
         let j = k + len;
-        if j < n && covered[j] {
+        // (a short place name right after the post may be the name)
+        let short_place =
+            |m: &Mention| m.start == j && matches!(&m.kind, MentionKind::Place(p) if p.short);
+        if j < n && covered[j] && !out.iter().any(short_place) {
             k = j;
             continue;
         }
@@ -853,8 +891,12 @@ fn names_after_post(
             && post_noun
             && (is_punct(nx) || pw.after_post_name.has_char(nx) || report_verb_at(r, lat, after));
         let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
+        // a name that is a short place name as a whole (处长田林) is freed
+        // where jieba reads it as a person's name
+        let whole = nr == Some(after - j);
         if !plausible
-            || covered[j..after].iter().any(|c| *c) && !free_short_places(out, covered, j, after)
+            || covered[j..after].iter().any(|c| *c)
+                && !free_short_places(out, covered, j, after, whole)
         {
             return;
         }
@@ -875,15 +917,79 @@ fn names_after_post(
     }
 }
 
+/// A name written right before a post of a body (段某某局长一行, 陪同的李某
+/// 书记): the post must belong to a body (not a newsroom role or a
+/// descriptor such as 专家), and the name must stand after a delimiter, the
+/// start of the text or a function word, never inside a word.
+pub(crate) fn before_post(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let n = lat.len();
+    let mut k = 2;
+    while k < n {
+        let Some((len, _)) = lat.longest(k, |p| matches!(p, Piece::Post)) else {
+            k += 1;
+            continue;
+        };
+        let post = lat.text(k, k + len);
+        let of_body = (r.lex.posts.get(&post))
+            .is_some_and(|p| !matches!(p.organ, PostOrgan::Media | PostOrgan::None));
+        if of_body && !covered[k] {
+            if let Some(s) = name_before(r, lat, k, covered) {
+                let f = Found {
+                    post: Some(post),
+                    org_end: None,
+                    source: PersonSource::Post,
+                };
+                push_person(out, covered, lat, s, k, f);
+            }
+        }
+        k += len;
+    }
+}
+
+/// Where a name ending at `k` starts, if one does: three or two characters
+/// with a surname first, uncovered, plausible, and after a delimiter, the
+/// start of the text or a function word. A one-character surname that
+/// jieba reads as a function word of its own (和 in 和王某) starts no name.
+fn name_before(r: &Recognizer, lat: &Lattice, k: usize, covered: &[bool]) -> Option<usize> {
+    let chars = &lat.chars;
+    let function = |p: usize| {
+        lat.token(p)
+            .is_some_and(|t| t.start == p && r.tags().function_word.contains(t.tag))
+    };
+    [3, 2].into_iter().find_map(|l| {
+        let s = k.checked_sub(l)?;
+        let name = lat.text(s, k);
+        let fits = delimited_name(r, chars, s, k)
+            && !covered[s..k].iter().any(|c| *c)
+            && plausible_name(r, &name)
+            && !(l == 3 && surname_len(r, chars, s) == Some(1) && function(s));
+        let left = s == 0 || !is_han(chars[s - 1]) || is_punct(chars[s - 1]) || function(s - 1);
+        (fits && left).then_some(s)
+    })
+}
+
 /// Frees the span of a name after its post from the short place names read
 /// inside it (建平 in 局长周建平): when every mention there is a short
-/// division name starting after the surname, those mentions are dropped.
-fn free_short_places(out: &mut Vec<Mention>, covered: &mut [bool], s: usize, e: usize) -> bool {
+/// division name starting after the surname (or, with `whole`, the name
+/// itself: 田林 in 处长田林), those mentions are dropped.
+fn free_short_places(
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+    s: usize,
+    e: usize,
+    whole: bool,
+) -> bool {
     let inside = |m: &Mention| m.start < e && m.end > s;
-    let only_short = out
-        .iter()
-        .filter(|m| inside(m))
-        .all(|m| matches!(&m.kind, MentionKind::Place(p) if p.short) && m.start > s && m.end <= e);
+    let only_short = out.iter().filter(|m| inside(m)).all(|m| {
+        matches!(&m.kind, MentionKind::Place(p) if p.short)
+            && (m.start > s || whole && m.start == s)
+            && m.end <= e
+    });
     if !only_short {
         return false;
     }
@@ -993,8 +1099,17 @@ pub(crate) fn after_body(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{found_by, has};
+    use super::super::testing::{found_by, has, through};
     use crate::EntityType::{Agency, Person};
+
+    /// The people all passes find in a text, in order.
+    fn persons(text: &str) -> Vec<String> {
+        through(text, "")
+            .into_iter()
+            .filter(|(_, t)| *t == Some(Person))
+            .map(|(n, _)| n)
+            .collect()
+    }
 
     #[test]
     fn a_byline_names_its_reporters() {
@@ -1101,6 +1216,36 @@ mod tests {
     fn a_verb_after_a_body_is_no_name() {
         let ms = found_by("市气象局发布暴雨预警。", "people_after_body");
         assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_name_before_a_post_of_a_body_is_a_person() {
+        let people = persons("会上，刘建国局长作了讲话，要求各科室抓好落实。");
+        assert_eq!(people, ["刘建国"]);
+        // a function word before the name is not its surname, and a word
+        // such as 常务 before a post is no name
+        assert_eq!(persons("市领导和王晓东书记一起调研。"), ["王晓东"]);
+        assert!(persons("常务副市长主持会议。").is_empty());
+    }
+
+    #[test]
+    fn names_in_brackets_closing_a_paragraph_are_its_writers() {
+        let text = "全县新建学校三所，改善了办学条件。\n（张伟 李娜）\n";
+        assert_eq!(persons(text), ["张伟", "李娜"]);
+        // a unit in brackets is a signature's unit, not a person
+        assert!(persons("全县新建学校三所。\n（规划科）\n").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_post_may_be_a_short_place_name_as_a_whole() {
+        // 田阳 is also the short name of a district
+        assert_eq!(persons("会上，处长田阳作了发言。"), ["田阳"]);
+    }
+
+    #[test]
+    fn credits_with_bars_name_their_people() {
+        let people = persons("编辑 | 王芳 审核 | 李强 赵敏\n全县新建学校三所。\n");
+        assert_eq!(people, ["王芳", "李强", "赵敏"]);
     }
 
     #[test]
