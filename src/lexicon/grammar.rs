@@ -159,6 +159,10 @@ pub(crate) struct PlaceTerms {
     pub(crate) short_name_head: WordList,
     /// Terms after 等 that close a list of township names (等乡镇).
     pub(crate) township_list_end: WordList,
+    /// Generic terms by which a division whose name ends with one is
+    /// written alone in its own texts, as a level word is (自治区 in
+    /// 自治区人民政府 is the region itself).
+    pub(crate) self_name: WordList,
     /// The level of each level word.
     pub(crate) levels: Vec<(char, Level)>,
 }
@@ -172,6 +176,7 @@ kinds!(PlaceTerms {
     before_level,
     short_name_head,
     township_list_end,
+    self_name,
 });
 
 impl PlaceTerms {

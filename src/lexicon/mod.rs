@@ -378,6 +378,7 @@ impl Lexicon {
         }
         // the resolver's lists read their files themselves (words.rs)
         lx.words = Words::load(&lx.triggers)?;
+        lx.add_self_names();
         Ok(lx)
     }
 
@@ -589,6 +590,27 @@ impl Lexicon {
     ) -> Result<(), LexiconError> {
         self.tags = TagClasses::load(file, text)?;
         Ok(())
+    }
+
+    /// The generic terms by which divisions are written alone in their own
+    /// texts (自治区) become short names of every division of their level
+    /// whose name ends with them; the context picks the one meant.
+    fn add_self_names(&mut self) {
+        let terms: Vec<(String, Option<Level>)> = (self.place_terms.self_name.rows())
+            .map(|(w, extra)| (w.to_string(), extra.first().and_then(|l| Level::parse(l))))
+            .collect();
+        for (term, level) in terms {
+            let named: Vec<usize> = (0..self.divisions.len())
+                .filter(|&i| {
+                    let d = &self.divisions[i];
+                    Some(d.level) == level && d.name.ends_with(&term)
+                })
+                .collect();
+            self.division_by_short
+                .entry(term)
+                .or_default()
+                .extend(named);
+        }
     }
 
     /// place_terms.tsv: generic terms of place names and level words.

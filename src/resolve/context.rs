@@ -22,6 +22,12 @@ pub(crate) struct DocContext {
     /// The county the document is clearly about (most of its county
     /// mentions, at least three).
     pub(crate) home_county: Option<usize>,
+    /// The city the level word 市 stands for where it is not the city the
+    /// text names most: the county-level city the document is about (市委
+    /// in a county-level city's own news is that city's committee, not its
+    /// prefecture's), or the city of the government site that publishes
+    /// it when the text calls that city 我市.
+    pub(crate) county_city: Option<usize>,
     /// Scope for entities without a unique name (the city's code).
     pub(crate) scope: String,
     /// Divisions the document mentions (resolved).
@@ -67,6 +73,7 @@ impl DocContext {
             .and_then(|c| ctx_ancestor(r, c, Level::Province))
             .or_else(|| ctx.voted_province(r));
         ctx.read_county(r, mentions);
+        ctx.county_city = county_city(r, mentions);
         if ctx.city.is_none() {
             ctx.city = ctx.county.and_then(|c| ctx_ancestor(r, c, Level::City));
         }
@@ -75,6 +82,11 @@ impl DocContext {
         let site = doc.source_url.as_deref().and_then(|u| site_of(r, u));
         if let Some(p) = site.as_ref().and_then(|s| s.place) {
             ctx.read_site_place(r, p);
+            // a city's site calls its city 我市 even where the text names
+            // another one (儋州市应急管理局…对我市企业开展检查)
+            if is_city_like(r, p) && says_my_city(r, mentions) {
+                ctx.county_city = Some(p);
+            }
         }
         ctx.scope = ctx
             .city
@@ -282,6 +294,7 @@ impl DocContext {
             city,
             county,
             town,
+            shi: self.county_city.or(city),
             bureau: None,
         }
     }
@@ -351,7 +364,7 @@ impl DocContext {
         } else {
             let lv = c.level.and_then(crate::recognize::chain::level_of)?;
             match lv {
-                Level::City => a.city?,
+                Level::City => a.shi?,
                 Level::County => a.county?,
                 _ => return None,
             }
@@ -643,6 +656,53 @@ pub(crate) fn prefix_name(r: &Recognizer, idx: usize) -> String {
 }
 
 /// The divisions a mention names.
+/// Whether a division is a city: of prefecture level, or a county-level
+/// city (…市).
+fn is_city_like(r: &Recognizer, i: usize) -> bool {
+    let d = &r.lex.divisions[i];
+    d.level == Level::City
+        || d.level == Level::County && d.name.ends_with(r.lex.words.places.city_suffix.as_str())
+}
+
+/// Whether the document calls a city its own (我市, 本市): a home anaphor
+/// whose last character is the level word 市.
+fn says_my_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
+    let pw = &r.lex.person_words;
+    let suffix = r.lex.words.places.city_suffix.as_str();
+    mentions.iter().flatten().any(|m| {
+        matches!(&m.kind, MentionKind::Anaphor { word }
+            if pw.home_anaphor.contains(word) && word.ends_with(suffix))
+    })
+}
+
+/// The county-level city a document is about, if one is: the county-level
+/// city it names most (by its full or its short name, at least twice),
+/// when the document never names the city it belongs to and names no city
+/// of prefecture level more often. (A prefecture's paper names its
+/// county-level cities beside itself; a county-level city's own news calls
+/// itself 我市 and 市 and names its prefecture seldom.)
+fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
+    let lx = &r.lex;
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for pr in mentions.iter().flatten().flat_map(division_refs) {
+        if let Some(i) = first_unique(&pr.cands) {
+            *counts.entry(i).or_default() += 1;
+        }
+    }
+    let suffix = lx.words.places.city_suffix.as_str();
+    let is_county_city =
+        |i: usize| lx.divisions[i].level == Level::County && lx.divisions[i].name.ends_with(suffix);
+    let (&best, &n) = counts
+        .iter()
+        .filter(|(&i, _)| is_county_city(i))
+        .max_by_key(|(&i, &n)| (n, std::cmp::Reverse(i)))?;
+    let prefecture = ctx_ancestor(r, best, Level::City)?;
+    let rival = counts
+        .iter()
+        .any(|(&i, &m)| lx.divisions[i].level == Level::City && m > n);
+    (n >= 2 && !counts.contains_key(&prefecture) && !rival).then_some(best)
+}
+
 fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {
     match &m.kind {
         MentionKind::Place(p) if !p.cands.is_empty() => vec![p.clone()],

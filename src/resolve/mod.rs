@@ -342,6 +342,9 @@ pub(crate) struct ArticleContext {
     pub(crate) county: Option<usize>,
     /// The township the article is about.
     pub(crate) town: Option<usize>,
+    /// The division the level word 市 stands for: the city, or the
+    /// county-level city the document is about.
+    pub(crate) shi: Option<usize>,
     /// The main bureau of the article: (canonical name, department form).
     pub(crate) bureau: Option<Bureau>,
 }
@@ -521,7 +524,7 @@ impl<'a> Resolver<'a> {
                 .actx
                 .city
                 .and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province)),
-            (Level::City, _) => self.actx.city,
+            (Level::City, _) => self.actx.shi,
             (Level::County, Some(ch)) => {
                 let cty = self.actx.county?;
                 let name = &self.r.lex.divisions[cty].name;
@@ -1051,6 +1054,60 @@ mod tests {
     /// The entity named `name`, if any.
     fn named<'a>(a: &'a ResolvedArticle, name: &str) -> Option<&'a Entity> {
         a.entities.values().find(|e| e.name == name)
+    }
+
+    #[test]
+    fn in_a_county_level_citys_own_news_shi_is_that_city() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "寿光市召开蔬菜产业发展会议。市委书记王建军主持会议，市财政局负责人通报了资金安排。\
+             会议要求，寿光市各镇街要抓好落实。\n",
+        );
+        assert!(named(&a, "中共寿光市委员会").is_some(), "{:?}", a.entities);
+        assert!(named(&a, "寿光市财政局").is_some(), "{:?}", a.entities);
+        assert!(named(&a, "潍坊市财政局").is_none());
+        // where the prefecture is named as well, 市 stays the prefecture
+        let b = resolve(
+            &r,
+            "潍坊市召开蔬菜产业发展会议，寿光市、青州市作交流发言。市财政局负责人通报了资金安排。\
+             寿光市、青州市要抓好落实。\n",
+        );
+        assert!(named(&b, "潍坊市财政局").is_some(), "{:?}", b.entities);
+    }
+
+    #[test]
+    fn a_citys_site_calls_its_city_wo_shi() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "source: http://yjglj.weifang.gov.cn/news/1.html\n\n\
+             淄博市应急管理局带队到我市检查危险化学品企业，市应急管理局副局长李红陪同。\n",
+        );
+        assert!(named(&a, "潍坊市应急管理局").is_some(), "{:?}", a.entities);
+        assert!(named(&a, "淄博市应急管理局").is_some(), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn zizhiqu_alone_is_the_autonomous_region_of_the_context() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "自治区人民政府副主席赵明到南宁市调研，自治区交通运输厅负责人陪同。\n",
+        );
+        let region = "广西壮族自治区";
+        assert!(
+            named(&a, "广西壮族自治区人民政府").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(related(
+            &a,
+            "广西壮族自治区交通运输厅",
+            Predicate::Jurisdiction,
+            region
+        ));
+        assert!(named(&a, "新疆维吾尔自治区人民政府").is_none());
     }
 
     #[test]

@@ -724,7 +724,7 @@ fn implied_body(
             .actx
             .city
             .and_then(|c| res.ctx.ancestor_at(res.r, c, Level::Province)),
-        Level::City => res.actx.city,
+        Level::City => res.actx.shi,
         Level::County => res.actx.county,
         Level::Town => res.actx.town,
     }?;
