@@ -752,8 +752,15 @@ fn suffix_stands(r: &Recognizer, lat: &Lattice, q: usize, e: usize) -> bool {
     let in_verb = lat
         .token(q)
         .is_some_and(|t| t.start < q && r.tags().predicate_verb.contains(t.tag));
-    let cut = e < lat.len() && !lat.tok_boundary(e) && lat.token(e - 1).is_some_and(|t| t.end > e);
-    !in_verb && !cut
+    let token_end = lat.token(e - 1).map_or(e, |t| t.end);
+    let cut = e < lat.len() && !lat.tok_boundary(e) && token_end > e;
+    // the segmenter glues a unit's head to the post after it (规划处处长,
+    // 综合科科长: 处处长, 科科长): the post starting at the cut ends the token
+    let glued_post = cut
+        && lat
+            .longest(e, |x| matches!(x, Piece::Post))
+            .is_some_and(|(len, _)| e + len == token_end);
+    !in_verb && (!cut || glued_post)
 }
 
 /// The end of a company's name that runs on from `e` through following
@@ -944,6 +951,16 @@ mod tests {
         let ms = found_by("宜昌市西陵区人民政府与奎文分局座谈。", "chains");
         assert!(has(&ms, "宜昌市西陵区人民政府", Agency), "{ms:?}");
         assert!(has(&ms, "奎文分局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_unit_glued_to_its_post_and_a_unit_named_by_a_verb() {
+        // the segmenter writes 处处长 and 科科长 as one word
+        let ms = found_by("宜昌市交通运输局综合规划处处长赵刚到场。", "chains");
+        assert!(has(&ms, "宜昌市交通运输局综合规划处", Agency), "{ms:?}");
+        // 运行 (经济运行, 运行处) belongs to the names of units
+        let ms = found_by("会议由湖北省经济和信息化厅运行处主持。", "chains");
+        assert!(has(&ms, "湖北省经济和信息化厅运行处", Agency), "{ms:?}");
     }
 
     #[test]
