@@ -165,7 +165,8 @@ enum Command {
         #[arg(long, default_value_t = 10_000)]
         max_results: usize,
     },
-    /// Scores the stored graph against gold files.
+    /// Scores the stored graph against gold files: P/R/F1 per type and
+    /// predicate, the totals, then entity and relation F1 per file.
     Eval {
         /// Directory of gold JSON files.
         #[arg(long)]
@@ -521,8 +522,11 @@ fn eval(store: &Path, gold: &Path, docs: &[String], errors: bool) -> Result<Exit
     let mut buf = Vec::new();
     store.dump(RdfFormat::NQuads, &mut buf)?;
     let score = zhengtu::eval::score_nquads(&buf, &g)?;
+    let files = zhengtu::eval::score_files(&buf, gold, docs)?;
     let mut out = std::io::stdout().lock();
     write!(out, "{}", score.table(errors))?;
+    writeln!(out, "\nper file (F1):")?;
+    write!(out, "{}", zhengtu::eval::file_lines(&files))?;
     out.flush()?;
     Ok(Exit::Success)
 }

@@ -1,6 +1,7 @@
 //! Accuracy: the export of the seed corpus scored against `data/gold` with
 //! the rules of the evaluation script, and (where the shared evaluation set
-//! is present) against the development articles of other provinces.
+//! is present) against the development articles of other provinces and the
+//! forty broad articles of every kind of government work.
 //! The floors rise as accuracy grows.
 
 mod common;
@@ -13,6 +14,8 @@ const SEED_ENTITY_F1: f64 = 0.92;
 const SEED_RELATION_F1: f64 = 0.85;
 const DEV_ENTITY_F1: f64 = 0.93;
 const DEV_RELATION_F1: f64 = 0.85;
+const BROAD_ENTITY_F1: f64 = 0.72;
+const BROAD_RELATION_F1: f64 = 0.50;
 
 fn f1s(nq: &[u8], gold: &Path) -> (f64, f64, String) {
     let g = Gold::load(gold, &[]).unwrap();
@@ -93,4 +96,59 @@ fn development_articles_score_above_the_floor() {
         r >= DEV_RELATION_F1,
         "dev relation F1 {r:.3} below {DEV_RELATION_F1}\n{table}"
     );
+}
+
+#[test]
+fn broad_articles_score_above_the_floor_with_a_line_per_file() {
+    let broad = root().join("../shared/eval/broad");
+    if !broad.join("gold").exists() {
+        println!("the shared broad set is not present: skipped");
+        return;
+    }
+    let dir = tmp();
+    let store = dir.path().join("store");
+    let mut texts: Vec<String> = std::fs::read_dir(&broad)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    texts.sort();
+    let mut args = vec!["build", "--store", store.to_str().unwrap()];
+    args.extend(texts.iter().map(String::as_str));
+    ok(&args);
+    let nq = export_nquads(&store);
+    let (e, r, table) = f1s(&nq, &broad.join("gold"));
+    println!("{table}");
+    assert!(
+        e >= BROAD_ENTITY_F1,
+        "broad entity F1 {e:.3} below {BROAD_ENTITY_F1}\n{table}"
+    );
+    assert!(
+        r >= BROAD_RELATION_F1,
+        "broad relation F1 {r:.3} below {BROAD_RELATION_F1}\n{table}"
+    );
+    // `eval` prints a line per file after the totals
+    let gold = broad.join("gold");
+    let out = ok(&[
+        "eval",
+        "--store",
+        store.to_str().unwrap(),
+        "--gold",
+        gold.to_str().unwrap(),
+    ]);
+    let per_file: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("per file"))
+        .skip(2)
+        .collect();
+    assert_eq!(per_file.len(), texts.len(), "{out}");
+    for line in per_file {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(cols.len(), 3, "{line}");
+        for c in &cols[1..] {
+            let f: f64 = c.parse().unwrap();
+            assert!((0.0..=1.0).contains(&f), "{line}");
+        }
+    }
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::vocab::{rdf, rdfs, type_of_class, ZT};
@@ -212,15 +212,7 @@ impl Gold {
             .collect();
         files.sort();
         if !docs.is_empty() {
-            let wanted: HashSet<String> = docs
-                .iter()
-                .map(|d| {
-                    Path::new(d)
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default()
-                })
-                .collect();
+            let wanted: HashSet<String> = docs.iter().map(|d| stem_of(d)).collect();
             files.retain(|f| {
                 f.file_stem()
                     .is_some_and(|s| wanted.contains(&*s.to_string_lossy()))
@@ -304,6 +296,81 @@ fn term_key(t: &Term) -> Option<String> {
         Term::BlankNode(b) => Some(format!("_:{}", b.as_str())),
         _ => None,
     }
+}
+
+/// Scores each source file on its own: the quads of the article graphs of
+/// a file against the gold file of the same stem (`c11.txt` against
+/// `c11.json`). Files without a gold file are left out; the result is in
+/// the order of the file names.
+pub fn score_files(
+    nquads: &[u8],
+    gold_dir: &Path,
+    docs: &[String],
+) -> Result<Vec<(String, Score)>, EvalError> {
+    let mut by_graph: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut file_of_graph: HashMap<String, String> = HashMap::new();
+    for q in RdfParser::from_format(RdfFormat::NQuads).for_slice(nquads) {
+        let q = q.map_err(|e| EvalError::Export(e.to_string()))?;
+        let GraphName::NamedNode(g) = &q.graph_name else {
+            continue;
+        };
+        if crate::rdf::article_of_graph(g.as_str()).is_none() {
+            continue;
+        }
+        if q.predicate.as_str() == crate::vocab::zt::FROM_FILE.as_str() {
+            if let Term::NamedNode(f) = &q.object {
+                if let Some(path) = crate::rdf::file_path(f.as_str()) {
+                    file_of_graph.insert(g.as_str().to_string(), path);
+                }
+            }
+        }
+        let buf = by_graph.entry(g.as_str().to_string()).or_default();
+        buf.extend_from_slice(format!("{q} .\n").as_bytes());
+    }
+    let mut by_stem: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for (g, quads) in by_graph {
+        let Some(stem) = file_of_graph
+            .get(&g)
+            .and_then(|p| Path::new(p).file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+        else {
+            continue;
+        };
+        by_stem.entry(stem).or_default().extend(quads);
+    }
+    let wanted: HashSet<String> = docs.iter().map(|d| stem_of(d)).collect();
+    let mut out = Vec::new();
+    for (stem, quads) in by_stem {
+        if !wanted.is_empty() && !wanted.contains(&stem) {
+            continue;
+        }
+        let gold = match Gold::load(gold_dir, std::slice::from_ref(&stem)) {
+            Ok(g) => g,
+            Err(EvalError::NoGold(_)) => continue,
+            Err(e) => return Err(e),
+        };
+        out.push((stem, score_nquads(&quads, &gold)?));
+    }
+    Ok(out)
+}
+
+/// The per-file lines: entity and relation F1 of each file.
+pub fn file_lines(files: &[(String, Score)]) -> String {
+    let width = files.iter().map(|(f, _)| f.len()).max().unwrap_or(4).max(4);
+    let mut s = format!("{:width$} {:>8} {:>10}\n", "file", "entity", "relation");
+    for (file, score) in files {
+        let e = score.entity_total().prf().2;
+        let r = score.relation_total().prf().2;
+        s += &format!("{file:width$} {e:8.3} {r:10.3}\n");
+    }
+    s
+}
+
+fn stem_of(d: &str) -> String {
+    Path::new(d)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Scores N-Quads against gold.

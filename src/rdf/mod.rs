@@ -80,6 +80,15 @@ pub(crate) fn file_iri(path: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ID}file/{}", pct(path)))
 }
 
+/// The path of a source file IRI: the inverse of [`file_iri`].
+pub(crate) fn file_path(iri: &str) -> Option<String> {
+    let p = iri.strip_prefix(ID)?.strip_prefix("file/")?;
+    percent_encoding::percent_decode_str(p)
+        .decode_utf8()
+        .ok()
+        .map(|c| c.into_owned())
+}
+
 fn zh(s: &str) -> Literal {
     Literal::new_language_tagged_literal_unchecked(s, "zh")
 }
