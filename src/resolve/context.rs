@@ -49,6 +49,12 @@ pub(crate) struct DocContext {
     art_counts: Vec<BTreeMap<usize, usize>>,
 }
 
+/// The weight of the publishing site's place among the places a document
+/// names: as much as two mentions, so that a text naming another place
+/// once in passing stays the site's, and one naming another place
+/// throughout is that place's.
+const SITE_VOTES: usize = 2;
+
 /// Votes for the bureau of a document: (rank, name) → (votes, bureau).
 type BureauVotes = BTreeMap<(u8, String), (usize, Bureau)>;
 
@@ -63,7 +69,13 @@ impl DocContext {
     /// the full names of its local units.
     pub(crate) fn build(r: &Recognizer, doc: &Document, mentions: &[Vec<Mention>]) -> DocContext {
         let mut ctx = DocContext::default();
-        let city_votes = ctx.count_divisions(r, mentions);
+        // the site that publishes a document is most often its home's
+        let site = doc.source_url.as_deref().and_then(|u| {
+            let text: String = doc.articles.iter().map(|a| a.text.as_str()).collect();
+            site_of(r, u, &text)
+        });
+        let site_place = site.as_ref().and_then(|s| s.place);
+        let city_votes = ctx.count_divisions(r, mentions, site_place);
         ctx.city = city_votes
             .iter()
             .max_by_key(|(i, n)| (**n, std::cmp::Reverse(**i)))
@@ -72,15 +84,14 @@ impl DocContext {
             .city
             .and_then(|c| ctx_ancestor(r, c, Level::Province))
             .or_else(|| ctx.voted_province(r));
-        ctx.read_county(r, mentions);
+        ctx.read_county(r, mentions, site_place);
         ctx.county_city = county_city(r, mentions);
         if ctx.city.is_none() {
             ctx.city = ctx.county.and_then(|c| ctx_ancestor(r, c, Level::City));
         }
         // a document whose text names no city is about the place of the
         // government site that publishes it
-        let site = doc.source_url.as_deref().and_then(|u| site_of(r, u));
-        if let Some(p) = site.as_ref().and_then(|s| s.place) {
+        if let Some(p) = site_place {
             ctx.read_site_place(r, p);
             // a city's site calls its city 我市 even where the text names
             // another one (儋州市应急管理局…对我市企业开展检查)
@@ -107,16 +118,24 @@ impl DocContext {
 
     /// Counts the divisions each article names unambiguously (short county
     /// names only when unambiguous words) and returns their votes for
-    /// their city.
+    /// their city. The place of the publishing site counts as
+    /// [`SITE_VOTES`] mentions in every article.
     fn count_divisions(
         &mut self,
         r: &Recognizer,
         mentions: &[Vec<Mention>],
+        site: Option<usize>,
     ) -> BTreeMap<usize, usize> {
         let lx = &r.lex;
         let mut city_votes: BTreeMap<usize, usize> = BTreeMap::new();
         for ms in mentions {
             let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+            if let Some(p) = site {
+                counts.insert(p, SITE_VOTES);
+                if let Some(c) = ctx_ancestor(r, p, Level::City) {
+                    *city_votes.entry(c).or_default() += SITE_VOTES;
+                }
+            }
             for m in ms {
                 for pr in division_refs(m) {
                     if let Some(i) = first_unique(&pr.cands)
@@ -151,9 +170,12 @@ impl DocContext {
     /// The dominant county, counting also names that several divisions
     /// carry, read inside the document's city (城区); and the county the
     /// document is clearly about.
-    fn read_county(&mut self, r: &Recognizer, mentions: &[Vec<Mention>]) {
+    fn read_county(&mut self, r: &Recognizer, mentions: &[Vec<Mention>], site: Option<usize>) {
         let lx = &r.lex;
         let mut county_votes: BTreeMap<usize, usize> = BTreeMap::new();
+        if let Some(c) = site.and_then(|p| ctx_ancestor(r, p, Level::County)) {
+            county_votes.insert(c, SITE_VOTES);
+        }
         for m in mentions.iter().flatten() {
             for pr in division_refs(m) {
                 let i = match first_unique(&pr.cands) {
@@ -400,7 +422,12 @@ impl DocContext {
         // a county or township of another province is far more often a
         // word that looks like one (北城区, 和县) than a place the article
         // is about
-        if !p.short && r.lex.divisions[i].level > Level::City {
+        // (a county's full name of three characters or more that no other
+        // division carries is the place itself: 武山县, 筠连县)
+        let distinct = p.cands.len() == 1
+            && r.lex.divisions[i].level == Level::County
+            && p.text.chars().count() >= 3;
+        if !p.short && !distinct && r.lex.divisions[i].level > Level::City {
             if let Some(prov) = self.province {
                 if !r.lex.is_within(i, prov) {
                     return None;
@@ -558,50 +585,54 @@ impl Site {
     }
 }
 
-/// Reads the host of a government site's address (only `….gov.cn`): each
-/// label that names one division at its shallowest level or one department
-/// counts; of several divisions, the deepest within all the others wins.
-pub(crate) fn site_of(r: &Recognizer, url: &str) -> Option<Site> {
+/// Reads the host of a site's address. On a government host (`….gov.cn`)
+/// each label that names one division at its shallowest level or one
+/// department counts; a label that several divisions share counts for the
+/// one the text writes (wushan: 武山县 in a text that names 武山, not
+/// 巫山县). Any other host (a local paper's or portal's, yingcheng.net)
+/// names a division only where the text writes it too, and no department.
+/// Of several divisions, the deepest within all the others wins.
+pub(crate) fn site_of(r: &Recognizer, url: &str, text: &str) -> Option<Site> {
     let rest = url.split_once("://").map_or(url, |(_, h)| h);
     let host = rest
         .split(['/', ':', '?', '#'])
         .next()?
         .to_ascii_lowercase();
-    let labels = host.strip_suffix(".gov.cn")?;
+    let (labels, gov) = match host.strip_suffix(".gov.cn") {
+        Some(l) => (l, true),
+        // the last label is the top-level domain (.com, .net, .cn)
+        None => (host.rsplit_once('.').map_or("", |(l, _)| l), false),
+    };
+    let written = |i: usize| {
+        let d = &r.lex.divisions[i];
+        text.contains(d.name.as_str())
+            || d.short.as_ref().is_some_and(|s| text.contains(s.as_str()))
+    };
     let mut places: Vec<usize> = Vec::new();
     let mut dept = None;
     for label in labels.split('.') {
         let Some(names) = r.lex.hosts.get(label) else {
             continue;
         };
-        let divs: Vec<usize> = names
-            .iter()
-            .filter_map(|n| match n {
-                HostName::Division(i) => Some(*i),
-                HostName::Dept(_) => None,
-            })
-            .collect();
-        let depts: Vec<&String> = names
-            .iter()
-            .filter_map(|n| match n {
-                HostName::Dept(d) => Some(d),
-                HostName::Division(_) => None,
-            })
-            .collect();
+        let (divs, depts) = host_names(names);
         if !divs.is_empty() && !depts.is_empty() {
             continue;
         }
         if let [d] = depts.as_slice() {
-            dept = Some((*d).clone());
+            dept = gov.then(|| (*d).clone());
         }
-        if let Some(top) = divs.iter().map(|&i| r.lex.divisions[i].level).min() {
-            let at_top: Vec<usize> = divs
-                .into_iter()
-                .filter(|&i| r.lex.divisions[i].level == top)
-                .collect();
-            if let [i] = at_top.as_slice() {
-                places.push(*i);
-            }
+        let Some(top) = divs.iter().map(|&i| r.lex.divisions[i].level).min() else {
+            continue;
+        };
+        let mut at_top: Vec<usize> = divs
+            .into_iter()
+            .filter(|&i| r.lex.divisions[i].level == top)
+            .collect();
+        if at_top.len() > 1 || !gov {
+            at_top.retain(|&i| written(i));
+        }
+        if let [i] = at_top.as_slice() {
+            places.push(*i);
         }
     }
     let place = match places.as_slice() {
@@ -612,6 +643,19 @@ pub(crate) fn site_of(r: &Recognizer, url: &str) -> Option<Site> {
             .find(|&p| places.iter().all(|&q| r.lex.is_within(p, q))),
     };
     (place.is_some() || dept.is_some()).then_some(Site { place, dept })
+}
+
+/// The divisions and the departments a host label names.
+fn host_names(names: &[HostName]) -> (Vec<usize>, Vec<&String>) {
+    let mut divs = Vec::new();
+    let mut depts = Vec::new();
+    for n in names {
+        match n {
+            HostName::Division(i) => divs.push(*i),
+            HostName::Dept(d) => depts.push(d),
+        }
+    }
+    (divs, depts)
 }
 
 /// The ancestor of a division at a level (itself if it is at that level).
@@ -725,7 +769,7 @@ mod tests {
     use super::*;
 
     fn site(r: &Recognizer, url: &str) -> Option<(Option<String>, Option<String>)> {
-        site_of(r, url).map(|s| (s.place.map(|i| r.lex.divisions[i].name.clone()), s.dept))
+        site_of(r, url, "").map(|s| (s.place.map(|i| r.lex.divisions[i].name.clone()), s.dept))
     }
 
     #[test]
@@ -754,6 +798,27 @@ mod tests {
         // not a government host, or nothing known in it
         assert_eq!(site(&r, "https://m.hebnews.cn/xt/2022-07/28/1.htm"), None);
         assert_eq!(site(&r, "http://www.example.gov.cn/1.html"), None);
+    }
+
+    #[test]
+    fn a_host_label_that_several_places_share_is_the_one_the_text_writes() {
+        let r = Recognizer::new().expect("lexicons");
+        let place = |url: &str, text: &str| {
+            site_of(&r, url, text)
+                .and_then(|s| s.place)
+                .map(|i| r.lex.divisions[i].name.clone())
+        };
+        let url = "http://www.wushan.gov.cn/info/1.htm";
+        assert_eq!(place(url, "武山县召开防汛会议。"), Some("武山县".into()));
+        assert_eq!(place(url, "巫山县召开防汛会议。"), Some("巫山县".into()));
+        assert_eq!(place(url, "县里召开防汛会议。"), None);
+        // a local portal's host names its city where the text writes it
+        let portal = "http://www.yingcheng.net/news/1.html";
+        assert_eq!(
+            place(portal, "应城讯 市里召开会议。"),
+            Some("应城市".into())
+        );
+        assert_eq!(place(portal, "市里召开会议。"), None);
     }
 
     #[test]
