@@ -262,6 +262,11 @@ pub(crate) struct HeadWords {
     pub(crate) section_end: WordList,
     /// Heads of local places and their committees (社区, 村, 居委会).
     pub(crate) local_head: WordList,
+    /// Heads of the villages and communities that lists name (村, 社区).
+    pub(crate) village_head: WordList,
+    /// Words before a village head that say what kind of village, not
+    /// which (贫困村, 示范村).
+    pub(crate) village_kind: WordList,
 }
 
 kinds!(HeadWords {
@@ -276,6 +281,8 @@ kinds!(HeadWords {
     phase_end,
     section_end,
     local_head,
+    village_head,
+    village_kind,
 });
 
 /// The words of the grammar of agency names (body_words.tsv).

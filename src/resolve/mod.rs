@@ -769,23 +769,7 @@ impl<'a> Resolver<'a> {
                 if let Some(full) = self.ctx.local_names.get(&core) {
                     canon = full.clone();
                 } else if is_local_unit(&self.r.lex.words.places, &core) {
-                    // no parent written: in a document about one district or
-                    // county, the unit is named with it (城区泰安社区)
-                    canon = match self.ctx.county {
-                        Some(c)
-                            if !self
-                                .r
-                                .lex
-                                .words
-                                .places
-                                .compounds
-                                .iter()
-                                .any(|u| core.ends_with(u.as_str())) =>
-                        {
-                            format!("{}{}", self.r.lex.unique_name(c), core)
-                        }
-                        _ => core.clone(),
-                    };
+                    canon = self.local_unit_name(&core);
                 }
             }
         }
@@ -804,6 +788,32 @@ impl<'a> Resolver<'a> {
             self.st.relate(&key, Predicate::LocatedIn, &pk, None, ev);
         }
         Some(key)
+    }
+
+    /// The name of a local unit written without its parent: in an article
+    /// about one township of the document's county, with the township
+    /// (张王镇嘉陵村); in a document about one district or county, with it
+    /// (城区泰安社区); a compound (…小区) as written.
+    fn local_unit_name(&self, core: &str) -> String {
+        let places = &self.r.lex.words.places;
+        if places.compounds.iter().any(|u| core.ends_with(u.as_str())) {
+            return core.to_string();
+        }
+        // a name that writes a parent of its own (金盏乡金泽家园社区) takes
+        // no township before it
+        let own_parent = core.char_indices().skip(1).any(|(i, _)| {
+            is_local_unit(places, &core[..i])
+                || places.level_chars.iter().any(|c| core[..i].ends_with(*c))
+        });
+        let town = self
+            .actx
+            .town
+            .filter(|&t| !own_parent && self.ctx.county.is_none_or(|c| self.r.lex.is_within(t, c)));
+        match (town, self.ctx.county) {
+            (Some(t), _) => format!("{}{core}", self.r.lex.divisions[t].name),
+            (None, Some(c)) => format!("{}{core}", self.r.lex.unique_name(c)),
+            (None, None) => core.to_string(),
+        }
     }
 
     /// A document's canonical title: a leading short agency name is
@@ -1108,6 +1118,14 @@ mod tests {
             region
         ));
         assert!(named(&a, "新疆维吾尔自治区人民政府").is_none());
+    }
+
+    #[test]
+    fn a_village_listed_after_another_is_named_with_its_township() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(r, "检查组先后到石塬镇秦阴村、周家村察看灾后重建。");
+        assert!(named(&a, "石塬镇周家村").is_some(), "{:?}", a.entities);
+        assert!(related(&a, "石塬镇周家村", Predicate::LocatedIn, "石塬镇"));
     }
 
     #[test]

@@ -1,0 +1,239 @@
+//! Villages and communities that the head passes leave: a village written
+//! right after its township or county (大河家镇四堡子村, 刘集乡阳洼村), and the
+//! items of a list of villages or communities (嘉陵村、紫荆村、金号村), which
+//! take the township of the item before them.
+//!
+//! Takes: the lattice and the mentions so far. Gives: `Named` place
+//! mentions whose name carries the township where one is written.
+
+use super::lattice::Piece;
+use super::{is_han, Lattice, Mention, MentionKind, PlaceRef, Recognizer};
+use crate::lexicon::Level;
+use crate::EntityType;
+
+/// A village or community found before its head.
+struct Item {
+    /// First character of its own name (after any township).
+    start: usize,
+    /// One past its head.
+    end: usize,
+    /// The township or county written right before it.
+    town: Option<PlaceRef>,
+}
+
+/// The `villages` pass: see the module comment.
+pub(crate) fn villages(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let c = &lat.chars;
+    let mut items: Vec<Item> = Vec::new();
+    for k in 2..c.len() {
+        let Some((_, len)) = lat.word_at(k, &r.lex.head_words.village_head) else {
+            continue;
+        };
+        let e = k + len;
+        // the head ends a word (村 in 村民 does not) and is free
+        if covered[k..e].iter().any(|x| *x) || e < c.len() && is_han(c[e]) && !lat.tok_start(e) {
+            continue;
+        }
+        if items.last().is_some_and(|it| it.end > k) {
+            continue;
+        }
+        items.extend(item_at(r, lat, covered, k, e));
+    }
+    // the places named by their heads before (石塬镇秦阴村): their end and
+    // township
+    let mut before: Vec<(usize, Option<PlaceRef>)> = out
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Named {
+                etype: EntityType::Place,
+                place,
+                ..
+            } => Some((m.end, place.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut add = Vec::new();
+    for (ix, it) in items.iter().enumerate() {
+        let prev = (it.start > 0 && c[it.start - 1] == '、')
+            .then(|| before.iter().find(|(e, _)| *e + 1 == it.start))
+            .flatten();
+        let joined_after = it.end < c.len()
+            && c[it.end] == '、'
+            && items.get(ix + 1).is_some_and(|n| n.start == it.end + 1);
+        let town = match (&it.town, prev) {
+            (Some(t), _) => Some(t.clone()),
+            (None, Some((_, t))) => t.clone(),
+            (None, None) => None,
+        };
+        let joined_before = prev.is_some();
+        if it.town.is_some() || joined_before || joined_after {
+            add.push(mention(lat, it, town.clone()));
+            before.push((it.end, town));
+        }
+    }
+    for m in add {
+        // the township a village swallows is part of its name
+        out.retain(|o| !(o.start >= m.start && o.end <= m.end));
+        covered[m.start..m.end].iter_mut().for_each(|x| *x = true);
+        out.push(m);
+    }
+}
+
+/// The village whose head is at `k..e`: its name of two to four characters
+/// after a township or county, else of two or three characters that start
+/// a word or follow a list's 、.
+fn item_at(r: &Recognizer, lat: &Lattice, covered: &[bool], k: usize, e: usize) -> Option<Item> {
+    let c = &lat.chars;
+    let free = |s: usize| (s..k).all(|x| is_han(c[x]) && !covered[x]);
+    for len in (2..=4).rev() {
+        let Some(s) = k.checked_sub(len) else {
+            continue;
+        };
+        if !free(s) || !name_ok(r, lat, s, k) {
+            continue;
+        }
+        if let Some(town) = division_ending_at(r, lat, s) {
+            return Some(Item {
+                start: s,
+                end: e,
+                town: Some(town),
+            });
+        }
+    }
+    (2..=3).rev().find_map(|len| {
+        let s = k.checked_sub(len)?;
+        let listed = s > 0 && c[s - 1] == '、';
+        (free(s) && (listed || lat.tok_start(s)) && name_ok(r, lat, s, k)).then_some(Item {
+            start: s,
+            end: e,
+            town: None,
+        })
+    })
+}
+
+/// Whether `s..k` can name a village: not a kind of village (贫困村, 省级示范村),
+/// not a count or a quantifier (三个村, 各村, 全村), no verb in it (创新实施社区
+/// is what a district does, not a community).
+fn name_ok(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> bool {
+    let stem = lat.text(s, k);
+    let fw = &r.lex.function_words;
+    let first = stem.chars().next().unwrap_or(' ');
+    let counted = stem.chars().zip(stem.chars().skip(1)).any(|(a, b)| {
+        (a.is_ascii_digit() || fw.counting_numeral.has_char(a)) && fw.count_classifier.has_char(b)
+    });
+    let verb = (s..k).any(|x| {
+        lat.token(x)
+            .is_some_and(|t| t.start >= s && t.end <= k && r.tags().predicate_verb.contains(t.tag))
+    });
+    !r.lex.head_words.village_kind.ends(&stem)
+        && !fw.quantifier.starts(&stem)
+        && !r
+            .lex
+            .is(&first.to_string(), crate::lexicon::Trigger::Anaphor)
+        && !counted
+        && !verb
+}
+
+/// The township or county whose full name ends at `s`.
+fn division_ending_at(r: &Recognizer, lat: &Lattice, s: usize) -> Option<PlaceRef> {
+    (s.saturating_sub(12)..s).find_map(|p| {
+        lat.pieces_at(p).find_map(|(_, pieces, len)| {
+            if p + len != s {
+                return None;
+            }
+            pieces.iter().find_map(|x| match x {
+                Piece::Division(cands) => {
+                    let low: Vec<usize> = cands
+                        .iter()
+                        .copied()
+                        .filter(|&i| r.lex.divisions[i].level >= Level::County)
+                        .collect();
+                    (!low.is_empty()).then(|| PlaceRef {
+                        text: lat.text(p, s),
+                        cands: low,
+                        short: false,
+                        other: None,
+                        zone: None,
+                        start: p,
+                        end: s,
+                    })
+                }
+                _ => None,
+            })
+        })
+    })
+}
+
+/// The mention of a village: written with its township where it follows
+/// one, named with the township of its list otherwise.
+fn mention(lat: &Lattice, it: &Item, town: Option<PlaceRef>) -> Mention {
+    let own = lat.text(it.start, it.end);
+    let start = match &it.town {
+        Some(t) => t.start,
+        None => it.start,
+    };
+    let name = match &town {
+        Some(t) => format!("{}{own}", t.text),
+        None => own,
+    };
+    Mention {
+        start,
+        end: it.end,
+        text: lat.text(start, it.end),
+        kind: MentionKind::Named {
+            etype: EntityType::Place,
+            name,
+            place: town,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognize::testing::{found_by, has};
+    use crate::EntityType::Place;
+
+    #[test]
+    fn a_village_after_its_township_is_named_with_it() {
+        let ms = found_by("工作组来到柳沟乡袁家村走访农户。", "villages");
+        assert!(has(&ms, "柳沟乡袁家村", Place), "{ms:?}");
+        // a numeral that counts nothing is part of the name
+        let ms = found_by("工作组来到大河家镇四堡子村走访农户。", "villages");
+        assert!(has(&ms, "大河家镇四堡子村", Place), "{ms:?}");
+        // a district that does something in its communities names none
+        let ms = found_by("奎文区创新实施社区网格化管理。", "villages");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn the_villages_of_a_list_follow_the_first() {
+        let ms = found_by("检查组先后到石塬镇秦阴村、周家村察看灾后重建。", "villages");
+        assert!(has(&ms, "周家村", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_list_of_villages_names_each() {
+        let ms = found_by("改造工程覆盖嘉陵村、紫荆村、金号村三个村。", "villages");
+        for v in ["嘉陵村", "紫荆村", "金号村"] {
+            assert!(has(&ms, v, Place), "{v}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn kinds_and_counts_of_villages_are_no_names() {
+        for text in [
+            "全县贫困村、示范村全部脱贫。",
+            "各村、各社区要落实责任。",
+            "三个村和五个社区参加了活动。",
+            "村民们在村委会前集合。",
+        ] {
+            let ms = found_by(text, "villages");
+            assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+    }
+}
