@@ -155,7 +155,7 @@ impl Resolver<'_> {
         let LevelName { name, et, jur } = level;
         let key = self.add_agency(&name, et, alias);
         if !st.base.is_empty() && first {
-            self.st.bases.insert(key.clone(), st.base.clone());
+            (self.st.bases).insert(key.clone(), (st.base.clone(), st.place_key.clone()));
         }
         if let Some(gov) = st.gov_unit.take() {
             self.st
@@ -205,8 +205,14 @@ impl Resolver<'_> {
                     st.cur = Some((pk, pname, EntityType::Agency));
                     format!("{stem}{canonical}")
                 } else {
-                    let base = self.st.bases.get(&pk)?;
-                    dept_name(organs, base, canonical, k)
+                    // the department is of the place of the head, and the
+                    // next item of the list takes it in turn (市政府办公室、
+                    // 财政局、司法局)
+                    let (base, place_key) = self.st.bases.get(&pk)?.clone();
+                    let name = dept_name(organs, &base, canonical, k);
+                    st.base = base;
+                    st.place_key = place_key;
+                    name
                 }
             }
             (None, k) => dept_name(organs, &st.base, canonical, k),

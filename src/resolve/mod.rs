@@ -64,8 +64,9 @@ pub(crate) struct Ref {
 /// Per-article resolution state.
 pub(crate) struct ArticleState {
     pub(crate) entities: BTreeMap<String, Entity>,
-    /// The place prefix of each body resolved from a chain (潍坊市奎文区).
-    pub(crate) bases: BTreeMap<String, String>,
+    /// The place prefix of each body resolved from a chain (潍坊市奎文区)
+    /// and the entity of its place, if one.
+    pub(crate) bases: BTreeMap<String, (String, Option<String>)>,
     /// Relations by (subject, predicate, object, role): the first evidence
     /// found is kept.
     pub(crate) relations: BTreeMap<(String, Predicate, String, Option<String>), Relation>,
@@ -1126,6 +1127,22 @@ mod tests {
         let a = resolve(r, "检查组先后到石塬镇秦阴村、周家村察看灾后重建。");
         assert!(named(&a, "石塬镇周家村").is_some(), "{:?}", a.entities);
         assert!(related(&a, "石塬镇周家村", Predicate::LocatedIn, "石塬镇"));
+    }
+
+    #[test]
+    fn each_department_of_a_list_takes_the_place_of_its_head() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "舒城县召开安全生产会议。县政府办公室、财政局、审计局、民政局主要负责人参加。",
+        );
+        for name in ["舒城县财政局", "舒城县审计局", "舒城县民政局"] {
+            assert!(named(&a, name).is_some(), "{name}: {:?}", a.entities);
+            assert!(
+                related(&a, name, Predicate::Jurisdiction, "舒城县"),
+                "{name}"
+            );
+        }
     }
 
     #[test]
