@@ -676,10 +676,18 @@ fn ctx_ancestor(r: &Recognizer, idx: usize, lv: Level) -> Option<usize> {
 }
 
 /// The division of a prefix in a body's name (districts carry their city,
-/// unless their name starts with it: 兰州新区).
+/// unless their name starts with it: 兰州新区; townships carry their
+/// county: 剑阁县张王镇).
 pub(crate) fn prefix_name(r: &Recognizer, idx: usize) -> String {
     let d = &r.lex.divisions[idx];
     let places = &r.lex.words.places;
+    // a township's bodies carry their county (剑阁县张王镇人民政府, 拉萨市城关区
+    // 八廓街道办事处): township names repeat from county to county
+    if d.level == Level::Town {
+        if let Some(p) = d.parent {
+            return format!("{}{}", prefix_name(r, p), d.name);
+        }
+    }
     let city = places.city_suffix.as_str();
     if d.level == Level::County && d.name.ends_with(places.district_suffix.as_str()) {
         if let Some(p) = d.parent {
@@ -830,7 +838,15 @@ mod tests {
         };
         assert_eq!(name("锦江区"), "成都市锦江区");
         assert_eq!(name("兰州新区"), "兰州新区");
+        // a township carries its county (and a district's city)
+        assert!(name("刘集乡").ends_with("县刘集乡"), "{}", name("刘集乡"));
+        assert!(
+            name("八廓街道").starts_with("拉萨市城关区"),
+            "{}",
+            name("八廓街道")
+        );
     }
+
     /// The context of a text written by hand.
     fn context_of(r: &Recognizer, text: &str) -> DocContext {
         let doc = crate::text::parse_document(std::path::Path::new("news.txt"), text.as_bytes())
