@@ -267,6 +267,9 @@ pub(crate) struct HeadWords {
     /// Words before a village head that say what kind of village, not
     /// which (贫困村, 示范村).
     pub(crate) village_kind: WordList,
+    /// The short trades of a place's state-owned platform companies, which
+    /// name them without a trade name (县城投集团: the county's).
+    pub(crate) local_enterprise: WordList,
 }
 
 kinds!(HeadWords {
@@ -283,6 +286,7 @@ kinds!(HeadWords {
     local_head,
     village_head,
     village_kind,
+    local_enterprise,
 });
 
 /// The words of the grammar of agency names (body_words.tsv).

@@ -519,14 +519,19 @@ impl<'a> Resolver<'a> {
         if let Some(last) = c.places.last() {
             return self.ctx.pick_ref(self.r, last, self.actx);
         }
-        let level = c.level.and_then(crate::recognize::chain::level_of)?;
-        match (level, c.level) {
-            (Level::Province, _) => self
+        self.level_place(c.level?)
+    }
+
+    /// The division a level character stands for in the article (市 → its
+    /// city, 区 → its district).
+    fn level_place(&self, ch: char) -> Option<usize> {
+        match crate::recognize::chain::level_of(ch)? {
+            Level::Province => self
                 .actx
                 .city
                 .and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province)),
-            (Level::City, _) => self.actx.shi,
-            (Level::County, Some(ch)) => {
+            Level::City => self.actx.shi,
+            Level::County => {
                 let cty = self.actx.county?;
                 let name = &self.r.lex.divisions[cty].name;
                 // 区 stands for a district, 县 for a county
@@ -535,9 +540,27 @@ impl<'a> Resolver<'a> {
                 }
                 Some(cty)
             }
-            (Level::Town, _) => self.actx.town,
-            _ => None,
+            Level::Town => self.actx.town,
         }
+    }
+
+    /// The full name of a place's platform company named by its trade
+    /// alone (区城投集团, 城投集团 in a county's news): the place of its
+    /// level character, else the article's county or city, before it.
+    fn local_enterprise(&self, name: &str) -> Option<String> {
+        let hw = &self.r.lex.head_words;
+        let first = name.chars().next()?;
+        let (place, rest) = if self.r.lex.words.places.is_level_char(first) {
+            (self.level_place(first), &name[first.len_utf8()..])
+        } else {
+            (self.ctx.home_county.or(self.actx.shi), name)
+        };
+        let trade = hw.local_enterprise.iter().find(|w| rest.starts_with(w))?;
+        let head = &rest[trade.len()..];
+        if !hw.company_head.ends(head) || head.chars().count() > 6 {
+            return None;
+        }
+        Some(format!("{}{rest}", self.prefix_name(place?)))
     }
 
     /// Resolves a chain parsed outside the article text (in a title):
@@ -745,6 +768,10 @@ impl<'a> Resolver<'a> {
         if et == EntityType::Organization && place.is_none() {
             if let Some(full) = self.ctx.known_ending(name).map(str::to_string) {
                 return Some(self.add_agency(&full, EntityType::Agency, Some(text)));
+            }
+            if let Some(full) = self.local_enterprise(name) {
+                let key = self.add_agency(&full, EntityType::Organization, Some(text));
+                return Some(key);
             }
         }
         let pidx = place.and_then(|p| self.ctx.pick_ref(self.r, p, self.actx));
@@ -1143,6 +1170,18 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn a_platform_company_named_by_its_trade_is_its_places() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "舒城县召开重点项目推进会。舒城县副县长主持会议，县交投集团负责人汇报了项目进展。\
+             舒城县要求城投集团加快建设进度。",
+        );
+        assert!(named(&a, "舒城县交投集团").is_some(), "{:?}", a.entities);
+        assert!(named(&a, "舒城县城投集团").is_some(), "{:?}", a.entities);
     }
 
     #[test]
