@@ -19,6 +19,8 @@ struct Item {
     end: usize,
     /// The township or county written right before it.
     town: Option<PlaceRef>,
+    /// Whether its Party branch or a post of it follows (…村党支部书记).
+    organ_after: bool,
 }
 
 /// The `villages` pass: see the module comment.
@@ -36,7 +38,9 @@ pub(crate) fn villages(
         };
         let e = k + len;
         // the head ends a word (村 in 村民 does not) and is free
-        if covered[k..e].iter().any(|x| *x) || e < c.len() && is_han(c[e]) && !lat.tok_start(e) {
+        // (村主任 is one word to jieba, and 主任 the village's post)
+        let ends_word = e >= c.len() || !is_han(c[e]) || lat.tok_start(e) || organ_at(r, lat, e);
+        if covered[k..e].iter().any(|x| *x) || !ends_word {
             continue;
         }
         if items.last().is_some_and(|it| it.end > k) {
@@ -71,7 +75,7 @@ pub(crate) fn villages(
             (None, None) => None,
         };
         let joined_before = prev.is_some();
-        if it.town.is_some() || joined_before || joined_after {
+        if it.town.is_some() || joined_before || joined_after || it.organ_after {
             add.push(mention(lat, it, town.clone()));
             before.push((it.end, town));
         }
@@ -102,18 +106,46 @@ fn item_at(r: &Recognizer, lat: &Lattice, covered: &[bool], k: usize, e: usize) 
                 start: s,
                 end: e,
                 town: Some(town),
+                organ_after: false,
             });
         }
     }
-    (2..=3).rev().find_map(|len| {
+    // a village whose Party branch or post follows may have a longer name
+    // (德仁务中街村党支部书记)
+    let organ_after = organ_at(r, lat, e);
+    let longest = if organ_after { 5 } else { 3 };
+    (2..=longest).rev().find_map(|len| {
         let s = k.checked_sub(len)?;
         let listed = s > 0 && c[s - 1] == '、';
-        (free(s) && (listed || lat.tok_start(s)) && name_ok(r, lat, s, k)).then_some(Item {
+        let lead = lat
+            .token(s)
+            .is_some_and(|t| r.tags().name_left_stop.contains(t.tag));
+        // no function word or common verb inside (发展社区, 工作室及社区)
+        let plain = (s..k).all(|x| {
+            lat.token(x).is_none_or(|t| {
+                let tags = r.tags();
+                t.start < s
+                    || t.end > k
+                    || !tags.function_word.contains(t.tag) && !tags.verb.contains(t.tag)
+            })
+        });
+        let ok = free(s) && plain && (listed || lat.tok_start(s) && !lead);
+        (ok && name_ok(r, lat, s, k)).then_some(Item {
             start: s,
             end: e,
             town: None,
+            organ_after,
         })
     })
+}
+
+/// Whether a village's Party organ or a post follows at `e` (党支部, 党总支,
+/// 书记, 主任).
+fn organ_at(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
+    lat.word_at(e, &r.lex.head_words.party_unit).is_some()
+        || lat
+            .pieces_at(e)
+            .any(|(_, ps, _)| ps.iter().any(|p| matches!(p, Piece::Post)))
 }
 
 /// Whether `s..k` can name a village: not a kind of village (贫困村, 省级示范村),
@@ -222,6 +254,15 @@ mod tests {
         for v in ["嘉陵村", "紫荆村", "金号村"] {
             assert!(has(&ms, v, Place), "{v}: {ms:?}");
         }
+    }
+
+    #[test]
+    fn a_village_before_its_party_branch_or_post_is_a_place() {
+        // what a body does for communities names none
+        let ms = found_by("街道推动发展社区主任队伍建设。", "villages");
+        assert!(ms.is_empty(), "{ms:?}");
+        let ms = found_by("上河湾村主任带领群众清理河道。", "villages");
+        assert!(has(&ms, "上河湾村", Place), "{ms:?}");
     }
 
     #[test]
