@@ -323,8 +323,13 @@ fn starts_here(r: &Recognizer, lat: &Lattice, i: usize) -> bool {
 
 /// A division (or zone) name written at `pos` as a word, with its end.
 pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
-    // a place name starts a word (not 范县 in 示范县)
-    if !(pos == 0 || lat.tok_start(pos) || is_punct(lat.chars[pos - 1])) {
+    // a place name starts a word (not 范县 in 示范县), or follows the
+    // Party's name (jieba's dictionary holds 中共贵州省委 as one word)
+    let after_party = || {
+        let before = lat.text(pos.saturating_sub(5), pos);
+        r.lex.body_words.party_prefix.ending(&before).is_some()
+    };
+    if !(pos == 0 || lat.tok_start(pos) || is_punct(lat.chars[pos - 1]) || after_party()) {
         return None;
     }
     for (_, pieces, len) in lat.pieces_at(pos) {
@@ -961,6 +966,14 @@ mod tests {
         // 运行 (经济运行, 运行处) belongs to the names of units
         let ms = found_by("会议由湖北省经济和信息化厅运行处主持。", "chains");
         assert!(has(&ms, "湖北省经济和信息化厅运行处", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_provincial_party_committee_that_the_segmenter_holds_as_one_word() {
+        // jieba's dictionary has 中共湖南省委, 中共北京市委 … as single words
+        let ms = found_by("中共湖南省委组织部、中共北京市委联合发文。", "chains");
+        assert!(has(&ms, "中共湖南省委组织部", Agency), "{ms:?}");
+        assert!(has(&ms, "中共北京市委", Agency), "{ms:?}");
     }
 
     #[test]

@@ -526,10 +526,12 @@ impl<'a> Resolver<'a> {
     /// city, 区 → its district).
     fn level_place(&self, ch: char) -> Option<usize> {
         match crate::recognize::chain::level_of(ch)? {
+            // (a province's own news names no city)
             Level::Province => self
                 .actx
                 .city
-                .and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province)),
+                .and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province))
+                .or(self.ctx.province),
             Level::City => self.actx.shi,
             Level::County => {
                 let cty = self.actx.county?;
