@@ -460,6 +460,10 @@ pub(crate) struct PersonWords {
     pub(crate) home_list_end: WordList,
     /// WordList after a three-character name in a list (等, 和).
     pub(crate) list_name_follower: WordList,
+    /// Nouns for groups of people that compound with the noun after them
+    /// (学生宿舍楼, 群众幸福感), so that what follows is a name only if it
+    /// is plausible as one.
+    pub(crate) collective: WordList,
 }
 
 kinds!(PersonWords {
@@ -472,6 +476,7 @@ kinds!(PersonWords {
     after_post_name,
     home_list_end,
     list_name_follower,
+    collective,
 });
 
 /// WordList of document titles and source credits (document_words.tsv).

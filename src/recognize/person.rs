@@ -887,8 +887,24 @@ fn names_after_post(
         let after = j + l;
         let nx = lat.chars.get(after).copied().unwrap_or('。');
         let name = lat.text(j, after);
+        // a conjunction is no surname (和文旅, 与镇) unless the segmenter
+        // reads the whole as a name (an adverb may be one: 莫, 常)
+        let function_first = lat
+            .token(j)
+            .is_some_and(|t| t.start == j && t.end == j + 1 && t.tag == Tag::C);
+        if function_first && nr != Some(l) {
+            return;
+        }
+        // after a group noun, a name does not start with a frequent word
+        // (群众幸福感, 学生宿舍楼)
+        let head = lat.text(j, j + 2);
+        // (jieba's dictionary tags 宿舍楼 and 幸福感 as names)
+        if pw.collective.contains(&post) && r.common_word(&head) && r.word_freq(&head) >= 500 {
+            return;
+        }
         let framed = j == post_end
             && post_noun
+            && !pw.collective.contains(&post)
             && (is_punct(nx) || pw.after_post_name.has_char(nx) || report_verb_at(r, lat, after));
         let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
         // a name that is a short place name as a whole (处长田林) is freed
@@ -1177,6 +1193,19 @@ mod tests {
     fn a_word_framed_right_after_a_post_noun_is_a_name() {
         let ms = found_by("讲解员曲艺获一等奖。", "people_by_post");
         assert!(has(&ms, "曲艺", Person), "{ms:?}");
+    }
+
+    #[test]
+    fn a_group_noun_compounds_with_the_noun_after_it() {
+        for text in [
+            "新建学生宿舍楼两栋。",
+            "提升群众幸福感，",
+            "组织村干部和驻村工作队入户走访。",
+        ] {
+            assert!(persons(text).is_empty(), "{text}: {:?}", persons(text));
+        }
+        assert_eq!(persons("村民张建国说，路修好了。"), vec!["张建国"]);
+        assert_eq!(persons("局长常东出席。"), vec!["常东"]);
     }
 
     #[test]
