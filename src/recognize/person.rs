@@ -139,7 +139,8 @@ pub(crate) fn listed_name(r: &Recognizer, name: &str) -> bool {
 /// Whether a candidate name is plausible: not an ordinary word (关心, 方案),
 /// not containing a post title (任组长).
 pub(crate) fn plausible_name(r: &Recognizer, name: &str) -> bool {
-    if r.common_word(name) {
+    // a village (库口村) is no person
+    if r.common_word(name) || r.lex.head_words.village_head.ends(name) {
         return false;
     }
     // a word with a derivational ending is no name (常态化, 积极性, 干部们)
@@ -1206,6 +1207,8 @@ mod tests {
         }
         assert_eq!(persons("村民张建国说，路修好了。"), vec!["张建国"]);
         assert_eq!(persons("局长常东出席。"), vec!["常东"]);
+        // a village after a post is no person
+        assert!(persons("调研组来到八廓街道、蔡村。").is_empty());
     }
 
     #[test]
