@@ -779,6 +779,7 @@ impl<'a> Resolver<'a> {
         let pidx = place.and_then(|p| self.ctx.pick_ref(self.r, p, self.actx));
         let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
         let mut canon = name.to_string();
+        let mut in_town = None;
         let mut geo = false;
         let mut core = name.to_string();
         if et == EntityType::Place {
@@ -799,7 +800,9 @@ impl<'a> Resolver<'a> {
                 if let Some(full) = self.ctx.local_names.get(&core) {
                     canon = full.clone();
                 } else if is_local_unit(&self.r.lex.words.places, &core) {
-                    canon = self.local_unit_name(&core);
+                    let (name, town) = self.local_unit_name(&core);
+                    canon = name;
+                    in_town = town;
                 }
             }
         }
@@ -814,7 +817,8 @@ impl<'a> Resolver<'a> {
             e.key = key_of(et, &core, &scope);
         }
         let key = self.st.add(e, Some(text));
-        if let Some(pk) = pkey {
+        let town_key = in_town.map(|t| self.division_entity(t, None));
+        if let Some(pk) = pkey.or(town_key) {
             self.st.relate(&key, Predicate::LocatedIn, &pk, None, ev);
         }
         Some(key)
@@ -822,12 +826,12 @@ impl<'a> Resolver<'a> {
 
     /// The name of a local unit written without its parent: in an article
     /// about one township of the document's county, with the township
-    /// (张王镇嘉陵村); in a document about one district or county, with it
-    /// (城区泰安社区); a compound (…小区) as written.
-    fn local_unit_name(&self, core: &str) -> String {
+    /// (张王镇嘉陵村), which it lies in; in a document about one district or
+    /// county, with it (城区泰安社区); a compound (…小区) as written.
+    fn local_unit_name(&self, core: &str) -> (String, Option<usize>) {
         let places = &self.r.lex.words.places;
         if places.compounds.iter().any(|u| core.ends_with(u.as_str())) {
-            return core.to_string();
+            return (core.to_string(), None);
         }
         // a name that writes a parent of its own (金盏乡金泽家园社区) takes
         // no township before it
@@ -840,9 +844,9 @@ impl<'a> Resolver<'a> {
             .town
             .filter(|&t| !own_parent && self.ctx.county.is_none_or(|c| self.r.lex.is_within(t, c)));
         match (town, self.ctx.county) {
-            (Some(t), _) => format!("{}{core}", self.r.lex.divisions[t].name),
-            (None, Some(c)) => format!("{}{core}", self.r.lex.unique_name(c)),
-            (None, None) => core.to_string(),
+            (Some(t), _) => (format!("{}{core}", self.r.lex.divisions[t].name), Some(t)),
+            (None, Some(c)) => (format!("{}{core}", self.r.lex.unique_name(c)), None),
+            (None, None) => (core.to_string(), None),
         }
     }
 
@@ -1156,6 +1160,17 @@ mod tests {
         let a = resolve(r, "检查组先后到石塬镇秦阴村、周家村察看灾后重建。");
         assert!(named(&a, "石塬镇周家村").is_some(), "{:?}", a.entities);
         assert!(related(&a, "石塬镇周家村", Predicate::LocatedIn, "石塬镇"));
+    }
+
+    #[test]
+    fn a_village_named_alone_lies_in_the_township_of_its_article() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "舒城县杭埠镇召开产业推进会。项目涉及我镇白果村、金星村、红旗村三个村。",
+        );
+        assert!(named(&a, "杭埠镇金星村").is_some(), "{:?}", a.entities);
+        assert!(related(&a, "杭埠镇金星村", Predicate::LocatedIn, "杭埠镇"));
     }
 
     #[test]
