@@ -169,6 +169,10 @@ impl Resolver<'_> {
                     .relate(&key, Predicate::SubOrganizationOf, pk, None, ev);
             }
         }
+        let jur = match (et, st.place) {
+            (EntityType::Organization, Some(p)) if first => self.site_of_org(&name, p, jur),
+            _ => jur,
+        };
         if let Some(j) = jur {
             if et == EntityType::Agency {
                 self.st.relate(&key, Predicate::Jurisdiction, &j, None, ev);

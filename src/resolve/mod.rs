@@ -778,6 +778,13 @@ impl<'a> Resolver<'a> {
         }
         let pidx = place.and_then(|p| self.ctx.pick_ref(self.r, p, self.actx));
         let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
+        // a company registered under its province's name (海南某某食品有限公司)
+        // lies in the article's city of that province, if any, not in the
+        // province as a whole
+        let pkey = match pidx {
+            Some(i) if et == EntityType::Organization => self.site_of_org(name, i, pkey),
+            _ => pkey,
+        };
         let mut canon = name.to_string();
         let mut in_town = None;
         let mut geo = false;
@@ -822,6 +829,34 @@ impl<'a> Resolver<'a> {
             self.st.relate(&key, Predicate::LocatedIn, &pk, None, ev);
         }
         Some(key)
+    }
+
+    /// Where an organisation named with the place `idx` (entity `key`)
+    /// lies: a company registered under its province's name (海南某某食品
+    /// 有限公司) lies in the article's county or city of that province, if
+    /// any, not in the province as a whole; any other place is where it
+    /// lies.
+    pub(crate) fn site_of_org(
+        &mut self,
+        name: &str,
+        idx: usize,
+        key: Option<String>,
+    ) -> Option<String> {
+        let d = &self.r.lex.divisions[idx];
+        // (a municipality is a city; a province's institute or university
+        // is the province's)
+        let company = self.r.lex.head_words.company_head.ends(name);
+        let municipality = d
+            .name
+            .ends_with(self.r.lex.words.places.city_suffix.as_str());
+        if d.level != Level::Province || municipality || !company {
+            return key;
+        }
+        let home = [self.ctx.home_county, self.actx.shi, self.actx.city]
+            .into_iter()
+            .flatten()
+            .find(|&c| self.r.lex.is_within(c, idx))?;
+        Some(self.division_entity(home, None))
     }
 
     /// The name of a local unit written without its parent: in an article
@@ -1171,6 +1206,26 @@ mod tests {
         );
         assert!(named(&a, "杭埠镇金星村").is_some(), "{:?}", a.entities);
         assert!(related(&a, "杭埠镇金星村", Predicate::LocatedIn, "杭埠镇"));
+    }
+
+    #[test]
+    fn a_company_under_its_provinces_name_lies_in_the_articles_county() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "舒城县召开招商推介会。舒城县县长出席，安徽远航机械制造有限公司在会上签约，\
+             安徽省农业科学院专家作了发言。舒城县将做好服务。",
+        );
+        let company = "安徽远航机械制造有限公司";
+        assert!(
+            related(&a, company, Predicate::LocatedIn, "舒城县"),
+            "{:?}",
+            a.relations
+        );
+        assert!(!related(&a, company, Predicate::LocatedIn, "安徽省"));
+        // a province's institute is the province's
+        let institute = "安徽省农业科学院";
+        assert!(!related(&a, institute, Predicate::LocatedIn, "舒城县"));
     }
 
     #[test]
