@@ -496,6 +496,8 @@ pub(crate) struct DocumentWords {
     pub(crate) dispatch_mark: WordList,
     /// The medium printing the text (本).
     pub(crate) own_medium: WordList,
+    /// The mark of a wire dispatch after its medium, place and date (电).
+    pub(crate) dispatch_wire: WordList,
 }
 
 kinds!(DocumentWords {
@@ -506,6 +508,7 @@ kinds!(DocumentWords {
     dispatch_medium,
     dispatch_mark,
     own_medium,
+    dispatch_wire,
 });
 
 #[cfg(test)]

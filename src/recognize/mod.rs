@@ -662,7 +662,7 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
             i = next;
             continue;
         }
-        if let Some(s) = dispatch_at(r, lat, i) {
+        if let Some(s) = dispatch_at(r, lat, i).or_else(|| dated_dispatch_at(r, lat, i)) {
             push_source(r, lat, s, i + 1, out, covered);
         }
         i += 1;
@@ -696,6 +696,53 @@ fn credit_at(
         credited_names(r, lat, e, out, covered);
     }
     Some(e)
+}
+
+/// Where the medium starts that ends at `i` and opens a dated dispatch at
+/// the start of a paragraph (东北网3月14日讯, 人民网北京9月8日电: the medium,
+/// up to four characters of place, the date, the dispatch mark or 电).
+fn dated_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
+    let (c, n) = (&lat.chars, lat.len());
+    let dw = &r.lex.document_words;
+    if !dw.dispatch_medium.has_char(c[i]) {
+        return None;
+    }
+    let mut s = i;
+    while s > 0 && is_han(c[s - 1]) && i - s < 10 {
+        s -= 1;
+    }
+    let at_start = s == 0 || matches!(c[s - 1], '\n' | ' ' | '\u{3000}');
+    // a name, not a clause (他在某某网…)
+    let clause = (s..=i).any(|k| {
+        lat.token(k)
+            .is_some_and(|t| t.end <= i + 1 && r.tags().function_word.contains(t.tag))
+    });
+    if !at_start || clause || i - s < 1 || dw.own_medium.has_char(c[s]) {
+        return None;
+    }
+    // a place of up to four characters, then the date
+    let mut d = i + 1;
+    while d < n && is_han(c[d]) && d - i <= 4 {
+        d += 1;
+    }
+    let date_end = date_at(c, d)?;
+    let mark = c.get(date_end).copied()?;
+    (dw.dispatch_mark.has_char(mark) || dw.dispatch_wire.has_char(mark)).then_some(s)
+}
+
+/// The end of a month-and-day date at `d` (3月14日), if one starts there.
+fn date_at(c: &[char], mut d: usize) -> Option<usize> {
+    for unit in ['月', '日'] {
+        let digits = d;
+        while d < c.len() && c[d].is_ascii_digit() {
+            d += 1;
+        }
+        if d == digits || d - digits > 2 || c.get(d) != Some(&unit) {
+            return None;
+        }
+        d += 1;
+    }
+    Some(d)
 }
 
 /// Where the medium starts whose dispatch mark follows `i` (X网讯, X报讯
@@ -968,6 +1015,17 @@ mod tests {
         assert!(has(&ms, "刘芳", EntityType::Person), "{ms:?}");
         let ms = found_by("荆楚网讯（通讯员 李清）三峡大坝迎来游客高峰。", "sources");
         assert!(has(&ms, "荆楚网", EntityType::Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn a_dated_dispatch_names_its_medium() {
+        let ms = found_by("南粤网5月2日讯（记者 李清）大桥合龙。", "sources");
+        assert!(has(&ms, "南粤网", EntityType::Organization), "{ms:?}");
+        let ms = found_by("江城网宜昌10月8日电 三峡大坝迎来游客高峰。", "sources");
+        assert!(has(&ms, "江城网", EntityType::Organization), "{ms:?}");
+        // inside a sentence, or without a date, no dispatch
+        let ms = found_by("他在南粤网5月2日讯中看到消息。", "sources");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]

@@ -1229,6 +1229,17 @@ mod tests {
     }
 
     #[test]
+    fn a_reporter_of_a_dated_dispatch_belongs_to_its_medium() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(r, "南粤网5月2日讯（记者 李清）宜昌市长江大桥合龙。");
+        assert!(
+            related(&a, "李清", Predicate::MemberOf, "南粤网"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn each_department_of_a_list_takes_the_place_of_its_head() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(

@@ -538,7 +538,10 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
         let p = PersonAt { m, key, ev };
         let body = org_end.and_then(|e| keys.body_ending(e));
         match source {
-            PersonSource::Byline => byline_member(res, &p, post.as_deref(), body),
+            PersonSource::Byline => {
+                let body = body.or_else(|| medium_before(res, &refs, chars, m.start));
+                byline_member(res, &p, post.as_deref(), body)
+            }
             PersonSource::Signature => {
                 if let Some(b) = body {
                     res.st.relate(&p.key, Predicate::MemberOf, &b, None, &p.ev);
@@ -552,6 +555,28 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
             PersonSource::Post => post_members(res, &keys, &p, chars),
         }
     }
+}
+
+/// The medium that a byline at `start` writes for where the byline does
+/// not follow it directly: an organisation ending in a medium's last
+/// character (网, 报, 台) or head (报社) earlier in the same line, at most 30 characters
+/// before (东北网3月14日讯(记者 某某), 来源: 某某新闻网 作者: 某某).
+fn medium_before(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) -> Option<String> {
+    let medium = &res.r.lex.document_words.dispatch_medium;
+    let heads = &res.r.lex.words.relation.media_heads;
+    let is_medium = |n: &str| {
+        n.chars().last().is_some_and(|c| medium.has_char(c))
+            || heads.iter().any(|h| n.ends_with(h.as_str()))
+    };
+    refs.iter()
+        .rev()
+        .filter(|r| r.end <= start && start - r.end <= 30 && r.etype == EntityType::Organization)
+        .find(|r| {
+            let name = res.st.entities.get(&r.key).map(|e| e.name.as_str());
+            let same_line = !chars[r.end..start].contains(&'\n');
+            same_line && name.is_some_and(is_medium)
+        })
+        .map(|r| r.key.clone())
 }
 
 /// Reporters and editors of a byline belong to their newspaper;
