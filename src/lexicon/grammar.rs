@@ -270,6 +270,8 @@ pub(crate) struct HeadWords {
     /// The short trades of a place's state-owned platform companies, which
     /// name them without a trade name (县城投集团: the county's).
     pub(crate) local_enterprise: WordList,
+    /// Verbs that lead to the projects of a list (签订, 来到).
+    pub(crate) project_lead: WordList,
 }
 
 kinds!(HeadWords {
@@ -287,6 +289,7 @@ kinds!(HeadWords {
     village_head,
     village_kind,
     local_enterprise,
+    project_lead,
 });
 
 /// The words of the grammar of agency names (body_words.tsv).

@@ -26,6 +26,7 @@ pub(crate) mod lattice;
 pub(crate) mod local;
 pub(crate) mod names;
 pub(crate) mod person;
+pub(crate) mod projects;
 
 use jieba_rs::Jieba;
 
@@ -151,9 +152,11 @@ pub(crate) type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool])
 /// 9. `villages`, after the head passes: a village after its township
 ///    (大河家镇四堡子村) or in a list of villages (嘉陵村、紫荆村) that no head
 ///    read; it may swallow the township mention before it.
-/// 10. `bare_sections`: sections written alone (利用科), only where no body
+/// 10. `project_lists`, after every name pass: the items of a list of
+///     projects are projects whole and replace what was read inside them.
+/// 11. `bare_sections`: sections written alone (利用科), only where no body
 ///     or name covers them.
-/// 11. The people last, the weakest evidence last: `people_by_post` (a post
+/// 12. The people last, the weakest evidence last: `people_by_post` (a post
 ///     of the lexicon before a name; it may drop a short place name that
 ///     the chains read inside the name, or that is the name), then
 ///     `people_before_post` (a name before a post of a body), `name_lists`, `people_after_body`
@@ -174,6 +177,7 @@ pub(crate) const PASSES: &[(&str, Pass)] = &[
     ("headed_names", names::scan),
     ("shared_heads", names::shared_heads),
     ("villages", local::villages),
+    ("project_lists", projects::project_lists),
     ("bare_sections", chain::bare_sections),
     ("people_by_post", person::by_post),
     ("people_before_post", person::before_post),

@@ -315,7 +315,7 @@ fn counted_or_listed(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bo
 /// Whether the words `bare..q` before a project's end (项目, 工程) name it:
 /// not a slogan in quotes (“征迁清零”项目, “全覆盖”工程: campaigns), not
 /// one ordinary word (城市更新项目, 纳统项目), not two characters.
-fn project_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool {
+pub(crate) fn project_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool {
     let inner = lat.text(bare, q);
     if inner.starts_with('“') && inner.ends_with('”') {
         let verb = (bare + 1..q - 1).any(|k| {

@@ -1,0 +1,197 @@
+//! Lists of projects: the items of a list that each end in a project's
+//! end (…项目；…项目；…工程) are projects whole, from their separator to
+//! their end, whatever bodies or places their names hold (某某县青少年活动
+//! 中心建设项目); an amount before an item (计划总投资30亿元) is no part of it.
+//!
+//! Takes: the lattice and the mentions so far. Gives: `Named` project
+//! mentions that replace the mentions inside them (a place that starts
+//! the name becomes the project's place).
+
+use super::{cover, is_han, Lattice, Mention, MentionKind, PlaceRef, Recognizer};
+use crate::EntityType;
+
+/// Separators between the items of a list of projects.
+const ITEM_SEPARATORS: &[char] = &['；', ';', '、', '，', ','];
+
+/// Characters before which no item starts (its start is after them).
+const ITEM_STARTS: &[char] = &['；', ';', '、', '，', ',', '：', ':', '。', '\n'];
+
+/// An item of a list that ends in a project's end.
+struct Item {
+    /// Where the item starts after its separator.
+    from: usize,
+    /// Where the project's name starts (after an amount).
+    start: usize,
+    /// One past the project's end.
+    end: usize,
+}
+
+/// The `project_lists` pass: see the module comment.
+pub(crate) fn project_lists(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let items = items(r, lat);
+    for (ix, it) in items.iter().enumerate() {
+        let c = &lat.chars;
+        let joined = |a: &Item, b: &Item| b.from == a.end + 1;
+        let listed = ix > 0 && joined(&items[ix - 1], it)
+            || items.get(ix + 1).is_some_and(|n| joined(it, n));
+        if !listed || !ITEM_SEPARATORS.contains(&c[it.end.min(c.len() - 1)]) && ix == 0 {
+            continue;
+        }
+        // a person or a document inside is no project's name
+        let foreign = out.iter().any(|m| {
+            m.start < it.end
+                && m.end > it.start
+                && matches!(
+                    m.kind,
+                    MentionKind::Person { .. } | MentionKind::Document { .. }
+                )
+        });
+        if foreign {
+            continue;
+        }
+        let place = place_first(out, it.start);
+        out.retain(|m| m.end <= it.start || m.start >= it.end);
+        let name = lat.text(it.start, it.end);
+        out.push(Mention {
+            start: it.start,
+            end: it.end,
+            text: name.clone(),
+            kind: MentionKind::Named {
+                etype: EntityType::Project,
+                name,
+                place,
+            },
+        });
+        cover(covered, it.start, it.end);
+    }
+}
+
+/// The items that end in a project's end and start after a separator or
+/// an amount, in order.
+fn items(r: &Recognizer, lat: &Lattice) -> Vec<Item> {
+    let c = &lat.chars;
+    let hw = &r.lex.head_words;
+    let mut items = Vec::new();
+    for k in 1..c.len() {
+        let Some((_, len)) = lat.word_at(k, &hw.project_end) else {
+            continue;
+        };
+        let e = k + len;
+        if e < c.len() && is_han(c[e]) {
+            continue;
+        }
+        let mut s = k;
+        while s > 0 && !ITEM_STARTS.contains(&c[s - 1]) && k - s < 40 {
+            s -= 1;
+        }
+        let from = s;
+        let s = after_lead(r, lat, after_amount(c, s, k), k);
+        let named = k - s >= 4 && super::names::project_named(r, lat, s, k);
+        if named && items.last().is_none_or(|p: &Item| p.end <= s) {
+            items.push(Item {
+                from,
+                start: s,
+                end: e,
+            });
+        }
+    }
+    items
+}
+
+/// The start of an item after an amount written before it (计划总投资30亿元
+/// 绿色医药产业园项目 → 绿色医药产业园项目).
+fn after_amount(c: &[char], s: usize, k: usize) -> usize {
+    (s..k)
+        .rev()
+        .find(|&x| c[x] == '元' && x > s && (c[x - 1] == '亿' || c[x - 1] == '万'))
+        .map_or(s, |x| x + 1)
+}
+
+/// The start of an item's name after the words that lead to it: a verb
+/// that introduces projects (签订, 来到), a preposition or conjunction (对,
+/// 与), or any other word that never belongs to a name.
+fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
+    let mut start = s;
+    let mut x = s;
+    while x < k {
+        let Some(t) = lat.token(x).filter(|t| t.start >= s && t.end <= k) else {
+            x += 1;
+            continue;
+        };
+        let w = lat.text(t.start, t.end);
+        let lead = r.lex.head_words.project_lead.contains(&w)
+            || w.chars().count() >= 2 && r.lex.is(&w, crate::lexicon::Trigger::LeftStop)
+            || t.end - t.start == 1 && t.tag == crate::lexicon::Tag::P;
+        if lead {
+            start = t.end;
+        }
+        x = t.end;
+    }
+    start
+}
+
+/// The place that starts a name at `s`, if a place mention does.
+fn place_first(out: &[Mention], s: usize) -> Option<PlaceRef> {
+    out.iter().find_map(|m| match &m.kind {
+        MentionKind::Place(p) if m.start == s && !p.cands.is_empty() => Some(p.clone()),
+        MentionKind::Chain(ch) if m.start == s => {
+            ch.places.first().filter(|p| p.start == s).cloned()
+        }
+        MentionKind::Named { place: Some(p), .. } if m.start == s && p.start == s => {
+            Some(p.clone())
+        }
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognize::testing::{found_by, has};
+    use crate::EntityType::Project;
+
+    #[test]
+    fn each_item_of_a_list_of_projects_is_one() {
+        let ms = found_by(
+            "开工项目为：宜昌市青少年活动中心建设项目；宜昌市第二水厂扩建工程；\
+             点军区智能制造产业园项目。",
+            "project_lists",
+        );
+        // (the third is read whole by its head already)
+        for p in ["宜昌市青少年活动中心建设项目", "宜昌市第二水厂扩建工程"]
+        {
+            assert!(has(&ms, p, Project), "{p}: {ms:?}");
+        }
+    }
+
+    #[test]
+    fn an_amount_before_an_item_is_no_part_of_it() {
+        let ms = found_by(
+            "甲公司计划总投资20亿元新材料产业园项目、乙公司计划总投资5亿元冷链物流中心项目。",
+            "project_lists",
+        );
+        assert!(has(&ms, "新材料产业园项目", Project), "{ms:?}");
+        assert!(!ms.iter().any(|(t, _)| t.contains("投资")), "{ms:?}");
+    }
+
+    #[test]
+    fn the_words_leading_to_an_item_are_no_part_of_it() {
+        let ms = found_by(
+            "甲公司与宜昌市签订新材料产业园项目、冷链物流中心项目。",
+            "project_lists",
+        );
+        assert!(has(&ms, "新材料产业园项目", Project), "{ms:?}");
+    }
+
+    #[test]
+    fn one_project_or_kinds_of_projects_are_no_list() {
+        let ms = found_by("全力推进重点项目、民生项目建设。", "project_lists");
+        assert!(ms.is_empty(), "{ms:?}");
+        let ms = found_by("宜昌市第二水厂扩建工程开工。", "project_lists");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+}
