@@ -221,6 +221,9 @@ pub(crate) struct RelationWords {
     pub(crate) group_heads: Vec<String>,
     /// In a title, separates the issuing bodies from the matter (关于).
     pub(crate) title_matter: String,
+    /// Between a body and the amount before a project: the body invests
+    /// in it (投资).
+    pub(crate) invest_verbs: Vec<String>,
 }
 
 impl RelationWords {
@@ -241,6 +244,7 @@ impl RelationWords {
             roster_roles: s.words("roster_role")?,
             group_heads: s.words("group_head")?,
             title_matter: s.one("title_matter")?,
+            invest_verbs: s.words("invest_verb")?,
         };
         s.finish()?;
         Ok(w)

@@ -143,6 +143,11 @@ pub(crate) fn plausible_name(r: &Recognizer, name: &str) -> bool {
     if r.common_word(name) || r.lex.head_words.village_head.ends(name) {
         return false;
     }
+    // nor a very frequent word and a character (计划总投资: 计划 + 总)
+    let head: String = name.chars().take(2).collect();
+    if name.chars().count() == 3 && r.common_word(&head) && r.word_freq(&head) >= 5000 {
+        return false;
+    }
     // a word with a derivational ending is no name (常态化, 积极性, 干部们)
     if name.chars().count() == 3 && r.lex.person_words.derivational_suffix.ends(name) {
         let stem: String = name.chars().take(2).collect();

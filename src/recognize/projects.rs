@@ -55,8 +55,14 @@ pub(crate) fn project_lists(
             continue;
         }
         let place = place_first(out, it.start);
-        out.retain(|m| m.end <= it.start || m.start >= it.end);
-        let name = lat.text(it.start, it.end);
+        // a company whose project it is keeps its own mention
+        // (某某有限公司超低排放改造项目)
+        out.retain(|m| {
+            m.end <= it.start
+                || m.start >= it.end
+                || m.start == it.start && m.etype() == Some(EntityType::Organization)
+        });
+        let name = super::names::clean(&lat.text(it.start, it.end));
         out.push(Mention {
             start: it.start,
             end: it.end,
@@ -82,7 +88,8 @@ fn items(r: &Recognizer, lat: &Lattice) -> Vec<Item> {
             continue;
         };
         let e = k + len;
-        if e < c.len() && is_han(c[e]) {
+        // the end ends a word (项目部 is no project's end)
+        if e < c.len() && is_han(c[e]) && !lat.tok_start(e) {
             continue;
         }
         let mut s = k;
@@ -113,8 +120,9 @@ fn after_amount(c: &[char], s: usize, k: usize) -> usize {
 }
 
 /// The start of an item's name after the words that lead to it: a verb
-/// that introduces projects (签订, 来到), a preposition or conjunction (对,
-/// 与), or any other word that never belongs to a name.
+/// that introduces projects (签订, 来到), a function word other than a
+/// conjunction (对, 了, 先后), or any other word that never belongs to a
+/// name.
 fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
     let mut start = s;
     let mut x = s;
@@ -124,9 +132,11 @@ fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
             continue;
         };
         let w = lat.text(t.start, t.end);
+        // (a conjunction may join the words of a name: 碳纳米管和导电浆料项目)
+        let function = r.tags().function_word.contains(t.tag) && t.tag != crate::lexicon::Tag::C;
         let lead = r.lex.head_words.project_lead.contains(&w)
-            || w.chars().count() >= 2 && r.lex.is(&w, crate::lexicon::Trigger::LeftStop)
-            || t.end - t.start == 1 && t.tag == crate::lexicon::Tag::P;
+            || r.lex.is(&w, crate::lexicon::Trigger::LeftStop) && t.tag != crate::lexicon::Tag::C
+            || function;
         if lead {
             start = t.end;
         }
@@ -176,6 +186,12 @@ mod tests {
         );
         assert!(has(&ms, "新材料产业园项目", Project), "{ms:?}");
         assert!(!ms.iter().any(|(t, _)| t.contains("投资")), "{ms:?}");
+        let ms = found_by(
+            "签约仪式上，宜昌远航机械有限公司计划总投资30亿元新能源产业园项目、\
+             宜昌长江物流有限公司计划总投资5亿元冷链物流中心项目签约。",
+            "project_lists",
+        );
+        assert!(has(&ms, "新能源产业园项目", Project), "{ms:?}");
     }
 
     #[test]

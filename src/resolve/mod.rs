@@ -1240,6 +1240,21 @@ mod tests {
     }
 
     #[test]
+    fn a_company_investing_in_a_project_takes_part_in_it_alone() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "签约仪式上，宜昌远航机械有限公司计划总投资30亿元新材料产业园项目、\
+             宜昌长江物流有限公司计划总投资5亿元冷链物流中心项目签约。",
+        );
+        let (one, two) = ("宜昌远航机械有限公司", "宜昌长江物流有限公司");
+        let p = Predicate::ParticipatesIn;
+        assert!(related(&a, one, p, "新材料产业园项目"), "{:?}", a.relations);
+        assert!(related(&a, two, p, "冷链物流中心项目"), "{:?}", a.relations);
+        assert!(!related(&a, one, p, "冷链物流中心项目"));
+    }
+
+    #[test]
     fn each_department_of_a_list_takes_the_place_of_its_head() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(

@@ -419,14 +419,44 @@ fn participates(res: &mut Resolver, sn: &Sentence) {
     if bodies.is_empty() && res.art.kind == crate::text::ArticleKind::Section {
         bodies.extend(main_body(res));
     }
+    // a body that invests an amount in the project right after it
+    // (A公司计划总投资30亿元B项目、C公司…) takes part in that project alone
+    let mut invested: Vec<&str> = Vec::new();
+    for p in &projects {
+        if let Some(b) = investor_before(res, sn, p) {
+            res.st
+                .relate(&b, Predicate::ParticipatesIn, &p.key, None, sn.ev);
+            invested.push(&p.key);
+        }
+    }
     if acts {
-        for p in &projects {
+        for p in projects
+            .iter()
+            .filter(|p| !invested.contains(&p.key.as_str()))
+        {
             for b in &bodies {
                 res.st
                     .relate(b, Predicate::ParticipatesIn, &p.key, None, sn.ev);
             }
         }
     }
+}
+
+/// The body that invests in the project `p`: the organisation right before
+/// it in its item, with an investment verb and an amount between them
+/// (甲公司计划总投资30亿元乙项目).
+fn investor_before(res: &Resolver, sn: &Sentence, p: &Ref) -> Option<String> {
+    let b = sn
+        .refs
+        .iter()
+        .filter(|r| is_org(r) && r.end <= p.start && p.start - r.end <= 20)
+        .last()?;
+    let between: String = sn.chars[b.end..p.start].iter().collect();
+    let rw = &res.r.lex.words.relation;
+    let invests = rw.invest_verbs.iter().any(|v| between.contains(v.as_str()));
+    let one_item = !between.chars().any(|c| c == LIST_COMMA || ends_clause(c));
+    let amount = between.chars().any(|c| c.is_ascii_digit());
+    (invests && one_item && amount).then(|| b.key.clone())
 }
 
 /// The role label and the group of a roster line holding `at`: the label is
