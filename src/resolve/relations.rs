@@ -449,8 +449,8 @@ fn investor_before(res: &Resolver, sn: &Sentence, p: &Ref) -> Option<String> {
     let b = sn
         .refs
         .iter()
-        .filter(|r| is_org(r) && r.end <= p.start && p.start - r.end <= 20)
-        .last()?;
+        .rev()
+        .find(|r| is_org(r) && r.end <= p.start && p.start - r.end <= 20)?;
     let between: String = sn.chars[b.end..p.start].iter().collect();
     let rw = &res.r.lex.words.relation;
     let invests = rw.invest_verbs.iter().any(|v| between.contains(v.as_str()));
