@@ -510,7 +510,10 @@ fn places(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize 
         p = e;
     }
     if let (Some(last), Some(&c)) = (ch.places.last(), lat.chars.get(p)) {
-        if r.lex.place_terms.level_word.has_char(c) && last.text.ends_with(c) && !last.short {
+        // (not the 市 that starts a department: 清远市市场监管局)
+        let dept_here = lat.longest(p, |x| matches!(x, Piece::Dept)).is_some();
+        let repeated = r.lex.place_terms.level_word.has_char(c) && last.text.ends_with(c);
+        if repeated && !last.short && !dept_here {
             p += 1;
         }
     }
@@ -974,6 +977,13 @@ mod tests {
         let ms = found_by("中共湖南省委组织部、中共北京市委联合发文。", "chains");
         assert!(has(&ms, "中共湖南省委组织部", Agency), "{ms:?}");
         assert!(has(&ms, "中共北京市委", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_department_starting_with_the_level_word_of_its_city() {
+        let ms = found_by("宜昌市市场监管局、宜昌市市委宣传部联合检查。", "chains");
+        assert!(has(&ms, "宜昌市市场监管局", Agency), "{ms:?}");
+        assert!(has(&ms, "宜昌市市委宣传部", Agency), "{ms:?}");
     }
 
     #[test]

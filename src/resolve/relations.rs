@@ -1019,7 +1019,7 @@ mod tests {
         assert!(
             rels.iter().any(|(s, p, o, _)| s == "吴海峰"
                 && *p == Predicate::MemberOf
-                && o == "中共转塘街道工作委员会"),
+                && o == "中共杭州市西湖区转塘街道工作委员会"),
             "{rels:?}"
         );
     }
