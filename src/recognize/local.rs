@@ -8,7 +8,7 @@
 
 use super::lattice::Piece;
 use super::{is_han, Lattice, Mention, MentionKind, PlaceRef, Recognizer};
-use crate::lexicon::Level;
+use crate::lexicon::{HashMap, Level};
 use crate::EntityType;
 
 /// A village or community found before its head.
@@ -50,7 +50,7 @@ pub(crate) fn villages(
     }
     // the places named by their heads before (石塬镇秦阴村): their end and
     // township
-    let mut before: Vec<(usize, Option<PlaceRef>)> = out
+    let mut before: HashMap<usize, Option<PlaceRef>> = out
         .iter()
         .filter_map(|m| match &m.kind {
             MentionKind::Named {
@@ -61,28 +61,36 @@ pub(crate) fn villages(
             _ => None,
         })
         .collect();
-    let mut add = Vec::new();
+    let mut add: Vec<Mention> = Vec::new();
     for (ix, it) in items.iter().enumerate() {
         let prev = (it.start > 0 && c[it.start - 1] == '、')
-            .then(|| before.iter().find(|(e, _)| *e + 1 == it.start))
+            .then(|| before.get(&(it.start - 1)).cloned())
             .flatten();
         let joined_after = it.end < c.len()
             && c[it.end] == '、'
             && items.get(ix + 1).is_some_and(|n| n.start == it.end + 1);
+        let joined_before = prev.is_some();
         let town = match (&it.town, prev) {
             (Some(t), _) => Some(t.clone()),
-            (None, Some((_, t))) => t.clone(),
+            (None, Some(t)) => t,
             (None, None) => None,
         };
-        let joined_before = prev.is_some();
         if it.town.is_some() || joined_before || joined_after || it.organ_after {
             add.push(mention(lat, it, town.clone()));
-            before.push((it.end, town));
+            before.insert(it.end, town);
         }
     }
+    if add.is_empty() {
+        return;
+    }
+    // the township a village swallows is part of its name (the villages
+    // are in order and do not overlap)
+    out.retain(|o| {
+        let k = add.partition_point(|m| m.end <= o.start);
+        !add.get(k)
+            .is_some_and(|m| o.start >= m.start && o.end <= m.end)
+    });
     for m in add {
-        // the township a village swallows is part of its name
-        out.retain(|o| !(o.start >= m.start && o.end <= m.end));
         covered[m.start..m.end].iter_mut().for_each(|x| *x = true);
         out.push(m);
     }

@@ -16,6 +16,10 @@ const ITEM_SEPARATORS: &[char] = &['；', ';', '、', '，', ','];
 /// Characters before which no item starts (its start is after them).
 const ITEM_STARTS: &[char] = &['；', ';', '、', '，', ',', '：', ':', '。', '\n'];
 
+/// No mention is longer than this many characters (for looking up the
+/// mentions inside an item).
+const MAX_MENTION: usize = 200;
+
 /// An item of a list that ends in a project's end.
 struct Item {
     /// Where the item starts after its separator.
@@ -34,8 +38,18 @@ pub(crate) fn project_lists(
     covered: &mut [bool],
 ) {
     let items = items(r, lat);
+    let c = &lat.chars;
+    // the mentions by their start, to look up those inside an item
+    let mut by_start: Vec<(usize, usize)> =
+        out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
+    by_start.sort_unstable();
+    let near = |s: usize, e: usize| {
+        let from = by_start.partition_point(|&(x, _)| x + MAX_MENTION < s);
+        let to = by_start.partition_point(|&(x, _)| x < e);
+        by_start[from..to].iter().map(|&(_, i)| &out[i])
+    };
+    let mut taken: Vec<(usize, usize, Option<PlaceRef>)> = Vec::new();
     for (ix, it) in items.iter().enumerate() {
-        let c = &lat.chars;
         let joined = |a: &Item, b: &Item| b.from == a.end + 1;
         let listed = ix > 0 && joined(&items[ix - 1], it)
             || items.get(ix + 1).is_some_and(|n| joined(it, n));
@@ -43,7 +57,7 @@ pub(crate) fn project_lists(
             continue;
         }
         // a person or a document inside is no project's name
-        let foreign = out.iter().any(|m| {
+        let foreign = near(it.start, it.end).any(|m| {
             m.start < it.end
                 && m.end > it.start
                 && matches!(
@@ -51,21 +65,29 @@ pub(crate) fn project_lists(
                     MentionKind::Person { .. } | MentionKind::Document { .. }
                 )
         });
-        if foreign {
-            continue;
+        if !foreign {
+            taken.push((
+                it.start,
+                it.end,
+                place_first(near(it.start, it.start + 1), it.start),
+            ));
         }
-        let place = place_first(out, it.start);
-        // a company whose project it is keeps its own mention
-        // (某某有限公司超低排放改造项目)
-        out.retain(|m| {
-            m.end <= it.start
-                || m.start >= it.end
-                || m.start == it.start && m.etype() == Some(EntityType::Organization)
-        });
-        let name = super::names::clean(&lat.text(it.start, it.end));
+    }
+    if taken.is_empty() {
+        return;
+    }
+    // a company whose project it is keeps its own mention
+    // (某某有限公司超低排放改造项目)
+    out.retain(|m| {
+        let k = taken.partition_point(|t| t.1 <= m.start);
+        let inside = taken.get(k).is_some_and(|t| m.start >= t.0 && m.end <= t.1);
+        !inside || m.start == taken[k].0 && m.etype() == Some(EntityType::Organization)
+    });
+    for (start, end, place) in taken {
+        let name = super::names::clean(&lat.text(start, end));
         out.push(Mention {
-            start: it.start,
-            end: it.end,
+            start,
+            end,
             text: name.clone(),
             kind: MentionKind::Named {
                 etype: EntityType::Project,
@@ -73,7 +95,7 @@ pub(crate) fn project_lists(
                 place,
             },
         });
-        cover(covered, it.start, it.end);
+        cover(covered, start, end);
     }
 }
 
@@ -146,8 +168,8 @@ fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
 }
 
 /// The place that starts a name at `s`, if a place mention does.
-fn place_first(out: &[Mention], s: usize) -> Option<PlaceRef> {
-    out.iter().find_map(|m| match &m.kind {
+fn place_first<'m>(mut near: impl Iterator<Item = &'m Mention>, s: usize) -> Option<PlaceRef> {
+    near.find_map(|m| match &m.kind {
         MentionKind::Place(p) if m.start == s && !p.cands.is_empty() => Some(p.clone()),
         MentionKind::Chain(ch) if m.start == s => {
             ch.places.first().filter(|p| p.start == s).cloned()

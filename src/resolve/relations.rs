@@ -446,10 +446,12 @@ fn participates(res: &mut Resolver, sn: &Sentence) {
 /// it in its item, with an investment verb and an amount between them
 /// (甲公司计划总投资30亿元乙项目).
 fn investor_before(res: &Resolver, sn: &Sentence, p: &Ref) -> Option<String> {
-    let b = sn
-        .refs
+    // (the references of a sentence are in order: look only just before)
+    let upto = sn.refs.partition_point(|r| r.start < p.start);
+    let b = sn.refs[..upto]
         .iter()
         .rev()
+        .take_while(|r| r.start + 60 >= p.start)
         .find(|r| is_org(r) && r.end <= p.start && p.start - r.end <= 20)?;
     let between: String = sn.chars[b.end..p.start].iter().collect();
     let rw = &res.r.lex.words.relation;
