@@ -7,7 +7,7 @@
 mod common;
 
 use common::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use zhengtu::eval::{score_nquads, Gold};
 
 const SEED_ENTITY_F1: f64 = 0.92;
@@ -69,65 +69,57 @@ fn seed_corpus_scores_above_the_floor() {
     }
 }
 
-#[test]
-fn development_articles_score_above_the_floor() {
-    let dev = root().join("../shared/eval/dev");
-    if !dev.join("gold").exists() {
-        println!("the shared development set is not present: skipped");
-        return;
+/// Builds a shared evaluation set where it is (the texts are scored where
+/// they are, never copied into the repository) and checks its floors; the
+/// temporary directory, the store and the set's folder, or `None` where the
+/// set is not present beside the repository.
+fn shared_set_above_floors(
+    set: &str,
+    (entity, relation): (f64, f64),
+) -> Option<(tempfile::TempDir, PathBuf, PathBuf)> {
+    let folder = root().join("../shared/eval").join(set);
+    if !folder.join("gold").exists() {
+        println!("the shared {set} set is not present: skipped");
+        return None;
     }
     let dir = tmp();
-    // the texts are scored where they are, never copied into the repository
     let store = dir.path().join("store");
     ok(&[
         "build",
-        dev.to_str().unwrap(),
+        folder.to_str().unwrap(),
         "--store",
         store.to_str().unwrap(),
     ]);
     let nq = export_nquads(&store);
-    let (e, r, table) = f1s(&nq, &dev.join("gold"));
+    let (e, r, table) = f1s(&nq, &folder.join("gold"));
     println!("{table}");
     assert!(
-        e >= DEV_ENTITY_F1,
-        "dev entity F1 {e:.3} below {DEV_ENTITY_F1}\n{table}"
+        e >= entity,
+        "{set} entity F1 {e:.3} below {entity}\n{table}"
     );
     assert!(
-        r >= DEV_RELATION_F1,
-        "dev relation F1 {r:.3} below {DEV_RELATION_F1}\n{table}"
+        r >= relation,
+        "{set} relation F1 {r:.3} below {relation}\n{table}"
     );
+    Some((dir, store, folder))
+}
+
+#[test]
+fn development_articles_score_above_the_floor() {
+    shared_set_above_floors("dev", (DEV_ENTITY_F1, DEV_RELATION_F1));
 }
 
 #[test]
 fn broad_articles_score_above_the_floor_with_a_line_per_file() {
-    let broad = root().join("../shared/eval/broad");
-    if !broad.join("gold").exists() {
-        println!("the shared broad set is not present: skipped");
+    let floors = (BROAD_ENTITY_F1, BROAD_RELATION_F1);
+    let Some((_dir, store, broad)) = shared_set_above_floors("broad", floors) else {
         return;
-    }
-    let dir = tmp();
-    let store = dir.path().join("store");
-    let mut texts: Vec<String> = std::fs::read_dir(&broad)
+    };
+    let texts = std::fs::read_dir(&broad)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    texts.sort();
-    let mut args = vec!["build", "--store", store.to_str().unwrap()];
-    args.extend(texts.iter().map(String::as_str));
-    ok(&args);
-    let nq = export_nquads(&store);
-    let (e, r, table) = f1s(&nq, &broad.join("gold"));
-    println!("{table}");
-    assert!(
-        e >= BROAD_ENTITY_F1,
-        "broad entity F1 {e:.3} below {BROAD_ENTITY_F1}\n{table}"
-    );
-    assert!(
-        r >= BROAD_RELATION_F1,
-        "broad relation F1 {r:.3} below {BROAD_RELATION_F1}\n{table}"
-    );
+        .count();
     // `eval` prints a line per file after the totals
     let gold = broad.join("gold");
     let out = ok(&[
@@ -142,7 +134,7 @@ fn broad_articles_score_above_the_floor_with_a_line_per_file() {
         .skip_while(|l| !l.starts_with("per file"))
         .skip(2)
         .collect();
-    assert_eq!(per_file.len(), texts.len(), "{out}");
+    assert_eq!(per_file.len(), texts, "{out}");
     for line in per_file {
         let cols: Vec<&str> = line.split_whitespace().collect();
         assert_eq!(cols.len(), 3, "{line}");
