@@ -661,8 +661,13 @@ pub(crate) fn generic_at(
         let Some((q, etype)) = suffix_ending_at(r, lat, (p, e), role, max) else {
             continue;
         };
-        // a common noun that only ends like a body (网站, 专家组)
-        if q == p && !lat.tok_start(p) || r.lex.not_bodies.contains(&lat.text(p, e)) {
+        // a common noun that only ends like a body (网站, 专家组), or a
+        // verb that does (主办, 承办)
+        let whole = lat.text(p, e);
+        if q == p && !lat.tok_start(p)
+            || r.lex.not_bodies.contains(&whole)
+            || r.lex.is(&whole, Trigger::LeftStop)
+        {
             continue;
         }
         // extend the validated gap as far as the suffix needs; posts may
@@ -969,6 +974,14 @@ mod tests {
         // 运行 (经济运行, 运行处) belongs to the names of units
         let ms = found_by("会议由湖北省经济和信息化厅运行处主持。", "chains");
         assert!(has(&ms, "湖北省经济和信息化厅运行处", Agency), "{ms:?}");
+        // but the verbs ending in 办 are no units (主办, 承办)
+        let ms = found_by(
+            "活动由宜昌市农业农村局主办，宜昌市文化和旅游局承办。",
+            "chains",
+        );
+        assert!(has(&ms, "宜昌市农业农村局", Agency), "{ms:?}");
+        assert!(has(&ms, "宜昌市文化和旅游局", Agency), "{ms:?}");
+        assert!(!has_text(&ms, "宜昌市农业农村局主办"), "{ms:?}");
     }
 
     #[test]
