@@ -163,6 +163,9 @@ pub(crate) struct PlaceTerms {
     /// written alone in its own texts, as a level word is (自治区 in
     /// 自治区人民政府 is the region itself).
     pub(crate) self_name: WordList,
+    /// Level words written after the short name of a division whose name
+    /// ends in a longer term (临夏州 for 临夏回族自治州).
+    pub(crate) short_term: WordList,
     /// The level of each level word.
     pub(crate) levels: Vec<(char, Level)>,
 }
@@ -177,6 +180,7 @@ kinds!(PlaceTerms {
     short_name_head,
     township_list_end,
     self_name,
+    short_term,
 });
 
 impl PlaceTerms {

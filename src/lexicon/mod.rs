@@ -379,6 +379,7 @@ impl Lexicon {
         // the resolver's lists read their files themselves (words.rs)
         lx.words = Words::load(&lx.triggers)?;
         lx.add_self_names();
+        lx.add_short_term_names();
         Ok(lx)
     }
 
@@ -610,6 +611,33 @@ impl Lexicon {
                 .entry(term)
                 .or_default()
                 .extend(named);
+        }
+    }
+
+    /// Full names written with a short level word (临夏州 for 临夏回族自治州,
+    /// 积石山县 for 积石山保安族东乡族撒拉族自治县): the short name and the
+    /// word, where no division carries that name already.
+    fn add_short_term_names(&mut self) {
+        let rows: Vec<(String, Option<Level>, String)> = (self.place_terms.short_term.rows())
+            .filter_map(|(w, extra)| {
+                let level = extra.first().and_then(|l| Level::parse(l));
+                Some((w.to_string(), level, extra.get(1)?.clone()))
+            })
+            .collect();
+        for (word, level, ending) in rows {
+            let named: Vec<(String, usize)> = (0..self.divisions.len())
+                .filter_map(|i| {
+                    let d = &self.divisions[i];
+                    let short = d.short.as_ref()?;
+                    (Some(d.level) == level && d.name.ends_with(&ending))
+                        .then(|| (format!("{short}{word}"), i))
+                })
+                .collect();
+            for (name, i) in named {
+                if !self.division_by_name.contains_key(&name) {
+                    self.division_by_name.insert(name, vec![i]);
+                }
+            }
         }
     }
 

@@ -1255,6 +1255,19 @@ mod tests {
     }
 
     #[test]
+    fn an_autonomous_prefecture_or_county_by_its_short_name_and_level_word() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(r, "恩施州人大常委会到长阳县调研，长阳县政府负责人陪同。");
+        let congress = "恩施土家族苗族自治州人民代表大会常务委员会";
+        assert!(named(&a, congress).is_some(), "{:?}", a.entities);
+        assert!(
+            named(&a, "长阳土家族自治县人民政府").is_some(),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn each_department_of_a_list_takes_the_place_of_its_head() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(
