@@ -634,9 +634,7 @@ impl Lexicon {
                 })
                 .collect();
             for (name, i) in named {
-                if !self.division_by_name.contains_key(&name) {
-                    self.division_by_name.insert(name, vec![i]);
-                }
+                self.division_by_name.entry(name).or_insert_with(|| vec![i]);
             }
         }
     }
