@@ -587,7 +587,15 @@ fn core_at(
     // department from the lexicon
     if let Some((len, _)) = lat.longest(p, |x| matches!(x, Piece::Dept)) {
         let form = lat.text(p, p + len);
-        if let Some((canon, kind)) = r.dept(&form) {
+        // not a department whose last character starts another word
+        // (组织部分: 部分)
+        let e = p + len;
+        // (a short form stays: 作协会员 is 作协 + 会员)
+        let cut = len >= 3
+            && lat.token(e - 1).is_some_and(|t| {
+                t.start == e - 1 && t.end > e && r.common_word(&lat.text(t.start, t.end))
+            });
+        if let Some((canon, kind)) = r.dept(&form).filter(|_| !cut) {
             {
                 return Some((
                     Link::Dept {
@@ -997,6 +1005,14 @@ mod tests {
         let ms = found_by("宜昌市市场监管局、宜昌市市委宣传部联合检查。", "chains");
         assert!(has(&ms, "宜昌市市场监管局", Agency), "{ms:?}");
         assert!(has(&ms, "宜昌市市委宣传部", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_department_cut_out_of_a_word_is_none() {
+        let ms = found_by("县人大常委会组织部分代表开展视察。", "chains");
+        assert!(!has_text(&ms, "组织部"), "{ms:?}");
+        let ms = found_by("县委组织部、宣传部联合开展活动。", "chains");
+        assert!(has(&ms, "县委组织部", Agency), "{ms:?}");
     }
 
     #[test]

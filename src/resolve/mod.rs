@@ -532,7 +532,11 @@ impl<'a> Resolver<'a> {
                 .city
                 .and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province))
                 .or(self.ctx.province),
-            Level::City => self.actx.shi,
+            // 州 stands for an autonomous prefecture only (州委 of 临夏回族自治州)
+            Level::City => self.actx.shi.filter(|&c| {
+                let strict = &self.r.lex.words.places.strict_levels;
+                !strict.contains(&ch) || self.r.lex.divisions[c].name.ends_with(ch)
+            }),
             Level::County => {
                 let cty = self.actx.county?;
                 let name = &self.r.lex.divisions[cty].name;
