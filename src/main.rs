@@ -521,8 +521,10 @@ fn eval(store: &Path, gold: &Path, docs: &[String], errors: bool) -> Result<Exit
     let g = zhengtu::eval::Gold::load(gold, docs)?;
     let mut buf = Vec::new();
     store.dump(RdfFormat::NQuads, &mut buf)?;
-    let score = zhengtu::eval::score_nquads(&buf, &g)?;
-    let files = zhengtu::eval::score_files(&buf, gold, docs)?;
+    // the export is parsed once, for the totals and for each file
+    let quads = zhengtu::eval::parse_nquads(&buf)?;
+    let score = zhengtu::eval::score_quads(&quads, &g);
+    let files = zhengtu::eval::score_files(&quads, gold, docs)?;
     let mut out = std::io::stdout().lock();
     write!(out, "{}", score.table(errors))?;
     writeln!(out, "\nper file (F1):")?;

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::vocab::{rdf, rdfs, type_of_class, ZT};
@@ -303,14 +303,13 @@ fn term_key(t: &Term) -> Option<String> {
 /// `c11.json`). Files without a gold file are left out; the result is in
 /// the order of the file names.
 pub fn score_files(
-    nquads: &[u8],
+    quads: &[Quad],
     gold_dir: &Path,
     docs: &[String],
 ) -> Result<Vec<(String, Score)>, EvalError> {
-    let mut by_graph: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut by_graph: HashMap<String, Vec<Quad>> = HashMap::new();
     let mut file_of_graph: HashMap<String, String> = HashMap::new();
-    for q in RdfParser::from_format(RdfFormat::NQuads).for_slice(nquads) {
-        let q = q.map_err(|e| EvalError::Export(e.to_string()))?;
+    for q in quads {
         let GraphName::NamedNode(g) = &q.graph_name else {
             continue;
         };
@@ -324,10 +323,12 @@ pub fn score_files(
                 }
             }
         }
-        let buf = by_graph.entry(g.as_str().to_string()).or_default();
-        buf.extend_from_slice(format!("{q} .\n").as_bytes());
+        by_graph
+            .entry(g.as_str().to_string())
+            .or_default()
+            .push(q.clone());
     }
-    let mut by_stem: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut by_stem: BTreeMap<String, Vec<Quad>> = BTreeMap::new();
     for (g, quads) in by_graph {
         let Some(stem) = file_of_graph
             .get(&g)
@@ -349,7 +350,7 @@ pub fn score_files(
             Err(EvalError::NoGold(_)) => continue,
             Err(e) => return Err(e),
         };
-        out.push((stem, score_nquads(&quads, &gold)?));
+        out.push((stem, score_quads(&quads, &gold)));
     }
     Ok(out)
 }
@@ -375,13 +376,25 @@ fn stem_of(d: &str) -> String {
 
 /// Scores N-Quads against gold.
 pub fn score_nquads(nquads: &[u8], gold: &Gold) -> Result<Score, EvalError> {
+    Ok(score_quads(&parse_nquads(nquads)?, gold))
+}
+
+/// Parses an N-Quads export, in its order.
+pub fn parse_nquads(nquads: &[u8]) -> Result<Vec<Quad>, EvalError> {
+    RdfParser::from_format(RdfFormat::NQuads)
+        .for_slice(nquads)
+        .map(|q| q.map_err(|e| EvalError::Export(e.to_string())))
+        .collect()
+}
+
+/// Scores parsed quads against gold.
+pub fn score_quads(quads: &[Quad], gold: &Gold) -> Score {
     // read the export in order, as score.py does
     let mut types: Vec<(String, Vec<String>)> = Vec::new();
     let mut type_idx: HashMap<String, usize> = HashMap::new();
     let mut labels: HashMap<String, String> = HashMap::new();
     let mut triples: Vec<(String, String, String)> = Vec::new();
-    for q in RdfParser::from_format(RdfFormat::NQuads).for_slice(nquads) {
-        let q = q.map_err(|e| EvalError::Export(e.to_string()))?;
+    for q in quads {
         let s = match &q.subject {
             NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
             NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
@@ -428,7 +441,7 @@ pub fn score_nquads(nquads: &[u8], gold: &Gold) -> Result<Score, EvalError> {
             }
         }
     }
-    Ok(score(gold, &pred_entities, &triples))
+    score(gold, &pred_entities, &triples)
 }
 
 fn score(gold: &Gold, pred: &[PredEntity], triples: &[(String, String, String)]) -> Score {

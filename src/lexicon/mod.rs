@@ -354,13 +354,14 @@ fn loader(file: &str) -> Option<Loader> {
         "zones.tsv" => Lexicon::load_zones,
         "hosts.tsv" => Lexicon::load_hosts,
         "name_words.tsv" => Lexicon::load_name_words,
-        "tag_classes.tsv" => Lexicon::load_tag_classes,
-        "place_terms.tsv" => Lexicon::load_place_terms,
-        "name_heads.tsv" => Lexicon::load_head_words,
-        "body_words.tsv" => Lexicon::load_body_words,
-        "function_words.tsv" => Lexicon::load_function_words,
-        "person_words.tsv" => Lexicon::load_person_words,
-        "document_words.tsv" => Lexicon::load_document_words,
+        // the word lists of the grammar, each a sheet of kinds
+        "tag_classes.tsv" => |lx, f, t| TagClasses::load(f, t).map(|w| lx.tags = w),
+        "place_terms.tsv" => |lx, f, t| PlaceTerms::load(f, t).map(|w| lx.place_terms = w),
+        "name_heads.tsv" => |lx, f, t| grammar::load_kinds(f, t).map(|w| lx.head_words = w),
+        "body_words.tsv" => |lx, f, t| BodyWords::load(f, t).map(|w| lx.body_words = w),
+        "function_words.tsv" => |lx, f, t| grammar::load_kinds(f, t).map(|w| lx.function_words = w),
+        "person_words.tsv" => |lx, f, t| grammar::load_kinds(f, t).map(|w| lx.person_words = w),
+        "document_words.tsv" => |lx, f, t| grammar::load_kinds(f, t).map(|w| lx.document_words = w),
         _ => return None,
     })
 }
@@ -583,16 +584,6 @@ impl Lexicon {
         Ok(())
     }
 
-    /// tag_classes.tsv: classes of part-of-speech tags.
-    fn load_tag_classes(
-        &mut self,
-        file: &'static str,
-        text: &'static str,
-    ) -> Result<(), LexiconError> {
-        self.tags = TagClasses::load(file, text)?;
-        Ok(())
-    }
-
     /// The generic terms by which divisions are written alone in their own
     /// texts (自治区) become short names of every division of their level
     /// whose name ends with them; the context picks the one meant.
@@ -601,12 +592,7 @@ impl Lexicon {
             .map(|(w, extra)| (w.to_string(), extra.first().and_then(|l| Level::parse(l))))
             .collect();
         for (term, level) in terms {
-            let named: Vec<usize> = (0..self.divisions.len())
-                .filter(|&i| {
-                    let d = &self.divisions[i];
-                    Some(d.level) == level && d.name.ends_with(&term)
-                })
-                .collect();
+            let named = self.divisions_ending(level, &term);
             self.division_by_short
                 .entry(term)
                 .or_default()
@@ -625,78 +611,23 @@ impl Lexicon {
             })
             .collect();
         for (word, level, ending) in rows {
-            let named: Vec<(String, usize)> = (0..self.divisions.len())
-                .filter_map(|i| {
-                    let d = &self.divisions[i];
-                    let short = d.short.as_ref()?;
-                    (Some(d.level) == level && d.name.ends_with(&ending))
-                        .then(|| (format!("{short}{word}"), i))
-                })
-                .collect();
-            for (name, i) in named {
-                self.division_by_name.entry(name).or_insert_with(|| vec![i]);
+            for i in self.divisions_ending(level, &ending) {
+                if let Some(short) = &self.divisions[i].short {
+                    let name = format!("{short}{word}");
+                    self.division_by_name.entry(name).or_insert_with(|| vec![i]);
+                }
             }
         }
     }
 
-    /// place_terms.tsv: generic terms of place names and level words.
-    fn load_place_terms(
-        &mut self,
-        file: &'static str,
-        text: &'static str,
-    ) -> Result<(), LexiconError> {
-        self.place_terms = PlaceTerms::load(file, text)?;
-        Ok(())
-    }
-
-    /// name_heads.tsv: heads of names treated apart.
-    fn load_head_words(
-        &mut self,
-        file: &'static str,
-        text: &'static str,
-    ) -> Result<(), LexiconError> {
-        self.head_words = grammar::load_kinds(file, text)?;
-        Ok(())
-    }
-
-    /// body_words.tsv: the words of the grammar of agency names.
-    fn load_body_words(
-        &mut self,
-        file: &'static str,
-        text: &'static str,
-    ) -> Result<(), LexiconError> {
-        self.body_words = BodyWords::load(file, text)?;
-        Ok(())
-    }
-
-    /// function_words.tsv: numerals, classifiers and function words.
-    fn load_function_words(
-        &mut self,
-        file: &'static str,
-        text: &'static str,
-    ) -> Result<(), LexiconError> {
-        self.function_words = grammar::load_kinds(file, text)?;
-        Ok(())
-    }
-
-    /// person_words.tsv: words around a person's name.
-    fn load_person_words(
-        &mut self,
-        file: &'static str,
-        text: &'static str,
-    ) -> Result<(), LexiconError> {
-        self.person_words = grammar::load_kinds(file, text)?;
-        Ok(())
-    }
-
-    /// document_words.tsv: words of document titles and source credits.
-    fn load_document_words(
-        &mut self,
-        file: &'static str,
-        text: &'static str,
-    ) -> Result<(), LexiconError> {
-        self.document_words = grammar::load_kinds(file, text)?;
-        Ok(())
+    /// The divisions of a level whose name ends with a term.
+    fn divisions_ending(&self, level: Option<Level>, term: &str) -> Vec<usize> {
+        (0..self.divisions.len())
+            .filter(|&i| {
+                let d = &self.divisions[i];
+                Some(d.level) == level && d.name.ends_with(term)
+            })
+            .collect()
     }
 
     /// divisions.tsv: the divisions, their parents and the indices by

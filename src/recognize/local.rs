@@ -163,9 +163,6 @@ fn name_ok(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> bool {
     let stem = lat.text(s, k);
     let fw = &r.lex.function_words;
     let first = stem.chars().next().unwrap_or(' ');
-    let counted = stem.chars().zip(stem.chars().skip(1)).any(|(a, b)| {
-        (a.is_ascii_digit() || fw.counting_numeral.has_char(a)) && fw.count_classifier.has_char(b)
-    });
     let verb = (s..k).any(|x| {
         lat.token(x)
             .is_some_and(|t| t.start >= s && t.end <= k && r.tags().predicate_verb.contains(t.tag))
@@ -175,7 +172,7 @@ fn name_ok(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> bool {
         && !r
             .lex
             .is(&first.to_string(), crate::lexicon::Trigger::Anaphor)
-        && !counted
+        && !super::names::counted(r, &stem)
         && !verb
 }
 

@@ -305,11 +305,16 @@ fn counted_or_listed(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bo
     let quantifier = first_tok.chars().count() == 1 && fw.quantifier.starts(&first_tok)
         || r.lex.is(&first_tok, Trigger::Anaphor)
         || r.lex.generic.contains(&first_tok);
-    let inner = lat.text(bare, q);
-    let counted = inner.chars().zip(inner.chars().skip(1)).any(|(a, b)| {
+    quantifier || counted(r, &lat.text(bare, q))
+}
+
+/// Whether words count something: a numeral before a classifier (21个,
+/// 三座).
+pub(crate) fn counted(r: &Recognizer, words: &str) -> bool {
+    let fw = &r.lex.function_words;
+    words.chars().zip(words.chars().skip(1)).any(|(a, b)| {
         (a.is_ascii_digit() || fw.counting_numeral.has_char(a)) && fw.count_classifier.has_char(b)
-    });
-    quantifier || counted
+    })
 }
 
 /// Whether the words `bare..q` before a project's end (项目, 工程) name it:
