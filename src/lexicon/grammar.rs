@@ -471,6 +471,9 @@ pub(crate) struct PersonWords {
     /// (学生宿舍楼, 群众幸福感), so that what follows is a name only if it
     /// is plausible as one.
     pub(crate) collective: WordList,
+    /// Characters that end the names of villages and towns and hardly
+    /// ever a given name (李家营, 闫各庄, 高镇).
+    pub(crate) place_end: WordList,
 }
 
 kinds!(PersonWords {
@@ -484,6 +487,7 @@ kinds!(PersonWords {
     home_list_end,
     list_name_follower,
     collective,
+    place_end,
 });
 
 /// WordList of document titles and source credits (document_words.tsv).

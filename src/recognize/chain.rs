@@ -770,9 +770,14 @@ fn suffix_type(r: &Recognizer, suf: &str, role: SuffixRole) -> Option<EntityType
 /// Whether a suffix at `q..e` stands as a suffix: not inside a verb (署 in
 /// 签署) and ending a word (中心 in 中心城区 does not).
 fn suffix_stands(r: &Recognizer, lat: &Lattice, q: usize, e: usize) -> bool {
-    let in_verb = lat
-        .token(q)
-        .is_some_and(|t| t.start < q && r.tags().predicate_verb.contains(t.tag));
+    // the head ends a verb (主办), a locative (东西部, 内部) or a frequent
+    // common noun (部署, 全部) that the segmenter reads as one word
+    let in_verb = lat.token(q).is_some_and(|t| {
+        t.start < q
+            && (r.tags().predicate_verb.contains(t.tag)
+                || t.tag == Tag::F
+                || t.tag != Tag::Nt && r.word_freq(&lat.text(t.start, t.end)) >= 3000)
+    });
     let token_end = lat.token(e - 1).map_or(e, |t| t.end);
     let cut = e < lat.len() && !lat.tok_boundary(e) && token_end > e;
     // the segmenter glues a unit's head to the post after it (规划处处长,
@@ -1005,6 +1010,16 @@ mod tests {
         let ms = found_by("宜昌市市场监管局、宜昌市市委宣传部联合检查。", "chains");
         assert!(has(&ms, "宜昌市市场监管局", Agency), "{ms:?}");
         assert!(has(&ms, "宜昌市市委宣传部", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_word_ending_like_a_body_is_none() {
+        // a locative (东西部) and a frequent noun (部署) end with a head
+        let ms = found_by("宜都市东西部协作会议落实省、市工作部署。", "chains");
+        assert!(!has_text(&ms, "东西部"), "{ms:?}");
+        assert!(!has_text(&ms, "工作部署"), "{ms:?}");
+        let ms = found_by("宜都市指挥部、市政治部联合召开会议。", "chains");
+        assert!(has(&ms, "宜都市指挥部", Agency), "{ms:?}");
     }
 
     #[test]

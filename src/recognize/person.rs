@@ -133,14 +133,19 @@ fn name_token(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 /// A name in a list or roster, where the layout already says it is a name:
 /// only words that are far more often words (文明, 关心) are refused.
 pub(crate) fn listed_name(r: &Recognizer, name: &str) -> bool {
-    !(r.lex.posts.contains_key(name) || r.is_word(name) && r.word_freq(name) >= 1000)
+    !(r.lex.posts.contains_key(name)
+        || r.is_word(name) && r.word_freq(name) >= 1000
+        || r.lex.person_words.place_end.ends(name))
 }
 
 /// Whether a candidate name is plausible: not an ordinary word (关心, 方案),
 /// not containing a post title (任组长).
 pub(crate) fn plausible_name(r: &Recognizer, name: &str) -> bool {
     // a village (库口村) is no person
-    if r.common_word(name) || r.lex.head_words.village_head.ends(name) {
+    if r.common_word(name)
+        || r.lex.head_words.village_head.ends(name)
+        || r.lex.person_words.place_end.ends(name)
+    {
         return false;
     }
     // nor a very frequent word and a character (计划总投资: 计划 + 总)
@@ -456,7 +461,12 @@ pub(crate) fn name_lists(
             Vec::new()
         };
         for (s, e) in names {
-            if covered[s..e].iter().any(|c| *c) {
+            // a short division name at the head of a name of three
+            // characters (高明 in 高明远) gives way to the list
+            let exact = out.iter().any(|m| m.start == s && m.end == e);
+            if covered[s..e].iter().any(|c| *c)
+                && (e - s != 3 || exact || !free_short_places(out, covered, s, e, true))
+            {
                 continue;
             }
             out.push(Mention {
@@ -555,15 +565,24 @@ fn item_name(
         return name_of(&it);
     }
     let cand = [(it.0, (it.0 + 3).min(it.1)), (it.0, (it.0 + 2).min(it.1))];
-    name_of(&it).or_else(|| {
-        cand.iter().find_map(|c| {
-            name_of(c).filter(|c| {
-                let rest = lat.text(c.1, it.1);
-                r.lex.function_words.list_end.starts(&rest)
-                    || rest.is_empty()
-                    || !is_han(*chars.get(c.1).unwrap_or(&'。'))
-            })
-        })
+    let closed = |c: &(usize, usize)| {
+        let rest = lat.text(c.1, it.1);
+        r.lex.function_words.list_end.starts(&rest)
+            || rest.is_empty()
+            || !is_han(*chars.get(c.1).unwrap_or(&'。'))
+    };
+    // (a name closed by 等 before one run into a verb: 黎青等一同)
+    name_of(&it)
+        .or_else(|| cand.iter().find_map(|c| name_of(c).filter(closed)))
+        .or_else(|| (cand.iter()).find_map(|c| name_of(c).filter(|c| predicate_word_at(lat, c.1))))
+}
+
+/// Whether a word of two characters or more that is an adverb, a verb or a
+/// preposition starts at `p` (the predicate after the last name of a list:
+/// 李明分别参加, 王强陪同).
+fn predicate_word_at(lat: &Lattice, p: usize) -> bool {
+    lat.token(p).is_some_and(|t| {
+        t.start == p && t.end >= p + 2 && matches!(t.tag, Tag::D | Tag::V | Tag::P)
     })
 }
 
@@ -1230,12 +1249,23 @@ mod tests {
         }
         let ms = found_by("出席会议的有：赵建国、钱玉兰、孙志远。", "name_lists");
         assert_eq!(ms.len(), 3, "{ms:?}");
+        // the last name runs into the verb of the sentence
+        let ms = found_by(
+            "县领导何海涛、于春生、高明远、刘立新分别参加活动。",
+            "name_lists",
+        );
+        for n in ["何海涛", "于春生", "高明远", "刘立新"] {
+            assert!(has(&ms, n, Person), "{n}: {ms:?}");
+        }
     }
 
     #[test]
     fn lists_of_things_are_no_names() {
-        for text in ["当地盛产小麦、玉米、大豆、高粱。", "活动在王府、李庄举行。"]
-        {
+        for text in [
+            "当地盛产小麦、玉米、大豆、高粱。",
+            "活动在王府、李庄举行。",
+            "将刘家营、孙各庄、何镇、赵家屯确定为试点。",
+        ] {
             let ms = found_by(text, "name_lists");
             assert!(ms.is_empty(), "{text}: {ms:?}");
         }
