@@ -368,11 +368,21 @@ fn drop_swallowed_places(lat: &Lattice, out: &mut Vec<Mention>, chosen: &[Cand])
     }
     out.retain(|m| {
         let bracketed = m.start > 0 && is_open_bracket(lat.chars[m.start - 1]);
+        // a division written in full inside a project's name after its
+        // start is a place of the text that the project lies in
+        // (长江干流夷陵区段防洪工程); a short name there (嫩江 in 嫩江公路
+        // 大桥) may be a river as well as a division
+        let within = |c: &Cand| {
+            c.etype == EntityType::Project
+                && m.start > c.start
+                && matches!(&m.kind, MentionKind::Place(p) if !p.short && !p.cands.is_empty())
+        };
         !(matches!(m.kind, MentionKind::Place(_))
             && m.end > m.start
             && inside[m.start] != usize::MAX
             && inside[m.start] == inside[m.end - 1]
-            && !bracketed)
+            && !bracketed
+            && !within(&chosen[inside[m.start]]))
     });
 }
 
@@ -585,10 +595,24 @@ impl Walk<'_> {
         }
         let before = lat.text(t.start, q);
         let verb_head = r.lex.name_verbs.contains(&before) || is_phase(r, &before);
-        if r.is_word(&w) && !r.tags().head_word_name.contains(t.tag) && !verb_head {
+        // a kind of work glued to its end (防洪工程, 绿化工程) after the
+        // section it is done on (夷陵区段防洪工程)
+        let section_work = self.head == Head::Project
+            && t.start > 0
+            && self.section_at(t.start - 1)
+            && r.lex.head_words.project_end.ends(&w);
+        if r.is_word(&w) && !r.tags().head_word_name.contains(t.tag) && !verb_head && !section_work
+        {
             return None;
         }
         Some(Step::Move(t.start))
+    }
+
+    /// Whether the character at `k` is the section word (段) of a project
+    /// on a stretch of river or road, right after a place (夷陵区段).
+    fn section_at(&self, k: usize) -> bool {
+        let c = self.lat.chars[k].to_string();
+        self.r.lex.head_words.section_end.contains(&c) && self.known.place_end(k).is_some()
     }
 
     /// One step left from `start`, by what is written before it.
@@ -647,11 +671,16 @@ impl Walk<'_> {
             }
         }
         let before = ps.checked_sub(1).map(|k| lat.chars[k]);
-        let inside = before.is_some_and(|b| is_han(b) && !self.covered[ps - 1])
-            && lat.token(ps - 1).is_some_and(|t| {
-                let w = lat.text(t.start, t.end);
-                !self.r.is_word(&w) || self.r.tags().inner_name.contains(t.tag)
-            });
+        // the place of a section (长江干流夷陵区段) lies inside the name of
+        // what the section is on
+        let section = self.head == Head::Project && self.section_at(start);
+        let han_before = before.is_some_and(|b| is_han(b) && !self.covered[ps - 1]);
+        let inside = han_before
+            && (section
+                || lat.token(ps - 1).is_some_and(|t| {
+                    let w = lat.text(t.start, t.end);
+                    !self.r.is_word(&w) || self.r.tags().inner_name.contains(t.tag)
+                }));
         Some(if inside {
             Step::Move(ps)
         } else {
@@ -714,8 +743,10 @@ impl Walk<'_> {
         let (r, q) = (self.r, self.q);
         let w = self.lat.text(t.start, t.end);
         // a phase is part of a project's name (一期 in 水资源配置一期工程),
-        // whatever tag jieba gives it
-        if is_phase(r, &w) && self.head == Head::Project {
+        // whatever tag jieba gives it, and so is a section after its place
+        // (夷陵区段)
+        let section = t.end - t.start == 1 && self.section_at(t.start);
+        if (is_phase(r, &w) || section) && self.head == Head::Project {
             return Step::Move(t.start);
         }
         // a conjunction that jieba glued to the next word ends the name
@@ -1176,7 +1207,7 @@ fn org_units(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mu
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{found_by, has};
+    use super::super::testing::{found_by, has, through};
     use crate::EntityType::{Organization, Place, Project};
 
     #[test]
@@ -1187,6 +1218,20 @@ mod tests {
         assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
         let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
         assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_project_on_a_section_of_a_river_or_road() {
+        let ms = found_by("今年实施汉江干流西峡县段防洪工程。", "headed_names");
+        assert!(has(&ms, "汉江干流西峡县段防洪工程", Project), "{ms:?}");
+        // the division inside the name stays a place of the text
+        let all = through("今年实施汉江干流西峡县段防洪工程。", "headed_names");
+        assert!(has(&all, "西峡县", Place), "{all:?}");
+        let ms = found_by("宜昌市建成香溪河公路大桥和城东小学综合楼。", "headed_names");
+        assert!(has(&ms, "香溪河公路大桥", Project), "{ms:?}");
+        assert!(has(&ms, "城东小学综合楼", Project), "{ms:?}");
+        let ms = found_by("两市商议两县之间大桥的建设。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
     }
 
     #[test]

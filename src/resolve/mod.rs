@@ -1244,6 +1244,18 @@ mod tests {
     }
 
     #[test]
+    fn a_project_lies_in_the_divisions_its_name_holds() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(r, "宜昌市今年实施长江干流夷陵区段防洪工程。");
+        let p = "长江干流夷陵区段防洪工程";
+        assert!(
+            related(&a, p, Predicate::LocatedIn, "夷陵区"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn a_company_investing_in_a_project_takes_part_in_it_alone() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(

@@ -192,6 +192,20 @@ fn sentence(res: &mut Resolver, sn: &Sentence) {
     issued_before_title(res, sn);
     issued_by_verb(res, sn);
     participates(res, sn);
+    places_in_projects(res, sn);
+}
+
+/// locatedIn: a project lies in each place its name holds (长江干流夷陵区段
+/// 防洪工程 lies in 长江 and 夷陵区).
+fn places_in_projects(res: &mut Resolver, sn: &Sentence) {
+    for p in sn.refs.iter().filter(|r| r.etype == EntityType::Project) {
+        for q in sn.refs.iter().filter(|q| {
+            q.etype == EntityType::Place && !q.anaphor && q.start >= p.start && q.end <= p.end
+        }) {
+            res.st
+                .relate(&p.key, Predicate::LocatedIn, &q.key, None, sn.ev);
+        }
+    }
 }
 
 /// partnerOf: A 与 B 共同 / 签订 …, A 会同 / 联合 / 携手 B; the partner words
