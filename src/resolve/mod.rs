@@ -1244,6 +1244,25 @@ mod tests {
     }
 
     #[test]
+    fn each_body_of_a_chain_of_posts_and_each_name_after_it() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "宜昌市长阳县召开会议。县委书记、县人大常委会主任周海清出席。\
+             县人大常委会委员、县人大法制委主任委员钱立平、孙小明出席。",
+        );
+        let m = Predicate::MemberOf;
+        let congress = "长阳土家族自治县人民代表大会常务委员会";
+        assert!(
+            related(&a, "周海清", m, "中共长阳土家族自治县委员会"),
+            "{:?}",
+            a.relations
+        );
+        assert!(related(&a, "周海清", m, congress), "{:?}", a.relations);
+        assert!(related(&a, "孙小明", m, congress), "{:?}", a.relations);
+    }
+
+    #[test]
     fn a_project_lies_in_the_divisions_its_name_holds() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(r, "宜昌市今年实施长江干流夷陵区段防洪工程。");

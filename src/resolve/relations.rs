@@ -551,6 +551,11 @@ impl MentionKeys {
     fn body_ending(&self, end: usize) -> Option<String> {
         self.by_end.get(&end).map(|(_, k)| k.clone())
     }
+
+    /// Where the body whose mention ends at `end` starts.
+    fn body_start(&self, end: usize) -> Option<usize> {
+        self.by_end.get(&end).map(|(len, _)| end - len)
+    }
 }
 
 /// A person mention with its entity and evidence.
@@ -600,6 +605,45 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
             }
             PersonSource::Post => post_members(res, &keys, &p, chars),
         }
+    }
+    shared_posts(res, ms, &keys, chars);
+}
+
+/// People listed after one post (副主任李某、王某): each later name holds the
+/// post, in the bodies of the first, when it has none of its own.
+fn shared_posts(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, chars: &[char]) {
+    let mut prev: Option<(String, String, usize)> = None; // (key, post, end)
+    for (mi, m) in ms.iter().enumerate() {
+        let MentionKind::Person { post: Some(pt), .. } = &m.kind else {
+            continue;
+        };
+        let Some((key, _)) = keys.by_mention.get(&mi).cloned() else {
+            continue;
+        };
+        let listed = m.start > 0 && chars[m.start - 1] == LIST_COMMA;
+        if let Some((pk, ppt, pend)) = prev.as_ref().filter(|_| listed) {
+            let own = (res.st.relations.keys())
+                .any(|(s, p, _, _)| *s == key && *p == Predicate::MemberOf);
+            if *pend + 1 == m.start && ppt == pt && !own {
+                // (the whole chain of posts before the first name is theirs:
+                // 省人大常委会委员、省人大社会委副主任委员李某、王某)
+                let ev = res.evidence_at(m.start, m.end);
+                let held: Vec<(String, Option<String>)> = (res.st.relations.values())
+                    .filter(|r| {
+                        r.subject == *pk
+                            && r.predicate == Predicate::MemberOf
+                            && (r.role.as_ref() == Some(pt) || r.evidence.start == ev.start)
+                    })
+                    .map(|r| (r.object.clone(), r.role.clone()))
+                    .collect();
+                for (b, role) in held {
+                    res.st.relate(&key, Predicate::MemberOf, &b, role, &ev);
+                }
+                prev = Some((pk.clone(), pt.clone(), m.end));
+                continue;
+            }
+        }
+        prev = Some((key, pt.clone(), m.end));
     }
 }
 
@@ -723,8 +767,13 @@ fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
             res.st
                 .relate(&p.key, Predicate::MemberOf, &t, Some(pt.clone()), &p.ev);
         }
-        // the previous body may carry a list of posts: 区委副书记、区长
-        if keys.body_ending(ps).is_some() {
+        // a body written before the post may follow an earlier post of
+        // the person in a chain (县委书记、县人大常委会主任某某)
+        if let Some(bs) = keys.body_start(ps) {
+            if bs > 0 && chars[bs - 1] == LIST_COMMA {
+                pos = bs - 1;
+                continue;
+            }
             break;
         }
         if ps > 0 && chars[ps - 1] == LIST_COMMA {
