@@ -103,6 +103,14 @@ pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> 
     if pw.after_name.has_char(c3) {
         return Some(sl + 1);
     }
+    // the start of a predicate right after three characters (刘某贵在,
+    // 陈光明说), unless the third starts a verb of two (王刚强调)
+    let verb_at_third = lat.token(third).is_some_and(|t| {
+        t.start == third && t.end == third + 2 && r.tags().predicate_verb.contains(t.tag)
+    });
+    if sl == 1 && pw.after_name.has_char(c4) && !verb_at_third {
+        return Some(3);
+    }
     // a word starting at the third character (出席, 荣获, 分别) ends the name
     for (_, pieces, len) in lat.pieces_at(third) {
         if len >= 2 && pieces.iter().any(|x| matches!(x, Piece::Post)) {
@@ -934,7 +942,11 @@ fn names_after_post(
         let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
         // a name that is a short place name as a whole (处长田林) is freed
         // where jieba reads it as a person's name
-        let whole = nr == Some(after - j);
+        // (or a name of three characters that a short division name starts:
+        // 主席黄平林, not one ending in a level word: 书记宜都市)
+        let last = lat.chars[after - 1];
+        let whole =
+            nr == Some(after - j) || after - j == 3 && !r.lex.words.places.is_level_char(last);
         if !plausible
             || covered[j..after].iter().any(|c| *c)
                 && !free_short_places(out, covered, j, after, whole)
@@ -1212,6 +1224,20 @@ mod tests {
             has(&ms, "张振华", Person) && has(&ms, "李玉梅", Person),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_name_of_three_before_the_predicate_or_after_a_short_place() {
+        // the predicate starts right after three characters (贵在, 说)
+        let ms = persons("市委书记孙永贵在会上强调，局长陈光明说。");
+        assert!(ms.contains(&"孙永贵".to_string()), "{ms:?}");
+        assert!(ms.contains(&"陈光明".to_string()), "{ms:?}");
+        // but a two-character verb there is the predicate (王刚强调)
+        let ms = persons("县长王刚强调要抓好安全生产。");
+        assert!(ms.contains(&"王刚".to_string()), "{ms:?}");
+        // a short division name (黄平) starting a name after a post
+        let ms = persons("市政协主席黄平林讲话。");
+        assert!(ms.contains(&"黄平林".to_string()), "{ms:?}");
     }
 
     #[test]
