@@ -283,9 +283,21 @@ fn is_name(
     // associations and chambers are named by what they gather
     // (新生代企业家商会)
     let association = hw.association_end.ends(h.text) && q - bare >= 4;
+    // a company's legal form (有限公司) after a trade name and an industry
+    // is a registered name, whatever words make them (壮乡宝生态开发有限公司)
+    // (where the name starts after a delimiter or a function word, not
+    // inside a run of words cut at a verb: 湖南京能新能源…)
+    let delimited = start == 0
+        || !is_han(lat.chars[start - 1])
+        || lat.token(start - 1).is_some_and(|t| {
+            r.tags().function_word.contains(t.tag)
+                || r.lex.is(&lat.text(t.start, t.end), Trigger::LeftStop)
+        });
+    let registered = r.lex.legal_forms.iter().any(|f| f == h.text) && q - bare >= 4 && delimited;
     if strict
         && place.is_none()
         && !association
+        && !registered
         && !proper(r, lat, bare, q, h.etype == EntityType::Project)
     {
         return false;
@@ -776,9 +788,11 @@ impl Walk<'_> {
     fn word_stops(&self, start: usize, t: &Token, w: &str) -> bool {
         let (r, lat, q) = (self.r, self.lat, self.q);
         let hw = &r.lex.head_words;
+        // (the words that make a project's name generic, 产业, 建设, name a
+        // company's industry: 某某产业发展有限公司)
         if r.lex.is(w, Trigger::LeftStop)
             || r.lex.is(w, Trigger::Anaphor)
-            || r.lex.generic.contains(w)
+            || r.lex.generic.contains(w) && self.head != Head::Company
         {
             return true;
         }
@@ -792,7 +806,12 @@ impl Walk<'_> {
             .chars
             .get(q..)
             .is_some_and(|h| h.iter().take(2).any(|c| hw.association_end.has_char(*c)));
-        if r.lex.posts.contains_key(w) && !association || hw.project_end.contains(w) && !phase_after
+        // (a group's name ends a company's on the left: its company is a
+        // unit of the group, 某某集团建设发展有限公司)
+        let group = self.head == Head::Company && hw.company_head.contains(w);
+        if r.lex.posts.contains_key(w) && !association
+            || hw.project_end.contains(w) && !phase_after
+            || group
         {
             return true;
         }
@@ -869,10 +888,13 @@ impl Walk<'_> {
             return false;
         };
         let w = lat.text(t.start, t.end);
+        let one = w.chars().count() == 1;
+        // (a single character that the segmenter's guesser tags as a name
+        // is a trade name's: 宝 in 壮乡宝生态…有限公司)
         if company
-            && (r.tags().person_name.contains(t.tag)
+            && (r.tags().person_name.contains(t.tag) && !one
                 || r.lex.posts.contains_key(&w)
-                || r.tags().verb.contains(t.tag) && w.chars().count() == 1)
+                || r.tags().verb.contains(t.tag) && one)
         {
             return true;
         }
@@ -884,14 +906,22 @@ impl Walk<'_> {
                 )
             })
         });
+        // a conjunction of one character inside a trade name (湖北和亚…有限
+        // 公司) joins nothing: a body before it is a mention, which ends the
+        // search
         let stop_tag = if company {
-            r.tags().company_stop.contains(t.tag)
+            r.tags().company_stop.contains(t.tag) && !(one && t.tag == Tag::C)
         } else {
             r.tags().project_stop.contains(t.tag)
         };
+        let joiner = company && one && t.tag == Tag::C;
+        // (a group's name before a company's: see `word_stops`)
+        if company && r.lex.head_words.company_head.contains(&w) {
+            return true;
+        }
         r.is_word(&w) && stop_tag
-            || trigger && !r.lex.name_verbs.contains(&w)
-            || r.lex.generic.contains(&w)
+            || trigger && !r.lex.name_verbs.contains(&w) && !joiner
+            || r.lex.generic.contains(&w) && !company
             || ch.is_ascii_digit()
     }
 
@@ -1218,6 +1248,27 @@ mod tests {
         assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
         let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
         assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_registered_company_name_whatever_words_make_its_trade_name() {
+        // a conjunction (和) and a generic word (产业) inside the trade name
+        let ms = found_by("领导察看了湖北和信运动用品有限公司。", "headed_names");
+        assert!(has(&ms, "湖北和信运动用品有限公司", Organization), "{ms:?}");
+        let ms = found_by("有湖北丰源产业发展有限公司计划投资。", "headed_names");
+        assert!(has(&ms, "湖北丰源产业发展有限公司", Organization), "{ms:?}");
+        // a trade name of ordinary words after a delimiter
+        let ms = found_by("走访了山乡宝生态产业开发有限公司。", "headed_names");
+        assert!(
+            has(&ms, "山乡宝生态产业开发有限公司", Organization),
+            "{ms:?}"
+        );
+        // but a company of a group is the group's unit, named apart
+        let ms = found_by("宜昌三峡集团建设发展有限公司中标。", "headed_names");
+        assert!(
+            !has(&ms, "宜昌三峡集团建设发展有限公司", Organization),
+            "{ms:?}"
+        );
     }
 
     #[test]
