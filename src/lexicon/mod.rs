@@ -202,6 +202,8 @@ pub(crate) enum Trigger {
     Participate,
     /// Says where something is (位于).
     Located,
+    /// A visit by officials to a place or project (调研).
+    Visit,
     /// Opens a byline (记者).
     Byline,
     /// Ends the title of an official document (通知, 意见 …).
@@ -482,6 +484,7 @@ impl Lexicon {
                 "partner" => Trigger::Partner,
                 "participate" => Trigger::Participate,
                 "located" => Trigger::Located,
+                "visit" => Trigger::Visit,
                 "byline" => Trigger::Byline,
                 "doc_kind" => Trigger::DocKind,
                 o => return Err(bad(file, n, format!("unknown kind {o}"))),

@@ -499,6 +499,8 @@ pub(crate) enum Cue {
     Issue,
     /// A body acts on a project (the lexicon's `participate` triggers).
     Participate,
+    /// Officials visit a place or project (the lexicon's `visit` triggers).
+    Visit,
 }
 
 impl Cue {
@@ -568,6 +570,7 @@ impl TriggerScan {
             for (k, cue) in [
                 (Trigger::Issue, Cue::Issue),
                 (Trigger::Participate, Cue::Participate),
+                (Trigger::Visit, Cue::Visit),
             ] {
                 if kinds.contains(&k) {
                     add(w, cue, None);

@@ -6,8 +6,8 @@
 //! Gives: the entities of its levels and their relations, added to the
 //! article's state; the innermost level's key.
 
-use super::{char_slice, dept_name, is_party_unit, Evidence, Resolver};
-use crate::lexicon::{DeptKind, Level};
+use super::{char_slice, dept_name, entity, is_party_unit, Evidence, Resolver};
+use crate::lexicon::{DeptKind, Level, Trigger};
 use crate::recognize::{Chain, Link};
 use crate::{EntityType, Predicate};
 
@@ -56,7 +56,9 @@ impl Resolver<'_> {
         start: usize,
         ev: &Evidence,
     ) -> Option<(String, EntityType)> {
-        let mut st = self.chain_start(c, start)?;
+        let Some(mut st) = self.chain_start(c, start) else {
+            return self.unplaced_organisation(c, start);
+        };
         for (li, link) in c.links.iter().enumerate() {
             // the surface of this level: the text from the chain's start to
             // the level's end (潍坊市地税局 for the parent in 潍坊市地税局奎文分局)
@@ -89,6 +91,33 @@ impl Resolver<'_> {
             self.chain_level(&mut st, li == 0, level, alias.as_deref(), ev);
         }
         st.cur.map(|(k, _, et)| (k, et))
+    }
+
+    /// An organisation named after a place the context cannot place
+    /// (铜鼓小学, 青山养老院: a village's or a far county's name): the name
+    /// as written, without a place; none for an agency, whose name needs
+    /// its place, or where the place starts with a conjunction (和龙 in
+    /// 青山养老院和龙爪养老院).
+    fn unplaced_organisation(&mut self, c: &Chain, start: usize) -> Option<(String, EntityType)> {
+        let [Link::Generic {
+            etype: EntityType::Organization,
+            ..
+        }] = c.links.as_slice()
+        else {
+            return None;
+        };
+        if c.level.is_some() || c.anaphor.is_some() || c.party {
+            return None;
+        }
+        let end = *c.ends.last()?;
+        let name = char_slice(self.chars, start, end);
+        let first = name.chars().next()?.to_string();
+        if self.r.lex.is(&first, Trigger::LeftStop) {
+            return None;
+        }
+        let e = entity(EntityType::Organization, &name, &self.ctx.scope);
+        let key = self.st.add(e, Some(&name));
+        Some((key, EntityType::Organization))
     }
 
     /// The state of a chain before its first level: the place of its

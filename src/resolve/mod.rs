@@ -1263,6 +1263,41 @@ mod tests {
     }
 
     #[test]
+    fn a_body_takes_part_in_a_project_it_acts_on_not_one_it_visits() {
+        let r = crate::recognize::testing::recognizer();
+        let p = Predicate::ParticipatesIn;
+        let a = resolve(r, "宜昌市交通运输局加快推进香溪河公路大桥建设。");
+        let bureau = "宜昌市交通运输局";
+        assert!(
+            related(&a, bureau, p, "香溪河公路大桥"),
+            "{:?}",
+            a.relations
+        );
+        let a = resolve(r, "香溪河公路大桥由宜昌远航建设有限公司承建。");
+        let builder = "宜昌远航建设有限公司";
+        assert!(
+            related(&a, builder, p, "香溪河公路大桥"),
+            "{:?}",
+            a.relations
+        );
+        let a = resolve(
+            r,
+            "宜昌市交通运输局局长到香溪河公路大桥建设现场调研，走访了宜昌远航建设有限公司、\
+             宜昌市物流园项目。",
+        );
+        assert!(
+            !related(&a, bureau, p, "香溪河公路大桥"),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            !related(&a, builder, p, "宜昌市物流园项目"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn a_project_lies_in_the_divisions_its_name_holds() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(r, "宜昌市今年实施长江干流夷陵区段防洪工程。");

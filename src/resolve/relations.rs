@@ -443,16 +443,44 @@ fn participates(res: &mut Resolver, sn: &Sentence) {
             invested.push(&p.key);
         }
     }
-    if acts {
-        for p in projects
-            .iter()
-            .filter(|p| !invested.contains(&p.key.as_str()))
-        {
-            for b in &bodies {
+    if !acts {
+        return;
+    }
+    let section_body = bodies.len() == 1 && !sn.refs.iter().any(|r| r.key == bodies[0]);
+    for p in projects
+        .iter()
+        .filter(|p| !invested.contains(&p.key.as_str()))
+    {
+        for b in &bodies {
+            let at = sn.refs.iter().find(|r| r.key == *b);
+            if section_body || at.is_some_and(|b| acts_on(sn, b, p)) {
                 res.st
                     .relate(b, Predicate::ParticipatesIn, &p.key, None, sn.ev);
             }
         }
+    }
+}
+
+/// Whether the sentence says the body `b` acts on the project `p`: a verb
+/// of acting (推进, 承建 …), outside any name, between the body and the
+/// project (某局加快推进某项目) or right after the project (某局了解某项目
+/// 规划建设情况), unless the body's people visit it (县委书记到某项目建设
+/// 现场调研); or after the body where the project comes first (某项目由某
+/// 公司承建). A project only named beside the body (走访了某公司、某项目)
+/// is not acted on.
+fn acts_on(sn: &Sentence, b: &Ref, p: &Ref) -> bool {
+    let in_name = |a: usize, e: usize| sn.refs.iter().any(|r| r.start <= a && e <= r.end);
+    let cue_in = |a: usize, e: usize, cue: Cue| {
+        within(sn.found, a, e).any(|f| f.is(cue) && !in_name(f.start, f.end))
+    };
+    if b.end <= p.start {
+        !cue_in(b.end, p.start, Cue::Visit)
+            && (cue_in(b.end, p.start, Cue::Participate)
+                || cue_in(p.end, (p.end + 4).min(sn.e), Cue::Participate))
+    } else if p.end <= b.start {
+        cue_in(b.end, sn.e, Cue::Participate)
+    } else {
+        false
     }
 }
 
