@@ -487,11 +487,31 @@ impl<'a> Resolver<'a> {
         }
         match self.ctx.pick_ref(self.r, p, self.actx) {
             Some(idx) => Some(self.division_entity(idx, alias)),
-            None => {
-                let (_, key) = self.zone_entity(p, alias)?;
-                Some(key)
+            None => match self.zone_entity(p, alias) {
+                Some((_, key)) => Some(key),
+                None => self.unplaced_township(p, alias),
+            },
+        }
+    }
+
+    /// A township written in full (桥头镇) that several counties have and
+    /// the context does not choose among: a place of the text all the
+    /// same, named as written, in no county.
+    fn unplaced_township(&mut self, p: &PlaceRef, alias: Option<&str>) -> Option<String> {
+        let terms = &self.r.lex.place_terms.township_term;
+        let bare = terms.contains(&p.text) || p.text.chars().count() < 3;
+        if p.short || p.cands.len() < 2 || !terms.ends(&p.text) || bare {
+            return None;
+        }
+        // (not where its first character ends a word: 公安和街道)
+        if p.start > 0 {
+            let word = char_slice(self.chars, p.start - 1, p.start + 1);
+            if self.r.is_word(&word) && self.r.word_freq(&word) >= 100 {
+                return None;
             }
         }
+        let e = entity(EntityType::Place, &p.text, &self.ctx.scope);
+        Some(self.st.add(e, alias))
     }
 
     /// A development zone of the document's city (高新区 → 潍坊高新技术产业开发区):
@@ -1295,6 +1315,15 @@ mod tests {
             "{:?}",
             a.relations
         );
+    }
+
+    #[test]
+    fn a_township_several_counties_have_is_a_place_all_the_same() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(r, "近日，桥头镇召开会议，部署秋冬季防火工作。");
+        assert!(named(&a, "桥头镇").is_some(), "{:?}", a.entities);
+        let a = resolve(r, "执法队积极与公安和街道相关科室配合。");
+        assert!(named(&a, "安和街道").is_none(), "{:?}", a.entities);
     }
 
     #[test]
