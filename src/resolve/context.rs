@@ -728,17 +728,24 @@ fn says_my_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
 }
 
 /// The county-level city a document is about, if one is: the county-level
-/// city it names most (by its full or its short name, at least twice),
-/// when the document never names the city it belongs to and names no city
-/// of prefecture level more often. (A prefecture's paper names its
-/// county-level cities beside itself; a county-level city's own news calls
-/// itself 我市 and 市 and names its prefecture seldom.)
+/// city it names most (by its full or its short name, or by its towns, at
+/// least twice), when the document never names the city it belongs to and
+/// names no city of prefecture level more often. (A prefecture's paper
+/// names its county-level cities beside itself; a county-level city's own
+/// news calls itself 我市 and 市, names its towns and seldom its
+/// prefecture.)
 fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
     let lx = &r.lex;
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for pr in mentions.iter().flatten().flat_map(division_refs) {
         if let Some(i) = first_unique(&pr.cands) {
             *counts.entry(i).or_default() += 1;
+            // a town names its county
+            if lx.divisions[i].level == Level::Town {
+                if let Some(c) = ctx_ancestor(r, i, Level::County) {
+                    *counts.entry(c).or_default() += 1;
+                }
+            }
         }
     }
     let suffix = lx.words.places.city_suffix.as_str();

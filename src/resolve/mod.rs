@@ -1318,6 +1318,21 @@ mod tests {
     }
 
     #[test]
+    fn the_city_of_a_county_level_city_s_news_is_that_city() {
+        // its towns name it; the prefecture is never written
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "宜都新闻网讯 市委书记周海涛到枝城镇、五眼泉镇督查环境整治工作。",
+        );
+        assert!(
+            related(&a, "周海涛", Predicate::MemberOf, "中共宜都市委员会"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn a_township_several_counties_have_is_a_place_all_the_same() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(r, "近日，桥头镇召开会议，部署秋冬季防火工作。");
