@@ -329,7 +329,19 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
         let before = lat.text(pos.saturating_sub(5), pos);
         r.lex.body_words.party_prefix.ending(&before).is_some()
     };
-    if !(pos == 0 || lat.tok_start(pos) || is_punct(lat.chars[pos - 1]) || after_party()) {
+    // (or follows a level character that the segmenter's guesser glued to
+    // it: 我/县巾口/乡; then only a full name)
+    let glued_level = pos > 0
+        && r.lex.words.places.is_level_char(lat.chars[pos - 1])
+        && lat
+            .token(pos)
+            .is_some_and(|t| t.start + 1 == pos && !r.is_word(&lat.text(t.start, t.end)));
+    if !(pos == 0
+        || lat.tok_start(pos)
+        || is_punct(lat.chars[pos - 1])
+        || after_party()
+        || glued_level)
+    {
         return None;
     }
     for (_, pieces, len) in lat.pieces_at(pos) {
@@ -348,7 +360,7 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
                 _ => {}
             }
         }
-        if cands.is_none() && zone.is_none() {
+        if cands.is_none() && zone.is_none() || glued_level && short {
             continue;
         }
         // and ends one (not 东昌 in 东昌湖), unless a body's name goes on
@@ -960,7 +972,7 @@ pub(crate) fn level_of(c: char) -> Option<Level> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{found_by, has, has_text};
+    use super::super::testing::{found_by, has, has_text, through};
     use crate::EntityType::{Agency, Place};
 
     #[test]
@@ -1010,6 +1022,13 @@ mod tests {
         let ms = found_by("宜昌市市场监管局、宜昌市市委宣传部联合检查。", "chains");
         assert!(has(&ms, "宜昌市市场监管局", Agency), "{ms:?}");
         assert!(has(&ms, "宜昌市市委宣传部", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_township_after_a_level_character_the_segmenter_glued_to_it() {
+        // jieba's guesser reads 我/县甫/田乡: the township starts inside a token
+        let ms = through("基地座落于我县甫田乡境内。", "chains");
+        assert!(has(&ms, "甫田乡", Place), "{ms:?}");
     }
 
     #[test]
