@@ -13,6 +13,7 @@ use super::{
     Recognizer,
 };
 use crate::lexicon::{PostOrgan, SuffixRole, Tag};
+use crate::EntityType;
 
 /// The marks that open a line of names under a headline (□杨国胜 都镇强).
 const BYLINE_MARKS: &[char] = &['□', '■'];
@@ -320,9 +321,37 @@ fn names_line(
         && (words.len() >= 2 || body_start > ps)
         && words.iter().all(|&(s, e)| !r.common_word(&lat.text(s, e)));
     if line {
-        push_people(out, covered, lat, words, PersonSource::Byline);
+        let (media, people): (Vec<_>, Vec<_>) = words
+            .into_iter()
+            .partition(|&(s, e)| local_medium(r, lat, s, e));
+        for (s, e) in media {
+            let name = lat.text(s, e);
+            out.push(Mention {
+                start: s,
+                end: e,
+                text: name.clone(),
+                kind: MentionKind::Named {
+                    etype: EntityType::Organization,
+                    name,
+                    place: None,
+                },
+            });
+            cover(covered, s, e);
+        }
+        push_people(out, covered, lat, people, PersonSource::Byline);
     }
     line
+}
+
+/// Whether the word `s..e` of a line of names is a local medium: a short
+/// division name and a medium's last character (武宁台, 宜都网: the county's
+/// station or site that signs the report with its people's names).
+fn local_medium(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
+    let medium = &r.lex.document_words.dispatch_medium;
+    medium.has_char(lat.chars[e - 1])
+        && lat
+            .longest(s, |p| matches!(p, Piece::DivisionShort(_)))
+            .is_some_and(|(len, _)| s + len + 1 == e)
 }
 
 /// The names after media posts in `ps..pe` (记者 王聪聪 通讯员 王强 方梦露,

@@ -1318,6 +1318,19 @@ mod tests {
     }
 
     #[test]
+    fn a_line_of_names_signed_by_a_local_medium() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(r, "长阳县召开春耕生产会议。\n长阳台 周文华 孙晓明");
+        let medium = named(&a, "长阳台").expect("the medium");
+        assert_eq!(medium.etype, EntityType::Organization);
+        assert!(
+            related(&a, "孙晓明", Predicate::MemberOf, "长阳台"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn the_city_of_a_county_level_city_s_news_is_that_city() {
         // its towns name it; the prefecture is never written
         let r = crate::recognize::testing::recognizer();

@@ -619,6 +619,12 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
         match source {
             PersonSource::Byline => {
                 let body = body.or_else(|| medium_before(res, &refs, chars, m.start));
+                if post.is_none() {
+                    // a line of names signed by its medium (某某台 张三 李四)
+                    if let Some(b) = signing_medium(res, &refs, chars, m.start) {
+                        res.st.relate(&p.key, Predicate::MemberOf, &b, None, &p.ev);
+                    }
+                }
                 byline_member(res, &p, post.as_deref(), body)
             }
             PersonSource::Signature => {
@@ -673,6 +679,19 @@ fn shared_posts(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, chars: &
         }
         prev = Some((key, pt.clone(), m.end));
     }
+}
+
+/// The medium that opens the line of names a name at `start` stands in
+/// (武宁台 张三 李四): a medium before it with only names and spaces
+/// between.
+fn signing_medium(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) -> Option<String> {
+    let m = medium_before(res, refs, chars, start)?;
+    let r = refs.iter().rev().find(|r| r.key == m && r.end <= start)?;
+    let between = &chars[r.end..start];
+    let names_only = between.first() == Some(&' ')
+        && between.iter().all(|c| *c == ' ' || is_han(*c))
+        && start - r.end <= 12;
+    names_only.then_some(m)
 }
 
 /// The medium that a byline at `start` writes for where the byline does
