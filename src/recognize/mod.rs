@@ -164,9 +164,7 @@ pub(crate) type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool])
 ///     anaphors 我市, 我区 that the chains found) and `tagged_names`
 ///     (jieba's person-name tokens where names are written).
 pub(crate) const PASSES: &[(&str, Pass)] = &[
-    ("documents", |_, lat, out, covered| {
-        documents(lat, out, covered)
-    }),
+    ("documents", documents),
     ("notice_titles", notice_titles),
     ("sources", sources),
     ("structured_people", person::structured),
@@ -485,8 +483,10 @@ fn credited_names(
     }
 }
 
-/// Documents: 《title》. Titles are kept as written, minus spaces.
-fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+/// Documents: 《title》. Titles are kept as written, minus spaces. A title
+/// that ends in a medium's head (《人民日报》, 《宜昌日报》) names the
+/// medium, an organisation.
+fn documents(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let c = &lat.chars;
     let mut i = 0;
     while i < c.len() {
@@ -508,7 +508,31 @@ fn documents(lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
             }
             if j < c.len() && c[j] == '》' && j > i + 1 {
                 let title = doc_title(&c[i + 1..j]);
-                if title.chars().count() >= 2 {
+                let media = &r.lex.words.relation.media_heads;
+                if media.iter().any(|h| title.ends_with(h.as_str())) {
+                    // a paper is named by its office, the head that goes on
+                    // from the title's last character (潍坊日报 + 报社 → 潍坊日报社)
+                    let office = media.iter().find_map(|h| {
+                        let mut hc = h.chars();
+                        let (first, rest) = (hc.next()?, hc.as_str());
+                        (title.ends_with(first) && !rest.is_empty()).then_some(rest)
+                    });
+                    let name = match office {
+                        Some(rest) => format!("{title}{rest}"),
+                        None => title,
+                    };
+                    out.push(Mention {
+                        start: i + 1,
+                        end: j,
+                        text: lat.text(i + 1, j),
+                        kind: MentionKind::Named {
+                            etype: EntityType::Organization,
+                            name,
+                            place: None,
+                        },
+                    });
+                    cover(covered, i, j + 1);
+                } else if title.chars().count() >= 2 {
                     out.push(Mention {
                         start: i,
                         end: j + 1,
@@ -958,6 +982,16 @@ mod tests {
         // nothing inside a title is another mention
         let all = through(text, "tagged_names");
         assert!(!has_text(&all, "宜昌市"), "{all:?}");
+    }
+
+    #[test]
+    fn a_paper_in_title_marks_is_its_office() {
+        let ms = found_by("据《三峡晚报》报道，此事引起关注。", "documents");
+        assert!(has(&ms, "三峡晚报", EntityType::Organization), "{ms:?}");
+        assert!(
+            !ms.iter().any(|m| m.1 == Some(EntityType::Document)),
+            "{ms:?}"
+        );
     }
 
     #[test]
