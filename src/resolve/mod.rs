@@ -1318,6 +1318,19 @@ mod tests {
     }
 
     #[test]
+    fn a_party_post_after_a_village_names_the_village_s_branch() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(r, "近日，石桥村党支部书记周志远介绍了经验。");
+        let branch = named(&a, "石桥村党支部").expect("the branch");
+        assert_eq!(branch.etype, EntityType::Organization);
+        assert!(
+            related(&a, "周志远", Predicate::MemberOf, "石桥村党支部"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn a_line_of_names_signed_by_a_local_medium() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(r, "长阳县召开春耕生产会议。\n长阳台 周文华 孙晓明");

@@ -813,6 +813,9 @@ fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
         if let Some(t) = target {
             res.st
                 .relate(&p.key, Predicate::MemberOf, &t, Some(pt.clone()), &p.ev);
+        } else if let Some((t, role)) = local_party_unit(res, &pt, ps, &p.ev) {
+            res.st
+                .relate(&p.key, Predicate::MemberOf, &t, Some(role), &p.ev);
         }
         // a body written before the post may follow an earlier post of
         // the person in a chain (县委书记、县人大常委会主任某某)
@@ -973,6 +976,44 @@ fn main_body(res: &Resolver) -> Option<String> {
 }
 
 /// The division of a place mention ending at `end`, if any.
+/// The Party unit that a post starting with its head names after a
+/// village or community (石桥村 + 党支部书记 → 石桥村党支部, an
+/// organisation of the village, 新茂社区 + 党委书记 → 新茂社区党委): its
+/// key, and the post in it (书记).
+fn local_party_unit(
+    res: &mut Resolver,
+    post: &str,
+    ps: usize,
+    ev: &Evidence,
+) -> Option<(String, String)> {
+    let place = res
+        .st
+        .refs
+        .iter()
+        .find(|r| r.end == ps && r.etype == EntityType::Place && !r.anaphor)?;
+    let pe = res.st.entities.get(&place.key)?;
+    let local = &res.r.lex.head_words.local_head;
+    if pe.code.is_some() || !local.ends(&pe.name) {
+        return None;
+    }
+    let unit = res.r.lex.suffixes.keys().filter(|u| {
+        post.starts_with(u.as_str())
+            && post.len() > u.len()
+            && res.r.lex.suffixes[*u].iter().any(|x| {
+                x.etype == EntityType::Organization && x.role == crate::lexicon::SuffixRole::Unit
+            })
+    });
+    let unit = unit.max_by_key(|u| u.len())?.clone();
+    let (pkey, pname) = (place.key.clone(), pe.name.clone());
+    let name = format!("{pname}{unit}");
+    let key = res.st.add(
+        super::entity(EntityType::Organization, &name, &res.ctx.scope),
+        None,
+    );
+    res.st.relate(&key, Predicate::LocatedIn, &pkey, None, ev);
+    Some((key, post[unit.len()..].to_string()))
+}
+
 fn place_ending(res: &Resolver, end: usize) -> Option<usize> {
     let r = res
         .st
