@@ -693,8 +693,11 @@ pub(crate) fn generic_at(
         // extend the validated gap as far as the suffix needs; posts may
         // sit inside the names of associations (女企业家协会)
         let association = r.lex.head_words.association_end.ends(&lat.text(q, e));
+        // a unit's head glued to its post (防火处处长) names a unit whatever
+        // its words (防火, 预算: verbs)
+        let verbs_ok = role == SuffixRole::Unit && glued_post(lat, e);
         while valid_to < q {
-            if !gap_ok(r, lat, p, valid_to + 1, association) {
+            if !gap_ok(r, lat, (p, valid_to + 1), association, verbs_ok) {
                 return None;
             }
             valid_to += 1;
@@ -709,7 +712,7 @@ pub(crate) fn generic_at(
         };
         let text = lat.text(p, e);
         let link = if role == SuffixRole::Unit {
-            if q > p && !gap_ok(r, lat, p, q, false) {
+            if q > p && !gap_ok(r, lat, (p, q), false, verbs_ok) {
                 return None;
             }
             Link::Unit { text }
@@ -792,13 +795,18 @@ fn suffix_stands(r: &Recognizer, lat: &Lattice, q: usize, e: usize) -> bool {
     });
     let token_end = lat.token(e - 1).map_or(e, |t| t.end);
     let cut = e < lat.len() && !lat.tok_boundary(e) && token_end > e;
-    // the segmenter glues a unit's head to the post after it (规划处处长,
-    // 综合科科长: 处处长, 科科长): the post starting at the cut ends the token
-    let glued_post = cut
-        && lat
-            .longest(e, |x| matches!(x, Piece::Post))
-            .is_some_and(|(len, _)| e + len == token_end);
-    !in_verb && (!cut || glued_post)
+    !in_verb && (!cut || glued_post(lat, e))
+}
+
+/// Whether the segmenter glued the head ending at `e` to the post after it
+/// (规划处处长, 综合科科长: 处处长, 科科长): the post starting at `e` ends
+/// the token.
+fn glued_post(lat: &Lattice, e: usize) -> bool {
+    let token_end = lat.token(e - 1).map_or(e, |t| t.end);
+    let cut = e < lat.len() && !lat.tok_boundary(e) && token_end > e;
+    cut && lat
+        .longest(e, |x| matches!(x, Piece::Post))
+        .is_some_and(|(len, _)| e + len == token_end)
 }
 
 /// The end of a company's name that runs on from `e` through following
@@ -819,7 +827,13 @@ fn company_run_on(r: &Recognizer, lat: &Lattice, mut e: usize) -> usize {
 }
 
 /// Whether the characters `p..q` may be the inner part of a name.
-fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) -> bool {
+fn gap_ok(
+    r: &Recognizer,
+    lat: &Lattice,
+    (p, q): (usize, usize),
+    association: bool,
+    verbs_ok: bool,
+) -> bool {
     let c = lat.chars[q - 1];
     if is_punct(c) || c == '\n' {
         return false;
@@ -852,7 +866,8 @@ fn gap_ok(r: &Recognizer, lat: &Lattice, p: usize, q: usize, association: bool) 
                 return false;
             }
             // verbs other than those that occur in names end the name
-            if r.tags().predicate_verb.contains(tag) && !r.lex.name_verbs.contains(&w) {
+            if r.tags().predicate_verb.contains(tag) && !r.lex.name_verbs.contains(&w) && !verbs_ok
+            {
                 return false;
             }
             if tag == Tag::M
@@ -996,6 +1011,13 @@ mod tests {
         // the segmenter writes 处处长 and 科科长 as one word
         let ms = found_by("宜昌市交通运输局综合规划处处长赵刚到场。", "chains");
         assert!(has(&ms, "宜昌市交通运输局综合规划处", Agency), "{ms:?}");
+        // a unit named by verbs (防火, 预算) before its glued post
+        let ms = found_by(
+            "宜昌市林业局防火处处长周明、市财政局预算科科长吴芳出席。",
+            "chains",
+        );
+        assert!(has(&ms, "宜昌市林业局防火处", Agency), "{ms:?}");
+        assert!(has(&ms, "市财政局预算科", Agency), "{ms:?}");
         // 运行 (经济运行, 运行处) belongs to the names of units
         let ms = found_by("会议由湖北省经济和信息化厅运行处主持。", "chains");
         assert!(has(&ms, "湖北省经济和信息化厅运行处", Agency), "{ms:?}");
