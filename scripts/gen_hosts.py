@@ -62,6 +62,20 @@ def is_han(s: str) -> bool:
     return bool(s) and all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
+# Readings that characters take in place names where pypinyin's default is
+# another one (都 is du in 成都, 宜都, 昌都; dou, "all", elsewhere).
+PLACE_READINGS = {"都": "du"}
+
+
+def place_pinyin(s: str) -> str:
+    # (the whole name at once, so that pypinyin's phrases choose the other
+    # readings: 长沙 changsha, 重庆 chongqing)
+    syllables = lazy_pinyin(s)
+    if len(syllables) != len(s):
+        return "".join(syllables)
+    return "".join(PLACE_READINGS.get(c, y) for c, y in zip(s, syllables))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-o", default=os.path.join(LEX, "hosts.tsv"))
@@ -76,7 +90,7 @@ def main() -> None:
         # one-character stems (东区 → dong) are too short to name a site
         if len(s) < 2 or not is_han(s):
             continue
-        out.add(("".join(lazy_pinyin(s)), "division", code))
+        out.add((place_pinyin(s), "division", code))
     for r in rows(os.path.join(LEX, "departments.tsv")):
         form, kind = r[0], r[2]
         if kind != "gov" or not form.endswith(DEPT_ENDINGS) or not is_han(form):

@@ -166,6 +166,12 @@ pub(crate) struct PlaceTerms {
     /// Level words written after the short name of a division whose name
     /// ends in a longer term (临夏州 for 临夏回族自治州).
     pub(crate) short_term: WordList,
+    /// Romanized words that a local portal's host puts before its place's
+    /// name (china in chinahuaian.com.cn: 中国淮安网).
+    pub(crate) host_prefix: WordList,
+    /// Romanized words that a local portal's host puts after its place's
+    /// name (shi in yidushi: 宜都市; news, rb: 日报).
+    pub(crate) host_suffix: WordList,
     /// The level of each level word.
     pub(crate) levels: Vec<(char, Level)>,
 }
@@ -181,6 +187,8 @@ kinds!(PlaceTerms {
     township_list_end,
     self_name,
     short_term,
+    host_prefix,
+    host_suffix,
 });
 
 impl PlaceTerms {

@@ -611,8 +611,14 @@ pub(crate) fn site_of(r: &Recognizer, url: &str, text: &str) -> Option<Site> {
     let mut places: Vec<usize> = Vec::new();
     let mut dept = None;
     for label in labels.split('.') {
-        let Some(names) = r.lex.hosts.get(label) else {
-            continue;
+        // a local portal's label (chinahuaian, yidushi) names its place
+        // whether or not the text writes it
+        let (names, portal) = match r.lex.hosts.get(label) {
+            Some(names) => (names, false),
+            None => match portal_label(r, label).and_then(|l| r.lex.hosts.get(l)) {
+                Some(names) => (names, true),
+                None => continue,
+            },
         };
         let (divs, depts) = host_names(names);
         if !divs.is_empty() && !depts.is_empty() {
@@ -628,7 +634,7 @@ pub(crate) fn site_of(r: &Recognizer, url: &str, text: &str) -> Option<Site> {
             .into_iter()
             .filter(|&i| r.lex.divisions[i].level == top)
             .collect();
-        if at_top.len() > 1 || !gov {
+        if at_top.len() > 1 || !gov && !portal {
             at_top.retain(|&i| written(i));
         }
         if let [i] = at_top.as_slice() {
@@ -643,6 +649,22 @@ pub(crate) fn site_of(r: &Recognizer, url: &str, text: &str) -> Option<Site> {
             .find(|&p| places.iter().all(|&q| r.lex.is_within(p, q))),
     };
     (place.is_some() || dept.is_some()).then_some(Site { place, dept })
+}
+
+/// The place's label inside a local portal's host label: the label
+/// without a romanized prefix (china) or suffix (shi, news) around it.
+fn portal_label<'l>(r: &Recognizer, label: &'l str) -> Option<&'l str> {
+    let pt = &r.lex.place_terms;
+    let mut core = label;
+    if let Some(p) = pt.host_prefix.iter().find(|p| core.starts_with(p)) {
+        core = &core[p.len()..];
+    }
+    if let Some(s) = pt.host_suffix.iter().find(|s| core.ends_with(s)) {
+        if !r.lex.hosts.contains_key(core) {
+            core = &core[..core.len() - s.len()];
+        }
+    }
+    (core != label && core.len() >= 4).then_some(core)
 }
 
 /// The divisions and the departments a host label names.
@@ -834,6 +856,17 @@ mod tests {
             Some("应城市".into())
         );
         assert_eq!(place(portal, "市里召开会议。"), None);
+        // a portal named 中国某某网 or 某某市 in its host names its place
+        // even where the text calls it 我市 alone
+        let text = "会议在我市召开。";
+        assert_eq!(
+            place("http://www.chinayichang.com.cn/1.html", text),
+            Some("宜昌市".into())
+        );
+        assert_eq!(
+            place("http://yidushi.example.org/p/1.html", text),
+            Some("宜都市".into())
+        );
     }
 
     #[test]
