@@ -370,10 +370,22 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
             .get(end)
             .is_some_and(|c| r.lex.body_words.body_initial.has_char(*c))
             || lat.longest(end, |x| matches!(x, Piece::Dept)).is_some();
+        // (the segmenter glues a township's term to the word after it:
+        // 刘集/乡阳/洼村, 永新/乡新泉/沟; a full township name ends there)
+        let name = lat.text(pos, end);
+        let township = !short
+            && cands.is_some()
+            && name.chars().count() >= 3
+            && r.lex.place_terms.township_term.ends(&name)
+            && lat.token(end - 1).is_some_and(|t| {
+                // (a word of the dictionary there is no glue: 联合/乡镇)
+                t.start == end - 1 && !r.is_word(&lat.text(t.start, t.end))
+            });
         if end < lat.len()
             && !lat.tok_boundary(end)
             && lat.token(end - 1).is_some_and(|t| t.end > end)
             && !body_follows
+            && !township
         {
             continue;
         }
@@ -1051,6 +1063,16 @@ mod tests {
         // jieba's guesser reads 我/县甫/田乡: the township starts inside a token
         let ms = through("基地座落于我县甫田乡境内。", "chains");
         assert!(has(&ms, "甫田乡", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_township_whose_term_the_segmenter_glued_to_the_next_word() {
+        // jieba reads 双河/乡新/庄子: the township ends inside a token
+        let ms = through("工作组来到双河乡新庄子察看。", "chains");
+        assert!(has(&ms, "双河乡", Place), "{ms:?}");
+        // but not before a word of the dictionary (联合/乡镇)
+        let ms = through("县委联合乡镇开展检查。", "chains");
+        assert!(!has(&ms, "联合乡", Place), "{ms:?}");
     }
 
     #[test]

@@ -76,9 +76,11 @@ impl DocContext {
         });
         let site_place = site.as_ref().and_then(|s| s.place);
         let city_votes = ctx.count_divisions(r, mentions, site_place);
+        // (of cities named as often, the site's)
+        let site_city = site_place.and_then(|p| ctx_ancestor(r, p, Level::City));
         ctx.city = city_votes
             .iter()
-            .max_by_key(|(i, n)| (**n, std::cmp::Reverse(**i)))
+            .max_by_key(|(i, n)| (**n, Some(**i) == site_city, std::cmp::Reverse(**i)))
             .map(|(i, _)| *i);
         ctx.province = ctx
             .city
