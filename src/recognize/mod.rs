@@ -805,7 +805,11 @@ fn push_source(
     if e <= s || covered[s..e].iter().any(|x| *x) {
         return;
     }
-    if chain::parse(r, lat, s).is_some_and(|(ch, end)| end == e && !ch.links.is_empty()) {
+    // a body or places alone (来源: 某某县某某镇) are left to the chains: a
+    // place as a source is the place, no organisation of that name
+    if chain::parse(r, lat, s)
+        .is_some_and(|(ch, end)| end == e && !(ch.links.is_empty() && ch.places.is_empty()))
+    {
         return;
     }
     let name = lat.text(s, e);
@@ -1075,6 +1079,11 @@ mod tests {
         assert!(found_by(text, "sources").is_empty());
         let ms = found_by(text, "chains");
         assert!(has(&ms, "宜昌市教育局", EntityType::Agency), "{ms:?}");
+        // and a place credited is the place
+        let text = "时间：2021年3月2日 来源：长阳县渔峡口镇\n";
+        assert!(found_by(text, "sources").is_empty());
+        let ms = found_by(text, "chains");
+        assert!(has(&ms, "渔峡口镇", EntityType::Place), "{ms:?}");
     }
 
     /// The passes have distinct names, and running them all is recognizing.
