@@ -433,6 +433,8 @@ pub(crate) struct FunctionWords {
     /// The joiner of a route's two ends (至).
     pub(crate) route_joiner: WordList,
     /// The word closing a list (等).
+    /// The mark of a term of office after an ordinal (第五届).
+    pub(crate) term_mark: WordList,
     pub(crate) list_end: WordList,
 }
 
@@ -452,6 +454,7 @@ kinds!(FunctionWords {
     title_joiner,
     route_joiner,
     list_end,
+    term_mark,
 });
 
 /// WordList around a person's name (person_words.tsv).

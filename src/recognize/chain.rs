@@ -415,6 +415,9 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
 
 /// Parses a chain starting at `pos`; returns it with its end.
 pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
+    if let Some(full) = cppcc_formal(r, lat, pos) {
+        return Some(full);
+    }
     let mut ch = Chain::default();
     let (mut p, cppcc_full) = prefix(r, lat, &mut ch, pos);
     // central bodies first (中国贸促会 starts with a country name)
@@ -547,6 +550,8 @@ fn places(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize 
 /// The end of a CPPCC committee's full name (中国人民政治协商会议 + places +
 /// 委员会) at `p`, if its places are there.
 fn cppcc_close(r: &Recognizer, lat: &Lattice, mut ch: Chain, p: usize) -> Option<(Chain, usize)> {
+    // (the committee's term may come before 委员会: 政协某市第五届委员会)
+    let p = p + term_at(r, lat, p).unwrap_or(0);
     let (_, len) = lat.word_at(p, &r.lex.body_words.committee_full)?;
     if ch.places.is_empty() {
         return None;
@@ -554,6 +559,30 @@ fn cppcc_close(r: &Recognizer, lat: &Lattice, mut ch: Chain, p: usize) -> Option
     ch.links.push(Link::Cppcc);
     ch.ends.push(p + len);
     Some((ch, p + len))
+}
+
+/// A CPPCC committee in its formal short form at `pos`: 政协, a term
+/// maybe, its place, a term maybe, 委员会 (政协某县委员会, 政协第六届某县
+/// 委员会, 政协某市第五届委员会).
+fn cppcc_formal(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
+    let (_, len) = lat.word_at(pos, &r.lex.body_words.cppcc)?;
+    let p = pos + len;
+    let p = p + term_at(r, lat, p).unwrap_or(0);
+    let mut ch = Chain::default();
+    let p = places(r, lat, &mut ch, p);
+    cppcc_close(r, lat, ch, p)
+}
+
+/// The length of a term of office written at `p` (第五届, 第12届), if one.
+fn term_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
+    let fw = &r.lex.function_words;
+    let c = &lat.chars;
+    let (_, len) = lat.word_at(p, &fw.ordinal_prefix)?;
+    let mut k = p + len;
+    while k < c.len() && (fw.numeral.has_char(c[k]) || c[k].is_ascii_digit()) {
+        k += 1;
+    }
+    (k > p + len && k < c.len() && fw.term_mark.has_char(c[k])).then_some(k + 1 - p)
 }
 
 /// A level word at `p` standing for the context's place (市 in 市住建局):
@@ -1073,6 +1102,22 @@ mod tests {
         // but not before a word of the dictionary (联合/乡镇)
         let ms = through("县委联合乡镇开展检查。", "chains");
         assert!(!has(&ms, "联合乡", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_cppcc_committee_in_its_formal_short_form_with_its_term() {
+        for text in [
+            "政协宜都市第九届委员会第三次会议开幕。",
+            "政协第九届宜都市委员会召开常委会议。",
+            "政协宜都市委员会召开常委会议。",
+        ] {
+            let ms = found_by(text, "chains");
+            assert!(
+                ms.iter()
+                    .any(|m| m.0.starts_with("政协") && m.0.ends_with("委员会")),
+                "{text}: {ms:?}"
+            );
+        }
     }
 
     #[test]
