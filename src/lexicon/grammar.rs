@@ -283,6 +283,12 @@ pub(crate) struct HeadWords {
     /// name them without a trade name (县城投集团: the county's).
     pub(crate) local_enterprise: WordList,
     /// Verbs that lead to the projects of a list (签订, 来到).
+    /// Verbs of building after which a school or hospital named is one
+    /// being built, a project (新建某某小学).
+    pub(crate) build_verb: WordList,
+    /// Heads of institutions that a building verb makes projects (小学,
+    /// 医院, 幼儿园).
+    pub(crate) built_institution: WordList,
     pub(crate) project_lead: WordList,
 }
 
@@ -301,6 +307,8 @@ kinds!(HeadWords {
     village_head,
     village_kind,
     local_enterprise,
+    build_verb,
+    built_institution,
     project_lead,
 });
 

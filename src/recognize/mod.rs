@@ -153,7 +153,9 @@ pub(crate) type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool])
 ///    (大河家镇四堡子村) or in a list of villages (嘉陵村、紫荆村) that no head
 ///    read; it may swallow the township mention before it.
 /// 10. `project_lists`, after every name pass: the items of a list of
-///     projects are projects whole and replace what was read inside them.
+///     projects are projects whole and replace what was read inside them;
+///     `built_institutions`: a school or hospital after a verb of building
+///     is a project.
 /// 11. `bare_sections`: sections written alone (利用科), only where no body
 ///     or name covers them.
 /// 12. The people last, the weakest evidence last: `people_by_post` (a post
@@ -176,6 +178,9 @@ pub(crate) const PASSES: &[(&str, Pass)] = &[
     ("shared_heads", names::shared_heads),
     ("villages", local::villages),
     ("project_lists", projects::project_lists),
+    ("built_institutions", |r, lat, out, _| {
+        projects::built_institutions(r, lat, out)
+    }),
     ("bare_sections", chain::bare_sections),
     ("people_by_post", person::by_post),
     ("people_before_post", person::before_post),

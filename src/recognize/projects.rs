@@ -10,6 +10,87 @@
 use super::{cover, is_han, Lattice, Mention, MentionKind, PlaceRef, Recognizer};
 use crate::EntityType;
 
+/// The `built_institutions` pass: a school or hospital named right after a
+/// verb of building, alone or in a list (新建扩建某某小学、某某中学), is
+/// one being built: a project of that name, not the institution.
+pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
+    let hw = &r.lex.head_words;
+    // (a verb the name swallowed: 新建 is a short place name too)
+    let verb_in = |m: &Mention| {
+        let mut k = m.start;
+        while let Some(l) = (2..=4)
+            .rev()
+            .find(|&l| hw.build_verb.contains(&lat.text(k, k + l)))
+        {
+            k += l;
+        }
+        (k > m.start && k + 1 < m.end).then_some(k - m.start)
+    };
+    let built: Vec<(usize, usize)> = (0..out.len())
+        .filter_map(|i| {
+            let m = &out[i];
+            // (an institution that starts a longer name is no item: 某某
+            // 中学中餐烹饪实训基地改造工程)
+            let alone = !lat.chars.get(m.end).is_some_and(|c| super::is_han(*c))
+                || r.lex.function_words.list_joiner.has_char(lat.chars[m.end]);
+            let institution = m.etype() == Some(EntityType::Organization)
+                && hw.built_institution.ends(&m.text)
+                && alone;
+            if !institution {
+                return None;
+            }
+            match verb_in(m) {
+                Some(l) => Some((i, l)),
+                None => after_build_verb(r, lat, m.start).then_some((i, 0)),
+            }
+        })
+        .collect();
+    for (i, skip) in built {
+        let m = &mut out[i];
+        let place = match &m.kind {
+            MentionKind::Chain(ch) if skip == 0 => {
+                ch.places.first().filter(|p| p.start == m.start).cloned()
+            }
+            MentionKind::Named { place, .. } if skip == 0 => place.clone(),
+            _ => None,
+        };
+        m.start += skip;
+        m.text = lat.text(m.start, m.end);
+        m.kind = MentionKind::Named {
+            etype: EntityType::Project,
+            name: super::names::clean(&m.text),
+            place,
+        };
+    }
+}
+
+/// Whether a verb of building comes right before `s`, or before the items
+/// of a list that the name at `s` goes on (新建A、B和C): the last such verb
+/// of the clause, with `s` right after it or after a list joiner.
+fn after_build_verb(r: &Recognizer, lat: &Lattice, s: usize) -> bool {
+    let c = &lat.chars;
+    let joiner = &r.lex.function_words.list_joiner;
+    let verbs = &r.lex.head_words.build_verb;
+    let from = (0..s)
+        .rev()
+        .find(|&k| ITEM_STARTS.contains(&c[k]) && c[k] != '、')
+        .map_or(0, |k| k + 1);
+    let verb_end = (from..=s)
+        .rev()
+        .find(|&k| (2..=4).any(|len| k >= from + len && verbs.contains(&lat.text(k - len, k))));
+    // (no project's end between: 某某建设项目、某某幼儿园扩建项目)
+    let ends = &r.lex.head_words.project_end;
+    match verb_end {
+        Some(v) => {
+            v == s
+                || s > 0
+                    && joiner.has_char(c[s - 1])
+                    && !ends.iter().any(|e| lat.text(v, s).contains(e))
+        }
+        None => false,
+    }
+}
+
 /// Separators between the items of a list of projects.
 const ITEM_SEPARATORS: &[char] = &['；', ';', '、', '，', ','];
 
@@ -183,8 +264,25 @@ fn place_first<'m>(mut near: impl Iterator<Item = &'m Mention>, s: usize) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use crate::recognize::testing::{found_by, has};
+    use crate::recognize::testing::{found_by, has, through};
     use crate::EntityType::Project;
+
+    #[test]
+    fn schools_after_a_verb_of_building_are_projects() {
+        let ms = through(
+            "今年计划扩建城东实验学校、龙泉路小学和县第二中学。",
+            "built_institutions",
+        );
+        assert!(has(&ms, "城东实验学校", Project), "{ms:?}");
+        assert!(has(&ms, "龙泉路小学", Project), "{ms:?}");
+        // a school in a list of projects, or starting one, is no item
+        let ms = through(
+            "推进城区道路建设项目、城东实验学校扩建项目和龙泉路小学食堂改造工程。",
+            "built_institutions",
+        );
+        assert!(!has(&ms, "城东实验学校", Project), "{ms:?}");
+        assert!(!has(&ms, "龙泉路小学", Project), "{ms:?}");
+    }
 
     #[test]
     fn each_item_of_a_list_of_projects_is_one() {
