@@ -1309,6 +1309,11 @@ mod tests {
         assert!(has(&ms, "美国", Place) && has(&ms, "长江", Place), "{ms:?}");
         let ms = found_by("美国白蛾防治和加拿大一枝黄花清除。", "headed_names");
         assert!(ms.is_empty(), "{ms:?}");
+        let ms = found_by(
+            "该县曾获“中国最佳宜居城市”称号，位列中国中小城市百强。",
+            "headed_names",
+        );
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]
