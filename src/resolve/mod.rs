@@ -1318,6 +1318,26 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_its_post_holds_it_in_the_body_the_post_implies() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "宜昌市召开常务会议。周海清市长主持会议，钱立平副市长出席。",
+        );
+        let gov = "宜昌市人民政府";
+        assert!(
+            related(&a, "周海清", Predicate::MemberOf, gov),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            related(&a, "钱立平", Predicate::MemberOf, gov),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn a_party_post_after_a_village_names_the_village_s_branch() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(r, "近日，石桥村党支部书记周志远介绍了经验。");

@@ -637,7 +637,10 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                 let end = org_end.unwrap_or(m.end).min(chars.len());
                 roster_posts(res, &keys, &p, chars, end);
             }
-            PersonSource::Post => post_members(res, &keys, &p, chars),
+            PersonSource::Post => {
+                post_members(res, &keys, &p, chars);
+                post_after(res, &p, post.as_deref(), chars);
+            }
         }
     }
     shared_posts(res, ms, &keys, chars);
@@ -831,6 +834,28 @@ fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
             continue;
         }
         break;
+    }
+}
+
+/// A name written before its post (王某市长, 李某副县长) with no body before
+/// it: the person holds the post in the body the post implies.
+fn post_after(res: &mut Resolver, p: &PersonAt, post: Option<&str>, chars: &[char]) {
+    let Some(post) = post else { return };
+    let n = post.chars().count();
+    let after: String = chars.iter().skip(p.m.end).take(n).collect();
+    let held =
+        (res.st.relations.keys()).any(|(s, pr, _, _)| *s == p.key && *pr == Predicate::MemberOf);
+    if after != post || held {
+        return;
+    }
+    if let Some(t) = implied_body(res, post, None, None, p.m.end) {
+        res.st.relate(
+            &p.key,
+            Predicate::MemberOf,
+            &t,
+            Some(post.to_string()),
+            &p.ev,
+        );
     }
 }
 
