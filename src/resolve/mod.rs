@@ -807,6 +807,12 @@ impl<'a> Resolver<'a> {
         // province as a whole
         let pkey = match pidx {
             Some(i) if et == EntityType::Organization => self.site_of_org(name, i, pkey),
+            // a company's project (某省某某有限公司超低排放改造项目) lies
+            // where the company does
+            Some(i) if et == EntityType::Project => match self.company_of_project(name) {
+                Some(company) => self.site_of_org(&company, i, pkey),
+                None => pkey,
+            },
             _ => pkey,
         };
         let mut canon = name.to_string();
@@ -853,6 +859,17 @@ impl<'a> Resolver<'a> {
             self.st.relate(&key, Predicate::LocatedIn, &pk, None, ev);
         }
         Some(key)
+    }
+
+    /// The company that starts a project's name (某某有限公司 in 某某有限
+    /// 公司超低排放改造项目), if one does.
+    fn company_of_project(&self, name: &str) -> Option<String> {
+        let heads = &self.r.lex.head_words.company_head;
+        let end = heads
+            .iter()
+            .filter_map(|h| name.rfind(h).map(|i| i + h.len()))
+            .max()?;
+        (end < name.len()).then(|| name[..end].to_string())
     }
 
     /// Where an organisation named with the place `idx` (entity `key`)
@@ -1312,6 +1329,27 @@ mod tests {
         );
         assert!(
             !related(&a, builder, p, "宜昌市物流园项目"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
+    fn a_company_s_project_lies_where_the_company_does() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "宜昌市重点推进湖北远航化工有限公司超低排放改造项目、\
+             宜昌市城东污水处理厂提标改造项目。",
+        );
+        let p = "湖北远航化工有限公司超低排放改造项目";
+        assert!(
+            related(&a, p, Predicate::LocatedIn, "宜昌市"),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            !related(&a, p, Predicate::LocatedIn, "湖北省"),
             "{:?}",
             a.relations
         );
