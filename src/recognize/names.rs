@@ -193,7 +193,12 @@ fn candidate(
     }
     // a project's phase or section after its head: 一期工程（鞍山段）
     if suf.etype == EntityType::Project {
-        if let Some(close) = section_after(r, lat, end) {
+        // (or after the work done on it: 储备林基地建设（一期）)
+        let work = (2..=3).find(|&l| {
+            r.lex.name_verbs.contains(&lat.text(end, end + l))
+                && section_after(r, lat, end + l).is_some()
+        });
+        if let Some(close) = section_after(r, lat, end + work.unwrap_or(0)) {
             end = close;
         }
     }
@@ -1281,6 +1286,11 @@ mod tests {
         let ms = found_by("宜昌市建成香溪河公路大桥和城东小学综合楼。", "headed_names");
         assert!(has(&ms, "香溪河公路大桥", Project), "{ms:?}");
         assert!(has(&ms, "城东小学综合楼", Project), "{ms:?}");
+        let ms = found_by("推进宜都市国家储备林基地建设（二期）。", "headed_names");
+        assert!(
+            has(&ms, "宜都市国家储备林基地建设（二期）", Project),
+            "{ms:?}"
+        );
         let ms = found_by("两市商议两县之间大桥的建设。", "headed_names");
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
     }
