@@ -729,7 +729,9 @@ impl Walk<'_> {
             && is_han(lat.chars[open - 1])
             && (2..=4).contains(&inner.chars().count())
             && inner.chars().all(is_han);
-        if (division || phase || alias) && start < q || phase && start == q {
+        // (a company's place in brackets before its form: 某某（宜昌）有限公司)
+        let company_place = division && self.head == Head::Company;
+        if (division || phase || alias) && start < q || (phase || company_place) && start == q {
             Step::Move(open)
         } else {
             Step::Stop(start)
@@ -822,7 +824,15 @@ impl Walk<'_> {
         }
         // a person's name ends a body's name on the left (李春到福建一建集团)
         let person = r.tags().person_name.contains(t.tag) && start != q;
-        if person && !r.is_word(w) {
+        // (a trade name that the guesser tags as a name opens a company's
+        // name after a delimiter or a function word: 走访了泰金宝光电…)
+        let opens = self.head == Head::Company
+            && (t.start == 0
+                || !is_han(lat.chars[t.start - 1])
+                || lat
+                    .token(t.start - 1)
+                    .is_some_and(|p| r.tags().function_word.contains(p.tag)));
+        if person && !r.is_word(w) && !opens {
             return true;
         }
         // a word outside the dictionary is a name part whatever tag the
@@ -1266,6 +1276,13 @@ mod tests {
         let ms = found_by("走访了山乡宝生态产业开发有限公司。", "headed_names");
         assert!(
             has(&ms, "山乡宝生态产业开发有限公司", Organization),
+            "{ms:?}"
+        );
+        // a place in brackets before the legal form, a trade name the
+        // guesser tags as a name
+        let ms = found_by("走访了金宝利光电（宜昌）有限公司。", "headed_names");
+        assert!(
+            has(&ms, "金宝利光电（宜昌）有限公司", Organization),
             "{ms:?}"
         );
         // but a company of a group is the group's unit, named apart
