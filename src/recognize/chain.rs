@@ -372,20 +372,21 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
             || lat.longest(end, |x| matches!(x, Piece::Dept)).is_some();
         // (the segmenter glues a township's term to the word after it:
         // 刘集/乡阳/洼村, 永新/乡新泉/沟; a full township name ends there)
-        let name = lat.text(pos, end);
-        let township = !short
-            && cands.is_some()
-            && name.chars().count() >= 3
-            && r.lex.place_terms.township_term.ends(&name)
-            && lat.token(end - 1).is_some_and(|t| {
-                // (a word of the dictionary there is no glue: 联合/乡镇)
-                t.start == end - 1 && !r.is_word(&lat.text(t.start, t.end))
-            });
+        let township = || {
+            !short
+                && cands.is_some()
+                && len >= 3
+                && r.lex.place_terms.township_term.ends(&lat.text(pos, end))
+                && lat.token(end - 1).is_some_and(|t| {
+                    // (a word of the dictionary there is no glue: 联合/乡镇)
+                    t.start == end - 1 && !r.is_word(&lat.text(t.start, t.end))
+                })
+        };
         if end < lat.len()
             && !lat.tok_boundary(end)
             && lat.token(end - 1).is_some_and(|t| t.end > end)
             && !body_follows
-            && !township
+            && !township()
         {
             continue;
         }
@@ -834,20 +835,23 @@ fn suffix_stands(r: &Recognizer, lat: &Lattice, q: usize, e: usize) -> bool {
                 || t.tag == Tag::F
                 || t.tag != Tag::Nt && r.word_freq(&lat.text(t.start, t.end)) >= 3000)
     });
+    !in_verb && (cut_at(lat, e).is_none() || glued_post(lat, e))
+}
+
+/// Where the token that a name ending at `e` cuts ends, if it cuts one.
+fn cut_at(lat: &Lattice, e: usize) -> Option<usize> {
     let token_end = lat.token(e - 1).map_or(e, |t| t.end);
-    let cut = e < lat.len() && !lat.tok_boundary(e) && token_end > e;
-    !in_verb && (!cut || glued_post(lat, e))
+    (e < lat.len() && !lat.tok_boundary(e) && token_end > e).then_some(token_end)
 }
 
 /// Whether the segmenter glued the head ending at `e` to the post after it
 /// (规划处处长, 综合科科长: 处处长, 科科长): the post starting at `e` ends
 /// the token.
 fn glued_post(lat: &Lattice, e: usize) -> bool {
-    let token_end = lat.token(e - 1).map_or(e, |t| t.end);
-    let cut = e < lat.len() && !lat.tok_boundary(e) && token_end > e;
-    cut && lat
-        .longest(e, |x| matches!(x, Piece::Post))
-        .is_some_and(|(len, _)| e + len == token_end)
+    cut_at(lat, e).is_some_and(|token_end| {
+        lat.longest(e, |x| matches!(x, Piece::Post))
+            .is_some_and(|(len, _)| e + len == token_end)
+    })
 }
 
 /// The end of a company's name that runs on from `e` through following

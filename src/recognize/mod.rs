@@ -102,6 +102,20 @@ pub enum PersonSource {
 }
 
 impl Mention {
+    /// An organisation written at `s..e` under the name `name`.
+    pub(crate) fn organization(lat: &Lattice, s: usize, e: usize, name: String) -> Mention {
+        Mention {
+            start: s,
+            end: e,
+            text: lat.text(s, e),
+            kind: MentionKind::Named {
+                etype: EntityType::Organization,
+                name,
+                place: None,
+            },
+        }
+    }
+
     /// The entity type of the mention, if it names one directly.
     pub(crate) fn etype(&self) -> Option<EntityType> {
         match &self.kind {
@@ -513,29 +527,8 @@ fn documents(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mu
             }
             if j < c.len() && c[j] == '》' && j > i + 1 {
                 let title = doc_title(&c[i + 1..j]);
-                let media = &r.lex.words.relation.media_heads;
-                if media.iter().any(|h| title.ends_with(h.as_str())) {
-                    // a paper is named by its office, the head that goes on
-                    // from the title's last character (潍坊日报 + 报社 → 潍坊日报社)
-                    let office = media.iter().find_map(|h| {
-                        let mut hc = h.chars();
-                        let (first, rest) = (hc.next()?, hc.as_str());
-                        (title.ends_with(first) && !rest.is_empty()).then_some(rest)
-                    });
-                    let name = match office {
-                        Some(rest) => format!("{title}{rest}"),
-                        None => title,
-                    };
-                    out.push(Mention {
-                        start: i + 1,
-                        end: j,
-                        text: lat.text(i + 1, j),
-                        kind: MentionKind::Named {
-                            etype: EntityType::Organization,
-                            name,
-                            place: None,
-                        },
-                    });
+                if let Some(name) = paper_office(r, &title) {
+                    out.push(Mention::organization(lat, i + 1, j, name));
                     cover(covered, i, j + 1);
                 } else if title.chars().count() >= 2 {
                     out.push(Mention {
@@ -552,6 +545,22 @@ fn documents(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mu
         }
         i += 1;
     }
+}
+
+/// The office of a paper a title names (《潍坊日报》 → 潍坊日报社: the medium's
+/// head that goes on from the title's last character, 报 + 报社), or the
+/// title itself for another medium; none for a title of no medium.
+fn paper_office(r: &Recognizer, title: &str) -> Option<String> {
+    let media = &r.lex.words.relation.media_heads;
+    if !media.iter().any(|h| title.ends_with(h.as_str())) {
+        return None;
+    }
+    let office = media.iter().find_map(|h| {
+        let mut hc = h.chars();
+        let (first, rest) = (hc.next()?, hc.as_str());
+        (title.ends_with(first) && !rest.is_empty()).then_some(rest)
+    });
+    Some(format!("{title}{}", office.unwrap_or_default()))
 }
 
 /// Titles of official documents written as a line of their own, in the form
@@ -817,17 +826,7 @@ fn push_source(
     {
         return;
     }
-    let name = lat.text(s, e);
-    out.push(Mention {
-        start: s,
-        end: e,
-        text: name.clone(),
-        kind: MentionKind::Named {
-            etype: EntityType::Organization,
-            name,
-            place: None,
-        },
-    });
+    out.push(Mention::organization(lat, s, e, lat.text(s, e)));
     cover(covered, s, e);
 }
 

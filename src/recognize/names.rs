@@ -292,13 +292,8 @@ fn is_name(
     // is a registered name, whatever words make them (壮乡宝生态开发有限公司)
     // (where the name starts after a delimiter or a function word, not
     // inside a run of words cut at a verb: 湖南京能新能源…)
-    let delimited = start == 0
-        || !is_han(lat.chars[start - 1])
-        || lat.token(start - 1).is_some_and(|t| {
-            r.tags().function_word.contains(t.tag)
-                || r.lex.is(&lat.text(t.start, t.end), Trigger::LeftStop)
-        });
-    let registered = r.lex.legal_forms.iter().any(|f| f == h.text) && q - bare >= 4 && delimited;
+    let registered =
+        r.lex.legal_forms.iter().any(|f| f == h.text) && q - bare >= 4 && opens_name(r, lat, start);
     if strict
         && place.is_none()
         && !association
@@ -309,6 +304,17 @@ fn is_name(
     }
     let min = if place_head { 1 } else { 2 };
     q - start >= min
+}
+
+/// Whether a name may start at `k`: at the start, after a delimiter, a
+/// function word or a word that is never part of a name (走访了某某…).
+fn opens_name(r: &Recognizer, lat: &Lattice, k: usize) -> bool {
+    k == 0
+        || !is_han(lat.chars[k - 1])
+        || lat.token(k - 1).is_some_and(|t| {
+            r.tags().function_word.contains(t.tag)
+                || r.lex.is(&lat.text(t.start, t.end), Trigger::LeftStop)
+        })
 }
 
 /// Whether the words `bare..q` before a head are a count or a list, not a
@@ -826,12 +832,7 @@ impl Walk<'_> {
         let person = r.tags().person_name.contains(t.tag) && start != q;
         // (a trade name that the guesser tags as a name opens a company's
         // name after a delimiter or a function word: 走访了泰金宝光电…)
-        let opens = self.head == Head::Company
-            && (t.start == 0
-                || !is_han(lat.chars[t.start - 1])
-                || lat
-                    .token(t.start - 1)
-                    .is_some_and(|p| r.tags().function_word.contains(p.tag)));
+        let opens = self.head == Head::Company && opens_name(r, lat, t.start);
         if person && !r.is_word(w) && !opens {
             return true;
         }

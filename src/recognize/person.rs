@@ -13,7 +13,6 @@ use super::{
     Recognizer,
 };
 use crate::lexicon::{PostOrgan, SuffixRole, Tag};
-use crate::EntityType;
 
 /// The marks that open a line of names under a headline (□杨国胜 都镇强).
 const BYLINE_MARKS: &[char] = &['□', '■'];
@@ -325,17 +324,7 @@ fn names_line(
             .into_iter()
             .partition(|&(s, e)| local_medium(r, lat, s, e));
         for (s, e) in media {
-            let name = lat.text(s, e);
-            out.push(Mention {
-                start: s,
-                end: e,
-                text: name.clone(),
-                kind: MentionKind::Named {
-                    etype: EntityType::Organization,
-                    name,
-                    place: None,
-                },
-            });
+            out.push(Mention::organization(lat, s, e, lat.text(s, e)));
             cover(covered, s, e);
         }
         push_people(out, covered, lat, people, PersonSource::Byline);

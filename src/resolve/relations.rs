@@ -659,9 +659,7 @@ fn shared_posts(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, chars: &
         };
         let listed = m.start > 0 && chars[m.start - 1] == LIST_COMMA;
         if let Some((pk, ppt, pend)) = prev.as_ref().filter(|_| listed) {
-            let own = (res.st.relations.keys())
-                .any(|(s, p, _, _)| *s == key && *p == Predicate::MemberOf);
-            if *pend + 1 == m.start && ppt == pt && !own {
+            if *pend + 1 == m.start && ppt == pt && !holds_a_post(res, &key) {
                 // (the whole chain of posts before the first name is theirs:
                 // 省人大常委会委员、省人大社会委副主任委员李某、王某)
                 let ev = res.evidence_at(m.start, m.end);
@@ -684,17 +682,21 @@ fn shared_posts(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, chars: &
     }
 }
 
+/// Whether the person `key` is a member of some body already.
+fn holds_a_post(res: &Resolver, key: &str) -> bool {
+    (res.st.relations.keys()).any(|(s, p, _, _)| s == key && *p == Predicate::MemberOf)
+}
+
 /// The medium that opens the line of names a name at `start` stands in
 /// (武宁台 张三 李四): a medium before it with only names and spaces
 /// between.
 fn signing_medium(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) -> Option<String> {
-    let m = medium_before(res, refs, chars, start)?;
-    let r = refs.iter().rev().find(|r| r.key == m && r.end <= start)?;
+    let r = medium_ref_before(res, refs, chars, start)?;
     let between = &chars[r.end..start];
     let names_only = between.first() == Some(&' ')
         && between.iter().all(|c| *c == ' ' || is_han(*c))
         && start - r.end <= 12;
-    names_only.then_some(m)
+    names_only.then(|| r.key.clone())
 }
 
 /// The medium that a byline at `start` writes for where the byline does
@@ -702,6 +704,16 @@ fn signing_medium(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) ->
 /// character (网, 报, 台) or head (报社) earlier in the same line, at most 30 characters
 /// before (东北网3月14日讯(记者 某某), 来源: 某某新闻网 作者: 某某).
 fn medium_before(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) -> Option<String> {
+    medium_ref_before(res, refs, chars, start).map(|r| r.key.clone())
+}
+
+/// The reference of the medium of [`medium_before`].
+fn medium_ref_before<'r>(
+    res: &Resolver,
+    refs: &'r [Ref],
+    chars: &[char],
+    start: usize,
+) -> Option<&'r Ref> {
     let medium = &res.r.lex.document_words.dispatch_medium;
     let heads = &res.r.lex.words.relation.media_heads;
     let is_medium = |n: &str| {
@@ -716,7 +728,6 @@ fn medium_before(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) -> 
             let same_line = !chars[r.end..start].contains(&'\n');
             same_line && name.is_some_and(is_medium)
         })
-        .map(|r| r.key.clone())
 }
 
 /// Reporters and editors of a byline belong to their newspaper;
@@ -843,9 +854,7 @@ fn post_after(res: &mut Resolver, p: &PersonAt, post: Option<&str>, chars: &[cha
     let Some(post) = post else { return };
     let n = post.chars().count();
     let after: String = chars.iter().skip(p.m.end).take(n).collect();
-    let held =
-        (res.st.relations.keys()).any(|(s, pr, _, _)| *s == p.key && *pr == Predicate::MemberOf);
-    if after != post || held {
+    if after != post || holds_a_post(res, &p.key) {
         return;
     }
     if let Some(t) = implied_body(res, post, None, None, p.m.end) {
@@ -1011,24 +1020,25 @@ fn local_party_unit(
     ps: usize,
     ev: &Evidence,
 ) -> Option<(String, String)> {
-    let place = res
-        .st
-        .refs
-        .iter()
-        .find(|r| r.end == ps && r.etype == EntityType::Place && !r.anaphor)?;
+    let place = place_ref_ending(res, ps)?;
     let pe = res.st.entities.get(&place.key)?;
     let local = &res.r.lex.head_words.local_head;
     if pe.code.is_some() || !local.ends(&pe.name) {
         return None;
     }
-    let unit = res.r.lex.suffixes.keys().filter(|u| {
-        post.starts_with(u.as_str())
-            && post.len() > u.len()
-            && res.r.lex.suffixes[*u].iter().any(|x| {
+    // the longest organisation unit that starts the post, short of all of it
+    let unit_of_org = |u: &str| {
+        res.r.lex.suffixes.get(u).is_some_and(|v| {
+            v.iter().any(|x| {
                 x.etype == EntityType::Organization && x.role == crate::lexicon::SuffixRole::Unit
             })
-    });
-    let unit = unit.max_by_key(|u| u.len())?.clone();
+        })
+    };
+    let unit = (post.char_indices().map(|(i, _)| i).skip(1))
+        .map(|i| &post[..i])
+        .filter(|u| unit_of_org(u))
+        .last()?
+        .to_string();
     let (pkey, pname) = (place.key.clone(), pe.name.clone());
     let name = format!("{pname}{unit}");
     let key = res.st.add(
@@ -1039,12 +1049,13 @@ fn local_party_unit(
     Some((key, post[unit.len()..].to_string()))
 }
 
+/// The place reference (not an anaphor) ending at `end`.
+fn place_ref_ending<'r>(res: &'r Resolver, end: usize) -> Option<&'r Ref> {
+    (res.st.refs.iter()).find(|r| r.end == end && r.etype == EntityType::Place && !r.anaphor)
+}
+
 fn place_ending(res: &Resolver, end: usize) -> Option<usize> {
-    let r = res
-        .st
-        .refs
-        .iter()
-        .find(|r| r.end == end && r.etype == EntityType::Place && !r.anaphor)?;
+    let r = place_ref_ending(res, end)?;
     let code = res.st.entities.get(&r.key)?.code.clone()?;
     res.r.lex.division_by_code.get(&code).copied()
 }
