@@ -391,6 +391,8 @@ pub(crate) struct PlaceWords {
     pub(crate) city_suffix: String,
     /// Ends a district's name (区).
     pub(crate) district_suffix: String,
+    /// Ends a county's name (县).
+    pub(crate) county_suffix: String,
     /// End the names of local units (社区, 村, 小区 …).
     pub(crate) local_units: Vec<String>,
     /// Local units named without their county (小区).
@@ -405,6 +407,7 @@ impl PlaceWords {
             strict_levels: s.chars("strict_level")?,
             city_suffix: s.one("city_suffix")?,
             district_suffix: s.one("district_suffix")?,
+            county_suffix: s.one("county_suffix")?,
             local_units: s.words("local_unit")?,
             compounds: s.words("compound")?,
         };

@@ -751,6 +751,22 @@ fn says_my_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
     })
 }
 
+/// Whether the text calls its own place a county: 我县, or a body by the
+/// level word alone (县委, 县政府). Such a text is a county's news, and a
+/// county-level city it names (庐山 of a scenic area's name) is not the
+/// place it is about.
+fn says_own_county(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
+    let pw = &r.lex.person_words;
+    let suffix = r.lex.words.places.county_suffix.as_str();
+    mentions.iter().flatten().any(|m| match &m.kind {
+        MentionKind::Anaphor { word } => pw.home_anaphor.contains(word) && word.ends_with(suffix),
+        MentionKind::Chain(c) => {
+            c.places.is_empty() && c.level.is_some_and(|l| suffix.starts_with(l))
+        }
+        _ => false,
+    })
+}
+
 /// The county-level city a document is about, if one is: the county-level
 /// city it names most (by its full or its short name, or by its towns, at
 /// least twice), when the document never names the city it belongs to and
@@ -783,7 +799,8 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
     let rival = counts
         .iter()
         .any(|(&i, &m)| lx.divisions[i].level == Level::City && m > n);
-    (n >= 2 && !counts.contains_key(&prefecture) && !rival).then_some(best)
+    (n >= 2 && !counts.contains_key(&prefecture) && !rival && !says_own_county(r, mentions))
+        .then_some(best)
 }
 
 fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {

@@ -1197,6 +1197,19 @@ mod tests {
     }
 
     #[test]
+    fn in_a_countys_news_shi_is_the_countys_prefecture() {
+        let r = Recognizer::new().expect("lexicons");
+        // 青州 names a county-level city twice inside other names; the text
+        // calls its own place 县 (县委, 我县): 市 is 临朐县's prefecture
+        let a = resolve(
+            &r,
+            "临朐县与青州古城旅游区管委会召开协调会。县委书记刘明主持会议，             市委常委、青州古城旅游区管委会主任张强出席。我县将配合市委做好征地工作。\n",
+        );
+        assert!(named(&a, "中共潍坊市委员会").is_some(), "{:?}", a.entities);
+        assert!(named(&a, "中共青州市委员会").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
     fn a_citys_site_calls_its_city_wo_shi() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
