@@ -486,13 +486,21 @@ pub(crate) fn name_lists(
         } else {
             Vec::new()
         };
+        let long = names.len() >= 3;
         for (s, e) in names {
             // a short division name at the head of a name of three
-            // characters (高明 in 高明远) gives way to the list
+            // characters (高明 in 高明远) gives way to the list; in a list
+            // of three names or more, a place that is an item as a whole
+            // does too (田林 among people)
             let exact = out.iter().any(|m| m.start == s && m.end == e);
-            if covered[s..e].iter().any(|c| *c)
-                && (e - s != 3 || exact || !free_short_places(out, covered, s, e, true))
-            {
+            let freed = |out: &mut Vec<Mention>, covered: &mut [bool]| {
+                if exact {
+                    long && free_short_places(out, covered, s, e, true, true)
+                } else {
+                    e - s == 3 && free_short_places(out, covered, s, e, true, false)
+                }
+            };
+            if covered[s..e].iter().any(|c| *c) && !freed(out, covered) {
                 continue;
             }
             out.push(Mention {
@@ -566,8 +574,33 @@ fn list_names(r: &Recognizer, lat: &Lattice, items: &[(usize, usize)]) -> Vec<(u
         || items.len() == 2 && (bad > 0 || !names.iter().all(strict))
     {
         names.clear();
+    } else if bad > 0 {
+        // inside a list of names, an item between two others that is a
+        // frequent word as well (黄河, 高峰) is a name too
+        names = (0..items.len())
+            .filter_map(|ix| item_name(r, lat, items, ix).or_else(|| word_name(r, lat, items, ix)))
+            .collect();
     }
     names
+}
+
+/// Item `ix` of a list of names, between two others, when it is a name
+/// that is a word as well: two or three characters, a surname first, no
+/// post.
+fn word_name(
+    r: &Recognizer,
+    lat: &Lattice,
+    items: &[(usize, usize)],
+    ix: usize,
+) -> Option<(usize, usize)> {
+    let (s, e) = items[ix];
+    let txt = lat.text(s, e);
+    (ix > 0
+        && ix + 1 < items.len()
+        && (2..=3).contains(&(e - s))
+        && surname_len(r, &lat.chars, s).is_some()
+        && !r.lex.posts.contains_key(&txt))
+    .then_some((s, e))
 }
 
 /// The name of item `ix` of a list: the tail of the first item, which may
@@ -901,9 +934,13 @@ pub(crate) fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cov
             continue;
         };
         let j = k + len;
-        // (a short place name right after the post may be the name)
-        let short_place =
-            |m: &Mention| m.start == j && matches!(&m.kind, MentionKind::Place(p) if p.short);
+        // (a short place name right after the post may be the name, and
+        // so may any place that opens a list: 处长黄河、…)
+        let short_place = |m: &Mention| {
+            m.start == j
+                && matches!(&m.kind, MentionKind::Place(p)
+                    if p.short || lat.chars.get(m.end) == Some(&'、'))
+        };
         if j < n && covered[j] && !out.iter().any(short_place) {
             k = j;
             continue;
@@ -957,17 +994,25 @@ fn names_after_post(
             && post_noun
             && !pw.collective.contains(&post)
             && (is_punct(nx) || pw.after_post_name.has_char(nx) || report_verb_at(r, lat, after));
-        let plausible = plausible_name(r, &name) || framed && listed_name(r, &name);
+        // an item of a list of people after the post (县领导田林、黄河、…)
+        // is a name even where it is a place's name as well
+        let listed = j > post_end || nx == '、' && next_listed_name(r, lat, after + 1, covered);
+        let plausible = plausible_name(r, &name)
+            || framed && listed_name(r, &name)
+            || listed
+                && surname_len(r, &lat.chars, j).is_some()
+                && !r.lex.posts.contains_key(&name);
         // a name that is a short place name as a whole (处长田林) is freed
         // where jieba reads it as a person's name
         // (or a name of three characters that a short division name starts:
         // 主席黄平林, not one ending in a level word: 书记宜都市)
         let last = lat.chars[after - 1];
-        let whole =
-            nr == Some(after - j) || after - j == 3 && !r.lex.words.places.is_level_char(last);
+        let whole = nr == Some(after - j)
+            || after - j == 3 && !r.lex.words.places.is_level_char(last)
+            || listed;
         if !plausible
             || covered[j..after].iter().any(|c| *c)
-                && !free_short_places(out, covered, j, after, whole)
+                && !free_short_places(out, covered, j, after, whole, listed)
         {
             return;
         }
@@ -1044,20 +1089,32 @@ fn name_before(r: &Recognizer, lat: &Lattice, k: usize, covered: &[bool]) -> Opt
     })
 }
 
+/// Whether a plausible name, uncovered, starts at `p` (the next item of a
+/// list).
+fn next_listed_name(r: &Recognizer, lat: &Lattice, p: usize, covered: &[bool]) -> bool {
+    name_at(r, lat, p).is_some_and(|l| {
+        !covered[p..p + l].iter().any(|c| *c) && plausible_name(r, &lat.text(p, p + l))
+    })
+}
+
 /// Frees the span of a name after its post from the short place names read
 /// inside it (建平 in 局长周建平): when every mention there is a short
 /// division name starting after the surname (or, with `whole`, the name
-/// itself: 田林 in 处长田林), those mentions are dropped.
+/// itself: 田林 in 处长田林), those mentions are dropped. In a list of
+/// people (`listed`) a place of any kind that is the item as a whole (黄河
+/// between two names) is dropped too.
 fn free_short_places(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
     s: usize,
     e: usize,
     whole: bool,
+    listed: bool,
 ) -> bool {
     let inside = |m: &Mention| m.start < e && m.end > s;
     let only_short = out.iter().filter(|m| inside(m)).all(|m| {
-        matches!(&m.kind, MentionKind::Place(p) if p.short)
+        let exact = m.start == s && m.end == e;
+        matches!(&m.kind, MentionKind::Place(p) if p.short || listed && exact)
             && (m.start > s || whole && m.start == s)
             && m.end <= e
     });
@@ -1301,6 +1358,18 @@ mod tests {
         for n in ["何海涛", "于春生", "高明远", "刘立新"] {
             assert!(has(&ms, n, Person), "{n}: {ms:?}");
         }
+        // names that are a county's short name (田林) or a river's (黄河)
+        // as well, among other people's names
+        let ms = found_by(
+            "市领导田林、何海涛、黄河、于春生、刘立新出席仪式。",
+            "name_lists",
+        );
+        for n in ["田林", "何海涛", "黄河", "于春生", "刘立新"] {
+            assert!(has(&ms, n, Person), "{n}: {ms:?}");
+        }
+        // a list of rivers stays one
+        let ms = found_by("黄河、长江、淮河、汉江流域治理。", "name_lists");
+        assert!(ms.iter().all(|m| m.1 != Some(Person)), "{ms:?}");
     }
 
     #[test]
@@ -1351,6 +1420,13 @@ mod tests {
     fn a_name_after_a_post_may_be_a_short_place_name_as_a_whole() {
         // 田阳 is also the short name of a district
         assert_eq!(persons("会上，处长田阳作了发言。"), ["田阳"]);
+        // or any place's name that opens a list of names after the post
+        assert_eq!(
+            persons("会上，副县长田林、何海涛，处长黄河、于春生作了发言。"),
+            ["田林", "何海涛", "黄河", "于春生"]
+        );
+        // a place after a post is no name where no name follows it
+        assert!(persons("会上，处长黄河、长江流域的情况作了通报。").is_empty());
     }
 
     #[test]
