@@ -493,6 +493,8 @@ pub(crate) struct PersonWords {
     /// Characters that end the names of villages and towns and hardly
     /// ever a given name (李家营, 闫各庄, 高镇).
     pub(crate) place_end: WordList,
+    /// Close a credit after its name at the end of a caption (王强 摄).
+    pub(crate) credit_end: WordList,
 }
 
 kinds!(PersonWords {
@@ -507,6 +509,7 @@ kinds!(PersonWords {
     list_name_follower,
     collective,
     place_end,
+    credit_end,
 });
 
 /// WordList of document titles and source credits (document_words.tsv).

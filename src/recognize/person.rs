@@ -26,7 +26,7 @@ const COLONS: &[char] = &[':', '：'];
 /// What may stand between a post of a credit line and its names, or
 /// between the names: spaces, 、, colons and the bars of web credits
 /// (编辑 | 王某 审核 | 李某 张某).
-const CREDIT_SEPARATORS: &[char] = &[' ', '\u{3000}', '、', ':', '：', '|', '｜'];
+const CREDIT_SEPARATORS: &[char] = &[' ', '\u{3000}', '、', ':', '：', '|', '｜', '/', '／'];
 
 /// Punctuation after which a tagged name may end (李明、 李明，).
 const AFTER_TAGGED: &[char] = &['、', '，', '。', ','];
@@ -285,6 +285,56 @@ fn paragraph(
     }
     media_bylines(r, lat, ps, pe, out, covered);
     signatures(r, lat, ps, pe, out, covered);
+    photo_credit(r, lat, ps, pe, out, covered);
+}
+
+/// The photographer's credit closing a paragraph or caption (…考察。王强
+/// 摄, 李明供图): a name of two or three characters right before the
+/// credit word, after punctuation, a space or the start of the paragraph.
+fn photo_credit(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let chars = &lat.chars;
+    let mut end = pe;
+    while end > ps && (chars[end - 1].is_whitespace() || is_close_bracket(chars[end - 1])) {
+        end -= 1;
+    }
+    let Some(word) = r.lex.person_words.credit_end.ending(&lat.text(ps, end)) else {
+        return;
+    };
+    let mut k = end - word.chars().count();
+    while k > ps && (chars[k - 1].is_whitespace() || SLASHES.contains(&chars[k - 1])) {
+        k -= 1;
+    }
+    let found = [3, 2].into_iter().find_map(|l| {
+        let s = k.checked_sub(l).filter(|&s| s >= ps)?;
+        let left = s == ps || is_punct(chars[s - 1]) || !is_han(chars[s - 1]);
+        let name = lat.text(s, k);
+        (left && chars[s..k].iter().all(|c| is_han(*c)) && delimited_name(r, chars, s, k))
+            .then_some(s)
+            .filter(|_| listed_name(r, &name))
+    });
+    // (a name after its post is the post's: 记者 王强摄)
+    let after_post = |s: usize| {
+        let mut p = s;
+        while p > ps && chars[p - 1] == ' ' {
+            p -= 1;
+        }
+        !lat.ending_at(p, |x| matches!(x, Piece::Post)).is_empty()
+    };
+    if let Some(s) = found.filter(|&s| !after_post(s)) {
+        let f = Found {
+            post: None,
+            org_end: None,
+            source: PersonSource::Byline,
+        };
+        push_person(out, covered, lat, s, k, f);
+    }
 }
 
 /// A paragraph of names only (王素兰 赵华丽; □杨国胜 都镇强 王成波 高斐):
@@ -720,6 +770,10 @@ fn roster_line(
     let Some((s, e)) = roster_name(&lat.chars, ps, pe) else {
         return false;
     };
+    // a credit line (撰稿:王某 编辑:李某) is no roster
+    if credit_label(r, lat, ps, s) {
+        return false;
+    }
     let name = unspaced(&lat.chars[s..e]);
     let cs: Vec<char> = name.chars().collect();
     if !delimited_name(r, &cs, 0, cs.len()) || !listed_name(r, &name) {
@@ -750,6 +804,16 @@ fn roster_line(
     });
     cover(covered, s, e);
     true
+}
+
+/// Whether the label before a roster name at `s` (撰稿:) is a newsroom
+/// role's.
+fn credit_label(r: &Recognizer, lat: &Lattice, ps: usize, s: usize) -> bool {
+    let label: String = lat.chars[ps..s].iter().filter(|c| is_han(**c)).collect();
+    r.lex
+        .posts
+        .get(&label)
+        .is_some_and(|p| p.organ == PostOrgan::Media)
 }
 
 /// Where the name of a roster line `ps..pe` is written: after an optional
@@ -966,6 +1030,9 @@ fn names_after_post(
         .token(k)
         .is_some_and(|t| t.start == k && t.tag == Tag::N);
     let pw = &r.lex.person_words;
+    // a credit may set the name off its post by a space (记者 王强摄)
+    let spaced = lat.chars.get(post_end) == Some(&' ');
+    let post_end = post_end + usize::from(spaced);
     let mut j = post_end;
     loop {
         let nr = name_token(r, lat, j);
@@ -1433,6 +1500,30 @@ mod tests {
     fn credits_with_bars_name_their_people() {
         let people = persons("编辑 | 王芳 审核 | 李强 赵敏\n全县新建学校三所。\n");
         assert_eq!(people, ["王芳", "李强", "赵敏"]);
+    }
+
+    #[test]
+    fn credits_with_colons_and_slashes_name_their_people() {
+        // a label of the newsroom before a colon opens no roster line
+        let people = persons("全县新建学校三所。\n撰稿:孙丽华 编辑:周建军 审核:吴志强\n");
+        assert_eq!(people, ["孙丽华", "周建军", "吴志强"]);
+        // 文/ and 图/ credit the text and the pictures; 记者/ a reporter
+        let people = persons("某某网讯（文/郑国华 图/冯晓燕）全县新建学校三所。\n记者/褚建伟\n");
+        assert_eq!(people, ["郑国华", "冯晓燕", "褚建伟"]);
+    }
+
+    #[test]
+    fn a_caption_closing_with_a_credit_names_its_photographer() {
+        assert_eq!(
+            persons("全县新建学校三所。\n新校舍已投入使用。卫志明 摄\n"),
+            ["卫志明"]
+        );
+        assert_eq!(
+            persons("全县新建学校三所。\n新校舍已投入使用（蒋文彬/摄）\n"),
+            ["蒋文彬"]
+        );
+        // a word before 摄 in running text is no name
+        assert!(persons("全县新建学校三所。\n群众纷纷拿出手机拍摄\n").is_empty());
     }
 
     #[test]

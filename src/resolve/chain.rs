@@ -205,7 +205,9 @@ impl Resolver<'_> {
         if let Some(j) = jur {
             if et == EntityType::Agency {
                 self.st.relate(&key, Predicate::Jurisdiction, &j, None, ev);
-            } else {
+            } else if !self.is_medium(&name) {
+                // (a medium named after the place it reports on is not
+                // said to lie there)
                 self.st.relate(&key, Predicate::LocatedIn, &j, None, ev);
             }
         }

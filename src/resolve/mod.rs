@@ -514,6 +514,15 @@ impl<'a> Resolver<'a> {
         Some(self.st.add(e, alias))
     }
 
+    /// Whether an organisation's name is a medium's: it ends in a medium's
+    /// last character (网, 报, 台) or head (报社, 融媒体中心).
+    pub(crate) fn is_medium(&self, n: &str) -> bool {
+        let medium = &self.r.lex.document_words.dispatch_medium;
+        let heads = &self.r.lex.words.relation.media_heads;
+        n.chars().last().is_some_and(|c| medium.has_char(c))
+            || heads.iter().any(|h| n.ends_with(h.as_str()))
+    }
+
     /// A development zone of the document's city (高新区 → 潍坊高新技术产业开发区):
     /// (its name, its key).
     fn zone_entity(&mut self, p: &PlaceRef, alias: Option<&str>) -> Option<(String, String)> {
@@ -855,7 +864,10 @@ impl<'a> Resolver<'a> {
         }
         let key = self.st.add(e, Some(text));
         let town_key = in_town.map(|t| self.division_entity(t, None));
-        if let Some(pk) = pkey.or(town_key) {
+        // a medium named after the place it reports on (某某日报, 某某新闻网)
+        // is not said to lie there
+        let medium = et == EntityType::Organization && self.is_medium(&canon);
+        if let Some(pk) = pkey.or(town_key).filter(|_| !medium) {
             self.st.relate(&key, Predicate::LocatedIn, &pk, None, ev);
         }
         Some(key)

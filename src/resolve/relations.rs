@@ -618,7 +618,12 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
         let body = org_end.and_then(|e| keys.body_ending(e));
         match source {
             PersonSource::Byline => {
-                let body = body.or_else(|| medium_before(res, &refs, chars, m.start));
+                let own = post
+                    .as_deref()
+                    .is_some_and(|p| res.r.lex.document_words.own_medium.starts(p));
+                let body = body
+                    .or_else(|| medium_before(res, &refs, chars, m.start))
+                    .or_else(|| own.then(|| own_paper(res, m.start)).flatten());
                 if post.is_none() {
                     // a line of names signed by its medium (某某台 张三 李四)
                     if let Some(b) = signing_medium(res, &refs, chars, m.start) {
@@ -707,6 +712,22 @@ fn medium_before(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) -> 
     medium_ref_before(res, refs, chars, start).map(|r| r.key.clone())
 }
 
+/// The medium that prints the text where its own staff (本报记者) write at
+/// `pos`: the last medium the text names before them (its header's paper,
+/// its source line's).
+fn own_paper(res: &Resolver, pos: usize) -> Option<String> {
+    res.st
+        .refs
+        .iter()
+        .rev()
+        .filter(|r| r.end <= pos && r.etype == EntityType::Organization)
+        .find(|r| {
+            let name = res.st.entities.get(&r.key).map(|e| e.name.as_str());
+            name.is_some_and(|n| res.is_medium(n))
+        })
+        .map(|r| r.key.clone())
+}
+
 /// The reference of the medium of [`medium_before`].
 fn medium_ref_before<'r>(
     res: &Resolver,
@@ -714,19 +735,13 @@ fn medium_ref_before<'r>(
     chars: &[char],
     start: usize,
 ) -> Option<&'r Ref> {
-    let medium = &res.r.lex.document_words.dispatch_medium;
-    let heads = &res.r.lex.words.relation.media_heads;
-    let is_medium = |n: &str| {
-        n.chars().last().is_some_and(|c| medium.has_char(c))
-            || heads.iter().any(|h| n.ends_with(h.as_str()))
-    };
     refs.iter()
         .rev()
         .filter(|r| r.end <= start && start - r.end <= 30 && r.etype == EntityType::Organization)
         .find(|r| {
             let name = res.st.entities.get(&r.key).map(|e| e.name.as_str());
             let same_line = !chars[r.end..start].contains(&'\n');
-            same_line && name.is_some_and(is_medium)
+            same_line && name.is_some_and(|n| res.is_medium(n))
         })
 }
 
@@ -796,6 +811,10 @@ fn roster_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
 /// named before it, or of the body the post implies.
 fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char]) {
     let mut pos = p.m.start;
+    // a credit may set the name off its post by a space (记者 王强摄)
+    if pos > 0 && chars[pos - 1] == ' ' {
+        pos -= 1;
+    }
     for _ in 0..4 {
         let Some((pt, mut ps)) = post_before(res, chars, pos) else {
             break;
@@ -902,6 +921,12 @@ fn implied_body(
     let p = res.r.lex.posts.get(post)?;
     if let Some(place) = written {
         return body_of(res, p.organ, place, pos, post);
+    }
+    // the paper's own staff (本报记者) write for the paper that prints the
+    // text, named in its header or its source line
+    let own = res.r.lex.document_words.own_medium.starts(post);
+    if p.organ == PostOrgan::Media && own {
+        return own_paper(res, pos);
     }
     // a head of a bureau named by no body (局长刘延宏) heads the bureau the
     // article is about, when the post's head is the bureau's (局长 → …局)
@@ -1386,6 +1411,33 @@ mod tests {
             !rels
                 .iter()
                 .any(|(_, p, _, _)| *p == Predicate::ParticipatesIn),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn the_papers_own_reporter_belongs_to_the_paper_that_prints_the_text() {
+        let rels =
+            relations("德州日报 2023年5月6日\n本报记者 李明远\n近日，德州市水利局召开会议。\n");
+        assert!(
+            rels.iter().any(|(s, p, o, _)| s == "李明远"
+                && *p == Predicate::MemberOf
+                && o.starts_with("德州日报")),
+            "{rels:?}"
+        );
+        // a reporter set off his medium's post by a space
+        let rels = relations("德州市水利局召开会议。会议现场。德州新闻网记者 赵建平摄\n");
+        assert!(
+            rels.iter().any(|(s, p, o, _)| s == "赵建平"
+                && *p == Predicate::MemberOf
+                && o == "德州新闻网"),
+            "{rels:?}"
+        );
+        // a medium named after its place is not said to lie there
+        assert!(
+            !rels
+                .iter()
+                .any(|(s, p, _, _)| s == "德州新闻网" && *p == Predicate::LocatedIn),
             "{rels:?}"
         );
     }
