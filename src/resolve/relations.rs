@@ -57,6 +57,16 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
         }
         s = e + 1;
     }
+    // posts that take the body of the person before them, once every
+    // person's own posts are read; then the lists sharing them
+    let refs = res.st.refs.clone();
+    let keys = MentionKeys::new(&refs);
+    // (twice: a list sharing a post may come before the next post:
+    // 副主任李某、王某及秘书长赵某)
+    for _ in 0..2 {
+        posts_after_people(res, ms, &keys, chars);
+        shared_posts(res, ms, &keys, chars);
+    }
 }
 
 /// Whether a character ends a sentence (a line break does too).
@@ -651,6 +661,51 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
     shared_posts(res, ms, &keys, chars);
 }
 
+/// A post written right after another person of the same list, with no
+/// body of its own (区政协主席李某、副主席王某、秘书长赵某; 主任李某，副主任
+/// 王某): it is held in the body of the person before.
+fn posts_after_people(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, chars: &[char]) {
+    let rw = &res.r.lex.words.relation;
+    let joins = |c: char| matches!(c, LIST_COMMA | '，' | ',') || rw.list_conjunctions.contains(&c);
+    let mut prev: Option<(String, usize)> = None; // (key, end)
+    let mut people: Vec<(usize, &Mention)> = (ms.iter().enumerate())
+        .filter(|(_, m)| matches!(m.kind, MentionKind::Person { .. }))
+        .collect();
+    people.sort_by_key(|(_, m)| m.start);
+    for (mi, m) in people {
+        let MentionKind::Person { post, .. } = &m.kind else {
+            continue;
+        };
+        let Some((key, _)) = keys.by_mention.get(&mi).cloned() else {
+            continue;
+        };
+        let before = prev.replace((key.clone(), m.end));
+        let Some(pt) = post else { continue };
+        let ps = m.start.checked_sub(pt.chars().count());
+        let written = ps.is_some_and(|ps| chars[ps..m.start].iter().collect::<String>() == *pt);
+        let Some((pk, pend)) = before.filter(|_| written) else {
+            continue;
+        };
+        let ps = ps.unwrap_or(0);
+        if ps == 0 || pend + 1 != ps || !joins(chars[ps - 1]) || holds_a_post(res, &key) {
+            continue;
+        }
+        // the body of the person before, held by the post written with them
+        let body = (res.st.relations.values())
+            .filter(|r| r.subject == pk && r.predicate == Predicate::MemberOf)
+            .min_by_key(|r| r.evidence.start)
+            .map(|r| r.object.clone());
+        if let Some(b) = body {
+            let p = PersonAt {
+                m,
+                key,
+                ev: res.evidence_at(m.start, m.end),
+            };
+            chain_body_member(res, &p, &b, pt.clone());
+        }
+    }
+}
+
 /// People listed after one post (副主任李某、王某): each later name holds the
 /// post, in the bodies of the first, when it has none of its own.
 fn shared_posts(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, chars: &[char]) {
@@ -810,6 +865,60 @@ fn roster_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
 /// 市长、市总林长李长萍. Each post makes the person a member of the body
 /// named before it, or of the body the post implies.
 fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char]) {
+    // posts of the chain that name no body, and the body written earliest
+    // in the chain
+    let mut bare: Vec<String> = Vec::new();
+    let mut written: Option<String> = None;
+    chain_posts(res, keys, p, chars, &mut bare, &mut written);
+    if let Some(b) = written {
+        for pt in bare {
+            chain_body_member(res, p, &b, pt);
+        }
+    }
+}
+
+/// A post of a chain that names no body (主席 in 县政协党组书记、主席某某;
+/// 副厅长 in 省交通运输厅党委委员、副厅长某某) is held in the body the chain
+/// writes, or in the body whose Party unit that is.
+fn chain_body_member(res: &mut Resolver, p: &PersonAt, body: &str, pt: String) {
+    let organs = &res.r.lex.words.organs;
+    let name = res.st.entities.get(body).map(|e| e.name.clone());
+    let party = name.is_some_and(|n| organs.party_units.iter().any(|u| n.ends_with(u.as_str())));
+    let parent = party
+        .then(|| {
+            (res.st.relations.values())
+                .find(|r| r.subject == body && r.predicate == Predicate::SubOrganizationOf)
+                .map(|r| r.object.clone())
+        })
+        .flatten();
+    let target = parent.unwrap_or_else(|| body.to_string());
+    // a head's post names the kind of body it heads (副厅长 → …厅)
+    let head = pt
+        .strip_suffix(organs.chief_suffix.as_str())
+        .and_then(|h| h.chars().last())
+        .filter(|h| organs.chief_bodies.contains(&h.to_string()));
+    let fits = match (head, res.st.entities.get(&target)) {
+        (Some(h), Some(e)) => e.name.ends_with(h),
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    if fits {
+        res.st
+            .relate(&p.key, Predicate::MemberOf, &target, Some(pt), &p.ev);
+    }
+}
+
+/// The posts of a person's chain, from the name back (县委书记、县长某某):
+/// each with the body written before it or implied by it; posts that name
+/// none go to `bare`, the first body written to `written`.
+fn chain_posts(
+    res: &mut Resolver,
+    keys: &MentionKeys,
+    p: &PersonAt,
+    chars: &[char],
+    bare: &mut Vec<String>,
+    written: &mut Option<String>,
+) {
     let mut pos = p.m.start;
     // a credit may set the name off its post by a space (记者 王强摄)
     if pos > 0 && chars[pos - 1] == ' ' {
@@ -846,9 +955,14 @@ fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
         if let Some(t) = target {
             res.st
                 .relate(&p.key, Predicate::MemberOf, &t, Some(pt.clone()), &p.ev);
+            if let Some(b) = keys.body_ending(ps) {
+                written.get_or_insert(b);
+            }
         } else if let Some((t, role)) = local_party_unit(res, &pt, ps, &p.ev) {
             res.st
                 .relate(&p.key, Predicate::MemberOf, &t, Some(role), &p.ev);
+        } else {
+            bare.push(pt.clone());
         }
         // a body written before the post may follow an earlier post of
         // the person in a chain (县委书记、县人大常委会主任某某)
@@ -1413,6 +1527,29 @@ mod tests {
                 .any(|(_, p, _, _)| *p == Predicate::ParticipatesIn),
             "{rels:?}"
         );
+    }
+
+    #[test]
+    fn a_post_without_a_body_takes_the_body_of_its_chain_or_of_the_person_before() {
+        let rels = relations(
+            "德州市陵城区召开座谈会。区政协党组书记、主席孙立新，区人大常委会主任周海明，\
+             副主任钱建华、吴志刚及秘书长郑小军，市交通运输局党委委员、副局长冯志远参加。\n",
+        );
+        let member = |person: &str, body: &str, role: &str| {
+            rels.iter().any(|(s, p, o, r)| {
+                s == person && *p == Predicate::MemberOf && o == body && r.as_deref() == Some(role)
+            })
+        };
+        let cppcc = "中国人民政治协商会议德州市陵城区委员会";
+        let congress = "德州市陵城区人民代表大会常务委员会";
+        assert!(member("孙立新", cppcc, "主席"), "{rels:?}");
+        for p in ["钱建华", "吴志刚"] {
+            assert!(member(p, congress, "副主任"), "{p}: {rels:?}");
+        }
+        assert!(member("郑小军", congress, "秘书长"), "{rels:?}");
+        // the body whose Party committee the chain names, where the post
+        // heads that kind of body
+        assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
     }
 
     #[test]
