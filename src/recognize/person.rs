@@ -1034,6 +1034,15 @@ fn names_after_post(
     let spaced = lat.chars.get(post_end) == Some(&' ');
     let post_end = post_end + usize::from(spaced);
     let mut j = post_end;
+    if let Some(after) = dotted_name(r, lat, j).filter(|&e| !covered[j..e].iter().any(|c| *c)) {
+        let f = Found {
+            post: Some(post),
+            org_end: None,
+            source: PersonSource::Post,
+        };
+        push_person(out, covered, lat, j, after, f);
+        return;
+    }
     loop {
         let nr = name_token(r, lat, j);
         let Some(l) = name_at(r, lat, j).or(nr) else {
@@ -1154,6 +1163,57 @@ fn name_before(r: &Recognizer, lat: &Lattice, k: usize, covered: &[bool]) -> Opt
         let left = s == 0 || !is_han(chars[s - 1]) || is_punct(chars[s - 1]) || function(s - 1);
         (fits && left).then_some(s)
     })
+}
+
+/// The marks between the parts of a transliterated name (努尔兰·阿不都).
+const NAME_DOTS: &[char] = &['·', '•', '・', '‧'];
+
+/// Where a transliterated name starting at `p` ends: parts of Han
+/// characters joined by a middle dot (艾力·买买提, 努尔兰·阿不都满金), the
+/// last part ending before the predicate, a delimiter or a name-ending
+/// character; each part at most eight characters.
+fn dotted_name(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
+    let chars = &lat.chars;
+    let run = |s: usize| {
+        (s..chars.len())
+            .find(|&x| !is_han(chars[x]))
+            .unwrap_or(chars.len())
+    };
+    let mut s = p;
+    let mut parts = 0;
+    loop {
+        let e = run(s);
+        if e == s {
+            return None;
+        }
+        if chars.get(e).is_some_and(|c| NAME_DOTS.contains(c)) {
+            if e - s > 8 {
+                return None;
+            }
+            parts += 1;
+            s = e + 1;
+            continue;
+        }
+        if parts == 0 {
+            return None;
+        }
+        // the last part: up to the predicate after the name (主持, 出席,
+        // 表示 …), or a verb the segmenter reads starting with a
+        // name-ending character
+        let pw = &r.lex.person_words;
+        let text: String = chars[s..e].iter().collect();
+        let at_word = |x: usize| {
+            let rest: String = text.chars().skip(x - s).collect();
+            pw.speech_after.starts(&rest) || pw.report_verb.starts(&rest)
+        };
+        let end = (s + 1..e)
+            .find(|&x| at_word(x))
+            .or_else(|| {
+                (s + 1..e).find(|&x| predicate_word_at(lat, x) && pw.after_name.has_char(chars[x]))
+            })
+            .unwrap_or(e);
+        return (end - s <= 8).then_some(end);
+    }
 }
 
 /// Whether a plausible name, uncovered, starts at `p` (the next item of a
@@ -1500,6 +1560,16 @@ mod tests {
     fn credits_with_bars_name_their_people() {
         let people = persons("编辑 | 王芳 审核 | 李强 赵敏\n全县新建学校三所。\n");
         assert_eq!(people, ["王芳", "李强", "赵敏"]);
+    }
+
+    #[test]
+    fn a_transliterated_name_after_a_post_keeps_all_its_parts() {
+        assert_eq!(
+            persons("会议由县政协主席吐尔逊·买买提艾力主持。副县长阿依古丽·托合提出席。\n"),
+            ["吐尔逊·买买提艾力", "阿依古丽·托合提"]
+        );
+        // a slogan with a middle dot after a post noun is none
+        assert!(persons("会上，主任讲解了“绿色家园·美丽乡村”活动。\n").is_empty());
     }
 
     #[test]
