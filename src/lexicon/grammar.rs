@@ -495,6 +495,8 @@ pub(crate) struct PersonWords {
     pub(crate) place_end: WordList,
     /// Close a credit after its name at the end of a caption (王强 摄).
     pub(crate) credit_end: WordList,
+    /// Characters of the transcriptions of minority names (那顺巴图).
+    pub(crate) transliteration: WordList,
 }
 
 kinds!(PersonWords {
@@ -510,6 +512,7 @@ kinds!(PersonWords {
     collective,
     place_end,
     credit_end,
+    transliteration,
 });
 
 /// WordList of document titles and source credits (document_words.tsv).

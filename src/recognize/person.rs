@@ -1034,16 +1034,22 @@ fn names_after_post(
     let spaced = lat.chars.get(post_end) == Some(&' ');
     let post_end = post_end + usize::from(spaced);
     let mut j = post_end;
-    if let Some(after) = dotted_name(r, lat, j).filter(|&e| !covered[j..e].iter().any(|c| *c)) {
-        let f = Found {
-            post: Some(post),
-            org_end: None,
-            source: PersonSource::Post,
-        };
-        push_person(out, covered, lat, j, after, f);
-        return;
-    }
     loop {
+        // a minority name, transliterated (努尔兰·阿不都满金, 那顺巴图)
+        let foreign = dotted_name(r, lat, j).or_else(|| transcribed_name(r, lat, j));
+        if let Some(after) = foreign.filter(|&e| !covered[j..e].iter().any(|c| *c)) {
+            let f = Found {
+                post: Some(post.clone()),
+                org_end: None,
+                source: PersonSource::Post,
+            };
+            push_person(out, covered, lat, j, after, f);
+            if lat.chars.get(after) != Some(&'、') {
+                return;
+            }
+            j = after + 1;
+            continue;
+        }
         let nr = name_token(r, lat, j);
         let Some(l) = name_at(r, lat, j).or(nr) else {
             return;
@@ -1214,6 +1220,39 @@ fn dotted_name(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
             .unwrap_or(e);
         return (end - s <= 8).then_some(end);
     }
+}
+
+/// Where a transcribed minority name starting at `p` ends (那顺巴图,
+/// 格桑卓玛, 额尔登木图): a run of four to eight characters up to a
+/// delimiter, a post or the predicate (出席, 讲话 …), all of them but one
+/// characters of transcription; or three, all of them, where a Han name
+/// would take two (阿日贡).
+fn transcribed_name(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
+    let chars = &lat.chars;
+    let pw = &r.lex.person_words;
+    let stops = |x: usize| {
+        let rest: String = chars[x..chars.len().min(x + 4)].iter().collect();
+        !is_han(chars[x])
+            || is_punct(chars[x])
+            || pw.speech_after.starts(&rest)
+            || pw.report_verb.starts(&rest)
+            || lat.pieces_at(x).any(|(_, ps, _)| ps.contains(&Piece::Post))
+    };
+    if p >= chars.len() || stops(p) {
+        return None;
+    }
+    let e = (p + 1..chars.len().min(p + 9)).find(|&x| stops(x))?;
+    let n = e - p;
+    let foreign = chars[p..e]
+        .iter()
+        .filter(|c| pw.transliteration.has_char(**c))
+        .count();
+    let fits = match n {
+        3 => foreign == 3,
+        4..=8 => foreign + 1 >= n,
+        _ => false,
+    };
+    fits.then_some(e)
 }
 
 /// Whether a plausible name, uncovered, starts at `p` (the next item of a
@@ -1568,6 +1607,14 @@ mod tests {
             persons("会议由县政协主席吐尔逊·买买提艾力主持。副县长阿依古丽·托合提出席。\n"),
             ["吐尔逊·买买提艾力", "阿依古丽·托合提"]
         );
+        // transcriptions without a dot run up to the predicate
+        assert_eq!(
+            persons("苏木达尔罕召开会议，书记巴特尔朝鲁主持，副书记其木格、格日勒图出席。\n"),
+            ["巴特尔朝鲁", "其木格", "格日勒图"]
+        );
+        assert_eq!(persons("会上，副县长次仁旺姆讲话。\n"), ["次仁旺姆"]);
+        // a Han name stays one of three at most
+        assert_eq!(persons("会上，副县长王建军讲话。\n"), ["王建军"]);
         // a slogan with a middle dot after a post noun is none
         assert!(persons("会上，主任讲解了“绿色家园·美丽乡村”活动。\n").is_empty());
     }

@@ -1222,6 +1222,33 @@ mod tests {
     }
 
     #[test]
+    fn qi_and_meng_stand_for_the_banner_and_the_league_of_the_text() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "锡林郭勒盟正镶白旗召开全旗干部大会。旗委书记张建国主持，旗政协主席李明出席，\
+             盟委副书记赵刚讲话。\n",
+        );
+        assert!(
+            related(&a, "张建国", Predicate::MemberOf, "中共正镶白旗委员会"),
+            "{:?}",
+            a.relations
+        );
+        assert!(related(
+            &a,
+            "李明",
+            Predicate::MemberOf,
+            "中国人民政治协商会议正镶白旗委员会"
+        ));
+        assert!(related(
+            &a,
+            "赵刚",
+            Predicate::MemberOf,
+            "中共锡林郭勒盟委员会"
+        ));
+    }
+
+    #[test]
     fn a_citys_site_calls_its_city_wo_shi() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
