@@ -153,12 +153,17 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
                         });
                     }
                 } else {
+                    let joint = joint_government(r, lat, &chain, end);
                     out.push(Mention {
                         start: i,
                         end,
                         text,
                         kind: MentionKind::Chain(chain),
                     });
+                    if let Some(m) = joint.filter(|m| !covered[m.start..m.end].iter().any(|c| *c)) {
+                        cover(covered, m.start, m.end);
+                        out.push(m);
+                    }
                 }
                 cover(covered, i, end);
                 i = end;
@@ -183,6 +188,42 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
         }
         i += 1;
     }
+}
+
+/// The government written right after a place's Party committee, as its
+/// pair (某镇党委政府, 某乡党委、政府): the same place's people's government.
+fn joint_government(r: &Recognizer, lat: &Lattice, ch: &Chain, end: usize) -> Option<Mention> {
+    if !matches!(ch.links.as_slice(), [Link::Committee])
+        || ch.places.is_empty() && ch.level.is_none()
+    {
+        return None;
+    }
+    let joined = lat
+        .chars
+        .get(end)
+        .is_some_and(|c| r.lex.function_words.list_joiner.has_char(*c));
+    let s = end + usize::from(joined);
+    let (_, len) = lat.word_at(s, &r.lex.body_words.government)?;
+    let e = s + len;
+    // (not the start of a department or a longer word: 政府办公室)
+    let dept = lat
+        .longest(s, |x| matches!(x, Piece::Dept))
+        .is_some_and(|(l, _)| l > len);
+    if dept || !(lat.tok_boundary(e) || lat.chars.get(e).is_none_or(|c| is_punct(*c))) {
+        return None;
+    }
+    Some(Mention {
+        start: s,
+        end: e,
+        text: lat.text(s, e),
+        kind: MentionKind::Chain(Chain {
+            places: ch.places.clone(),
+            level: ch.level,
+            links: vec![Link::Government],
+            ends: vec![e],
+            ..Default::default()
+        }),
+    })
 }
 
 /// Places listed before a department that they share (锦江区、青羊区住建局):
@@ -1132,6 +1173,21 @@ mod tests {
         assert!(!has_text(&ms, "工作部署"), "{ms:?}");
         let ms = found_by("宜都市指挥部、市政治部联合召开会议。", "chains");
         assert!(has(&ms, "宜都市指挥部", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_party_committee_and_its_government_written_together_are_two_bodies() {
+        for text in [
+            "孟河镇党委政府高度重视此项工作。",
+            "孟河镇党委、政府高度重视此项工作。",
+        ] {
+            let ms = found_by(text, "chains");
+            assert!(has(&ms, "孟河镇党委", Agency), "{ms:?}");
+            assert!(has(&ms, "政府", Agency), "{text}: {ms:?}");
+        }
+        // the government's office is another body
+        let ms = found_by("孟河镇党委、政府办公室联合发文。", "chains");
+        assert!(!has_text(&ms, "政府"), "{ms:?}");
     }
 
     #[test]
