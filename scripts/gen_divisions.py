@@ -188,7 +188,7 @@ def short_name(name: str, level: str) -> str:
 # --------------------------------------------------------------------------
 
 CITY_PLACEHOLDER = re.compile(r"^(市辖区|县|.*直辖县级行政区划)$")
-TOWN_PLACEHOLDER = re.compile(r"直辖村级区划$")
+TOWN_PLACEHOLDER = re.compile(r"(直辖村级区划$|^街道$)")
 
 
 def clean(name: str) -> str:
@@ -243,7 +243,7 @@ def build(data: dict) -> tuple[list[tuple[str, str, str, str, str]], list[str]]:
     for s in data["streets"]:
         name = clean(s["name"])
         if TOWN_PLACEHOLDER.search(name):
-            dropped.append(f"{s['code']}\t{name}\ttown-level placeholder (villages directly under the county)")
+            dropped.append(f"{s['code']}\t{name}\ttown-level placeholder (villages directly under the county, or a bare generic term)")
             continue
         add(s["code"], name, "town", area_as_parent[s["areaCode"]])
 

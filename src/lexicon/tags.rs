@@ -213,6 +213,8 @@ pub(crate) struct TagClasses {
     pub(crate) predicate_verb: TagSet,
     /// Words that do not start the name of a compound (老旧小区).
     pub(crate) not_compound_name: TagSet,
+    /// Words that are no part of a township's name (贯彻落实街道).
+    pub(crate) not_township_name: TagSet,
     /// Dictionary words that end a headed name on its left.
     pub(crate) name_left_stop: TagSet,
     /// Words that end the part of a company's name before its place.
@@ -248,6 +250,7 @@ const CLASSES: &[&str] = &[
     "verb",
     "predicate_verb",
     "not_compound_name",
+    "not_township_name",
     "name_left_stop",
     "company_stop",
     "project_stop",
@@ -273,6 +276,7 @@ impl TagClasses {
             "verb" => &mut self.verb,
             "predicate_verb" => &mut self.predicate_verb,
             "not_compound_name" => &mut self.not_compound_name,
+            "not_township_name" => &mut self.not_township_name,
             "name_left_stop" => &mut self.name_left_stop,
             "company_stop" => &mut self.company_stop,
             "project_stop" => &mut self.project_stop,

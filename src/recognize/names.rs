@@ -285,6 +285,12 @@ fn is_name(
     if hw.project_end.contains(h.text) && !project_named(r, lat, bare, q) {
         return false;
     }
+    if place_head
+        && r.lex.place_terms.township_term.contains(h.text)
+        && !township_named(r, lat, bare, q)
+    {
+        return false;
+    }
     // associations and chambers are named by what they gather
     // (新生代企业家商会)
     let association = hw.association_end.ends(h.text) && q - bare >= 4;
@@ -304,6 +310,25 @@ fn is_name(
     }
     let min = if place_head { 1 } else { 2 };
     q - start >= min
+}
+
+/// Whether the words `bare..q` before a township's term (街道, 镇) that
+/// the division lexicon does not know name one: no verb among them (贯彻
+/// 落实街道规划) and not one frequent word (责任街道: the streets each unit
+/// answers for).
+fn township_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool {
+    let mut k = bare;
+    let mut words = 0;
+    while k < q {
+        let Some(t) = lat.token(k) else { break };
+        if r.tags().not_township_name.contains(t.tag) {
+            return false;
+        }
+        words += 1;
+        k = t.end.max(k + 1);
+    }
+    let stem = lat.text(bare, q);
+    !(words == 1 && r.common_word(&stem) && r.word_freq(&stem) >= 1000)
 }
 
 /// Whether a name may start at `k`: at the start, after a delimiter, a
@@ -1079,13 +1104,23 @@ fn shared_head_items(
             if post_in || r.common_word(&item) {
                 continue;
             }
+            // an item that ends in a division's term is a place of its own
+            // (吉日街道 before 河坝林社区)
+            let pt = &r.lex.place_terms;
+            let whole =
+                e - s >= 3 && (pt.township_term.ends(&item) || pt.division_term.ends(&item));
+            let name = if whole {
+                item.clone()
+            } else {
+                format!("{item}{head}")
+            };
             add.push(Mention {
                 start: s,
                 end: e,
                 text: item.clone(),
                 kind: MentionKind::Named {
                     etype: EntityType::Place,
-                    name: format!("{item}{head}"),
+                    name,
                     place: None,
                 },
             });

@@ -927,10 +927,19 @@ impl<'a> Resolver<'a> {
             is_local_unit(places, &core[..i])
                 || places.level_chars.iter().any(|c| core[..i].ends_with(*c))
         });
-        let town = self
-            .actx
-            .town
-            .filter(|&t| !own_parent && self.ctx.county.is_none_or(|c| self.r.lex.is_within(t, c)));
+        // (a street is a township of its own: 吉日街道 takes its county;
+        // and where the text names several townships, none is the unit's
+        // by default)
+        let township = self.r.lex.place_terms.township_term.ends(core);
+        let towns = (self.ctx.mentioned.iter())
+            .filter(|&&i| self.r.lex.divisions[i].level == Level::Town)
+            .count();
+        let town = self.actx.town.filter(|&t| {
+            !own_parent
+                && !township
+                && towns <= 1
+                && self.ctx.county.is_none_or(|c| self.r.lex.is_within(t, c))
+        });
         match (town, self.ctx.county) {
             (Some(t), _) => (format!("{}{core}", self.r.lex.divisions[t].name), Some(t)),
             (None, Some(c)) => (format!("{}{core}", self.r.lex.unique_name(c)), None),
@@ -1246,6 +1255,38 @@ mod tests {
             Predicate::MemberOf,
             "中共锡林郭勒盟委员会"
         ));
+    }
+
+    #[test]
+    fn a_street_in_a_list_of_communities_keeps_its_name_and_the_county() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "宜都市陆城街道、枝城镇召开会议。\
+             会后，瑞丰街道、杨柳湾社区和黄金卡社区负责人作了交流。\n",
+        );
+        let names: Vec<&str> = a.entities.values().map(|e| e.name.as_str()).collect();
+        // a street takes no community's head
+        assert!(!names.iter().any(|n| n.ends_with("街道社区")), "{names:?}");
+        assert!(names.iter().any(|n| n.ends_with("瑞丰街道")), "{names:?}");
+        // of two townships named, neither is the communities' by default
+        assert!(names.contains(&"宜都市杨柳湾社区"), "{names:?}");
+    }
+
+    #[test]
+    fn words_before_a_street_that_name_none_are_no_place() {
+        let r = Recognizer::new().expect("lexicons");
+        for text in [
+            "宜都市贯彻落实街道规划参与权。\n",
+            "党员到龙泉社区及责任街道开展活动。\n",
+        ] {
+            let a = resolve(&r, text);
+            assert!(
+                !a.entities.values().any(|e| e.name.ends_with("街道")),
+                "{text}: {:?}",
+                a.entities
+            );
+        }
     }
 
     #[test]
