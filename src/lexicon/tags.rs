@@ -215,6 +215,8 @@ pub(crate) struct TagClasses {
     pub(crate) not_compound_name: TagSet,
     /// Words that are no part of a township's name (贯彻落实街道).
     pub(crate) not_township_name: TagSet,
+    /// Idioms and set phrases, never a name as a whole (开门见山).
+    pub(crate) idiom: TagSet,
     /// Dictionary words that end a headed name on its left.
     pub(crate) name_left_stop: TagSet,
     /// Words that end the part of a company's name before its place.
@@ -251,6 +253,7 @@ const CLASSES: &[&str] = &[
     "predicate_verb",
     "not_compound_name",
     "not_township_name",
+    "idiom",
     "name_left_stop",
     "company_stop",
     "project_stop",
@@ -277,6 +280,7 @@ impl TagClasses {
             "predicate_verb" => &mut self.predicate_verb,
             "not_compound_name" => &mut self.not_compound_name,
             "not_township_name" => &mut self.not_township_name,
+            "idiom" => &mut self.idiom,
             "name_left_stop" => &mut self.name_left_stop,
             "company_stop" => &mut self.company_stop,
             "project_stop" => &mut self.project_stop,

@@ -273,6 +273,13 @@ fn is_name(
     if counted_or_listed(r, lat, bare, q) {
         return false;
     }
+    // an idiom ending like a name (开门见山) is none
+    if lat
+        .token(start)
+        .is_some_and(|t| t.start == start && t.end >= q + h.len && r.tags().idiom.contains(t.tag))
+    {
+        return false;
+    }
     let strict = !place_head || !hw.named_place_head.contains(h.text);
     // a compound's name is a name, not an adjective or a verb (老旧小区)
     if !strict
@@ -1346,6 +1353,12 @@ mod tests {
         );
         let ms = found_by("两市商议两县之间大桥的建设。", "headed_names");
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
+
+    #[test]
+    fn an_idiom_ending_like_a_place_is_none() {
+        let ms = found_by("主任一坐下便开门见山地谈起了工作。", "headed_names");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]
