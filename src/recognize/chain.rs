@@ -1176,6 +1176,14 @@ mod tests {
     }
 
     #[test]
+    fn departments_of_the_merged_reforms_and_their_short_forms() {
+        let ms = found_by("区府办、区文旅体局和市市政管理局联合检查。", "chains");
+        for t in ["区府办", "区文旅体局", "市市政管理局"] {
+            assert!(has(&ms, t, Agency), "{t}: {ms:?}");
+        }
+    }
+
+    #[test]
     fn a_party_committee_and_its_government_written_together_are_two_bodies() {
         for text in [
             "孟河镇党委政府高度重视此项工作。",
