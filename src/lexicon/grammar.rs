@@ -440,10 +440,12 @@ pub(crate) struct FunctionWords {
     pub(crate) title_joiner: WordList,
     /// The joiner of a route's two ends (至).
     pub(crate) route_joiner: WordList,
-    /// The word closing a list (等).
     /// The mark of a term of office after an ordinal (第五届).
     pub(crate) term_mark: WordList,
+    /// The word closing a list (等).
     pub(crate) list_end: WordList,
+    /// Joins the two domains of a merged department's name (商务和粮食局).
+    pub(crate) domain_joiner: WordList,
 }
 
 kinds!(FunctionWords {
@@ -463,6 +465,7 @@ kinds!(FunctionWords {
     route_joiner,
     list_end,
     term_mark,
+    domain_joiner,
 });
 
 /// WordList around a person's name (person_words.tsv).

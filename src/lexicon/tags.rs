@@ -217,6 +217,9 @@ pub(crate) struct TagClasses {
     pub(crate) not_township_name: TagSet,
     /// Idioms and set phrases, never a name as a whole (开门见山).
     pub(crate) idiom: TagSet,
+    /// The words that name the domains of a merged department (商务,
+    /// 城乡建设, 湖泊).
+    pub(crate) domain_noun: TagSet,
     /// Dictionary words that end a headed name on its left.
     pub(crate) name_left_stop: TagSet,
     /// Words that end the part of a company's name before its place.
@@ -254,6 +257,7 @@ const CLASSES: &[&str] = &[
     "not_compound_name",
     "not_township_name",
     "idiom",
+    "domain_noun",
     "name_left_stop",
     "company_stop",
     "project_stop",
@@ -281,6 +285,7 @@ impl TagClasses {
             "not_compound_name" => &mut self.not_compound_name,
             "not_township_name" => &mut self.not_township_name,
             "idiom" => &mut self.idiom,
+            "domain_noun" => &mut self.domain_noun,
             "name_left_stop" => &mut self.name_left_stop,
             "company_stop" => &mut self.company_stop,
             "project_stop" => &mut self.project_stop,

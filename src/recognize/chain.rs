@@ -928,7 +928,7 @@ fn gap_ok(
         return false;
     }
     let fw = &r.lex.function_words;
-    if fw.name_gap_char.has_char(c) {
+    if fw.name_gap_char.has_char(c) && !domain_joiner(r, lat, q - 1, q) {
         return false;
     }
     if let Some(t) = lat.token(q - 1) {
@@ -942,7 +942,8 @@ fn gap_ok(
         {
             return false;
         }
-        if t.start >= p && t.end <= q && !r.name_part(&w) {
+        if t.start >= p && t.end <= q && !r.name_part(&w) && !domain_joiner(r, lat, t.start, t.end)
+        {
             let name_verb = r.lex.name_verbs.contains(&w);
             if !name_verb && r.lex.is(&w, Trigger::LeftStop) || r.lex.is(&w, Trigger::Anaphor) {
                 return false;
@@ -965,6 +966,29 @@ fn gap_ok(
         }
     }
     true
+}
+
+/// Whether the token `s..e` joins the two domains of a merged department
+/// (和 in 商务和粮食局): a joiner between two nouns of two characters or
+/// more.
+fn domain_joiner(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
+    let noun = |t: Option<&super::lattice::Token>| {
+        t.is_some_and(|t| t.end - t.start >= 2 && r.tags().domain_noun.contains(t.tag))
+    };
+    // (the word before names a domain, not a place or a body: 新疆和…,
+    // 文旅局和…)
+    let body_before = !lat
+        .ending_at(s, |x| matches!(x, Piece::Suffix | Piece::Dept))
+        .is_empty();
+    let place_before = lat
+        .token(s.wrapping_sub(1))
+        .is_some_and(|t| t.tag == Tag::Ns);
+    r.lex.function_words.domain_joiner.contains(&lat.text(s, e))
+        && s > 0
+        && noun(lat.token(s - 1))
+        && noun(lat.token(e))
+        && !body_before
+        && !place_before
 }
 
 /// A unit after a body at `p`: branch, Party organ or internal unit.
@@ -1181,6 +1205,17 @@ mod tests {
         for t in ["区府办", "区文旅体局", "市市政管理局"] {
             assert!(has(&ms, t, Agency), "{t}: {ms:?}");
         }
+    }
+
+    #[test]
+    fn a_merged_department_joins_its_domains_with_he() {
+        let ms = found_by("县商务和粮食局、县水利和湖泊局负责人参加。", "chains");
+        assert!(has(&ms, "县商务和粮食局", Agency), "{ms:?}");
+        assert!(has(&ms, "县水利和湖泊局", Agency), "{ms:?}");
+        // two bodies joined by 和 stay two
+        let ms = found_by("县卫生健康局和县消防救援大队联合检查。", "chains");
+        assert!(has(&ms, "县卫生健康局", Agency), "{ms:?}");
+        assert!(!has_text(&ms, "县卫生健康局和县消防救援大队"), "{ms:?}");
     }
 
     #[test]
