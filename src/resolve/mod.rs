@@ -1290,6 +1290,19 @@ mod tests {
     }
 
     #[test]
+    fn an_ethnic_township_is_written_with_its_short_name_and_xiang() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(&r, "砚山县维摩乡、盘龙乡开展森林防火演练。\n");
+        for t in ["维摩彝族乡", "盘龙彝族乡"] {
+            assert!(
+                related(&a, t, Predicate::LocatedIn, "砚山县"),
+                "{t}: {:?}",
+                a.entities
+            );
+        }
+    }
+
+    #[test]
     fn a_citys_site_calls_its_city_wo_shi() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
