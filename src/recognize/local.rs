@@ -80,7 +80,8 @@ pub(crate) fn villages(
             before.insert(it.end, town);
         }
     }
-    if add.is_empty() {
+    let shared = shared_village_heads(r, lat, covered, out, &items, &add);
+    if add.is_empty() && shared.is_empty() {
         return;
     }
     // the township a village swallows is part of its name (the villages
@@ -93,6 +94,109 @@ pub(crate) fn villages(
     for m in add {
         covered[m.start..m.end].iter_mut().for_each(|x| *x = true);
         out.push(m);
+    }
+    // the items sharing a village's head replace the short place names
+    // read in them (南溪, 马尾)
+    for m in shared {
+        out.retain(|o| !(o.start >= m.start && o.end <= m.end));
+        covered[m.start..m.end].iter_mut().for_each(|x| *x = true);
+        out.push(m);
+    }
+}
+
+/// The items listed between a township and a village that share the
+/// village's head (叠石乡南溪、马尾、车头、库口村: four villages of 叠石乡):
+/// names of two or three characters joined by 、, free or read as short
+/// place names only; each a village of that township. The village itself
+/// is named with the township too.
+fn shared_village_heads(
+    r: &Recognizer,
+    lat: &Lattice,
+    covered: &[bool],
+    out: &[Mention],
+    items: &[Item],
+    add: &[Mention],
+) -> Vec<Mention> {
+    let short_only = |s: usize, e: usize| {
+        (s..e).all(|x| !covered[x])
+            || out.iter().filter(|m| m.start < e && m.end > s).all(|m| {
+                m.start >= s && m.end <= e && matches!(&m.kind, MentionKind::Place(p) if p.short)
+            })
+    };
+    let mut found = Vec::new();
+    for it in items.iter().filter(|it| it.town.is_none()) {
+        let own = lat.text(it.start, it.end);
+        let Some(head) = r
+            .lex
+            .head_words
+            .village_head
+            .ending(&own)
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let Some((mut listed, town)) = listed_back_to_town(r, lat, it.start, &short_only) else {
+            continue;
+        };
+        if !add.iter().any(|m| m.end == it.end) {
+            listed.push((it.start, it.end - head.chars().count()));
+        }
+        for (s, e) in listed {
+            let own = format!("{}{head}", lat.text(s, e));
+            let end = if e + head.chars().count() == it.end {
+                it.end
+            } else {
+                e
+            };
+            found.push(Mention {
+                start: s,
+                end,
+                text: lat.text(s, end),
+                kind: MentionKind::Named {
+                    etype: EntityType::Place,
+                    name: format!("{}{own}", town.text),
+                    place: Some(town.clone()),
+                },
+            });
+        }
+    }
+    found
+}
+
+/// The items of a list that ends at `start` (after its 、), back to the
+/// township or county written right before the first: their spans and the
+/// township. Each item has two or three characters, is free or read as
+/// short place names only (`free`), and may name a village.
+fn listed_back_to_town(
+    r: &Recognizer,
+    lat: &Lattice,
+    start: usize,
+    free: &dyn Fn(usize, usize) -> bool,
+) -> Option<(Vec<(usize, usize)>, PlaceRef)> {
+    let c = &lat.chars;
+    let mut listed: Vec<(usize, usize)> = Vec::new();
+    let mut j = start;
+    loop {
+        if j == 0 || c[j - 1] != '、' {
+            return None;
+        }
+        let e = j - 1;
+        let starts = |s: usize| {
+            (s..e).all(|x| is_han(c[x]))
+                && (s == 0 || !is_han(c[s - 1]) || division_ending_at(r, lat, s).is_some())
+        };
+        let s = [3usize, 2]
+            .into_iter()
+            .filter_map(|l| e.checked_sub(l))
+            .find(|&s| starts(s))?;
+        if !free(s, e) || !name_ok(r, lat, s, e) {
+            return None;
+        }
+        listed.push((s, e));
+        if let Some(t) = division_ending_at(r, lat, s) {
+            return Some((listed, t));
+        }
+        j = s;
     }
 }
 
@@ -251,6 +355,23 @@ mod tests {
     fn the_villages_of_a_list_follow_the_first() {
         let ms = found_by("检查组先后到石塬镇秦阴村、周家村察看灾后重建。", "villages");
         assert!(has(&ms, "周家村", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn items_between_a_township_and_a_village_share_its_head() {
+        let ms = found_by(
+            "这条河流经柳沟乡袁家、李庄、大营、后坪村，全长十公里。",
+            "villages",
+        );
+        for v in ["袁家", "李庄", "大营", "后坪村"] {
+            assert!(has(&ms, v, Place), "{v}: {ms:?}");
+        }
+        // without a township before the list, nothing is shared
+        let ms = found_by(
+            "这条河流经袁家、李庄、大营、后坪村，全长十公里。",
+            "villages",
+        );
+        assert!(!has(&ms, "李庄", Place), "{ms:?}");
     }
 
     #[test]
