@@ -436,6 +436,14 @@ impl DocContext {
                 }
             }
         }
+        // a short name that is an ordinary word as well (来宾 guests, 资源
+        // resources, 胜利) names a place only in a document of its province
+        if p.short && r.common_word(&p.text) {
+            let prov = self.province?;
+            if i != prov && !r.lex.is_within(i, prov) {
+                return None;
+            }
+        }
         if p.short && r.lex.divisions[i].level > Level::City {
             // a short county name (寿光, 惠民) is read as a place only in a
             // document about its own city

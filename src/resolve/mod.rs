@@ -1303,6 +1303,18 @@ mod tests {
     }
 
     #[test]
+    fn a_short_place_name_that_is_a_word_names_a_place_of_the_province_only() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "长沙市岳麓区举办成果展。活动向来宾展示了岳麓区的建设成就。\n",
+        );
+        assert!(named(&a, "来宾市").is_none(), "{:?}", a.entities);
+        let b = resolve(&r, "广西壮族自治区柳州市召开会议，来宾、贵港两市参加。\n");
+        assert!(named(&b, "来宾市").is_some(), "{:?}", b.entities);
+    }
+
+    #[test]
     fn a_citys_site_calls_its_city_wo_shi() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
