@@ -946,11 +946,16 @@ impl Walk<'_> {
         {
             return true;
         }
+        // (a visit's verb ends it too: 在某村查看某某科技公司)
         let trigger = r.lex.triggers.get(&w).is_some_and(|k| {
             k.iter().any(|k| {
                 matches!(
                     k,
-                    Trigger::LeftStop | Trigger::Participate | Trigger::Issue | Trigger::Partner
+                    Trigger::LeftStop
+                        | Trigger::Participate
+                        | Trigger::Issue
+                        | Trigger::Partner
+                        | Trigger::Visit
                 )
             })
         });
@@ -1306,6 +1311,12 @@ mod tests {
         assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
         let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
         assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_visit_verb_ends_a_companys_name_on_its_left() {
+        let ms = found_by("在仓山区城门镇查看新能源科技公司。", "headed_names");
+        assert!(!ms.iter().any(|m| m.0.contains("查看")), "{ms:?}");
     }
 
     #[test]
