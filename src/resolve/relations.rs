@@ -1553,6 +1553,26 @@ mod tests {
     }
 
     #[test]
+    fn the_leaders_of_a_body_named_after_it_are_its_members() {
+        let rels = relations("德州市召开会议，市交通局领导张建华、李明远参加调研。\n");
+        for p in ["张建华", "李明远"] {
+            assert!(
+                rels.iter().any(|(s, pr, o, _)| s == p
+                    && *pr == Predicate::MemberOf
+                    && o == "德州市交通运输局"),
+                "{p}: {rels:?}"
+            );
+        }
+        // 领导 before a name names no body of its own, and a word before it
+        // is no name (包片领导: the leaders in charge of an area)
+        let rels = relations("德州市成立工作组，以包片领导、包村干部为成员。\n");
+        assert!(
+            !rels.iter().any(|(_, p, _, _)| *p == Predicate::MemberOf),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
     fn the_papers_own_reporter_belongs_to_the_paper_that_prints_the_text() {
         let rels =
             relations("德州日报 2023年5月6日\n本报记者 李明远\n近日，德州市水利局召开会议。\n");
