@@ -807,6 +807,15 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
     let rival = counts
         .iter()
         .any(|(&i, &m)| lx.divisions[i].level == Level::City && m > n);
+    // (a text naming another county of the same prefecture as often is
+    // the prefecture's: its mayor visits 舒兰市 and 磐石市)
+    let sibling = counts.iter().any(|(&i, &m)| {
+        i != best
+            && lx.divisions[i].level == Level::County
+            && m >= n
+            && ctx_ancestor(r, i, Level::City) == Some(prefecture)
+    });
+    let rival = rival || sibling;
     (n >= 2 && !counts.contains_key(&prefecture) && !rival && !says_own_county(r, mentions))
         .then_some(best)
 }

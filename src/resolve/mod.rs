@@ -1215,6 +1215,18 @@ mod tests {
              寿光市、青州市要抓好落实。\n",
         );
         assert!(named(&b, "潍坊市财政局").is_some(), "{:?}", b.entities);
+        // a text naming two county-level cities of one prefecture as often
+        // is the prefecture's: its mayor visits both
+        let c = resolve(
+            &r,
+            "市长张立新到寿光市、青州市调研。在寿光市，张立新察看了蔬菜基地；\
+             在青州市，张立新察看了古城保护。\n",
+        );
+        assert!(
+            related(&c, "张立新", Predicate::MemberOf, "潍坊市人民政府"),
+            "{:?}",
+            c.relations
+        );
     }
 
     #[test]
