@@ -14,6 +14,7 @@ use crate::EntityType;
 /// verb of building, alone or in a list (新建扩建某某小学、某某中学), is
 /// one being built: a project of that name, not the institution.
 pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
+    shared_project_heads(r, lat, out);
     let hw = &r.lex.head_words;
     // (a verb the name swallowed: 新建 is a short place name too)
     let verb_in = |m: &Mention| {
@@ -59,6 +60,55 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut [Menti
         m.kind = MentionKind::Named {
             etype: EntityType::Project,
             name: super::names::clean(&m.text),
+            place,
+        };
+    }
+}
+
+/// The `shared_project_heads` pass: the institutions listed before a
+/// project that they share its end with (城东小学、城西幼儿园项目: two
+/// projects; 某市体育中心、图书馆项目): each institution or body right
+/// before the 、 of a project named by its end becomes a project of its
+/// name and that end.
+pub(crate) fn shared_project_heads(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
+    let c = &lat.chars;
+    let hw = &r.lex.head_words;
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(out[i].start));
+    // right to left, so that each item hands the end on to the one before:
+    // (mention, the project end it takes)
+    let mut ends: Vec<(usize, usize, String)> = Vec::new(); // (start, mention, end)
+    for &i in &order {
+        let m = &out[i];
+        if m.etype() == Some(EntityType::Project) {
+            if let Some(end) = hw.project_end.ending(&m.text) {
+                ends.push((m.start, usize::MAX, end.to_string()));
+            }
+            continue;
+        }
+        let body = matches!(
+            m.etype(),
+            Some(EntityType::Organization | EntityType::Agency)
+        );
+        let listed = c.get(m.end) == Some(&'、');
+        let end = ends
+            .iter()
+            .find(|(s, _, _)| *s == m.end + 1)
+            .map(|(_, _, e)| e.clone());
+        if let Some(end) = end.filter(|_| body && listed && hw.built_institution.ends(&m.text)) {
+            ends.push((m.start, i, end));
+        }
+    }
+    for (_, i, end) in ends.into_iter().filter(|e| e.1 != usize::MAX) {
+        let m = &mut out[i];
+        let place = match &m.kind {
+            MentionKind::Chain(ch) => ch.places.first().filter(|p| p.start == m.start).cloned(),
+            MentionKind::Named { place, .. } => place.clone(),
+            _ => None,
+        };
+        m.kind = MentionKind::Named {
+            etype: EntityType::Project,
+            name: format!("{}{end}", super::names::clean(&m.text)),
             place,
         };
     }
@@ -266,6 +316,19 @@ fn place_first<'m>(mut near: impl Iterator<Item = &'m Mention>, s: usize) -> Opt
 mod tests {
     use crate::recognize::testing::{found_by, has, through};
     use crate::EntityType::Project;
+
+    #[test]
+    fn institutions_listed_before_a_project_share_its_end() {
+        let ms = through(
+            "全县加快推进城东小学、城西幼儿园项目建设。",
+            "built_institutions",
+        );
+        assert!(has(&ms, "城东小学", Project), "{ms:?}");
+        assert!(has(&ms, "城西幼儿园项目", Project), "{ms:?}");
+        // not where the list does not end in a project
+        let ms = through("城东小学、城西幼儿园开展安全演练。", "built_institutions");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
 
     #[test]
     fn schools_after_a_verb_of_building_are_projects() {
