@@ -825,6 +825,21 @@ fn suffix_ending_at(
         if q == p && role == SuffixRole::Unit && e - q < 2 {
             continue;
         }
+        // a unit with a head of one character (水土保持局 after a 厅) has a
+        // name of two characters or more, and no place's name: 茌平局 after
+        // 冠县局 is that place's bureau, 驻局 no unit
+        // (nor a department's standard name: 税务局 after 某县局 is the
+        // bureau named again)
+        let dept = || {
+            lat.longest(p, |x| matches!(x, Piece::Dept))
+                .is_some_and(|(l, _)| p + l == e)
+        };
+        if role == SuffixRole::Unit
+            && e - q == 1
+            && (q - p < 2 || place_at(r, lat, p).is_some() || dept())
+        {
+            continue;
+        }
         let Some(etype) = suffix_type(r, &lat.text(q, e), role) else {
             continue;
         };
@@ -1205,6 +1220,19 @@ mod tests {
         for t in ["区府办", "区文旅体局", "市市政管理局"] {
             assert!(has(&ms, t, Agency), "{t}: {ms:?}");
         }
+    }
+
+    #[test]
+    fn a_bureau_inside_a_department_and_a_branch_of_an_agency_are_units() {
+        let ms = found_by("湖北省水利厅水土保持局局长到场。", "chains");
+        assert!(has(&ms, "湖北省水利厅水土保持局", Agency), "{ms:?}");
+        let ms = found_by("新华社湖北分社记者报道。", "chains");
+        assert!(has_text(&ms, "新华社湖北分社"), "{ms:?}");
+        // a place's bureau after another's is no unit of it, nor is a
+        // department's standard name
+        let ms = found_by("冠县局、茌平局参加会议。宜都市局财政局开展检查。", "chains");
+        assert!(!has_text(&ms, "冠县局茌平局"), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0.contains("局财政局")), "{ms:?}");
     }
 
     #[test]
