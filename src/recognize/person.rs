@@ -7,7 +7,7 @@
 //! (说, 出席, 荣获) decides it.
 
 use super::chain;
-use super::lattice::{Lattice, Piece};
+use super::lattice::{Lattice, Piece, Token};
 use super::{
     cover, is_close_bracket, is_han, is_open_bracket, is_punct, Mention, MentionKind, PersonSource,
     Recognizer,
@@ -739,7 +739,7 @@ pub(crate) fn tagged_names(
         let ctx_after = after.starts_with(AFTER_TAGGED)
             || r.lex.function_words.list_end.starts(&after)
             || pw.speech_after.starts(&after);
-        if !(ctx_before && ctx_after) {
+        if !(ctx_before && ctx_after) || listed_among_words(r, lat, t) || quoted(lat, t) {
             continue;
         }
         out.push(Mention {
@@ -755,6 +755,63 @@ pub(crate) fn tagged_names(
         });
         cover(covered, t.start, t.end);
     }
+}
+
+/// Whether a tagged name stands in a list beside ordinary words (公安、卫健、
+/// 教育体育等部门: the sectors of bodies, not people): the item before or
+/// after it is a dictionary word of another kind than a name.
+fn listed_among_words(r: &Recognizer, lat: &Lattice, t: &Token) -> bool {
+    let c = &lat.chars;
+    let fw = &r.lex.function_words;
+    let delimits = |k: usize| {
+        c.get(k)
+            .is_none_or(|ch| is_punct(*ch) || fw.list_end.has_char(*ch))
+    };
+    // the name is an item itself (not the subject of a verb: …、某某荣获)
+    if !delimits(t.end) {
+        return false;
+    }
+    // a neighbouring item of ordinary words only, from delimiter to
+    // delimiter (农业农村, 教育体育)
+    let words = |s: usize, e: usize| {
+        let mut k = s;
+        while k < e {
+            match lat.token(k) {
+                Some(n)
+                    if n.start == k && n.end <= e && r.common_word(&lat.text(n.start, n.end)) =>
+                {
+                    k = n.end;
+                }
+                _ => return false,
+            }
+        }
+        (2..=6).contains(&(e - s))
+    };
+    let before = t.start >= 2 && c[t.start - 1] == '、' && {
+        let e = t.start - 1;
+        let s = (0..e).rev().find(|&k| delimits(k)).map_or(0, |k| k + 1);
+        words(s, e)
+    };
+    let after = c.get(t.end) == Some(&'、') && {
+        let s = t.end + 1;
+        let e = (s..c.len()).find(|&k| delimits(k)).unwrap_or(c.len());
+        words(s, e)
+    };
+    before || after
+}
+
+/// Whether a token stands inside quotation marks of the same clause (“古某、
+/// 红某”: a slogan's words, not people).
+fn quoted(lat: &Lattice, t: &Token) -> bool {
+    let c = &lat.chars;
+    let open = (t.start.saturating_sub(20)..t.start)
+        .rev()
+        .take_while(|&k| c[k] != '”' && !super::is_punct(c[k]) || c[k] == '、' || c[k] == '“')
+        .any(|k| c[k] == '“');
+    let close = (t.end..c.len().min(t.end + 20))
+        .take_while(|&k| c[k] != '“' && (!super::is_punct(c[k]) || c[k] == '、' || c[k] == '”'))
+        .any(|k| c[k] == '”');
+    open && close
 }
 
 /// A roster line: an optional label (组 长:), a name (possibly padded: 龚 正),
@@ -1690,5 +1747,19 @@ mod tests {
             let ms = found_by(text, "tagged_names");
             assert!(ms.is_empty(), "{text}: {ms:?}");
         }
+    }
+
+    #[test]
+    fn a_tagged_name_among_sectors_or_in_a_slogan_is_none() {
+        for text in [
+            "市场监管局会同公安、卫健、教育体育等部门开展检查。",
+            "全市开展“古廉、红廉、新廉”主题活动。",
+        ] {
+            let ms = through(text, "tagged_names");
+            assert!(!ms.iter().any(|m| m.1 == Some(Person)), "{text}: {ms:?}");
+        }
+        // a name listed among names stays one
+        let ms = through("受表彰的有王强、卫健、李明。", "tagged_names");
+        assert!(has(&ms, "卫健", Person), "{ms:?}");
     }
 }
