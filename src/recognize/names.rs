@@ -493,7 +493,12 @@ fn countries_and_geo(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
             i += 1;
             continue;
         };
-        let cuts = !lat.tok_boundary(i) || !lat.tok_boundary(i + len);
+        // (or a post: 长江 in 部长江某某, where the segmenter cut 部/长江)
+        let in_post = i > 0
+            && lat.pieces_at(i - 1).any(|(_, ps, l)| {
+                ps.iter().any(|x| matches!(x, Piece::Post)) && i - 1 + l > i && i - 1 + l < i + len
+            });
+        let cuts = !lat.tok_boundary(i) || !lat.tok_boundary(i + len) || in_post;
         let modifier = matches!(p, Piece::Country(_))
             && lat
                 .token(i + len)

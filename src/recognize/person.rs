@@ -1678,6 +1678,9 @@ mod tests {
             ["巴特尔朝鲁", "其木格", "格日勒图"]
         );
         assert_eq!(persons("会上，副县长次仁旺姆讲话。\n"), ["次仁旺姆"]);
+        // a name whose first character ends a place's name with the post's
+        // last (部长 + 江…: no 长江 there)
+        assert_eq!(persons("会上，宣传部部长江白洛桑讲话。\n"), ["江白洛桑"]);
         // a Han name stays one of three at most
         assert_eq!(persons("会上，副县长王建军讲话。\n"), ["王建军"]);
         // a slogan with a middle dot after a post noun is none
