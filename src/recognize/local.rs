@@ -135,23 +135,22 @@ fn shared_village_heads(
         else {
             continue;
         };
-        let Some((mut listed, town)) = listed_back_to_town(r, lat, it.start, &short_only) else {
+        let Some((listed, town)) = listed_back_to_town(r, lat, it.start, &short_only) else {
             continue;
         };
+        // each item takes the head; the village itself has it (unless it
+        // was found with its list already)
+        let mut named: Vec<(usize, usize, String)> = (listed.into_iter())
+            .map(|(s, e)| (s, e, format!("{}{head}", lat.text(s, e))))
+            .collect();
         if !add.iter().any(|m| m.end == it.end) {
-            listed.push((it.start, it.end - head.chars().count()));
+            named.push((it.start, it.end, own.clone()));
         }
-        for (s, e) in listed {
-            let own = format!("{}{head}", lat.text(s, e));
-            let end = if e + head.chars().count() == it.end {
-                it.end
-            } else {
-                e
-            };
+        for (s, e, own) in named {
             found.push(Mention {
                 start: s,
-                end,
-                text: lat.text(s, end),
+                end: e,
+                text: lat.text(s, e),
                 kind: MentionKind::Named {
                     etype: EntityType::Place,
                     name: format!("{}{own}", town.text),

@@ -806,10 +806,10 @@ fn quoted(lat: &Lattice, t: &Token) -> bool {
     let c = &lat.chars;
     let open = (t.start.saturating_sub(20)..t.start)
         .rev()
-        .take_while(|&k| c[k] != '”' && !super::is_punct(c[k]) || c[k] == '、' || c[k] == '“')
+        .take_while(|&k| c[k] != '”' && !is_punct(c[k]) || c[k] == '、' || c[k] == '“')
         .any(|k| c[k] == '“');
     let close = (t.end..c.len().min(t.end + 20))
-        .take_while(|&k| c[k] != '“' && (!super::is_punct(c[k]) || c[k] == '、' || c[k] == '”'))
+        .take_while(|&k| c[k] != '“' && (!is_punct(c[k]) || c[k] == '、' || c[k] == '”'))
         .any(|k| c[k] == '”');
     open && close
 }

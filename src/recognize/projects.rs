@@ -48,13 +48,7 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut [Menti
         .collect();
     for (i, skip) in built {
         let m = &mut out[i];
-        let place = match &m.kind {
-            MentionKind::Chain(ch) if skip == 0 => {
-                ch.places.first().filter(|p| p.start == m.start).cloned()
-            }
-            MentionKind::Named { place, .. } if skip == 0 => place.clone(),
-            _ => None,
-        };
+        let place = if skip == 0 { place_first_in(m) } else { None };
         m.start += skip;
         m.text = lat.text(m.start, m.end);
         m.kind = MentionKind::Named {
@@ -65,52 +59,57 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut [Menti
     }
 }
 
-/// The `shared_project_heads` pass: the institutions listed before a
-/// project that they share its end with (城东小学、城西幼儿园项目: two
-/// projects; 某市体育中心、图书馆项目): each institution or body right
-/// before the 、 of a project named by its end becomes a project of its
-/// name and that end.
-pub(crate) fn shared_project_heads(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
-    let c = &lat.chars;
+/// The institutions listed before a project that they share its end with
+/// (城东小学、城西幼儿园项目: two projects): each school, hospital or
+/// library right before the 、 of a project named by its end becomes a
+/// project of its name and that end. Run first in `built_institutions`.
+fn shared_project_heads(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
     let hw = &r.lex.head_words;
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(out[i].start));
-    // right to left, so that each item hands the end on to the one before:
-    // (mention, the project end it takes)
-    let mut ends: Vec<(usize, usize, String)> = Vec::new(); // (start, mention, end)
+    // right to left, so that each item hands the end on to the one
+    // before: where each project or item starts, and its end
+    let mut ends: Vec<(usize, String)> = Vec::new();
+    let mut items: Vec<(usize, String)> = Vec::new(); // (mention, end)
     for &i in &order {
         let m = &out[i];
         if m.etype() == Some(EntityType::Project) {
             if let Some(end) = hw.project_end.ending(&m.text) {
-                ends.push((m.start, usize::MAX, end.to_string()));
+                ends.push((m.start, end.to_string()));
             }
             continue;
         }
-        let body = matches!(
+        let institution = matches!(
             m.etype(),
             Some(EntityType::Organization | EntityType::Agency)
-        );
-        let listed = c.get(m.end) == Some(&'、');
+        ) && hw.built_institution.ends(&m.text)
+            && lat.chars.get(m.end) == Some(&'、');
         let end = ends
             .iter()
-            .find(|(s, _, _)| *s == m.end + 1)
-            .map(|(_, _, e)| e.clone());
-        if let Some(end) = end.filter(|_| body && listed && hw.built_institution.ends(&m.text)) {
-            ends.push((m.start, i, end));
+            .find(|(s, _)| *s == m.end + 1)
+            .map(|(_, e)| e.clone());
+        if let Some(end) = end.filter(|_| institution) {
+            ends.push((m.start, end.clone()));
+            items.push((i, end));
         }
     }
-    for (_, i, end) in ends.into_iter().filter(|e| e.1 != usize::MAX) {
+    for (i, end) in items {
         let m = &mut out[i];
-        let place = match &m.kind {
-            MentionKind::Chain(ch) => ch.places.first().filter(|p| p.start == m.start).cloned(),
-            MentionKind::Named { place, .. } => place.clone(),
-            _ => None,
-        };
+        let place = place_first_in(m);
         m.kind = MentionKind::Named {
             etype: EntityType::Project,
             name: format!("{}{end}", super::names::clean(&m.text)),
             place,
         };
+    }
+}
+
+/// The place a mention's name starts with (某市 in 某市第一中学), if any.
+fn place_first_in(m: &Mention) -> Option<PlaceRef> {
+    match &m.kind {
+        MentionKind::Chain(ch) => ch.places.first().filter(|p| p.start == m.start).cloned(),
+        MentionKind::Named { place, .. } => place.clone(),
+        _ => None,
     }
 }
 

@@ -748,14 +748,18 @@ fn is_city_like(r: &Recognizer, i: usize) -> bool {
         || d.level == Level::County && d.name.ends_with(r.lex.words.places.city_suffix.as_str())
 }
 
-/// Whether the document calls a city its own (我市, 本市): a home anaphor
-/// whose last character is the level word 市.
+/// Whether the document calls a city its own (我市, 本市).
 fn says_my_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
+    says_home(r, mentions, &r.lex.words.places.city_suffix)
+}
+
+/// Whether the document calls its own place by a home anaphor whose last
+/// character is the level word `level` (我市, 本县).
+fn says_home(r: &Recognizer, mentions: &[Vec<Mention>], level: &str) -> bool {
     let pw = &r.lex.person_words;
-    let suffix = r.lex.words.places.city_suffix.as_str();
     mentions.iter().flatten().any(|m| {
         matches!(&m.kind, MentionKind::Anaphor { word }
-            if pw.home_anaphor.contains(word) && word.ends_with(suffix))
+            if pw.home_anaphor.contains(word) && word.ends_with(level))
     })
 }
 
@@ -764,15 +768,12 @@ fn says_my_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
 /// county-level city it names (庐山 of a scenic area's name) is not the
 /// place it is about.
 fn says_own_county(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
-    let pw = &r.lex.person_words;
-    let suffix = r.lex.words.places.county_suffix.as_str();
-    mentions.iter().flatten().any(|m| match &m.kind {
-        MentionKind::Anaphor { word } => pw.home_anaphor.contains(word) && word.ends_with(suffix),
-        MentionKind::Chain(c) => {
-            c.places.is_empty() && c.level.is_some_and(|l| suffix.starts_with(l))
-        }
-        _ => false,
-    })
+    let county = r.lex.words.places.county_suffix.as_str();
+    let by_level = |m: &Mention| {
+        matches!(&m.kind, MentionKind::Chain(c)
+            if c.places.is_empty() && c.level.is_some_and(|l| county.starts_with(l)))
+    };
+    says_home(r, mentions, county) || mentions.iter().flatten().any(by_level)
 }
 
 /// The county-level city a document is about, if one is: the county-level

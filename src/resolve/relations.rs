@@ -628,12 +628,10 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
         let body = org_end.and_then(|e| keys.body_ending(e));
         match source {
             PersonSource::Byline => {
-                let own = post
-                    .as_deref()
-                    .is_some_and(|p| res.r.lex.document_words.own_medium.starts(p));
+                let own = post.as_deref().is_some_and(|p| own_staff(res, p));
                 let body = body
                     .or_else(|| medium_before(res, &refs, chars, m.start))
-                    .or_else(|| own.then(|| own_paper(res, m.start)).flatten());
+                    .or_else(|| own.then(|| own_paper(res, &refs, chars, m.start)).flatten());
                 if post.is_none() {
                     // a line of names signed by its medium (某某台 张三 李四)
                     if let Some(b) = signing_medium(res, &refs, chars, m.start) {
@@ -751,7 +749,7 @@ fn holds_a_post(res: &Resolver, key: &str) -> bool {
 /// (武宁台 张三 李四): a medium before it with only names and spaces
 /// between.
 fn signing_medium(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) -> Option<String> {
-    let r = medium_ref_before(res, refs, chars, start)?;
+    let r = medium_ref_before(res, refs, chars, start, Some(BYLINE_MEDIUM_REACH))?;
     let between = &chars[r.end..start];
     let names_only = between.first() == Some(&' ')
         && between.iter().all(|c| *c == ' ' || is_han(*c))
@@ -764,41 +762,45 @@ fn signing_medium(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) ->
 /// character (网, 报, 台) or head (报社) earlier in the same line, at most 30 characters
 /// before (东北网3月14日讯(记者 某某), 来源: 某某新闻网 作者: 某某).
 fn medium_before(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) -> Option<String> {
-    medium_ref_before(res, refs, chars, start).map(|r| r.key.clone())
+    medium_ref_before(res, refs, chars, start, Some(BYLINE_MEDIUM_REACH)).map(|r| r.key.clone())
+}
+
+/// Whether a post is the paper's own staff's (本报记者: 本 before it).
+fn own_staff(res: &Resolver, post: &str) -> bool {
+    res.r.lex.document_words.own_medium.starts(post)
 }
 
 /// The medium that prints the text where its own staff (本报记者) write at
 /// `pos`: the last medium the text names before them (its header's paper,
-/// its source line's).
-fn own_paper(res: &Resolver, pos: usize) -> Option<String> {
-    res.st
-        .refs
-        .iter()
-        .rev()
-        .filter(|r| r.end <= pos && r.etype == EntityType::Organization)
-        .find(|r| {
-            let name = res.st.entities.get(&r.key).map(|e| e.name.as_str());
-            name.is_some_and(|n| res.is_medium(n))
-        })
-        .map(|r| r.key.clone())
+/// its source line's), however far.
+fn own_paper(res: &Resolver, refs: &[Ref], chars: &[char], pos: usize) -> Option<String> {
+    medium_ref_before(res, refs, chars, pos, None).map(|r| r.key.clone())
 }
 
-/// The reference of the medium of [`medium_before`].
+/// The last medium named before `start`: within `near` characters and on
+/// the same line where `near` is given (a byline's medium), anywhere
+/// before otherwise (the paper of 本报记者).
 fn medium_ref_before<'r>(
     res: &Resolver,
     refs: &'r [Ref],
     chars: &[char],
     start: usize,
+    near: Option<usize>,
 ) -> Option<&'r Ref> {
+    let close =
+        |r: &Ref| near.is_none_or(|n| start - r.end <= n && !chars[r.end..start].contains(&'\n'));
     refs.iter()
         .rev()
-        .filter(|r| r.end <= start && start - r.end <= 30 && r.etype == EntityType::Organization)
+        .filter(|r| r.end <= start && r.etype == EntityType::Organization)
         .find(|r| {
             let name = res.st.entities.get(&r.key).map(|e| e.name.as_str());
-            let same_line = !chars[r.end..start].contains(&'\n');
-            same_line && name.is_some_and(|n| res.is_medium(n))
+            close(r) && name.is_some_and(|n| res.is_medium(n))
         })
 }
+
+/// How far before a byline its medium may be named (东北网3月14日讯(记者
+/// 某某)).
+const BYLINE_MEDIUM_REACH: usize = 30;
 
 /// Reporters and editors of a byline belong to their newspaper;
 /// correspondents are written beside it but work elsewhere.
@@ -893,11 +895,7 @@ fn chain_body_member(res: &mut Resolver, p: &PersonAt, body: &str, pt: String) {
         .flatten();
     let target = parent.unwrap_or_else(|| body.to_string());
     // a head's post names the kind of body it heads (副厅长 → …厅)
-    let head = pt
-        .strip_suffix(organs.chief_suffix.as_str())
-        .and_then(|h| h.chars().last())
-        .filter(|h| organs.chief_bodies.contains(&h.to_string()));
-    let fits = match (head, res.st.entities.get(&target)) {
+    let fits = match (chief_head(res, &pt), res.st.entities.get(&target)) {
         (Some(h), Some(e)) => e.name.ends_with(h),
         (Some(_), None) => false,
         (None, _) => true,
@@ -906,6 +904,15 @@ fn chain_body_member(res: &mut Resolver, p: &PersonAt, body: &str, pt: String) {
         res.st
             .relate(&p.key, Predicate::MemberOf, &target, Some(pt), &p.ev);
     }
+}
+
+/// The kind of body a head's post names (局 of 局长, 厅 of 副厅长), if it
+/// names one.
+fn chief_head(res: &Resolver, post: &str) -> Option<char> {
+    let organs = &res.r.lex.words.organs;
+    post.strip_suffix(organs.chief_suffix.as_str())
+        .and_then(|h| h.chars().last())
+        .filter(|h| organs.chief_bodies.contains(&h.to_string()))
 }
 
 /// The posts of a person's chain, from the name back (县委书记、县长某某):
@@ -1038,22 +1045,16 @@ fn implied_body(
     }
     // the paper's own staff (本报记者) write for the paper that prints the
     // text, named in its header or its source line
-    let own = res.r.lex.document_words.own_medium.starts(post);
-    if p.organ == PostOrgan::Media && own {
-        return own_paper(res, pos);
+    if p.organ == PostOrgan::Media && own_staff(res, post) {
+        return own_paper(res, &res.st.refs, res.chars, pos);
     }
     // a head of a bureau named by no body (局长刘延宏) heads the bureau the
     // article is about, when the post's head is the bureau's (局长 → …局)
     if p.organ == PostOrgan::SelfBody && level.is_none() {
-        let organs = &res.r.lex.words.organs;
-        let head = post
-            .strip_suffix(organs.chief_suffix.as_str())
-            .and_then(|h| h.chars().last())
-            .map(String::from)
-            .filter(|h| organs.chief_bodies.contains(h));
+        let head = chief_head(res, post);
         let bureau = res.actx.bureau.clone().or_else(|| res.ctx.bureau.clone());
         if let (Some(head), Some(b)) = (head, bureau) {
-            if b.name.ends_with(head.as_str()) {
+            if b.name.ends_with(head) {
                 let ev = res.evidence_at(pos, pos + post.chars().count());
                 return Some(res.bureau_entity(&b, &ev).0);
             }
