@@ -152,6 +152,9 @@ pub(crate) struct PlaceTerms {
     pub(crate) level_word: WordList,
     /// Characters that form a word with a level word after them (全市).
     pub(crate) level_glue: WordList,
+    /// Characters that make a level word after them the article's own
+    /// place of that level (我市, 本县, 全省).
+    pub(crate) home_glue: WordList,
     /// Characters glued to a level word after them without forming a word
     /// (由市, 报市政府).
     pub(crate) before_level: WordList,
@@ -182,6 +185,7 @@ kinds!(PlaceTerms {
     town_word_term,
     level_word,
     level_glue,
+    home_glue,
     before_level,
     short_name_head,
     township_list_end,

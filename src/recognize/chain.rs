@@ -282,6 +282,57 @@ pub(crate) fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
     }
 }
 
+/// Gives the body of a unit to the units listed after it with the same
+/// head character (市交通运输局综合科、规划科、建设科; 某林业局稽查处、营林处):
+/// a list of units shares the body the first one names, whatever follows
+/// the last (a noun such as 负责人 closes no bare section).
+pub(crate) fn sibling_units(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let joiner = &r.lex.function_words.list_joiner;
+    let mut add = Vec::new();
+    for m in out.iter() {
+        let MentionKind::Chain(c) = &m.kind else {
+            continue;
+        };
+        let (Some(Link::Unit { text: first }), true) = (c.links.last(), c.links.len() >= 2) else {
+            continue;
+        };
+        let Some(head) = first.chars().last() else {
+            continue;
+        };
+        let mut p = m.end;
+        while p + 1 < lat.len() && joiner.has_char(lat.chars[p]) && !covered[p + 1] {
+            let Some((Link::Unit { text }, e)) = generic_at(r, lat, p + 1, SuffixRole::Unit, 6)
+            else {
+                break;
+            };
+            if !text.ends_with(head) || text == *first || covered[p + 1..e].iter().any(|c| *c) {
+                break;
+            }
+            let mut chain = c.clone();
+            chain.links.pop();
+            chain.ends.pop();
+            chain.links.push(Link::Unit { text: text.clone() });
+            chain.ends.push(e);
+            add.push(Mention {
+                start: p + 1,
+                end: e,
+                text,
+                kind: MentionKind::Chain(chain),
+            });
+            p = e;
+        }
+    }
+    for m in add {
+        cover(covered, m.start, m.end);
+        out.push(m);
+    }
+}
+
 /// Scans the text for internal sections written without their body
 /// (审议工程规划科关于…; 利用科按程序报…): a unit name of at least three
 /// characters whose suffix may stand alone (科, 股), opening a clause or
@@ -1302,6 +1353,24 @@ mod tests {
             let ms = found_by(text, "shared_departments");
             assert!(ms.is_empty(), "{text}: {ms:?}");
         }
+    }
+
+    #[test]
+    fn units_listed_after_a_unit_share_its_body() {
+        let ms = found_by(
+            "省水利厅规划处、建管处、农水处负责同志到场指导。",
+            "sibling_units",
+        );
+        assert!(
+            has(&ms, "建管处", Agency) && has(&ms, "农水处", Agency),
+            "{ms:?}"
+        );
+        // a unit of another kind is no item of the list
+        let ms = found_by(
+            "郑州市应急管理局规划科、财务处负责人参加。",
+            "sibling_units",
+        );
+        assert!(!ms.iter().any(|(t, _)| t == "财务处"), "{ms:?}");
     }
 
     #[test]

@@ -155,7 +155,9 @@ pub(crate) type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool])
 ///    read them.
 /// 6. `shared_departments`, right after the chains: places listed before a
 ///    department become chains of it (锦江区、青羊区住建局) before the headed
-///    names take places as the prefixes of their names.
+///    names take places as the prefixes of their names; `sibling_units`:
+///    units listed after a unit with the same head (综合科、规划科) share its
+///    body.
 /// 7. `headed_names`: organisations, projects and places by their heads; a
 ///    place or organisation found before may start a name (a place it
 ///    swallows is dropped), then countries and geographic names are read on
@@ -188,6 +190,7 @@ pub(crate) const PASSES: &[(&str, Pass)] = &[
     ("shared_departments", |r, lat, out, _| {
         chain::shared_depts(r, lat, out)
     }),
+    ("sibling_units", chain::sibling_units),
     ("headed_names", names::scan),
     ("shared_heads", names::shared_heads),
     ("villages", local::villages),

@@ -153,7 +153,9 @@ impl Resolver<'_> {
         };
         let mut cur = None;
         if let Some(a) = &c.anaphor {
-            if let Some((k, et)) = self.anaphor(a, 0) {
+            // (a body's anaphor: 市局 in 市局林业发展中心; 我省 before a
+            // unit's head names no body)
+            if let Some((k, et)) = self.anaphor(a, 0).filter(|(_, et)| et.is_org()) {
                 let name = self.st.entities.get(&k).map(|e| e.name.clone())?;
                 cur = Some((k, name, et));
             }

@@ -312,12 +312,14 @@ impl DocContext {
                 .map(|(i, _)| i)
         };
         let city = self.city.or_else(|| pick_level(Level::City));
-        let county = pick_level(Level::County).or(self.county);
+        let named_county = pick_level(Level::County);
+        let county = named_county.or(self.county);
         let town = pick_level(Level::Town);
         ArticleContext {
             city,
             county,
             town,
+            named_county,
             shi: self.county_city.or(city),
             bureau: None,
         }
@@ -804,7 +806,9 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
         .iter()
         .filter(|(&i, _)| is_county_city(i))
         .max_by_key(|(&i, &n)| (n, std::cmp::Reverse(i)))?;
-    let prefecture = ctx_ancestor(r, best, Level::City)?;
+    // (a county-level city that the province governs directly, 天门市 or
+    // 琼海市, has no prefecture)
+    let prefecture = ctx_ancestor(r, best, Level::City);
     let rival = counts
         .iter()
         .any(|(&i, &m)| lx.divisions[i].level == Level::City && m > n);
@@ -814,11 +818,12 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
         i != best
             && lx.divisions[i].level == Level::County
             && m >= n
-            && ctx_ancestor(r, i, Level::City) == Some(prefecture)
+            && prefecture.is_some()
+            && ctx_ancestor(r, i, Level::City) == prefecture
     });
+    let names_prefecture = prefecture.is_some_and(|p| counts.contains_key(&p));
     let rival = rival || sibling;
-    (n >= 2 && !counts.contains_key(&prefecture) && !rival && !says_own_county(r, mentions))
-        .then_some(best)
+    (n >= 2 && !names_prefecture && !rival && !says_own_county(r, mentions)).then_some(best)
 }
 
 fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {

@@ -343,6 +343,9 @@ pub(crate) struct ArticleContext {
     pub(crate) county: Option<usize>,
     /// The township the article is about.
     pub(crate) town: Option<usize>,
+    /// The county or district the article itself names most (not the
+    /// document's, where the article names none).
+    pub(crate) named_county: Option<usize>,
     /// The division the level word 市 stands for: the city, or the
     /// county-level city the document is about.
     pub(crate) shi: Option<usize>,
@@ -551,16 +554,33 @@ impl<'a> Resolver<'a> {
         self.level_place(c.level?)
     }
 
+    /// The article's own place that a home anaphor names (我市 → its city,
+    /// 全县 → its county), where the context knows it.
+    fn home_place(&self, word: &str) -> Option<usize> {
+        let mut cs = word.chars();
+        let (glue, level) = (cs.next()?, cs.next()?);
+        let pt = &self.r.lex.place_terms;
+        if cs.next().is_some() || !pt.home_glue.has_char(glue) || !pt.level_word.has_char(level) {
+            return None;
+        }
+        // (a page of several articles: 全县 in one about another county
+        // than the page's is that county, unnamed here)
+        let place = self.level_place(level)?;
+        let county = self.r.lex.divisions[place].level == Level::County;
+        (!county || self.actx.named_county == Some(place)).then_some(place)
+    }
+
     /// The division a level character stands for in the article (市 → its
     /// city, 区 → its district).
     fn level_place(&self, ch: char) -> Option<usize> {
         match crate::recognize::chain::level_of(ch)? {
-            // (a province's own news names no city)
+            // (a province's own news names no city; 省 is no municipality)
             Level::Province => self
                 .actx
                 .city
                 .and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province))
-                .or(self.ctx.province),
+                .or(self.ctx.province)
+                .filter(|&p| self.r.lex.divisions[p].name.ends_with(ch)),
             // 州 stands for an autonomous prefecture only (州委 of 临夏回族自治州)
             Level::City => self.actx.shi.filter(|&c| {
                 let strict = &self.r.lex.words.places.strict_levels;
@@ -727,6 +747,9 @@ impl<'a> Resolver<'a> {
 
     /// An anaphor → the entity it stands for.
     pub(crate) fn anaphor(&mut self, word: &str, pos: usize) -> Option<(String, EntityType)> {
+        if let Some(place) = self.home_place(word) {
+            return Some((self.division_entity(place, None), EntityType::Place));
+        }
         let bureau = self.actx.bureau.clone().or_else(|| self.ctx.bureau.clone());
         let organs = &self.r.lex.words.organs;
         match word {
@@ -1227,6 +1250,27 @@ mod tests {
             "{:?}",
             c.relations
         );
+    }
+
+    #[test]
+    fn a_home_anaphor_names_the_articles_own_place() {
+        let r = Recognizer::new().expect("lexicons");
+        // a county-level city that its province governs directly (no
+        // prefecture): its towns make it the text's city, 我市 and 全省
+        // name it and its province
+        let a = resolve(
+            &r,
+            "我市彭场镇、张沟镇入选省级卫生乡镇。近年来，彭场镇和张沟镇持续改善人居环境，\
+             全省共有40个乡镇入选。\n",
+        );
+        // (an anaphor is no name of the place: no alias)
+        let city = named(&a, "仙桃市").expect("the city");
+        assert!(city.aliases.is_empty(), "{city:?}");
+        assert!(named(&a, "湖北省").is_some(), "{:?}", a.entities);
+        assert!(related(&a, "彭场镇", Predicate::LocatedIn, "仙桃市"));
+        // 我省 in a municipality's text names no province
+        let b = resolve(&r, "北京市朝阳区与我省签订合作协议。\n");
+        assert_eq!(b.entities.len(), 2, "{:?}", b.entities);
     }
 
     #[test]
