@@ -1108,7 +1108,10 @@ fn names_after_post(
             continue;
         }
         let nr = name_token(r, lat, j);
-        let Some(l) = name_at(r, lat, j).or(nr) else {
+        // (an item framed by 、 between the post, or names after it, and
+        // a name is a name whatever its characters: 副主席德吉、王某)
+        let item = list_item(r, lat, j, covered);
+        let Some(l) = name_at(r, lat, j).or(nr).or(item) else {
             return;
         };
         let after = j + l;
@@ -1137,6 +1140,7 @@ fn names_after_post(
         // is a name even where it is a place's name as well
         let listed = j > post_end || nx == '、' && next_listed_name(r, lat, after + 1, covered);
         let plausible = plausible_name(r, &name)
+            || item == Some(l)
             || framed && listed_name(r, &name)
             || listed
                 && surname_len(r, &lat.chars, j).is_some()
@@ -1310,6 +1314,27 @@ fn transcribed_name(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
         _ => false,
     };
     fits.then_some(e)
+}
+
+/// The length of a list item starting at `p` that reads as no name but is
+/// one by its place in a list of people: two to four characters, no
+/// mention, no word the dictionary knows as another thing than a name,
+/// then 、 and a plausible name.
+fn list_item(r: &Recognizer, lat: &Lattice, p: usize, covered: &[bool]) -> Option<usize> {
+    let e = (p..lat.len().min(p + 5)).find(|&x| !is_han(lat.chars[x]) || is_punct(lat.chars[x]))?;
+    // (its words are none the dictionary knows as other than names: not
+    // 的获得感 after 群众, nor 带头招 after 领导)
+    let words_ok = lat.tok_start(p)
+        && (p..e).all(|x| {
+            lat.token(x)
+                .is_some_and(|t| t.end <= e && !r.common_word(&lat.text(t.start, t.end)))
+        });
+    let fits = (2..=4).contains(&(e - p))
+        && lat.chars[e] == '、'
+        && !covered[p..e].iter().any(|c| *c)
+        && words_ok
+        && next_listed_name(r, lat, e + 1, covered);
+    fits.then_some(e - p)
 }
 
 /// Whether a plausible name, uncovered, starts at `p` (the next item of a
@@ -1601,6 +1626,22 @@ mod tests {
         // a list of rivers stays one
         let ms = found_by("黄河、长江、淮河、汉江流域治理。", "name_lists");
         assert!(ms.iter().all(|m| m.1 != Some(Person)), "{ms:?}");
+    }
+
+    #[test]
+    fn an_item_between_a_post_and_a_name_is_a_name() {
+        // a transcribed name no surname starts, then Han names; 及 closes
+        // the last before the next post
+        let ms = found_by(
+            "区政协副主席喜饶、何海涛、于春生及秘书长刘立新出席。",
+            "people_by_post",
+        );
+        for n in ["喜饶", "何海涛", "于春生", "刘立新"] {
+            assert!(has(&ms, n, Person), "{n}: {ms:?}");
+        }
+        // words of a phrase are no item (群众 is a noun for people)
+        let ms = found_by("提升了群众的获得感、幸福感。", "people_by_post");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]
