@@ -378,6 +378,33 @@ pub(crate) struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
+    /// The place written in the name of a body that starts a project's
+    /// name (丹寨县 of 丹寨县第四幼儿园 in 丹寨县第四幼儿园扩建项目): the
+    /// place the project lies in, unless it is a short name (淮北 of a
+    /// school's name) or contains the county the article is about (which
+    /// places the project more closely).
+    fn body_place<'m>(
+        &self,
+        ms: &'m [Mention],
+        m: &Mention,
+        etype: EntityType,
+    ) -> Option<&'m PlaceRef> {
+        if etype != EntityType::Project {
+            return None;
+        }
+        let p = ms.iter().find_map(|b| match &b.kind {
+            MentionKind::Chain(c) if b.start == m.start && b.end < m.end => c.places.last(),
+            _ => None,
+        })?;
+        let idx = self.ctx.pick_ref(self.r, p, self.actx)?;
+        let home = self
+            .ctx
+            .home_county
+            .filter(|&h| self.actx.county == Some(h));
+        let wider = home.is_some_and(|h| h != idx && self.r.lex.is_within(h, idx));
+        (!p.short && !wider).then_some(p)
+    }
+
     fn run(&mut self, ms: &[Mention]) {
         for (mi, m) in ms.iter().enumerate() {
             let ev = self.evidence_at(m.start, m.end);
@@ -393,8 +420,8 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 MentionKind::Named { etype, name, place } => {
-                    if let Some(key) = self.named_entity(*etype, name, place.as_ref(), &m.text, &ev)
-                    {
+                    let place = place.as_ref().or_else(|| self.body_place(ms, m, *etype));
+                    if let Some(key) = self.named_entity(*etype, name, place, &m.text, &ev) {
                         self.push_ref(m, mi, key, *etype, false);
                     }
                 }
@@ -1271,6 +1298,30 @@ mod tests {
         // 我省 in a municipality's text names no province
         let b = resolve(&r, "北京市朝阳区与我省签订合作协议。\n");
         assert_eq!(b.entities.len(), 2, "{:?}", b.entities);
+    }
+
+    #[test]
+    fn a_project_named_after_a_body_lies_in_the_bodys_place() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(&r, "望谟县第二中学改扩建项目于近日开工。\n");
+        assert!(
+            related(
+                &a,
+                "望谟县第二中学改扩建项目",
+                Predicate::LocatedIn,
+                "望谟县"
+            ),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
+    fn an_autonomous_county_by_its_short_name_and_zizhixian() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(&r, "务川自治县召开招商引资推进会。\n");
+        let county = named(&a, "务川仡佬族苗族自治县").expect("the county");
+        assert!(county.aliases.contains("务川自治县"), "{county:?}");
     }
 
     #[test]
