@@ -255,10 +255,23 @@ fn drop_common_division_names(lex: &mut Lexicon, jieba: &Jieba) {
     for c in common {
         lex.division_by_short.remove(&c);
     }
+    // (nor is a short common noun that names one township-level unit in
+    // the country, 物流园区 of one district: it would be that unit
+    // wherever the noun is written; a noun that names several, 工业园区, is
+    // a unit only where the article's county has one)
+    let town_unit = |idx: &Vec<usize>| {
+        idx.len() == 1 && lex.divisions[idx[0]].level == crate::lexicon::Level::Town
+    };
     let plain: Vec<String> = lex
         .division_by_name
-        .keys()
-        .filter(|n| !lex.place_terms.division_term.ends(n))
+        .iter()
+        .filter(|(n, idx)| {
+            !lex.place_terms.division_term.ends(n)
+                || town_unit(idx)
+                    && n.chars().count() <= 4
+                    && !lex.place_terms.township_term.ends(n)
+        })
+        .map(|(n, _)| n)
         .filter(|n| dict_tag(jieba, n).is_some_and(|t| lex.tags.plain_noun.contains(t)))
         .cloned()
         .collect();
@@ -993,6 +1006,13 @@ mod tests {
         // nothing inside a title is another mention
         let all = through(text, "tagged_names");
         assert!(!has_text(&all, "宜昌市"), "{all:?}");
+    }
+
+    #[test]
+    fn a_common_noun_naming_one_township_level_unit_is_no_place() {
+        // (the division list holds one unit named 物流园区)
+        let all = through("我县加快物流园区建设。", "tagged_names");
+        assert!(!has_text(&all, "物流园区"), "{all:?}");
     }
 
     #[test]
