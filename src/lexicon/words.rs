@@ -215,6 +215,9 @@ pub(crate) struct RelationWords {
     pub(crate) media_heads: Vec<String>,
     /// Byline posts whose holders belong to the medium (记者, 编辑).
     pub(crate) staff_posts: Vec<String>,
+    /// Byline posts of reporters, who write for the one medium an article
+    /// names (记者).
+    pub(crate) reporter_posts: Vec<String>,
     /// Role labels of roster lines (组长, 成员).
     pub(crate) roster_roles: Vec<String>,
     /// Heads of the names of groups a roster lists (领导小组).
@@ -241,6 +244,7 @@ impl RelationWords {
             list_conjunctions: s.chars("list_conjunction")?,
             media_heads: s.words("media_head")?,
             staff_posts: s.words("staff_post")?,
+            reporter_posts: s.words("reporter_post")?,
             roster_roles: s.words("roster_role")?,
             group_heads: s.words("group_head")?,
             title_matter: s.one("title_matter")?,

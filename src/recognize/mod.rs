@@ -720,7 +720,10 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
             i = next;
             continue;
         }
-        if let Some(s) = dispatch_at(r, lat, i).or_else(|| dated_dispatch_at(r, lat, i)) {
+        let medium = dispatch_at(r, lat, i)
+            .or_else(|| dated_dispatch_at(r, lat, i))
+            .or_else(|| masthead_at(r, lat, i));
+        if let Some(s) = medium {
             push_source(r, lat, s, i + 1, out, covered);
         }
         i += 1;
@@ -786,6 +789,35 @@ fn dated_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
     let date_end = date_at(c, d)?;
     let mark = c.get(date_end).copied()?;
     (dw.dispatch_mark.has_char(mark) || dw.dispatch_wire.has_char(mark)).then_some(s)
+}
+
+/// Where the medium starts that ends at `i` and stands as a page's
+/// masthead: a line of its own, or before the date of the issue
+/// (某某日报 2019-07-26 10:46): three to ten Han characters from the line's
+/// start, then the end of the line or spaces and a digit.
+fn masthead_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
+    let c = &lat.chars;
+    if !r.lex.document_words.dispatch_medium.has_char(c[i]) {
+        return None;
+    }
+    let mut s = i;
+    while s > 0 && is_han(c[s - 1]) && i - s < 10 {
+        s -= 1;
+    }
+    let line_start = s == 0 || c[s - 1] == '\n';
+    // a name, not a clause (消息刊登在某某晚报)
+    let clause = (s..=i).any(|k| {
+        lat.token(k)
+            .is_some_and(|t| t.end <= i + 1 && r.tags().function_word.contains(t.tag))
+    });
+    let mut d = i + 1;
+    while d < c.len() && SPACES.contains(&c[d]) {
+        d += 1;
+    }
+    let dated = d > i + 1 && c.get(d).is_some_and(|x| x.is_ascii_digit());
+    let alone = c.get(i + 1).is_none_or(|x| *x == '\n');
+    let own = r.lex.document_words.own_medium.has_char(c[s]);
+    (line_start && !clause && i - s >= 2 && (dated || alone) && !own).then_some(s)
 }
 
 /// The end of a month-and-day date at `d` (3月14日), if one starts there.
@@ -1094,6 +1126,17 @@ mod tests {
         assert!(has(&ms, "江城网", EntityType::Organization), "{ms:?}");
         // inside a sentence, or without a date, no dispatch
         let ms = found_by("他在南粤网5月2日讯中看到消息。", "sources");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_masthead_names_its_paper() {
+        let ms = found_by("新程晚报 2021-05-02 08:30\n大桥合龙。", "sources");
+        assert!(has(&ms, "新程晚报", EntityType::Organization), "{ms:?}");
+        let ms = found_by("新程晚报\n大桥合龙。", "sources");
+        assert!(has(&ms, "新程晚报", EntityType::Organization), "{ms:?}");
+        // a sentence that ends in a paper's name is no masthead
+        let ms = found_by("消息刊登在新程晚报 2021年版上。", "sources");
         assert!(ms.is_empty(), "{ms:?}");
     }
 

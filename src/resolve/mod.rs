@@ -1325,6 +1325,32 @@ mod tests {
     }
 
     #[test]
+    fn reporters_of_the_papers_own_dispatch_and_of_its_credits() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "江城晚报 2021-05-02 08:30\n本报讯（记者 李清 王海）大桥合龙。\n",
+        );
+        assert!(
+            related(&a, "李清", Predicate::MemberOf, "江城晚报"),
+            "{:?}",
+            a.relations
+        );
+        assert!(related(&a, "王海", Predicate::MemberOf, "江城晚报"));
+        // a credit line under a header that names the one paper
+        let b = resolve(
+            &r,
+            "大桥合龙。\n◆江城晚报社编发中心\n◆文/记者 李清\n◆编辑：王海\n",
+        );
+        assert!(
+            related(&b, "李清", Predicate::MemberOf, "江城晚报社"),
+            "{:?}",
+            b.relations
+        );
+        assert!(!related(&b, "王海", Predicate::MemberOf, "江城晚报社"));
+    }
+
+    #[test]
     fn in_a_countys_news_shi_is_the_countys_prefecture() {
         let r = Recognizer::new().expect("lexicons");
         // 青州 names a county-level city twice inside other names; the text

@@ -628,10 +628,12 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
         let body = org_end.and_then(|e| keys.body_ending(e));
         match source {
             PersonSource::Byline => {
-                let own = post.as_deref().is_some_and(|p| own_staff(res, p));
+                let own = post.as_deref().is_some_and(|p| own_staff(res, p))
+                    || own_dispatch(res, chars, m.start);
                 let body = body
                     .or_else(|| medium_before(res, &refs, chars, m.start))
-                    .or_else(|| own.then(|| own_paper(res, &refs, chars, m.start)).flatten());
+                    .or_else(|| own.then(|| own_paper(res, &refs, chars, m.start)).flatten())
+                    .or_else(|| reporter(res, post.as_deref()).then(|| sole_medium(res, &refs))?);
                 if post.is_none() {
                     // a line of names signed by its medium (某某台 张三 李四)
                     if let Some(b) = signing_medium(res, &refs, chars, m.start) {
@@ -768,6 +770,43 @@ fn medium_before(res: &Resolver, refs: &[Ref], chars: &[char], start: usize) -> 
 /// Whether a post is the paper's own staff's (本报记者: 本 before it).
 fn own_staff(res: &Resolver, post: &str) -> bool {
     res.r.lex.document_words.own_medium.starts(post)
+}
+
+/// Whether a byline post is a reporter's (记者, 全媒体记者).
+fn reporter(res: &Resolver, post: Option<&str>) -> bool {
+    let words = &res.r.lex.words.relation.reporter_posts;
+    post.is_some_and(|p| words.iter().any(|w| p.contains(w.as_str())))
+}
+
+/// The one medium an article names, if it names only one: the paper
+/// whose staff sign its credits where no medium stands near them
+/// (文/记者 某某 under a header naming 某某日报社).
+fn sole_medium(res: &Resolver, refs: &[Ref]) -> Option<String> {
+    let mut media = refs.iter().filter(|r| {
+        r.etype == EntityType::Organization
+            && res
+                .st
+                .entities
+                .get(&r.key)
+                .is_some_and(|e| res.is_medium(&e.name))
+    });
+    let first = media.next()?;
+    media.all(|r| r.key == first.key).then(|| first.key.clone())
+}
+
+/// Whether the byline at `start` is of the paper's own dispatch (本报讯
+/// (记者 某某)): the line before it opens with the paper's own mark.
+fn own_dispatch(res: &Resolver, chars: &[char], start: usize) -> bool {
+    let dw = &res.r.lex.document_words;
+    let line = chars[..start]
+        .iter()
+        .rposition(|c| *c == '\n')
+        .map_or(0, |i| i + 1);
+    chars[line..start].windows(3).any(|w| {
+        dw.own_medium.has_char(w[0])
+            && dw.dispatch_medium.has_char(w[1])
+            && dw.dispatch_mark.has_char(w[2])
+    })
 }
 
 /// The medium that prints the text where its own staff (本报记者) write at
