@@ -278,6 +278,9 @@ pub(crate) struct OrganWords {
     pub(crate) government: String,
     /// Starts the full name of a Party committee (中共).
     pub(crate) party_prefix: String,
+    /// Starts the full name of a ministry and is not written in the names
+    /// of its internal units (中华人民共和国).
+    pub(crate) state_prefix: String,
     /// Ends the full name of a committee (委员会).
     pub(crate) committee: String,
     /// The same in a short name (委).
@@ -343,6 +346,7 @@ impl OrganWords {
             discipline_organ_name: tpl("discipline_organ")?,
             government: s.one("government")?,
             party_prefix: s.one("party_prefix")?,
+            state_prefix: s.one("state_prefix")?,
             committee: s.one("committee")?,
             committee_short: s.one("committee_short")?,
             working_committee_short: s.one("working_committee_short")?,

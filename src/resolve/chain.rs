@@ -441,6 +441,10 @@ impl Resolver<'_> {
         } else {
             pet
         };
+        // (a ministry's units are named without the state's name:
+        // 水利部规划计划司, not 中华人民共和国水利部规划计划司)
+        let state = &self.r.lex.words.organs.state_prefix;
+        let pname = pname.strip_prefix(state.as_str()).unwrap_or(&pname);
         Some(LevelName::new(format!("{pname}{t}"), et, None))
     }
 }

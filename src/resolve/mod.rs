@@ -1351,6 +1351,19 @@ mod tests {
     }
 
     #[test]
+    fn a_ministrys_unit_is_named_without_the_states_name() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(&r, "教育部基础教育司副司长王海一行到校调研。\n");
+        assert!(named(&a, "教育部基础教育司").is_some(), "{:?}", a.entities);
+        assert!(related(
+            &a,
+            "教育部基础教育司",
+            Predicate::SubOrganizationOf,
+            "中华人民共和国教育部"
+        ));
+    }
+
+    #[test]
     fn in_a_countys_news_shi_is_the_countys_prefecture() {
         let r = Recognizer::new().expect("lexicons");
         // 青州 names a county-level city twice inside other names; the text
