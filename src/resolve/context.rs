@@ -821,7 +821,13 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
             && prefecture.is_some()
             && ctx_ancestor(r, i, Level::City) == prefecture
     });
-    let names_prefecture = prefecture.is_some_and(|p| counts.contains_key(&p));
+    // (a text that calls its place 我市 and names the county-level city
+    // more often than its prefecture is the city's news, though it names
+    // the prefecture: 宣城市政府副市长某某，我市市长某某)
+    let home = says_my_city(r, mentions);
+    let names_prefecture = prefecture
+        .and_then(|p| counts.get(&p))
+        .is_some_and(|&m| !home || m >= n);
     let rival = rival || sibling;
     (n >= 2 && !names_prefecture && !rival && !says_own_county(r, mentions)).then_some(best)
 }

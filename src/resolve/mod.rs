@@ -1364,6 +1364,28 @@ mod tests {
     }
 
     #[test]
+    fn a_county_level_city_that_calls_itself_wo_shi_beside_its_prefecture() {
+        let r = Recognizer::new().expect("lexicons");
+        // the prefecture is named once, by its name; the county-level city
+        // by its towns and name, and as 我市
+        let a = resolve(
+            &r,
+            "潍坊市政府副市长王强，我市市委副书记、市长李明到洛城街道、文家街道调研。\
+             在寿光市蔬菜基地，王强对我市工作给予肯定。\n",
+        );
+        assert!(
+            related(&a, "李明", Predicate::MemberOf, "寿光市人民政府"),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            related(&a, "王强", Predicate::MemberOf, "潍坊市人民政府"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn in_a_countys_news_shi_is_the_countys_prefecture() {
         let r = Recognizer::new().expect("lexicons");
         // 青州 names a county-level city twice inside other names; the text

@@ -990,6 +990,8 @@ fn chain_posts(
         let target = match keys.body_ending(ps) {
             // the body named right before the post
             Some(b) if organ != Some(PostOrgan::Gov) => Some(b),
+            // (a government's post after the government named: 某市政府副市长)
+            Some(b) if is_government(res, &b) => Some(b),
             Some(b) => implied_body(res, &pt, level, place_before, ps).or(Some(b)),
             None => {
                 if level.is_some() {
@@ -1025,6 +1027,15 @@ fn chain_posts(
         }
         break;
     }
+}
+
+/// Whether the entity `key` is a people's government (…人民政府).
+fn is_government(res: &Resolver, key: &str) -> bool {
+    let gov = &res.r.lex.words.organs.government;
+    res.st
+        .entities
+        .get(key)
+        .is_some_and(|e| e.name.ends_with(gov.as_str()))
 }
 
 /// A name written before its post (王某市长, 李某副县长) with no body before
