@@ -730,6 +730,22 @@ impl Lexicon {
         }
     }
 
+    /// The townships inside a city or county (by the code's prefix: the
+    /// division list is sorted by code).
+    pub(crate) fn towns_within(&self, anc: usize) -> impl Iterator<Item = usize> + '_ {
+        let d = &self.divisions[anc];
+        let digits = match d.level {
+            Level::Province => 2,
+            Level::City => 4,
+            _ => 6,
+        };
+        let prefix = &d.code[..digits.min(d.code.len())];
+        let from = self.divisions.partition_point(|x| x.code.as_str() < prefix);
+        (from..self.divisions.len())
+            .take_while(move |&i| self.divisions[i].code.starts_with(prefix))
+            .filter(move |&i| self.divisions[i].level == Level::Town)
+    }
+
     /// Whether `idx` lies inside (or is) `anc`.
     pub(crate) fn is_within(&self, idx: usize, anc: usize) -> bool {
         let mut cur = Some(idx);

@@ -326,8 +326,17 @@ impl DocContext {
     }
 
     /// The context of one article.
-    pub(crate) fn article(&self, r: &Recognizer, ai: usize, ms: &[Mention]) -> ArticleContext {
+    pub(crate) fn article(
+        &self,
+        r: &Recognizer,
+        ai: usize,
+        ms: &[Mention],
+        text: &str,
+    ) -> ArticleContext {
         let mut a = self.base_article(r, ai);
+        if a.town.is_none() && says_own_town(ms) {
+            a.town = short_town(r, &a, text);
+        }
         let mut votes: BTreeMap<(u8, String), (usize, Bureau)> = BTreeMap::new();
         for m in ms {
             if let MentionKind::Chain(c) = &m.kind {
@@ -763,6 +772,32 @@ fn says_home(r: &Recognizer, mentions: &[Vec<Mention>], level: &str) -> bool {
         matches!(&m.kind, MentionKind::Anaphor { word }
             if pw.home_anaphor.contains(word) && word.ends_with(level))
     })
+}
+
+/// Whether an article names a body by the township's level word alone
+/// (镇党委, 乡政府): it is a township's news.
+fn says_own_town(ms: &[Mention]) -> bool {
+    ms.iter().any(|m| {
+        matches!(&m.kind, MentionKind::Chain(c)
+            if c.places.is_empty()
+                && c.level.and_then(crate::lexicon::level_of) == Some(Level::Town))
+    })
+}
+
+/// The township whose short name a township's news writes (孟河 in
+/// 克服疫情对孟河经济的影响 …镇党委书记): the one township of the article's
+/// county (else city) whose short name, no ordinary word, the text holds.
+fn short_town(r: &Recognizer, a: &ArticleContext, text: &str) -> Option<usize> {
+    let area = a.county.or(a.city)?;
+    let lx = &r.lex;
+    let mut found = lx.towns_within(area).filter(|&t| {
+        lx.divisions[t]
+            .short
+            .as_deref()
+            .is_some_and(|s| s.chars().count() >= 2 && text.contains(s) && !r.common_word(s))
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// Whether the text calls its own place a county: 我县, or a body by the

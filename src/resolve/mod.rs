@@ -142,7 +142,7 @@ pub(crate) fn resolve_with_mentions(
     let mut articles = Vec::new();
     for (ai, art) in doc.articles.iter().enumerate() {
         let ms = &mentions[ai];
-        let actx = ctx.article(r, ai, ms);
+        let actx = ctx.article(r, ai, ms, &art.text);
         let mut st = ArticleState::new();
         let chars: Vec<char> = art.text.chars().collect();
         let mut res = Resolver {
@@ -1383,6 +1383,24 @@ mod tests {
             "{:?}",
             a.relations
         );
+    }
+
+    #[test]
+    fn a_townships_news_names_it_by_its_short_name() {
+        let r = Recognizer::new().expect("lexicons");
+        // 镇党委 in a text about 寿光市 that writes 纪台 (纪台镇's short name)
+        let a = resolve(
+            &r,
+            "为推动纪台经济发展，寿光市纪台农业公司扩建厂房。镇党委书记王强到现场调研。\n",
+        );
+        assert!(
+            related(&a, "王强", Predicate::MemberOf, "中共寿光市纪台镇委员会"),
+            "{:?}",
+            a.relations
+        );
+        // without a body of the township's level word, no township
+        let b = resolve(&r, "为推动纪台经济发展，寿光市纪台农业公司扩建厂房。\n");
+        assert!(named(&b, "纪台镇").is_none(), "{:?}", b.entities);
     }
 
     #[test]
