@@ -1223,6 +1223,13 @@ mod tests {
     }
 
     #[test]
+    fn a_level_word_glued_to_a_verb_of_going_before_it() {
+        // jieba reads 赴市 as one word
+        let ms = found_by("副市长赴市审计局调研。", "chains");
+        assert!(has(&ms, "市审计局", Agency), "{ms:?}");
+    }
+
+    #[test]
     fn a_township_after_a_level_character_the_segmenter_glued_to_it() {
         // jieba's guesser reads 我/县甫/田乡: the township starts inside a token
         let ms = through("基地座落于我县甫田乡境内。", "chains");
