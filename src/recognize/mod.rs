@@ -692,7 +692,7 @@ pub(crate) fn issuing_bodies(
 const SPACES: &[char] = &[' ', '\u{3000}'];
 
 /// The colons after the label of a credit (ASCII and full-width).
-const COLONS: &[char] = &[':', '：'];
+pub(crate) const COLONS: &[char] = &[':', '：'];
 
 /// What may follow the mark of a dispatch (河北新闻网讯(…): a bracket or a
 /// space.
@@ -814,7 +814,12 @@ fn masthead_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
     while d < c.len() && SPACES.contains(&c[d]) {
         d += 1;
     }
-    let dated = d > i + 1 && c.get(d).is_some_and(|x| x.is_ascii_digit());
+    // (or its reporters first: 某某日报 张三 李四 发布时间:2025年…)
+    let line_end = (i + 1..c.len()).find(|&k| c[k] == '\n').unwrap_or(c.len());
+    let year = c[i + 1..line_end]
+        .windows(4)
+        .any(|w| w.iter().all(|x| x.is_ascii_digit()));
+    let dated = d > i + 1 && (c.get(d).is_some_and(|x| x.is_ascii_digit()) || year);
     let alone = c.get(i + 1).is_none_or(|x| *x == '\n');
     let own = r.lex.document_words.own_medium.has_char(c[s]);
     (line_start && !clause && i - s >= 2 && (dated || alone) && !own).then_some(s)

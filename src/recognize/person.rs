@@ -280,7 +280,10 @@ fn paragraph(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
 ) {
-    if roster_line(r, lat, ps, pe, out, covered) || names_line(r, lat, ps, pe, out, covered) {
+    if roster_line(r, lat, ps, pe, out, covered)
+        || names_line(r, lat, ps, pe, out, covered)
+        || masthead_names(r, lat, ps, pe, out, covered)
+    {
         return;
     }
     media_bylines(r, lat, ps, pe, out, covered);
@@ -380,6 +383,39 @@ fn names_line(
         push_people(out, covered, lat, people, PersonSource::Byline);
     }
     line
+}
+
+/// The names between a masthead and the date of a page's header line
+/// (某某日报 刘笑雪 曹婕妤 发布时间:2025年…): the paper's name opening the
+/// line, a space, then a line of names up to the first digit or colon.
+fn masthead_names(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) -> bool {
+    let chars = &lat.chars;
+    let Some(k) = (ps..pe).find(|&x| chars[x] == ' ') else {
+        return false;
+    };
+    let medium = &r.lex.document_words.dispatch_medium;
+    let paper = (3..=10).contains(&(k - ps))
+        && chars[ps..k].iter().all(|c| is_han(*c))
+        && medium.has_char(chars[k - 1]);
+    if !paper {
+        return false;
+    }
+    let stop = (k..pe)
+        .find(|&x| chars[x].is_ascii_digit() || super::COLONS.contains(&chars[x]))
+        .unwrap_or(pe);
+    // (the label before the date, 发布时间, is no name)
+    let mut e = stop;
+    while e > k && chars[e - 1] != ' ' {
+        e -= 1;
+    }
+    e > k + 1 && names_line(r, lat, k + 1, e, out, covered)
 }
 
 /// Whether the word `s..e` of a line of names is a local medium: a short
@@ -1497,6 +1533,21 @@ mod tests {
             has(&ms, "陈晓峰", Person) && has(&ms, "孙丽娟", Person),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn the_names_between_a_masthead_and_the_date_are_people() {
+        let ms = found_by(
+            "新程晚报 刘笑雪 曹婕妤 发布时间:2025年08月26日 18:28\n大桥合龙。",
+            "structured_people",
+        );
+        assert!(
+            has(&ms, "刘笑雪", Person) && has(&ms, "曹婕妤", Person),
+            "{ms:?}"
+        );
+        // a sentence after a paper's name is no line of names
+        let ms = found_by("新程晚报 报道称大桥合龙 2025年", "structured_people");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]
