@@ -421,7 +421,7 @@ impl<'a> Resolver<'a> {
                 }
                 MentionKind::Named { etype, name, place } => {
                     let place = place.as_ref().or_else(|| self.body_place(ms, m, *etype));
-                    if let Some(key) = self.named_entity(*etype, name, place, &m.text, &ev) {
+                    if let Some(key) = self.named_entity(*etype, name, place, m, &ev) {
                         self.push_ref(m, mi, key, *etype, false);
                     }
                 }
@@ -845,9 +845,10 @@ impl<'a> Resolver<'a> {
         et: EntityType,
         name: &str,
         place: Option<&PlaceRef>,
-        text: &str,
+        m: &Mention,
         ev: &Evidence,
     ) -> Option<String> {
+        let text = m.text.as_str();
         // a unit named alone (来源:机关第四支部) that a full name of the
         // document ends with is that body
         if et == EntityType::Organization && place.is_none() {
@@ -896,7 +897,7 @@ impl<'a> Resolver<'a> {
                 if let Some(full) = self.ctx.local_names.get(&core) {
                     canon = full.clone();
                 } else if is_local_unit(&self.r.lex.words.places, &core) {
-                    let (name, town) = self.local_unit_name(&core);
+                    let (name, town) = self.local_unit_name(&core, m.start);
                     canon = name;
                     in_town = town;
                 }
@@ -966,7 +967,7 @@ impl<'a> Resolver<'a> {
     /// about one township of the document's county, with the township
     /// (张王镇嘉陵村), which it lies in; in a document about one district or
     /// county, with it (城区泰安社区); a compound (…小区) as written.
-    fn local_unit_name(&self, core: &str) -> (String, Option<usize>) {
+    fn local_unit_name(&self, core: &str, pos: usize) -> (String, Option<usize>) {
         let places = &self.r.lex.words.places;
         if places.compounds.iter().any(|u| core.ends_with(u.as_str())) {
             return (core.to_string(), None);
@@ -984,17 +985,35 @@ impl<'a> Resolver<'a> {
         let towns = (self.ctx.mentioned.iter())
             .filter(|&&i| self.r.lex.divisions[i].level == Level::Town)
             .count();
-        let town = self.actx.town.filter(|&t| {
-            !own_parent
-                && !township
-                && towns <= 1
-                && self.ctx.county.is_none_or(|c| self.r.lex.is_within(t, c))
+        // (the township named last in the unit's sentence is its own: 在某某
+        // 镇，先后到甲村、乙村)
+        let near = self.town_in_sentence(pos);
+        let town = (self.actx.town.filter(|_| towns <= 1).or(near)).filter(|&t| {
+            !own_parent && !township && self.ctx.county.is_none_or(|c| self.r.lex.is_within(t, c))
         });
         match (town, self.ctx.county) {
             (Some(t), _) => (format!("{}{core}", self.r.lex.divisions[t].name), Some(t)),
             (None, Some(c)) => (format!("{}{core}", self.r.lex.unique_name(c)), None),
             (None, None) => (core.to_string(), None),
         }
+    }
+
+    /// The township named last before `pos` in its sentence, if any.
+    fn town_in_sentence(&self, pos: usize) -> Option<usize> {
+        let (a, _) = sentence_bounds(self.chars, pos, pos);
+        let lx = &self.r.lex;
+        self.st.refs.iter().rev().find_map(|r| {
+            if r.start < a || r.end > pos || r.etype != EntityType::Place || r.anaphor {
+                return None;
+            }
+            let code = self.st.entities.get(&r.key)?.code.as_deref()?;
+            let i = self.ctx.division_by_code(self.r, code)?;
+            // (not across another township's term: 某街道、某村、某街道、某社区
+            // lists units of several)
+            let between = char_slice(self.chars, r.end, pos);
+            let other = (lx.place_terms.township_term.iter()).any(|t| between.contains(t));
+            (lx.divisions[i].level == Level::Town && !other).then_some(i)
+        })
     }
 
     /// A document's canonical title: a leading short agency name is
@@ -1401,6 +1420,24 @@ mod tests {
         // without a body of the township's level word, no township
         let b = resolve(&r, "为推动纪台经济发展，寿光市纪台农业公司扩建厂房。\n");
         assert!(named(&b, "纪台镇").is_none(), "{:?}", b.entities);
+    }
+
+    #[test]
+    fn villages_lie_in_the_township_named_before_them_in_their_sentence() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "寿光市委书记王强深入纪台镇（前营村、后营村）、稻田镇（东庄村、西庄村）调研。\n",
+        );
+        assert!(named(&a, "纪台镇后营村").is_some(), "{:?}", a.entities);
+        assert!(named(&a, "稻田镇东庄村").is_some(), "{:?}", a.entities);
+        // and a village of Inner Mongolia's pastoral areas (嘎查)
+        let b = resolve(&r, "阿巴嘎旗别力古台镇宝德尔嘎查的牧民喜迁新居。\n");
+        assert!(
+            named(&b, "别力古台镇宝德尔嘎查").is_some(),
+            "{:?}",
+            b.entities
+        );
     }
 
     #[test]
