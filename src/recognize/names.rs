@@ -626,7 +626,10 @@ impl Walk<'_> {
             }
         }
         if self.head != Head::Other {
-            if let Some(edge) = self.named_after(start) {
+            if let Some(edge) = self
+                .named_after(start)
+                .or_else(|| self.company_place(start))
+            {
                 return Some(edge);
             }
         }
@@ -746,6 +749,32 @@ impl Walk<'_> {
         } else {
             Step::Found((ps, Some(pr)))
         })
+    }
+
+    /// A company's registered name starts at a division's name that no
+    /// pass read as a place (an ambiguous short name: 西安 of 西安市 and of
+    /// two districts) where it opens a word after a delimiter or a function
+    /// word, whatever words make the trade name (西安天元防务股份有限公司:
+    /// 天元 is tagged a quantifier): at most twelve characters before
+    /// `start`, with no punctuation or mention between.
+    fn company_place(&self, start: usize) -> Option<Edge> {
+        let lat = self.lat;
+        if self.head != Head::Company {
+            return None;
+        }
+        let division = |p: &Piece| matches!(p, Piece::Division(_) | Piece::DivisionShort(_));
+        for at in (start.saturating_sub(12)..start).rev() {
+            if is_punct(lat.chars[at]) || !is_han(lat.chars[at]) || self.covered[at] {
+                return None;
+            }
+            let fits = lat
+                .longest(at, division)
+                .is_some_and(|(len, _)| at + len < start && lat.tok_start(at + len));
+            if fits && lat.tok_start(at) && opens_name(self.r, lat, at) {
+                return Some((at, None));
+            }
+        }
+        None
     }
 
     /// A bracket closing before `start` (at `prev`): a place in a company's
@@ -1344,6 +1373,10 @@ mod tests {
             has(&ms, "金宝利光电（宜昌）有限公司", Organization),
             "{ms:?}"
         );
+        // a short city name that two districts share, and a trade name the
+        // segmenter tags as a quantifier
+        let ms = found_by("走访了西安天元防务股份有限公司。", "headed_names");
+        assert!(has(&ms, "西安天元防务股份有限公司", Organization), "{ms:?}");
         // but a company of a group is the group's unit, named apart
         let ms = found_by("宜昌三峡集团建设发展有限公司中标。", "headed_names");
         assert!(
