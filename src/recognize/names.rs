@@ -222,6 +222,7 @@ fn candidate(
         covered,
         known,
         head: kind,
+        org: suf.etype == EntityType::Organization,
         limit: q.saturating_sub(16),
     };
     let (start, place) = walk.left_edge()?;
@@ -602,6 +603,8 @@ struct Walk<'a> {
     known: &'a Known,
     /// What the head makes the name.
     head: Head,
+    /// Whether the head names an organisation.
+    org: bool,
     /// How far left the name may reach.
     limit: usize,
 }
@@ -886,8 +889,8 @@ impl Walk<'_> {
             .get(q..)
             .is_some_and(|h| h.iter().take(2).any(|c| hw.association_end.has_char(*c)));
         // (a group's name ends a company's on the left: its company is a
-        // unit of the group, 某某集团建设发展有限公司)
-        let group = self.head == Head::Company && hw.company_head.contains(w);
+        // unit of the group, 某某集团建设发展有限公司, 某某集团某某煤业)
+        let group = (self.head == Head::Company || self.org) && hw.company_head.contains(w);
         if r.lex.posts.contains_key(w) && !association
             || hw.project_end.contains(w) && !phase_after
             || group
@@ -1377,6 +1380,12 @@ mod tests {
         // segmenter tags as a quantifier
         let ms = found_by("走访了西安天元防务股份有限公司。", "headed_names");
         assert!(has(&ms, "西安天元防务股份有限公司", Organization), "{ms:?}");
+        // an enterprise by its trade name and industry; a group's unit
+        // named after the group
+        let ms = found_by("对天泰锦辰煤业、阳泰集团西沟煤业开展检查。", "headed_names");
+        assert!(has(&ms, "天泰锦辰煤业", Organization), "{ms:?}");
+        assert!(has(&ms, "西沟煤业", Organization), "{ms:?}");
+        assert!(!has(&ms, "集团西沟煤业", Organization), "{ms:?}");
         // but a company of a group is the group's unit, named apart
         let ms = found_by("宜昌三峡集团建设发展有限公司中标。", "headed_names");
         assert!(
