@@ -1338,18 +1338,34 @@ fn transcribed_name(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     if p >= chars.len() || stops(p) {
         return None;
     }
-    let e = (p + 1..chars.len().min(p + 9)).find(|&x| stops(x))?;
-    let n = e - p;
-    let foreign = chars[p..e]
-        .iter()
-        .filter(|c| pw.transliteration.has_char(**c))
-        .count();
-    let fits = match n {
-        3 => foreign == 3,
-        4..=8 => foreign + 1 >= n,
-        _ => false,
+    let fits = |e: usize| {
+        let n = e - p;
+        let foreign = chars[p..e]
+            .iter()
+            .filter(|c| pw.transliteration.has_char(**c))
+            .count();
+        match n {
+            3 => foreign == 3,
+            4..=8 => foreign + 1 >= n,
+            _ => false,
+        }
     };
-    fits.then_some(e)
+    let limit = chars.len().min(p + 9);
+    if let Some(e) = (p + 1..limit).find(|&x| stops(x)) {
+        return fits(e).then_some(e);
+    }
+    // no delimiter within reach: the name ends where a predicate starts
+    // (索朗巴珠先后来到…: an adverb, a verb, a preposition or a time word)
+    (p + 3..limit)
+        .rev()
+        .find(|&e| predicate_start(lat, e) && fits(e))
+}
+
+/// Whether a word of the predicate after a subject starts at `p`: an
+/// adverb, a verb, a preposition or a time word (先后, 来到, 在).
+fn predicate_start(lat: &Lattice, p: usize) -> bool {
+    lat.token(p)
+        .is_some_and(|t| t.start == p && matches!(t.tag, Tag::D | Tag::V | Tag::P | Tag::T))
 }
 
 /// The length of a list item starting at `p` that reads as no name but is
@@ -1770,6 +1786,8 @@ mod tests {
             ["巴特尔朝鲁", "其木格", "格日勒图"]
         );
         assert_eq!(persons("会上，副县长次仁旺姆讲话。\n"), ["次仁旺姆"]);
+        // with no delimiter in reach, up to the predicate's first word
+        assert_eq!(persons("县长次仁旺姆先后来到三个乡调研。\n"), ["次仁旺姆"]);
         // a name whose first character ends a place's name with the post's
         // last (部长 + 江…: no 长江 there)
         assert_eq!(persons("会上，宣传部部长江白洛桑讲话。\n"), ["江白洛桑"]);
