@@ -347,6 +347,10 @@ impl Resolver<'_> {
         let name = match &st.cur {
             Some((_, pname, _)) => format!("{pname}{t}"),
             None if st.base.is_empty() => t.clone(),
+            // a company registered under a division, written after the
+            // township it lies in (石龙镇 + 象州某某有限公司), is named from
+            // that division: a registered name opens with no township
+            None if etype == EntityType::Organization && self.registered_in_town(c, t) => t.clone(),
             // organisations keep their name as written (山东农业大学)
             None if etype == EntityType::Organization && c.level.is_none() => {
                 let written: String = c.places.iter().map(|p| p.text.as_str()).collect();
@@ -360,6 +364,23 @@ impl Resolver<'_> {
             None
         };
         LevelName::new(name, etype, jur)
+    }
+
+    /// Whether a company's name `t` opens with a division's name (full or
+    /// short) after places that are all townships.
+    fn registered_in_town(&self, c: &Chain, t: &str) -> bool {
+        let lx = &self.r.lex;
+        let town = |i: &usize| lx.divisions[*i].level == Level::Town;
+        let towns = !c.places.is_empty()
+            && c.places
+                .iter()
+                .all(|p| !p.cands.is_empty() && p.cands.iter().all(town));
+        let company = lx.head_words.company_head.ends(t);
+        let opens = t.char_indices().skip(2).take(6).any(|(i, _)| {
+            let head = &t[..i];
+            lx.division_by_short.contains_key(head) || lx.division_by_name.contains_key(head)
+        });
+        towns && company && opens
     }
 
     /// 奎文地税分局: the district's branch of the city bureau

@@ -1441,6 +1441,30 @@ mod tests {
     }
 
     #[test]
+    fn a_company_written_after_its_township_is_named_from_its_division() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "象州县考察团参观了石龙镇象州新通汽车部件有限公司的车间。\n",
+        );
+        assert!(
+            named(&a, "象州新通汽车部件有限公司").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(
+            related(
+                &a,
+                "象州新通汽车部件有限公司",
+                Predicate::LocatedIn,
+                "象州县石龙镇"
+            ),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn in_a_countys_news_shi_is_the_countys_prefecture() {
         let r = Recognizer::new().expect("lexicons");
         // 青州 names a county-level city twice inside other names; the text
