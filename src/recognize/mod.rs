@@ -1121,6 +1121,9 @@ mod tests {
         assert!(has(&ms, "刘芳", EntityType::Person), "{ms:?}");
         let ms = found_by("荆楚网讯（通讯员 李清）三峡大坝迎来游客高峰。", "sources");
         assert!(has(&ms, "荆楚网", EntityType::Organization), "{ms:?}");
+        // a media centre by its short name (某某融媒 for 某某融媒体中心)
+        let ms = found_by("新程融媒讯（记者 李清）大桥合龙。", "sources");
+        assert!(has(&ms, "新程融媒", EntityType::Organization), "{ms:?}");
     }
 
     #[test]
