@@ -125,7 +125,9 @@ impl Resolver<'_> {
     /// entities of the places written in it, and an anaphor as its parent
     /// (市局林业发展中心).
     fn chain_start(&mut self, c: &Chain, start: usize) -> Option<ChainState> {
-        let place = self.chain_place(c);
+        let place = self
+            .chain_place(c)
+            .or_else(|| self.strict_level_named(c, start));
         let has_prefix = !c.places.is_empty() || c.level.is_some();
         let mut zone: Option<(String, String)> = None;
         if has_prefix && place.is_none() {
@@ -364,6 +366,29 @@ impl Resolver<'_> {
             None
         };
         LevelName::new(name, etype, jur)
+    }
+
+    /// The division a strict level word stands for where the article's own
+    /// county is not of that kind (区人大常委会 in a county's news, after
+    /// 安塞区代表团 visits it): the last division of that kind the article
+    /// names before.
+    fn strict_level_named(&self, c: &Chain, start: usize) -> Option<usize> {
+        let ch = c.level.filter(|_| c.places.is_empty())?;
+        let lx = &self.r.lex;
+        if !lx.words.places.strict_levels.contains(&ch)
+            || crate::recognize::chain::level_of(ch) != Some(Level::County)
+        {
+            return None;
+        }
+        self.st.refs.iter().rev().find_map(|r| {
+            if r.end > start || r.etype != EntityType::Place || r.anaphor {
+                return None;
+            }
+            let code = self.st.entities.get(&r.key)?.code.as_deref()?;
+            let i = self.ctx.division_by_code(self.r, code)?;
+            let d = &lx.divisions[i];
+            (d.level == Level::County && d.name.ends_with(ch)).then_some(i)
+        })
     }
 
     /// Whether a company's name `t` opens with a division's name (full or

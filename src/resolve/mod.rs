@@ -1465,6 +1465,26 @@ mod tests {
     }
 
     #[test]
+    fn qu_in_a_countys_news_is_the_district_named_before() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "临朐县迎来奎文区人大代表视察团。区人大常委会主任李明带队，\
+             临朐县人大常委会主任王强陪同。临朐县城关街道、东城街道负责人参加。\n",
+        );
+        assert!(
+            related(
+                &a,
+                "李明",
+                Predicate::MemberOf,
+                "潍坊市奎文区人民代表大会常务委员会"
+            ),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn in_a_countys_news_shi_is_the_countys_prefecture() {
         let r = Recognizer::new().expect("lexicons");
         // 青州 names a county-level city twice inside other names; the text
