@@ -270,7 +270,13 @@ fn name_ok(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> bool {
         lat.token(x)
             .is_some_and(|t| t.start >= s && t.end <= k && r.tags().predicate_verb.contains(t.tag))
     });
+    // (a conjunction of one character joins the village to what is
+    // before it: 岳口镇和鲁店村)
+    let conjunction = lat
+        .token(s)
+        .is_some_and(|t| t.start == s && t.end == s + 1 && t.tag == crate::lexicon::Tag::C);
     !r.lex.head_words.village_kind.ends(&stem)
+        && !conjunction
         && !fw.quantifier.starts(&stem)
         && !r
             .lex
@@ -335,7 +341,7 @@ fn mention(lat: &Lattice, it: &Item, town: Option<PlaceRef>) -> Mention {
 
 #[cfg(test)]
 mod tests {
-    use crate::recognize::testing::{found_by, has};
+    use crate::recognize::testing::{found_by, has, through};
     use crate::EntityType::Place;
 
     #[test]
@@ -400,6 +406,16 @@ mod tests {
         ] {
             let ms = found_by(text, "villages");
             assert!(ms.is_empty(), "{text}: {ms:?}");
+        }
+        // a township joined to a village by 和 is no village's name, nor is
+        // an urban village after its district
+        for text in ["纪台镇和前营村入选。", "上城区城中村改造加快。"] {
+            let ms = through(text, "villages");
+            assert!(
+                !ms.iter()
+                    .any(|m| m.0.ends_with('村') && m.0.chars().count() > 4),
+                "{text}: {ms:?}"
+            );
         }
     }
 }

@@ -299,6 +299,11 @@ fn is_name(
     {
         return false;
     }
+    // a village's kind is no name (城中村, 贫困村), nor is a conjunction
+    // its first word (岳口镇和鲁店村: 岳口镇 and 鲁店村)
+    if hw.village_head.contains(h.text) && !village_named(r, lat, bare, q) {
+        return false;
+    }
     // associations and chambers are named by what they gather
     // (新生代企业家商会)
     let association = hw.association_end.ends(h.text) && q - bare >= 4;
@@ -318,6 +323,17 @@ fn is_name(
     }
     let min = if place_head { 1 } else { 2 };
     q - start >= min
+}
+
+/// Whether the words `bare..q` before a village's head name a village:
+/// not a kind of village (城中村, 示范村) and not opened by a conjunction of
+/// one character.
+fn village_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool {
+    let stem = lat.text(bare, q);
+    let conjunction = lat
+        .token(bare)
+        .is_some_and(|t| t.start == bare && t.end == bare + 1 && t.tag == Tag::C);
+    !stem.is_empty() && !r.lex.head_words.village_kind.ends(&stem) && !conjunction
 }
 
 /// Whether the words `bare..q` before a township's term (街道, 镇) that
