@@ -791,6 +791,9 @@ fn dated_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
     (dw.dispatch_mark.has_char(mark) || dw.dispatch_wire.has_char(mark)).then_some(s)
 }
 
+/// How far after a masthead the date of its line is looked for.
+const MASTHEAD_REACH: usize = 60;
+
 /// Where the medium starts that ends at `i` and stands as a page's
 /// masthead: a line of its own, or before the date of the issue
 /// (某某日报 2019-07-26 10:46): three to ten Han characters from the line's
@@ -805,6 +808,9 @@ fn masthead_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
         s -= 1;
     }
     let line_start = s == 0 || c[s - 1] == '\n';
+    if !line_start || i - s < 2 {
+        return None;
+    }
     // a name, not a clause (消息刊登在某某晚报)
     let clause = (s..=i).any(|k| {
         lat.token(k)
@@ -814,15 +820,17 @@ fn masthead_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
     while d < c.len() && SPACES.contains(&c[d]) {
         d += 1;
     }
-    // (or its reporters first: 某某日报 张三 李四 发布时间:2025年…)
-    let line_end = (i + 1..c.len()).find(|&k| c[k] == '\n').unwrap_or(c.len());
+    // (or its reporters first: 某某日报 张三 李四 发布时间:2025年…, on
+    // the line's first characters)
+    let reach = c.len().min(i + 1 + MASTHEAD_REACH);
+    let line_end = (i + 1..reach).find(|&k| c[k] == '\n').unwrap_or(reach);
     let year = c[i + 1..line_end]
         .windows(4)
         .any(|w| w.iter().all(|x| x.is_ascii_digit()));
     let dated = d > i + 1 && (c.get(d).is_some_and(|x| x.is_ascii_digit()) || year);
     let alone = c.get(i + 1).is_none_or(|x| *x == '\n');
     let own = r.lex.document_words.own_medium.has_char(c[s]);
-    (line_start && !clause && i - s >= 2 && (dated || alone) && !own).then_some(s)
+    (!clause && (dated || alone) && !own).then_some(s)
 }
 
 /// The end of a month-and-day date at `d` (3月14日), if one starts there.

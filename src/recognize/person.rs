@@ -1084,6 +1084,16 @@ fn signature_unit(
 /// A post followed by a name: 区委书记李辉, 讲解员曲艺, 县领导卢海明、董国祥.
 pub(crate) fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let n = lat.len();
+    // (a short place name right after a post may be the name, and so may
+    // any place that opens a list: 处长黄河、…; their starts, looked up once)
+    let short_places: std::collections::HashSet<usize> = out
+        .iter()
+        .filter(|m| {
+            matches!(&m.kind, MentionKind::Place(p)
+                if p.short || lat.chars.get(m.end) == Some(&'、'))
+        })
+        .map(|m| m.start)
+        .collect();
     let mut k = 0;
     while k < n {
         let Some((len, _)) = lat.longest(k, |p| matches!(p, Piece::Post)) else {
@@ -1091,14 +1101,7 @@ pub(crate) fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cov
             continue;
         };
         let j = k + len;
-        // (a short place name right after the post may be the name, and
-        // so may any place that opens a list: 处长黄河、…)
-        let short_place = |m: &Mention| {
-            m.start == j
-                && matches!(&m.kind, MentionKind::Place(p)
-                    if p.short || lat.chars.get(m.end) == Some(&'、'))
-        };
-        if j < n && covered[j] && !out.iter().any(short_place) {
+        if j < n && covered[j] && !short_places.contains(&j) {
             k = j;
             continue;
         }

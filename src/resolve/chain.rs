@@ -11,6 +11,10 @@ use crate::lexicon::{DeptKind, Level, Trigger};
 use crate::recognize::{Chain, Link};
 use crate::{EntityType, Predicate};
 
+/// How far before a strict level word (区) the district it stands for may
+/// be named.
+const STRICT_REACH: usize = 300;
+
 /// The state of a chain being resolved level by level.
 struct ChainState {
     /// Where the chain starts in the article (its aliases start there).
@@ -371,7 +375,7 @@ impl Resolver<'_> {
     /// The division a strict level word stands for where the article's own
     /// county is not of that kind (区人大常委会 in a county's news, after
     /// 安塞区代表团 visits it): the last division of that kind the article
-    /// names before.
+    /// names at most [`STRICT_REACH`] characters before.
     fn strict_level_named(&self, c: &Chain, start: usize) -> Option<usize> {
         let ch = c.level.filter(|_| c.places.is_empty())?;
         let lx = &self.r.lex;
@@ -380,8 +384,11 @@ impl Resolver<'_> {
         {
             return None;
         }
-        self.st.refs.iter().rev().find_map(|r| {
-            if r.end > start || r.etype != EntityType::Place || r.anaphor {
+        // (within a few sentences before)
+        let from = start.saturating_sub(STRICT_REACH);
+        let near = self.st.refs.iter().rev().take_while(|r| r.start >= from);
+        near.filter(|r| r.end <= start).find_map(|r| {
+            if r.etype != EntityType::Place || r.anaphor {
                 return None;
             }
             let code = self.st.entities.get(&r.key)?.code.as_deref()?;

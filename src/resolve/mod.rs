@@ -153,6 +153,7 @@ pub(crate) fn resolve_with_mentions(
             art,
             st: &mut st,
             sentences: Default::default(),
+            media: Default::default(),
         };
         res.run(ms);
         let byline = st.byline.clone();
@@ -375,7 +376,14 @@ pub(crate) struct Resolver<'a> {
     /// The evidence of each sentence asked for (by its character bounds):
     /// many mentions share a sentence.
     sentences: std::cell::RefCell<HashMap<(usize, usize), Evidence>>,
+    /// The indices of the references to news media, in order of position
+    /// (built once, when the relations are read).
+    pub(crate) media: std::cell::OnceCell<Vec<usize>>,
 }
+
+/// How far before a local unit the township it lies in may be named in
+/// its sentence.
+const LOCAL_REACH: usize = 200;
 
 impl<'a> Resolver<'a> {
     /// The place written in the name of a body that starts a project's
@@ -392,10 +400,15 @@ impl<'a> Resolver<'a> {
         if etype != EntityType::Project {
             return None;
         }
-        let p = ms.iter().find_map(|b| match &b.kind {
-            MentionKind::Chain(c) if b.start == m.start && b.end < m.end => c.places.last(),
-            _ => None,
-        })?;
+        // (the mentions are in order of position: those starting with it)
+        let from = ms.partition_point(|b| b.start < m.start);
+        let p = ms[from..]
+            .iter()
+            .take_while(|b| b.start == m.start)
+            .find_map(|b| match &b.kind {
+                MentionKind::Chain(c) if b.end < m.end => c.places.last(),
+                _ => None,
+            })?;
         let idx = self.ctx.pick_ref(self.r, p, self.actx)?;
         let home = self
             .ctx
@@ -998,12 +1011,15 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The township named last before `pos` in its sentence, if any.
+    /// The township named last before `pos` in its sentence (at most
+    /// [`LOCAL_REACH`] characters before), if any.
     fn town_in_sentence(&self, pos: usize) -> Option<usize> {
         let (a, _) = sentence_bounds(self.chars, pos, pos);
+        let a = a.max(pos.saturating_sub(LOCAL_REACH));
         let lx = &self.r.lex;
-        self.st.refs.iter().rev().find_map(|r| {
-            if r.start < a || r.end > pos || r.etype != EntityType::Place || r.anaphor {
+        let near = self.st.refs.iter().rev().take_while(|r| r.start >= a);
+        near.filter(|r| r.end <= pos).find_map(|r| {
+            if r.etype != EntityType::Place || r.anaphor {
                 return None;
             }
             let code = self.st.entities.get(&r.key)?.code.as_deref()?;

@@ -610,6 +610,7 @@ struct PersonAt<'a> {
 fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
     let refs = res.st.refs.clone();
     let keys = MentionKeys::new(&refs);
+    let sole = sole_medium(res, &refs);
     for (mi, m) in ms.iter().enumerate() {
         let MentionKind::Person {
             post,
@@ -633,7 +634,7 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                 let body = body
                     .or_else(|| medium_before(res, &refs, chars, m.start))
                     .or_else(|| own.then(|| own_paper(res, &refs, chars, m.start)).flatten())
-                    .or_else(|| reporter(res, post.as_deref()).then(|| sole_medium(res, &refs))?);
+                    .or_else(|| reporter(res, post.as_deref()).then(|| sole.clone())?);
                 if post.is_none() {
                     // a line of names signed by its medium (某某台 张三 李四)
                     if let Some(b) = signing_medium(res, &refs, chars, m.start) {
@@ -798,10 +799,12 @@ fn sole_medium(res: &Resolver, refs: &[Ref]) -> Option<String> {
 /// (记者 某某)): the line before it opens with the paper's own mark.
 fn own_dispatch(res: &Resolver, chars: &[char], start: usize) -> bool {
     let dw = &res.r.lex.document_words;
-    let line = chars[..start]
+    // (the dispatch's mark opens the byline's line: a few characters back)
+    let from = start.saturating_sub(BYLINE_MEDIUM_REACH);
+    let line = chars[from..start]
         .iter()
         .rposition(|c| *c == '\n')
-        .map_or(0, |i| i + 1);
+        .map_or(from, |i| from + i + 1);
     chars[line..start].windows(3).any(|w| {
         dw.own_medium.has_char(w[0])
             && dw.dispatch_medium.has_char(w[1])
@@ -828,13 +831,23 @@ fn medium_ref_before<'r>(
 ) -> Option<&'r Ref> {
     let close =
         |r: &Ref| near.is_none_or(|n| start - r.end <= n && !chars[r.end..start].contains(&'\n'));
-    refs.iter()
+    let media = res.media.get_or_init(|| {
+        (0..refs.len())
+            .filter(|&i| {
+                let r = &refs[i];
+                r.etype == EntityType::Organization
+                    && (res.st.entities.get(&r.key)).is_some_and(|e| res.is_medium(&e.name))
+            })
+            .collect()
+    });
+    // (the media named before `start`: those starting before it)
+    let before = media.partition_point(|&i| refs.get(i).is_some_and(|r| r.start < start));
+    media[..before]
+        .iter()
         .rev()
-        .filter(|r| r.end <= start && r.etype == EntityType::Organization)
-        .find(|r| {
-            let name = res.st.entities.get(&r.key).map(|e| e.name.as_str());
-            close(r) && name.is_some_and(|n| res.is_medium(n))
-        })
+        .filter_map(|&i| refs.get(i))
+        .find(|r| r.end <= start)
+        .filter(|r| close(r))
 }
 
 /// How far before a byline its medium may be named (东北网3月14日讯(记者
