@@ -386,13 +386,7 @@ impl Resolver<'_> {
         }
         // (within a few sentences before)
         let from = start.saturating_sub(STRICT_REACH);
-        let near = self.st.refs.iter().rev().take_while(|r| r.start >= from);
-        near.filter(|r| r.end <= start).find_map(|r| {
-            if r.etype != EntityType::Place || r.anaphor {
-                return None;
-            }
-            let code = self.st.entities.get(&r.key)?.code.as_deref()?;
-            let i = self.ctx.division_by_code(self.r, code)?;
+        self.divisions_named_before(from, start).find_map(|(_, i)| {
             let d = &lx.divisions[i];
             (d.level == Level::County && d.name.ends_with(ch)).then_some(i)
         })

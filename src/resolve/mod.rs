@@ -1017,19 +1017,33 @@ impl<'a> Resolver<'a> {
         let (a, _) = sentence_bounds(self.chars, pos, pos);
         let a = a.max(pos.saturating_sub(LOCAL_REACH));
         let lx = &self.r.lex;
-        let near = self.st.refs.iter().rev().take_while(|r| r.start >= a);
-        near.filter(|r| r.end <= pos).find_map(|r| {
-            if r.etype != EntityType::Place || r.anaphor {
-                return None;
-            }
-            let code = self.st.entities.get(&r.key)?.code.as_deref()?;
-            let i = self.ctx.division_by_code(self.r, code)?;
+        self.divisions_named_before(a, pos).find_map(|(end, i)| {
             // (not across another township's term: 某街道、某村、某街道、某社区
             // lists units of several)
-            let between = char_slice(self.chars, r.end, pos);
+            let between = char_slice(self.chars, end, pos);
             let other = (lx.place_terms.township_term.iter()).any(|t| between.contains(t));
             (lx.divisions[i].level == Level::Town && !other).then_some(i)
         })
+    }
+
+    /// The divisions the article names between `from` and `pos`, nearest
+    /// first: where each mention ends, and the division.
+    pub(crate) fn divisions_named_before(
+        &self,
+        from: usize,
+        pos: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let near = self
+            .st
+            .refs
+            .iter()
+            .rev()
+            .take_while(move |r| r.start >= from);
+        near.filter(move |r| r.end <= pos && r.etype == EntityType::Place && !r.anaphor)
+            .filter_map(|r| {
+                let code = self.st.entities.get(&r.key)?.code.as_deref()?;
+                Some((r.end, self.ctx.division_by_code(self.r, code)?))
+            })
     }
 
     /// A document's canonical title: a leading short agency name is
