@@ -340,6 +340,12 @@ impl<'m> Lattice<'m> {
     pub(crate) fn token(&self, pos: usize) -> Option<&Token> {
         self.tokens.get(*self.tok_of.get(pos)?)
     }
+
+    /// Whether a conjunction of one character (和, 与) is the token at `pos`.
+    pub(crate) fn conjunction_at(&self, pos: usize) -> bool {
+        self.token(pos)
+            .is_some_and(|t| t.start == pos && t.end == pos + 1 && t.tag == Tag::C)
+    }
 }
 
 #[cfg(test)]

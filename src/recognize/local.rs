@@ -272,11 +272,8 @@ fn name_ok(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> bool {
     });
     // (a conjunction of one character joins the village to what is
     // before it: 岳口镇和鲁店村)
-    let conjunction = lat
-        .token(s)
-        .is_some_and(|t| t.start == s && t.end == s + 1 && t.tag == crate::lexicon::Tag::C);
     !r.lex.head_words.village_kind.ends(&stem)
-        && !conjunction
+        && !lat.conjunction_at(s)
         && !fw.quantifier.starts(&stem)
         && !r
             .lex

@@ -765,20 +765,9 @@ fn credit_at(
 fn dated_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
     let (c, n) = (&lat.chars, lat.len());
     let dw = &r.lex.document_words;
-    if !dw.dispatch_medium.has_char(c[i]) {
-        return None;
-    }
-    let mut s = i;
-    while s > 0 && is_han(c[s - 1]) && i - s < 10 {
-        s -= 1;
-    }
+    let s = medium_name_ending(r, lat, i)?;
     let at_start = s == 0 || matches!(c[s - 1], '\n' | ' ' | '\u{3000}');
-    // a name, not a clause (他在某某网…)
-    let clause = (s..=i).any(|k| {
-        lat.token(k)
-            .is_some_and(|t| t.end <= i + 1 && r.tags().function_word.contains(t.tag))
-    });
-    if !at_start || clause || i - s < 1 || dw.own_medium.has_char(c[s]) {
+    if !at_start || i - s < 1 {
         return None;
     }
     // a place of up to four characters, then the date
@@ -800,22 +789,11 @@ const MASTHEAD_REACH: usize = 60;
 /// start, then the end of the line or spaces and a digit.
 fn masthead_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
     let c = &lat.chars;
-    if !r.lex.document_words.dispatch_medium.has_char(c[i]) {
-        return None;
-    }
-    let mut s = i;
-    while s > 0 && is_han(c[s - 1]) && i - s < 10 {
-        s -= 1;
-    }
+    let s = medium_name_ending(r, lat, i)?;
     let line_start = s == 0 || c[s - 1] == '\n';
     if !line_start || i - s < 2 {
         return None;
     }
-    // a name, not a clause (消息刊登在某某晚报)
-    let clause = (s..=i).any(|k| {
-        lat.token(k)
-            .is_some_and(|t| t.end <= i + 1 && r.tags().function_word.contains(t.tag))
-    });
     let mut d = i + 1;
     while d < c.len() && SPACES.contains(&c[d]) {
         d += 1;
@@ -829,8 +807,27 @@ fn masthead_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
         .any(|w| w.iter().all(|x| x.is_ascii_digit()));
     let dated = d > i + 1 && (c.get(d).is_some_and(|x| x.is_ascii_digit()) || year);
     let alone = c.get(i + 1).is_none_or(|x| *x == '\n');
-    let own = r.lex.document_words.own_medium.has_char(c[s]);
-    (!clause && (dated || alone) && !own).then_some(s)
+    (dated || alone).then_some(s)
+}
+
+/// Where the name of a medium ending at `i` (its last character one of a
+/// medium's: 网, 报, 台) starts: up to ten Han characters back, a name and
+/// not a clause (他在某某网…, 消息刊登在某某晚报), not the paper itself (本报).
+fn medium_name_ending(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
+    let c = &lat.chars;
+    let dw = &r.lex.document_words;
+    if !dw.dispatch_medium.has_char(c[i]) {
+        return None;
+    }
+    let mut s = i;
+    while s > 0 && is_han(c[s - 1]) && i - s < 10 {
+        s -= 1;
+    }
+    let clause = (s..=i).any(|k| {
+        lat.token(k)
+            .is_some_and(|t| t.end <= i + 1 && r.tags().function_word.contains(t.tag))
+    });
+    (!clause && !dw.own_medium.has_char(c[s])).then_some(s)
 }
 
 /// The end of a month-and-day date at `d` (3月14日), if one starts there.

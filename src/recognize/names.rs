@@ -330,10 +330,7 @@ fn is_name(
 /// one character.
 fn village_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool {
     let stem = lat.text(bare, q);
-    let conjunction = lat
-        .token(bare)
-        .is_some_and(|t| t.start == bare && t.end == bare + 1 && t.tag == Tag::C);
-    !stem.is_empty() && !r.lex.head_words.village_kind.ends(&stem) && !conjunction
+    !stem.is_empty() && !r.lex.head_words.village_kind.ends(&stem) && !lat.conjunction_at(bare)
 }
 
 /// Whether the words `bare..q` before a township's term (街道, 镇) that

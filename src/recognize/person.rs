@@ -1158,9 +1158,7 @@ fn names_after_post(
         let name = lat.text(j, after);
         // a conjunction is no surname (和文旅, 与镇) unless the segmenter
         // reads the whole as a name (an adverb may be one: 莫, 常)
-        let function_first = lat
-            .token(j)
-            .is_some_and(|t| t.start == j && t.end == j + 1 && t.tag == Tag::C);
+        let function_first = lat.conjunction_at(j);
         if function_first && nr != Some(l) {
             return;
         }

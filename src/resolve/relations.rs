@@ -783,16 +783,23 @@ fn reporter(res: &Resolver, post: Option<&str>) -> bool {
 /// whose staff sign its credits where no medium stands near them
 /// (文/记者 某某 under a header naming 某某日报社).
 fn sole_medium(res: &Resolver, refs: &[Ref]) -> Option<String> {
-    let mut media = refs.iter().filter(|r| {
-        r.etype == EntityType::Organization
-            && res
-                .st
-                .entities
-                .get(&r.key)
-                .is_some_and(|e| res.is_medium(&e.name))
-    });
+    let mut media = media_refs(res, refs).iter().filter_map(|&i| refs.get(i));
     let first = media.next()?;
     media.all(|r| r.key == first.key).then(|| first.key.clone())
+}
+
+/// The indices of the references to news media, in order of position:
+/// listed once per article, when its relations are read.
+fn media_refs<'a>(res: &'a Resolver, refs: &[Ref]) -> &'a [usize] {
+    res.media.get_or_init(|| {
+        (0..refs.len())
+            .filter(|&i| {
+                let r = &refs[i];
+                r.etype == EntityType::Organization
+                    && (res.st.entities.get(&r.key)).is_some_and(|e| res.is_medium(&e.name))
+            })
+            .collect()
+    })
 }
 
 /// Whether the byline at `start` is of the paper's own dispatch (本报讯
@@ -831,15 +838,7 @@ fn medium_ref_before<'r>(
 ) -> Option<&'r Ref> {
     let close =
         |r: &Ref| near.is_none_or(|n| start - r.end <= n && !chars[r.end..start].contains(&'\n'));
-    let media = res.media.get_or_init(|| {
-        (0..refs.len())
-            .filter(|&i| {
-                let r = &refs[i];
-                r.etype == EntityType::Organization
-                    && (res.st.entities.get(&r.key)).is_some_and(|e| res.is_medium(&e.name))
-            })
-            .collect()
-    });
+    let media = media_refs(res, refs);
     // (the media named before `start`: those starting before it)
     let before = media.partition_point(|&i| refs.get(i).is_some_and(|r| r.start < start));
     media[..before]
