@@ -485,6 +485,12 @@ pub(crate) struct PersonWords {
     pub(crate) home_anaphor: WordList,
     /// WordList before which a tagged name is a name (我市).
     pub(crate) name_lead: WordList,
+    /// Words naming one person by role, trade or age right before a name
+    /// (村民, 农场主, 岁的): a tagged name after one is a name.
+    pub(crate) person_lead: WordList,
+    /// Forms of address after a name (同志): a tagged name before one is a
+    /// name.
+    pub(crate) title_after: WordList,
     /// Derivational suffixes (化, 性, 们).
     pub(crate) derivational_suffix: WordList,
     /// Verbs right after a name after its post (获, 说).
@@ -512,6 +518,8 @@ kinds!(PersonWords {
     speech_after,
     home_anaphor,
     name_lead,
+    person_lead,
+    title_after,
     derivational_suffix,
     after_post_name,
     home_list_end,

@@ -39,6 +39,12 @@ pub(crate) struct Matcher {
     ac: AhoCorasick,
     /// Pattern id → (pattern text, its pieces).
     pats: Vec<(String, Vec<Piece>)>,
+    /// The level words (省 市 县 区 镇 乡), which the segmenter's guess for
+    /// words outside its dictionary may glue to the next word.
+    level_chars: Vec<char>,
+    /// The first characters of the generic terms of divisions (市, 街道):
+    /// a level word glued to one is a pair of levels (镇街, 县区).
+    term_chars: Vec<char>,
 }
 
 impl Matcher {
@@ -114,9 +120,87 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(pats.iter().map(|p| p.0.as_str()))
             .expect("lexicon automaton builds");
-        Matcher { ac, pats }
+        let level_chars = lx.place_terms.levels.iter().map(|&(c, _)| c).collect();
+        let term_chars = lx
+            .place_terms
+            .division_term
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        Matcher {
+            ac,
+            pats,
+            level_chars,
+            term_chars,
+        }
     }
 }
+
+/// Detaches a level word that the segmenter glued to the first character
+/// of the next word: where the pair is no word of its dictionary (省重|污染
+/// for 省|重污染), or a rare one whose second character starts a word
+/// with what follows (省民|生 for 省|民生). The level word becomes a token
+/// of its own and the rest, with the token after it, is segmented again.
+fn detach_level_words(
+    tokens: Vec<Token>,
+    chars: &[char],
+    matcher: &Matcher,
+    jieba: &Jieba,
+) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let resegmented = tokens
+            .get(i + 1)
+            .filter(|_| {
+                t.end - t.start == 2
+                    && matcher.level_chars.contains(&chars[t.start])
+                    && super::is_han(chars[t.start + 1])
+                    && !matcher.term_chars.contains(&chars[t.start + 1])
+            })
+            .and_then(|next| {
+                let pair: String = chars[t.start..t.end].iter().collect();
+                let rest: String = chars[t.start + 1..next.end].iter().collect();
+                let words = jieba.tag(&rest, false);
+                let first_long = words.first().is_some_and(|w| w.word.chars().count() >= 2);
+                let glued =
+                    !jieba.has_word(&pair) || jieba.suggest_freq(&pair) < RARE_PAIR && first_long;
+                glued.then(|| {
+                    words
+                        .iter()
+                        .map(|w| (w.word.chars().count(), Tag::parse(w.tag)))
+                        .collect::<Vec<_>>()
+                })
+            });
+        let Some(words) = resegmented else {
+            out.push(t.clone());
+            i += 1;
+            continue;
+        };
+        out.push(Token {
+            start: t.start,
+            end: t.start + 1,
+            tag: Tag::parse("n"),
+        });
+        let mut k = t.start + 1;
+        for (len, tag) in words {
+            out.push(Token {
+                start: k,
+                end: k + len,
+                tag,
+            });
+            k += len;
+        }
+        i += 2;
+    }
+    out
+}
+
+/// The dictionary frequency below which a level word and the character
+/// after it are a rare word (省民, 3) that yields to the word the character
+/// starts (民生).
+const RARE_PAIR: usize = 10;
 
 /// A jieba token with character offsets and its part-of-speech tag.
 #[derive(Debug, Clone)]
@@ -212,17 +296,19 @@ impl<'m> Lattice<'m> {
         let at = by_start.iter().map(|&(_, id, len)| (id, len)).collect();
         let (by_end, ends_idx) = group_by(&found, n, |x| x.0 + x.2);
         let ends = by_end.iter().map(|&(s, id, _)| (s, id)).collect();
-        let mut tokens = Vec::new();
-        let mut tok_of = vec![0usize; n + 1];
-        for t in jieba.tag(text, true) {
-            let s = byte2char[t.byte_start];
-            let e = byte2char[t.byte_end];
-            tok_of[s..e].fill(tokens.len());
-            tokens.push(Token {
-                start: s,
-                end: e,
+        let tagged: Vec<Token> = jieba
+            .tag(text, true)
+            .iter()
+            .map(|t| Token {
+                start: byte2char[t.byte_start],
+                end: byte2char[t.byte_end],
                 tag: Tag::parse(t.tag),
-            });
+            })
+            .collect();
+        let tokens = detach_level_words(tagged, &chars, matcher, jieba);
+        let mut tok_of = vec![0usize; n + 1];
+        for (i, t) in tokens.iter().enumerate() {
+            tok_of[t.start..t.end].fill(i);
         }
         tok_of[n] = tokens.len();
         Lattice {
@@ -364,5 +450,19 @@ mod tests {
         assert!(group(&g, &idx, 2).is_empty());
         assert_eq!(group(&g, &idx, 3), &[(3, 'b')]);
         assert!(group(&g, &idx, 4).is_empty());
+    }
+
+    /// A level word that the segmenter's guess glued to the next word is a
+    /// token of its own; a level word forming a word stays in it.
+    #[test]
+    fn a_level_word_glued_by_a_guess_is_detached() {
+        let r = super::super::testing::recognizer();
+        let lat = r.lattice("省重污染天气应急指挥部办公室发出通知。");
+        assert_eq!(lat.token(0).map(|t| (t.start, t.end)), Some((0, 1)));
+        assert!(lat.tok_start(1) && lat.tok_start(2), "{:?}", lat.tokens);
+        let lat = r.lattice("全省市民踊跃参加。");
+        assert_eq!(lat.token(2).map(|t| (t.start, t.end)), Some((2, 4)));
+        let lat = r.lattice("组织镇街文联开展活动。");
+        assert_eq!(lat.token(2).map(|t| (t.start, t.end)), Some((2, 4)));
     }
 }

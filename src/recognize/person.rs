@@ -775,7 +775,24 @@ pub(crate) fn tagged_names(
         let ctx_after = after.starts_with(AFTER_TAGGED)
             || r.lex.function_words.list_end.starts(&after)
             || pw.speech_after.starts(&after);
-        if !(ctx_before && ctx_after) || listed_among_words(r, lat, t) || quoted(lat, t) {
+        // a word for one person right before (村民张某) or a form of
+        // address right after (张某同志) is enough alone
+        let person_lead = pw.person_lead.iter().any(|w| {
+            let l = w.chars().count();
+            t.start >= l && lat.starts_with(t.start - l, w)
+        });
+        let addressed = pw.title_after.starts(&after);
+        // (a name the segmenter cut in two, 巴桑|罗布, is not this one)
+        let split = lat
+            .token(t.end)
+            .is_some_and(|n| n.start == t.end && r.tags().person_name.contains(n.tag))
+            && !pw.report_verb.starts(&after)
+            && !pw.speech_after.starts(&after);
+        if split {
+            continue;
+        }
+        let context = ctx_before && ctx_after || person_lead || addressed;
+        if !context || listed_among_words(r, lat, t) || quoted(lat, t) {
             continue;
         }
         out.push(Mention {
@@ -1656,6 +1673,21 @@ mod tests {
     fn a_post_without_a_name_names_nobody() {
         let ms = found_by("会议由副县长主持。市长表示要加快发展。", "people_by_post");
         assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    /// A tagged name after a word for one person (村民, 农场主, 岁的) or
+    /// before a form of address (同志) is a name, whatever is on its other
+    /// side; a name the segmenter cut in two gives no half of it.
+    #[test]
+    fn a_word_for_one_person_or_an_address_makes_a_tagged_name() {
+        let ps = persons("种植大户里，农场主周建明增添了信心。");
+        assert!(ps.contains(&"周建明".to_string()), "{ps:?}");
+        let ps = persons("今年58岁的孙立华，十年来守着这片林子。");
+        assert!(ps.contains(&"孙立华".to_string()), "{ps:?}");
+        let ps = persons("认真学习贯彻王建国同志在全市大会上的讲话。");
+        assert!(ps.contains(&"王建国".to_string()), "{ps:?}");
+        let ps = persons("村民扎西顿珠问道。");
+        assert!(!ps.contains(&"扎西".to_string()), "{ps:?}");
     }
 
     #[test]
