@@ -286,14 +286,17 @@ pub(crate) struct HeadWords {
     /// The short trades of a place's state-owned platform companies, which
     /// name them without a trade name (县城投集团: the county's).
     pub(crate) local_enterprise: WordList,
-    /// Verbs that lead to the projects of a list (签订, 来到).
     /// Verbs of building after which a school or hospital named is one
     /// being built, a project (新建某某小学).
     pub(crate) build_verb: WordList,
     /// Heads of institutions that a building verb makes projects (小学,
     /// 医院, 幼儿园).
     pub(crate) built_institution: WordList,
+    /// Verbs that lead to the projects of a list (签订, 来到).
     pub(crate) project_lead: WordList,
+    /// Generic terms of roads, bridges and other works (大道, 桥, 隧道):
+    /// a name listed before 等…项目 that ends in one is a project.
+    pub(crate) work_head: WordList,
 }
 
 kinds!(HeadWords {
@@ -314,6 +317,7 @@ kinds!(HeadWords {
     build_verb,
     built_institution,
     project_lead,
+    work_head,
 });
 
 /// The words of the grammar of agency names (body_words.tsv).

@@ -71,6 +71,12 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     false
 }
 
+/// Whether the words of `s..e` hold something proper, as a project's name
+/// does (see [`proper`]).
+pub(crate) fn proper_words(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
+    proper(r, lat, s, e, true)
+}
+
 /// A headed name found, before the longest ones are chosen.
 struct Cand {
     /// First character of the name.
@@ -691,7 +697,41 @@ impl Walk<'_> {
     /// on a stretch of river or road, right after a place (夷陵区段).
     fn section_at(&self, k: usize) -> bool {
         let c = self.lat.chars[k].to_string();
-        self.r.lex.head_words.section_end.contains(&c) && self.known.place_end(k).is_some()
+        self.r.lex.head_words.section_end.contains(&c)
+            && (self.known.place_end(k).is_some() || self.named_stretch(k).is_some())
+    }
+
+    /// Where the name of a stretch before the section word at `k` starts,
+    /// when a road's or river's head ends right before it (江北公路|龙武庄园|
+    /// 段): one or two words of two to four characters in all, each a
+    /// proper name or no word of the dictionary.
+    fn named_stretch(&self, k: usize) -> Option<usize> {
+        let (r, lat) = (self.r, self.lat);
+        let mut s = k;
+        for _ in 0..2 {
+            let t = lat.token(s.checked_sub(1)?).filter(|t| t.end == s)?;
+            let w = lat.text(t.start, t.end);
+            let proper = r.tags().proper_name.contains(t.tag)
+                || r.tags().inner_name.contains(t.tag)
+                || !r.is_word(&w);
+            if !proper || k - t.start > 4 || t.start < self.limit {
+                break;
+            }
+            s = t.start;
+            let way = lat
+                .ending_at(s, |x| matches!(x, Piece::Suffix))
+                .iter()
+                .any(|&(hs, _)| {
+                    r.lex.suffixes.get(&lat.text(hs, s)).is_some_and(|v| {
+                        v.iter()
+                            .any(|x| matches!(x.etype, EntityType::Project | EntityType::Place))
+                    })
+                });
+            if k - s >= 2 && way {
+                return Some(s);
+            }
+        }
+        None
     }
 
     /// One step left from `start`, by what is written before it.
@@ -854,7 +894,12 @@ impl Walk<'_> {
         // (夷陵区段)
         let section = t.end - t.start == 1 && self.section_at(t.start);
         if (is_phase(r, &w) || section) && self.head == Head::Project {
-            return Step::Move(t.start);
+            // (over the stretch's name to the road it lies on)
+            let stretch = self
+                .known
+                .place_end(t.start)
+                .map_or_else(|| self.named_stretch(t.start), |_| None);
+            return Step::Move(stretch.unwrap_or(t.start));
         }
         // a conjunction that jieba glued to the next word ends the name
         // (及局 in 讲话精神及局党委)

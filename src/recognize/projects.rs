@@ -7,6 +7,7 @@
 //! mentions that replace the mentions inside them (a place that starts
 //! the name becomes the project's place).
 
+use super::lattice::Piece;
 use super::{cover, is_han, Lattice, Mention, MentionKind, PlaceRef, Recognizer};
 use crate::EntityType;
 
@@ -297,6 +298,187 @@ fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
     start
 }
 
+/// The `projects_before_deng` pass: the items of a list closed by 等 and
+/// a word for projects a few words on (推进甲大道、乙至丙一级路等一批道路
+/// 重大项目) are projects, each a name (something proper in it) ending in
+/// the head of a road, bridge, park or other work, or in a section (段).
+pub(crate) fn listed_before_projects(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let c = &lat.chars;
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (k, &ch) in c.iter().enumerate().skip(1) {
+        if !r.lex.function_words.list_end.has_char(ch) || !closes_on_projects(r, lat, k + 1) {
+            continue;
+        }
+        let items = items_before(r, lat, k);
+        if items.len() < 2 || !items.iter().all(|&(s, e)| work_named(r, lat, s, e)) {
+            continue;
+        }
+        taken.extend(
+            items
+                .iter()
+                .filter(|&&(s, e)| !covered[s..e].iter().all(|x| *x)),
+        );
+    }
+    if taken.is_empty() {
+        return;
+    }
+    let mut by_start: Vec<(usize, usize)> =
+        out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
+    by_start.sort_unstable();
+    let mut places = Vec::new();
+    for &(s, _) in &taken {
+        let from = by_start.partition_point(|&(x, _)| x < s);
+        let to = by_start.partition_point(|&(x, _)| x < s + 1);
+        places.push(place_first(
+            by_start[from..to].iter().map(|&(_, i)| &out[i]),
+            s,
+        ));
+    }
+    out.retain(|m| !taken.iter().any(|&(s, e)| m.start >= s && m.end <= e));
+    for (&(start, end), place) in taken.iter().zip(places) {
+        let name = super::names::clean(&lat.text(start, end));
+        out.push(Mention {
+            start,
+            end,
+            text: name.clone(),
+            kind: MentionKind::Named {
+                etype: EntityType::Project,
+                name,
+                place,
+            },
+        });
+        cover(covered, start, end);
+    }
+}
+
+/// How far after 等 the word for projects may stand (等一批道路、桥梁建设
+/// 重大交通项目).
+const DENG_REACH: usize = 16;
+
+/// Whether a project's end follows `p` within reach, with no clause
+/// boundary and no verb but those of building before it.
+fn closes_on_projects(r: &Recognizer, lat: &Lattice, p: usize) -> bool {
+    let c = &lat.chars;
+    let ends = &r.lex.head_words.project_end;
+    let mut x = p;
+    while x < c.len() && x < p + DENG_REACH {
+        if ends.iter().any(|w| lat.starts_with(x, w)) {
+            return true;
+        }
+        let inner = c[x] == '、' || is_han(c[x]) || c[x].is_ascii_digit();
+        if !inner {
+            return false;
+        }
+        if let Some(t) = lat.token(x).filter(|t| t.start == x) {
+            let w = lat.text(t.start, t.end);
+            if r.tags().predicate_verb.contains(t.tag) && !r.lex.name_verbs.contains(&w) {
+                return false;
+            }
+        }
+        x += 1;
+    }
+    false
+}
+
+/// The items of the list that ends right before `k` (at 等), separated by
+/// 、 (and 和 or 及 before the last): (start, end) of each, in order, the
+/// first after the words that lead to it.
+fn items_before(r: &Recognizer, lat: &Lattice, k: usize) -> Vec<(usize, usize)> {
+    let c = &lat.chars;
+    let mut items = Vec::new();
+    let mut e = k;
+    while items.len() < MAX_ITEMS {
+        let mut s = e;
+        while s > 0 && !ITEM_STARTS.contains(&c[s - 1]) && e - s < MAX_ITEM {
+            s -= 1;
+        }
+        if s == e || e - s >= MAX_ITEM {
+            break;
+        }
+        let sep = s.checked_sub(1).map(|x| c[x]);
+        if sep != Some('、') {
+            if let Some(s) = first_proper(r, lat, s, e) {
+                items.push((s, e));
+            }
+            break;
+        }
+        items.push((s, e));
+        e = s - 1;
+    }
+    items.reverse();
+    items
+}
+
+/// Where the first item of a list starts after the words that lead to it
+/// (今年重点推进|某某至某某一级公路): at its first word tagged as a proper
+/// name or naming a division or a geographic feature, with no verb after
+/// it in the item.
+fn first_proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> Option<usize> {
+    let tags = r.tags();
+    let mut found = None;
+    let mut k = s;
+    while k < e {
+        let t = lat.token(k)?;
+        let (ts, te) = (t.start.max(s), t.end.min(e));
+        let named = tags.proper_name.contains(t.tag)
+            || tags.inner_name.contains(t.tag)
+            || lat.pieces_at(ts).any(|(_, ps, len)| {
+                ts + len <= e
+                    && ps.iter().any(|p| {
+                        matches!(
+                            p,
+                            Piece::Division(_) | Piece::DivisionShort(_) | Piece::Geo(_)
+                        )
+                    })
+            });
+        if found.is_none() && named {
+            found = Some(ts);
+        } else if found.is_some() && tags.predicate_verb.contains(t.tag) {
+            return None;
+        }
+        k = te.max(k + 1);
+    }
+    found
+}
+
+/// The longest item of a list of works.
+const MAX_ITEM: usize = 30;
+
+/// The most items of a list of works read back from its 等.
+const MAX_ITEMS: usize = 12;
+
+/// Whether `s..e` names a work: something proper in it and a head of a
+/// project or of a place (大道, 桥) at its end, or a section (段).
+fn work_named(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
+    if e < s + 3 {
+        return false;
+    }
+    let section = r
+        .lex
+        .head_words
+        .section_end
+        .contains(&lat.chars[e - 1].to_string());
+    let text = lat.text(s, e);
+    let headed = r.lex.head_words.work_head.ends(&text)
+        || r.lex.head_words.project_end.ends(&text)
+        || lat
+            .ending_at(e, |x| matches!(x, Piece::Suffix))
+            .iter()
+            .any(|&(hs, _)| {
+                hs > s
+                    && r.lex
+                        .suffixes
+                        .get(&lat.text(hs, e))
+                        .is_some_and(|v| v.iter().any(|x| x.etype == EntityType::Project))
+            });
+    (headed || section) && super::names::proper_words(r, lat, s, e)
+}
+
 /// The place that starts a name at `s`, if a place mention does.
 fn place_first<'m>(mut near: impl Iterator<Item = &'m Mention>, s: usize) -> Option<PlaceRef> {
     near.find_map(|m| match &m.kind {
@@ -315,6 +497,34 @@ fn place_first<'m>(mut near: impl Iterator<Item = &'m Mention>, s: usize) -> Opt
 mod tests {
     use crate::recognize::testing::{found_by, has, through};
     use crate::EntityType::Project;
+
+    #[test]
+    fn named_works_listed_before_deng_and_projects_are_projects() {
+        let ms = through(
+            "该县今年重点推进南宁至武鸣一级公路双桥至武鸣段、新桥镇白石江桥等一批道路、桥梁重大交通项目。",
+            "projects_before_deng",
+        );
+        for n in ["南宁至武鸣一级公路双桥至武鸣段", "新桥镇白石江桥"] {
+            assert!(has(&ms, n, Project), "{n}: {ms:?}");
+        }
+        let ms = through(
+            "顺利完成，东湖大道、龙泉大道等一批道路重大项目建设稳步推进。",
+            "projects_before_deng",
+        );
+        assert!(has(&ms, "东湖大道", Project), "{ms:?}");
+        // sectors listed before 等 name no works
+        let ms = through(
+            "推进交通、水利、能源等重大项目建设。",
+            "projects_before_deng",
+        );
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+        // nor where a verb stands between 等 and the projects
+        let ms = through(
+            "修好东湖大道、龙泉大道等，带动项目落地。",
+            "projects_before_deng",
+        );
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
 
     #[test]
     fn institutions_listed_before_a_project_share_its_end() {

@@ -219,7 +219,8 @@ fn one_per_triple(relations: &mut Vec<Relation>) {
 /// within its last three (津潍高铁 → 天津至潍坊高速铁路, 林业中心 → 林业发展中心).
 ///
 /// A company's registered name abbreviates to the name without its legal
-/// form (南京银行 → 南京银行股份有限公司) and to abbreviations of that.
+/// form (南京银行 → 南京银行股份有限公司) and to abbreviations of that; a
+/// name that starts with a division, to the name without it.
 fn abbreviates(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
     let s: Vec<char> = short.chars().collect();
     // a section in brackets after the name does not count (（潍坊段）)
@@ -235,6 +236,13 @@ fn abbreviates(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
             .is_some_and(|v| v.iter().any(|x| x.role == crate::lexicon::SuffixRole::Unit));
         if is_unit {
             return false;
+        }
+    }
+    // the name written again without the division it starts with
+    // (某某县某某公路改线工程 → 某某公路改线工程)
+    if let Some(pre) = long.strip_suffix(short) {
+        if s.len() >= 4 && pre.chars().count() >= 2 && lex.place_terms.division_term.ends(pre) {
+            return true;
         }
     }
     let bare = lex
@@ -1347,6 +1355,27 @@ mod tests {
         // 我省 in a municipality's text names no province
         let b = resolve(&r, "北京市朝阳区与我省签订合作协议。\n");
         assert_eq!(b.entities.len(), 2, "{:?}", b.entities);
+    }
+
+    #[test]
+    fn a_project_on_a_named_stretch_of_road_and_the_same_without_its_county() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "工人正在对望谟县环湖公路李家湾段拓宽工程安装路标。环湖公路李家湾段拓宽工程全长2公里。\n",
+        );
+        let projects: Vec<&str> = a
+            .entities
+            .values()
+            .filter(|e| e.etype == EntityType::Project)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(
+            projects,
+            ["望谟县环湖公路李家湾段拓宽工程"],
+            "{:?}",
+            a.entities
+        );
     }
 
     #[test]
