@@ -362,6 +362,11 @@ pub(crate) struct BodyWords {
     /// Heads of abbreviated department names, with the heads of the full
     /// names and the least length of the short form.
     pub(crate) abbreviated_head: WordList,
+    /// The people's congress after its place (人大), with the department
+    /// form of its standing committee.
+    pub(crate) congress_short: WordList,
+    /// Posts of a standing committee written after 人大 (主任, 副主任).
+    pub(crate) congress_post: WordList,
 }
 
 kinds!(BodyWords {
@@ -384,6 +389,8 @@ kinds!(BodyWords {
     meeting_verb,
     meeting,
     abbreviated_head,
+    congress_short,
+    congress_post,
 });
 
 impl BodyWords {
@@ -395,6 +402,15 @@ impl BodyWords {
             let min = extra.get(1).and_then(|m| m.parse::<usize>().ok());
             if extra.first().is_none_or(|f| f.is_empty()) || min.is_none() {
                 return Err(bad_entry(file, w, "full heads and least length"));
+            }
+        }
+        for (w, extra) in bw.congress_short.rows() {
+            if extra.first().is_none_or(|f| f.is_empty()) {
+                return Err(bad_entry(
+                    file,
+                    w,
+                    "the standing committee's department form",
+                ));
             }
         }
         Ok(bw)

@@ -757,6 +757,9 @@ fn core_at(
     if !has_prefix && !party {
         return None;
     }
+    if let Some(link) = congress_by_post(r, lat, p) {
+        return Some(link);
+    }
     // the top bodies (人民政府, 政协, 管委会; 委员会 after 中共 only; 委 but
     // not 委员)
     let tops = [
@@ -793,6 +796,28 @@ fn core_at(
         }
     }
     generic_at(r, lat, p, SuffixRole::Body, 12)
+}
+
+/// The people's congress written before a post of its standing committee
+/// (县人大副主任): that committee, the post left to the people's pass.
+fn congress_by_post(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Link, usize)> {
+    let bw = &r.lex.body_words;
+    let (word, len) = lat.word_at(p, &bw.congress_short)?;
+    lat.word_at(p + len, &bw.congress_post)?;
+    let form = bw
+        .congress_short
+        .rows()
+        .find(|(w, _)| *w == word)
+        .and_then(|(_, extra)| extra.first())?;
+    let (canon, kind) = r.dept(form)?;
+    Some((
+        Link::Dept {
+            form: word.to_string(),
+            canonical: canon.to_string(),
+            kind,
+        },
+        p + len,
+    ))
 }
 
 /// A name ending in a suffix of the given role, starting at `p`, with a
@@ -1317,6 +1342,20 @@ mod tests {
         // the government's office is another body
         let ms = found_by("孟河镇党委、政府办公室联合发文。", "chains");
         assert!(!has_text(&ms, "政府"), "{ms:?}");
+    }
+
+    #[test]
+    fn renda_before_a_post_of_its_standing_committee_is_that_committee() {
+        let ms = found_by("县人大副主任王建国出席会议。", "chains");
+        assert!(has(&ms, "县人大", Agency), "{ms:?}");
+        // the deputies of a congress and its sessions are no committee
+        for text in ["县人大代表王建国出席会议。", "市人大会议闭幕。"] {
+            let ms = found_by(text, "chains");
+            assert!(
+                !has_text(&ms, "县人大") && !has_text(&ms, "市人大"),
+                "{text}: {ms:?}"
+            );
+        }
     }
 
     #[test]
