@@ -297,6 +297,9 @@ pub(crate) struct HeadWords {
     /// Generic terms of roads, bridges and other works (大道, 桥, 隧道):
     /// a name listed before 等…项目 that ends in one is a project.
     pub(crate) work_head: WordList,
+    /// Words for a kind of thing after 等 that close a list of such things
+    /// (项目, 企业), with the type they give the items.
+    pub(crate) list_kind: WordList,
 }
 
 kinds!(HeadWords {
@@ -318,6 +321,7 @@ kinds!(HeadWords {
     built_institution,
     project_lead,
     work_head,
+    list_kind,
 });
 
 /// The words of the grammar of agency names (body_words.tsv).

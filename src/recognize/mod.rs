@@ -170,7 +170,8 @@ pub(crate) type Pass = fn(&Recognizer, &Lattice, &mut Vec<Mention>, &mut [bool])
 ///    read; it may swallow the township mention before it.
 /// 10. `project_lists`, after every name pass: the items of a list of
 ///     projects are projects whole and replace what was read inside them;
-///     `projects_before_deng`: the named works listed before 等…项目;
+///     `named_before_deng`: the names listed before 等…项目 (works) or
+///     等…企业 (organisations);
 ///     `built_institutions`: a school or hospital after a verb of building
 ///     is a project.
 /// 11. `bare_sections`: sections written alone (利用科), only where no body
@@ -196,7 +197,7 @@ pub(crate) const PASSES: &[(&str, Pass)] = &[
     ("shared_heads", names::shared_heads),
     ("villages", local::villages),
     ("project_lists", projects::project_lists),
-    ("projects_before_deng", projects::listed_before_projects),
+    ("named_before_deng", projects::listed_before_kind),
     ("built_institutions", |r, lat, out, _| {
         projects::built_institutions(r, lat, out)
     }),

@@ -298,30 +298,52 @@ fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
     start
 }
 
-/// The `projects_before_deng` pass: the items of a list closed by 等 and
-/// a word for projects a few words on (推进甲大道、乙至丙一级路等一批道路
-/// 重大项目) are projects, each a name (something proper in it) ending in
-/// the head of a road, bridge, park or other work, or in a section (段).
-pub(crate) fn listed_before_projects(
+/// The `named_before_deng` pass: the items of a list closed by 等 and a
+/// word for their kind a few words on (推进甲大道、乙至丙一级路等一批道路
+/// 重大项目; 走访了甲鞋业、乙食品厂等企业) are of that kind: projects, each
+/// a name ending in the head of a road, bridge or other work or in a
+/// section (段); organisations, each a short name with something proper in
+/// it. Of a list whose items are mostly no such names none is read.
+pub(crate) fn listed_before_kind(
     r: &Recognizer,
     lat: &Lattice,
     out: &mut Vec<Mention>,
     covered: &mut [bool],
 ) {
     let c = &lat.chars;
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut taken: Vec<(usize, usize, EntityType)> = Vec::new();
     for (k, &ch) in c.iter().enumerate().skip(1) {
-        if !r.lex.function_words.list_end.has_char(ch) || !closes_on_projects(r, lat, k + 1) {
+        // (等 a word of its own: not 等 in 高等院校)
+        let alone = lat.token(k).is_some_and(|t| t.start == k && t.end == k + 1);
+        if !r.lex.function_words.list_end.has_char(ch) || !alone {
             continue;
         }
-        let items = items_before(r, lat, k);
-        if items.len() < 2 || !items.iter().all(|&(s, e)| work_named(r, lat, s, e)) {
+        let Some(kind) = closing_kind(r, lat, k + 1) else {
+            continue;
+        };
+        let all = items_before(r, lat, k);
+        let items: Vec<(usize, usize)> = all
+            .iter()
+            .copied()
+            .filter(|&(s, e)| named_as(r, lat, s, e, kind))
+            .collect();
+        // (most items names, the last one among them: not a list of
+        // sectors, 交通、水利等重大项目)
+        let last_named = items.last().is_some_and(|x| x.1 == k);
+        if items.len() < 2 || items.len() * 2 < all.len() || !last_named {
             continue;
         }
+        // (an item that a pass before read as another kind of name keeps it)
+        let other = |s: usize, e: usize| {
+            out.iter()
+                .any(|m| m.start <= s && m.end >= e && m.etype().is_some_and(|t| t != kind))
+        };
         taken.extend(
             items
                 .iter()
-                .filter(|&&(s, e)| !covered[s..e].iter().all(|x| *x)),
+                .filter(|&&(s, e)| !covered[s..e].iter().all(|x| *x))
+                .filter(|&&(s, e)| kind == EntityType::Project || !other(s, e))
+                .map(|&(s, e)| (s, e, kind)),
         );
     }
     if taken.is_empty() {
@@ -331,7 +353,7 @@ pub(crate) fn listed_before_projects(
         out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
     by_start.sort_unstable();
     let mut places = Vec::new();
-    for &(s, _) in &taken {
+    for &(s, _, _) in &taken {
         let from = by_start.partition_point(|&(x, _)| x < s);
         let to = by_start.partition_point(|&(x, _)| x < s + 1);
         places.push(place_first(
@@ -339,55 +361,60 @@ pub(crate) fn listed_before_projects(
             s,
         ));
     }
-    out.retain(|m| !taken.iter().any(|&(s, e)| m.start >= s && m.end <= e));
-    for (&(start, end), place) in taken.iter().zip(places) {
+    out.retain(|m| !taken.iter().any(|&(s, e, _)| m.start >= s && m.end <= e));
+    for (&(start, end, etype), place) in taken.iter().zip(places) {
         let name = super::names::clean(&lat.text(start, end));
         out.push(Mention {
             start,
             end,
             text: name.clone(),
-            kind: MentionKind::Named {
-                etype: EntityType::Project,
-                name,
-                place,
-            },
+            kind: MentionKind::Named { etype, name, place },
         });
         cover(covered, start, end);
     }
 }
 
-/// How far after 等 the word for projects may stand (等一批道路、桥梁建设
-/// 重大交通项目).
+/// How far after 等 the word for the items' kind may stand (等一批道路、
+/// 桥梁建设重大交通项目).
 const DENG_REACH: usize = 16;
 
-/// Whether a project's end follows `p` within reach, with no clause
-/// boundary and no verb but those of building before it.
-fn closes_on_projects(r: &Recognizer, lat: &Lattice, p: usize) -> bool {
+/// The kind that a word for it within reach of `p` gives a list closed
+/// there (项目: projects; 企业: organisations), with no clause boundary
+/// and no verb but those of building before it.
+fn closing_kind(r: &Recognizer, lat: &Lattice, p: usize) -> Option<EntityType> {
     let c = &lat.chars;
-    let ends = &r.lex.head_words.project_end;
+    let kinds = &r.lex.head_words.list_kind;
     let mut x = p;
     while x < c.len() && x < p + DENG_REACH {
-        if ends.iter().any(|w| lat.starts_with(x, w)) {
-            return true;
+        // (a word that ends there: not 企业 of 企业家)
+        let kind_word = lat
+            .word_at(x, kinds)
+            .filter(|&(_, len)| lat.tok_boundary(x + len));
+        if let Some((w, _)) = kind_word {
+            return kinds
+                .rows()
+                .find(|(k, _)| *k == w)
+                .and_then(|(_, extra)| extra.first())
+                .and_then(|t| EntityType::parse(t));
         }
         let inner = c[x] == '、' || is_han(c[x]) || c[x].is_ascii_digit();
         if !inner {
-            return false;
+            return None;
         }
         if let Some(t) = lat.token(x).filter(|t| t.start == x) {
             let w = lat.text(t.start, t.end);
             if r.tags().predicate_verb.contains(t.tag) && !r.lex.name_verbs.contains(&w) {
-                return false;
+                return None;
             }
         }
         x += 1;
     }
-    false
+    None
 }
 
 /// The items of the list that ends right before `k` (at 等), separated by
-/// 、 (and 和 or 及 before the last): (start, end) of each, in order, the
-/// first after the words that lead to it.
+/// 、: (start, end) of each, in order, the first after the words that lead
+/// to it.
 fn items_before(r: &Recognizer, lat: &Lattice, k: usize) -> Vec<(usize, usize)> {
     let c = &lat.chars;
     let mut items = Vec::new();
@@ -402,9 +429,7 @@ fn items_before(r: &Recognizer, lat: &Lattice, k: usize) -> Vec<(usize, usize)> 
         }
         let sep = s.checked_sub(1).map(|x| c[x]);
         if sep != Some('、') {
-            if let Some(s) = first_proper(r, lat, s, e) {
-                items.push((s, e));
-            }
+            items.push((after_last_verb(r, lat, s, e), e));
             break;
         }
         items.push((s, e));
@@ -415,18 +440,19 @@ fn items_before(r: &Recognizer, lat: &Lattice, k: usize) -> Vec<(usize, usize)> 
 }
 
 /// Where the first item of a list starts after the words that lead to it
-/// (今年重点推进|某某至某某一级公路): at its first word tagged as a proper
-/// name or naming a division or a geographic feature, with no verb after
-/// it in the item.
-fn first_proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> Option<usize> {
+/// (今年重点推进|某某至某某一级公路, 走访了|某某鞋业): after the last verb
+/// before its first place or other proper noun (verbs after it belong to
+/// the name: 某某基地建设（一期）) and the function words after that verb.
+fn after_last_verb(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> usize {
     let tags = r.tags();
-    let mut found = None;
+    let mut start = s;
     let mut k = s;
     while k < e {
-        let t = lat.token(k)?;
+        let Some(t) = lat.token(k) else { break };
         let (ts, te) = (t.start.max(s), t.end.min(e));
-        let named = tags.proper_name.contains(t.tag)
-            || tags.inner_name.contains(t.tag)
+        // (a person's name is the subject before the verb: 姚宁一行来到…)
+        let named = t.tag == crate::lexicon::Tag::Ns
+            || t.tag == crate::lexicon::Tag::Nz
             || lat.pieces_at(ts).any(|(_, ps, len)| {
                 ts + len <= e
                     && ps.iter().any(|p| {
@@ -436,14 +462,17 @@ fn first_proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> Option<usi
                         )
                     })
             });
-        if found.is_none() && named {
-            found = Some(ts);
-        } else if found.is_some() && tags.predicate_verb.contains(t.tag) {
-            return None;
+        if named {
+            break;
+        }
+        let verb = tags.predicate_verb.contains(t.tag);
+        let function = tags.function_word.contains(t.tag) && start == ts;
+        if verb || function {
+            start = te;
         }
         k = te.max(k + 1);
     }
-    found
+    start
 }
 
 /// The longest item of a list of works.
@@ -452,11 +481,15 @@ const MAX_ITEM: usize = 30;
 /// The most items of a list of works read back from its 等.
 const MAX_ITEMS: usize = 12;
 
-/// Whether `s..e` names a work: something proper in it and a head of a
-/// project or of a place (大道, 桥) at its end, or a section (段).
-fn work_named(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
-    if e < s + 3 {
+/// Whether `s..e` names a thing of the kind: something proper in it and,
+/// for a project, a head of a project or a work (大道, 桥) at its end, or
+/// a section (段); for an organisation, a short name.
+fn named_as(r: &Recognizer, lat: &Lattice, s: usize, e: usize, kind: EntityType) -> bool {
+    if e < s + 3 || !super::names::proper_words(r, lat, s, e) {
         return false;
+    }
+    if kind != EntityType::Project {
+        return e - s <= MAX_ORG_ITEM;
     }
     let section = r
         .lex
@@ -464,7 +497,8 @@ fn work_named(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
         .section_end
         .contains(&lat.chars[e - 1].to_string());
     let text = lat.text(s, e);
-    let headed = r.lex.head_words.work_head.ends(&text)
+    section
+        || r.lex.head_words.work_head.ends(&text)
         || r.lex.head_words.project_end.ends(&text)
         || lat
             .ending_at(e, |x| matches!(x, Piece::Suffix))
@@ -475,9 +509,11 @@ fn work_named(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
                         .suffixes
                         .get(&lat.text(hs, e))
                         .is_some_and(|v| v.iter().any(|x| x.etype == EntityType::Project))
-            });
-    (headed || section) && super::names::proper_words(r, lat, s, e)
+            })
 }
+
+/// The longest organisation's name read from a list before 等企业.
+const MAX_ORG_ITEM: usize = 16;
 
 /// The place that starts a name at `s`, if a place mention does.
 fn place_first<'m>(mut near: impl Iterator<Item = &'m Mention>, s: usize) -> Option<PlaceRef> {
@@ -502,28 +538,48 @@ mod tests {
     fn named_works_listed_before_deng_and_projects_are_projects() {
         let ms = through(
             "该县今年重点推进南宁至武鸣一级公路双桥至武鸣段、新桥镇白石江桥等一批道路、桥梁重大交通项目。",
-            "projects_before_deng",
+            "named_before_deng",
         );
         for n in ["南宁至武鸣一级公路双桥至武鸣段", "新桥镇白石江桥"] {
             assert!(has(&ms, n, Project), "{n}: {ms:?}");
         }
         let ms = through(
             "顺利完成，东湖大道、龙泉大道等一批道路重大项目建设稳步推进。",
-            "projects_before_deng",
+            "named_before_deng",
         );
         assert!(has(&ms, "东湖大道", Project), "{ms:?}");
         // sectors listed before 等 name no works
-        let ms = through(
-            "推进交通、水利、能源等重大项目建设。",
-            "projects_before_deng",
-        );
+        let ms = through("推进交通、水利、能源等重大项目建设。", "named_before_deng");
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+        // 等 inside a word closes no list (高等院校)
+        let ms = through(
+            "来自东湖大道、龙泉大道、高等院校等单位的代表参加项目评审。",
+            "named_before_deng",
+        );
+        assert!(!has(&ms, "龙泉大道", Project), "{ms:?}");
         // nor where a verb stands between 等 and the projects
         let ms = through(
             "修好东湖大道、龙泉大道等，带动项目落地。",
-            "projects_before_deng",
+            "named_before_deng",
         );
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
+
+    #[test]
+    fn short_names_listed_before_deng_and_enterprises_are_organisations() {
+        use crate::EntityType::Organization;
+        let ms = through(
+            "副镇长出席会议，金丰自动化、雷诺互感器等16家企业代表参加。",
+            "named_before_deng",
+        );
+        for n in ["金丰自动化", "雷诺互感器"] {
+            assert!(has(&ms, n, Organization), "{n}: {ms:?}");
+        }
+        // not 企业 of 企业家, nor a list of kinds of units
+        let ms = through("金丰自动化、雷诺互感器等企业家参加。", "named_before_deng");
+        assert!(!has(&ms, "金丰自动化", Organization), "{ms:?}");
+        let ms = through("科研机构、高校、医院等企业单位参加。", "named_before_deng");
+        assert!(!ms.iter().any(|m| m.1 == Some(Organization)), "{ms:?}");
     }
 
     #[test]
