@@ -188,7 +188,7 @@ fn listed_back_to_town(
             .into_iter()
             .filter_map(|l| e.checked_sub(l))
             .find(|&s| starts(s))?;
-        if !free(s, e) || !name_ok(r, lat, s, e) {
+        if !free(s, e) || !name_ok(r, lat, s, e, false) {
             return None;
         }
         listed.push((s, e));
@@ -209,10 +209,20 @@ fn item_at(r: &Recognizer, lat: &Lattice, covered: &[bool], k: usize, e: usize) 
         let Some(s) = k.checked_sub(len) else {
             continue;
         };
-        if !free(s) || !name_ok(r, lat, s, k) {
+        if !free(s) {
             continue;
         }
         if let Some(town) = division_ending_at(r, lat, s) {
+            // (after its township, in a list of villages, a village may be
+            // named by a verb: 甲镇联合村、乙镇某某村)
+            let township = town
+                .cands
+                .iter()
+                .all(|&i| r.lex.divisions[i].level == Level::Town);
+            let listed = c.get(e) == Some(&'、') || town.start > 0 && c[town.start - 1] == '、';
+            if !name_ok(r, lat, s, k, township && listed) {
+                continue;
+            }
             return Some(Item {
                 start: s,
                 end: e,
@@ -240,14 +250,28 @@ fn item_at(r: &Recognizer, lat: &Lattice, covered: &[bool], k: usize, e: usize) 
                     || !tags.function_word.contains(t.tag) && !tags.verb.contains(t.tag)
             })
         });
-        let ok = free(s) && plain && (listed || lat.tok_start(s) && !lead);
-        (ok && name_ok(r, lat, s, k)).then_some(Item {
+        let ok = free(s) && plain && (listed || starts_word(r, lat, s) && !lead);
+        (ok && name_ok(r, lat, s, k, false)).then_some(Item {
             start: s,
             end: e,
             town: None,
             organ_after,
         })
     })
+}
+
+/// Whether a name may start at `s`: a word starts there, or the segmenter
+/// glued a preposition to its first character (对北|山村 for 对|北山村).
+fn starts_word(r: &Recognizer, lat: &Lattice, s: usize) -> bool {
+    let glued = s > 0
+        && r.lex
+            .function_words
+            .glued_preposition
+            .has_char(lat.chars[s - 1])
+        && lat.token(s).is_some_and(|t| {
+            t.start == s - 1 && t.end == s + 1 && !r.tags().proper_name.contains(t.tag)
+        });
+    lat.tok_start(s) || glued
 }
 
 /// Whether a village's Party organ or a post follows at `e` (党支部, 党总支,
@@ -260,9 +284,10 @@ fn organ_at(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
 }
 
 /// Whether `s..k` can name a village: not a kind of village (贫困村, 省级示范村),
-/// not a count or a quantifier (三个村, 各村, 全村), no verb in it (创新实施社区
-/// is what a district does, not a community).
-fn name_ok(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> bool {
+/// not a count or a quantifier (三个村, 各村, 全村), no verb in it unless
+/// `verbs_ok` (创新实施社区 is what a district does, not a community; after
+/// its township, 联合村 is a village).
+fn name_ok(r: &Recognizer, lat: &Lattice, s: usize, k: usize, verbs_ok: bool) -> bool {
     let stem = lat.text(s, k);
     let fw = &r.lex.function_words;
     let first = stem.chars().next().unwrap_or(' ');
@@ -279,7 +304,7 @@ fn name_ok(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> bool {
             .lex
             .is(&first.to_string(), crate::lexicon::Trigger::Anaphor)
         && !super::names::counted(r, &stem)
-        && !verb
+        && (verbs_ok || !verb)
 }
 
 /// The township or county whose full name ends at `s`.
@@ -351,6 +376,23 @@ mod tests {
         // a district that does something in its communities names none
         let ms = found_by("奎文区创新实施社区网格化管理。", "villages");
         assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_village_named_by_a_verb_after_its_township_in_a_list() {
+        let ms = through("获评示范村的有柳沟乡团结村、黄潭镇胜利新村。", "villages");
+        for v in ["柳沟乡团结村", "黄潭镇胜利新村"] {
+            assert!(has(&ms, v, Place), "{v}: {ms:?}");
+        }
+        // outside a list a verb names what the township does
+        let ms = through("柳沟乡召开驻村工作会。", "villages");
+        assert!(!ms.iter().any(|m| m.0.contains('村')), "{ms:?}");
+    }
+
+    #[test]
+    fn a_preposition_glued_to_a_village_is_no_part_of_it() {
+        let ms = through("县里对北山村及周边自然村实施整治。", "villages");
+        assert!(!ms.iter().any(|m| m.0.starts_with('对')), "{ms:?}");
     }
 
     #[test]

@@ -902,8 +902,16 @@ impl Walk<'_> {
             return Step::Move(stretch.unwrap_or(t.start));
         }
         // a conjunction that jieba glued to the next word ends the name
-        // (及局 in 讲话精神及局党委)
+        // (及局 in 讲话精神及局党委), and so does a preposition glued to a
+        // locative (对北|山村 for 对|北山村)
         let fw = &r.lex.function_words;
+        if w.chars().count() == 2
+            && t.tag == Tag::F
+            && fw.glued_preposition.starts(&w)
+            && t.end == start
+        {
+            return Step::Stop(t.start + 1);
+        }
         if w.chars().count() >= 2 && fw.glued_conjunction.starts(&w) && !r.is_word(&w) {
             return Step::Stop(start);
         }

@@ -1676,6 +1676,22 @@ mod tests {
     }
 
     #[test]
+    fn wo_meng_is_the_league_its_banners_lie_in() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "我盟今年新建农村牧区公路十条，阿巴嘎旗、苏尼特左旗、镶黄旗各有项目。",
+        );
+        assert!(named(&a, "锡林郭勒盟").is_some(), "{:?}", a.entities);
+        assert!(related(&a, "镶黄旗", Predicate::LocatedIn, "锡林郭勒盟"));
+        assert!(
+            !a.entities.values().any(|e| e.name.contains("我盟")),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn a_village_listed_after_another_is_named_with_its_township() {
         let r = crate::recognize::testing::recognizer();
         let a = resolve(r, "检查组先后到石塬镇秦阴村、周家村察看灾后重建。");
