@@ -211,6 +211,8 @@ pub(crate) struct RelationWords {
     pub(crate) parties: Vec<String>,
     /// Conjunctions between the bodies of a list besides 、 (和, 及).
     pub(crate) list_conjunctions: Vec<char>,
+    /// Joins two posts one person holds at once besides 、 (兼).
+    pub(crate) post_joiners: Vec<char>,
     /// Heads of the names of news media (报社, 日报).
     pub(crate) media_heads: Vec<String>,
     /// Byline posts whose holders belong to the medium (记者, 编辑).
@@ -242,6 +244,7 @@ impl RelationWords {
             mutual_sentence: s.words("mutual_sentence")?,
             parties: s.words("parties")?,
             list_conjunctions: s.chars("list_conjunction")?,
+            post_joiners: s.chars("post_joiner")?,
             media_heads: s.words("media_head")?,
             staff_posts: s.words("staff_post")?,
             reporter_posts: s.words("reporter_post")?,

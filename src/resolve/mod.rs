@@ -1758,6 +1758,17 @@ mod tests {
         );
         assert!(related(&a, "周海清", m, congress), "{:?}", a.relations);
         assert!(related(&a, "孙小明", m, congress), "{:?}", a.relations);
+        // two posts held at once, joined by 兼
+        let a = resolve(
+            r,
+            "宜昌市长阳县召开会议。县委书记兼县人大常委会主任周海清出席。",
+        );
+        assert!(
+            related(&a, "周海清", m, "中共长阳土家族自治县委员会"),
+            "{:?}",
+            a.relations
+        );
+        assert!(related(&a, "周海清", m, congress), "{:?}", a.relations);
     }
 
     #[test]

@@ -1025,15 +1025,27 @@ fn chain_posts(
             bare.push(pt.clone());
         }
         // a body written before the post may follow an earlier post of
-        // the person in a chain (县委书记、县人大常委会主任某某)
+        // the person in a chain (县委书记、县人大常委会主任某某; 村党支部书记
+        // 兼村委会主任某某)
+        let joins = |k: usize| {
+            k > 0
+                && (chars[k - 1] == LIST_COMMA
+                    || res
+                        .r
+                        .lex
+                        .words
+                        .relation
+                        .post_joiners
+                        .contains(&chars[k - 1]))
+        };
         if let Some(bs) = keys.body_start(ps) {
-            if bs > 0 && chars[bs - 1] == LIST_COMMA {
+            if joins(bs) {
                 pos = bs - 1;
                 continue;
             }
             break;
         }
-        if ps > 0 && chars[ps - 1] == LIST_COMMA {
+        if joins(ps) {
             pos = ps - 1;
             continue;
         }
