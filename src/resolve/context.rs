@@ -96,8 +96,11 @@ impl DocContext {
         if let Some(p) = site_place {
             ctx.read_site_place(r, p);
             // a city's site calls its city 我市 even where the text names
-            // another one (儋州市应急管理局…对我市企业开展检查)
-            if is_city_like(r, p) && says_my_city(r, mentions) {
+            // another one (儋州市应急管理局…对我市企业开展检查), and the
+            // government site of a county-level city calls it 市 (市委常委)
+            let county_city_site =
+                site.as_ref().is_some_and(|s| s.gov) && r.lex.divisions[p].level == Level::County;
+            if is_city_like(r, p) && (county_city_site || says_my_city(r, mentions)) {
                 ctx.county_city = Some(p);
             }
         }
@@ -582,6 +585,8 @@ pub(crate) struct Site {
     pub(crate) place: Option<usize>,
     /// The department (canonical form) the host names, if one.
     pub(crate) dept: Option<String>,
+    /// Whether the host is a government's (….gov.cn).
+    pub(crate) gov: bool,
 }
 
 impl Site {
@@ -669,7 +674,7 @@ pub(crate) fn site_of(r: &Recognizer, url: &str, text: &str) -> Option<Site> {
             .copied()
             .find(|&p| places.iter().all(|&q| r.lex.is_within(p, q))),
     };
-    (place.is_some() || dept.is_some()).then_some(Site { place, dept })
+    (place.is_some() || dept.is_some()).then_some(Site { place, dept, gov })
 }
 
 /// The place's label inside a local portal's host label: the label

@@ -1654,6 +1654,17 @@ mod tests {
     }
 
     #[test]
+    fn a_county_level_citys_government_site_calls_it_shi() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "source: http://www.shouguang.gov.cn/news/1.html\n\n             潍坊市气象局专家到羊口镇指导。市委常委、副市长李红陪同。\n",
+        );
+        assert!(named(&a, "中共寿光市委员会").is_some(), "{:?}", a.entities);
+        assert!(named(&a, "中共潍坊市委员会").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
     fn zizhiqu_alone_is_the_autonomous_region_of_the_context() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
