@@ -563,12 +563,28 @@ struct MentionKeys {
     by_mention: HashMap<usize, (String, EntityType)>,
     /// End → (length, key) of the longest agency or organization ending there.
     by_end: HashMap<usize, (usize, String)>,
+    /// The ends of references to bodies, anaphors (该局) included.
+    org_ends: std::collections::HashSet<usize>,
+    /// End → index in the references of the first place ending there (no
+    /// anaphor).
+    place_by_end: HashMap<usize, usize>,
 }
 
 impl MentionKeys {
     fn new(refs: &[Ref]) -> MentionKeys {
         let mut by_mention: HashMap<usize, (String, EntityType)> = HashMap::new();
         let mut by_end: HashMap<usize, (usize, String)> = HashMap::new();
+        let org_ends = refs
+            .iter()
+            .filter(|r| r.etype.is_org())
+            .map(|r| r.end)
+            .collect();
+        let mut place_by_end: HashMap<usize, usize> = HashMap::new();
+        for (i, r) in refs.iter().enumerate() {
+            if r.etype == EntityType::Place && !r.anaphor {
+                place_by_end.entry(r.end).or_insert(i);
+            }
+        }
         for r in refs.iter().filter(|r| !r.anaphor) {
             by_mention
                 .entry(r.mention)
@@ -582,7 +598,12 @@ impl MentionKeys {
                 }
             }
         }
-        MentionKeys { by_mention, by_end }
+        MentionKeys {
+            by_mention,
+            by_end,
+            org_ends,
+            place_by_end,
+        }
     }
 
     /// The body whose mention ends at `end`.
@@ -885,7 +906,7 @@ fn roster_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
         let stop = (seg..end)
             .find(|&x| chars[x] == LIST_COMMA || chars[x] == '，') // 、 or a full-width comma
             .unwrap_or(end);
-        if let Some((pt, ps)) = post_before(res, chars, stop) {
+        if let Some((pt, ps)) = post_before(res, keys, chars, stop) {
             let mut level = None;
             if ps > seg
                 && res.r.lex.words.places.is_level_char(chars[ps - 1])
@@ -893,7 +914,7 @@ fn roster_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
             {
                 level = Some(chars[ps - 1]);
             }
-            let place_before = place_ending(res, ps);
+            let place_before = place_ending(res, keys, ps);
             let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
             let target = match keys.body_ending(ps) {
                 Some(b) if organ == Some(PostOrgan::Gov) => {
@@ -983,7 +1004,7 @@ fn chain_posts(
         pos -= 1;
     }
     for _ in 0..4 {
-        let Some((pt, mut ps)) = post_before(res, chars, pos) else {
+        let Some((pt, mut ps)) = post_before(res, keys, chars, pos) else {
             break;
         };
         // a level word before the post (市 in 市副总林长)
@@ -997,7 +1018,7 @@ fn chain_posts(
             }
         }
         // a place written right before the post (奉贤区区长)
-        let place_before = place_ending(res, ps);
+        let place_before = place_ending(res, keys, ps);
         let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
         let target = match keys.body_ending(ps) {
             // the body named right before the post
@@ -1018,7 +1039,7 @@ fn chain_posts(
             if let Some(b) = keys.body_ending(ps) {
                 written.get_or_insert(b);
             }
-        } else if let Some((t, role)) = local_party_unit(res, &pt, ps, &p.ev) {
+        } else if let Some((t, role)) = local_party_unit(res, keys, &pt, ps, &p.ev) {
             res.st
                 .relate(&p.key, Predicate::MemberOf, &t, Some(role), &p.ev);
         } else {
@@ -1083,7 +1104,12 @@ fn post_after(res: &mut Resolver, p: &PersonAt, post: Option<&str>, chars: &[cha
 }
 
 /// The post written right before `end`: (post, its start).
-fn post_before(res: &Resolver, chars: &[char], end: usize) -> Option<(String, usize)> {
+fn post_before(
+    res: &Resolver,
+    keys: &MentionKeys,
+    chars: &[char],
+    end: usize,
+) -> Option<(String, usize)> {
     let mut best: Option<(String, usize)> = None;
     for len in 1..=8usize.min(end) {
         let s = end - len;
@@ -1091,7 +1117,7 @@ fn post_before(res: &Resolver, chars: &[char], end: usize) -> Option<(String, us
         if res.r.lex.posts.contains_key(&w) {
             // a shorter post right after a body wins over a longer one
             // that swallows part of it (政协 + 党组书记, not 政协党组书记)
-            let after_body = res.st.refs.iter().any(|r| r.end == s && r.etype.is_org());
+            let after_body = keys.org_ends.contains(&s);
             if after_body {
                 return Some((w, s));
             }
@@ -1223,18 +1249,18 @@ fn main_body(res: &Resolver) -> Option<String> {
         .map(|(k, _)| k.to_string())
 }
 
-/// The division of a place mention ending at `end`, if any.
 /// The Party unit that a post starting with its head names after a
 /// village or community (石桥村 + 党支部书记 → 石桥村党支部, an
 /// organisation of the village, 新茂社区 + 党委书记 → 新茂社区党委): its
 /// key, and the post in it (书记).
 fn local_party_unit(
     res: &mut Resolver,
+    keys: &MentionKeys,
     post: &str,
     ps: usize,
     ev: &Evidence,
 ) -> Option<(String, String)> {
-    let place = place_ref_ending(res, ps)?;
+    let place = place_ref_ending(res, keys, ps)?;
     let pe = res.st.entities.get(&place.key)?;
     let local = &res.r.lex.head_words.local_head;
     if pe.code.is_some() || !local.ends(&pe.name) {
@@ -1264,12 +1290,16 @@ fn local_party_unit(
 }
 
 /// The place reference (not an anaphor) ending at `end`.
-fn place_ref_ending<'r>(res: &'r Resolver, end: usize) -> Option<&'r Ref> {
-    (res.st.refs.iter()).find(|r| r.end == end && r.etype == EntityType::Place && !r.anaphor)
+/// The reference to a place (no anaphor) ending at `end`, if any.
+fn place_ref_ending<'r>(res: &'r Resolver, keys: &MentionKeys, end: usize) -> Option<&'r Ref> {
+    keys.place_by_end
+        .get(&end)
+        .and_then(|&i| res.st.refs.get(i))
 }
 
-fn place_ending(res: &Resolver, end: usize) -> Option<usize> {
-    let r = place_ref_ending(res, end)?;
+/// The division of a place mention ending at `end`, if any.
+fn place_ending(res: &Resolver, keys: &MentionKeys, end: usize) -> Option<usize> {
+    let r = place_ref_ending(res, keys, end)?;
     let code = res.st.entities.get(&r.key)?.code.clone()?;
     res.r.lex.division_by_code.get(&code).copied()
 }
