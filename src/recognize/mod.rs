@@ -725,6 +725,7 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
         }
         let medium = dispatch_at(r, lat, i)
             .or_else(|| dated_dispatch_at(r, lat, i))
+            .or_else(|| bylined_dispatch_at(r, lat, i))
             .or_else(|| masthead_at(r, lat, i));
         if let Some(s) = medium {
             push_source(r, lat, s, i + 1, out, covered);
@@ -781,6 +782,24 @@ fn dated_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
     let date_end = date_at(c, d)?;
     let mark = c.get(date_end).copied()?;
     (dw.dispatch_mark.has_char(mark) || dw.dispatch_wire.has_char(mark)).then_some(s)
+}
+
+/// Where the medium starts that ends at `i` and opens a paragraph with
+/// its reporter's byline in brackets (某某网（记者 王某）9月4日，…): the
+/// medium's name from the paragraph's start, a bracket, a staff post.
+fn bylined_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
+    let c = &lat.chars;
+    let s = medium_name_ending(r, lat, i)?;
+    let at_start = s == 0 || matches!(c[s - 1], '\n' | ' ' | '\u{3000}');
+    if !at_start || i - s < 2 || !c.get(i + 1).is_some_and(|x| is_open_bracket(*x)) {
+        return None;
+    }
+    let staff = &r.lex.words.relation.staff_posts;
+    let after: String = c[i + 2..c.len().min(i + 6)].iter().collect();
+    staff
+        .iter()
+        .any(|p| after.starts_with(p.as_str()))
+        .then_some(s)
 }
 
 /// How far after a masthead the date of its line is looked for.
@@ -1136,6 +1155,10 @@ mod tests {
 
     #[test]
     fn a_dated_dispatch_names_its_medium() {
+        let ms = found_by("新程网（记者 李清）5月2日，大桥合龙。", "sources");
+        assert!(has(&ms, "新程网", EntityType::Organization), "{ms:?}");
+        let ms = found_by("他在新程网（二〇二一年）看到消息。", "sources");
+        assert!(ms.is_empty(), "{ms:?}");
         let ms = found_by("南粤网5月2日讯（记者 李清）大桥合龙。", "sources");
         assert!(has(&ms, "南粤网", EntityType::Organization), "{ms:?}");
         let ms = found_by("江城网宜昌10月8日电 三峡大坝迎来游客高峰。", "sources");
