@@ -320,6 +320,8 @@ pub(crate) struct OrganWords {
     pub(crate) anaphor_heads: Vec<String>,
     /// Pronouns that stand for the body last named (他们).
     pub(crate) plural_anaphors: Vec<String>,
+    /// Heads of anaphors that stand for the project last named (该项目).
+    pub(crate) project_anaphor_heads: Vec<String>,
 }
 
 impl OrganWords {
@@ -368,6 +370,7 @@ impl OrganWords {
             province_bureau_anaphor: s.one("province_bureau_anaphor")?,
             anaphor_heads: s.words("anaphor_head")?,
             plural_anaphors: s.words("plural_anaphor")?,
+            project_anaphor_heads: s.words("project_anaphor_head")?,
         };
         if let Some(name) = templates.keys().next() {
             return Err(bad(file, 0, format!("unknown template {name}")));

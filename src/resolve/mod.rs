@@ -393,6 +393,9 @@ pub(crate) struct Resolver<'a> {
 /// its sentence.
 const LOCAL_REACH: usize = 200;
 
+/// How far before 该项目 the project it stands for may be named.
+const PROJECT_ANAPHOR_REACH: usize = 300;
+
 impl<'a> Resolver<'a> {
     /// The place written in the name of a body that starts a project's
     /// name (丹寨县 of 丹寨县第四幼儿园 in 丹寨县第四幼儿园扩建项目): the
@@ -823,6 +826,23 @@ impl<'a> Resolver<'a> {
                 let ev = self.evidence_at(pos, pos + 2);
                 self.st.relate(&k, Predicate::Jurisdiction, &pk, None, &ev);
                 Some((k, EntityType::Agency))
+            }
+            w if organs
+                .project_anaphor_heads
+                .iter()
+                .any(|h| w.ends_with(h.as_str())) =>
+            {
+                // the project last named before, within reach (该项目由某公司
+                // 投资开发)
+                // (the references come in the order of the text)
+                self.st
+                    .refs
+                    .iter()
+                    .rev()
+                    .take_while(|r| r.start + PROJECT_ANAPHOR_REACH >= pos)
+                    .filter(|r| r.end <= pos)
+                    .find(|r| r.etype == EntityType::Project && !r.anaphor)
+                    .map(|r| (r.key.clone(), r.etype))
             }
             w if organs.anaphor_heads.iter().any(|h| w.ends_with(h.as_str()))
                 || organs.plural_anaphors.iter().any(|p| p == w) =>
@@ -1375,6 +1395,25 @@ mod tests {
             ["望谟县环湖公路李家湾段拓宽工程"],
             "{:?}",
             a.entities
+        );
+    }
+
+    #[test]
+    fn gai_xiangmu_is_the_project_last_named() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "望谟县城南片区棚户区改造项目进展顺利。该项目由贵州远航建设有限公司承建。\n",
+        );
+        assert!(
+            related(
+                &a,
+                "贵州远航建设有限公司",
+                Predicate::ParticipatesIn,
+                "望谟县城南片区棚户区改造项目"
+            ),
+            "{:?}",
+            a.relations
         );
     }
 
