@@ -300,6 +300,8 @@ pub(crate) struct HeadWords {
     /// Words for a kind of thing after 等 that close a list of such things
     /// (项目, 企业), with the type they give the items.
     pub(crate) list_kind: WordList,
+    /// The ending of a company's short name by its industry (果业, 鞋业).
+    pub(crate) industry_end: WordList,
 }
 
 kinds!(HeadWords {
@@ -322,6 +324,7 @@ kinds!(HeadWords {
     project_lead,
     work_head,
     list_kind,
+    industry_end,
 });
 
 /// The words of the grammar of agency names (body_words.tsv).

@@ -1216,7 +1216,23 @@ fn shared_head_items(
                 lat.pieces_at(x)
                     .any(|(_, ps, _)| ps.iter().any(|p| matches!(p, Piece::Post)))
             });
-            if post_in || r.common_word(&item) {
+            // (an item ending in the head of a body or an organisation is
+            // one: 某某纸箱厂、某某小区)
+            let body_head =
+                lat.ending_at(e, |p| matches!(p, Piece::Suffix))
+                    .iter()
+                    .any(|&(hs, _)| {
+                        hs > s
+                            && r.lex.suffixes.get(&lat.text(hs, e)).is_some_and(|v| {
+                                v.iter().all(|x| {
+                                    matches!(x.etype, EntityType::Organization | EntityType::Agency)
+                                })
+                            })
+                    });
+            // (or in an industry, as a company's short name does: 某某果业)
+            let industry =
+                e - s >= 3 && r.lex.head_words.industry_end.ends(&item) && !r.is_word(&item);
+            if post_in || body_head || industry || r.common_word(&item) {
                 continue;
             }
             // an item that ends in a division's term is a place of its own
@@ -1523,6 +1539,10 @@ mod tests {
             has(&ms, "杨家湾", Place) && has(&ms, "桃花岭", Place),
             "{ms:?}"
         );
+        // a company listed before a compound is no compound (某某果业,
+        // 某某纸箱厂)
+        let ms = found_by("视察组来到宏发果业、金叶纸箱厂、雅苑小区。", "shared_heads");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]
