@@ -31,6 +31,17 @@ const CREDIT_SEPARATORS: &[char] = &[' ', '\u{3000}', '、', ':', '：', '|', '�
 /// Punctuation after which a tagged name may end (李明、 李明，).
 const AFTER_TAGGED: &[char] = &['、', '，', '。', ','];
 
+/// The surnames ranked this high or higher are common (the ranks of the
+/// household-registration statistics, see surnames.tsv).
+const COMMON_SURNAMES: u32 = 100;
+
+/// The rank of the single-character surname that starts `name` (a compound
+/// surname ranks first; no surname ranks last).
+fn surname_rank(r: &Recognizer, name: &str) -> u32 {
+    let first: String = name.chars().take(1).collect();
+    r.lex.surnames.get(&first).copied().unwrap_or(u32::MAX)
+}
+
 /// Surname at `p`: its length (1 or 2), if any.
 fn surname_len(r: &Recognizer, chars: &[char], p: usize) -> Option<usize> {
     if p + 2 <= chars.len() {
@@ -1525,7 +1536,10 @@ pub(crate) fn after_body(
                     || r.lex.person_words.report_verb.contains(&w))
         });
         let listed = r.lex.function_words.list_end.has_char(nx);
-        if !plausible_name(r, &name) || !(is_punct(nx) || listed || verb_after) {
+        // (two characters that the segmenter does not read as a name, with
+        // a rare surname, are a word: 某某委官网, 某某部卫片)
+        let rare = nr.is_none() && l == 2 && surname_rank(r, &name) > COMMON_SURNAMES;
+        if rare || !plausible_name(r, &name) || !(is_punct(nx) || listed || verb_after) {
             continue;
         }
         push_person(
@@ -1767,6 +1781,10 @@ mod tests {
     #[test]
     fn a_verb_after_a_body_is_no_name() {
         let ms = found_by("市气象局发布暴雨预警。", "people_after_body");
+        assert!(ms.is_empty(), "{ms:?}");
+        // nor two characters with a rare surname that the segmenter reads
+        // as no name (官网: 官 is a surname too)
+        let ms = found_by("来源：市发展改革委官网。", "people_after_body");
         assert!(ms.is_empty(), "{ms:?}");
     }
 
