@@ -242,6 +242,15 @@ fn dict_tag(jieba: &Jieba, w: &str) -> Option<Tag> {
     (t.len() == 1).then(|| Tag::parse(t[0].tag))
 }
 
+/// Below this dictionary frequency the short name of a city or province
+/// that the dictionary holds as another part of speech is still a name
+/// (保定 739, 自贡 64; 合作 13478 and 比如 5621 are words).
+const RARE_CITY_WORD: usize = 2000;
+
+/// The same for the short name of a county (增城 9, 隆回 7; 天元 80, a
+/// trade name as often, and 安居 142 are words).
+const RARE_COUNTY_WORD: usize = 50;
+
 /// Drops the division names that are ordinary words: short names that the
 /// dictionary holds as verbs, adjectives, function words or idioms (合作,
 /// 比如; nouns are judged by the document's context), and full names of
@@ -249,11 +258,28 @@ fn dict_tag(jieba: &Jieba, w: &str) -> Option<Tag> {
 /// dictionary holds as common nouns (林场, 农场, 林业站: heads of other
 /// names, not places).
 fn drop_common_division_names(lex: &mut Lexicon, jieba: &Jieba) {
+    // (the dictionary tags some names as words that are rare as such, 保定
+    // and 自贡 as verbs: a name rarer as a word than the threshold of its
+    // level stays a name)
+    let rare = |short: &str, idx: &Vec<usize>| {
+        let city = idx
+            .iter()
+            .all(|&i| lex.divisions[i].level <= crate::lexicon::Level::City);
+        let limit = if city {
+            RARE_CITY_WORD
+        } else {
+            RARE_COUNTY_WORD
+        };
+        jieba.suggest_freq(short) < limit
+    };
     let common: Vec<String> = lex
         .division_by_short
-        .keys()
-        .filter(|short| dict_tag(jieba, short).is_some_and(|t| lex.tags.never_place.contains(t)))
-        .cloned()
+        .iter()
+        .filter(|(short, idx)| {
+            dict_tag(jieba, short).is_some_and(|t| lex.tags.never_place.contains(t))
+                && !rare(short, idx)
+        })
+        .map(|(short, _)| short.clone())
         .collect();
     for c in common {
         lex.division_by_short.remove(&c);

@@ -1678,6 +1678,12 @@ mod tests {
         assert!(named(&a, "来宾市").is_none(), "{:?}", a.entities);
         let b = resolve(&r, "广西壮族自治区柳州市召开会议，来宾、贵港两市参加。\n");
         assert!(named(&b, "来宾市").is_some(), "{:?}", b.entities);
+        // a city's name that the dictionary holds as a rare verb is a name
+        let c = resolve(&r, "四川省召开会议，宜宾、自贡、泸州三市参加。\n");
+        assert!(named(&c, "自贡市").is_some(), "{:?}", c.entities);
+        // a frequent word stays one (合作 is also a county's short name)
+        let d = resolve(&r, "甘肃省两家企业开展合作。\n");
+        assert!(named(&d, "合作市").is_none(), "{:?}", d.entities);
     }
 
     #[test]
