@@ -534,12 +534,31 @@ impl<'a> Resolver<'a> {
         self.st.add(e, alias)
     }
 
+    /// A short name of one division written right after the name of a
+    /// division that contains it (天津武清, 河北廊坊): that division, in any
+    /// document.
+    fn after_its_parent(&self, p: &PlaceRef) -> Option<usize> {
+        let [i] = p.cands[..] else { return None };
+        let parent = self
+            .st
+            .refs
+            .last()
+            .filter(|r| r.end == p.start && r.etype == EntityType::Place && !r.anaphor)?;
+        let code = self.st.entities.get(&parent.key)?.code.clone()?;
+        let pi = *self.r.lex.division_by_code.get(&code)?;
+        (pi != i && self.r.lex.is_within(i, pi)).then_some(i)
+    }
+
     fn place_entity(&mut self, p: &PlaceRef, alias: Option<&str>) -> Option<String> {
         if let Some(other) = &p.other {
             let e = entity(EntityType::Place, other, "");
             return Some(self.st.add(e, alias));
         }
-        match self.ctx.pick_ref(self.r, p, self.actx) {
+        match self
+            .ctx
+            .pick_ref(self.r, p, self.actx)
+            .or_else(|| self.after_its_parent(p))
+        {
             Some(idx) => Some(self.division_entity(idx, alias)),
             None => match self.zone_entity(p, alias) {
                 Some((_, key)) => Some(key),
@@ -1681,6 +1700,14 @@ mod tests {
         // a city's name that the dictionary holds as a rare verb is a name
         let c = resolve(&r, "四川省召开会议，宜宾、自贡、泸州三市参加。\n");
         assert!(named(&c, "自贡市").is_some(), "{:?}", c.entities);
+        // a county's short name right after its city's is that county in
+        // any document
+        let e = resolve(&r, "北京市通州区永乐店镇南邻天津武清。\n");
+        assert!(
+            related(&e, "武清区", Predicate::LocatedIn, "天津市"),
+            "{:?}",
+            e.entities
+        );
         // a frequent word stays one (合作 is also a county's short name)
         let d = resolve(&r, "甘肃省两家企业开展合作。\n");
         assert!(named(&d, "合作市").is_none(), "{:?}", d.entities);
