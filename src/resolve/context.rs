@@ -198,11 +198,16 @@ impl DocContext {
             }
         }
         let total: usize = county_votes.values().sum();
+        // (a text that calls its place 我县 is a county's news: its dominant
+        // county is its home with fewer names; 我区 may be an autonomous
+        // region's)
+        let says_county = says_home(r, mentions, &r.lex.words.places.county_suffix);
+        let least = if says_county { 2 } else { 3 };
         if let Some((&c, &n)) = county_votes.iter().max_by_key(|(_, n)| **n) {
             if n * 2 > total || self.city.is_none() {
                 self.county = Some(c);
             }
-            if n >= 3 && n * 3 >= total * 2 {
+            if n >= least && n * 3 >= total * 2 {
                 self.home_county = Some(c);
             }
         }

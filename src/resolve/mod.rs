@@ -1418,6 +1418,20 @@ mod tests {
     }
 
     #[test]
+    fn the_projects_of_a_county_that_says_wo_xian_lie_in_it() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "我县召开重点项目推进会。会议听取了金泰特种环氧树脂项目进展情况。             望谟县委书记主持会议，望谟县县长讲话，我县将全力推进。\n",
+        );
+        assert!(
+            related(&a, "金泰特种环氧树脂项目", Predicate::LocatedIn, "望谟县"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn gai_xiangmu_is_the_project_last_named() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
