@@ -45,6 +45,9 @@ pub(crate) struct Matcher {
     /// The first characters of the generic terms of divisions (市, 街道):
     /// a level word glued to one is a pair of levels (镇街, 县区).
     term_chars: Vec<char>,
+    /// Prepositions and verbs of going that the segmenter's guess glues to
+    /// the name after them (到民小 for 到 + 民小公路).
+    glued_chars: Vec<char>,
 }
 
 impl Matcher {
@@ -127,11 +130,18 @@ impl Matcher {
             .iter()
             .filter_map(|w| w.chars().next())
             .collect();
+        let glued_chars = lx
+            .function_words
+            .glued_preposition
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
         Matcher {
             ac,
             pats,
             level_chars,
             term_chars,
+            glued_chars,
         }
     }
 }
@@ -151,6 +161,31 @@ fn detach_level_words(
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        // a preposition or verb glued to an unknown word of three characters
+        // or more (到民小|公路): detached, the rest segmented again
+        let word: String = chars[t.start..t.end].iter().collect();
+        if t.end - t.start >= 3
+            && matcher.glued_chars.contains(&chars[t.start])
+            && !jieba.has_word(&word)
+        {
+            out.push(Token {
+                start: t.start,
+                end: t.start + 1,
+                tag: Tag::parse("p"),
+            });
+            let mut k = t.start + 1;
+            for w in jieba.tag(&word.chars().skip(1).collect::<String>(), false) {
+                let len = w.word.chars().count();
+                out.push(Token {
+                    start: k,
+                    end: k + len,
+                    tag: Tag::parse(w.tag),
+                });
+                k += len;
+            }
+            i += 1;
+            continue;
+        }
         let resegmented = tokens
             .get(i + 1)
             .filter(|_| {
@@ -462,6 +497,13 @@ mod tests {
         assert!(lat.tok_start(1) && lat.tok_start(2), "{:?}", lat.tokens);
         let lat = r.lattice("全省市民踊跃参加。");
         assert_eq!(lat.token(2).map(|t| (t.start, t.end)), Some((2, 4)));
+        // a preposition or verb of going glued to an unknown word
+        let lat = r.lattice("一行到民小公路工地调研。");
+        assert!(
+            lat.tok_start(3) && lat.token(2).is_some_and(|t| t.end == 3),
+            "{:?}",
+            lat.tokens
+        );
         let lat = r.lattice("组织镇街文联开展活动。");
         assert_eq!(lat.token(2).map(|t| (t.start, t.end)), Some((2, 4)));
     }
