@@ -1359,6 +1359,17 @@ mod tests {
     }
 
     #[test]
+    fn zhongxin_alone_is_no_unit_nor_body() {
+        let ms = through("要紧紧围绕县委、县政府中心开展工作。", "chains");
+        assert!(!ms.iter().any(|m| m.0.ends_with("中心")), "{ms:?}");
+        let ms = through("加快建设和林格尔副中心。", "chains");
+        assert!(!ms.iter().any(|m| m.0.ends_with("中心")), "{ms:?}");
+        // a centre with a name is one (县政务服务中心)
+        let ms = through("县政府政务服务中心开展工作。", "chains");
+        assert!(ms.iter().any(|m| m.0.ends_with("中心")), "{ms:?}");
+    }
+
+    #[test]
     fn a_department_cut_out_of_a_word_is_none() {
         let ms = found_by("县人大常委会组织部分代表开展视察。", "chains");
         assert!(!has_text(&ms, "组织部"), "{ms:?}");
