@@ -166,6 +166,9 @@ pub(crate) struct PlaceTerms {
     /// written alone in its own texts, as a level word is (自治区 in
     /// 自治区人民政府 is the region itself).
     pub(crate) self_name: WordList,
+    /// The short form of an autonomous region's Party committee in its own
+    /// news (区党委).
+    pub(crate) region_committee: WordList,
     /// Level words written after the short name of a division whose name
     /// ends in a longer term (临夏州 for 临夏回族自治州).
     pub(crate) short_term: WordList,
@@ -190,6 +193,7 @@ kinds!(PlaceTerms {
     short_name_head,
     township_list_end,
     self_name,
+    region_committee,
     short_term,
     host_prefix,
     host_suffix,

@@ -128,9 +128,33 @@ impl Resolver<'_> {
     /// prefix (a division, else a development zone of the city), the
     /// entities of the places written in it, and an anaphor as its parent
     /// (市局林业发展中心).
+    /// The autonomous region of a region's own news that 区党委 at `start`
+    /// names (a district's committee is 区委).
+    fn region_committee(&self, c: &Chain, start: usize) -> Option<usize> {
+        let pt = &self.r.lex.place_terms;
+        let written = pt
+            .region_committee
+            .iter()
+            .any(|w| char_slice(self.chars, start, start + w.chars().count()) == w);
+        if !c.places.is_empty() || !written {
+            return None;
+        }
+        let prov = self
+            .actx
+            .city
+            .and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province))
+            .or(self.ctx.province)?;
+        let name = &self.r.lex.divisions[prov].name;
+        pt.self_name
+            .iter()
+            .any(|t| name.ends_with(t))
+            .then_some(prov)
+    }
+
     fn chain_start(&mut self, c: &Chain, start: usize) -> Option<ChainState> {
         let place = self
-            .chain_place(c)
+            .region_committee(c, start)
+            .or_else(|| self.chain_place(c))
             .or_else(|| self.strict_level_named(c, start));
         let has_prefix = !c.places.is_empty() || c.level.is_some();
         let mut zone: Option<(String, String)> = None;

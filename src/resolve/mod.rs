@@ -1751,6 +1751,25 @@ mod tests {
     }
 
     #[test]
+    fn qu_dangwei_in_a_regions_news_is_the_regions_committee() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "广西壮族自治区总工会到河池市金城江区调研，要求贯彻落实区党委部署。\n",
+        );
+        assert!(
+            named(&a, "中共广西壮族自治区委员会").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(
+            named(&a, "中共河池市金城江区委员会").is_none(),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn zizhiqu_alone_is_the_autonomous_region_of_the_context() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
