@@ -378,6 +378,8 @@ pub(crate) struct BodyWords {
     pub(crate) congress_short: WordList,
     /// Posts of a standing committee written after 人大 (主任, 副主任).
     pub(crate) congress_post: WordList,
+    /// Characters that end a session's number before a meeting (十八次).
+    pub(crate) session_mark: WordList,
 }
 
 kinds!(BodyWords {
@@ -402,6 +404,7 @@ kinds!(BodyWords {
     abbreviated_head,
     congress_short,
     congress_post,
+    session_mark,
 });
 
 impl BodyWords {

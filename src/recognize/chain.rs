@@ -1115,7 +1115,7 @@ fn unit_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Link, usize)> {
 
 /// Whether a parsed chain names no body: a bare unit head put in
 /// parentheses inside a sentence (各镇（中心）林业站), or a meeting called
-/// after the body (召开区委常委会).
+/// after the body (召开区委常委会) or numbered by its session (十八次常委会).
 fn aside_or_meeting(r: &Recognizer, lat: &Lattice, chain: &Chain, s: usize, e: usize) -> bool {
     let bare_unit = chain.places.is_empty()
         && chain.links.len() == 1
@@ -1131,7 +1131,9 @@ fn aside_or_meeting(r: &Recognizer, lat: &Lattice, chain: &Chain, s: usize, e: u
         .rsplit(|c: char| is_punct(c) || c == '\n')
         .next()
         .is_some_and(|b| bw.meeting_verb.iter().any(|v| b.contains(v)));
-    aside || called && bw.meeting.ends(&lat.text(s, e))
+    // (a meeting numbered by its session: 政协十届十八次常委会会议)
+    let numbered = s > 0 && bw.session_mark.has_char(lat.chars[s - 1]);
+    aside || (called || numbered) && bw.meeting.ends(&lat.text(s, e))
 }
 
 /// Adds units after the core; returns the end of the chain.
@@ -1356,6 +1358,12 @@ mod tests {
                 "{text}: {ms:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_meeting_numbered_by_its_session_is_no_body() {
+        let ms = found_by("9月10日，县政协十届十八次常委会会议召开。", "chains");
+        assert!(!has_text(&ms, "常委会"), "{ms:?}");
     }
 
     #[test]
