@@ -196,12 +196,15 @@ fn detach_level_words(
             })
             .and_then(|next| {
                 let pair: String = chars[t.start..t.end].iter().collect();
+                let known = jieba.has_word(&pair);
+                // (a frequent word stays, unsegmented again: 市委, 县长)
+                if known && jieba.suggest_freq(&pair) >= RARE_PAIR {
+                    return None;
+                }
                 let rest: String = chars[t.start + 1..next.end].iter().collect();
                 let words = jieba.tag(&rest, false);
                 let first_long = words.first().is_some_and(|w| w.word.chars().count() >= 2);
-                let glued =
-                    !jieba.has_word(&pair) || jieba.suggest_freq(&pair) < RARE_PAIR && first_long;
-                glued.then(|| {
+                (!known || first_long).then(|| {
                     words
                         .iter()
                         .map(|w| (w.word.chars().count(), Tag::parse(w.tag)))
