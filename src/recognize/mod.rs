@@ -429,6 +429,28 @@ impl Recognizer {
         self.jieba.has_word(w)
     }
 
+    /// Whether a name head of the suffix lexicon ends at `e`, starting after
+    /// `s` (at or after it when `from_start`), whose readings pass `test`
+    /// (the entity types a head such as 中心 may give).
+    pub(crate) fn head_ending(
+        &self,
+        lat: &Lattice,
+        (s, e): (usize, usize),
+        from_start: bool,
+        test: impl Fn(&[crate::lexicon::Suffix]) -> bool,
+    ) -> bool {
+        lat.ending_at(e, |x| matches!(x, lattice::Piece::Suffix))
+            .iter()
+            .any(|&(hs, _)| {
+                (hs > s || from_start && hs == s)
+                    && self
+                        .lex
+                        .suffixes
+                        .get(&lat.text(hs, e))
+                        .is_some_and(|v| test(v))
+            })
+    }
+
     /// Builds the lattice of a text.
     pub fn lattice<'a>(&'a self, text: &str) -> Lattice<'a> {
         Lattice::new(text, &self.matcher, &self.jieba)

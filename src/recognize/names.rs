@@ -718,15 +718,10 @@ impl Walk<'_> {
                 break;
             }
             s = t.start;
-            let way = lat
-                .ending_at(s, |x| matches!(x, Piece::Suffix))
-                .iter()
-                .any(|&(hs, _)| {
-                    r.lex.suffixes.get(&lat.text(hs, s)).is_some_and(|v| {
-                        v.iter()
-                            .any(|x| matches!(x.etype, EntityType::Project | EntityType::Place))
-                    })
-                });
+            let way = r.head_ending(lat, (0, s), true, |v| {
+                v.iter()
+                    .any(|x| matches!(x.etype, EntityType::Project | EntityType::Place))
+            });
             if k - s >= 2 && way {
                 return Some(s);
             }
@@ -1218,17 +1213,10 @@ fn shared_head_items(
             });
             // (an item ending in the head of a body or an organisation is
             // one: 某某纸箱厂、某某小区)
-            let body_head =
-                lat.ending_at(e, |p| matches!(p, Piece::Suffix))
-                    .iter()
-                    .any(|&(hs, _)| {
-                        hs > s
-                            && r.lex.suffixes.get(&lat.text(hs, e)).is_some_and(|v| {
-                                v.iter().all(|x| {
-                                    matches!(x.etype, EntityType::Organization | EntityType::Agency)
-                                })
-                            })
-                    });
+            let body_head = r.head_ending(lat, (s, e), false, |v| {
+                v.iter()
+                    .all(|x| matches!(x.etype, EntityType::Organization | EntityType::Agency))
+            });
             // (or in an industry, as a company's short name does: 某某果业)
             let industry =
                 e - s >= 3 && r.lex.head_words.industry_end.ends(&item) && !r.is_word(&item);

@@ -500,16 +500,9 @@ fn named_as(r: &Recognizer, lat: &Lattice, s: usize, e: usize, kind: EntityType)
     section
         || r.lex.head_words.work_head.ends(&text)
         || r.lex.head_words.project_end.ends(&text)
-        || lat
-            .ending_at(e, |x| matches!(x, Piece::Suffix))
-            .iter()
-            .any(|&(hs, _)| {
-                hs > s
-                    && r.lex
-                        .suffixes
-                        .get(&lat.text(hs, e))
-                        .is_some_and(|v| v.iter().any(|x| x.etype == EntityType::Project))
-            })
+        || r.head_ending(lat, (s, e), false, |v| {
+            v.iter().any(|x| x.etype == EntityType::Project)
+        })
 }
 
 /// The longest organisation's name read from a list before 等企业.
