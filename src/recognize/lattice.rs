@@ -124,24 +124,14 @@ impl Matcher {
             .build(pats.iter().map(|p| p.0.as_str()))
             .expect("lexicon automaton builds");
         let level_chars = lx.place_terms.levels.iter().map(|&(c, _)| c).collect();
-        let term_chars = lx
-            .place_terms
-            .division_term
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .collect();
-        let glued_chars = lx
-            .function_words
-            .glued_preposition
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .collect();
+        let first_chars =
+            |words: &WordList| words.iter().filter_map(|w| w.chars().next()).collect();
         Matcher {
             ac,
             pats,
             level_chars,
-            term_chars,
-            glued_chars,
+            term_chars: first_chars(&lx.place_terms.division_term),
+            glued_chars: first_chars(&lx.function_words.glued_preposition),
         }
     }
 }
@@ -173,16 +163,8 @@ fn detach_level_words(
                 end: t.start + 1,
                 tag: Tag::parse("p"),
             });
-            let mut k = t.start + 1;
-            for w in jieba.tag(&word.chars().skip(1).collect::<String>(), false) {
-                let len = w.word.chars().count();
-                out.push(Token {
-                    start: k,
-                    end: k + len,
-                    tag: Tag::parse(w.tag),
-                });
-                k += len;
-            }
+            let rest: String = word.chars().skip(1).collect();
+            push_tagged(&mut out, t.start + 1, tagged(jieba, &rest));
             i += 1;
             continue;
         }
@@ -202,14 +184,9 @@ fn detach_level_words(
                     return None;
                 }
                 let rest: String = chars[t.start + 1..next.end].iter().collect();
-                let words = jieba.tag(&rest, false);
-                let first_long = words.first().is_some_and(|w| w.word.chars().count() >= 2);
-                (!known || first_long).then(|| {
-                    words
-                        .iter()
-                        .map(|w| (w.word.chars().count(), Tag::parse(w.tag)))
-                        .collect::<Vec<_>>()
-                })
+                let words = tagged(jieba, &rest);
+                let first_long = words.first().is_some_and(|w| w.0 >= 2);
+                (!known || first_long).then_some(words)
             });
         let Some(words) = resegmented else {
             out.push(t.clone());
@@ -221,18 +198,32 @@ fn detach_level_words(
             end: t.start + 1,
             tag: Tag::parse("n"),
         });
-        let mut k = t.start + 1;
-        for (len, tag) in words {
-            out.push(Token {
-                start: k,
-                end: k + len,
-                tag,
-            });
-            k += len;
-        }
+        push_tagged(&mut out, t.start + 1, words);
         i += 2;
     }
     out
+}
+
+/// The words of `text` as jieba tags them: (length in characters, tag).
+fn tagged(jieba: &Jieba, text: &str) -> Vec<(usize, Tag)> {
+    jieba
+        .tag(text, false)
+        .iter()
+        .map(|w| (w.word.chars().count(), Tag::parse(w.tag)))
+        .collect()
+}
+
+/// Appends the tokens of words segmented again, from character `start`.
+fn push_tagged(out: &mut Vec<Token>, start: usize, words: Vec<(usize, Tag)>) {
+    let mut k = start;
+    for (len, tag) in words {
+        out.push(Token {
+            start: k,
+            end: k + len,
+            tag,
+        });
+        k += len;
+    }
 }
 
 /// The dictionary frequency below which a level word and the character
