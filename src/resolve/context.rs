@@ -198,10 +198,20 @@ impl DocContext {
             }
         }
         let total: usize = county_votes.values().sum();
-        // (a text that calls its place 我县 is a county's news: its dominant
-        // county is its home with fewer names; 我区 may be an autonomous
-        // region's)
-        let says_county = says_home(r, mentions, &r.lex.words.places.county_suffix);
+        // (a text that calls its place 我县 or 全县 is a county's news: its
+        // dominant county is its home with fewer names; so is one that says
+        // 我区 or 全区 outside an autonomous region, where it is the region)
+        let pw = &r.lex.words.places;
+        let region = self.province.is_some_and(|p| {
+            let name = &r.lex.divisions[p].name;
+            r.lex
+                .place_terms
+                .self_name
+                .iter()
+                .any(|t| name.ends_with(t))
+        });
+        let says_county = says_own_area(r, mentions, &pw.county_suffix)
+            || !region && says_own_area(r, mentions, &pw.district_suffix);
         let least = if says_county { 2 } else { 3 };
         if let Some((&c, &n)) = county_votes.iter().max_by_key(|(_, n)| **n) {
             if n * 2 > total || self.city.is_none() {
@@ -781,6 +791,18 @@ fn says_home(r: &Recognizer, mentions: &[Vec<Mention>], level: &str) -> bool {
     mentions.iter().flatten().any(|m| {
         matches!(&m.kind, MentionKind::Anaphor { word }
             if pw.home_anaphor.contains(word) && word.ends_with(level))
+    })
+}
+
+/// Whether the document calls its own area by a home anaphor of the level
+/// `level` (我县, 本县, 全县).
+fn says_own_area(r: &Recognizer, mentions: &[Vec<Mention>], level: &str) -> bool {
+    let glue = &r.lex.place_terms.home_glue;
+    mentions.iter().flatten().any(|m| {
+        matches!(&m.kind, MentionKind::Anaphor { word }
+            if word.ends_with(level)
+                && word.chars().count() == 1 + level.chars().count()
+                && word.chars().next().is_some_and(|c| glue.has_char(c)))
     })
 }
 

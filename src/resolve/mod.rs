@@ -1429,6 +1429,16 @@ mod tests {
             "{:?}",
             a.relations
         );
+        // 全区 in a district's news, outside an autonomous region
+        let b = resolve(
+            &r,
+            "奎文区召开重点项目推进会，奎文区区长讲话。全区将加快金泰特种环氧树脂项目建设。\n",
+        );
+        assert!(
+            related(&b, "金泰特种环氧树脂项目", Predicate::LocatedIn, "奎文区"),
+            "{:?}",
+            b.relations
+        );
     }
 
     #[test]
