@@ -8,6 +8,7 @@
 //! [`PersonWords`], [`DocumentWords`].
 
 use super::{bad, rows, Level, LexiconError};
+use crate::EntityType;
 
 /// One named list of words, in the order of its file.
 #[derive(Debug, Clone, Default)]
@@ -57,6 +58,15 @@ impl WordList {
     /// The words with the further columns of their rows.
     pub(crate) fn rows(&self) -> impl Iterator<Item = (&str, &[String])> {
         self.iter().zip(self.extra.iter().map(Vec::as_slice))
+    }
+
+    /// The second column of the row of `w`, if `w` is one of the words and
+    /// its row has one (the type of 项目 in a list of kinds).
+    pub(crate) fn column_of(&self, w: &str) -> Option<&str> {
+        self.rows()
+            .find(|(x, _)| *x == w)
+            .and_then(|(_, extra)| extra.first())
+            .map(String::as_str)
     }
 
     /// Whether `w` is one of the words.
@@ -407,6 +417,25 @@ kinds!(BodyWords {
     session_mark,
 });
 
+impl HeadWords {
+    /// Reads name_heads.tsv; a word for a kind of listed things names an
+    /// entity type in its third column.
+    pub(super) fn load(file: &'static str, text: &str) -> Result<HeadWords, LexiconError> {
+        let hw: HeadWords = load_kinds(file, text)?;
+        for (w, _) in hw.list_kind.rows() {
+            if hw
+                .list_kind
+                .column_of(w)
+                .and_then(EntityType::parse)
+                .is_none()
+            {
+                return Err(bad_entry(file, w, "an entity type"));
+            }
+        }
+        Ok(hw)
+    }
+}
+
 impl BodyWords {
     /// Reads body_words.tsv; an abbreviated head has the heads of its full
     /// names and its least length.
@@ -647,5 +676,18 @@ mod tests {
         assert!(pt.town_word("城关镇") && !pt.town_word("关镇") && !pt.town_word("城关乡"));
         let bad = format!("{base}州\tlevel_word\tplanet\n镇\ttown_word_term\t3\n");
         assert!(PlaceTerms::load("p.tsv", &bad).is_err());
+    }
+
+    #[test]
+    fn a_word_for_a_kind_of_listed_things_names_a_type() {
+        let base: String = HeadWords::KINDS
+            .iter()
+            .filter(|k| **k != "list_kind")
+            .map(|k| format!("词\t{k}\n"))
+            .collect();
+        let hw = HeadWords::load("h.tsv", &format!("{base}企业\tlist_kind\tOrganization\n"))
+            .expect("loads");
+        assert_eq!(hw.list_kind.column_of("企业"), Some("Organization"));
+        assert!(HeadWords::load("h.tsv", &format!("{base}企业\tlist_kind\tCompany\n")).is_err());
     }
 }

@@ -17,7 +17,7 @@ mod words;
 pub(crate) use grammar::{
     BodyWords, DocumentWords, FunctionWords, HeadWords, PersonWords, PlaceTerms, WordList,
 };
-pub(crate) use tags::{Tag, TagClasses};
+pub(crate) use tags::{Tag, TagClasses, TagSet};
 pub(crate) use words::{Cue, Found, LayoutWords, OrganWords, PlaceWords, RelationWords, Words};
 
 /// The lexicons' maps hash with FxHash (rustc-hash): recognizers look up
@@ -359,7 +359,7 @@ fn loader(file: &str) -> Option<Loader> {
         // the word lists of the grammar, each a sheet of kinds
         "tag_classes.tsv" => |lx, f, t| TagClasses::load(f, t).map(|w| lx.tags = w),
         "place_terms.tsv" => |lx, f, t| PlaceTerms::load(f, t).map(|w| lx.place_terms = w),
-        "name_heads.tsv" => |lx, f, t| grammar::load_kinds(f, t).map(|w| lx.head_words = w),
+        "name_heads.tsv" => |lx, f, t| HeadWords::load(f, t).map(|w| lx.head_words = w),
         "body_words.tsv" => |lx, f, t| BodyWords::load(f, t).map(|w| lx.body_words = w),
         "function_words.tsv" => |lx, f, t| grammar::load_kinds(f, t).map(|w| lx.function_words = w),
         "person_words.tsv" => |lx, f, t| grammar::load_kinds(f, t).map(|w| lx.person_words = w),

@@ -804,11 +804,7 @@ fn congress_by_post(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Link, us
     let bw = &r.lex.body_words;
     let (word, len) = lat.word_at(p, &bw.congress_short)?;
     lat.word_at(p + len, &bw.congress_post)?;
-    let form = bw
-        .congress_short
-        .rows()
-        .find(|(w, _)| *w == word)
-        .and_then(|(_, extra)| extra.first())?;
+    let form = bw.congress_short.column_of(word)?;
     let (canon, kind) = r.dept(form)?;
     Some((
         Link::Dept {

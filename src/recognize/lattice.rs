@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use jieba_rs::Jieba;
 use std::collections::HashMap;
 
-use crate::lexicon::{Level, Lexicon, Tag, Trigger, WordList};
+use crate::lexicon::{Level, Lexicon, Tag, TagSet, Trigger, WordList};
 
 /// What a lexicon entry found in the text is.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,17 @@ pub(crate) enum Piece {
     Zone(String),
 }
 
+impl Piece {
+    /// Whether the piece names a place: a division by its full or short
+    /// name, or a geographic name.
+    pub(crate) fn names_place(&self) -> bool {
+        matches!(
+            self,
+            Piece::Division(_) | Piece::DivisionShort(_) | Piece::Geo(_)
+        )
+    }
+}
+
 /// The compiled matcher over all lexicons.
 pub(crate) struct Matcher {
     /// The automaton, one pattern per distinct entry text.
@@ -48,6 +59,9 @@ pub(crate) struct Matcher {
     /// Prepositions and verbs of going that the segmenter's guess glues to
     /// the name after them (到民小 for 到 + 民小公路).
     glued_chars: Vec<char>,
+    /// The tags of person names (a guessed name starting with 于 or 向 is
+    /// no preposition glued to a word).
+    person_tags: TagSet,
 }
 
 impl Matcher {
@@ -132,16 +146,17 @@ impl Matcher {
             level_chars,
             term_chars: first_chars(&lx.place_terms.division_term),
             glued_chars: first_chars(&lx.function_words.glued_preposition),
+            person_tags: lx.tags.person_name,
         }
     }
 }
 
-/// Detaches a level word that the segmenter glued to the first character
-/// of the next word: where the pair is no word of its dictionary (省重|污染
-/// for 省|重污染), or a rare one whose second character starts a word
-/// with what follows (省民|生 for 省|民生). The level word becomes a token
-/// of its own and the rest, with the token after it, is segmented again.
-fn detach_level_words(
+/// Repairs two guesses of the segmenter about words outside its
+/// dictionary: a preposition or verb of going glued to the name after it
+/// ([`glued_preposition`]) and a level word glued to the next word
+/// ([`glued_level_word`]). The detached character becomes a token of its
+/// own and the rest is segmented again.
+fn detach_glued(
     tokens: Vec<Token>,
     chars: &[char],
     matcher: &Matcher,
@@ -151,57 +166,78 @@ fn detach_level_words(
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        // a preposition or verb glued to an unknown word of three characters
-        // or more (到民小|公路): detached, the rest segmented again
-        let word: String = chars[t.start..t.end].iter().collect();
-        if t.end - t.start >= 3
-            && matcher.glued_chars.contains(&chars[t.start])
-            && !jieba.has_word(&word)
-        {
+        if let Some(rest) = glued_preposition(t, chars, matcher, jieba) {
             out.push(Token {
                 start: t.start,
                 end: t.start + 1,
                 tag: Tag::parse("p"),
             });
-            let rest: String = word.chars().skip(1).collect();
-            push_tagged(&mut out, t.start + 1, tagged(jieba, &rest));
+            push_tagged(&mut out, t.start + 1, rest);
             i += 1;
-            continue;
-        }
-        let resegmented = tokens
-            .get(i + 1)
-            .filter(|_| {
-                t.end - t.start == 2
-                    && matcher.level_chars.contains(&chars[t.start])
-                    && super::is_han(chars[t.start + 1])
-                    && !matcher.term_chars.contains(&chars[t.start + 1])
-            })
-            .and_then(|next| {
-                let pair: String = chars[t.start..t.end].iter().collect();
-                let known = jieba.has_word(&pair);
-                // (a frequent word stays, unsegmented again: 市委, 县长)
-                if known && jieba.suggest_freq(&pair) >= RARE_PAIR {
-                    return None;
-                }
-                let rest: String = chars[t.start + 1..next.end].iter().collect();
-                let words = tagged(jieba, &rest);
-                let first_long = words.first().is_some_and(|w| w.0 >= 2);
-                (!known || first_long).then_some(words)
+        } else if let Some(rest) = glued_level_word(t, tokens.get(i + 1), chars, matcher, jieba) {
+            out.push(Token {
+                start: t.start,
+                end: t.start + 1,
+                tag: Tag::parse("n"),
             });
-        let Some(words) = resegmented else {
+            push_tagged(&mut out, t.start + 1, rest);
+            i += 2;
+        } else {
             out.push(t.clone());
             i += 1;
-            continue;
-        };
-        out.push(Token {
-            start: t.start,
-            end: t.start + 1,
-            tag: Tag::parse("n"),
-        });
-        push_tagged(&mut out, t.start + 1, words);
-        i += 2;
+        }
     }
     out
+}
+
+/// The words after a preposition or verb of going that the segmenter's
+/// guess glued to them, in a token outside its dictionary (到民小|公路;
+/// 对北|山村, guessed a locative), if `t` is one; a guessed person's name
+/// (于春生, 向东) is left whole.
+fn glued_preposition(
+    t: &Token,
+    chars: &[char],
+    matcher: &Matcher,
+    jieba: &Jieba,
+) -> Option<Vec<(usize, Tag)>> {
+    let len = t.end - t.start;
+    let shape = (len >= 3 || len == 2 && t.tag == Tag::F)
+        && matcher.glued_chars.contains(&chars[t.start])
+        && !matcher.person_tags.contains(t.tag);
+    if !shape {
+        return None;
+    }
+    let word: String = chars[t.start..t.end].iter().collect();
+    (!jieba.has_word(&word)).then(|| tagged(jieba, &word[chars[t.start].len_utf8()..]))
+}
+
+/// The words after a level word that the segmenter glued to the first
+/// character of the next word, segmented again with the token `next`: where
+/// the pair is no word of its dictionary (省重|污染 for 省|重污染), or a
+/// rare one whose second character starts a word with what follows (省民|生
+/// for 省|民生); a pair of levels (镇街) and a frequent word (市委) stay.
+fn glued_level_word(
+    t: &Token,
+    next: Option<&Token>,
+    chars: &[char],
+    matcher: &Matcher,
+    jieba: &Jieba,
+) -> Option<Vec<(usize, Tag)>> {
+    let next = next.filter(|_| {
+        t.end - t.start == 2
+            && matcher.level_chars.contains(&chars[t.start])
+            && super::is_han(chars[t.start + 1])
+            && !matcher.term_chars.contains(&chars[t.start + 1])
+    })?;
+    let pair: String = chars[t.start..t.end].iter().collect();
+    let known = jieba.has_word(&pair);
+    if known && jieba.suggest_freq(&pair) >= RARE_PAIR {
+        return None;
+    }
+    let rest: String = chars[t.start + 1..next.end].iter().collect();
+    let words = tagged(jieba, &rest);
+    let first_long = words.first().is_some_and(|w| w.0 >= 2);
+    (!known || first_long).then_some(words)
 }
 
 /// The words of `text` as jieba tags them: (length in characters, tag).
@@ -334,7 +370,7 @@ impl<'m> Lattice<'m> {
                 tag: Tag::parse(t.tag),
             })
             .collect();
-        let tokens = detach_level_words(tagged, &chars, matcher, jieba);
+        let tokens = detach_glued(tagged, &chars, matcher, jieba);
         let mut tok_of = vec![0usize; n + 1];
         for (i, t) in tokens.iter().enumerate() {
             tok_of[t.start..t.end].fill(i);
@@ -481,8 +517,9 @@ mod tests {
         assert!(group(&g, &idx, 4).is_empty());
     }
 
-    /// A level word that the segmenter's guess glued to the next word is a
-    /// token of its own; a level word forming a word stays in it.
+    /// A level word or a preposition that the segmenter's guess glued to
+    /// the next word is a token of its own; one forming a word, or starting
+    /// a guessed person's name, stays in it.
     #[test]
     fn a_level_word_glued_by_a_guess_is_detached() {
         let r = super::super::testing::recognizer();
@@ -498,6 +535,9 @@ mod tests {
             "{:?}",
             lat.tokens
         );
+        // (a guessed person's name starting with a preposition stays)
+        let lat = r.lattice("向晓东介绍情况。");
+        assert_eq!(lat.token(0).map(|t| (t.start, t.end)), Some((0, 3)));
         let lat = r.lattice("组织镇街文联开展活动。");
         assert_eq!(lat.token(2).map(|t| (t.start, t.end)), Some((2, 4)));
     }

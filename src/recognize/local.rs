@@ -250,7 +250,7 @@ fn item_at(r: &Recognizer, lat: &Lattice, covered: &[bool], k: usize, e: usize) 
                     || !tags.function_word.contains(t.tag) && !tags.verb.contains(t.tag)
             })
         });
-        let ok = free(s) && plain && (listed || starts_word(r, lat, s) && !lead);
+        let ok = free(s) && plain && (listed || lat.tok_start(s) && !lead);
         (ok && name_ok(r, lat, s, k, false)).then_some(Item {
             start: s,
             end: e,
@@ -258,20 +258,6 @@ fn item_at(r: &Recognizer, lat: &Lattice, covered: &[bool], k: usize, e: usize) 
             organ_after,
         })
     })
-}
-
-/// Whether a name may start at `s`: a word starts there, or the segmenter
-/// glued a preposition to its first character (对北|山村 for 对|北山村).
-fn starts_word(r: &Recognizer, lat: &Lattice, s: usize) -> bool {
-    let glued = s > 0
-        && r.lex
-            .function_words
-            .glued_preposition
-            .has_char(lat.chars[s - 1])
-        && lat.token(s).is_some_and(|t| {
-            t.start == s - 1 && t.end == s + 1 && !r.tags().proper_name.contains(t.tag)
-        });
-    lat.tok_start(s) || glued
 }
 
 /// Whether a village's Party organ or a post follows at `e` (党支部, 党总支,

@@ -818,8 +818,7 @@ fn dated_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
     let (c, n) = (&lat.chars, lat.len());
     let dw = &r.lex.document_words;
     let s = medium_name_ending(r, lat, i)?;
-    let at_start = s == 0 || matches!(c[s - 1], '\n' | ' ' | '\u{3000}');
-    if !at_start || i - s < 1 {
+    if !opens_paragraph(c, s) || i - s < 1 {
         return None;
     }
     // a place of up to four characters, then the date
@@ -838,8 +837,7 @@ fn dated_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
 fn bylined_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize> {
     let c = &lat.chars;
     let s = medium_name_ending(r, lat, i)?;
-    let at_start = s == 0 || matches!(c[s - 1], '\n' | ' ' | '\u{3000}');
-    if !at_start || i - s < 2 || !c.get(i + 1).is_some_and(|x| is_open_bracket(*x)) {
+    if !opens_paragraph(c, s) || i - s < 2 || !c.get(i + 1).is_some_and(|x| is_open_bracket(*x)) {
         return None;
     }
     let staff = &r.lex.words.relation.staff_posts;
@@ -848,6 +846,12 @@ fn bylined_dispatch_at(r: &Recognizer, lat: &Lattice, i: usize) -> Option<usize>
         .iter()
         .any(|p| after.starts_with(p.as_str()))
         .then_some(s)
+}
+
+/// Whether the text at `s` opens a paragraph: at the start, after a line
+/// break or after the spaces that indent a paragraph.
+fn opens_paragraph(c: &[char], s: usize) -> bool {
+    s == 0 || matches!(c[s - 1], '\n' | ' ' | '\u{3000}')
 }
 
 /// How far after a masthead the date of its line is looked for.

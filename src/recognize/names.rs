@@ -897,16 +897,8 @@ impl Walk<'_> {
             return Step::Move(stretch.unwrap_or(t.start));
         }
         // a conjunction that jieba glued to the next word ends the name
-        // (及局 in 讲话精神及局党委), and so does a preposition glued to a
-        // locative (对北|山村 for 对|北山村)
+        // (及局 in 讲话精神及局党委)
         let fw = &r.lex.function_words;
-        if w.chars().count() == 2
-            && t.tag == Tag::F
-            && fw.glued_preposition.starts(&w)
-            && t.end == start
-        {
-            return Step::Stop(t.start + 1);
-        }
         if w.chars().count() >= 2 && fw.glued_conjunction.starts(&w) && !r.is_word(&w) {
             return Step::Stop(start);
         }
@@ -1086,12 +1078,7 @@ impl Walk<'_> {
                 .glued_preposition
                 .has_char(lat.chars[start])
         {
-            let known = lat.longest(start + 1, |p| {
-                matches!(
-                    p,
-                    Piece::Geo(_) | Piece::Division(_) | Piece::DivisionShort(_)
-                )
-            });
+            let known = lat.longest(start + 1, Piece::names_place);
             if known.is_some_and(|(len, _)| start + 1 + len <= q) {
                 start += 1;
             }

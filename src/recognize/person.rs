@@ -181,8 +181,7 @@ pub(crate) fn plausible_name(r: &Recognizer, name: &str) -> bool {
     }
     // dictionary words tagged as names but frequent as words (文明, 安全感)
     if r.is_word(name) {
-        let first: String = name.chars().take(1).collect();
-        let rank = r.lex.surnames.get(&first).copied().unwrap_or(999);
+        let rank = surname_rank(r, name);
         let freq = r.word_freq(name);
         if freq >= 1000 || freq >= 100 && rank > 60 {
             return false;
@@ -759,6 +758,11 @@ pub(crate) fn tagged_names(
     out: &mut Vec<Mention>,
     covered: &mut [bool],
 ) {
+    let pw = &r.lex.person_words;
+    let lead_reach = (pw.name_lead.iter().chain(pw.person_lead.iter()))
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
     for t in &lat.tokens {
         if !r.tags().person_name.contains(t.tag) || !(2..=3).contains(&(t.end - t.start)) {
             continue;
@@ -777,21 +781,16 @@ pub(crate) fn tagged_names(
             '。'
         };
         let after = lat.text(t.end, t.end + 2);
-        let pw = &r.lex.person_words;
-        let lead = pw.name_lead.iter().any(|w| {
-            let l = w.chars().count();
-            t.start >= l && lat.starts_with(t.start - l, w)
-        });
+        // (the words before the name, as far back as the longest lead)
+        let before_name = lat.text(t.start.saturating_sub(lead_reach), t.start);
+        let lead = pw.name_lead.ends(&before_name);
         let ctx_before = is_punct(before) || before == '、' || lead;
         let ctx_after = after.starts_with(AFTER_TAGGED)
             || r.lex.function_words.list_end.starts(&after)
             || pw.speech_after.starts(&after);
         // a word for one person right before (村民张某) or a form of
         // address right after (张某同志) is enough alone
-        let person_lead = pw.person_lead.iter().any(|w| {
-            let l = w.chars().count();
-            t.start >= l && lat.starts_with(t.start - l, w)
-        });
+        let person_lead = pw.person_lead.ends(&before_name);
         let addressed = pw.title_after.starts(&after);
         // (a name the segmenter cut in two, 巴桑|罗布, is not this one)
         let split = lat

@@ -204,27 +204,45 @@ pub(crate) fn project_lists(
             ));
         }
     }
-    if taken.is_empty() {
-        return;
-    }
+    let named: Vec<Named> = taken
+        .into_iter()
+        .map(|(s, e, place)| (s, e, EntityType::Project, place))
+        .collect();
     // a company whose project it is keeps its own mention
     // (某某有限公司超低排放改造项目)
+    let company_first =
+        |m: &Mention, s: usize| m.start == s && m.etype() == Some(EntityType::Organization);
+    replace_with_named(lat, out, covered, named, company_first);
+}
+
+/// A name read whole: (start, end, type, the place it starts with).
+type Named = (usize, usize, EntityType, Option<PlaceRef>);
+
+/// Puts the names read whole in place of the mentions inside them, but
+/// those that `keep` keeps (given the mention and the name's start). The
+/// names come in order of position and do not overlap.
+fn replace_with_named(
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+    named: Vec<Named>,
+    keep: impl Fn(&Mention, usize) -> bool,
+) {
+    if named.is_empty() {
+        return;
+    }
     out.retain(|m| {
-        let k = taken.partition_point(|t| t.1 <= m.start);
-        let inside = taken.get(k).is_some_and(|t| m.start >= t.0 && m.end <= t.1);
-        !inside || m.start == taken[k].0 && m.etype() == Some(EntityType::Organization)
+        let k = named.partition_point(|t| t.1 <= m.start);
+        let inside = named.get(k).is_some_and(|t| m.start >= t.0 && m.end <= t.1);
+        !inside || keep(m, named[k].0)
     });
-    for (start, end, place) in taken {
+    for (start, end, etype, place) in named {
         let name = super::names::clean(&lat.text(start, end));
         out.push(Mention {
             start,
             end,
             text: name.clone(),
-            kind: MentionKind::Named {
-                etype: EntityType::Project,
-                name,
-                place,
-            },
+            kind: MentionKind::Named { etype, name, place },
         });
         cover(covered, start, end);
     }
@@ -311,7 +329,16 @@ pub(crate) fn listed_before_kind(
     covered: &mut [bool],
 ) {
     let c = &lat.chars;
-    let mut taken: Vec<(usize, usize, EntityType)> = Vec::new();
+    // the mentions by their start, to look up those around an item
+    let mut by_start: Vec<(usize, usize)> =
+        out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
+    by_start.sort_unstable();
+    let near = |s: usize, e: usize| {
+        let from = by_start.partition_point(|&(x, _)| x + MAX_MENTION < s);
+        let to = by_start.partition_point(|&(x, _)| x < e);
+        by_start[from..to].iter().map(|&(_, i)| &out[i])
+    };
+    let mut named: Vec<Named> = Vec::new();
     for (k, &ch) in c.iter().enumerate().skip(1) {
         // (等 a word of its own: not 等 in 高等院校)
         let alone = lat.token(k).is_some_and(|t| t.start == k && t.end == k + 1);
@@ -335,43 +362,26 @@ pub(crate) fn listed_before_kind(
         }
         // (an item that a pass before read as another kind of name keeps it)
         let other = |s: usize, e: usize| {
-            out.iter()
-                .any(|m| m.start <= s && m.end >= e && m.etype().is_some_and(|t| t != kind))
+            near(s, e).any(|m| m.start <= s && m.end >= e && m.etype().is_some_and(|t| t != kind))
         };
-        taken.extend(
-            items
-                .iter()
-                .filter(|&&(s, e)| !covered[s..e].iter().all(|x| *x))
-                .filter(|&&(s, e)| kind == EntityType::Project || !other(s, e))
-                .map(|&(s, e)| (s, e, kind)),
-        );
+        for (s, e) in items {
+            let free = !covered[s..e].iter().all(|x| *x);
+            if free && (kind == EntityType::Project || !other(s, e)) {
+                named.push((s, e, kind, place_first(near(s, s + 1), s)));
+            }
+        }
     }
-    if taken.is_empty() {
-        return;
-    }
-    let mut by_start: Vec<(usize, usize)> =
-        out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
-    by_start.sort_unstable();
-    let mut places = Vec::new();
-    for &(s, _, _) in &taken {
-        let from = by_start.partition_point(|&(x, _)| x < s);
-        let to = by_start.partition_point(|&(x, _)| x < s + 1);
-        places.push(place_first(
-            by_start[from..to].iter().map(|&(_, i)| &out[i]),
-            s,
-        ));
-    }
-    out.retain(|m| !taken.iter().any(|&(s, e, _)| m.start >= s && m.end <= e));
-    for (&(start, end, etype), place) in taken.iter().zip(places) {
-        let name = super::names::clean(&lat.text(start, end));
-        out.push(Mention {
-            start,
-            end,
-            text: name.clone(),
-            kind: MentionKind::Named { etype, name, place },
-        });
-        cover(covered, start, end);
-    }
+    // (two lists may reach over the same words: the first item read wins)
+    named.sort_by_key(|n| n.0);
+    let mut end = 0;
+    named.retain(|n| {
+        let free = n.0 >= end;
+        if free {
+            end = n.1;
+        }
+        free
+    });
+    replace_with_named(lat, out, covered, named, |_, _| false);
 }
 
 /// How far after 等 the word for the items' kind may stand (等一批道路、
@@ -391,11 +401,7 @@ fn closing_kind(r: &Recognizer, lat: &Lattice, p: usize) -> Option<EntityType> {
             .word_at(x, kinds)
             .filter(|&(_, len)| lat.tok_boundary(x + len));
         if let Some((w, _)) = kind_word {
-            return kinds
-                .rows()
-                .find(|(k, _)| *k == w)
-                .and_then(|(_, extra)| extra.first())
-                .and_then(|t| EntityType::parse(t));
+            return kinds.column_of(w).and_then(EntityType::parse);
         }
         let inner = c[x] == '、' || is_han(c[x]) || c[x].is_ascii_digit();
         if !inner {
@@ -453,15 +459,9 @@ fn after_last_verb(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> usize {
         // (a person's name is the subject before the verb: 姚宁一行来到…)
         let named = t.tag == crate::lexicon::Tag::Ns
             || t.tag == crate::lexicon::Tag::Nz
-            || lat.pieces_at(ts).any(|(_, ps, len)| {
-                ts + len <= e
-                    && ps.iter().any(|p| {
-                        matches!(
-                            p,
-                            Piece::Division(_) | Piece::DivisionShort(_) | Piece::Geo(_)
-                        )
-                    })
-            });
+            || lat
+                .longest(ts, Piece::names_place)
+                .is_some_and(|(len, _)| ts + len <= e);
         if named {
             break;
         }

@@ -144,11 +144,7 @@ impl Resolver<'_> {
             .city
             .and_then(|x| self.ctx.ancestor_at(self.r, x, Level::Province))
             .or(self.ctx.province)?;
-        let name = &self.r.lex.divisions[prov].name;
-        pt.self_name
-            .iter()
-            .any(|t| name.ends_with(t))
-            .then_some(prov)
+        super::context::is_region(self.r, prov).then_some(prov)
     }
 
     fn chain_start(&mut self, c: &Chain, start: usize) -> Option<ChainState> {

@@ -202,16 +202,9 @@ impl DocContext {
         // dominant county is its home with fewer names; so is one that says
         // 我区 or 全区 outside an autonomous region, where it is the region)
         let pw = &r.lex.words.places;
-        let region = self.province.is_some_and(|p| {
-            let name = &r.lex.divisions[p].name;
-            r.lex
-                .place_terms
-                .self_name
-                .iter()
-                .any(|t| name.ends_with(t))
-        });
-        let says_county = says_own_area(r, mentions, &pw.county_suffix)
-            || !region && says_own_area(r, mentions, &pw.district_suffix);
+        let region = self.province.is_some_and(|p| is_region(r, p));
+        let says_county = says_home(r, mentions, &pw.county_suffix)
+            || !region && says_home(r, mentions, &pw.district_suffix);
         let least = if says_county { 2 } else { 3 };
         if let Some((&c, &n)) = county_votes.iter().max_by_key(|(_, n)| **n) {
             if n * 2 > total || self.city.is_none() {
@@ -784,19 +777,9 @@ fn says_my_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
     says_home(r, mentions, &r.lex.words.places.city_suffix)
 }
 
-/// Whether the document calls its own place by a home anaphor whose last
-/// character is the level word `level` (我市, 本县).
+/// Whether the document calls its own place by a home anaphor of the
+/// level `level`: a home character and the level word (我市, 本县, 全县).
 fn says_home(r: &Recognizer, mentions: &[Vec<Mention>], level: &str) -> bool {
-    let pw = &r.lex.person_words;
-    mentions.iter().flatten().any(|m| {
-        matches!(&m.kind, MentionKind::Anaphor { word }
-            if pw.home_anaphor.contains(word) && word.ends_with(level))
-    })
-}
-
-/// Whether the document calls its own area by a home anaphor of the level
-/// `level` (我县, 本县, 全县).
-fn says_own_area(r: &Recognizer, mentions: &[Vec<Mention>], level: &str) -> bool {
     let glue = &r.lex.place_terms.home_glue;
     mentions.iter().flatten().any(|m| {
         matches!(&m.kind, MentionKind::Anaphor { word }
@@ -804,6 +787,17 @@ fn says_own_area(r: &Recognizer, mentions: &[Vec<Mention>], level: &str) -> bool
                 && word.chars().count() == 1 + level.chars().count()
                 && word.chars().next().is_some_and(|c| glue.has_char(c)))
     })
+}
+
+/// Whether a division is an autonomous region, whose own news names it by
+/// its generic term (自治区) and calls it 我区 or 区.
+pub(crate) fn is_region(r: &Recognizer, i: usize) -> bool {
+    let name = &r.lex.divisions[i].name;
+    r.lex
+        .place_terms
+        .self_name
+        .iter()
+        .any(|t| name.ends_with(t))
 }
 
 /// Whether an article names a body by the township's level word alone

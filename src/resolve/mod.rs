@@ -393,6 +393,10 @@ pub(crate) struct Resolver<'a> {
 /// its sentence.
 const LOCAL_REACH: usize = 200;
 
+/// The longest name of a division written before a short name of one it
+/// contains (内蒙古自治区 + 某旗).
+const PARENT_REACH: usize = 12;
+
 /// How far before 该项目 the project it stands for may be named.
 const PROJECT_ANAPHOR_REACH: usize = 300;
 
@@ -539,14 +543,9 @@ impl<'a> Resolver<'a> {
     /// document.
     fn after_its_parent(&self, p: &PlaceRef) -> Option<usize> {
         let [i] = p.cands[..] else { return None };
-        let parent = self
-            .st
-            .refs
-            .last()
-            .filter(|r| r.end == p.start && r.etype == EntityType::Place && !r.anaphor)?;
-        let code = self.st.entities.get(&parent.key)?.code.clone()?;
-        let pi = *self.r.lex.division_by_code.get(&code)?;
-        (pi != i && self.r.lex.is_within(i, pi)).then_some(i)
+        let from = p.start.saturating_sub(PARENT_REACH);
+        let (end, pi) = self.divisions_named_before(from, p.start).next()?;
+        (end == p.start && pi != i && self.r.lex.is_within(i, pi)).then_some(i)
     }
 
     fn place_entity(&mut self, p: &PlaceRef, alias: Option<&str>) -> Option<String> {

@@ -565,9 +565,8 @@ struct MentionKeys {
     by_end: HashMap<usize, (usize, String)>,
     /// The ends of references to bodies, anaphors (该局) included.
     org_ends: std::collections::HashSet<usize>,
-    /// End → index in the references of the first place ending there (no
-    /// anaphor).
-    place_by_end: HashMap<usize, usize>,
+    /// End → key of the first place (no anaphor) whose mention ends there.
+    place_by_end: HashMap<usize, String>,
 }
 
 impl MentionKeys {
@@ -579,10 +578,10 @@ impl MentionKeys {
             .filter(|r| r.etype.is_org())
             .map(|r| r.end)
             .collect();
-        let mut place_by_end: HashMap<usize, usize> = HashMap::new();
-        for (i, r) in refs.iter().enumerate() {
+        let mut place_by_end: HashMap<usize, String> = HashMap::new();
+        for r in refs {
             if r.etype == EntityType::Place && !r.anaphor {
-                place_by_end.entry(r.end).or_insert(i);
+                place_by_end.entry(r.end).or_insert_with(|| r.key.clone());
             }
         }
         for r in refs.iter().filter(|r| !r.anaphor) {
@@ -1260,8 +1259,8 @@ fn local_party_unit(
     ps: usize,
     ev: &Evidence,
 ) -> Option<(String, String)> {
-    let place = place_ref_ending(res, keys, ps)?;
-    let pe = res.st.entities.get(&place.key)?;
+    let pkey = keys.place_by_end.get(&ps)?;
+    let pe = res.st.entities.get(pkey)?;
     let local = &res.r.lex.head_words.local_head;
     if pe.code.is_some() || !local.ends(&pe.name) {
         return None;
@@ -1279,7 +1278,7 @@ fn local_party_unit(
         .filter(|u| unit_of_org(u))
         .last()?
         .to_string();
-    let (pkey, pname) = (place.key.clone(), pe.name.clone());
+    let (pkey, pname) = (pkey.clone(), pe.name.clone());
     let name = format!("{pname}{unit}");
     let key = res.st.add(
         super::entity(EntityType::Organization, &name, &res.ctx.scope),
@@ -1290,17 +1289,14 @@ fn local_party_unit(
 }
 
 /// The place reference (not an anaphor) ending at `end`.
-/// The reference to a place (no anaphor) ending at `end`, if any.
-fn place_ref_ending<'r>(res: &'r Resolver, keys: &MentionKeys, end: usize) -> Option<&'r Ref> {
-    keys.place_by_end
-        .get(&end)
-        .and_then(|&i| res.st.refs.get(i))
-}
-
 /// The division of a place mention ending at `end`, if any.
 fn place_ending(res: &Resolver, keys: &MentionKeys, end: usize) -> Option<usize> {
-    let r = place_ref_ending(res, keys, end)?;
-    let code = res.st.entities.get(&r.key)?.code.clone()?;
+    let code = res
+        .st
+        .entities
+        .get(keys.place_by_end.get(&end)?)?
+        .code
+        .clone()?;
     res.r.lex.division_by_code.get(&code).copied()
 }
 
