@@ -166,22 +166,17 @@ fn detach_glued(
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if let Some(rest) = glued_preposition(t, chars, matcher, jieba) {
-            out.push(Token {
-                start: t.start,
-                end: t.start + 1,
-                tag: Tag::parse("p"),
+        // (the detached character's tag, the rest, the tokens it takes)
+        let detached = glued_preposition(t, chars, matcher, jieba)
+            .map(|rest| ("p", rest, 1))
+            .or_else(|| {
+                glued_level_word(t, tokens.get(i + 1), chars, matcher, jieba)
+                    .map(|rest| ("n", rest, 2))
             });
+        if let Some((tag, rest, taken)) = detached {
+            push_tagged(&mut out, t.start, vec![(1, Tag::parse(tag))]);
             push_tagged(&mut out, t.start + 1, rest);
-            i += 1;
-        } else if let Some(rest) = glued_level_word(t, tokens.get(i + 1), chars, matcher, jieba) {
-            out.push(Token {
-                start: t.start,
-                end: t.start + 1,
-                tag: Tag::parse("n"),
-            });
-            push_tagged(&mut out, t.start + 1, rest);
-            i += 2;
+            i += taken;
         } else {
             out.push(t.clone());
             i += 1;

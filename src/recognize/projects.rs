@@ -171,14 +171,8 @@ pub(crate) fn project_lists(
     let items = items(r, lat);
     let c = &lat.chars;
     // the mentions by their start, to look up those inside an item
-    let mut by_start: Vec<(usize, usize)> =
-        out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
-    by_start.sort_unstable();
-    let near = |s: usize, e: usize| {
-        let from = by_start.partition_point(|&(x, _)| x + MAX_MENTION < s);
-        let to = by_start.partition_point(|&(x, _)| x < e);
-        by_start[from..to].iter().map(|&(_, i)| &out[i])
-    };
+    let by_start = ByStart::new(out);
+    let near = |s: usize, e: usize| by_start.near(out, s, e);
     let mut taken: Vec<(usize, usize, Option<PlaceRef>)> = Vec::new();
     for (ix, it) in items.iter().enumerate() {
         let joined = |a: &Item, b: &Item| b.from == a.end + 1;
@@ -213,6 +207,31 @@ pub(crate) fn project_lists(
     let company_first =
         |m: &Mention, s: usize| m.start == s && m.etype() == Some(EntityType::Organization);
     replace_with_named(lat, out, covered, named, company_first);
+}
+
+/// The mentions by their start: (start, index), sorted.
+struct ByStart(Vec<(usize, usize)>);
+
+impl ByStart {
+    fn new(out: &[Mention]) -> ByStart {
+        let mut v: Vec<(usize, usize)> =
+            out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
+        v.sort_unstable();
+        ByStart(v)
+    }
+
+    /// The mentions that may overlap `s..e` (starting at most
+    /// [`MAX_MENTION`] characters before it and before its end).
+    fn near<'a>(
+        &'a self,
+        out: &'a [Mention],
+        s: usize,
+        e: usize,
+    ) -> impl Iterator<Item = &'a Mention> {
+        let from = self.0.partition_point(|&(x, _)| x + MAX_MENTION < s);
+        let to = self.0.partition_point(|&(x, _)| x < e);
+        self.0[from..to].iter().map(move |&(_, i)| &out[i])
+    }
 }
 
 /// A name read whole: (start, end, type, the place it starts with).
@@ -330,14 +349,8 @@ pub(crate) fn listed_before_kind(
 ) {
     let c = &lat.chars;
     // the mentions by their start, to look up those around an item
-    let mut by_start: Vec<(usize, usize)> =
-        out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
-    by_start.sort_unstable();
-    let near = |s: usize, e: usize| {
-        let from = by_start.partition_point(|&(x, _)| x + MAX_MENTION < s);
-        let to = by_start.partition_point(|&(x, _)| x < e);
-        by_start[from..to].iter().map(|&(_, i)| &out[i])
-    };
+    let by_start = ByStart::new(out);
+    let near = |s: usize, e: usize| by_start.near(out, s, e);
     let mut named: Vec<Named> = Vec::new();
     for (k, &ch) in c.iter().enumerate().skip(1) {
         // (等 a word of its own: not 等 in 高等院校)
