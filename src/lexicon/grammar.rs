@@ -573,6 +573,8 @@ pub(crate) struct PersonWords {
     pub(crate) credit_end: WordList,
     /// Characters of the transcriptions of minority names (那顺巴图).
     pub(crate) transliteration: WordList,
+    /// Words of Tibetan and Mongolian given names (赤来, 旺杰, 孟和).
+    pub(crate) name_element: WordList,
 }
 
 kinds!(PersonWords {
@@ -591,6 +593,7 @@ kinds!(PersonWords {
     place_end,
     credit_end,
     transliteration,
+    name_element,
 });
 
 /// WordList of document titles and source credits (document_words.tsv).

@@ -1277,7 +1277,8 @@ pub(crate) fn before_post(
 /// Where a name ending at `k` starts, if one does: three or two characters
 /// with a surname first, uncovered, plausible, and after a delimiter, the
 /// start of the text or a function word. A one-character surname that
-/// jieba reads as a function word of its own (和 in 和王某) starts no name.
+/// jieba reads as a function word of its own (和 in 和王某) starts no name,
+/// and such a word ends none (等 in 王洁等委员).
 fn name_before(r: &Recognizer, lat: &Lattice, k: usize, covered: &[bool]) -> Option<usize> {
     let chars = &lat.chars;
     let function = |p: usize| {
@@ -1290,7 +1291,8 @@ fn name_before(r: &Recognizer, lat: &Lattice, k: usize, covered: &[bool]) -> Opt
         let fits = delimited_name(r, chars, s, k)
             && !covered[s..k].iter().any(|c| *c)
             && plausible_name(r, &name)
-            && !(l == 3 && surname_len(r, chars, s) == Some(1) && function(s));
+            && !(l == 3 && surname_len(r, chars, s) == Some(1) && function(s))
+            && !(l == 3 && function(k - 1));
         let left = s == 0 || !is_han(chars[s - 1]) || is_punct(chars[s - 1]) || function(s - 1);
         (fits && left).then_some(s)
     })
@@ -1368,25 +1370,55 @@ fn transcribed_name(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     }
     let fits = |e: usize| {
         let n = e - p;
-        let foreign = chars[p..e]
-            .iter()
-            .filter(|c| pw.transliteration.has_char(**c))
-            .count();
+        let foreign = transcribed_chars(pw, &chars[p..e]);
+        // (the one other character is inside: not 胡日沁必力格时, not
+        // 赴呼和塔拉)
+        let ends_foreign = foreign > transcribed_chars(pw, &chars[p..e - 1])
+            && foreign > transcribed_chars(pw, &chars[p + 1..e]);
         match n {
             3 => foreign == 3,
-            4..=8 => foreign + 1 >= n,
+            4..=8 => foreign + 1 >= n && ends_foreign,
             _ => false,
         }
     };
     let limit = chars.len().min(p + 9);
-    if let Some(e) = (p + 1..limit).find(|&x| stops(x)) {
-        return fits(e).then_some(e);
+    let stop = (p + 1..limit).find(|&x| stops(x));
+    if let Some(e) = stop.filter(|&e| fits(e)) {
+        return Some(e);
     }
-    // no delimiter within reach: the name ends where a predicate starts
-    // (索朗巴珠先后来到…: an adverb, a verb, a preposition or a time word)
-    (p + 3..limit)
+    // else the name ends where a predicate starts before it (索朗巴珠先后
+    // 来到…, 赤来旺杰向…表示: an adverb, a verb, a preposition or a time
+    // word)
+    (p + 3..stop.unwrap_or(limit))
         .rev()
         .find(|&e| predicate_start(lat, e) && fits(e))
+}
+
+/// How many characters of a run read as a transcription: those of the
+/// words of minority given names (赤来 in 赤来旺杰) and the other
+/// transliteration characters.
+fn transcribed_chars(pw: &crate::lexicon::grammar::PersonWords, run: &[char]) -> usize {
+    let mut count = 0;
+    let mut x = 0;
+    while x < run.len() {
+        let element = (2..=4).rev().find(|&l| {
+            x + l <= run.len()
+                && pw
+                    .name_element
+                    .contains(&run[x..x + l].iter().collect::<String>())
+        });
+        match element {
+            Some(l) => {
+                count += l;
+                x += l;
+            }
+            None => {
+                count += usize::from(pw.transliteration.has_char(run[x]));
+                x += 1;
+            }
+        }
+    }
+    count
 }
 
 /// Whether a word of the predicate after a subject starts at `p`: an
@@ -1648,6 +1680,22 @@ mod tests {
     }
 
     #[test]
+    fn tibetan_and_mongolian_names_of_known_words_after_a_post() {
+        // two words of Tibetan names, the second a common character
+        // (来, 青), before a preposition
+        let ms = persons("州文旅局局长赤来旺杰向来宾介绍情况。");
+        assert!(ms.contains(&"赤来旺杰".to_string()), "{ms:?}");
+        let ms = persons("县政协主席仁青永宗出席会议。");
+        assert!(ms.contains(&"仁青永宗".to_string()), "{ms:?}");
+        // a verb before a name of known words is no part of it, nor is a
+        // time word after one
+        let ms = persons("副县长赴呼和塔拉调研。");
+        assert!(!ms.iter().any(|m| m.starts_with('赴')), "{ms:?}");
+        let ms = persons("走访旗人大代表巴特尔孟和时了解情况。");
+        assert!(!ms.iter().any(|m| m.ends_with('时')), "{ms:?}");
+    }
+
+    #[test]
     fn a_name_of_three_before_the_predicate_or_after_a_short_place() {
         // the predicate starts right after three characters (贵在, 说)
         let ms = persons("市委书记孙永贵在会上强调，局长陈光明说。");
@@ -1659,6 +1707,10 @@ mod tests {
         // a short division name (黄平) starting a name after a post
         let ms = persons("市政协主席黄平林讲话。");
         assert!(ms.contains(&"黄平林".to_string()), "{ms:?}");
+        // 等 before a post closes the list, not the name (王洁等委员)
+        let ms = persons("会上，赵明远、王洁等委员作了发言。");
+        assert!(ms.contains(&"王洁".to_string()), "{ms:?}");
+        assert!(!ms.contains(&"王洁等".to_string()), "{ms:?}");
     }
 
     #[test]

@@ -168,7 +168,7 @@ impl Resolver<'_> {
             + &c.level.map(String::from).unwrap_or_default();
         // places written in the chain are mentioned too
         for p in &c.places {
-            if let Some(i) = self.ctx.pick_ref(self.r, p, self.actx) {
+            if let Some(i) = self.pick_written(p) {
                 self.division_entity(i, Some(&p.text));
             }
         }

@@ -548,16 +548,33 @@ impl<'a> Resolver<'a> {
         (end == p.start && pi != i && self.r.lex.is_within(i, pi)).then_some(i)
     }
 
+    /// The division a written place stands for: by the context, else by
+    /// the division written right before it.
+    fn pick_written(&self, p: &PlaceRef) -> Option<usize> {
+        self.ctx
+            .pick_ref(self.r, p, self.actx)
+            .or_else(|| self.after_its_parent(p))
+            .or_else(|| self.read_before(p))
+    }
+
+    /// The one candidate of a place that the article has already read as a
+    /// division (河北省高碑店… then 高碑店 alone: one sense per text).
+    fn read_before(&self, p: &PlaceRef) -> Option<usize> {
+        let divisions = &self.r.lex.divisions;
+        let mut known = p.cands.iter().filter(|&&i| {
+            let key = format!("place:{}", divisions[i].code);
+            self.st.entities.contains_key(&key)
+        });
+        let i = *known.next()?;
+        known.next().is_none().then_some(i)
+    }
+
     fn place_entity(&mut self, p: &PlaceRef, alias: Option<&str>) -> Option<String> {
         if let Some(other) = &p.other {
             let e = entity(EntityType::Place, other, "");
             return Some(self.st.add(e, alias));
         }
-        match self
-            .ctx
-            .pick_ref(self.r, p, self.actx)
-            .or_else(|| self.after_its_parent(p))
-        {
+        match self.pick_written(p) {
             Some(idx) => Some(self.division_entity(idx, alias)),
             None => match self.zone_entity(p, alias) {
                 Some((_, key)) => Some(key),
@@ -618,9 +635,43 @@ impl<'a> Resolver<'a> {
     /// The division a chain's prefix stands for.
     fn chain_place(&self, c: &Chain) -> Option<usize> {
         if let Some(last) = c.places.last() {
-            return self.ctx.pick_ref(self.r, last, self.actx);
+            return self
+                .pick_written(last)
+                .or_else(|| self.within_chain_parent(c))
+                .or_else(|| self.joined_level(c));
         }
         self.level_place(c.level?)
+    }
+
+    /// The one division among the last place's candidates inside the
+    /// place written before it in the chain (河北省高碑店: 高碑店市 in any
+    /// document).
+    fn within_chain_parent(&self, c: &Chain) -> Option<usize> {
+        let [.., parent, last] = c.places.as_slice() else {
+            return None;
+        };
+        let pi = self.pick_written(parent)?;
+        let mut inside = last
+            .cands
+            .iter()
+            .filter(|&&i| i != pi && self.r.lex.is_within(i, pi));
+        let i = *inside.next()?;
+        inside.next().is_none().then_some(i)
+    }
+
+    /// The article's place of a level word read as a county of one
+    /// character after a list's conjunction (县卫生健康局和县消防救援大队:
+    /// 和县 is a county of another province, 和 joins the list).
+    fn joined_level(&self, c: &Chain) -> Option<usize> {
+        let [only] = c.places.as_slice() else {
+            return None;
+        };
+        let mut cs = only.text.chars();
+        let (conj, level) = (cs.next()?, cs.next()?);
+        let joins = self.r.lex.words.relation.list_conjunctions.contains(&conj);
+        (joins && cs.next().is_none())
+            .then(|| self.level_place(level))
+            .flatten()
     }
 
     /// The article's own place that a home anaphor names (我市 → its city,
@@ -1438,6 +1489,23 @@ mod tests {
             "{:?}",
             b.relations
         );
+    }
+
+    #[test]
+    fn he_before_a_level_word_joins_a_list_outside_anhui() {
+        let r = Recognizer::new().expect("lexicons");
+        // 和县 is a county of Anhui; in a Guizhou county's news 和 joins
+        // the list and 县 is the article's county
+        let a = resolve(
+            &r,
+            "望谟县召开安全生产会议，望谟县县长讲话。县应急管理局、县卫生健康局和县消防救援大队参加。\n",
+        );
+        assert!(
+            named(&a, "望谟县消防救援大队").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(named(&a, "和县").is_none(), "{:?}", a.entities);
     }
 
     #[test]

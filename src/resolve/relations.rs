@@ -1159,19 +1159,41 @@ fn implied_body(
             }
         }
     }
+    // an autonomous region's posts name it by its generic term (自治区主席)
+    if level.is_none() {
+        if let Some(region) = region_of_post(res, post) {
+            return body_of(res, p.organ, region, pos, post);
+        }
+    }
     let places = &res.r.lex.words.places;
     let lv_char = level.or_else(|| post.chars().find(|c| places.is_level_char(*c)))?;
     let lv = crate::recognize::chain::level_of(lv_char)?;
     let place = match lv {
-        Level::Province => res
-            .actx
-            .city
-            .and_then(|c| res.ctx.ancestor_at(res.r, c, Level::Province)),
+        Level::Province => article_province(res),
         Level::City => res.actx.shi,
         Level::County => res.actx.county,
         Level::Town => res.actx.town,
     }?;
     body_of(res, p.organ, place, pos, post)
+}
+
+/// The province of the article: its city's, else the one its places lie in.
+fn article_province(res: &Resolver) -> Option<usize> {
+    (res.actx.city)
+        .and_then(|c| res.ctx.ancestor_at(res.r, c, Level::Province))
+        .or(res.ctx.province)
+}
+
+/// The autonomous region of the article when a post opens with the term
+/// that names it in its own texts (自治区主席, 自治区副主席).
+fn region_of_post(res: &Resolver, post: &str) -> Option<usize> {
+    let terms = &res.r.lex.place_terms.self_name;
+    let prov = article_province(res)?;
+    let name = &res.r.lex.divisions[prov].name;
+    terms
+        .iter()
+        .any(|t| post.starts_with(t) && name.ends_with(t))
+        .then_some(prov)
 }
 
 /// The government or Party committee of a place, for a post.
