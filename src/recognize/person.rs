@@ -710,14 +710,18 @@ fn item_name(
 ) -> Option<(usize, usize)> {
     let chars = &lat.chars;
     let name_of = |&(s, e): &(usize, usize)| spaced_name(r, chars, s, e);
+    // (a Tibetan or Mongolian name among them: 扎西次仁, 图嘎)
+    let transcribed = |&(s, e): &(usize, usize)| {
+        transcription(&r.lex.person_words, &chars[s..e]).then_some((s, e))
+    };
     let it = items[ix];
     if ix == 0 {
         let l = (it.1 - it.0).min(3);
         let cand = [(it.1 - l, it.1), (it.1.saturating_sub(2).max(it.0), it.1)];
-        return cand.iter().find_map(name_of);
+        return cand.iter().find_map(name_of).or_else(|| transcribed(&it));
     }
     if ix + 1 < items.len() {
-        return name_of(&it);
+        return name_of(&it).or_else(|| transcribed(&it));
     }
     let cand = [(it.0, (it.0 + 3).min(it.1)), (it.0, (it.0 + 2).min(it.1))];
     let closed = |c: &(usize, usize)| {
@@ -728,6 +732,7 @@ fn item_name(
     };
     // (a name closed by 等 before one run into a verb: 黎青等一同)
     name_of(&it)
+        .or_else(|| transcribed(&it))
         .or_else(|| cand.iter().find_map(|c| name_of(c).filter(closed)))
         .or_else(|| (cand.iter()).find_map(|c| name_of(c).filter(|c| predicate_word_at(lat, c.1))))
 }
@@ -1149,9 +1154,10 @@ fn names_after_post(
     covered: &mut [bool],
 ) {
     let post = lat.text(k, post_end);
+    // (the post's noun may hold its body too: 市委书记)
     let post_noun = lat
-        .token(k)
-        .is_some_and(|t| t.start == k && t.tag == Tag::N);
+        .token(post_end - 1)
+        .is_some_and(|t| t.end == post_end && t.tag == Tag::N);
     let pw = &r.lex.person_words;
     // a credit may set the name off its post by a space (记者 王强摄)
     let spaced = lat.chars.get(post_end) == Some(&' ');
@@ -1216,7 +1222,8 @@ fn names_after_post(
         let last = lat.chars[after - 1];
         let whole = nr == Some(after - j)
             || after - j == 3 && !r.lex.words.places.is_level_char(last)
-            || listed;
+            || listed
+            || framed;
         if !plausible
             || covered[j..after].iter().any(|c| *c)
                 && !free_short_places(out, covered, j, after, whole, listed)
@@ -1368,19 +1375,7 @@ fn transcribed_name(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     if p >= chars.len() || stops(p) {
         return None;
     }
-    let fits = |e: usize| {
-        let n = e - p;
-        let foreign = transcribed_chars(pw, &chars[p..e]);
-        // (the one other character is inside: not 胡日沁必力格时, not
-        // 赴呼和塔拉)
-        let ends_foreign = foreign > transcribed_chars(pw, &chars[p..e - 1])
-            && foreign > transcribed_chars(pw, &chars[p + 1..e]);
-        match n {
-            3 => foreign == 3,
-            4..=8 => foreign + 1 >= n && ends_foreign,
-            _ => false,
-        }
-    };
+    let fits = |e: usize| e - p >= 3 && transcription(pw, &chars[p..e]);
     let limit = chars.len().min(p + 9);
     let stop = (p + 1..limit).find(|&x| stops(x));
     if let Some(e) = stop.filter(|&e| fits(e)) {
@@ -1392,6 +1387,20 @@ fn transcribed_name(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     (p + 3..stop.unwrap_or(limit))
         .rev()
         .find(|&e| predicate_start(lat, e) && fits(e))
+}
+
+/// Whether a run of two to eight characters reads as a transcribed name:
+/// all its characters are of transcriptions, or, from four on, all but one
+/// inside it (not 胡日沁必力格时, not 赴呼和塔拉).
+fn transcription(pw: &crate::lexicon::grammar::PersonWords, run: &[char]) -> bool {
+    let n = run.len();
+    if !(2..=8).contains(&n) {
+        return false;
+    }
+    let foreign = transcribed_chars(pw, run);
+    let ends_foreign = foreign > transcribed_chars(pw, &run[..n - 1])
+        && foreign > transcribed_chars(pw, &run[1..]);
+    foreign == n || n >= 4 && foreign + 1 == n && ends_foreign
 }
 
 /// How many characters of a run read as a transcription: those of the
@@ -1680,6 +1689,17 @@ mod tests {
     }
 
     #[test]
+    fn a_word_framed_after_a_post_glued_to_its_body_is_a_name() {
+        // the segmenter's noun holds the body and the post (市委书记); the
+        // name is a word too (包钢, a steel works)
+        let ms = persons("会上，市委书记包钢，市长王立新分别讲话。");
+        assert!(ms.contains(&"包钢".to_string()), "{ms:?}");
+        // a short division name framed by a post and an official's act
+        let ms = persons("研究所副所长石峰致辞。");
+        assert!(ms.contains(&"石峰".to_string()), "{ms:?}");
+    }
+
+    #[test]
     fn tibetan_and_mongolian_names_of_known_words_after_a_post() {
         // two words of Tibetan names, the second a common character
         // (来, 青), before a preposition
@@ -1763,6 +1783,22 @@ mod tests {
         }
         let ms = found_by("出席会议的有：赵建国、钱玉兰、孙志远。", "name_lists");
         assert_eq!(ms.len(), 3, "{ms:?}");
+        // Tibetan names of known words count as names of the list, and
+        // the Han names that are words too then follow
+        let ms = found_by(
+            "出席的还有：格桑、周建国、次仁多吉、王建军、李明华、达瓦卓玛、向巴宗珠。",
+            "name_lists",
+        );
+        for n in [
+            "格桑",
+            "周建国",
+            "次仁多吉",
+            "王建军",
+            "达瓦卓玛",
+            "向巴宗珠",
+        ] {
+            assert!(has(&ms, n, Person), "{n}: {ms:?}");
+        }
         // the last name runs into the verb of the sentence
         let ms = found_by(
             "受表彰的何海涛、于春生、高明远、刘立新分别参加活动。",
