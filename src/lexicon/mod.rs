@@ -515,6 +515,14 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Whether a body's name opens with the full form of a development
+    /// zone (经济开发区管理委员会).
+    pub(crate) fn names_zone(&self, name: &str) -> bool {
+        self.zones
+            .values()
+            .any(|full| name.starts_with(full.as_str()))
+    }
+
     /// zones.tsv: development-zone short forms and their full forms.
     fn load_zones(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
         for (n, r) in rows(text) {

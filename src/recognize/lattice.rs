@@ -62,6 +62,9 @@ pub(crate) struct Matcher {
     /// The tags of person names (a guessed name starting with 于 or 向 is
     /// no preposition glued to a word).
     person_tags: TagSet,
+    /// The one-character heads of the units of an agency (局, 处, 科): the
+    /// segmenter's guess may glue one to the preposition after it (局对).
+    unit_heads: Vec<char>,
 }
 
 impl Matcher {
@@ -147,14 +150,16 @@ impl Matcher {
             term_chars: first_chars(&lx.place_terms.division_term),
             glued_chars: first_chars(&lx.function_words.glued_preposition),
             person_tags: lx.tags.person_name,
+            unit_heads: unit_heads(lx),
         }
     }
 }
 
-/// Repairs two guesses of the segmenter about words outside its
+/// Repairs three guesses of the segmenter about words outside its
 /// dictionary: a preposition or verb of going glued to the name after it
-/// ([`glued_preposition`]) and a level word glued to the next word
-/// ([`glued_level_word`]). The detached character becomes a token of its
+/// ([`glued_preposition`]), a level word glued to the next word
+/// ([`glued_level_word`]) and a unit's head glued to the preposition after
+/// it ([`glued_head`]). The detached character becomes a token of its
 /// own and the rest is segmented again.
 fn detach_glued(
     tokens: Vec<Token>,
@@ -177,12 +182,47 @@ fn detach_glued(
             push_tagged(&mut out, t.start, vec![(1, Tag::parse(tag))]);
             push_tagged(&mut out, t.start + 1, rest);
             i += taken;
+        } else if glued_head(t, chars, matcher, jieba) {
+            push_tagged(
+                &mut out,
+                t.start,
+                vec![(1, Tag::parse("n")), (1, Tag::parse("p"))],
+            );
+            i += 1;
         } else {
             out.push(t.clone());
             i += 1;
         }
     }
     out
+}
+
+/// The one-character suffixes that end the name of a unit of an agency
+/// (unit_suffixes.tsv: 局, 处, 科, 室, 站, 所).
+fn unit_heads(lx: &Lexicon) -> Vec<char> {
+    let mut heads: Vec<char> = (lx.suffixes.iter())
+        .filter(|(s, kinds)| {
+            s.chars().count() == 1
+                && kinds.iter().any(|k| {
+                    k.etype == crate::EntityType::Agency
+                        && k.role == crate::lexicon::SuffixRole::Unit
+                })
+        })
+        .filter_map(|(s, _)| s.chars().next())
+        .collect();
+    heads.sort_unstable();
+    heads
+}
+
+/// A unit's head glued by the segmenter's guess to the preposition after
+/// it (水土保持|局对|漳县: 局 ends the unit, 对 starts the phrase): the two
+/// characters as tokens of their own, where the pair is no word of its
+/// dictionary.
+fn glued_head(t: &Token, chars: &[char], matcher: &Matcher, jieba: &Jieba) -> bool {
+    let shape = t.end - t.start == 2
+        && matcher.unit_heads.binary_search(&chars[t.start]).is_ok()
+        && matcher.glued_chars.contains(&chars[t.start + 1]);
+    shape && !jieba.has_word(&chars[t.start..t.end].iter().collect::<String>())
 }
 
 /// The words after a preposition or verb of going that the segmenter's
@@ -535,5 +575,16 @@ mod tests {
         assert_eq!(lat.token(0).map(|t| (t.start, t.end)), Some((0, 3)));
         let lat = r.lattice("组织镇街文联开展活动。");
         assert_eq!(lat.token(2).map(|t| (t.start, t.end)), Some((2, 4)));
+        // a unit's head glued to the preposition after it (局对)
+        let text = "省水利厅水土保持局对各县防汛工作进行检查。";
+        let lat = r.lattice(text);
+        let ju = text.chars().position(|c| c == '局').expect("局");
+        assert!(
+            lat.tok_start(ju)
+                && lat.tok_start(ju + 1)
+                && lat.token(ju).is_some_and(|t| t.end == ju + 1),
+            "{:?}",
+            lat.tokens
+        );
     }
 }

@@ -27,6 +27,8 @@ struct ChainState {
     base: String,
     /// The prefix as written (奎文区, 市).
     prefix_text: String,
+    /// Whether the prefix is one division's short name (六枝, 潍坊).
+    short_prefix: bool,
     /// The entity of the prefix's place (a division, or a development zone).
     place_key: Option<String>,
     /// The level resolved last: (key, name, type).
@@ -186,12 +188,14 @@ impl Resolver<'_> {
                 cur = Some((k, name, et));
             }
         }
+        let short_prefix = c.level.is_none() && matches!(c.places.as_slice(), [p] if p.short);
         Some(ChainState {
             start,
             has_prefix,
             place,
             base,
             prefix_text,
+            short_prefix,
             place_key,
             cur,
             gov_unit: None,
@@ -277,6 +281,11 @@ impl Resolver<'_> {
                     st.place_key = place_key;
                     name
                 }
+            }
+            // a development zone's committee is named after the zone, as
+            // written by its short name (六枝经济开发区管理委员会)
+            (None, _) if st.short_prefix && self.r.lex.names_zone(canonical) => {
+                format!("{}{canonical}", st.prefix_text)
             }
             (None, k) => dept_name(organs, &st.base, canonical, k),
         };

@@ -1509,6 +1509,20 @@ mod tests {
     }
 
     #[test]
+    fn a_zones_committee_is_named_after_the_zone_as_written() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "宿迁市沭阳县召开项目推进会。沭阳经济开发区管委会负责人汇报了进展。\n",
+        );
+        assert!(
+            named(&a, "沭阳经济开发区管理委员会").is_some(),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn gai_xiangmu_is_the_project_last_named() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
