@@ -15,7 +15,7 @@ use oxigraph::sparql::{QueryEvaluationError, QueryResults, QuerySolutionIter};
 use zhengtu::export::{self, Format};
 use zhengtu::pipeline;
 use zhengtu::recognize::Recognizer;
-use zhengtu::store::{Lookup, Neighborhood, StoreError, ZStore};
+use zhengtu::store::{Dataset, Lookup, Neighborhood, StoreError, ZStore};
 use zhengtu::vocab::PREFIXES;
 
 /// zhengtu (政图): knowledge graphs of Chinese government news.
@@ -71,7 +71,8 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Runs a SPARQL query over the union of all article graphs.
+    /// Runs a SPARQL query over the merged graph (each fact once; every
+    /// article's graph is a named graph, for GRAPH ?g).
     Query {
         /// The query (or use -f).
         #[arg(required_unless_present = "file", conflicts_with = "file")]
@@ -92,6 +93,11 @@ enum Command {
             allow_negative_numbers = true
         )]
         timeout: QueryTimeout,
+        /// Read the union of the article graphs (every article's copy of
+        /// each fact) instead of the merged graph: the slower model before
+        /// it, for comparison.
+        #[arg(long)]
+        union: bool,
     },
     /// Shows the neighbours of an entity found by any of its names.
     Neighbors {
@@ -164,6 +170,10 @@ enum Command {
         /// marked with the header Zhengtu-Truncated: true.
         #[arg(long, default_value_t = 10_000)]
         max_results: usize,
+        /// Answer over the union of the article graphs instead of the
+        /// merged graph (the slower model before it, for comparison).
+        #[arg(long)]
+        union: bool,
     },
     /// Scores the stored graph against gold files: P/R/F1 per type and
     /// predicate, the totals, then entity and relation F1 per file.
@@ -375,7 +385,8 @@ fn run(cli: Cli) -> Result<Exit> {
             file,
             format,
             timeout,
-        } => query_command(store, sparql, file, format, timeout),
+            union,
+        } => query_command(store, (sparql, file), format, timeout, union),
         Command::Neighbors {
             name,
             depth,
@@ -410,7 +421,16 @@ fn run(cli: Cli) -> Result<Exit> {
             bind,
             timeout,
             max_results,
-        } => serve(store, bind, timeout, max_results),
+            union,
+        } => serve(
+            store,
+            zhengtu::serve::ServeConfig {
+                bind,
+                timeout,
+                max_results,
+                union,
+            },
+        ),
         Command::Eval { gold, docs, errors } => eval(store, &gold, &docs, errors),
     }
 }
@@ -445,10 +465,10 @@ fn gen_corpus(count: usize, out: &Path, seed: u64) -> Result<Exit> {
 /// `query`: the query from the argument or its file, run on the store.
 fn query_command(
     store: &Path,
-    sparql: Option<String>,
-    file: Option<PathBuf>,
+    (sparql, file): (Option<String>, Option<PathBuf>),
     format: QueryFormat,
     timeout: QueryTimeout,
+    union: bool,
 ) -> Result<Exit> {
     // clap requires one of the two, not both
     let q = match (sparql, file) {
@@ -458,7 +478,12 @@ fn query_command(
         (None, None) => bail!("no query: give it as an argument or with -f FILE"),
     };
     let store = ZStore::open_read_only(store)?;
-    query(&store, &q, format, timeout.0)?;
+    let dataset = if union {
+        Dataset::Union
+    } else {
+        Dataset::Merged
+    };
+    query(&store, &q, format, (timeout.0, &dataset))?;
     Ok(Exit::Success)
 }
 
@@ -502,16 +527,9 @@ fn export_command(
 }
 
 /// `serve`: the store over HTTP until killed.
-fn serve(store: &Path, bind: String, timeout: Duration, max_results: usize) -> Result<Exit> {
+fn serve(store: &Path, config: zhengtu::serve::ServeConfig) -> Result<Exit> {
     let store = ZStore::open_read_only(store)?;
-    zhengtu::serve::serve(
-        store,
-        zhengtu::serve::ServeConfig {
-            bind,
-            timeout,
-            max_results,
-        },
-    )?;
+    zhengtu::serve::serve(store, config)?;
     Ok(Exit::Success)
 }
 
@@ -642,8 +660,13 @@ fn build(store_path: &Path, mut paths: Vec<PathBuf>, strict: bool, threads: usiz
     })
 }
 
-fn query(store: &ZStore, q: &str, format: QueryFormat, limit: Option<Duration>) -> Result<()> {
-    let results = store.evaluate_with(q, limit)?;
+fn query(
+    store: &ZStore,
+    q: &str,
+    format: QueryFormat,
+    (limit, dataset): (Option<Duration>, &Dataset),
+) -> Result<()> {
+    let results = store.evaluate_with(q, limit, dataset)?;
     // an error while the results are read: the query's own, or its
     // cancellation when its time is up
     let failed = |e| StoreError::of_query(e, limit);

@@ -118,7 +118,7 @@ pub(crate) mod zt {
         ARTICLE = "Article";
         /// `zt:SourceFile`: a file articles were read from.
         SOURCE_FILE = "SourceFile";
-        /// `zt:Evidence`: the sentence a relation was read from.
+        /// `zt:Evidence`: a sentence relations were read from.
         EVIDENCE = "Evidence";
         /// `zt:articleIndex`: the position of an article in its file.
         ARTICLE_INDEX = "articleIndex";
@@ -144,7 +144,7 @@ pub(crate) mod zt {
         START_OFFSET = "startOffset";
         /// `zt:endOffset`: where it ends.
         END_OFFSET = "endOffset";
-        /// `zt:evidence`: a membership's evidence node.
+        /// `zt:evidence`: a statement's or membership's sentence node.
         EVIDENCE_OF = "evidence";
         /// `zt:role`: a membership's post as text.
         ROLE = "role";

@@ -229,6 +229,10 @@ fn assert_index_follows(store: &Path, when: &str) {
     }
     let z = zhengtu::store::ZStore::open_read_only(store).unwrap();
     assert!(z.lookup_index_is_consistent().unwrap(), "index {when}");
+    assert!(
+        z.merged_graph_is_consistent().unwrap(),
+        "merged graph {when}"
+    );
 }
 
 /// The relations a file states.

@@ -369,12 +369,17 @@ fn killed_builds_leave_whole_documents() {
     );
 }
 
-/// The published view's lookup index is that of its quads.
+/// The published view's lookup index is that of its quads, and its merged
+/// graph the merge of its article graphs.
 fn assert_lookup_index(store: &Path, trial: usize) {
     let z = zhengtu::store::ZStore::open_read_only(store).unwrap();
     assert!(
         z.lookup_index_is_consistent().unwrap(),
         "trial {trial}: the lookup index is that of the view"
+    );
+    assert!(
+        z.merged_graph_is_consistent().unwrap(),
+        "trial {trial}: the merged graph is the merge of the view's article graphs"
     );
 }
 

@@ -3,7 +3,9 @@
 //! Every article gets a named graph (`<article>/graph`) holding the article
 //! node (headline, byline people, source file) and everything extracted
 //! from it: entity types, labels, aliases, codes and the relations, each
-//! with an evidence node carrying its sentence and source offsets. IRIs are
+//! with a statement node (rdf:subject, rdf:predicate, rdf:object) pointing
+//! to the evidence node of its sentence, one per sentence, which carries the
+//! text and its source offsets; memberships by person, body and post. IRIs are
 //! deterministic: places by division code, other entities by type and
 //! canonical name, articles by file content hash and position.
 //!
@@ -145,6 +147,7 @@ pub(crate) fn article_quads(kg: &KnowledgeGraph, a: &ArticleRecord) -> Vec<Quad>
         }
         q.add(&ei, zt::MENTIONED_IN, art.clone());
     }
+    let mut sentences = Sentences::default();
     for (n, (edge, at)) in a.statements.iter().enumerate() {
         let Some((s, o)) = kg.graph.edge_endpoints(*edge) else {
             continue;
@@ -152,9 +155,44 @@ pub(crate) fn article_quads(kg: &KnowledgeGraph, a: &ArticleRecord) -> Vec<Quad>
         let e = &kg.graph[*edge];
         let (si, oi) = (entity_iri(&kg.graph[s].key), entity_iri(&kg.graph[o].key));
         let sup = &e.support[*at];
-        statement(&mut q, &art, n, (&si, e.predicate, &oi), sup);
+        let ev = sentences.node(&mut q, &art, sup);
+        statement(&mut q, (&art, n, &ev), (&si, e.predicate, &oi), sup);
     }
     q.out
+}
+
+/// The evidence nodes of an article's sentences, one per sentence, shared
+/// by the statements read from it.
+#[derive(Default)]
+struct Sentences {
+    /// (start, end) of a sentence in its file → its node.
+    nodes: std::collections::HashMap<(usize, usize), NamedNode>,
+}
+
+impl Sentences {
+    /// The node of the sentence a statement was read from, added with its
+    /// text, offsets and article the first time; a statement without a
+    /// sentence gets a node of its own carrying only the article.
+    fn node(&mut self, q: &mut Quads, art: &NamedNode, sup: &crate::graph::Support) -> NamedNode {
+        let key = match &sup.evidence {
+            Some(ev) => (ev.start, ev.end),
+            None => (usize::MAX, usize::MAX),
+        };
+        if let Some(n) = self.nodes.get(&key) {
+            return n.clone();
+        }
+        let node =
+            NamedNode::new_unchecked(format!("{}/sentence/{}", art.as_str(), self.nodes.len()));
+        q.add(&node, rdf::TYPE, zt::EVIDENCE.into_owned());
+        if let Some(ev) = &sup.evidence {
+            q.add(&node, zt::SENTENCE, zh(&ev.sentence));
+            q.add(&node, zt::START_OFFSET, int(ev.start));
+            q.add(&node, zt::END_OFFSET, int(ev.end));
+        }
+        q.add(&node, prov::WAS_DERIVED_FROM, art.clone());
+        self.nodes.insert(key, node.clone());
+        node
+    }
 }
 
 /// The article node and its source file.
@@ -186,36 +224,32 @@ fn article_node(q: &mut Quads, kg: &KnowledgeGraph, a: &ArticleRecord, art: &Nam
     }
 }
 
-/// The `n`th relation an article states: the triple, its evidence node,
-/// and for `memberOf` the membership with its post.
+/// The `n`th relation an article states: the triple, its statement node
+/// (rdf:subject, rdf:predicate, rdf:object) pointing to the evidence node
+/// of its sentence, and for `memberOf` the membership with its post.
 fn statement(
     q: &mut Quads,
-    art: &NamedNode,
-    n: usize,
+    (art, n, ev): (&NamedNode, usize, &NamedNode),
     (si, p, oi): (&NamedNode, Predicate, &NamedNode),
     sup: &crate::graph::Support,
 ) {
     let prop = crate::vocab::property(p);
     q.add(si, prop, oi.clone());
-    let evn = NamedNode::new_unchecked(format!("{}/evidence/{n}", art.as_str()));
-    q.add(&evn, rdf::TYPE, zt::EVIDENCE.into_owned());
-    q.add(&evn, rdf::SUBJECT, si.clone());
-    q.add(&evn, rdf::PREDICATE, prop.into_owned());
-    q.add(&evn, rdf::OBJECT, oi.clone());
-    if let Some(ev) = &sup.evidence {
-        q.add(&evn, zt::SENTENCE, zh(&ev.sentence));
-        q.add(&evn, zt::START_OFFSET, int(ev.start));
-        q.add(&evn, zt::END_OFFSET, int(ev.end));
-    }
-    q.add(&evn, prov::WAS_DERIVED_FROM, art.clone());
+    let st = NamedNode::new_unchecked(format!("{}/statement/{n}", art.as_str()));
+    q.add(&st, rdf::SUBJECT, si.clone());
+    q.add(&st, rdf::PREDICATE, prop.into_owned());
+    q.add(&st, rdf::OBJECT, oi.clone());
+    q.add(&st, zt::EVIDENCE_OF, ev.clone());
     if p != Predicate::MemberOf {
         return;
     }
-    let m = NamedNode::new_unchecked(format!("{}/membership/{n}", art.as_str()));
+    // one node per person, body and post, whichever articles state it
+    let role = sup.role.as_deref().unwrap_or("");
+    let m = membership_iri(si, oi, role);
     q.add(&m, rdf::TYPE, org::MEMBERSHIP.into_owned());
     q.add(&m, org::MEMBER, si.clone());
     q.add(&m, org::ORGANIZATION, oi.clone());
-    q.add(&m, zt::EVIDENCE_OF, evn);
+    q.add(&m, zt::EVIDENCE_OF, ev.clone());
     if let Some(r) = &sup.role {
         let ri = NamedNode::new_unchecked(format!("{ID}role/{}", pct(r)));
         q.add(&m, org::ROLE, ri.clone());
@@ -223,6 +257,22 @@ fn statement(
         q.add(&ri, rdf::TYPE, org::ROLE_CLASS.into_owned());
         q.add(&ri, skos::PREF_LABEL, zh(r));
     }
+}
+
+/// The IRI of the membership of a person in a body with a post: the same
+/// in every article that states it (a digest of the three).
+fn membership_iri(person: &NamedNode, body: &NamedNode, role: &str) -> NamedNode {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [person.as_str(), body.as_str(), role] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    let hex: String = h.finalize()[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    NamedNode::new_unchecked(format!("{ID}membership/{hex}"))
 }
 
 #[cfg(test)]

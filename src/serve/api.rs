@@ -242,15 +242,15 @@ fn entity_info(store: &ZStore, e: &NamedNode) -> Result<EntityInfo, ApiError> {
 /// them, with their articles, read in one query.
 fn add_evidence(store: &ZStore, e: &str, rels: &mut Relations) -> Result<(), ApiError> {
     let q = format!(
-        "{PREFIXES}SELECT DISTINCT ?s ?p ?o ?sent ?art ?h ?path ?start ?end WHERE {{ \
-           {{ ?ev <{RDF}subject> <{e}> }} UNION {{ ?ev <{RDF}object> <{e}> }} \
-           ?ev a zt:Evidence ; <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o ; \
-             zt:sentence ?sent . \
+        "{PREFIXES}SELECT DISTINCT ?s ?p ?o ?sent ?art ?h ?path ?start ?end WHERE {{ GRAPH ?g {{ \
+           {{ ?st <{RDF}subject> <{e}> }} UNION {{ ?st <{RDF}object> <{e}> }} \
+           ?st <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o ; zt:evidence ?ev . \
+           ?ev zt:sentence ?sent . \
            OPTIONAL {{ ?ev zt:startOffset ?start }} OPTIONAL {{ ?ev zt:endOffset ?end }} \
            OPTIONAL {{ ?ev <{PROV}wasDerivedFrom> ?art . \
              OPTIONAL {{ ?art zt:headline ?h }} \
              OPTIONAL {{ ?art zt:fromFile ?f . ?f zt:sourcePath ?path }} }} \
-         }}"
+         }} }}"
     );
     for row in store.select(&q)? {
         let (Some(s), Some(p), Some(o), Some(sentence)) =

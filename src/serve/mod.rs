@@ -92,6 +92,10 @@ pub struct ServeConfig {
     /// Rows (SELECT) or triples (CONSTRUCT, DESCRIBE) in one answer, and
     /// entities or relations in one API answer.
     pub max_results: usize,
+    /// Answer queries over the union of the article graphs (every
+    /// article's copy of each fact) instead of the merged graph: the model
+    /// before the merged graph, for comparison.
+    pub union: bool,
 }
 
 impl Default for ServeConfig {
@@ -100,6 +104,7 @@ impl Default for ServeConfig {
             bind: "127.0.0.1:7878".into(),
             timeout: Duration::from_secs(30),
             max_results: 10_000,
+            union: false,
         }
     }
 }
@@ -167,6 +172,7 @@ impl Handler {
         sparql::Limits {
             timeout: self.config.timeout,
             max_results: self.config.max_results,
+            union: self.config.union,
         }
     }
 

@@ -55,6 +55,9 @@ pub(crate) struct Limits {
     pub(crate) timeout: Duration,
     /// Rows (or triples) in one answer.
     pub(crate) max_results: usize,
+    /// Whether a query without FROM reads the union of the article graphs
+    /// instead of the merged graph.
+    pub(crate) union: bool,
 }
 
 /// A bound on the queries running at once, shared by all connections.
@@ -144,7 +147,12 @@ pub(crate) fn answer(
     let deadline = Instant::now() + limits.timeout;
     let prepared = parse(query).and_then(|parsed| {
         let writer = writer_for(&parsed, accept)?;
-        let dataset = dataset_for(&parsed, dataset)?;
+        let base = if limits.union {
+            Dataset::Union
+        } else {
+            Dataset::Merged
+        };
+        let dataset = dataset_for(&parsed, dataset, &base)?;
         Ok((parsed, writer, dataset))
     });
     let (parsed, writer, dataset) = match prepared {
@@ -241,14 +249,19 @@ fn writer_for(query: &spargebra::Query, accept: Option<&str>) -> Result<Writer, 
 }
 
 /// The graphs the query reads: those of the protocol's parameters, which
-/// override FROM and FROM NAMED; else those it names; else the union of
-/// all the article graphs.
-fn dataset_for(query: &spargebra::Query, dataset: &ProtocolDataset) -> Result<Dataset, Refusal> {
+/// override FROM and FROM NAMED; else those it names; else the server's
+/// (the merged graph, or the union of the article graphs where the server
+/// was started so).
+fn dataset_for(
+    query: &spargebra::Query,
+    dataset: &ProtocolDataset,
+    base: &Dataset,
+) -> Result<Dataset, Refusal> {
     if dataset.is_empty() {
         return Ok(if query.dataset().is_some() {
             Dataset::AsQueried
         } else {
-            Dataset::Union
+            base.clone()
         });
     }
     let iri = |param: &str, g: &String| {

@@ -359,15 +359,15 @@ impl Facts {
     }
 }
 
-/// Runs a SELECT over the union of all graphs; calls `f` with each row.
+/// Runs a SELECT over the merged graph; calls `f` with each row.
 /// (A query that does not parse, a bug, is an evaluation error too.)
 pub(crate) fn each_row(
     store: &Store,
     query: &str,
     mut f: impl FnMut(&[Option<&Term>]),
 ) -> Result<(), QueryEvaluationError> {
-    let mut prepared = SparqlEvaluator::new().parse_query(query)?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    // (over the merged graph: each fact once)
+    let prepared = SparqlEvaluator::new().parse_query(query)?;
     if let QueryResults::Solutions(rows) = prepared.on_store(store).execute()? {
         let n = rows.variables().len();
         for row in rows {

@@ -44,6 +44,7 @@ use crate::vocab::{self, ONTOLOGY_GRAPH, ZT};
 use crate::Predicate;
 
 mod lookup;
+mod merged;
 
 pub(crate) use lookup::LookupError;
 
@@ -143,6 +144,10 @@ pub struct ZStore {
     /// nothing was removed and no unpublished change was left by a killed
     /// process. Else the index is read from the database when published.
     facts: std::sync::Mutex<Option<lookup::Facts>>,
+    /// A writer's digests of the merged graph's facts it has loaded, so
+    /// that a fact stated again by a later chunk of a build is not loaded
+    /// again (cleared when graphs are removed).
+    loaded: std::sync::Mutex<merged::Loaded>,
 }
 
 /// The marker of unpublished changes in a store directory.
@@ -220,13 +225,18 @@ fn lookup_failed(path: &Path, source: impl Into<LookupError>) -> StoreError {
 
 /// The graphs a query reads.
 #[derive(Debug, Clone, Default)]
-pub(crate) enum Dataset {
-    /// The union of all graphs (those of all the articles) as the default
-    /// graph, whatever FROM the query has.
+pub enum Dataset {
+    /// The merged graph (each fact of the articles once) as the default
+    /// graph, every article graph as a named graph; a query's FROM and
+    /// FROM NAMED choose others.
     #[default]
+    Merged,
+    /// The union of all graphs (every article's copy of each fact) as the
+    /// default graph, whatever FROM the query has: the model before the
+    /// merged graph, kept for comparison.
     Union,
-    /// The graphs the query names (FROM, FROM NAMED), or else the default
-    /// graph, which holds nothing (every quad is in an article's graph).
+    /// The graphs the query names (FROM, FROM NAMED), or else the merged
+    /// graph.
     AsQueried,
     /// These graphs, whatever the query names (the SPARQL protocol's
     /// `default-graph-uri` and `named-graph-uri`).
@@ -264,10 +274,16 @@ impl ZStore {
             writer_lock: Some(writer_lock),
             lookup: None,
             facts: std::sync::Mutex::new(None),
+            loaded: Default::default(),
         };
         // the index of an empty database is that of the quads it is given;
         // that of a database as it was published, the published index and
         // the quads it is given
+        // a store written before the merged graph existed gets it
+        if merged::is_missing(&z.store).map_err(|e| storage(path, e))? {
+            z.mark_dirty()?;
+            merged::rebuild(&z.store).map_err(|e| storage(path, e))?;
+        }
         if z.store.is_empty().map_err(|e| storage(path, e))? {
             z.facts = std::sync::Mutex::new(Some(lookup::Facts::default()));
         } else if !path.join(DIRTY).exists() {
@@ -290,6 +306,7 @@ impl ZStore {
             root: path.to_path_buf(),
             writer_lock: None,
             facts: std::sync::Mutex::new(None),
+            loaded: Default::default(),
         })
     }
 
@@ -504,18 +521,24 @@ impl ZStore {
             return Ok(());
         }
         self.mark_dirty()?;
+        let err = |e| storage(&self.path, e);
         for (old, new) in docs {
             self.note(&old, &new);
-            let mut t = self
-                .store
-                .start_transaction()
-                .map_err(|e| storage(&self.path, e))?;
+            let mut t = self.store.start_transaction().map_err(err)?;
+            let facts = merged::facts_of_graphs(&t, &old).map_err(err)?;
+            if !old.is_empty() {
+                self.loaded
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .clear();
+            }
             for g in &old {
-                t.remove_named_graph(g)
-                    .map_err(|e| storage(&self.path, e))?;
+                t.remove_named_graph(g).map_err(err)?;
             }
             t.extend(new.iter());
-            t.commit().map_err(|e| storage(&self.path, e))?;
+            t.extend(merged::copies(&new).iter());
+            merged::drop_orphans(&mut t, facts).map_err(err)?;
+            t.commit().map_err(err)?;
         }
         Ok(())
     }
@@ -528,18 +551,28 @@ impl ZStore {
         }
         self.mark_dirty()?;
         self.note(remove, &quads);
+        let err = |e| storage(&self.path, e);
         if !remove.is_empty() {
-            let mut t = self
-                .store
-                .start_transaction()
-                .map_err(|e| storage(&self.path, e))?;
+            let mut t = self.store.start_transaction().map_err(err)?;
+            let facts = merged::facts_of_graphs(&t, remove).map_err(err)?;
+            self.loaded
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clear();
             for g in remove {
-                t.remove_named_graph(g)
-                    .map_err(|e| storage(&self.path, e))?;
+                t.remove_named_graph(g).map_err(err)?;
             }
-            t.commit().map_err(|e| storage(&self.path, e))?;
+            merged::drop_orphans(&mut t, facts).map_err(err)?;
+            t.commit().map_err(err)?;
         }
         if !quads.is_empty() {
+            // the merged graph's copies of the facts go in the same load
+            let copies = {
+                let mut loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
+                loaded.fresh(merged::copies(&quads))
+            };
+            let mut quads = quads;
+            quads.extend(copies);
             // the loader writes each batch on a thread of its own, a batch
             // being (memory in MB × 1,000 / threads) quads: a memory of one
             // MB per 1,000 quads cuts a load in one batch per thread (at
@@ -565,18 +598,19 @@ impl ZStore {
             .map_err(|e| storage(&self.path, e))
     }
 
-    /// Prepares a query over the union of all graphs.
+    /// Prepares a query over the merged graph.
     pub(crate) fn evaluate(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
-        self.evaluate_with(query, None)
+        self.evaluate_with(query, None, &Dataset::Merged)
     }
 
-    /// Runs a query over the union of all graphs, cancelled after `timeout`
-    /// (also while its results are read: those errors are made
-    /// [`StoreError::Timeout`] by [`StoreError::of_query`]).
+    /// Runs a query on `dataset`, cancelled after `timeout` (also while its
+    /// results are read: those errors are made [`StoreError::Timeout`] by
+    /// [`StoreError::of_query`]).
     pub fn evaluate_with(
         &self,
         query: &str,
         timeout: Option<Duration>,
+        dataset: &Dataset,
     ) -> Result<QueryResults<'static>, StoreError> {
         let token = timeout.map(|t| {
             let token = CancellationToken::new();
@@ -590,7 +624,7 @@ impl ZStore {
         let prepared = evaluator(token)
             .parse_query(query)
             .map_err(StoreError::Syntax)?;
-        self.execute(prepared, &Dataset::Union, timeout)
+        self.execute(prepared, dataset, timeout)
     }
 
     /// Runs a parsed query on `dataset`; once `token` is cancelled it stops
@@ -613,7 +647,7 @@ impl ZStore {
     ) -> Result<QueryResults<'static>, StoreError> {
         match dataset {
             Dataset::Union => prepared.dataset_mut().set_default_graph_as_union(),
-            Dataset::AsQueried => {}
+            Dataset::Merged | Dataset::AsQueried => {}
             Dataset::Given { default, named } => {
                 prepared.dataset_mut().set_default_graph(default.clone());
                 prepared
@@ -803,6 +837,12 @@ impl ZStore {
         Ok((out, cut))
     }
 
+    /// Whether the default graph is exactly the merge of the facts of the
+    /// named graphs. A check for tests: it reads the whole store.
+    pub fn merged_graph_is_consistent(&self) -> Result<bool, StoreError> {
+        merged::is_consistent(&self.store).map_err(|e| storage(&self.path, e))
+    }
+
     /// Whether the view has a lookup index and it is exactly the index of
     /// the view's quads. A check for tests: it reads the whole store.
     pub fn lookup_index_is_consistent(&self) -> Result<bool, StoreError> {
@@ -886,13 +926,14 @@ impl ZStore {
         o: &NamedNode,
     ) -> Result<(Option<String>, Option<String>), StoreError> {
         let q = format!(
-            "{PREFIXES}SELECT ?s ?path ?i ?h WHERE {{ \
-               ?ev rdf:subject <{s}> ; rdf:object <{o}> ; rdf:predicate zt:{p} ; \
-                   zt:sentence ?s ; prov:wasDerivedFrom ?a . \
+            "{PREFIXES}SELECT ?s ?path ?i ?h WHERE {{ GRAPH ?g {{ \
+               ?st rdf:subject <{s}> ; rdf:object <{o}> ; rdf:predicate zt:{p} ; \
+                   zt:evidence ?ev . \
+               ?ev zt:sentence ?s ; prov:wasDerivedFrom ?a . \
                OPTIONAL {{ ?a zt:fromFile/zt:sourcePath ?path }} \
                OPTIONAL {{ ?a zt:articleIndex ?i }} \
                OPTIONAL {{ ?a zt:headline ?h }} \
-             }} ORDER BY ?path ?i ?s LIMIT 1",
+             }} }} ORDER BY ?path ?i ?s LIMIT 1",
             s = s.as_str(),
             o = o.as_str(),
             p = p.as_str()
@@ -916,34 +957,38 @@ impl ZStore {
         Ok((sentence, source))
     }
 
-    /// Writes the whole store: every quad in a dataset format, the union
-    /// of the graphs without duplicates in a triple format.
+    /// Writes the store: in a dataset format every quad of the named
+    /// graphs (the articles' and the ontology's) in the store's order, in a
+    /// triple format the merged graph (each fact once, without the
+    /// articles' evidence). Both stream from the store's indexes.
     pub fn dump(&self, format: RdfFormat, w: impl std::io::Write) -> Result<(), StoreError> {
-        if format.supports_datasets() {
-            return match self
-                .store
-                .dump_to_writer(oxigraph::io::RdfSerializer::from_format(format), w)
-            {
-                Ok(_) => Ok(()),
-                Err(SerializerError::Io(e)) => Err(StoreError::Write(e)),
-                Err(SerializerError::Storage(e)) => Err(storage(&self.path, e)),
-                Err(e) => Err(StoreError::Write(std::io::Error::other(e))),
-            };
-        }
+        let failed = |e| match e {
+            SerializerError::Io(e) => StoreError::Write(e),
+            SerializerError::Storage(e) => storage(&self.path, e),
+            e => StoreError::Write(std::io::Error::other(e)),
+        };
         let mut ser = oxigraph::io::RdfSerializer::from_format(format);
-        for (prefix, iri) in crate::vocab::EXPORT_PREFIXES {
-            // constant IRIs, which parse
-            ser = ser
-                .with_prefix(prefix, iri)
-                .map_err(|e| StoreError::Write(std::io::Error::other(e)))?;
+        if !format.supports_datasets() {
+            for (prefix, iri) in crate::vocab::EXPORT_PREFIXES {
+                // constant IRIs, which parse
+                ser = ser
+                    .with_prefix(prefix, iri)
+                    .map_err(|e| StoreError::Write(std::io::Error::other(e)))?;
+            }
+            return self
+                .store
+                .dump_graph_to_writer(oxigraph::model::GraphNameRef::DefaultGraph, ser, w)
+                .map(|_| ())
+                .map_err(failed);
         }
         let mut ser = ser.for_writer(w);
-        let mut seen = std::collections::BTreeSet::new();
-        for q in self.store.iter() {
-            let q = q.map_err(|e| storage(&self.path, e))?;
-            let t = oxigraph::model::Triple::new(q.subject, q.predicate, q.object);
-            if seen.insert(t.to_string()) {
-                ser.serialize_triple(&t).map_err(StoreError::Write)?;
+        let err = |e| storage(&self.path, e);
+        for g in self.store.named_graphs() {
+            let g = g.map_err(err)?;
+            let name = oxigraph::model::GraphNameRef::from(g.as_ref());
+            for q in self.store.quads_for_pattern(None, None, None, Some(name)) {
+                ser.serialize_quad(&q.map_err(err)?)
+                    .map_err(StoreError::Write)?;
             }
         }
         ser.finish().map_err(StoreError::Write)?;
