@@ -411,6 +411,9 @@ pub(crate) struct PlaceWords {
     pub(crate) local_units: Vec<String>,
     /// Local units named without their county (小区).
     pub(crate) compounds: Vec<String>,
+    /// The committees of a village written after its name without its
+    /// generic term (村委会 in 北溪村委会), with that term (村).
+    pub(crate) village_committees: Vec<(String, String)>,
 }
 
 impl PlaceWords {
@@ -424,6 +427,7 @@ impl PlaceWords {
             county_suffix: s.one("county_suffix")?,
             local_units: s.words("local_unit")?,
             compounds: s.words("compound")?,
+            village_committees: s.pairs("village_committee")?,
         };
         s.finish()?;
         Ok(w)

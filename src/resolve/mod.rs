@@ -1031,7 +1031,28 @@ impl<'a> Resolver<'a> {
         if let Some(pk) = pkey.or(town_key).filter(|_| !medium) {
             self.st.relate(&key, Predicate::LocatedIn, &pk, None, ev);
         }
+        // a village's committee written after the village's name without
+        // its 村 (北溪村委会) names the village too, where the committee sits
+        if et == EntityType::Organization {
+            if let Some(village) = self.village_of_committee(name) {
+                if let Some(vk) = self.named_entity(EntityType::Place, &village, place, m, ev) {
+                    self.st.relate(&key, Predicate::LocatedIn, &vk, None, ev);
+                }
+            }
+        }
         Some(key)
+    }
+
+    /// The village whose committee a name is, written without the
+    /// village's generic term (北溪村委会 → 北溪村; not 永新村村委会).
+    fn village_of_committee(&self, name: &str) -> Option<String> {
+        let committees = &self.r.lex.words.places.village_committees;
+        committees.iter().find_map(|(term, generic)| {
+            let stem = name.strip_suffix(term.as_str())?;
+            let n = stem.chars().count();
+            ((2..=4).contains(&n) && !stem.ends_with(generic.as_str()))
+                .then(|| format!("{stem}{generic}"))
+        })
     }
 
     /// The company that starts a project's name (某某有限公司 in 某某有限
@@ -1519,6 +1540,21 @@ mod tests {
             named(&a, "沭阳经济开发区管理委员会").is_some(),
             "{:?}",
             a.entities
+        );
+    }
+
+    #[test]
+    fn a_village_committee_without_cun_names_its_village() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "望谟县打易镇召开会议。工作组走访了打易镇政府、纳包村委会、坝绕村委会。\n",
+        );
+        assert!(named(&a, "打易镇坝绕村").is_some(), "{:?}", a.entities);
+        assert!(
+            related(&a, "打易镇纳包村", Predicate::LocatedIn, "打易镇"),
+            "{:?}",
+            a.relations
         );
     }
 
