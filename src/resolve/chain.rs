@@ -159,7 +159,12 @@ impl Resolver<'_> {
         if has_prefix && place.is_none() {
             // a development zone of the city (高新区发展环境保障部)
             let last = c.places.last()?;
-            zone = Some(self.zone_entity(last, Some(&last.text))?);
+            zone = self.zone_entity(last, Some(&last.text));
+            // else an organisation's own name that opens with a word read
+            // as a place of nowhere near (河西学院): whole as written
+            if zone.is_none() && !self.own_name(c) {
+                return None;
+            }
         }
         let base = match (&zone, place) {
             (Some((name, _)), _) => name.clone(),
@@ -381,6 +386,9 @@ impl Resolver<'_> {
         let t = &self.written_out(t);
         let name = match &st.cur {
             Some((_, pname, _)) => format!("{pname}{t}"),
+            None if st.has_prefix && st.place_key.is_none() && self.own_name(c) => {
+                format!("{}{t}", st.prefix_text)
+            }
             None if st.base.is_empty() => t.clone(),
             // a company registered under a division, written after the
             // township it lies in (石龙镇 + 象州某某有限公司), is named from
@@ -419,6 +427,29 @@ impl Resolver<'_> {
             let d = &lx.divisions[i];
             (d.level == Level::County && d.name.ends_with(ch)).then_some(i)
         })
+    }
+
+    /// Whether a chain is an organisation's own name after places written
+    /// short and no level word (河西学院党委: 河西 + 学院): read as written
+    /// where the places stand for no division of the article.
+    fn own_name(&self, c: &Chain) -> bool {
+        let org = matches!(
+            c.links.first(),
+            Some(Link::Generic {
+                etype: EntityType::Organization,
+                ..
+            })
+        );
+        // (和龙爪养老院: 和 joins a list before 龙爪养老院, not 和龙's)
+        let joins = c
+            .places
+            .first()
+            .and_then(|p| p.text.chars().next())
+            .is_some_and(|ch| self.r.lex.words.relation.list_conjunctions.contains(&ch));
+        org && !joins
+            && c.level.is_none()
+            && c.anaphor.is_none()
+            && c.places.iter().all(|p| p.short)
     }
 
     /// Whether a company's name `t` opens with a division's name (full or

@@ -1559,6 +1559,22 @@ mod tests {
     }
 
     #[test]
+    fn an_organisations_own_name_that_opens_like_a_far_place_is_kept() {
+        let r = Recognizer::new().expect("lexicons");
+        // 河西 is the short name of a district of Tianjin
+        let a = resolve(
+            &r,
+            "张掖市召开校地合作推进会。河西学院党委书记王立新出席并讲话。\n",
+        );
+        assert!(named(&a, "河西学院").is_some(), "{:?}", a.entities);
+        assert!(
+            related(&a, "河西学院党委", Predicate::SubOrganizationOf, "河西学院"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn gai_xiangmu_is_the_project_last_named() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
