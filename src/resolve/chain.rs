@@ -274,6 +274,10 @@ impl Resolver<'_> {
                 let (pk, pname) = self.list_head(st.start)?;
                 if k == DeptKind::Party && organs.is_party_committee(&pname) {
                     let stem = organs.committee_stem(&pname)?;
+                    // (the work organ serves the committee's area)
+                    if let Some((_, place_key)) = self.st.bases.get(&pk) {
+                        st.place_key = place_key.clone();
+                    }
                     st.cur = Some((pk, pname, EntityType::Agency));
                     format!("{stem}{canonical}")
                 } else {

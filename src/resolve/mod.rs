@@ -1575,6 +1575,20 @@ mod tests {
     }
 
     #[test]
+    fn a_party_work_organ_after_its_committee_in_a_list_serves_its_area() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "宿迁市召开组织工作会议。市委副书记、组织部部长王立新出席会议。\n",
+        );
+        assert!(
+            related(&a, "中共宿迁市委组织部", Predicate::Jurisdiction, "宿迁市"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn gai_xiangmu_is_the_project_last_named() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
