@@ -448,8 +448,7 @@ impl Resolver<'_> {
         let joins = c
             .places
             .first()
-            .and_then(|p| p.text.chars().next())
-            .is_some_and(|ch| self.r.lex.words.relation.list_conjunctions.contains(&ch));
+            .is_some_and(|p| self.opens_with_conjunction(p));
         org && !joins
             && c.level.is_none()
             && c.anaphor.is_none()

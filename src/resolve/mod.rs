@@ -528,7 +528,7 @@ impl<'a> Resolver<'a> {
     pub(crate) fn division_entity(&mut self, idx: usize, alias: Option<&str>) -> String {
         let d = &self.r.lex.divisions[idx];
         let e = Entity {
-            key: format!("place:{}", d.code),
+            key: self.division_key(idx),
             etype: EntityType::Place,
             name: self.r.lex.unique_name(idx),
             aliases: BTreeSet::new(),
@@ -536,6 +536,11 @@ impl<'a> Resolver<'a> {
             level: Some(d.level),
         };
         self.st.add(e, alias)
+    }
+
+    /// The identity key of a division's entity (`place:370705`).
+    fn division_key(&self, idx: usize) -> String {
+        format!("place:{}", self.r.lex.divisions[idx].code)
     }
 
     /// A short name of one division written right after the name of a
@@ -560,11 +565,10 @@ impl<'a> Resolver<'a> {
     /// The one candidate of a place that the article has already read as a
     /// division (河北省高碑店… then 高碑店 alone: one sense per text).
     fn read_before(&self, p: &PlaceRef) -> Option<usize> {
-        let divisions = &self.r.lex.divisions;
-        let mut known = p.cands.iter().filter(|&&i| {
-            let key = format!("place:{}", divisions[i].code);
-            self.st.entities.contains_key(&key)
-        });
+        let mut known = p
+            .cands
+            .iter()
+            .filter(|&&i| self.st.entities.contains_key(&self.division_key(i)));
         let i = *known.next()?;
         known.next().is_none().then_some(i)
     }
@@ -667,11 +671,17 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let mut cs = only.text.chars();
-        let (conj, level) = (cs.next()?, cs.next()?);
-        let joins = self.r.lex.words.relation.list_conjunctions.contains(&conj);
-        (joins && cs.next().is_none())
+        let (_, level) = (cs.next()?, cs.next()?);
+        (self.opens_with_conjunction(only) && cs.next().is_none())
             .then(|| self.level_place(level))
             .flatten()
+    }
+
+    /// Whether a written place opens with a list's conjunction (和 of 和县
+    /// or 和龙 after a listed body), which may join the list instead.
+    pub(crate) fn opens_with_conjunction(&self, p: &PlaceRef) -> bool {
+        (p.text.chars().next())
+            .is_some_and(|ch| self.r.lex.words.relation.list_conjunctions.contains(&ch))
     }
 
     /// The article's own place that a home anaphor names (我市 → its city,
@@ -1279,10 +1289,7 @@ impl<'a> Resolver<'a> {
                 // mentioned in the document, or an entity of the article
                 // (修水县 of 县委 and 县住建局 in a county's news)
                 let present = self.ctx.mentioned.contains(&p)
-                    || self
-                        .st
-                        .entities
-                        .contains_key(&format!("place:{}", self.r.lex.divisions[p].code));
+                    || self.st.entities.contains_key(&self.division_key(p));
                 if present {
                     let pk = self.division_entity(p, None);
                     let first = self

@@ -45,24 +45,6 @@ fn is_evidence_node(iri: &str) -> bool {
         .is_some_and(|id| id.contains('/'))
 }
 
-/// The default graph's copies of the facts among `quads`, each once.
-pub(super) fn copies(quads: &[Quad]) -> Vec<Quad> {
-    let mut seen: HashSet<Triple> = HashSet::new();
-    let mut out = Vec::new();
-    for q in quads.iter().filter(|q| is_fact(q.as_ref())) {
-        let t = Triple::new(q.subject.clone(), q.predicate.clone(), q.object.clone());
-        if seen.insert(t) {
-            out.push(Quad::new(
-                q.subject.clone(),
-                q.predicate.clone(),
-                q.object.clone(),
-                GraphName::DefaultGraph,
-            ));
-        }
-    }
-    out
-}
-
 /// The digests of the facts a writer has put in the merged graph: a later
 /// copy of one of them need not be written again. A digest of 128 bits
 /// stands for a fact (16 bytes a fact: 80 MB for 5 million).
@@ -72,11 +54,20 @@ pub(super) struct Loaded {
 }
 
 impl Loaded {
-    /// The copies not loaded before, now counted as loaded.
-    pub(super) fn fresh(&mut self, copies: Vec<Quad>) -> Vec<Quad> {
-        copies
-            .into_iter()
-            .filter(|q| self.digests.insert(digest(q)))
+    /// The default graph's copies of the facts among `quads` not loaded
+    /// before (each once), now counted as loaded.
+    pub(super) fn copies(&mut self, quads: &[Quad]) -> Vec<Quad> {
+        quads
+            .iter()
+            .filter(|q| is_fact(q.as_ref()) && self.digests.insert(digest(q)))
+            .map(|q| {
+                Quad::new(
+                    q.subject.clone(),
+                    q.predicate.clone(),
+                    q.object.clone(),
+                    GraphName::DefaultGraph,
+                )
+            })
             .collect()
     }
 
@@ -84,6 +75,11 @@ impl Loaded {
     pub(super) fn clear(&mut self) {
         self.digests.clear();
     }
+}
+
+/// The default graph's copies of the facts among `quads`, each once.
+pub(super) fn copies(quads: &[Quad]) -> Vec<Quad> {
+    Loaded::default().copies(quads)
 }
 
 /// A 128-bit digest of a quad's triple: two SipHash values of its terms

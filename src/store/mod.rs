@@ -567,10 +567,9 @@ impl ZStore {
         }
         if !quads.is_empty() {
             // the merged graph's copies of the facts go in the same load
-            let copies = {
-                let mut loaded = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
-                loaded.fresh(merged::copies(&quads))
-            };
+            let copies = (self.loaded.lock())
+                .unwrap_or_else(|e| e.into_inner())
+                .copies(&quads);
             let mut quads = quads;
             quads.extend(copies);
             // the loader writes each batch on a thread of its own, a batch
