@@ -173,14 +173,33 @@ impl Resolver<'_> {
         };
         let prefix_text: String = c.places.iter().map(|p| p.text.as_str()).collect::<String>()
             + &c.level.map(String::from).unwrap_or_default();
-        // places written in the chain are mentioned too
-        for p in &c.places {
-            if let Some(i) = self.pick_written(p) {
-                self.division_entity(i, Some(&p.text));
+        // places written in the chain are mentioned too, but those inside
+        // an organisation's own name only where the text names them too
+        let org_name = c.level.is_none()
+            && matches!(
+                c.links.first(),
+                Some(Link::Generic {
+                    etype: EntityType::Organization,
+                    ..
+                })
+            );
+        let written = c
+            .places
+            .iter()
+            .filter_map(|p| Some((self.pick_written(p)?, p)));
+        let written: Vec<(usize, Option<&str>)> =
+            written.map(|(i, p)| (i, Some(p.text.as_str()))).collect();
+        let mut new = Vec::new();
+        for (i, text) in written.into_iter().chain(place.map(|i| (i, None))) {
+            let key = self.division_key(i);
+            if org_name && self.is_wide(i) && !self.st.entities.contains_key(&key) {
+                new.push(key);
             }
+            self.division_entity(i, text);
         }
+        self.st.implied.extend(new);
         let place_key = match (place, &zone) {
-            (Some(i), _) => Some(self.division_entity(i, None)),
+            (Some(i), _) => Some(self.division_key(i)),
             (None, Some((_, k))) => Some(k.clone()),
             _ => None,
         };

@@ -72,6 +72,10 @@ pub(crate) struct ArticleState {
     pub(crate) relations: BTreeMap<(String, Predicate, String, Option<String>), Relation>,
     pub(crate) refs: Vec<Ref>,
     pub(crate) byline: Vec<String>,
+    /// The places read only inside an organisation's name (济南 of 济南
+    /// 某某有限公司): no entity of the article unless the text names them
+    /// in their own right; dropped, with their relations, at its end.
+    pub(crate) implied: BTreeSet<String>,
 }
 
 impl ArticleState {
@@ -82,12 +86,14 @@ impl ArticleState {
             relations: BTreeMap::new(),
             refs: Vec::new(),
             byline: Vec::new(),
+            implied: BTreeSet::new(),
         }
     }
 
     /// Adds (or merges) an entity; returns its key.
     pub(crate) fn add(&mut self, e: Entity, alias: Option<&str>) -> String {
         let key = e.key.clone();
+        self.implied.remove(&key);
         let ent = self.entities.entry(key.clone()).or_insert(e);
         if let Some(a) = alias {
             let a = crate::recognize::names::clean(a);
@@ -485,6 +491,16 @@ impl<'a> Resolver<'a> {
         relations::extract(self, ms);
         self.located_in_hierarchy();
         self.located_in_context();
+        self.drop_implied();
+    }
+
+    /// Drops the places read only inside organisations' names, and their
+    /// relations.
+    fn drop_implied(&mut self) {
+        let implied = std::mem::take(&mut self.st.implied);
+        self.st.entities.retain(|k, _| !implied.contains(k));
+        (self.st.relations).retain(|(s, _, o, _), _| !implied.contains(s) && !implied.contains(o));
+        self.st.refs.retain(|r| !implied.contains(&r.key));
     }
 
     fn push_ref(&mut self, m: &Mention, mi: usize, key: String, etype: EntityType, anaphor: bool) {
@@ -538,8 +554,19 @@ impl<'a> Resolver<'a> {
         self.st.add(e, alias)
     }
 
+    /// Whether a division is a province or a prefecture: the level that
+    /// an organisation's registered name opens with (济南某某有限公司)
+    /// without the text being about it; a county or town written in such
+    /// a name is where the text places it.
+    pub(crate) fn is_wide(&self, idx: usize) -> bool {
+        matches!(
+            self.r.lex.divisions[idx].level,
+            Level::Province | Level::City
+        )
+    }
+
     /// The identity key of a division's entity (`place:370705`).
-    fn division_key(&self, idx: usize) -> String {
+    pub(crate) fn division_key(&self, idx: usize) -> String {
         format!("place:{}", self.r.lex.divisions[idx].code)
     }
 
@@ -758,11 +785,13 @@ impl<'a> Resolver<'a> {
         let mut c = c.clone();
         c.ends.clear();
         let saved_entities = self.st.entities.clone();
+        let saved_implied = self.st.implied.clone();
         let out = self.chain_entities(&c, 0, ev);
         let name = out
             .as_ref()
             .and_then(|(k, _)| self.st.entities.get(k).cloned());
         self.st.entities = saved_entities;
+        self.st.implied = saved_implied;
         let (k, et) = out?;
         let e = name?;
         self.st.entities.insert(
@@ -981,7 +1010,15 @@ impl<'a> Resolver<'a> {
             }
         }
         let pidx = place.and_then(|p| self.ctx.pick_ref(self.r, p, self.actx));
+        let implied = pidx.filter(|&i| {
+            et == EntityType::Organization
+                && self.is_wide(i)
+                && !self.st.entities.contains_key(&self.division_key(i))
+        });
         let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
+        if let Some(i) = implied {
+            self.st.implied.insert(self.division_key(i));
+        }
         // a company registered under its province's name (海南某某食品有限公司)
         // lies in the article's city of that province, if any, not in the
         // province as a whole
@@ -1291,7 +1328,11 @@ impl<'a> Resolver<'a> {
                 let present = self.ctx.mentioned.contains(&p)
                     || self.st.entities.contains_key(&self.division_key(p));
                 if present {
+                    let implied = self.st.implied.contains(&self.division_key(p));
                     let pk = self.division_entity(p, None);
+                    if implied {
+                        self.st.implied.insert(pk.clone());
+                    }
                     let first = self
                         .st
                         .refs
@@ -1563,6 +1604,28 @@ mod tests {
             "{:?}",
             a.relations
         );
+    }
+
+    #[test]
+    fn a_province_or_city_inside_a_companys_name_is_no_place_of_the_text() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "望谟县召开招商推介会。杭州恒远新材料有限公司、贵阳金桥农业科技有限公司、\
+             打易镇青山种植专业合作社与望谟县人民政府签约。\n",
+        );
+        assert!(
+            named(&a, "杭州恒远新材料有限公司").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(named(&a, "杭州市").is_none(), "{:?}", a.entities);
+        assert!(named(&a, "贵阳市").is_none(), "{:?}", a.entities);
+        // a town in such a name is where the text places the body
+        assert!(named(&a, "打易镇").is_some(), "{:?}", a.entities);
+        // a city the text names in its own right stays
+        let b = resolve(&r, "贵阳市召开招商推介会。贵阳金桥农业科技有限公司签约。\n");
+        assert!(named(&b, "贵阳市").is_some(), "{:?}", b.entities);
     }
 
     #[test]
