@@ -94,7 +94,12 @@ pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> 
             return None;
         }
         let nx = chars.get(p + sl + 1).copied().unwrap_or('。');
-        return (is_punct(nx) || !is_han(nx)).then_some(sl + 1);
+        if is_punct(nx) || !is_han(nx) {
+            return Some(sl + 1);
+        }
+        // unless the segmenter reads the given name, or the whole name,
+        // as one word before a delimiter (王先进, 范作义; not 王强说)
+        return given_word_name(lat, p, sl);
     }
     let third = p + sl + 1;
     let Some(&c3) = chars.get(third) else {
@@ -135,6 +140,20 @@ pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> 
         }
     }
     Some(sl + 2)
+}
+
+/// A name of a one-character surname at `p` whose given name opens with
+/// a character that often follows names (先, 作): the segmenter's word of
+/// the given name's two characters or of the whole three, right before a
+/// delimiter; its length.
+fn given_word_name(lat: &Lattice, p: usize, sl: usize) -> Option<usize> {
+    let end = p + sl + 2;
+    let nx = lat.chars.get(end).copied().unwrap_or('。');
+    if sl != 1 || !lat.chars[p..end.min(lat.len())].iter().all(|c| is_han(*c)) || !is_punct(nx) {
+        return None;
+    }
+    let word = |s: usize| lat.token(s).is_some_and(|t| t.start == s && t.end == end);
+    (word(p + sl) || word(p)).then_some(sl + 2)
 }
 
 /// The length of jieba's person-name token (two or three characters)
@@ -1686,6 +1705,23 @@ mod tests {
             has(&ms, "张振华", Person) && has(&ms, "李玉梅", Person),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_given_name_opening_with_a_character_that_follows_names_is_read_whole() {
+        // 先 and 作 often follow a name (王强先到, 李明作报告); a given name
+        // that the segmenter reads as a word before a delimiter is one
+        let ms = found_by(
+            "会上，区委书记胡先进，副区长孙作义分别讲话。",
+            "people_by_post",
+        );
+        assert!(
+            has(&ms, "胡先进", Person) && has(&ms, "孙作义", Person),
+            "{ms:?}"
+        );
+        // a name and a verb after it stay apart
+        let ms = found_by("县长刘强说，今年要抓好春耕。", "people_by_post");
+        assert!(has(&ms, "刘强", Person), "{ms:?}");
     }
 
     #[test]
