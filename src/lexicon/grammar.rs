@@ -390,6 +390,10 @@ pub(crate) struct BodyWords {
     pub(crate) congress_post: WordList,
     /// Characters that end a session's number before a meeting (十八次).
     pub(crate) session_mark: WordList,
+    /// A democratic party's name opening its committee's (民进, 九三学社).
+    pub(crate) democratic_party: WordList,
+    /// A democratic party's committee after its place (委会, 委).
+    pub(crate) democratic_committee: WordList,
 }
 
 kinds!(BodyWords {
@@ -415,6 +419,8 @@ kinds!(BodyWords {
     congress_short,
     congress_post,
     session_mark,
+    democratic_party,
+    democratic_committee,
 });
 
 impl HeadWords {

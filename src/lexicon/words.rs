@@ -272,6 +272,8 @@ pub(crate) struct OrganWords {
     pub(crate) cppcc_name: Template,
     /// A development zone's administrative committee.
     pub(crate) zone_committee_name: Template,
+    /// A democratic party's committee at a place ({name}{place}委员会).
+    pub(crate) democratic_committee_name: Template,
     /// A Party work organ at a place (中共{place}委{name}).
     pub(crate) party_organ_name: Template,
     /// A discipline body named with 中共 (中共{place}{name}).
@@ -347,6 +349,7 @@ impl OrganWords {
             party_working_committee_name: tpl("party_working_committee")?,
             cppcc_name: tpl("cppcc")?,
             zone_committee_name: tpl("zone_committee")?,
+            democratic_committee_name: tpl("democratic_committee")?,
             party_organ_name: tpl("party_organ")?,
             discipline_organ_name: tpl("discipline_organ")?,
             government: s.one("government")?,

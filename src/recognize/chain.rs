@@ -62,6 +62,11 @@ pub enum Link {
     Cppcc,
     /// A management committee of a zone (管委会).
     Zone,
+    /// A democratic party's committee at the chain's place (民进某省委会).
+    Democratic {
+        /// The party's full name (中国民主促进会).
+        party: String,
+    },
     /// The same-system bureau of a place (冠县局 in a natural-resources paper).
     Counterpart {
         /// The suffix written (局).
@@ -511,6 +516,9 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
     if let Some(full) = cppcc_formal(r, lat, pos) {
         return Some(full);
     }
+    if let Some(committee) = democratic_committee(r, lat, pos) {
+        return Some(committee);
+    }
     let mut ch = Chain::default();
     let (mut p, cppcc_full) = prefix(r, lat, &mut ch, pos);
     // central bodies first (中国贸促会 starts with a country name)
@@ -664,6 +672,22 @@ fn cppcc_formal(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usi
     let mut ch = Chain::default();
     let p = places(r, lat, &mut ch, p);
     cppcc_close(r, lat, ch, p)
+}
+
+/// A democratic party's committee at `pos`: the party's name, its places,
+/// a committee word (民进某省委会, 民盟某市委, 九三学社某省委员会), and
+/// the units after it.
+fn democratic_committee(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
+    let bw = &r.lex.body_words;
+    let (word, len) = lat.word_at(pos, &bw.democratic_party)?;
+    let party = r.lex.national.get(word)?.canonical.clone();
+    let mut ch = Chain::default();
+    let p = places(r, lat, &mut ch, pos + len);
+    if ch.places.is_empty() {
+        return None;
+    }
+    let (_, l) = lat.word_at(p, &bw.democratic_committee)?;
+    Some(with_units(r, lat, ch, Link::Democratic { party }, p + l))
 }
 
 /// The length of a term of office written at `p` (第五届, 第12届), if one.

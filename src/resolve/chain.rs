@@ -88,6 +88,12 @@ impl Resolver<'_> {
                     self.link_body(&st, link, alias.as_deref())?
                 }
                 Link::Counterpart { .. } => self.link_counterpart(&st)?,
+                Link::Democratic { party } => {
+                    let organs = &self.r.lex.words.organs;
+                    let name = organs.democratic_committee_name.fill(&st.base, party);
+                    (!st.base.is_empty()).then_some(())?;
+                    LevelName::new(name, EntityType::Organization, st.place_key.clone())
+                }
                 Link::Generic { text, etype } => self.link_generic(&mut st, c, text, *etype, ev),
                 Link::Branch { text, place } => {
                     self.link_branch(&mut st, text, place.as_ref(), ev)?

@@ -1607,6 +1607,32 @@ mod tests {
     }
 
     #[test]
+    fn a_democratic_partys_committee_is_named_in_full_with_its_chairs() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "民盟湖南省委会主委陈立新、副主委周红梅出席座谈会。九三学社长沙市委参加。\n",
+        );
+        let league = "中国民主同盟湖南省委员会";
+        assert!(named(&a, league).is_some(), "{:?}", a.entities);
+        assert!(
+            named(&a, "九三学社长沙市委员会").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(
+            related(&a, "周红梅", Predicate::MemberOf, league),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            related(&a, league, Predicate::LocatedIn, "湖南省"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn a_province_or_city_inside_a_companys_name_is_no_place_of_the_text() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
