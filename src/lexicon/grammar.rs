@@ -577,6 +577,8 @@ pub(crate) struct PersonWords {
     pub(crate) place_end: WordList,
     /// Close a credit after its name at the end of a caption (王强 摄).
     pub(crate) credit_end: WordList,
+    /// Classifiers counting people before the post of a list (8名委员).
+    pub(crate) people_count: WordList,
     /// Characters of the transcriptions of minority names (那顺巴图).
     pub(crate) transliteration: WordList,
     /// Words of Tibetan and Mongolian given names (赤来, 旺杰, 孟和).
@@ -598,6 +600,7 @@ kinds!(PersonWords {
     collective,
     place_end,
     credit_end,
+    people_count,
     transliteration,
     name_element,
 });

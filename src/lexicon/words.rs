@@ -229,6 +229,10 @@ pub(crate) struct RelationWords {
     /// Between a body and the amount before a project: the body invests
     /// in it (投资).
     pub(crate) invest_verbs: Vec<String>,
+    /// Posts written alone in a session's news (委员, 执行主席).
+    pub(crate) session_posts: Vec<String>,
+    /// Words of the names of the bodies holding such sessions.
+    pub(crate) session_bodies: Vec<String>,
 }
 
 impl RelationWords {
@@ -252,6 +256,8 @@ impl RelationWords {
             group_heads: s.words("group_head")?,
             title_matter: s.one("title_matter")?,
             invest_verbs: s.words("invest_verb")?,
+            session_posts: s.words("session_post")?,
+            session_bodies: s.words("session_body")?,
         };
         s.finish()?;
         Ok(w)

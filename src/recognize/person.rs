@@ -602,6 +602,7 @@ pub(crate) fn name_lists(
             Vec::new()
         };
         let long = names.len() >= 3;
+        let post = names.last().and_then(|&(_, e)| post_after_list(r, lat, e));
         for (s, e) in names {
             // a short division name at the head of a name of three
             // characters (高明 in 高明远) gives way to the list; in a list
@@ -624,7 +625,7 @@ pub(crate) fn name_lists(
                 text: lat.text(s, e),
                 kind: MentionKind::Person {
                     name: unspaced(&chars[s..e]),
-                    post: None,
+                    post: post.clone(),
                     org_end: None,
                     source: PersonSource::Post,
                 },
@@ -633,6 +634,36 @@ pub(crate) fn name_lists(
         }
         i = k.max(i + 1);
     }
+}
+
+/// The post of a body written right after a list of names, over 等 and a
+/// count of people (王某、李某等委员; 王某、李某8名委员): the post each
+/// name of the list holds.
+fn post_after_list(r: &Recognizer, lat: &Lattice, e: usize) -> Option<String> {
+    let (c, fw) = (&lat.chars, &r.lex.function_words);
+    let at = |k: usize, f: &dyn Fn(char) -> bool| c.get(k).is_some_and(|x| f(*x));
+    let mut k = e;
+    if at(k, &|x| fw.list_end.has_char(x)) {
+        k += 1;
+    }
+    let count = k;
+    while at(k, &|x| {
+        x.is_ascii_digit() || fw.counting_numeral.has_char(x)
+    }) {
+        k += 1;
+    }
+    if k > count {
+        if !at(k, &|x| r.lex.person_words.people_count.has_char(x)) {
+            return None;
+        }
+        k += 1;
+    }
+    let (len, _) = lat.longest(k, |p| matches!(p, Piece::Post))?;
+    let post = lat.text(k, k + len);
+    let of_body = (r.lex.posts.get(&post))
+        .is_some_and(|p| !matches!(p.organ, PostOrgan::Media | PostOrgan::None));
+    // (the post is a word: not 委员 of 等委员会)
+    (of_body && lat.tok_boundary(k + len)).then_some(post)
 }
 
 /// The characters without spaces.

@@ -1633,6 +1633,33 @@ mod tests {
     }
 
     #[test]
+    fn the_posts_of_a_session_written_alone_are_held_in_its_body() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "政协第九届衡阳市委员会第二次会议举行全体会议。市人大常委会主任李国强应邀出席。\
+             大会执行主席陈建华、刘志明在主席台就座。会上，赵秀兰、孙建军、周丽萍3名委员\
+             作大会发言。黄海燕、吴国平等委员作即席发言。\n",
+        );
+        let cppcc = "中国人民政治协商会议衡阳市委员会";
+        for (name, post) in [
+            ("陈建华", "执行主席"),
+            ("孙建军", "委员"),
+            ("吴国平", "委员"),
+        ] {
+            assert!(
+                a.relations.iter().any(|x| {
+                    let s = a.entities.get(&x.subject).map(|e| e.name.as_str());
+                    let o = a.entities.get(&x.object).map(|e| e.name.as_str());
+                    s == Some(name) && o == Some(cppcc) && x.role.as_deref() == Some(post)
+                }),
+                "{name}: {:?}",
+                a.relations
+            );
+        }
+    }
+
+    #[test]
     fn a_province_or_city_inside_a_companys_name_is_no_place_of_the_text() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(

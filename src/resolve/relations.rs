@@ -676,6 +676,7 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
             PersonSource::Post => {
                 post_members(res, &keys, &p, chars);
                 post_after(res, &p, post.as_deref(), chars);
+                session_member(res, &p, post.as_deref());
             }
         }
     }
@@ -1102,6 +1103,57 @@ fn post_after(res: &mut Resolver, p: &PersonAt, post: Option<&str>, chars: &[cha
     }
 }
 
+/// A person of a list that a session's post closes (某某、某某等委员),
+/// holding no post yet: a member of the session's body.
+fn session_member(res: &mut Resolver, p: &PersonAt, post: Option<&str>) {
+    let Some(post) = post.filter(|pt| is_session_post(res, pt)) else {
+        return;
+    };
+    if holds_a_post(res, &p.key) {
+        return;
+    }
+    if let Some(b) = session_body(res) {
+        (res.st).relate(
+            &p.key,
+            Predicate::MemberOf,
+            &b,
+            Some(post.to_string()),
+            &p.ev,
+        );
+    }
+}
+
+/// Whether a post written alone is one of a session's (委员, 执行主席).
+fn is_session_post(res: &Resolver, post: &str) -> bool {
+    res.r
+        .lex
+        .words
+        .relation
+        .session_posts
+        .iter()
+        .any(|s| s == post)
+}
+
+/// The body whose session the article reports: the first CPPCC committee
+/// or congress standing committee it names.
+fn session_body(res: &Resolver) -> Option<String> {
+    let words = &res.r.lex.words.relation.session_bodies;
+    let full = res
+        .r
+        .lex
+        .body_words
+        .committee_full
+        .iter()
+        .collect::<Vec<_>>();
+    (res.st.refs.iter()).find_map(|r| {
+        let e = res.st.entities.get(&r.key)?;
+        let session = e.etype == EntityType::Agency
+            && words.iter().any(|w| e.name.contains(w.as_str()))
+            && full.iter().any(|f| e.name.ends_with(*f));
+        session.then(|| r.key.clone())
+    })
+}
+
 /// The post written right before `end`: (post, its start).
 fn post_before(
     res: &Resolver,
@@ -1141,6 +1193,9 @@ fn implied_body(
     let p = res.r.lex.posts.get(post)?;
     if let Some(place) = written {
         return body_of(res, p.organ, place, pos, post);
+    }
+    if level.is_none() && is_session_post(res, post) {
+        return session_body(res);
     }
     // the paper's own staff (本报记者) write for the paper that prints the
     // text, named in its header or its source line
