@@ -732,10 +732,32 @@ impl Lexicon {
             .is_some_and(|v| v.len() > 1);
         match d.parent {
             Some(p) if shared && d.level >= Level::County => {
-                format!("{}{}", self.divisions[p].name, d.name)
+                let parent = self.level_short_name(p);
+                format!(
+                    "{}{}",
+                    parent.as_deref().unwrap_or(&self.divisions[p].name),
+                    d.name
+                )
             }
             _ => d.name.clone(),
         }
+    }
+
+    /// The name of an autonomous division by its short name and the first
+    /// level word of its kind (积石山县 for 积石山保安族东乡族撒拉族自治县),
+    /// as the names of its townships are written; none for others.
+    fn level_short_name(&self, idx: usize) -> Option<String> {
+        let d = &self.divisions[idx];
+        let short = d.short.as_ref()?;
+        self.place_terms
+            .short_term
+            .rows()
+            .find_map(|(word, extra)| {
+                let level = extra.first().and_then(|l| Level::parse(l));
+                let ending = extra.get(1)?;
+                (level == Some(d.level) && d.name.ends_with(ending.as_str()))
+                    .then(|| format!("{short}{word}"))
+            })
     }
 
     /// The townships inside a city or county (by the code's prefix: the
@@ -785,4 +807,31 @@ pub(crate) fn level_of(c: char) -> Option<Level> {
                 .unwrap_or_default()
         })
         .level_of(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_township_of_an_autonomous_county_is_named_with_the_counties_short_form() {
+        let lex = Lexicon::load().expect("lexicons");
+        // 刘集乡 is the name of townships in several provinces
+        let town = (lex.division_by_name.get("刘集乡").into_iter().flatten())
+            .copied()
+            .find(|&i| {
+                let p = lex.divisions[i].parent;
+                p.is_some_and(|p| lex.divisions[p].name.starts_with("积石山"))
+            })
+            .expect("the township of 积石山县");
+        assert_eq!(lex.unique_name(town), "积石山县刘集乡");
+        // a county of no autonomous kind keeps its name
+        let other = (lex.division_by_name.get("刘集乡").into_iter().flatten())
+            .copied()
+            .find(|&i| i != town)
+            .expect("another 刘集乡");
+        let parent = lex.divisions[other].parent.expect("its county");
+        let expected = format!("{}刘集乡", lex.divisions[parent].name);
+        assert_eq!(lex.unique_name(other), expected);
+    }
 }
