@@ -390,6 +390,8 @@ pub(crate) struct BodyWords {
     pub(crate) congress_post: WordList,
     /// Characters that end a session's number before a meeting (十八次).
     pub(crate) session_mark: WordList,
+    /// Common words that a body's head character starts (部门, 局面).
+    pub(crate) not_head: WordList,
     /// A democratic party's name opening its committee's (民进, 九三学社).
     pub(crate) democratic_party: WordList,
     /// A democratic party's committee after its place (委会, 委).
@@ -419,6 +421,7 @@ kinds!(BodyWords {
     congress_short,
     congress_post,
     session_mark,
+    not_head,
     democratic_party,
     democratic_committee,
 });

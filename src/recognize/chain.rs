@@ -987,7 +987,9 @@ fn suffix_stands(r: &Recognizer, lat: &Lattice, q: usize, e: usize) -> bool {
                 || t.tag == Tag::F
                 || t.tag != Tag::Nt && r.word_freq(&lat.text(t.start, t.end)) >= 3000)
     });
-    !in_verb && (cut_at(lat, e).is_none() || glued_post(lat, e))
+    // (nor the first character of a common word: 部 of 部门)
+    let word_head = e > 0 && lat.word_at(e - 1, &r.lex.body_words.not_head).is_some();
+    !in_verb && !word_head && (cut_at(lat, e).is_none() || glued_post(lat, e))
 }
 
 /// Where the token that a name ending at `e` cuts ends, if it cuts one.

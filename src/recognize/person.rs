@@ -1617,6 +1617,12 @@ pub(crate) fn after_body(
         if e + l > lat.len() || covered[e..e + l].iter().any(|c| *c) {
             continue;
         }
+        // (a conjunction joining the body to the next item is no surname:
+        // 某县文旅局和文旅发展促进中心)
+        let joiner = r.lex.function_words.list_joiner.has_char(lat.chars[e]);
+        if (lat.conjunction_at(e) || joiner) && nr != Some(l) {
+            continue;
+        }
         let name = lat.text(e, e + l);
         let nx = lat.chars.get(e + l).copied().unwrap_or('。');
         let verb_after = lat.token(e + l).is_some_and(|t| {

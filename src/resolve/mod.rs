@@ -827,7 +827,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// The body named just before `start` in the same list (only 、, posts
-    /// and spaces between): its key and name.
+    /// and spaces between, or one of the conjunctions that join a list's
+    /// last item: 某县农业农村局和农业技术推广中心): its key and name.
     fn list_head(&self, start: usize) -> Option<(String, String)> {
         let prev = self
             .st
@@ -839,7 +840,11 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let between = char_slice(self.chars, prev.end, start);
+        let conjunctions = &self.r.lex.words.relation.list_conjunctions;
+        let joined =
+            matches!(between.chars().collect::<Vec<_>>()[..], [c] if conjunctions.contains(&c));
         let ok = between.chars().all(separates_list)
+            || joined
             || between.trim_end_matches(LIST_COMMA).chars().count() <= 6
                 && self
                     .r
@@ -1604,6 +1609,28 @@ mod tests {
             "{:?}",
             a.relations
         );
+    }
+
+    #[test]
+    fn a_unit_joined_by_he_to_a_bureau_is_of_its_place() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "近日，宁阳县农业农村局和农业技术推广中心对全县春耕进行督导。\
+             下一步，县农业部门将继续推进。\n",
+        );
+        assert!(
+            named(&a, "宁阳县农业技术推广中心").is_some(),
+            "{:?}",
+            a.entities
+        );
+        // 和 is no surname there, and 部门 no body's head
+        assert!(
+            a.entities.values().all(|e| e.etype != EntityType::Person),
+            "{:?}",
+            a.entities
+        );
+        assert!(named(&a, "宁阳县农业部").is_none(), "{:?}", a.entities);
     }
 
     #[test]
