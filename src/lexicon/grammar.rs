@@ -272,6 +272,10 @@ fn bad_entry(file: &'static str, word: &str, what: &str) -> LexiconError {
 pub(crate) struct HeadWords {
     /// Heads that end a project's name (项目, 工程).
     pub(crate) project_end: WordList,
+    /// Heads of the names of bodies set up for a task (工作领导小组).
+    pub(crate) task_group_end: WordList,
+    /// Words never inside such a name (成立, 召开).
+    pub(crate) task_group_stop: WordList,
     /// Place heads after which any word is a name (小区, 街道).
     pub(crate) named_place_head: WordList,
     /// Party organs of non-state units written after their name (党委).
@@ -320,6 +324,8 @@ pub(crate) struct HeadWords {
 
 kinds!(HeadWords {
     project_end,
+    task_group_end,
+    task_group_stop,
     named_place_head,
     party_unit,
     shared_head,

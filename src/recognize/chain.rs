@@ -819,7 +819,48 @@ fn core_at(
             return Some((Link::Counterpart { suffix }, e));
         }
     }
-    generic_at(r, lat, p, SuffixRole::Body, 12)
+    task_group_at(r, lat, p).or_else(|| generic_at(r, lat, p, SuffixRole::Body, 12))
+}
+
+/// How far after a place the head of a task group's name may stand.
+const TASK_GROUP_REACH: usize = 24;
+
+/// A body set up for a task at `p`, named after its work with verbs
+/// (落实减税降费工作领导小组, 人居环境整治工作专班): the text up to the
+/// nearest task group's head within [`TASK_GROUP_REACH`] characters,
+/// without punctuation, and without a word that sets such a group up
+/// (成立), a post, a noun for people or a local place's head between.
+fn task_group_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Link, usize)> {
+    let hw = &r.lex.head_words;
+    let end = (p + TASK_GROUP_REACH).min(lat.len());
+    let q = (p..end)
+        .take_while(|&k| is_han(lat.chars[k]) && !is_punct(lat.chars[k]))
+        .find(|&k| lat.word_at(k, &hw.task_group_end).is_some())?;
+    let (_, len) = lat.word_at(q, &hw.task_group_end)?;
+    if q < p + 2 || !lat.tok_start(p) {
+        return None;
+    }
+    let mut k = p;
+    while k < q {
+        let t = lat.token(k)?;
+        let w = lat.text(t.start.max(p), t.end.min(q));
+        if hw.task_group_stop.contains(&w)
+            || r.lex.posts.contains_key(&w)
+            || r.lex.body_words.person_noun.contains(&w)
+            || hw.local_head.contains(&w)
+        {
+            return None;
+        }
+        k = t.end.max(k + 1);
+    }
+    let text = lat.text(p, q + len);
+    Some((
+        Link::Generic {
+            text,
+            etype: EntityType::Agency,
+        },
+        q + len,
+    ))
 }
 
 /// The people's congress written before a post of its standing committee

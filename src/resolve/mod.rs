@@ -1612,6 +1612,29 @@ mod tests {
     }
 
     #[test]
+    fn a_body_set_up_for_a_task_is_named_after_its_work() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "为推进改革，县里成立宁阳县深化农村集体产权制度改革工作领导小组。\
+             宁阳县召开会议成立工作专班。\n",
+        );
+        let group = "宁阳县深化农村集体产权制度改革工作领导小组";
+        assert!(named(&a, group).is_some(), "{:?}", a.entities);
+        assert!(
+            related(&a, group, Predicate::Jurisdiction, "宁阳县"),
+            "{:?}",
+            a.relations
+        );
+        // the verbs that set a group up are no part of its name
+        assert!(
+            a.entities.values().all(|e| !e.name.contains("召开")),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn a_unit_joined_by_he_to_a_bureau_is_of_its_place() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
