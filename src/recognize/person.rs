@@ -873,6 +873,47 @@ pub(crate) fn tagged_names(
         });
         cover(covered, t.start, t.end);
     }
+    names_after_person_lead(r, lat, out, covered);
+}
+
+/// Names right after a word for one person (居民梁某某点赞, 务工人员黄某某
+/// 笑着说) that the segmenter tagged as no name: a common surname and a
+/// given name of two characters, by the surname rule.
+fn names_after_person_lead(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let pw = &r.lex.person_words;
+    for s in 0..lat.len() {
+        let Some((_, len)) = lat.word_at(s, &pw.person_lead) else {
+            continue;
+        };
+        let k = s + len;
+        let Some(l) = name_at(r, lat, k).filter(|&l| l == 3) else {
+            continue;
+        };
+        let name = lat.text(k, k + l);
+        if covered[s..k + l].iter().any(|c| *c)
+            || surname_rank(r, &name) > COMMON_SURNAMES
+            || !plausible_name(r, &name)
+        {
+            continue;
+        }
+        out.push(Mention {
+            start: k,
+            end: k + l,
+            text: name.clone(),
+            kind: MentionKind::Person {
+                name,
+                post: None,
+                org_end: None,
+                source: PersonSource::Post,
+            },
+        });
+        cover(covered, k, k + l);
+    }
 }
 
 /// Whether a tagged name stands in a list beside ordinary words (公安、卫健、
@@ -1742,6 +1783,13 @@ mod tests {
             has(&ms, "张振华", Person) && has(&ms, "李玉梅", Person),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_name_after_a_word_for_one_person_is_read_by_the_surname_rule() {
+        // the segmenter reads 梁玉华点 and 黄水|印笑 here
+        let ps = persons("小区居民梁玉华点赞小区新面貌。务工人员黄水印笑着说。村民小组开会。");
+        assert_eq!(ps, vec!["梁玉华".to_string(), "黄水印".to_string()]);
     }
 
     #[test]
