@@ -579,9 +579,20 @@ fn signatures(
                 continue;
             }
         }
+        // (an editor's name in square brackets closing the text: [ 王某 ])
+        if let Some(&(_, closing)) = EDITOR_BRACKETS.iter().find(|(o, _)| *o == chars[k]) {
+            let close = (k + 1..pe.min(k + 20)).find(|&x| chars[x] == closing);
+            if let Some(close) = close.filter(|&c| c + 1 >= pe) {
+                bracketed_names(r, lat, k + 1, close, out, covered);
+            }
+        }
         k += 1;
     }
 }
+
+/// The square brackets in which a page closes a text with its editor's
+/// name ([ 王某 ], 【王某】).
+const EDITOR_BRACKETS: &[(char, char)] = &[('[', ']'), ('【', '】'), ('［', '］')];
 
 /// Lists of names separated by 、 (出席：姜艾平、孙 琳、李晓玲; 县领导卢海明、
 /// 董国祥、樊雪刚、黎青等): three or more items that are all names; a name
@@ -1084,9 +1095,11 @@ fn split_words(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Names alone in brackets `s..e` that close a paragraph ((王某) or
-/// (王某 李某 张某) after a report): its writers. Every word must be a name
-/// and no ordinary word.
+/// Names in brackets `s..e` that close a paragraph ((王某) or (王某 李某
+/// 张某) after a report): its writers. Every word must be a name, or a
+/// media post (通讯员), which the names after it hold, or one word right
+/// after such a post, the body its writer works for ((王某 通讯员 某县市场
+/// 监管局 李某)); no ordinary word.
 fn bracketed_names(
     r: &Recognizer,
     lat: &Lattice,
@@ -1097,15 +1110,37 @@ fn bracketed_names(
 ) {
     let chars = &lat.chars;
     let words = split_words(chars, s, e);
-    let names = !words.is_empty()
-        && words.len() <= 6
-        && words.iter().all(|&(a, b)| {
-            delimited_name(r, chars, a, b)
-                && listed_name(r, &lat.text(a, b))
-                && !covered[a..b].iter().any(|c| *c)
-        });
-    if names {
-        push_people(out, covered, lat, words, PersonSource::Signature);
+    if words.is_empty() || words.len() > 8 {
+        return;
+    }
+    let media = |w: &str| (r.lex.posts.get(w)).is_some_and(|p| p.organ == PostOrgan::Media);
+    let mut found: Vec<(usize, usize, Option<String>)> = Vec::new();
+    let mut post: Option<String> = None;
+    let mut after_post = false;
+    for &(a, b) in &words {
+        let w = lat.text(a, b);
+        let name = delimited_name(r, chars, a, b)
+            && listed_name(r, &w)
+            && !covered[a..b].iter().any(|c| *c);
+        if media(&w) {
+            post = Some(w);
+            after_post = true;
+        } else if name {
+            found.push((a, b, post.clone()));
+            after_post = false;
+        } else if after_post {
+            after_post = false;
+        } else {
+            return;
+        }
+    }
+    for (a, b, post) in found {
+        let f = Found {
+            post,
+            org_end: None,
+            source: PersonSource::Signature,
+        };
+        push_person(out, covered, lat, a, b, f);
     }
 }
 
@@ -1783,6 +1818,23 @@ mod tests {
             has(&ms, "张振华", Person) && has(&ms, "李玉梅", Person),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn the_credits_closing_a_text_in_brackets_name_its_writers() {
+        let ms = found_by(
+            "全县春耕工作有序推进。（王建国 通讯员 临桂区市场监管局 张晓明）\n[ 刘志强 ]",
+            "structured_people",
+        );
+        for name in ["王建国", "张晓明", "刘志强"] {
+            assert!(has(&ms, name, Person), "{name}: {ms:?}");
+        }
+        // an ordinary word among them makes them no credits
+        let ms = found_by(
+            "全县春耕工作有序推进。（王建国 负责 张晓明）",
+            "structured_people",
+        );
+        assert!(!has(&ms, "王建国", Person), "{ms:?}");
     }
 
     #[test]
