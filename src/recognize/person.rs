@@ -291,10 +291,56 @@ pub(crate) fn structured(
     let n = chars.len();
     // paragraphs
     let mut ps = 0;
+    let mut last = None;
     while ps < n {
         let pe = (ps..n).find(|&k| chars[k] == '\n').unwrap_or(n);
         paragraph(r, lat, ps, pe, out, covered);
+        if chars[ps..pe].iter().any(|c| !c.is_whitespace()) {
+            last = Some((ps, pe));
+        }
         ps = pe + 1;
+    }
+    if let Some((ps, pe)) = last {
+        signing_line(r, lat, ps, pe, out, covered);
+    }
+}
+
+/// The line closing a text with the body that signs it and its writers
+/// (某县政协 王某; 某县融媒体中心 王某 李某): a body's name as the first
+/// word, then one to three names, separated by spaces; the writers belong
+/// to the body.
+fn signing_line(
+    r: &Recognizer,
+    lat: &Lattice,
+    ps: usize,
+    pe: usize,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let chars = &lat.chars;
+    let words = split_words(chars, ps, pe);
+    let [(bs, be), names @ ..] = words.as_slice() else {
+        return;
+    };
+    if !(1..=3).contains(&names.len()) || covered[*bs..*be].iter().any(|c| *c) {
+        return;
+    }
+    let body = chain::parse(r, lat, *bs).is_some_and(|(c, e)| e == *be && !c.links.is_empty());
+    let all_names = names.iter().all(|&(a, b)| {
+        delimited_name(r, chars, a, b)
+            && listed_name(r, &lat.text(a, b))
+            && !covered[a..b].iter().any(|c| *c)
+    });
+    if !body || !all_names {
+        return;
+    }
+    for &(a, b) in names {
+        let f = Found {
+            post: None,
+            org_end: Some(*be),
+            source: PersonSource::Signature,
+        };
+        push_person(out, covered, lat, a, b, f);
     }
 }
 
@@ -1818,6 +1864,24 @@ mod tests {
             has(&ms, "张振华", Person) && has(&ms, "李玉梅", Person),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_line_of_a_body_and_names_closing_a_text_signs_it() {
+        let ms = found_by(
+            "全县春耕工作有序推进。\n临桂区政协 张晓明 李红\n",
+            "structured_people",
+        );
+        assert!(
+            has(&ms, "张晓明", Person) && has(&ms, "李红", Person),
+            "{ms:?}"
+        );
+        // not a line inside the text
+        let ms = found_by(
+            "临桂区政协 张晓明\n全县春耕工作有序推进。\n",
+            "structured_people",
+        );
+        assert!(!has(&ms, "张晓明", Person), "{ms:?}");
     }
 
     #[test]
