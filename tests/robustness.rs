@@ -580,3 +580,36 @@ fn serve_answers_while_a_build_writes() {
     let n: usize = r.text().lines().nth(1).unwrap().trim().parse().unwrap();
     assert_eq!(n, 5 + copies, "serve sees the new build without a restart");
 }
+
+/// `compact` rewrites the database once and keeps one view: the store
+/// answers the same, its indexes stay right, and it takes no more room
+/// than before.
+#[test]
+fn compact_keeps_the_data_and_one_view() {
+    let dir = tmp();
+    let store = build_corpus(dir.path());
+    // a removal and a rebuild publish two more views
+    let s = store.to_str().unwrap();
+    let seed = corpus().join("001_b0a11bbe69fc04ec.txt");
+    ok(&["remove", seed.to_str().unwrap(), "--store", s]);
+    ok(&["build", corpus().to_str().unwrap(), "--store", s]);
+    let quads = count(&store, QUADS);
+    let entities = count(&store, ENTITIES);
+    let before = export_nquads(&store);
+    let size = zhengtu::store::disk_size(&store);
+    let out = run(&["compact", "--store", s]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(&store, QUADS), quads);
+    assert_eq!(count(&store, ENTITIES), entities);
+    assert!(export_nquads(&store) == before, "the export is the same");
+    let views = std::fs::read_dir(store.join("views")).unwrap().count();
+    assert_eq!(views, 1, "one view is left");
+    assert!(zhengtu::store::disk_size(&store) <= size);
+    assert_lookup_index(&store, 0);
+    let hits = ok(&["neighbors", "潍坊市", "--store", s]);
+    assert!(hits.contains("潍坊市"), "{hits}");
+}

@@ -172,6 +172,45 @@ fn current_view(root: &Path) -> Option<PathBuf> {
     dir.join("CURRENT").exists().then_some(dir)
 }
 
+/// The bytes on disk of the files under a store's directory, each file
+/// once (the views share the database's files by hard links).
+pub fn disk_size(dir: &Path) -> u64 {
+    let mut seen = std::collections::HashSet::new();
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let Ok(meta) = e.metadata() else { continue };
+            if meta.is_dir() {
+                stack.push(e.path());
+            } else if seen.insert(file_id(&meta)) {
+                total += meta.len();
+            }
+        }
+    }
+    total
+}
+
+/// A file's identity (device and inode), so that hard links count once.
+#[cfg(unix)]
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// A file's identity where inodes are not exposed: its size and time.
+#[cfg(not(unix))]
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    let t = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+    (meta.len(), t.map_or(0, |d| d.as_nanos() as u64))
+}
+
 /// Takes the writer's lock of the store at `root`: its `LOCK` file,
 /// locked for as long as the file returned is open.
 fn lock(root: &Path) -> Result<File, StoreError> {
@@ -316,6 +355,30 @@ impl ZStore {
     /// the two before it are removed (a reader still using one keeps its
     /// open files).
     pub(crate) fn publish(&self) -> Result<(), StoreError> {
+        self.publish_keeping(2, None)
+    }
+
+    /// Compacts the database (RocksDB's full compaction) and publishes it
+    /// as the only view. The compactions that follow a build replace the
+    /// files it loaded, which the views published before keep on disk;
+    /// after this the store holds each file once, compacted. It reads and
+    /// rewrites the whole database (minutes on a large store); readers go
+    /// on reading meanwhile, and one that opens an older view as it is
+    /// dropped has to open the store again.
+    pub fn compact(&self) -> Result<(), StoreError> {
+        self.check_writer()?;
+        // (the published index stays right where nothing changed since)
+        let index = current_view(&self.root)
+            .filter(|_| !self.needs_publish())
+            .map(|v| v.join(lookup::FILE))
+            .filter(|f| f.exists());
+        self.store.optimize().map_err(|e| storage(&self.root, e))?;
+        self.publish_keeping(0, index)
+    }
+
+    /// Publishes the database as the newest view, keeping the `keep` views
+    /// before it; its lookup index is a copy of `index` where one is given.
+    fn publish_keeping(&self, keep: u64, index: Option<PathBuf>) -> Result<(), StoreError> {
         self.check_writer()?;
         let views = self.root.join("views");
         std::fs::create_dir_all(&views).map_err(|e| file(&views, e))?;
@@ -331,13 +394,20 @@ impl ZStore {
             .backup(views.join(&name))
             .map_err(|e| storage(&self.root, e))?;
         // its lookup index, before VIEW names it
-        self.write_index(&views.join(&name))?;
+        let dir = views.join(&name);
+        match index {
+            Some(f) => {
+                let to = dir.join(lookup::FILE);
+                std::fs::copy(&f, &to).map_err(|e| file(&to, e))?;
+            }
+            None => self.write_index(&dir)?,
+        }
         self.switch_view(&name)?;
-        // keep this view and the two before it; drop older and unfinished
-        // ones (one that cannot be removed now is removed by a later
-        // publication)
+        // keep this view and the `keep` before it; drop older and
+        // unfinished ones (one that cannot be removed now is removed by a
+        // later publication)
         for n in numbers {
-            if n + 2 < next || n > next {
+            if n + keep < next || n > next {
                 std::fs::remove_dir_all(views.join(format!("{n:012}"))).ok();
             }
         }
