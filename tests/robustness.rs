@@ -612,4 +612,16 @@ fn compact_keeps_the_data_and_one_view() {
     assert_lookup_index(&store, 0);
     let hits = ok(&["neighbors", "潍坊市", "--store", s]);
     assert!(hits.contains("潍坊市"), "{hits}");
+    // build --compact gives the same store in one step
+    let other = dir.path().join("other");
+    let o = other.to_str().unwrap();
+    ok(&[
+        "build",
+        corpus().to_str().unwrap(),
+        "--store",
+        o,
+        "--compact",
+    ]);
+    assert!(export_nquads(&other) == before, "the same export");
+    assert_eq!(std::fs::read_dir(other.join("views")).unwrap().count(), 1);
 }
