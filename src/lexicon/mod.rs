@@ -243,6 +243,8 @@ pub struct Lexicon {
     pub(crate) generic: HashSet<String>,
     /// Common nouns that end like a body or unit but name none (网站, 专家组).
     pub(crate) not_bodies: HashSet<String>,
+    /// Common nouns that make any name ending in them no body (布局, 调研组).
+    pub(crate) not_body_ends: Vec<String>,
     /// Development-zone short forms → full form without the city.
     pub(crate) zones: HashMap<String, String>,
     /// Organisational forms that end a company's registered name, longest
@@ -576,6 +578,10 @@ impl Lexicon {
                 Some("name_verb") => self.name_verbs.insert(w),
                 Some("generic") => self.generic.insert(w),
                 Some("not_body") => self.not_bodies.insert(w),
+                Some("not_body_end") => {
+                    self.not_body_ends.push(w);
+                    true
+                }
                 Some("legal_form") => {
                     self.legal_forms.push(w);
                     true

@@ -906,6 +906,10 @@ pub(crate) fn generic_at(
         let whole = lat.text(p, e);
         if q == p && !lat.tok_start(p)
             || r.lex.not_bodies.contains(&whole)
+            || r.lex
+                .not_body_ends
+                .iter()
+                .any(|w| whole.ends_with(w.as_str()))
             || r.lex.is(&whole, Trigger::LeftStop)
         {
             continue;

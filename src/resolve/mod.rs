@@ -1612,6 +1612,20 @@ mod tests {
     }
 
     #[test]
+    fn a_layout_and_a_visiting_group_are_no_bodies() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "会议研究了拉萨市城关区行政区划布局调整。湖南省工信厅调研组一行到岳阳调研。\n",
+        );
+        let agencies: Vec<&str> = (a.entities.values())
+            .filter(|e| e.etype == EntityType::Agency)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(agencies, vec!["湖南省工业和信息化厅"]);
+    }
+
+    #[test]
     fn a_body_set_up_for_a_task_is_named_after_its_work() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
