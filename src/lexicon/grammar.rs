@@ -398,6 +398,9 @@ pub(crate) struct BodyWords {
     pub(crate) session_mark: WordList,
     /// Common words that a body's head character starts (部门, 局面).
     pub(crate) not_head: WordList,
+    /// Township stations of county bureaus (派出所), with the bureau's
+    /// department (公安局).
+    pub(crate) field_station: WordList,
     /// A democratic party's name opening its committee's (民进, 九三学社).
     pub(crate) democratic_party: WordList,
     /// A democratic party's committee after its place (委会, 委).
@@ -428,6 +431,7 @@ kinds!(BodyWords {
     congress_post,
     session_mark,
     not_head,
+    field_station,
     democratic_party,
     democratic_committee,
 });

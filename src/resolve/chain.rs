@@ -287,6 +287,11 @@ impl Resolver<'_> {
         alias: &mut Option<String>,
         ev: &Evidence,
     ) -> Option<LevelName> {
+        if st.cur.is_none() && !st.has_prefix {
+            if let Some(level) = self.field_station(st, canonical, alias) {
+                return Some(level);
+            }
+        }
         let organs = &self.r.lex.words.organs;
         let name = match (&st.cur, kind) {
             (Some((_, pname, _)), DeptKind::Party) if organs.committee_stem(pname).is_some() => {
@@ -341,6 +346,43 @@ impl Resolver<'_> {
         let serves = st.cur.is_none() || kind == DeptKind::Party;
         let jur = if serves { st.place_key.clone() } else { None };
         Some(LevelName::new(name, EntityType::Agency, jur))
+    }
+
+    /// A township station of a county bureau written after the name of
+    /// its area alone (剑门派出所, in a county's news): a unit of the
+    /// county's bureau named with the area (某县公安局剑门派出所). The area
+    /// is two characters after a delimiter, no level word and no common
+    /// word.
+    fn field_station(
+        &mut self,
+        st: &ChainState,
+        canonical: &str,
+        alias: &mut Option<String>,
+    ) -> Option<LevelName> {
+        let bw = &self.r.lex.body_words;
+        let bureau = bw.field_station.column_of(canonical)?.to_string();
+        let county = self.actx.county?;
+        let s = st.start.checked_sub(2)?;
+        let area = char_slice(self.chars, s, st.start);
+        let delimited = s == 0 || {
+            let c = self.chars[s - 1];
+            crate::recognize::is_punct(c) || c.is_whitespace()
+        };
+        let places = &self.r.lex.words.places;
+        let plain = area.chars().all(crate::recognize::is_han)
+            && !area.chars().any(|c| places.is_level_char(c))
+            && !self.r.common_word(&area);
+        if !delimited || !plain {
+            return None;
+        }
+        let (_, kind) = self.r.dept(&bureau)?;
+        let base = self.prefix_name(county);
+        let bname = dept_name(&self.r.lex.words.organs, &base, &bureau, kind);
+        *alias = Some(format!("{area}{canonical}"));
+        // (the bureau is no entity of the text unless it names it)
+        let ck = self.division_entity(county, None);
+        let name = format!("{bname}{area}{canonical}");
+        Some(LevelName::new(name, EntityType::Agency, Some(ck)))
     }
 
     /// A place's Party committee, government, CPPCC committee or zone

@@ -1612,6 +1612,35 @@ mod tests {
     }
 
     #[test]
+    fn a_township_station_after_its_area_is_its_county_bureaus() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "近日，宁阳县召开会议。伏山派出所、伏山司法所负责人参加。各派出所要加强巡逻。\n",
+        );
+        let station = "宁阳县公安局伏山派出所";
+        assert!(named(&a, station).is_some(), "{:?}", a.entities);
+        assert!(
+            named(&a, "宁阳县司法局伏山司法所").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(
+            related(&a, station, Predicate::Jurisdiction, "宁阳县"),
+            "{:?}",
+            a.relations
+        );
+        // the bureau is named by no text, and 各 is no area
+        assert!(named(&a, "宁阳县公安局").is_none(), "{:?}", a.entities);
+        let agencies = a
+            .entities
+            .values()
+            .filter(|e| e.etype == EntityType::Agency)
+            .count();
+        assert_eq!(agencies, 2, "{:?}", a.entities);
+    }
+
+    #[test]
     fn a_layout_and_a_visiting_group_are_no_bodies() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
