@@ -181,14 +181,7 @@ impl Resolver<'_> {
             + &c.level.map(String::from).unwrap_or_default();
         // places written in the chain are mentioned too, but those inside
         // an organisation's own name only where the text names them too
-        let org_name = c.level.is_none()
-            && matches!(
-                c.links.first(),
-                Some(Link::Generic {
-                    etype: EntityType::Organization,
-                    ..
-                })
-            );
+        let org_name = c.level.is_none() && opens_organisation(c);
         let written = c
             .places
             .iter()
@@ -504,13 +497,7 @@ impl Resolver<'_> {
     /// short and no level word (河西学院党委: 河西 + 学院): read as written
     /// where the places stand for no division of the article.
     fn own_name(&self, c: &Chain) -> bool {
-        let org = matches!(
-            c.links.first(),
-            Some(Link::Generic {
-                etype: EntityType::Organization,
-                ..
-            })
-        );
+        let org = opens_organisation(c);
         // (和龙爪养老院: 和 joins a list before 龙爪养老院, not 和龙's)
         let joins = c
             .places
@@ -624,4 +611,16 @@ impl Resolver<'_> {
         let pname = pname.strip_prefix(state.as_str()).unwrap_or(&pname);
         Some(LevelName::new(format!("{pname}{t}"), et, None))
     }
+}
+
+/// Whether a chain opens with an organisation's own name (a generic name
+/// typed Organization: 某某有限公司, 某某学院).
+fn opens_organisation(c: &Chain) -> bool {
+    matches!(
+        c.links.first(),
+        Some(Link::Generic {
+            etype: EntityType::Organization,
+            ..
+        })
+    )
 }
