@@ -80,28 +80,26 @@ def disk_usage(path):
     return total
 
 
-def rss_bytes(pid):
-    """Resident memory of a process (Linux), or None."""
+def proc_kib_field(path, key):
+    """The bytes of a "Key: N kB" line of a /proc file (Linux), or None."""
     try:
-        with open("/proc/%d/status" % pid) as f:
+        with open(path) as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(key + ":"):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError):
         pass
     return None
+
+
+def rss_bytes(pid):
+    """Resident memory of a process (Linux), or None."""
+    return proc_kib_field("/proc/%d/status" % pid, "VmRSS")
 
 
 def available_bytes():
     """MemAvailable (Linux), or None."""
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
-    return None
+    return proc_kib_field("/proc/meminfo", "MemAvailable")
 
 
 class Guard(threading.Thread):

@@ -455,23 +455,28 @@ fn remove(store: &Path, paths: &[PathBuf]) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-/// `compact`: compacts the store and reports its size before and after.
+/// `compact`: compacts the store.
 fn compact(store: &Path) -> Result<Exit> {
-    let before = zhengtu::store::disk_size(store);
+    compact_and_report(&open_writer(store)?, store)?;
+    Ok(Exit::Success)
+}
+
+/// Compacts an open store and reports the time and its size before and
+/// after (for `compact` and `build --compact`).
+fn compact_and_report(writer: &ZStore, path: &Path) -> Result<()> {
+    let before = zhengtu::store::disk_size(path);
     let t0 = Instant::now();
-    let writer = open_writer(store)?;
     writer
         .compact()
-        .with_context(|| format!("compacting {}", store.display()))?;
-    drop(writer);
+        .with_context(|| format!("compacting {}", path.display()))?;
     eprintln!(
         "compacted {} in {:.1}s: {:.1} MB -> {:.1} MB on disk",
-        store.display(),
+        path.display(),
         t0.elapsed().as_secs_f64(),
         before as f64 / 1e6,
-        zhengtu::store::disk_size(store) as f64 / 1e6
+        zhengtu::store::disk_size(path) as f64 / 1e6
     );
-    Ok(Exit::Success)
+    Ok(())
 }
 
 /// `gen-corpus`: writes a synthetic corpus.
@@ -689,16 +694,7 @@ fn build(
         t0.elapsed().as_secs_f64()
     );
     if compact {
-        let t1 = Instant::now();
-        store
-            .compact()
-            .with_context(|| format!("compacting {}", store_path.display()))?;
-        eprintln!(
-            "compacted {} in {:.1}s: {:.1} MB on disk",
-            store_path.display(),
-            t1.elapsed().as_secs_f64(),
-            zhengtu::store::disk_size(store_path) as f64 / 1e6
-        );
+        compact_and_report(&store, store_path)?;
     }
     Ok(if report.skipped.is_empty() {
         Exit::Success

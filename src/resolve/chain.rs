@@ -88,12 +88,12 @@ impl Resolver<'_> {
                     self.link_body(&st, link, alias.as_deref())?
                 }
                 Link::Counterpart { .. } => self.link_counterpart(&st)?,
-                Link::Democratic { party } => {
+                Link::Democratic { party } if !st.base.is_empty() => {
                     let organs = &self.r.lex.words.organs;
                     let name = organs.democratic_committee_name.fill(&st.base, party);
-                    (!st.base.is_empty()).then_some(())?;
                     LevelName::new(name, EntityType::Organization, st.place_key.clone())
                 }
+                Link::Democratic { .. } => return None,
                 Link::Generic { text, etype } => self.link_generic(&mut st, c, text, *etype, ev),
                 Link::Branch { text, place } => {
                     self.link_branch(&mut st, text, place.as_ref(), ev)?
@@ -182,21 +182,12 @@ impl Resolver<'_> {
         // places written in the chain are mentioned too, but those inside
         // an organisation's own name only where the text names them too
         let org_name = c.level.is_none() && opens_organisation(c);
-        let written = c
-            .places
-            .iter()
-            .filter_map(|p| Some((self.pick_written(p)?, p)));
-        let written: Vec<(usize, Option<&str>)> =
-            written.map(|(i, p)| (i, Some(p.text.as_str()))).collect();
-        let mut new = Vec::new();
+        let written: Vec<(usize, Option<&str>)> = (c.places.iter())
+            .filter_map(|p| Some((self.pick_written(p)?, Some(p.text.as_str()))))
+            .collect();
         for (i, text) in written.into_iter().chain(place.map(|i| (i, None))) {
-            let key = self.division_key(i);
-            if org_name && self.is_wide(i) && !self.st.entities.contains_key(&key) {
-                new.push(key);
-            }
-            self.division_entity(i, text);
+            self.division_in_name(i, text, org_name);
         }
-        self.st.implied.extend(new);
         let place_key = match (place, &zone) {
             (Some(i), _) => Some(self.division_key(i)),
             (None, Some((_, k))) => Some(k.clone()),

@@ -554,15 +554,30 @@ impl<'a> Resolver<'a> {
         self.st.add(e, alias)
     }
 
-    /// Whether a division is a province or a prefecture: the level that
-    /// an organisation's registered name opens with (济南某某有限公司)
-    /// without the text being about it; a county or town written in such
-    /// a name is where the text places it.
-    pub(crate) fn is_wide(&self, idx: usize) -> bool {
-        matches!(
+    /// Entity of a division read inside a name: where `in_org_name` (an
+    /// organisation's own name: 济南某某有限公司) a province or prefecture
+    /// the article has not named otherwise is only implied by it, dropped
+    /// at the article's end unless the text names it in its own right (a
+    /// county or town in such a name is where the text places the body);
+    /// any other read names it.
+    pub(crate) fn division_in_name(
+        &mut self,
+        idx: usize,
+        alias: Option<&str>,
+        in_org_name: bool,
+    ) -> String {
+        let key = self.division_key(idx);
+        let wide = matches!(
             self.r.lex.divisions[idx].level,
             Level::Province | Level::City
-        )
+        );
+        let implied = in_org_name
+            && (self.st.implied.contains(&key) || wide && !self.st.entities.contains_key(&key));
+        self.division_entity(idx, alias);
+        if implied {
+            self.st.implied.insert(key.clone());
+        }
+        key
     }
 
     /// The identity key of a division's entity (`place:370705`).
@@ -1015,15 +1030,9 @@ impl<'a> Resolver<'a> {
             }
         }
         let pidx = place.and_then(|p| self.ctx.pick_ref(self.r, p, self.actx));
-        let implied = pidx.filter(|&i| {
-            et == EntityType::Organization
-                && self.is_wide(i)
-                && !self.st.entities.contains_key(&self.division_key(i))
-        });
-        let pkey = pidx.map(|i| self.division_entity(i, place.map(|p| p.text.as_str())));
-        if let Some(i) = implied {
-            self.st.implied.insert(self.division_key(i));
-        }
+        let org = et == EntityType::Organization;
+        let alias = place.map(|p| p.text.as_str());
+        let pkey = pidx.map(|i| self.division_in_name(i, alias, org));
         // a company registered under its province's name (海南某某食品有限公司)
         // lies in the article's city of that province, if any, not in the
         // province as a whole
@@ -1333,11 +1342,9 @@ impl<'a> Resolver<'a> {
                 let present = self.ctx.mentioned.contains(&p)
                     || self.st.entities.contains_key(&self.division_key(p));
                 if present {
+                    // (a parent implied by a name stays implied)
                     let implied = self.st.implied.contains(&self.division_key(p));
-                    let pk = self.division_entity(p, None);
-                    if implied {
-                        self.st.implied.insert(pk.clone());
-                    }
+                    let pk = self.division_in_name(p, None, implied);
                     let first = self
                         .st
                         .refs

@@ -1138,18 +1138,12 @@ fn is_session_post(res: &Resolver, post: &str) -> bool {
 /// or congress standing committee it names.
 fn session_body(res: &Resolver) -> Option<String> {
     let words = &res.r.lex.words.relation.session_bodies;
-    let full = res
-        .r
-        .lex
-        .body_words
-        .committee_full
-        .iter()
-        .collect::<Vec<_>>();
+    let full = &res.r.lex.body_words.committee_full;
     (res.st.refs.iter()).find_map(|r| {
         let e = res.st.entities.get(&r.key)?;
         let session = e.etype == EntityType::Agency
             && words.iter().any(|w| e.name.contains(w.as_str()))
-            && full.iter().any(|f| e.name.ends_with(*f));
+            && full.ends(&e.name);
         session.then(|| r.key.clone())
     })
 }
