@@ -1447,6 +1447,18 @@ mod tests {
     }
 
     #[test]
+    fn the_marker_of_an_enumerated_item_is_no_part_of_a_name() {
+        let r = testing::recognizer();
+        let ms = mentions(
+            r,
+            "一是供水公司要加强巡查；二是学校要落实责任；三是污水处理厂运营机构要定期检修。",
+        );
+        for (s, _) in &ms {
+            assert!(!s.contains("是"), "{s} in {ms:?}");
+        }
+    }
+
+    #[test]
     fn a_person_after_a_body_or_a_post() {
         let r = testing::recognizer();
         let ms = mentions(
