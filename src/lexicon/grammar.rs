@@ -405,6 +405,10 @@ pub(crate) struct BodyWords {
     pub(crate) democratic_party: WordList,
     /// A democratic party's committee after its place (委会, 委).
     pub(crate) democratic_committee: WordList,
+    /// The word opening the names of the centre's inspection groups (中央).
+    pub(crate) central_lead: WordList,
+    /// The head of an inspection group's name (巡视组, 督察组).
+    pub(crate) inspection_group: WordList,
 }
 
 kinds!(BodyWords {
@@ -434,6 +438,8 @@ kinds!(BodyWords {
     field_station,
     democratic_party,
     democratic_committee,
+    central_lead,
+    inspection_group,
 });
 
 impl HeadWords {

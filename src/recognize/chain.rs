@@ -519,6 +519,9 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
     if let Some(committee) = democratic_committee(r, lat, pos) {
         return Some(committee);
     }
+    if let Some(group) = central_group(r, lat, pos) {
+        return Some(group);
+    }
     let mut ch = Chain::default();
     let (mut p, cppcc_full) = prefix(r, lat, &mut ch, pos);
     // central bodies first (中国贸促会 starts with a country name)
@@ -688,6 +691,26 @@ fn democratic_committee(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Ch
     }
     let (_, l) = lat.word_at(p, &bw.democratic_committee)?;
     Some(with_units(r, lat, ch, Link::Democratic { party }, p + l))
+}
+
+/// How far after 中央 the head of an inspection group's name may end.
+const CENTRAL_GROUP_REACH: usize = 16;
+
+/// An inspection group of the centre at `pos`: 中央, its number maybe, its
+/// field and the group's head, unbroken by punctuation (中央第三巡视组,
+/// 中央第二生态环境保护督察组, 中央环保督察组).
+fn central_group(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
+    let bw = &r.lex.body_words;
+    let (_, len) = lat.word_at(pos, &bw.central_lead)?;
+    let end = (pos + CENTRAL_GROUP_REACH).min(lat.len());
+    let (q, l) = (pos + len..end)
+        .take_while(|&k| is_han(lat.chars[k]))
+        .find_map(|k| lat.word_at(k, &bw.inspection_group).map(|(_, l)| (k, l)))?;
+    let link = Link::Generic {
+        text: lat.text(pos, q + l),
+        etype: EntityType::Agency,
+    };
+    Some(with_units(r, lat, Chain::default(), link, q + l))
 }
 
 /// The length of a term of office written at `p` (第五届, 第12届), if one.

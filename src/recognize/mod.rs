@@ -1447,6 +1447,19 @@ mod tests {
     }
 
     #[test]
+    fn an_inspection_group_of_the_centre_is_named_as_written() {
+        let r = testing::recognizer();
+        let ms = mentions(
+            r,
+            "中央第三巡视组向某县反馈情况。中央第二生态环境保护督察组进驻后，中央财政下达资金。",
+        );
+        assert!(has(&ms, "中央第三巡视组", EntityType::Agency), "{ms:?}");
+        let group = "中央第二生态环境保护督察组";
+        assert!(has(&ms, group, EntityType::Agency), "{ms:?}");
+        assert!(!ms.iter().any(|(s, _)| s.starts_with("中央财政")), "{ms:?}");
+    }
+
+    #[test]
     fn the_marker_of_an_enumerated_item_is_no_part_of_a_name() {
         let r = testing::recognizer();
         let ms = mentions(
