@@ -1705,7 +1705,8 @@ mod tests {
     fn a_post_without_a_body_takes_the_body_of_its_chain_or_of_the_person_before() {
         let rels = relations(
             "德州市陵城区召开座谈会。区政协党组书记、主席孙立新，区人大常委会主任周海明，\
-             副主任钱建华、吴志刚及秘书长郑小军，市交通运输局党委委员、副局长冯志远参加。\n",
+             副主任钱建华、吴志刚及秘书长郑小军，市交通运输局党委委员、副局长冯志远参加。\
+             省水利厅党组书记、厅长何文彬到会指导。\n",
         );
         let member = |person: &str, body: &str, role: &str| {
             rels.iter().any(|(s, p, o, r)| {
@@ -1722,6 +1723,8 @@ mod tests {
         // the body whose Party committee the chain names, where the post
         // heads that kind of body
         assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
+        // and the body whose Party group it names (党组, in state organs)
+        assert!(member("何文彬", "山东省水利厅", "厅长"), "{rels:?}");
     }
 
     #[test]
