@@ -439,6 +439,34 @@ impl<'a> Resolver<'a> {
         (!p.short && !wider).then_some(p)
     }
 
+    /// A project named after a body written with a level word for the
+    /// article's place (县人民医院新院区项目, 市第一中学扩建工程): named with
+    /// that place, as the body is (某县人民医院新院区项目).
+    fn level_named_project(
+        &self,
+        ms: &[Mention],
+        m: &Mention,
+        etype: EntityType,
+        name: &str,
+    ) -> Option<String> {
+        if etype != EntityType::Project || !m.text.starts_with(name) {
+            return None;
+        }
+        let from = ms.partition_point(|b| b.start < m.start);
+        let level = ms[from..]
+            .iter()
+            .take_while(|b| b.start == m.start)
+            .find_map(|b| match &b.kind {
+                MentionKind::Chain(c) if b.end < m.end && c.places.is_empty() && !c.party => {
+                    c.level
+                }
+                _ => None,
+            })?;
+        let rest = name.strip_prefix(level)?;
+        let place = self.level_place(level)?;
+        Some(format!("{}{rest}", self.r.lex.divisions[place].name))
+    }
+
     fn run(&mut self, ms: &[Mention]) {
         for (mi, m) in ms.iter().enumerate() {
             let ev = self.evidence_at(m.start, m.end);
@@ -455,6 +483,8 @@ impl<'a> Resolver<'a> {
                 }
                 MentionKind::Named { etype, name, place } => {
                     let place = place.as_ref().or_else(|| self.body_place(ms, m, *etype));
+                    let leveled = self.level_named_project(ms, m, *etype, name);
+                    let name = leveled.as_deref().unwrap_or(name);
                     if let Some(key) = self.named_entity(*etype, name, place, m, &ev) {
                         self.push_ref(m, mi, key, *etype, false);
                     }
@@ -1546,6 +1576,20 @@ mod tests {
             "{:?}",
             a.entities
         );
+    }
+
+    #[test]
+    fn a_project_named_after_a_body_of_the_county_is_named_with_the_county() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "望谟县召开项目推进会。县委书记讲话，县长主持。县人民医院新院区项目已完成主体施工。\n",
+        );
+        let projects: Vec<&str> = (a.entities.values())
+            .filter(|e| e.etype == EntityType::Project)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(projects, ["望谟县人民医院新院区项目"], "{:?}", a.entities);
     }
 
     #[test]
