@@ -1460,6 +1460,14 @@ mod tests {
     }
 
     #[test]
+    fn a_road_by_its_number_and_the_work_done_on_it_names_a_project() {
+        let r = testing::recognizer();
+        let ms = mentions(r, "调研组察看了G105国道改建工程和S225省道拓宽工程。");
+        assert!(has(&ms, "G105国道改建工程", EntityType::Project), "{ms:?}");
+        assert!(has(&ms, "S225省道拓宽工程", EntityType::Project), "{ms:?}");
+    }
+
+    #[test]
     fn the_marker_of_an_enumerated_item_is_no_part_of_a_name() {
         let r = testing::recognizer();
         let ms = mentions(

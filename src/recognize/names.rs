@@ -896,6 +896,11 @@ impl Walk<'_> {
                 .map_or_else(|| self.named_stretch(t.start), |_| None);
             return Step::Move(stretch.unwrap_or(t.start));
         }
+        // a road's number before its kind (G208 + 国道, S312 + 省道) is
+        // part of a project's name
+        if self.head == Head::Project && self.route_number(t, &w) {
+            return Step::Move(t.start);
+        }
         // a conjunction that jieba glued to the next word ends the name
         // (及局 in 讲话精神及局党委)
         let fw = &r.lex.function_words;
@@ -913,6 +918,20 @@ impl Walk<'_> {
         } else {
             Step::Move(t.start)
         }
+    }
+
+    /// Whether the word `w` (token `t`) is a road's number (a letter and
+    /// digits: G208, S312) written before the generic term of the road.
+    fn route_number(&self, t: &Token, w: &str) -> bool {
+        let mut cs = w.chars();
+        let letter = cs.next().is_some_and(|c| c.is_ascii_uppercase());
+        let digits = cs.as_str();
+        letter
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && (self.lat)
+                .word_at(t.end, &self.r.lex.head_words.work_head)
+                .is_some()
     }
 
     /// Whether the word `w` (token `t`) before `start` ends the name on
