@@ -310,6 +310,9 @@ pub(crate) struct HeadWords {
     /// Heads of institutions that a building verb makes projects (小学,
     /// 医院, 幼儿园).
     pub(crate) built_institution: WordList,
+    /// Verbs that open the capacity a project's name states (年产,
+    /// 年出栏).
+    pub(crate) capacity_lead: WordList,
     /// Verbs that lead to the projects of a list (签订, 来到).
     pub(crate) project_lead: WordList,
     /// Generic terms of roads, bridges and other works (大道, 桥, 隧道):
@@ -341,6 +344,7 @@ kinds!(HeadWords {
     local_enterprise,
     build_verb,
     built_institution,
+    capacity_lead,
     project_lead,
     work_head,
     list_kind,

@@ -1468,6 +1468,21 @@ mod tests {
     }
 
     #[test]
+    fn the_capacity_a_project_states_is_part_of_its_name() {
+        let r = testing::recognizer();
+        let ms = mentions(
+            r,
+            "双方签约建设年产30万吨特种纸项目。潍坊恒安牧业有限公司年出栏5万头生猪养殖项目开工。",
+        );
+        assert!(
+            has(&ms, "年产30万吨特种纸项目", EntityType::Project),
+            "{ms:?}"
+        );
+        let farm = "潍坊恒安牧业有限公司年出栏5万头生猪养殖项目";
+        assert!(has(&ms, farm, EntityType::Project), "{ms:?}");
+    }
+
+    #[test]
     fn the_marker_of_an_enumerated_item_is_no_part_of_a_name() {
         let r = testing::recognizer();
         let ms = mentions(

@@ -13,6 +13,10 @@ use super::{
 use crate::lexicon::{HashMap, SuffixRole, Tag, Trigger};
 use crate::EntityType;
 
+/// How far before a project's head the capacity its name states may
+/// start (年产80万kw(千瓦)防爆电机生产项目).
+const CAPACITY_REACH: usize = 20;
+
 /// Whether the tokens of `s..e` hold something proper: a place, person or
 /// other proper noun, an abbreviation, a word outside the dictionary, digits
 /// or a quoted name (and, for projects, an adjective such as 宏伟).
@@ -751,6 +755,10 @@ impl Walk<'_> {
                 None => Step::Stop(start),
             };
         }
+        if let Some(lead) = self.capacity_before(start) {
+            // (with the company whose project it is: 某某有限公司年产…项目)
+            return Step::Move(self.org_end(lead).unwrap_or(lead));
+        }
         if is_close_bracket(c) {
             return self.over_bracket(start, prev);
         }
@@ -764,6 +772,30 @@ impl Walk<'_> {
             Some(t) => self.over_word(start, t),
             None => Step::Stop(start),
         }
+    }
+
+    /// The start of the capacity a project's name states, written right
+    /// before `start` (年产20万吨, 年出栏10万头, 年产80万kw(千瓦)): a
+    /// capacity verb, then a number and its unit, without punctuation
+    /// but brackets.
+    fn capacity_before(&self, start: usize) -> Option<usize> {
+        if self.head != Head::Project {
+            return None;
+        }
+        let (lat, fw) = (self.lat, &self.r.lex.function_words);
+        let leads = &self.r.lex.head_words.capacity_lead;
+        let from = start.saturating_sub(CAPACITY_REACH).max(self.limit);
+        (from..start).rev().find_map(|ls| {
+            let (_, len) = lat.word_at(ls, leads)?;
+            let q = ls + len;
+            let first = *lat.chars.get(q)?;
+            let number = first.is_ascii_digit() || fw.numeral.has_char(first);
+            let plain = lat.chars[q..start]
+                .iter()
+                .all(|&c| !is_punct(c) || is_open_bracket(c) || is_close_bracket(c));
+            (q < start && number && plain && !self.covered[q..start].iter().any(|c| *c))
+                .then_some(ls)
+        })
     }
 
     /// A place right before `start` ends the walk and is the name's place,
