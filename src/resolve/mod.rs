@@ -302,6 +302,12 @@ fn merge_abbreviations(articles: &mut [ResolvedArticle], lex: &crate::lexicon::L
             .filter(|((t2, long), _)| t2 == t && abbreviates(short, long, lex))
             .map(|((_, long), k)| (long, k))
             .collect();
+        // (a middle form that abbreviates a longer one is that one:
+        // 鲁信集团 → 山东鲁信集团 → 山东鲁信投资控股集团有限公司)
+        let longs: Vec<(&String, &String)> = (longs.iter())
+            .filter(|(l, _)| !longs.iter().any(|(l2, _)| abbreviates(l, l2, lex)))
+            .copied()
+            .collect();
         if let [(long, lkey)] = longs[..] {
             map.insert(skey.clone(), (lkey.clone(), long.clone()));
         }
@@ -1576,6 +1582,20 @@ mod tests {
             "{:?}",
             a.entities
         );
+    }
+
+    #[test]
+    fn a_group_s_short_names_are_the_group() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "某县与江苏华新投资控股集团有限公司签订协议。江苏华新集团董事长出席。华新集团将投资10亿元。\n",
+        );
+        let orgs: Vec<&str> = (a.entities.values())
+            .filter(|e| e.etype == EntityType::Organization)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(orgs, ["江苏华新投资控股集团有限公司"], "{:?}", a.entities);
     }
 
     #[test]
