@@ -14,11 +14,11 @@ use crate::EntityType;
 /// The `built_institutions` pass: a school or hospital named right after a
 /// verb of building, alone or in a list (新建扩建某某小学、某某中学), is
 /// one being built: a project of that name, not the institution.
-pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
+pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
     shared_project_heads(r, lat, out);
     let hw = &r.lex.head_words;
     // (a verb the name swallowed: 新建 is a short place name too)
-    let verb_in = |m: &Mention| {
+    let verbs_end = |m: &Mention| {
         let mut k = m.start;
         while let Some(l) = (2..=4)
             .rev()
@@ -26,6 +26,15 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut [Menti
         {
             k += l;
         }
+        k
+    };
+    // verbs of building before a bare kind name nothing (新建改扩建学校12所)
+    out.retain(|m| {
+        let k = verbs_end(m);
+        k == m.start || !hw.built_institution.contains(&lat.text(k, m.end))
+    });
+    let verb_in = |m: &Mention| {
+        let k = verbs_end(m);
         (k > m.start && k + 1 < m.end).then_some(k - m.start)
     };
     let built: Vec<(usize, usize)> = (0..out.len())
@@ -616,6 +625,9 @@ mod tests {
         );
         assert!(!has(&ms, "城东实验学校", Project), "{ms:?}");
         assert!(!has(&ms, "龙泉路小学", Project), "{ms:?}");
+        // verbs of building before a bare kind name nothing
+        let ms = through("今年全县新建改扩建学校12所。", "built_institutions");
+        assert!(!ms.iter().any(|m| m.0.contains("学校")), "{ms:?}");
     }
 
     #[test]
