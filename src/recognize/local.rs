@@ -8,7 +8,7 @@
 
 use super::lattice::Piece;
 use super::{is_han, Lattice, Mention, MentionKind, PlaceRef, Recognizer};
-use crate::lexicon::{HashMap, Level};
+use crate::lexicon::{HashMap, Level, Trigger};
 use crate::EntityType;
 
 /// A village or community found before its head.
@@ -75,7 +75,8 @@ pub(crate) fn villages(
             (None, Some(t)) => t,
             (None, None) => None,
         };
-        if it.town.is_some() || joined_before || joined_after || it.organ_after {
+        let visited = it.town.is_none() && after_locative(r, lat, it.start);
+        if it.town.is_some() || joined_before || joined_after || it.organ_after || visited {
             add.push(mention(lat, it, town.clone()));
             before.insert(it.end, town);
         }
@@ -260,6 +261,18 @@ fn item_at(r: &Recognizer, lat: &Lattice, covered: &[bool], k: usize, e: usize) 
     })
 }
 
+/// Whether a word that says where something is or where people go (在,
+/// 位于, 来到, 走进) ends right before `s`: a village named after it is a
+/// place (在钱塘村建设, 来到北坡村).
+fn after_locative(r: &Recognizer, lat: &Lattice, s: usize) -> bool {
+    (1..=3).any(|l| {
+        s >= l && {
+            let w = lat.text(s - l, s);
+            lat.tok_start(s - l) && (r.lex.is(&w, Trigger::Located) || r.lex.is(&w, Trigger::Visit))
+        }
+    })
+}
+
 /// Whether a village's Party organ or a post follows at `e` (党支部, 党总支,
 /// 书记, 主任).
 fn organ_at(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
@@ -410,6 +423,16 @@ mod tests {
         for v in ["嘉陵村", "紫荆村", "金号村"] {
             assert!(has(&ms, v, Place), "{v}: {ms:?}");
         }
+    }
+
+    #[test]
+    fn a_village_where_something_is_or_people_go_is_a_place() {
+        let ms = found_by("工作组来到石桥村，又在柳湾村查看了灌渠。", "villages");
+        assert!(has(&ms, "石桥村", Place), "{ms:?}");
+        assert!(has(&ms, "柳湾村", Place), "{ms:?}");
+        // not the countryside, nor a kind or count of villages
+        let ms = found_by("干部来到农村，深入贫困村和三个村调研。", "villages");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]

@@ -1219,7 +1219,15 @@ impl<'a> Resolver<'a> {
         let town = (self.actx.town.filter(|_| towns <= 1).or(near)).filter(|&t| {
             !own_parent && !township && self.ctx.county.is_none_or(|c| self.r.lex.is_within(t, c))
         });
-        match (town, self.ctx.county) {
+        // (else the one township the document names)
+        let only = (towns == 1 && !own_parent && !township)
+            .then(|| {
+                (self.ctx.mentioned.iter().copied())
+                    .find(|&i| self.r.lex.divisions[i].level == Level::Town)
+            })
+            .flatten()
+            .filter(|&t| self.ctx.county.is_none_or(|c| self.r.lex.is_within(t, c)));
+        match (town.or(only), self.ctx.county) {
             (Some(t), _) => (format!("{}{core}", self.r.lex.divisions[t].name), Some(t)),
             (None, Some(c)) => (format!("{}{core}", self.r.lex.unique_name(c)), None),
             (None, None) => (core.to_string(), None),
@@ -1581,6 +1589,20 @@ mod tests {
             ["望谟县环湖公路李家湾段拓宽工程"],
             "{:?}",
             a.entities
+        );
+    }
+
+    #[test]
+    fn a_village_of_a_county_s_news_lies_in_the_one_township_it_names() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "沭阳县韩山镇推进人居环境整治。县委书记来到石桥村，查看村容村貌。\n",
+        );
+        assert!(
+            related(&a, "韩山镇石桥村", Predicate::LocatedIn, "韩山镇"),
+            "{:?}",
+            a.relations
         );
     }
 
