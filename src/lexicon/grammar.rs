@@ -160,6 +160,8 @@ pub(crate) struct PlaceTerms {
     pub(crate) town_word_term: WordList,
     /// Level words standing for the article's place (省 市 区 县 镇 乡).
     pub(crate) level_word: WordList,
+    /// Characters that make a level word before them an adjective (市级).
+    pub(crate) level_adjective: WordList,
     /// Characters that form a word with a level word after them (全市).
     pub(crate) level_glue: WordList,
     /// Characters that make a level word after them the article's own
@@ -197,6 +199,7 @@ kinds!(PlaceTerms {
     township_term,
     town_word_term,
     level_word,
+    level_adjective,
     level_glue,
     home_glue,
     before_level,

@@ -1007,6 +1007,12 @@ fn chain_posts(
         let Some((pt, mut ps)) = post_before(res, keys, chars, pos) else {
             break;
         };
+        // (the level's adjective: 市级 in 市级总河长)
+        let adjective = &res.r.lex.place_terms.level_adjective;
+        let places = &res.r.lex.words.places;
+        if ps >= 2 && adjective.has_char(chars[ps - 1]) && places.is_level_char(chars[ps - 2]) {
+            ps -= 1;
+        }
         // a level word before the post (市 in 市副总林长)
         let mut level = None;
         if ps > 0 && res.r.lex.words.places.is_level_char(chars[ps - 1]) {
@@ -1725,6 +1731,21 @@ mod tests {
         assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
         // and the body whose Party group it names (党组, in state organs)
         assert!(member("何文彬", "山东省水利厅", "厅长"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_post_opened_by_a_level_s_adjective_keeps_the_chain_of_posts() {
+        let rels = relations("德州市召开河长制会议。市委副书记、市长、市级总河长何立群讲话。\n");
+        let member = |body: &str, role: &str| {
+            rels.iter().any(|(s, p, o, r)| {
+                s == "何立群"
+                    && *p == Predicate::MemberOf
+                    && o == body
+                    && r.as_deref() == Some(role)
+            })
+        };
+        assert!(member("中共德州市委员会", "副书记"), "{rels:?}");
+        assert!(member("德州市人民政府", "市长"), "{rels:?}");
     }
 
     #[test]
