@@ -231,10 +231,10 @@ fn joint_government(r: &Recognizer, lat: &Lattice, ch: &Chain, end: usize) -> Op
     })
 }
 
-/// Places listed before a department that they share (锦江区、青羊区住建局):
-/// each listed division of the same level as the department's place gets
-/// the department too (锦江区住建局). Party organs are left alone (市委、
-/// 市政府 are two chains already).
+/// Places listed before a department or top body that they share (锦江区、
+/// 青羊区住建局; 甲镇、乙镇党委): each listed division of the same level as
+/// the body's place gets the body too (锦江区住建局, 甲镇党委). Level words
+/// are left alone (市委、市政府 are two chains already).
 pub(crate) fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
     let level = |p: &PlaceRef| -> Option<crate::lexicon::Level> {
         let lv = r.lex.divisions[*p.cands.first()?].level;
@@ -248,8 +248,15 @@ pub(crate) fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
         let MentionKind::Chain(c) = &m.kind else {
             continue;
         };
-        let dept =
-            matches!(c.links.first(), Some(Link::Dept { kind, .. }) if *kind != DeptKind::Party);
+        // (a Party committee only at townships, where 党委 is the
+        // committee's own word: 甲镇、乙镇党委; 甲市、乙市委 may be a city
+        // and a committee)
+        let town = (c.places.first()).is_some_and(|p| level(p) == Some(Level::Town));
+        let dept = matches!(
+            c.links.first(),
+            Some(Link::Dept { kind, .. }) if *kind != DeptKind::Party
+        ) || matches!(c.links.first(), Some(Link::Government | Link::Cppcc))
+            || town && matches!(c.links.first(), Some(Link::Committee));
         if c.places.len() != 1 || c.party || c.level.is_some() || !dept {
             continue;
         }
@@ -1496,6 +1503,14 @@ mod tests {
     #[test]
     fn places_listed_before_a_department_share_it() {
         let ms = found_by("襄阳市、宜昌市住建局联合开展检查。", "shared_departments");
+        assert!(has(&ms, "襄阳市", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn places_listed_before_a_government_or_township_committee_share_it() {
+        let ms = found_by("甘棠镇、石门镇党委书记作交流发言。", "shared_departments");
+        assert!(has(&ms, "甘棠镇", Agency), "{ms:?}");
+        let ms = found_by("襄阳市、宜昌市政府分管负责同志参加。", "shared_departments");
         assert!(has(&ms, "襄阳市", Agency), "{ms:?}");
     }
 
