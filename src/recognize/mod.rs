@@ -1483,6 +1483,25 @@ mod tests {
     }
 
     #[test]
+    fn ru_before_examples_and_a_japanese_company_s_form() {
+        let r = testing::recognizer();
+        let ms = mentions(
+            r,
+            "多家企业参会，如恒瑞新材料有限公司计划投资5亿元，东丽精工株式会社计划投资3亿元。",
+        );
+        assert!(
+            has(&ms, "恒瑞新材料有限公司", EntityType::Organization),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "东丽精工株式会社", EntityType::Organization),
+            "{ms:?}"
+        );
+        let ms = mentions(r, "如皋市人民政府召开会议。");
+        assert!(has(&ms, "如皋市人民政府", EntityType::Agency), "{ms:?}");
+    }
+
+    #[test]
     fn the_marker_of_an_enumerated_item_is_no_part_of_a_name() {
         let r = testing::recognizer();
         let ms = mentions(
