@@ -745,6 +745,14 @@ fn list_at(chars: &[char], i: usize) -> (Vec<(usize, usize)>, usize) {
             break;
         }
         items.push((s, k));
+        // (a note in brackets after a name: 王某（县委副书记）、李某)
+        if k < n && super::is_open_bracket(chars[k]) {
+            let end = (k + NOTE_REACH).min(n);
+            match (k + 1..end).find(|&x| super::is_close_bracket(chars[x])) {
+                Some(close) => k = close + 1,
+                None => break,
+            }
+        }
         if k < n && chars[k] == '、' {
             k += 1;
             continue;
@@ -753,6 +761,9 @@ fn list_at(chars: &[char], i: usize) -> (Vec<(usize, usize)>, usize) {
     }
     (items, k)
 }
+
+/// How far after a name of a list the bracket closing its note may stand.
+const NOTE_REACH: usize = 24;
 
 /// The names of a list's items when it is a list of names: most items are
 /// names, and of two items both are, with common surnames. None otherwise.

@@ -664,17 +664,20 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                 byline_member(res, &p, post.as_deref(), body)
             }
             PersonSource::Signature => {
+                bracketed_posts(res, &keys, &p, chars);
                 if let Some(b) = body {
                     res.st.relate(&p.key, Predicate::MemberOf, &b, None, &p.ev);
                 }
             }
             PersonSource::Roster => {
+                bracketed_posts(res, &keys, &p, chars);
                 roster_member(res, &p, &refs, chars);
                 let end = org_end.unwrap_or(m.end).min(chars.len());
                 roster_posts(res, &keys, &p, chars, end);
             }
             PersonSource::Post => {
                 post_members(res, &keys, &p, chars);
+                bracketed_posts(res, &keys, &p, chars);
                 post_after(res, &p, post.as_deref(), chars);
                 session_member(res, &p, post.as_deref());
             }
@@ -943,13 +946,46 @@ fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
     // in the chain
     let mut bare: Vec<String> = Vec::new();
     let mut written: Option<String> = None;
-    chain_posts(res, keys, p, chars, &mut bare, &mut written);
+    // (a credit may set the name off its post by a space: 记者 王强摄)
+    let mut pos = p.m.start;
+    if pos > 0 && chars[pos - 1] == ' ' {
+        pos -= 1;
+    }
+    chain_posts(res, keys, p, chars, pos, &mut bare, &mut written);
     if let Some(b) = written {
         for pt in bare {
             chain_body_member(res, p, &b, pt);
         }
     }
 }
+
+/// The posts written in brackets right after a person's name (某某（县委
+/// 副书记）, 某某（县政协主席、党组书记）): read as a chain of posts before
+/// the closing bracket.
+fn bracketed_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char]) {
+    let open = p.m.end;
+    if !chars.get(open).is_some_and(|c| is_paren(*c, true)) {
+        return;
+    }
+    let end = (open + BRACKETED_POST_REACH).min(chars.len());
+    let Some(close) = (open + 1..end).find(|&k| is_paren(chars[k], false)) else {
+        return;
+    };
+    if (open + 1..close).any(|k| is_punct(chars[k]) && chars[k] != LIST_COMMA) {
+        return;
+    }
+    let mut bare: Vec<String> = Vec::new();
+    let mut written: Option<String> = None;
+    chain_posts(res, keys, p, chars, close, &mut bare, &mut written);
+    if let Some(b) = written {
+        for pt in bare {
+            chain_body_member(res, p, &b, pt);
+        }
+    }
+}
+
+/// How far after a name the bracket closing its posts may stand.
+const BRACKETED_POST_REACH: usize = 24;
 
 /// A post of a chain that names no body (主席 in 县政协党组书记、主席某某;
 /// 副厅长 in 省交通运输厅党委委员、副厅长某某) is held in the body the chain
@@ -989,20 +1025,17 @@ fn chief_head(res: &Resolver, post: &str) -> Option<char> {
 
 /// The posts of a person's chain, from the name back (县委书记、县长某某):
 /// each with the body written before it or implied by it; posts that name
-/// none go to `bare`, the first body written to `written`.
+/// none go to `bare`, the first body written to `written`. The chain ends
+/// at `pos` (the name, or the bracket closing posts written after it).
 fn chain_posts(
     res: &mut Resolver,
     keys: &MentionKeys,
     p: &PersonAt,
     chars: &[char],
+    mut pos: usize,
     bare: &mut Vec<String>,
     written: &mut Option<String>,
 ) {
-    let mut pos = p.m.start;
-    // a credit may set the name off its post by a space (记者 王强摄)
-    if pos > 0 && chars[pos - 1] == ' ' {
-        pos -= 1;
-    }
     for _ in 0..4 {
         let Some((pt, mut ps)) = post_before(res, keys, chars, pos) else {
             break;
@@ -1731,6 +1764,21 @@ mod tests {
         assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
         // and the body whose Party group it names (党组, in state organs)
         assert!(member("何文彬", "山东省水利厅", "厅长"), "{rels:?}");
+    }
+
+    #[test]
+    fn posts_in_brackets_after_names_are_theirs() {
+        let rels = relations(
+            "德州市召开会议。市领导何立群、罗振东（市委副书记）、唐美玲（市政协主席）、费建国参加。\n",
+        );
+        let member = |person: &str, body: &str, role: &str| {
+            rels.iter().any(|(s, p, o, r)| {
+                s == person && *p == Predicate::MemberOf && o == body && r.as_deref() == Some(role)
+            })
+        };
+        assert!(member("罗振东", "中共德州市委员会", "副书记"), "{rels:?}");
+        let cppcc = "中国人民政治协商会议德州市委员会";
+        assert!(member("唐美玲", cppcc, "主席"), "{rels:?}");
     }
 
     #[test]
