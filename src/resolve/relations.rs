@@ -712,6 +712,8 @@ fn posts_after_people(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, ch
             continue;
         };
         let ps = ps.unwrap_or(0);
+        // (over the posts written before it: 党组成员、总工程师某某)
+        let (ps, more) = posts_before(res, keys, chars, ps);
         if ps == 0 || pend + 1 != ps || !joins(chars[ps - 1]) || holds_a_post(res, &key) {
             continue;
         }
@@ -727,8 +729,35 @@ fn posts_after_people(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, ch
                 ev: res.evidence_at(m.start, m.end),
             };
             chain_body_member(res, &p, &b, pt.clone());
+            for pt in more {
+                chain_body_member(res, &p, &b, pt);
+            }
         }
     }
+}
+
+/// The posts written with no body before the post at `ps`, each followed
+/// by 、 (党组成员、 before 总工程师): where the first starts, and the posts.
+fn posts_before(
+    res: &Resolver,
+    keys: &MentionKeys,
+    chars: &[char],
+    mut ps: usize,
+) -> (usize, Vec<String>) {
+    let mut posts = Vec::new();
+    while ps >= 2 && chars[ps - 1] == LIST_COMMA {
+        let end = ps - 1;
+        let found = (2..=6usize.min(end)).rev().find_map(|l| {
+            let w: String = chars[end - l..end].iter().collect();
+            res.r.lex.posts.contains_key(&w).then_some((w, end - l))
+        });
+        let Some((w, s)) = found.filter(|(_, s)| keys.body_ending(*s).is_none()) else {
+            break;
+        };
+        posts.push(w);
+        ps = s;
+    }
+    (ps, posts)
 }
 
 /// People listed after one post (副主任李某、王某): each later name holds the
@@ -1764,6 +1793,16 @@ mod tests {
         assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
         // and the body whose Party group it names (党组, in state organs)
         assert!(member("何文彬", "山东省水利厅", "厅长"), "{rels:?}");
+    }
+
+    #[test]
+    fn posts_after_a_person_with_no_body_take_the_body_before() {
+        let rels =
+            relations("德州市召开会议。市水利局局长何立群，党组成员、总工程师罗振东参加。\n");
+        let member = rels
+            .iter()
+            .any(|(s, p, o, _)| s == "罗振东" && *p == Predicate::MemberOf && o == "德州市水利局");
+        assert!(member, "{rels:?}");
     }
 
     #[test]
