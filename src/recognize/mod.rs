@@ -1502,6 +1502,16 @@ mod tests {
     }
 
     #[test]
+    fn counts_and_joined_events_are_no_names() {
+        let r = testing::recognizer();
+        let ms = mentions(
+            r,
+            "全县有两家公司参加，计划建设一条高速公路。全市投资说明会暨项目签约仪式举行。",
+        );
+        assert!(ms.iter().all(|(_, t)| t.is_none()), "{ms:?}");
+    }
+
+    #[test]
     fn the_marker_of_an_enumerated_item_is_no_part_of_a_name() {
         let r = testing::recognizer();
         let ms = mentions(
