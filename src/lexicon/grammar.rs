@@ -570,6 +570,8 @@ kinds!(FunctionWords {
 /// WordList around a person's name (person_words.tsv).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PersonWords {
+    /// Verbs by which the person named before takes the post after (任).
+    pub(crate) post_verb: WordList,
     /// Characters that end a name after two name characters (说, 在).
     pub(crate) after_name: WordList,
     /// Verbs after a name in reports (荣获, 表示).
@@ -612,6 +614,7 @@ pub(crate) struct PersonWords {
 }
 
 kinds!(PersonWords {
+    post_verb,
     after_name,
     report_verb,
     speech_after,

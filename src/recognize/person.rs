@@ -1450,14 +1450,20 @@ pub(crate) fn before_post(
         let post = lat.text(k, k + len);
         let of_body = (r.lex.posts.get(&post))
             .is_some_and(|p| !matches!(p.organ, PostOrgan::Media | PostOrgan::None));
+        // (verbs of taking the post between: 由王某任组长, 李某兼任组长)
+        let verbs = &r.lex.person_words.post_verb;
+        let mut e = k;
+        while e + 2 > k && e > 2 && verbs.has_char(lat.chars[e - 1]) {
+            e -= 1;
+        }
         if of_body && !covered[k] {
-            if let Some(s) = name_before(r, lat, k, covered) {
+            if let Some(s) = name_before(r, lat, e, covered) {
                 let f = Found {
                     post: Some(post),
                     org_end: None,
                     source: PersonSource::Post,
                 };
-                push_person(out, covered, lat, s, k, f);
+                push_person(out, covered, lat, s, e, f);
             }
         }
         k += len;
@@ -1917,6 +1923,18 @@ mod tests {
         // the segmenter reads 梁玉华点 and 黄水|印笑 here
         let ps = persons("小区居民梁玉华点赞小区新面貌。务工人员黄水印笑着说。村民小组开会。");
         assert_eq!(ps, vec!["梁玉华".to_string(), "黄水印".to_string()]);
+    }
+
+    #[test]
+    fn a_verb_of_taking_a_post_ends_the_name_before_it() {
+        let r = crate::recognize::testing::recognizer();
+        let ms: Vec<String> = (r
+            .recognize("领导小组由周立军任组长，吴海燕兼任副组长，王为民任副组长。"))
+        .into_iter()
+        .filter(|m| matches!(m.kind, super::MentionKind::Person { .. }))
+        .map(|m| m.text)
+        .collect();
+        assert_eq!(ms, ["周立军", "吴海燕", "王为民"]);
     }
 
     #[test]
