@@ -412,6 +412,9 @@ pub(crate) struct BodyWords {
     pub(crate) democratic_party: WordList,
     /// A democratic party's committee after its place (委会, 委).
     pub(crate) democratic_committee: WordList,
+    /// The office of a street after its name (办事处), with the term the
+    /// street's name ends with (街道).
+    pub(crate) street_office: WordList,
     /// The word opening the names of the centre's inspection groups (中央).
     pub(crate) central_lead: WordList,
     /// The head of an inspection group's name (巡视组, 督察组).
@@ -445,6 +448,7 @@ kinds!(BodyWords {
     field_station,
     democratic_party,
     democratic_committee,
+    street_office,
     central_lead,
     inspection_group,
 });

@@ -385,6 +385,7 @@ impl Lexicon {
         lx.words = Words::load(&lx.triggers)?;
         lx.add_self_names();
         lx.add_short_term_names();
+        lx.add_own_town_names();
         Ok(lx)
     }
 
@@ -614,6 +615,32 @@ impl Lexicon {
                 .entry(term)
                 .or_default()
                 .extend(named);
+        }
+    }
+
+    /// Townships that the source names with their county, to tell them
+    /// from a namesake (召陵区老窝镇): their own name too, as their own news
+    /// writes them (老窝镇), where it is more than a generic term.
+    fn add_own_town_names(&mut self) {
+        for i in 0..self.divisions.len() {
+            let d = &self.divisions[i];
+            let county = d.parent.map(|p| self.divisions[p].name.as_str());
+            let own = county.and_then(|c| d.name.strip_prefix(c)).filter(|o| {
+                let term = self.place_terms.township_term.ending(o);
+                let stem = term.map(|t| &o[..o.len() - t.len()]);
+                d.level == Level::Town && stem.is_some_and(|s| s.chars().count() >= 2)
+            });
+            let Some(own) = own.map(str::to_string) else {
+                continue;
+            };
+            let short = county
+                .and_then(|c| d.short.as_deref()?.strip_prefix(c))
+                .filter(|s| s.chars().count() >= 2)
+                .map(str::to_string);
+            self.division_by_name.entry(own).or_default().push(i);
+            if let Some(s) = short {
+                self.division_by_short.entry(s).or_default().push(i);
+            }
         }
     }
 

@@ -270,6 +270,8 @@ impl RelationWords {
 pub(crate) struct OrganWords {
     /// A place's people's government ({place}人民政府).
     pub(crate) government_name: Template,
+    /// The full name of a street's office (某区某街道办事处).
+    pub(crate) street_office_name: Template,
     /// A place's Party committee (中共{place}委员会).
     pub(crate) party_committee_name: Template,
     /// A Party working committee (中共{place}工作委员会).
@@ -351,6 +353,7 @@ impl OrganWords {
         };
         let w = OrganWords {
             government_name: tpl("government")?,
+            street_office_name: tpl("street_office")?,
             party_committee_name: tpl("party_committee")?,
             party_working_committee_name: tpl("party_working_committee")?,
             cppcc_name: tpl("cppcc")?,

@@ -566,10 +566,24 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
             return Some(with_units(r, lat, ch, link, p + len));
         }
     }
+    if let Some(e) = street_office_at(r, lat, &ch, p) {
+        return Some(with_units(r, lat, ch, Link::Government, e));
+    }
     match core_at(r, lat, p, has_prefix, ch.party) {
         Some((link, e)) => Some(with_units(r, lat, ch, link, e)),
         None => places_only(ch, p),
     }
+}
+
+/// The end of a street's office written after the street (某某街道办事处,
+/// 某某街道办), which is the street's government; a one-character word
+/// only where the segmenter reads it alone (not 办理).
+fn street_office_at(r: &Recognizer, lat: &Lattice, ch: &Chain, p: usize) -> Option<usize> {
+    let last = ch.places.last().filter(|l| l.end == p)?;
+    let (word, len) = lat.word_at(p, &r.lex.body_words.street_office)?;
+    let term = r.lex.body_words.street_office.column_of(word)?;
+    let alone = len > 1 || lat.token(p).is_some_and(|t| t.start == p && t.end == p + 1);
+    (last.text.ends_with(term) && alone && !ch.party).then_some(p + len)
 }
 
 /// The prefix of a Party body (中国共产党, 中共: sets `ch.party`) or of a

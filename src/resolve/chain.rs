@@ -384,6 +384,10 @@ impl Resolver<'_> {
                 &organs.party_working_committee_name
             }
             Link::Committee => &organs.party_committee_name,
+            // (a street is governed by an office: 某街道办事处)
+            Link::Government if alias.is_some_and(|a| self.street_office(a)) => {
+                &organs.street_office_name
+            }
             Link::Government => &organs.government_name,
             Link::Cppcc => &organs.cppcc_name,
             _ => &organs.zone_committee_name,
@@ -394,6 +398,16 @@ impl Resolver<'_> {
             EntityType::Agency,
             st.place_key.clone(),
         ))
+    }
+
+    /// Whether a body's surface ends with a street's office (街道办事处).
+    fn street_office(&self, alias: &str) -> bool {
+        let so = &self.r.lex.body_words.street_office;
+        so.rows().any(|(w, extra)| {
+            extra
+                .first()
+                .is_some_and(|term| alias.ends_with(&format!("{term}{w}")))
+        })
     }
 
     /// The place's counterpart of the article's bureau (区局 in a

@@ -741,7 +741,9 @@ pub(crate) fn prefix_name(r: &Recognizer, idx: usize) -> String {
     // 八廓街道办事处): township names repeat from county to county
     if d.level == Level::Town {
         if let Some(p) = d.parent {
-            return format!("{}{}", prefix_name(r, p), d.name);
+            // (a name that carries its county already: 召陵区老窝镇)
+            let own = d.name.strip_prefix(r.lex.divisions[p].name.as_str());
+            return format!("{}{}", prefix_name(r, p), own.unwrap_or(&d.name));
         }
     }
     let city = places.city_suffix.as_str();

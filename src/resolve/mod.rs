@@ -1593,6 +1593,34 @@ mod tests {
     }
 
     #[test]
+    fn a_street_s_office_and_a_township_the_source_names_with_its_county() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "漯河市召陵区召开会议。翟庄街道党工委副书记、办事处主任周立军，\
+             老窝镇党委书记吴海燕，翟庄街道办事处、老窝镇政府负责同志参加。\n",
+        );
+        let office = "漯河市召陵区翟庄街道办事处";
+        assert!(named(&a, office).is_some(), "{:?}", a.entities);
+        assert!(
+            related(&a, "周立军", Predicate::MemberOf, office),
+            "{:?}",
+            a.relations
+        );
+        let committee = "中共漯河市召陵区老窝镇委员会";
+        assert!(
+            related(&a, "吴海燕", Predicate::MemberOf, committee),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            named(&a, "漯河市召陵区老窝镇人民政府").is_some(),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn a_village_of_a_county_s_news_lies_in_the_one_township_it_names() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(

@@ -7,7 +7,7 @@
 //! - partnerOf: A 与 B 共同 / 签订 / 联合…, A 会同 / 联合 / 携手 B;
 //! - participatesIn: an agency or organization in the sentence of a project.
 
-use super::{Evidence, Ref, Resolver, LIST_COMMA};
+use super::{entity, Evidence, Ref, Resolver, LIST_COMMA};
 use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
@@ -983,9 +983,49 @@ fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
     chain_posts(res, keys, p, chars, pos, &mut bare, &mut written);
     if let Some(b) = written {
         for pt in bare {
-            chain_body_member(res, p, &b, pt);
+            if !street_office_member(res, p, &b, &pt) {
+                chain_body_member(res, p, &b, pt);
+            }
         }
     }
+}
+
+/// A post of a street's office in a chain after the street's Party
+/// working committee (街道党工委副书记、办事处主任某某): held in the street's
+/// office (某区某街道办事处), which the committee's street names.
+fn street_office_member(res: &mut Resolver, p: &PersonAt, body: &str, pt: &str) -> bool {
+    let so = &res.r.lex.body_words.street_office;
+    let Some(term) = (so.rows())
+        .find(|(w, _)| w.chars().count() > 1 && pt.starts_with(w) && pt.len() > w.len())
+        .and_then(|(_, extra)| extra.first().cloned())
+    else {
+        return false;
+    };
+    let street = (res.st.relations.values())
+        .find(|r| r.subject == body && r.predicate == Predicate::Jurisdiction)
+        .map(|r| r.object.clone());
+    let division = (street.as_ref())
+        .and_then(|k| res.st.entities.get(k)?.code.clone())
+        .and_then(|c| res.r.lex.division_by_code.get(&c).copied())
+        .filter(|&i| res.r.lex.divisions[i].name.ends_with(&term));
+    let (Some(street), Some(i)) = (street, division) else {
+        return false;
+    };
+    let organs = &res.r.lex.words.organs;
+    let name = organs.street_office_name.at(&res.prefix_name(i));
+    let key = res
+        .st
+        .add(entity(EntityType::Agency, &name, &res.ctx.scope), None);
+    res.st
+        .relate(&key, Predicate::Jurisdiction, &street, None, &p.ev);
+    res.st.relate(
+        &p.key,
+        Predicate::MemberOf,
+        &key,
+        Some(pt.to_string()),
+        &p.ev,
+    );
+    true
 }
 
 /// The posts written in brackets right after a person's name (某某（县委
