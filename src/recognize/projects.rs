@@ -28,6 +28,19 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
         }
         k
     };
+    // a kind counted after the last item of a list is no part of it
+    // (新建甲学校、乙学校中小学9所)
+    let mut trimmed: Vec<(usize, usize)> = Vec::new();
+    for m in out.iter_mut() {
+        if let Some(e) = counted_kind_start(r, lat, m) {
+            trimmed.push((m.start, e));
+            m.end = e;
+            m.text = lat.text(m.start, e);
+            if let MentionKind::Named { name, .. } = &mut m.kind {
+                *name = super::names::clean(&m.text);
+            }
+        }
+    }
     // verbs of building before a bare kind name nothing (新建改扩建学校12所)
     out.retain(|m| {
         let k = verbs_end(m);
@@ -43,7 +56,8 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
             // (an institution that starts a longer name is no item: 某某
             // 中学中餐烹饪实训基地改造工程)
             let alone = !lat.chars.get(m.end).is_some_and(|c| super::is_han(*c))
-                || r.lex.function_words.list_joiner.has_char(lat.chars[m.end]);
+                || r.lex.function_words.list_joiner.has_char(lat.chars[m.end])
+                || trimmed.contains(&(m.start, m.end));
             let institution = m.etype() == Some(EntityType::Organization)
                 && hw.built_institution.ends(&m.text)
                 && alone;
@@ -68,6 +82,30 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
         };
     }
 }
+
+/// Where a kind of institution counted after a name starts (中小学 of
+/// 某某学校中小学9所: the kind of the list's items and their number), if
+/// the name ends with one and an institution's name ends before it.
+fn counted_kind_start(r: &Recognizer, lat: &Lattice, m: &Mention) -> Option<usize> {
+    let hw = &r.lex.head_words;
+    if !matches!(m.kind, MentionKind::Named { .. } | MentionKind::Chain(_)) {
+        return None;
+    }
+    let first = *lat.chars.get(m.end)?;
+    let fw = &r.lex.function_words;
+    let counted = first.is_ascii_digit() || fw.counting_numeral.has_char(first);
+    if !counted || !hw.built_institution.ends(&m.text) {
+        return None;
+    }
+    (m.end.saturating_sub(COUNTED_KIND_LEN)..m.end.saturating_sub(1)).find(|&j| {
+        j > m.start + 2
+            && hw.built_institution.ends(&lat.text(m.start, j))
+            && hw.built_institution.ends(&lat.text(j, m.end))
+    })
+}
+
+/// The longest kind of institution counted after a list (中小学).
+const COUNTED_KIND_LEN: usize = 4;
 
 /// The institutions listed before a project that they share its end with
 /// (城东小学、城西幼儿园项目: two projects): each school, hospital or
@@ -625,6 +663,12 @@ mod tests {
         );
         assert!(!has(&ms, "城东实验学校", Project), "{ms:?}");
         assert!(!has(&ms, "龙泉路小学", Project), "{ms:?}");
+        // the kind counted after the last item is none of its name
+        let ms = through(
+            "新建扩建城东实验学校、龙泉路实验学校中小学5所。",
+            "built_institutions",
+        );
+        assert!(has(&ms, "龙泉路实验学校", Project), "{ms:?}");
         // verbs of building before a bare kind name nothing
         let ms = through("今年全县新建改扩建学校12所。", "built_institutions");
         assert!(!ms.iter().any(|m| m.0.contains("学校")), "{ms:?}");
