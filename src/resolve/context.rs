@@ -812,12 +812,18 @@ fn says_own_town(ms: &[Mention]) -> bool {
     })
 }
 
-/// The township whose short name a township's news writes (孟河 in
+/// The township whose name a township's news writes (孟河 in
 /// 克服疫情对孟河经济的影响 …镇党委书记): the one township of the article's
-/// county (else city) whose short name, no ordinary word, the text holds.
+/// county (else city) whose full name the text holds, else whose short
+/// name, no ordinary word, it holds.
 fn short_town(r: &Recognizer, a: &ArticleContext, text: &str) -> Option<usize> {
     let area = a.county.or(a.city)?;
     let lx = &r.lex;
+    // (its own name written out first: 桥头镇, whose short name is a word)
+    let mut full = (lx.towns_within(area)).filter(|&t| text.contains(&lx.divisions[t].name));
+    if let (Some(t), None) = (full.next(), full.next()) {
+        return Some(t);
+    }
     let mut found = lx.towns_within(area).filter(|&t| {
         lx.divisions[t]
             .short

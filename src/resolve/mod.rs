@@ -1593,6 +1593,24 @@ mod tests {
     }
 
     #[test]
+    fn a_township_s_news_names_its_committee_by_the_level_word() {
+        let r = Recognizer::new().expect("lexicons");
+        // (桥头, the township's short name, is a common word: 桥头 of a bridge)
+        let a = resolve(
+            &r,
+            "澄迈县桥头镇召开乡村振兴推进会。镇党委书记何立群讲话，镇委副书记罗振东主持。\n",
+        );
+        let committee = "中共澄迈县桥头镇委员会";
+        for p in ["何立群", "罗振东"] {
+            assert!(
+                related(&a, p, Predicate::MemberOf, committee),
+                "{p}: {:?}",
+                a.relations
+            );
+        }
+    }
+
+    #[test]
     fn a_street_s_office_and_a_township_the_source_names_with_its_county() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
