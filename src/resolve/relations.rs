@@ -1836,6 +1836,15 @@ mod tests {
     }
 
     #[test]
+    fn a_committee_member_by_charge_is_a_member_of_the_committee() {
+        let rels = relations("德州市召开会议，会议由市委组织委员何立群主持。\n");
+        let member = rels.iter().any(|(s, p, o, _)| {
+            s == "何立群" && *p == Predicate::MemberOf && o == "中共德州市委员会"
+        });
+        assert!(member, "{rels:?}");
+    }
+
+    #[test]
     fn posts_after_a_person_with_no_body_take_the_body_before() {
         let rels =
             relations("德州市召开会议。市水利局局长何立群，党组成员、总工程师罗振东参加。\n");
