@@ -1174,6 +1174,23 @@ fn chain_posts(
             }
             break;
         }
+        // (a bare top body between: 县委常委、政府副县长某某)
+        let bare_top = (res.r.lex.body_words.government.iter())
+            .map(|w| w.chars().count())
+            .find(|&l| {
+                ps > l
+                    && res
+                        .r
+                        .lex
+                        .body_words
+                        .government
+                        .contains(&chars[ps - l..ps].iter().collect::<String>())
+                    && joins(ps - l)
+            });
+        if let Some(l) = bare_top {
+            pos = ps - l - 1;
+            continue;
+        }
         if joins(ps) {
             pos = ps - 1;
             continue;
@@ -1833,6 +1850,17 @@ mod tests {
         assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
         // and the body whose Party group it names (党组, in state organs)
         assert!(member("何文彬", "山东省水利厅", "厅长"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_bare_government_between_posts_keeps_the_chain() {
+        let rels = relations("德州市召开会议。市委常委、政府副市长何立群出席。\n");
+        let member = |body: &str| {
+            rels.iter()
+                .any(|(s, p, o, _)| s == "何立群" && *p == Predicate::MemberOf && o == body)
+        };
+        assert!(member("中共德州市委员会"), "{rels:?}");
+        assert!(member("德州市人民政府"), "{rels:?}");
     }
 
     #[test]
