@@ -971,15 +971,19 @@ fn roster_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
 /// 市长、市总林长李长萍. Each post makes the person a member of the body
 /// named before it, or of the body the post implies.
 fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char]) {
-    // posts of the chain that name no body, and the body written earliest
-    // in the chain
-    let mut bare: Vec<String> = Vec::new();
-    let mut written: Option<String> = None;
     // (a credit may set the name off its post by a space: 记者 王强摄)
     let mut pos = p.m.start;
     if pos > 0 && chars[pos - 1] == ' ' {
         pos -= 1;
     }
+    chain_members(res, keys, p, chars, pos);
+}
+
+/// The memberships of the chain of posts ending at `pos`: posts of the
+/// chain that name no body go to the body written earliest in it.
+fn chain_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char], pos: usize) {
+    let mut bare: Vec<String> = Vec::new();
+    let mut written: Option<String> = None;
     chain_posts(res, keys, p, chars, pos, &mut bare, &mut written);
     if let Some(b) = written {
         for pt in bare {
@@ -1043,14 +1047,7 @@ fn bracketed_posts(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: 
     if (open + 1..close).any(|k| is_punct(chars[k]) && chars[k] != LIST_COMMA) {
         return;
     }
-    let mut bare: Vec<String> = Vec::new();
-    let mut written: Option<String> = None;
-    chain_posts(res, keys, p, chars, close, &mut bare, &mut written);
-    if let Some(b) = written {
-        for pt in bare {
-            chain_body_member(res, p, &b, pt);
-        }
-    }
+    chain_members(res, keys, p, chars, close);
 }
 
 /// How far after a name the bracket closing its posts may stand.
