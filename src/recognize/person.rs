@@ -179,10 +179,11 @@ pub(crate) fn listed_name(r: &Recognizer, name: &str) -> bool {
 /// Whether a candidate name is plausible: not an ordinary word (关心, 方案),
 /// not containing a post title (任组长).
 pub(crate) fn plausible_name(r: &Recognizer, name: &str) -> bool {
-    // a village (库口村) is no person
+    // a village (库口村) is no person, nor a division by its full name (邓州市)
     if r.common_word(name)
         || r.lex.head_words.village_head.ends(name)
         || r.lex.person_words.place_end.ends(name)
+        || r.lex.division_by_name.contains_key(name)
     {
         return false;
     }
@@ -1397,7 +1398,8 @@ fn names_after_post(
             || framed && listed_name(r, &name)
             || listed
                 && surname_len(r, &lat.chars, j).is_some()
-                && !r.lex.posts.contains_key(&name);
+                && !r.lex.posts.contains_key(&name)
+                && !r.lex.division_by_name.contains_key(&name);
         // a name that is a short place name as a whole (处长田林) is freed
         // where jieba reads it as a person's name
         // (or a name of three characters that a short division name starts:
@@ -1923,6 +1925,17 @@ mod tests {
         // the segmenter reads 梁玉华点 and 黄水|印笑 here
         let ps = persons("小区居民梁玉华点赞小区新面貌。务工人员黄水印笑着说。村民小组开会。");
         assert_eq!(ps, vec!["梁玉华".to_string(), "黄水印".to_string()]);
+    }
+
+    #[test]
+    fn a_division_by_its_full_name_is_no_listed_person() {
+        let r = crate::recognize::testing::recognizer();
+        let ms: Vec<String> = (r.recognize("市卫生健康委主任罗振东、邓州市副市长何立群陪同调研。"))
+            .into_iter()
+            .filter(|m| matches!(m.kind, super::MentionKind::Person { .. }))
+            .map(|m| m.text)
+            .collect();
+        assert_eq!(ms, ["罗振东", "何立群"]);
     }
 
     #[test]
