@@ -229,6 +229,8 @@ pub(crate) struct RelationWords {
     /// Between a body and the amount before a project: the body invests
     /// in it (投资).
     pub(crate) invest_verbs: Vec<String>,
+    /// Verbs of speaking that open reported speech after a body (介绍).
+    pub(crate) speech_verbs: Vec<String>,
     /// Posts written alone in a session's news (委员, 执行主席).
     pub(crate) session_posts: Vec<String>,
     /// Words of the names of the bodies holding such sessions.
@@ -256,6 +258,7 @@ impl RelationWords {
             group_heads: s.words("group_head")?,
             title_matter: s.one("title_matter")?,
             invest_verbs: s.words("invest_verb")?,
+            speech_verbs: s.words("speech_verb")?,
             session_posts: s.words("session_post")?,
             session_bodies: s.words("session_body")?,
         };

@@ -463,7 +463,8 @@ fn participates(res: &mut Resolver, sn: &Sentence) {
     {
         for b in &bodies {
             let at = sn.refs.iter().find(|r| r.key == *b);
-            if section_body || at.is_some_and(|b| acts_on(sn, b, p)) {
+            let speech = &res.r.lex.words.relation.speech_verbs;
+            if section_body || at.is_some_and(|b| acts_on(sn, b, p, speech)) {
                 res.st
                     .relate(b, Predicate::ParticipatesIn, &p.key, None, sn.ev);
             }
@@ -475,16 +476,22 @@ fn participates(res: &mut Resolver, sn: &Sentence) {
 /// of acting (推进, 承建 …), outside any name, between the body and the
 /// project (某局加快推进某项目) or right after the project (某局了解某项目
 /// 规划建设情况), unless the body's people visit it (县委书记到某项目建设
-/// 现场调研); or after the body where the project comes first (某项目由某
+/// 现场调研) or speak of it (某局负责同志介绍…); or after the body where
+/// the project comes first (某项目由某
 /// 公司承建). A project only named beside the body (走访了某公司、某项目)
 /// is not acted on.
-fn acts_on(sn: &Sentence, b: &Ref, p: &Ref) -> bool {
+fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, speech: &[String]) -> bool {
     let in_name = |a: usize, e: usize| sn.refs.iter().any(|r| r.start <= a && e <= r.end);
     let cue_in = |a: usize, e: usize, cue: Cue| {
         within(sn.found, a, e).any(|f| f.is(cue) && !in_name(f.start, f.end))
     };
     if b.end <= p.start {
-        !cue_in(b.end, p.start, Cue::Visit)
+        // (what the body's people say is not what it does: 某局负责同志
+        // 介绍，今年共谋划某项目)
+        let between: String = sn.chars[b.end..p.start].iter().collect();
+        let reported = speech.iter().any(|v| between.contains(v.as_str()));
+        !reported
+            && !cue_in(b.end, p.start, Cue::Visit)
             && (cue_in(b.end, p.start, Cue::Participate)
                 || cue_in(p.end, (p.end + 4).min(sn.e), Cue::Participate))
     } else if p.end <= b.start {
@@ -1847,6 +1854,23 @@ mod tests {
         assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
         // and the body whose Party group it names (党组, in state organs)
         assert!(member("何文彬", "山东省水利厅", "厅长"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_body_that_speaks_of_projects_does_not_act_on_them() {
+        let rels = relations(
+            "德州市发展和改革委员会负责同志介绍，今年全市谋划了城东物流园项目。\
+             德州市交通运输局加快推进德州东站综合枢纽项目。\n",
+        );
+        let acts = |b: &str, p: &str| {
+            rels.iter()
+                .any(|(s, pr, o, _)| s == b && *pr == Predicate::ParticipatesIn && o == p)
+        };
+        assert!(
+            !acts("德州市发展和改革委员会", "城东物流园项目"),
+            "{rels:?}"
+        );
+        assert!(acts("德州市交通运输局", "德州东站综合枢纽项目"), "{rels:?}");
     }
 
     #[test]
