@@ -1502,6 +1502,15 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_numbers_a_body_inside_a_company_s_name() {
+        let r = testing::recognizer();
+        let ms = mentions(r, "该工程由中国建筑第五工程局有限公司承建，第三季度完工。");
+        let company = "中国建筑第五工程局有限公司";
+        assert!(has(&ms, company, EntityType::Organization), "{ms:?}");
+        assert!(ms.iter().all(|(s, _)| !s.contains("季度")), "{ms:?}");
+    }
+
+    #[test]
     fn counts_and_joined_events_are_no_names() {
         let r = testing::recognizer();
         let ms = mentions(

@@ -1030,7 +1030,9 @@ impl Walk<'_> {
             && w.chars().count() >= 2
             && !fw.approximate_numeral.in_str(w)
             && !fw.large_numeral.in_str(w);
-        tag == Tag::M && !w.chars().all(|ch| ch.is_ascii_digit()) && !numeral_name
+        // (an ordinal numbers a body inside a name: 第七工程局, 第二人民医院)
+        let ordinal = fw.ordinal_prefix.starts(w) && w.chars().count() >= 2;
+        tag == Tag::M && !w.chars().all(|ch| ch.is_ascii_digit()) && !numeral_name && !ordinal
             || r.tags().predicate_verb.contains(tag) && !r.lex.name_verbs.contains(w)
     }
 
