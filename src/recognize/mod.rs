@@ -1511,6 +1511,15 @@ mod tests {
     }
 
     #[test]
+    fn kinds_of_work_alone_name_no_project() {
+        let r = testing::recognizer();
+        let ms = mentions(r, "推进提质改造工程。城区供水管网提质改造工程开工。");
+        assert!(!has(&ms, "提质改造工程", EntityType::Project), "{ms:?}");
+        let main = "城区供水管网提质改造工程";
+        assert!(has(&ms, main, EntityType::Project), "{ms:?}");
+    }
+
+    #[test]
     fn counts_and_joined_events_are_no_names() {
         let r = testing::recognizer();
         let ms = mentions(

@@ -33,8 +33,14 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     }
     // single characters that jieba could not join make an unknown word
     // (广/潍 in 广潍集团)
+    // (but not the characters of a verb inside names that jieba does not
+    // know: 提质 in 提质改造工程)
+    let in_verb = |k: usize| {
+        (k.saturating_sub(1).max(s)..=k)
+            .any(|a| a + 2 <= e && r.lex.name_verbs.contains(&lat.text(a, a + 2)))
+    };
     let singles = (s..e)
-        .filter(|&k| lat.token(k).is_some_and(|t| t.end - t.start == 1))
+        .filter(|&k| lat.token(k).is_some_and(|t| t.end - t.start == 1) && !in_verb(k))
         .count();
     if singles >= 2 && e - s >= 2 && !r.is_word(&text) {
         return true;
@@ -45,7 +51,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         let w = lat.text(t.start.max(s), t.end.min(e));
         let tag = t.tag;
         let tc = r.tags();
-        if !r.is_word(&w) {
+        if !r.is_word(&w) && !r.lex.name_verbs.contains(&w) {
             return true;
         }
         // a known place (齐鲁, 济南) or a rare proper noun of the dictionary;
