@@ -357,9 +357,9 @@ fn after_amount(c: &[char], s: usize, k: usize) -> usize {
 }
 
 /// The start of an item's name after the words that lead to it: a verb
-/// that introduces projects (签订, 来到), a function word other than a
-/// conjunction (对, 了, 先后), or any other word that never belongs to a
-/// name.
+/// that introduces projects (签订, 来到) or acts on them without naming
+/// them (实施, not 建设), a function word other than a conjunction (对, 了,
+/// 先后), or any other word that never belongs to a name.
 fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
     let mut start = s;
     let mut x = s;
@@ -371,9 +371,13 @@ fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
         let w = lat.text(t.start, t.end);
         // (a conjunction may join the words of a name: 碳纳米管和导电浆料项目)
         let function = r.tags().function_word.contains(t.tag) && t.tag != crate::lexicon::Tag::C;
+        // (a verb of acting on projects that names none: 实施, not 建设)
+        let acting =
+            r.lex.is(&w, crate::lexicon::Trigger::Participate) && !r.lex.name_verbs.contains(&w);
         let lead = r.lex.head_words.project_lead.contains(&w)
             || r.lex.is(&w, crate::lexicon::Trigger::LeftStop) && t.tag != crate::lexicon::Tag::C
-            || function;
+            || function
+            || acting;
         if lead {
             start = t.end;
         }
@@ -689,6 +693,22 @@ mod tests {
         ] {
             assert!(has(&ms, p, Project), "{p}: {ms:?}");
         }
+    }
+
+    #[test]
+    fn verbs_of_acting_before_the_items_of_a_list_are_no_part_of_them() {
+        let ms = through(
+            "推进城西垃圾处理厂项目，实施老城区雨污分流改造工程，加快沙河大桥建设项目。",
+            "project_lists",
+        );
+        for p in ["老城区雨污分流改造工程", "沙河大桥建设项目"] {
+            assert!(has(&ms, p, Project), "{p}: {ms:?}");
+        }
+        assert!(
+            ms.iter()
+                .all(|m| !m.0.starts_with("实施") && !m.0.starts_with("加快")),
+            "{ms:?}"
+        );
     }
 
     #[test]
