@@ -698,17 +698,23 @@ fn cppcc_formal(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usi
     cppcc_close(r, lat, ch, p)
 }
 
-/// A democratic party's committee at `pos`: the party's name, its places,
-/// a committee word (民进某省委会, 民盟某市委, 九三学社某省委员会), and
-/// the units after it.
+/// A democratic party's committee at `pos`: the party's name, its places
+/// or a level word for the article's place, a committee word (民进某省委会,
+/// 民盟某市委, 九三学社某省委员会, 民盟市委), and the units after it.
 fn democratic_committee(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain, usize)> {
     let bw = &r.lex.body_words;
     let (word, len) = lat.word_at(pos, &bw.democratic_party)?;
     let party = r.lex.national.get(word)?.canonical.clone();
     let mut ch = Chain::default();
-    let p = places(r, lat, &mut ch, pos + len);
+    let mut p = places(r, lat, &mut ch, pos + len);
+    // (or a level word for the article's place: 民盟市委)
     if ch.places.is_empty() {
-        return None;
+        let c = *lat.chars.get(p)?;
+        if !r.lex.place_terms.level_word.has_char(c) {
+            return None;
+        }
+        ch.level = Some(c);
+        p += 1;
     }
     let (_, l) = lat.word_at(p, &bw.democratic_committee)?;
     Some(with_units(r, lat, ch, Link::Democratic { party }, p + l))

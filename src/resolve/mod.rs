@@ -1593,6 +1593,26 @@ mod tests {
     }
 
     #[test]
+    fn a_democratic_party_s_committee_by_the_level_word() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "德州市政协召开座谈会。市政协副主席、民盟市委主委何立群出席。\n",
+        );
+        let league = "中国民主同盟德州市委员会";
+        assert!(
+            related(&a, "何立群", Predicate::MemberOf, league),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            !related(&a, "何立群", Predicate::MemberOf, "中共德州市委员会"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn a_township_s_news_names_its_committee_by_the_level_word() {
         let r = Recognizer::new().expect("lexicons");
         // (桥头, the township's short name, is a common word: 桥头 of a bridge)
