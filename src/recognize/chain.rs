@@ -709,11 +709,7 @@ fn democratic_committee(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Ch
     let mut p = places(r, lat, &mut ch, pos + len);
     // (or a level word for the article's place: 民盟市委)
     if ch.places.is_empty() {
-        let c = *lat.chars.get(p)?;
-        if !r.lex.place_terms.level_word.has_char(c) {
-            return None;
-        }
-        ch.level = Some(c);
+        ch.level = Some(level_word_at(r, lat, p)?);
         p += 1;
     }
     let (_, l) = lat.word_at(p, &bw.democratic_committee)?;

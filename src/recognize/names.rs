@@ -33,14 +33,8 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     }
     // single characters that jieba could not join make an unknown word
     // (广/潍 in 广潍集团)
-    // (but not the characters of a verb inside names that jieba does not
-    // know: 提质 in 提质改造工程)
-    let in_verb = |k: usize| {
-        (k.saturating_sub(1).max(s)..=k)
-            .any(|a| a + 2 <= e && r.lex.name_verbs.contains(&lat.text(a, a + 2)))
-    };
     let singles = (s..e)
-        .filter(|&k| lat.token(k).is_some_and(|t| t.end - t.start == 1) && !in_verb(k))
+        .filter(|&k| lat.token(k).is_some_and(|t| t.end - t.start == 1))
         .count();
     if singles >= 2 && e - s >= 2 && !r.is_word(&text) {
         return true;

@@ -1929,25 +1929,23 @@ mod tests {
 
     #[test]
     fn a_division_by_its_full_name_is_no_listed_person() {
-        let r = crate::recognize::testing::recognizer();
-        let ms: Vec<String> = (r.recognize("市卫生健康委主任罗振东、邓州市副市长何立群陪同调研。"))
-            .into_iter()
-            .filter(|m| matches!(m.kind, super::MentionKind::Person { .. }))
-            .map(|m| m.text)
-            .collect();
+        let ms = people("市卫生健康委主任罗振东、邓州市副市长何立群陪同调研。");
         assert_eq!(ms, ["罗振东", "何立群"]);
     }
 
     #[test]
     fn a_verb_of_taking_a_post_ends_the_name_before_it() {
-        let r = crate::recognize::testing::recognizer();
-        let ms: Vec<String> = (r
-            .recognize("领导小组由周立军任组长，吴海燕兼任副组长，王为民任副组长。"))
-        .into_iter()
-        .filter(|m| matches!(m.kind, super::MentionKind::Person { .. }))
-        .map(|m| m.text)
-        .collect();
+        let ms = people("领导小组由周立军任组长，吴海燕兼任副组长，王为民任副组长。");
         assert_eq!(ms, ["周立军", "吴海燕", "王为民"]);
+    }
+
+    /// The names of the people the recognizer reads in a text, in order.
+    fn people(text: &str) -> Vec<String> {
+        let r = crate::recognize::testing::recognizer();
+        (r.recognize(text).into_iter())
+            .filter(|m| matches!(m.kind, super::MentionKind::Person { .. }))
+            .map(|m| m.text)
+            .collect()
     }
 
     #[test]

@@ -385,7 +385,7 @@ impl Resolver<'_> {
             }
             Link::Committee => &organs.party_committee_name,
             // (a street is governed by an office: 某街道办事处)
-            Link::Government if alias.is_some_and(|a| self.street_office(a)) => {
+            Link::Government if st.place.is_some_and(|i| self.is_street(i)) => {
                 &organs.street_office_name
             }
             Link::Government => &organs.government_name,
@@ -400,14 +400,12 @@ impl Resolver<'_> {
         ))
     }
 
-    /// Whether a body's surface ends with a street's office (街道办事处).
-    fn street_office(&self, alias: &str) -> bool {
-        let so = &self.r.lex.body_words.street_office;
-        so.rows().any(|(w, extra)| {
-            extra
-                .first()
-                .is_some_and(|term| alias.ends_with(&format!("{term}{w}")))
-        })
+    /// Whether a division is a street, which an office governs (its name
+    /// ends with the term of street_office's rows: 街道).
+    pub(super) fn is_street(&self, idx: usize) -> bool {
+        let name = &self.r.lex.divisions[idx].name;
+        (self.r.lex.body_words.street_office.rows())
+            .any(|(_, extra)| extra.first().is_some_and(|t| name.ends_with(t.as_str())))
     }
 
     /// The place's counterpart of the article's bureau (区局 in a

@@ -7,7 +7,7 @@
 //! - partnerOf: A 与 B 共同 / 签订 / 联合…, A 会同 / 联合 / 携手 B;
 //! - participatesIn: an agency or organization in the sentence of a project.
 
-use super::{entity, Evidence, Ref, Resolver, LIST_COMMA};
+use super::{char_slice, entity, Evidence, Ref, Resolver, LIST_COMMA};
 use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
@@ -753,11 +753,7 @@ fn posts_before(
 ) -> (usize, Vec<String>) {
     let mut posts = Vec::new();
     while ps >= 2 && chars[ps - 1] == LIST_COMMA {
-        let end = ps - 1;
-        let found = (2..=6usize.min(end)).rev().find_map(|l| {
-            let w: String = chars[end - l..end].iter().collect();
-            res.r.lex.posts.contains_key(&w).then_some((w, end - l))
-        });
+        let found = post_before(res, keys, chars, ps - 1);
         let Some((w, s)) = found.filter(|(_, s)| keys.body_ending(*s).is_none()) else {
             break;
         };
@@ -1006,19 +1002,16 @@ fn chain_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[
 /// office (某区某街道办事处), which the committee's street names.
 fn street_office_member(res: &mut Resolver, p: &PersonAt, body: &str, pt: &str) -> bool {
     let so = &res.r.lex.body_words.street_office;
-    let Some(term) = (so.rows())
-        .find(|(w, _)| w.chars().count() > 1 && pt.starts_with(w) && pt.len() > w.len())
-        .and_then(|(_, extra)| extra.first().cloned())
-    else {
+    if !(so.iter()).any(|w| w.chars().count() > 1 && pt.starts_with(w) && pt.len() > w.len()) {
         return false;
-    };
+    }
     let street = (res.st.relations.values())
         .find(|r| r.subject == body && r.predicate == Predicate::Jurisdiction)
         .map(|r| r.object.clone());
     let division = (street.as_ref())
         .and_then(|k| res.st.entities.get(k)?.code.clone())
         .and_then(|c| res.r.lex.division_by_code.get(&c).copied())
-        .filter(|&i| res.r.lex.divisions[i].name.ends_with(&term));
+        .filter(|&i| res.is_street(i));
     let (Some(street), Some(i)) = (street, division) else {
         return false;
     };
@@ -1179,18 +1172,10 @@ fn chain_posts(
             break;
         }
         // (a bare top body between: 县委常委、政府副县长某某)
-        let bare_top = (res.r.lex.body_words.government.iter())
-            .map(|w| w.chars().count())
-            .find(|&l| {
-                ps > l
-                    && res
-                        .r
-                        .lex
-                        .body_words
-                        .government
-                        .contains(&chars[ps - l..ps].iter().collect::<String>())
-                    && joins(ps - l)
-            });
+        let government = &res.r.lex.body_words.government;
+        let bare_top = (government.iter().map(|w| w.chars().count())).find(|&l| {
+            ps > l && government.contains(&char_slice(chars, ps - l, ps)) && joins(ps - l)
+        });
         if let Some(l) = bare_top {
             pos = ps - l - 1;
             continue;
