@@ -576,6 +576,8 @@ kinds!(FunctionWords {
 pub(crate) struct PersonWords {
     /// Verbs by which the person named before takes the post after (任).
     pub(crate) post_verb: WordList,
+    /// Words marking the time of the post after them (原, 时任).
+    pub(crate) post_marker: WordList,
     /// Characters that end a name after two name characters (说, 在).
     pub(crate) after_name: WordList,
     /// Verbs after a name in reports (荣获, 表示).
@@ -619,6 +621,7 @@ pub(crate) struct PersonWords {
 
 kinds!(PersonWords {
     post_verb,
+    post_marker,
     after_name,
     report_verb,
     speech_after,

@@ -811,7 +811,9 @@ fn core_at(
             && lat.token(e - 1).is_some_and(|t| {
                 t.start == e - 1 && t.end > e && r.common_word(&lat.text(t.start, t.end))
             });
-        if let Some((canon, kind)) = r.dept(&form).filter(|_| !cut) {
+        // (a form of one character, 县委办's 办, only after its committee)
+        let alone = len == 1 && !has_prefix;
+        if let Some((canon, kind)) = r.dept(&form).filter(|_| !cut && !alone) {
             {
                 return Some((
                     Link::Dept {
@@ -965,7 +967,7 @@ pub(crate) fn generic_at(
         let association = r.lex.head_words.association_end.ends(&lat.text(q, e));
         // a unit's head glued to its post (防火处处长) names a unit whatever
         // its words (防火, 预算: verbs)
-        let verbs_ok = role == SuffixRole::Unit && glued_post(lat, e);
+        let verbs_ok = role == SuffixRole::Unit && glued_post(r, lat, e);
         while valid_to < q {
             if !gap_ok(r, lat, (p, valid_to + 1), association, verbs_ok) {
                 return None;
@@ -1080,7 +1082,7 @@ fn suffix_stands(r: &Recognizer, lat: &Lattice, q: usize, e: usize) -> bool {
     });
     // (nor the first character of a common word: 部 of 部门)
     let word_head = e > 0 && lat.word_at(e - 1, &r.lex.body_words.not_head).is_some();
-    !in_verb && !word_head && (cut_at(lat, e).is_none() || glued_post(lat, e))
+    !in_verb && !word_head && (cut_at(lat, e).is_none() || glued_post(r, lat, e))
 }
 
 /// Where the token that a name ending at `e` cuts ends, if it cuts one.
@@ -1092,10 +1094,17 @@ fn cut_at(lat: &Lattice, e: usize) -> Option<usize> {
 /// Whether the segmenter glued the head ending at `e` to the post after it
 /// (规划处处长, 综合科科长: 处处长, 科科长): the post starting at `e` ends
 /// the token.
-fn glued_post(lat: &Lattice, e: usize) -> bool {
+/// (or to a mark of the post's time before it: 股原 in 地籍股原股长)
+fn glued_post(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
+    let post_at = |k: usize| {
+        lat.longest(k, |x| matches!(x, Piece::Post))
+            .map(|(l, _)| k + l)
+    };
     cut_at(lat, e).is_some_and(|token_end| {
-        lat.longest(e, |x| matches!(x, Piece::Post))
-            .is_some_and(|(len, _)| e + len == token_end)
+        post_at(e) == Some(token_end)
+            || lat
+                .word_at(e, &r.lex.person_words.post_marker)
+                .is_some_and(|(_, l)| e + l == token_end && post_at(token_end).is_some())
     })
 }
 
@@ -1418,6 +1427,29 @@ mod tests {
         for t in ["区府办", "区文旅体局", "市市政管理局"] {
             assert!(has(&ms, t, Agency), "{t}: {ms:?}");
         }
+    }
+
+    #[test]
+    fn the_office_of_a_party_committee_by_its_short_form_and_never_alone() {
+        let ms = found_by("区委办、区政府办联合印发通知，由区文联承办。", "chains");
+        assert!(has(&ms, "区委办", Agency), "{ms:?}");
+        assert!(has(&ms, "区政府办", Agency), "{ms:?}");
+        // 办 of 承办 is no office
+        assert!(!has_text(&ms, "办"), "{ms:?}");
+    }
+
+    #[test]
+    fn institutions_named_after_the_service_they_give() {
+        let ms = found_by("由县就业服务中心、县救助管理站组织。", "chains");
+        assert!(has(&ms, "县就业服务中心", Agency), "{ms:?}");
+        assert!(has(&ms, "县救助管理站", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_unit_before_a_former_post() {
+        // jieba glues 股原 together in 地籍股原股长
+        let ms = found_by("宜昌市自然资源局地籍股原股长某某被通报。", "chains");
+        assert!(has(&ms, "宜昌市自然资源局地籍股", Agency), "{ms:?}");
     }
 
     #[test]

@@ -402,7 +402,7 @@ impl<'m> Lattice<'m> {
             .map(|t| Token {
                 start: byte2char[t.byte_start],
                 end: byte2char[t.byte_end],
-                tag: Tag::parse(t.tag),
+                tag: counting_tag(Tag::parse(t.tag), &chars[byte2char[t.byte_start]..]),
             })
             .collect();
         let tokens = detach_glued(tagged, &chars, matcher, jieba);
@@ -531,6 +531,17 @@ impl<'m> Lattice<'m> {
     pub(crate) fn conjunction_at(&self, pos: usize) -> bool {
         self.token(pos)
             .is_some_and(|t| t.start == pos && t.end == pos + 1 && t.tag == Tag::C)
+    }
+}
+
+/// The tag of a token as a count: jieba's dictionary tags 零件 and 零部件
+/// as numerals with a classifier (mq), yet 零 counts nothing there; such
+/// words are nouns.
+fn counting_tag(tag: Tag, chars: &[char]) -> Tag {
+    if tag == Tag::Mq && chars.first() == Some(&'零') {
+        Tag::N
+    } else {
+        tag
     }
 }
 

@@ -384,7 +384,26 @@ fn counted_or_listed(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bo
     let quantifier = first_tok.chars().count() == 1 && fw.quantifier.starts(&first_tok)
         || r.lex.is(&first_tok, Trigger::Anaphor)
         || r.lex.generic.contains(&first_tok);
-    quantifier || counted(r, &lat.text(bare, q))
+    quantifier || counted_in(r, lat, bare, q)
+}
+
+/// Whether the characters `s..e` count something (see [`counted`]), where
+/// the numeral and its classifier are not two characters of a longer word
+/// (零部件, 一体化: 零部 is no count).
+fn counted_in(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
+    let fw = &r.lex.function_words;
+    (s..e.saturating_sub(1)).any(|k| {
+        let (a, b) = (lat.chars[k], lat.chars[k + 1]);
+        let pair = (a.is_ascii_digit() || fw.counting_numeral.has_char(a))
+            && fw.count_classifier.has_char(b);
+        let in_word = lat.token(k).is_some_and(|t| {
+            t.end > k + 1
+                && t.end - t.start >= 3
+                && t.tag != Tag::M
+                && r.is_word(&lat.text(t.start, t.end))
+        });
+        pair && !in_word
+    })
 }
 
 /// Whether words count something: a numeral before a classifier (21个,
@@ -1458,6 +1477,16 @@ mod tests {
         assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
         let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
         assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_numeral_and_classifier_inside_a_word_count_nothing() {
+        // 零部件 holds 零 and 部, yet it is one word, not a count
+        let ms = found_by("宏达汽车零部件产业园项目今天开工。", "headed_names");
+        assert!(has(&ms, "宏达汽车零部件产业园项目", Project), "{ms:?}");
+        // a count before a head is still none (三座产业园)
+        let ms = found_by("新建三座产业园。", "headed_names");
+        assert!(!ms.iter().any(|m| m.0.contains("三座")), "{ms:?}");
     }
 
     #[test]

@@ -121,9 +121,14 @@ pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> 
     }
     // the start of a predicate right after three characters (刘某贵在,
     // 陈光明说), unless the third starts a verb of two (王刚强调)
+    // (or a report verb the segmenter did not cut out, where no word of
+    // two starts at the fourth: 陈某汇报了, not 王志强调研)
+    let word_at_fourth = lat
+        .token(third + 1)
+        .is_some_and(|t| t.start == third + 1 && t.end >= third + 3);
     let verb_at_third = lat.token(third).is_some_and(|t| {
         t.start == third && t.end == third + 2 && r.tags().predicate_verb.contains(t.tag)
-    });
+    }) || report_verb_at(r, lat, third) && !word_at_fourth;
     if sl == 1 && pw.after_name.has_char(c4) && !verb_at_third {
         return Some(3);
     }
@@ -2001,6 +2006,13 @@ mod tests {
         // but a two-character verb there is the predicate (王刚强调)
         let ms = persons("县长王刚强调要抓好安全生产。");
         assert!(ms.contains(&"王刚".to_string()), "{ms:?}");
+        // also a report verb the segmenter joined to the name (汇报, 通报),
+        // but not where a word of two starts after it (强调研 is 调研)
+        let ms = persons("站长陈明汇报了情况，站长李东通报了进展。");
+        assert!(ms.contains(&"陈明".to_string()), "{ms:?}");
+        assert!(ms.contains(&"李东".to_string()), "{ms:?}");
+        let ms = persons("局长王志强调研了工作。");
+        assert!(ms.contains(&"王志强".to_string()), "{ms:?}");
         // a short division name (黄平) starting a name after a post
         let ms = persons("市政协主席黄平林讲话。");
         assert!(ms.contains(&"黄平林".to_string()), "{ms:?}");

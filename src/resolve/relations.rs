@@ -1112,6 +1112,15 @@ fn chain_posts(
         if ps >= 2 && adjective.has_char(chars[ps - 1]) && places.is_level_char(chars[ps - 2]) {
             ps -= 1;
         }
+        // a mark of the post's time after its body (某局原局长, 某县时任县长)
+        let marker = &res.r.lex.person_words.post_marker;
+        if let Some(l) = (1..=2).find(|&l| {
+            ps > l
+                && marker.contains(&char_slice(chars, ps - l, ps))
+                && keys.body_ending(ps - l).is_some()
+        }) {
+            ps -= l;
+        }
         // a level word before the post (市 in 市副总林长)
         let mut level = None;
         if ps > 0 && res.r.lex.words.places.is_level_char(chars[ps - 1]) {
@@ -1876,6 +1885,19 @@ mod tests {
             s == "何立群" && *p == Predicate::MemberOf && o == "中共德州市委员会"
         });
         assert!(member, "{rels:?}");
+    }
+
+    #[test]
+    fn a_former_post_belongs_to_the_body_before_its_mark() {
+        let rels =
+            relations("德州市通报问题。市水利局原局长何立群、市农业农村局原副局长罗振东被处分。\n");
+        let member = |who: &str, body: &str| {
+            rels.iter()
+                .any(|(s, p, o, _)| s == who && *p == Predicate::MemberOf && o == body)
+        };
+        assert!(member("何立群", "德州市水利局"), "{rels:?}");
+        assert!(member("罗振东", "德州市农业农村局"), "{rels:?}");
+        assert!(!member("何立群", "德州市农业农村局"), "{rels:?}");
     }
 
     #[test]
