@@ -235,6 +235,9 @@ pub struct Lexicon {
     pub(crate) triggers: HashMap<String, Vec<Trigger>>,
     /// Countries and regions by name → canonical.
     pub(crate) countries: HashMap<String, String>,
+    /// Words of policy language newer than the segmenter's dictionary,
+    /// with their part-of-speech tags (common_words.tsv).
+    pub(crate) common_words: Vec<(String, String)>,
     /// Geographic names (rivers, lakes …) by name → canonical.
     pub(crate) geo: HashMap<String, String>,
     /// Verbs that occur inside names.
@@ -316,6 +319,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     data!("organ_names.tsv"),
     data!("place_words.tsv"),
     data!("layout_marks.tsv"),
+    data!("common_words.tsv"),
 ];
 
 /// The data rows of a lexicon file (not blank, not a `#` comment): the
@@ -357,6 +361,7 @@ fn loader(file: &str) -> Option<Loader> {
         "geo.tsv" => Lexicon::load_geo,
         "zones.tsv" => Lexicon::load_zones,
         "hosts.tsv" => Lexicon::load_hosts,
+        "common_words.tsv" => Lexicon::load_common_words,
         "name_words.tsv" => Lexicon::load_name_words,
         // the word lists of the grammar, each a sheet of kinds
         "tag_classes.tsv" => |lx, f, t| TagClasses::load(f, t).map(|w| lx.tags = w),
@@ -505,6 +510,25 @@ impl Lexicon {
         for (_, r) in rows(text) {
             let canon = r.get(1).copied().unwrap_or(r[0]);
             self.countries.insert(r[0].to_string(), canon.to_string());
+        }
+        Ok(())
+    }
+
+    /// common_words.tsv: words of policy language newer than the
+    /// segmenter's dictionary, with their tags.
+    fn load_common_words(
+        &mut self,
+        file: &'static str,
+        text: &'static str,
+    ) -> Result<(), LexiconError> {
+        for (line, r) in rows(text) {
+            let [word, tag] = r[..] else {
+                return Err(bad(file, line, "expected two columns: word, tag"));
+            };
+            if Tag::parse(tag) == Tag::X {
+                return Err(bad(file, line, format!("unknown part-of-speech tag {tag}")));
+            }
+            self.common_words.push((word.to_string(), tag.to_string()));
         }
         Ok(())
     }

@@ -344,6 +344,9 @@ fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
     for post in lex.posts.keys().filter(two) {
         add_word(jieba, post, 1000, Tag::N);
     }
+    for (word, tag) in &lex.common_words {
+        add_word(jieba, word, 1000, Tag::parse(tag));
+    }
 }
 
 /// Adds a word to jieba's dictionary with its frequency and tag, unless

@@ -1480,6 +1480,16 @@ mod tests {
     }
 
     #[test]
+    fn words_of_policy_language_newer_than_the_dictionary_are_no_names() {
+        // 实训 and 康养 are words (common_words.tsv), not unknown proper ones
+        let ms = found_by("实地察看实训基地和康养产业园项目建设情况。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+        // a trade name before them still names the project
+        let ms = found_by("宏达康养产业园项目今天开工。", "headed_names");
+        assert!(has(&ms, "宏达康养产业园项目", Project), "{ms:?}");
+    }
+
+    #[test]
     fn a_numeral_and_classifier_inside_a_word_count_nothing() {
         // 零部件 holds 零 and 部, yet it is one word, not a count
         let ms = found_by("宏达汽车零部件产业园项目今天开工。", "headed_names");
