@@ -65,6 +65,9 @@ pub(crate) struct Matcher {
     /// The one-character heads of the units of an agency (局, 处, 科): the
     /// segmenter's guess may glue one to the preposition after it (局对).
     unit_heads: Vec<char>,
+    /// Words of common_words.tsv with their tags: they replace the tags
+    /// the segmenter's dictionary gives (幸福感 is no person's name).
+    pub(crate) retag: HashMap<String, Tag>,
 }
 
 impl Matcher {
@@ -151,6 +154,11 @@ impl Matcher {
             glued_chars: first_chars(&lx.function_words.glued_preposition),
             person_tags: lx.tags.person_name,
             unit_heads: unit_heads(lx),
+            retag: lx
+                .common_words
+                .iter()
+                .map(|(w, t)| (w.clone(), Tag::parse(t)))
+                .collect(),
         }
     }
 }
@@ -402,7 +410,9 @@ impl<'m> Lattice<'m> {
             .map(|t| Token {
                 start: byte2char[t.byte_start],
                 end: byte2char[t.byte_end],
-                tag: counting_tag(Tag::parse(t.tag), &chars[byte2char[t.byte_start]..]),
+                tag: matcher.retag.get(t.word).copied().unwrap_or_else(|| {
+                    counting_tag(Tag::parse(t.tag), &chars[byte2char[t.byte_start]..])
+                }),
             })
             .collect();
         let tokens = detach_glued(tagged, &chars, matcher, jieba);

@@ -409,7 +409,8 @@ impl Recognizer {
     /// Whether `w` is an ordinary dictionary word (not a name): a word of
     /// jieba's dictionary whose tag is not a person or place name.
     pub(crate) fn common_word(&self, w: &str) -> bool {
-        dict_tag(&self.jieba, w).is_some_and(|t| !self.lex.tags.proper_name.contains(t))
+        let tag = (self.matcher.retag.get(w).copied()).or_else(|| dict_tag(&self.jieba, w));
+        tag.is_some_and(|t| !self.lex.tags.proper_name.contains(t))
     }
 
     /// The classes of part-of-speech tags.

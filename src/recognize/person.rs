@@ -110,9 +110,11 @@ pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> 
     }
     // a delimiter right after three characters: 刘建中等, 贾利民、
     let c4 = chars.get(third + 1).copied().unwrap_or('。');
+    // (a numeral may end a given name before a delimiter: 张少一、)
+    let numeral_end = r.lex.function_words.numeral.has_char(c3) && is_punct(c4);
     if sl == 1
         && (is_punct(c4) || pw.list_name_follower.has_char(c4))
-        && !pw.after_name.has_char(c3)
+        && (!pw.after_name.has_char(c3) || numeral_end)
     {
         return Some(3);
     }
@@ -1020,15 +1022,29 @@ fn listed_among_words(r: &Recognizer, lat: &Lattice, t: &Token) -> bool {
         }
         (2..=6).contains(&(e - s))
     };
+    // or the next item's noun right at the comma, a common word that is
+    // no post, name or place (农贸市场、商超: 市场; 获得感、幸福感)
+    let common_noun = |n: &Token| {
+        let w = lat.text(n.start, n.end);
+        n.end - n.start >= 2
+            && r.common_word(&w)
+            && !r.tags().person_name.contains(n.tag)
+            && !r.lex.posts.contains_key(&w)
+            && !r.lex.division_by_short.contains_key(&w)
+            && r.tags().plain_noun.contains(n.tag)
+    };
     let before = t.start >= 2 && c[t.start - 1] == '、' && {
         let e = t.start - 1;
         let s = (0..e).rev().find(|&k| delimits(k)).map_or(0, |k| k + 1);
         words(s, e)
+            || lat
+                .token(e - 1)
+                .is_some_and(|n| n.end == e && common_noun(n))
     };
     let after = c.get(t.end) == Some(&'、') && {
         let s = t.end + 1;
         let e = (s..c.len()).find(|&k| delimits(k)).unwrap_or(c.len());
-        words(s, e)
+        words(s, e) || lat.token(s).is_some_and(|n| n.start == s && common_noun(n))
     };
     before || after
 }
@@ -1421,7 +1437,18 @@ fn names_after_post(
             return;
         }
         let ok = is_punct(nx) || !is_han(nx) || lat.tok_start(after) || pw.after_name.has_char(nx);
-        if !ok {
+        // a name of two does not take the first character of a common word
+        // (学生向所在学校: 所在; a name of three may: 孙永贵在, 贵在); after a
+        // group noun it is the segmenter's name or stands before a delimiter
+        // (学生崇廉尚洁 is a slogan)
+        let cuts_word = l == 2
+            && nr != Some(l)
+            && lat.token(after - 1).is_some_and(|t| {
+                t.start == after - 1 && t.end > after && r.common_word(&lat.text(t.start, t.end))
+            });
+        let closed = is_punct(nx) || pw.after_name.has_char(nx) || report_verb_at(r, lat, after);
+        let group = pw.collective.contains(&post) && (nr != Some(l) && !is_punct(nx) || !closed);
+        if !ok || cuts_word || group {
             return;
         }
         let f = Found {
@@ -1998,6 +2025,22 @@ mod tests {
     }
 
     #[test]
+    fn words_after_a_group_noun_or_among_listed_words_are_no_names() {
+        // a name takes no first character of a common word (所在)
+        let ms = persons("符合条件的学生向所在学校提出申请。");
+        assert!(ms.is_empty(), "{ms:?}");
+        // after a group noun, a name stands before a delimiter or a verb
+        let ms = persons("营造学生崇廉尚洁的良好氛围。");
+        assert!(ms.is_empty(), "{ms:?}");
+        let ms = persons("学生王晓明说，收获很大。");
+        assert!(ms.contains(&"王晓明".to_string()), "{ms:?}");
+        // an item among common nouns (市场、商超), or one the dictionary
+        // tags as a name (幸福感), is no person
+        let ms = persons("以农贸市场、商超、大中型餐饮单位为重点，提升群众的获得感、幸福感。");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
     fn a_name_of_three_before_the_predicate_or_after_a_short_place() {
         // the predicate starts right after three characters (贵在, 说)
         let ms = persons("市委书记孙永贵在会上强调，局长陈光明说。");
@@ -2011,6 +2054,9 @@ mod tests {
         let ms = persons("站长陈明汇报了情况，站长李东通报了进展。");
         assert!(ms.contains(&"陈明".to_string()), "{ms:?}");
         assert!(ms.contains(&"李东".to_string()), "{ms:?}");
+        // a numeral ends a given name before a delimiter
+        let ms = persons("副主任张少一、贾仲高参加。");
+        assert!(ms.contains(&"张少一".to_string()), "{ms:?}");
         let ms = persons("局长王志强调研了工作。");
         assert!(ms.contains(&"王志强".to_string()), "{ms:?}");
         // a short division name (黄平) starting a name after a post
