@@ -977,6 +977,11 @@ pub(crate) fn generic_at(
         if !suffix_stands(r, lat, q, e) {
             continue;
         }
+        // a group counted right after its head (出动检查组98人次, 派出工作组
+        // 3个) is a number of groups, not a named one
+        if lat.chars[e - 1] == '组' && counted_after(r, lat, e) {
+            return None;
+        }
         let e = if etype == EntityType::Organization {
             company_run_on(r, lat, e)
         } else {
@@ -994,6 +999,20 @@ pub(crate) fn generic_at(
         return Some((link, e));
     }
     None
+}
+
+/// Whether a count starts at `e`: digits, or a counting numeral and a
+/// classifier (98人次, 三个; not 一行, a group's party).
+fn counted_after(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
+    let fw = &r.lex.function_words;
+    let at = |k: usize| lat.chars.get(k).copied();
+    match at(e) {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if fw.counting_numeral.has_char(c) => {
+            at(e + 1).is_some_and(|b| fw.count_classifier.has_char(b))
+        }
+        _ => false,
+    }
 }
 
 /// The longest suffix of the role ending at `e` of a name starting at `p`
@@ -1443,6 +1462,15 @@ mod tests {
         let ms = found_by("由县就业服务中心、县救助管理站组织。", "chains");
         assert!(has(&ms, "县就业服务中心", Agency), "{ms:?}");
         assert!(has(&ms, "县救助管理站", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_group_counted_after_its_head_is_none() {
+        let ms = found_by("宜昌市林业系统共出动督导检查组98人次。", "chains");
+        assert!(!ms.iter().any(|m| m.0.contains("检查组")), "{ms:?}");
+        // a named group and its party are still a group
+        let ms = found_by("宜昌市委第三巡察组一行到场。", "chains");
+        assert!(has(&ms, "宜昌市委第三巡察组", Agency), "{ms:?}");
     }
 
     #[test]
