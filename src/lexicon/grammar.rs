@@ -313,6 +313,8 @@ pub(crate) struct HeadWords {
     /// Heads of institutions that a building verb makes projects (小学,
     /// 医院, 幼儿园).
     pub(crate) built_institution: WordList,
+    /// Kinds of school a numeral names by its number (一中, 一高中).
+    pub(crate) ordinal_school: WordList,
     /// Verbs that open the capacity a project's name states (年产,
     /// 年出栏).
     pub(crate) capacity_lead: WordList,
@@ -347,6 +349,7 @@ kinds!(HeadWords {
     local_enterprise,
     build_verb,
     built_institution,
+    ordinal_school,
     capacity_lead,
     project_lead,
     work_head,

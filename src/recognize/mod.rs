@@ -242,6 +242,15 @@ fn dict_tag(jieba: &Jieba, w: &str) -> Option<Tag> {
     (t.len() == 1).then(|| Tag::parse(t[0].tag))
 }
 
+/// The tag of a word: common_words.tsv's where it lists the word (新建 is a
+/// verb, though the dictionary holds it as a place), else the dictionary's.
+fn word_tag(lex: &Lexicon, jieba: &Jieba, w: &str) -> Option<Tag> {
+    match lex.common_words.iter().find(|(cw, _)| cw == w) {
+        Some((_, t)) => Some(Tag::parse(t)),
+        None => dict_tag(jieba, w),
+    }
+}
+
 /// Below this dictionary frequency the short name of a city or province
 /// that the dictionary holds as another part of speech is still a name
 /// (保定 739, 自贡 64; 合作 13478 and 比如 5621 are words).
@@ -276,7 +285,7 @@ fn drop_common_division_names(lex: &mut Lexicon, jieba: &Jieba) {
         .division_by_short
         .iter()
         .filter(|(short, idx)| {
-            dict_tag(jieba, short).is_some_and(|t| lex.tags.never_place.contains(t))
+            word_tag(lex, jieba, short).is_some_and(|t| lex.tags.never_place.contains(t))
                 && !rare(short, idx)
         })
         .map(|(short, _)| short.clone())
@@ -301,7 +310,7 @@ fn drop_common_division_names(lex: &mut Lexicon, jieba: &Jieba) {
                     && !lex.place_terms.township_term.ends(n)
         })
         .map(|(n, _)| n)
-        .filter(|n| dict_tag(jieba, n).is_some_and(|t| lex.tags.plain_noun.contains(t)))
+        .filter(|n| word_tag(lex, jieba, n).is_some_and(|t| lex.tags.plain_noun.contains(t)))
         .cloned()
         .collect();
     for n in plain {

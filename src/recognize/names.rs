@@ -995,9 +995,19 @@ impl Walk<'_> {
         let hw = &r.lex.head_words;
         // (the words that make a project's name generic, 产业, 建设, name a
         // company's industry: 某某产业发展有限公司)
+        // (but a kind of work right before the head goes on to what it is
+        // done on: 某某中学新建项目, while 新建项目 alone stays generic)
+        let work_at_head = t.end == q && hw.build_verb.contains(w) && r.lex.name_verbs.contains(w);
+        // (a numeral naming a school by its number: 某镇一高中)
+        if w.chars().count() == 1
+            && r.lex.function_words.numeral.contains(w)
+            && lat.word_at(t.end, &hw.ordinal_school).is_some()
+        {
+            return false;
+        }
         if r.lex.is(w, Trigger::LeftStop)
             || r.lex.is(w, Trigger::Anaphor)
-            || r.lex.generic.contains(w) && self.head != Head::Company
+            || r.lex.generic.contains(w) && self.head != Head::Company && !work_at_head
         {
             return true;
         }
@@ -1487,6 +1497,27 @@ mod tests {
         // a trade name before them still names the project
         let ms = found_by("宏达康养产业园项目今天开工。", "headed_names");
         assert!(has(&ms, "宏达康养产业园项目", Project), "{ms:?}");
+    }
+
+    #[test]
+    fn a_verb_of_building_right_before_the_head_is_part_of_the_name() {
+        // 新建 is a verb, not the short name of a district
+        let ms = found_by("长青路中小学新建项目位于城区。", "headed_names");
+        assert!(has(&ms, "长青路中小学新建项目", Project), "{ms:?}");
+        // but alone before the head it names nothing
+        let ms = found_by("今年新建项目12个。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+        // nor does a generic modifier that is no verb of building
+        let ms = found_by("建成家校社共育实践基地。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
+
+    #[test]
+    fn a_school_named_by_its_number_and_a_road_by_its_section() {
+        let ms = found_by("来到黄河镇一高中异地新建项目现场。", "headed_names");
+        assert!(has(&ms, "黄河镇一高中异地新建项目", Project), "{ms:?}");
+        let ms = found_by("察看长青巷北段棚改项目工地。", "headed_names");
+        assert!(has(&ms, "长青巷北段棚改项目", Project), "{ms:?}");
     }
 
     #[test]
