@@ -670,6 +670,9 @@ impl Walk<'_> {
                 Step::Move(s) => start = s,
             }
         }
+        if let Some(edge) = self.route_start(start) {
+            return Some(edge);
+        }
         if self.head != Head::Other {
             if let Some(edge) = self
                 .named_after(start)
@@ -679,6 +682,29 @@ impl Walk<'_> {
             }
         }
         self.finish(start)
+    }
+
+    /// A route's first end, where the walk stopped on the second (甲乡至帮贡村
+    /// 公路工程: 帮 is a verb too): a known place, with a road's number
+    /// after it (甲乡S507至…), before 至 at most three characters left of
+    /// `start`.
+    fn route_start(&self, start: usize) -> Option<Edge> {
+        let (lat, fw) = (self.lat, &self.r.lex.function_words);
+        if self.head != Head::Project {
+            return None;
+        }
+        let k = (start.saturating_sub(3).max(self.limit + 1)..start)
+            .rev()
+            .find(|&k| fw.route_joiner.has_char(lat.chars[k]))?;
+        if !lat.chars[k + 1..start].iter().all(|c| is_han(*c)) {
+            return None;
+        }
+        let mut e = k;
+        while e > 0 && lat.chars[e - 1].is_ascii_alphanumeric() && k - e < 6 {
+            e -= 1;
+        }
+        let (ps, _, pr) = self.known.place_end(e)?;
+        Some((ps, Some(pr)))
     }
 
     /// The organisation mention ending at `e`, for a project's name.
@@ -702,7 +728,11 @@ impl Walk<'_> {
             return Some(Step::Found((t.start, None)));
         }
         let before = lat.text(t.start, q);
-        let verb_head = r.lex.name_verbs.contains(&before) || is_phase(r, &before);
+        // (or the generic term of the work before its project head: 公路 of
+        // 公路工程, 大桥 of 大桥工程)
+        let verb_head = r.lex.name_verbs.contains(&before)
+            || is_phase(r, &before)
+            || self.head == Head::Project && r.lex.head_words.work_head.contains(&before);
         // a kind of work glued to its end (防洪工程, 绿化工程) after the
         // section it is done on (夷陵区段防洪工程)
         let section_work = self.head == Head::Project
@@ -1509,6 +1539,19 @@ mod tests {
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
         // nor does a generic modifier that is no verb of building
         let ms = found_by("建成家校社共育实践基地。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
+
+    #[test]
+    fn a_road_works_project_between_two_places() {
+        // 公路工程 is one word of the segmenter, and the route's second end
+        // may be a village it does not know (帮 is a verb too)
+        let ms = found_by("来到黄河乡至白马镇公路工程施工现场。", "headed_names");
+        assert!(has(&ms, "黄河乡至白马镇公路工程", Project), "{ms:?}");
+        let ms = found_by("来到黄河乡S507至帮贡村公路工程施工现场。", "headed_names");
+        assert!(has(&ms, "黄河乡S507至帮贡村公路工程", Project), "{ms:?}");
+        // a count of road works is none
+        let ms = found_by("实施公路工程12项。", "headed_names");
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
     }
 
