@@ -649,6 +649,8 @@ kinds!(PersonWords {
 pub(crate) struct DocumentWords {
     /// Labels opening a source credit (来源, 供稿).
     pub(crate) credit_label: WordList,
+    /// Labels of the other fields of a page's line of facts (发布时间, 作者).
+    pub(crate) field_label: WordList,
     /// Verbs by which a notice carries a document (印发, 转发).
     pub(crate) carry_verb: WordList,
     /// The word opening a title's matter (关于).
@@ -667,6 +669,7 @@ pub(crate) struct DocumentWords {
 
 kinds!(DocumentWords {
     credit_label,
+    field_label,
     carry_verb,
     title_about,
     title_of,

@@ -68,6 +68,9 @@ pub(crate) struct Matcher {
     /// Words of common_words.tsv with their tags: they replace the tags
     /// the segmenter's dictionary gives (幸福感 is no person's name).
     pub(crate) retag: HashMap<String, Tag>,
+    /// Anaphors of two characters (该乡, 该村), which the segmenter may glue
+    /// to an unknown name after them (该乡庆华).
+    anaphors: Vec<String>,
 }
 
 impl Matcher {
@@ -154,6 +157,12 @@ impl Matcher {
             glued_chars: first_chars(&lx.function_words.glued_preposition),
             person_tags: lx.tags.person_name,
             unit_heads: unit_heads(lx),
+            anaphors: lx
+                .triggers
+                .iter()
+                .filter(|(w, ts)| w.chars().count() == 2 && ts.contains(&Trigger::Anaphor))
+                .map(|(w, _)| w.clone())
+                .collect(),
             retag: lx
                 .common_words
                 .iter()
@@ -180,6 +189,19 @@ fn detach_glued(
     while i < tokens.len() {
         let t = &tokens[i];
         // (the detached character's tag, the rest, the tokens it takes)
+        let single_before = out
+            .last()
+            .is_some_and(|p: &Token| p.end == t.start && p.end - p.start == 1);
+        if let Some(rest) = single_before
+            .then(|| glued_anaphor(t, chars, matcher, jieba))
+            .flatten()
+        {
+            out.pop();
+            push_tagged(&mut out, t.start - 1, vec![(2, Tag::R)]);
+            push_tagged(&mut out, t.start + 1, rest);
+            i += 1;
+            continue;
+        }
         let detached = glued_preposition(t, chars, matcher, jieba)
             .map(|rest| ("p", rest, 1))
             .or_else(|| {
@@ -252,6 +274,28 @@ fn glued_preposition(
     }
     let word: String = chars[t.start..t.end].iter().collect();
     (!jieba.has_word(&word)).then(|| tagged(jieba, &word[chars[t.start].len_utf8()..]))
+}
+
+/// The words after an anaphor of two characters whose second character the
+/// segmenter glued into one unknown word with the name after it (该|乡庆华:
+/// 该乡 + 庆华), segmented again; `t` is the token after the first
+/// character.
+fn glued_anaphor(
+    t: &Token,
+    chars: &[char],
+    matcher: &Matcher,
+    jieba: &Jieba,
+) -> Option<Vec<(usize, Tag)>> {
+    if t.end - t.start < 3 || t.start == 0 {
+        return None;
+    }
+    let word: String = chars[t.start..t.end].iter().collect();
+    let lead: String = chars[t.start - 1..t.start + 1].iter().collect();
+    if jieba.has_word(&word) || !matcher.anaphors.contains(&lead) {
+        return None;
+    }
+    let rest: String = chars[t.start + 1..t.end].iter().collect();
+    Some(tagged(jieba, &rest))
 }
 
 /// The words after a level word that the segmenter glued to the first

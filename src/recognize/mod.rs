@@ -813,8 +813,11 @@ fn credit_at(
     while s < n && c[s] == ' ' {
         s += 1;
     }
+    // (up to the label of the next field, written without a space:
+    // 来源:某某网发布时间:…)
+    let fields = &r.lex.document_words.field_label;
     let mut e = s;
-    while e < n && is_han(c[e]) && e - s < 20 {
+    while e < n && is_han(c[e]) && e - s < 20 && (e == s || lat.word_at(e, fields).is_none()) {
         e += 1;
     }
     if e - s >= 3 {
@@ -1242,6 +1245,13 @@ mod tests {
         // a sentence that ends in a paper's name is no masthead
         let ms = found_by("消息刊登在新程晚报 2021年版上。", "sources");
         assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_credited_medium_ends_at_the_next_field_of_the_line() {
+        let ms = found_by("来源:三峡在线发布时间:2021-08-25 15:58\n", "sources");
+        assert!(ms.iter().any(|m| m.0 == "三峡在线"), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0.contains("发布")), "{ms:?}");
     }
 
     #[test]

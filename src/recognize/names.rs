@@ -1543,6 +1543,13 @@ mod tests {
     }
 
     #[test]
+    fn an_anaphor_the_segmenter_glued_to_a_name_is_no_part_of_it() {
+        // jieba cuts 该|乡庆华: 乡 belongs to 该乡
+        let ms = found_by("农技人员来到该乡庆华家庭农场询问。", "headed_names");
+        assert!(!ms.iter().any(|m| m.0.starts_with('乡')), "{ms:?}");
+    }
+
+    #[test]
     fn a_road_works_project_between_two_places() {
         // 公路工程 is one word of the segmenter, and the route's second end
         // may be a village it does not know (帮 is a verb too)
