@@ -805,8 +805,17 @@ impl Walk<'_> {
             };
         }
         if let Some(lead) = self.capacity_before(start) {
-            // (with the company whose project it is: 某某有限公司年产…项目)
-            return Step::Move(self.org_end(lead).unwrap_or(lead));
+            // (with the company whose project it is: 某某有限公司年产…项目;
+            // a verb of building before the capacity is the sentence's:
+            // 投资12亿元建设年产5万吨…项目)
+            let verbs = &self.r.lex.head_words.build_verb;
+            let built =
+                (2..=4).any(|l| lead >= l && verbs.contains(&self.lat.text(lead - l, lead)));
+            return match self.org_end(lead) {
+                Some(os) => Step::Move(os),
+                None if built => Step::Stop(lead),
+                None => Step::Move(lead),
+            };
         }
         if is_close_bracket(c) {
             return self.over_bracket(start, prev);
@@ -1547,6 +1556,15 @@ mod tests {
         // jieba cuts 该|乡庆华: 乡 belongs to 该乡
         let ms = found_by("农技人员来到该乡庆华家庭农场询问。", "headed_names");
         assert!(!ms.iter().any(|m| m.0.starts_with('乡')), "{ms:?}");
+    }
+
+    #[test]
+    fn a_verb_of_building_before_a_stated_capacity_is_no_part_of_the_name() {
+        let ms = found_by(
+            "宏远公司投资12亿元建设年产5万吨新型建材项目。",
+            "headed_names",
+        );
+        assert!(has(&ms, "年产5万吨新型建材项目", Project), "{ms:?}");
     }
 
     #[test]

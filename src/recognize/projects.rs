@@ -374,10 +374,16 @@ fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
         // (a verb of acting on projects that names none: 实施, not 建设)
         let acting =
             r.lex.is(&w, crate::lexicon::Trigger::Participate) && !r.lex.name_verbs.contains(&w);
-        let lead = r.lex.head_words.project_lead.contains(&w)
+        // (a verb of building right before the capacity the name states:
+        // 建设年产5万吨…项目)
+        let hw = &r.lex.head_words;
+        let builds_capacity =
+            hw.build_verb.contains(&w) && lat.word_at(t.end, &hw.capacity_lead).is_some();
+        let lead = hw.project_lead.contains(&w)
             || r.lex.is(&w, crate::lexicon::Trigger::LeftStop) && t.tag != crate::lexicon::Tag::C
             || function
-            || acting;
+            || acting
+            || builds_capacity;
         if lead {
             start = t.end;
         }
@@ -709,6 +715,17 @@ mod tests {
                 .all(|m| !m.0.starts_with("实施") && !m.0.starts_with("加快")),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_verb_of_building_before_an_items_capacity_is_no_part_of_it() {
+        let ms = through(
+            "其中，吉林宏远新材料有限公司投资12亿元建设年产5万吨新型建材项目；\
+             东辽县城投公司实施的东辽县城区供热管网改造工程，总投资3.2亿元。",
+            "project_lists",
+        );
+        assert!(has(&ms, "年产5万吨新型建材项目", Project), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0.starts_with("建设")), "{ms:?}");
     }
 
     #[test]
