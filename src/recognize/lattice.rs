@@ -188,7 +188,7 @@ fn detach_glued(
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        // (the detached character's tag, the rest, the tokens it takes)
+        // (an anaphor's second character glued to the word after it: 该|乡庆华)
         let single_before = out
             .last()
             .is_some_and(|p: &Token| p.end == t.start && p.end - p.start == 1);
@@ -202,6 +202,7 @@ fn detach_glued(
             i += 1;
             continue;
         }
+        // (the detached character's tag, the rest, the tokens it takes)
         let detached = glued_preposition(t, chars, matcher, jieba)
             .map(|rest| ("p", rest, 1))
             .or_else(|| {
