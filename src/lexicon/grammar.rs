@@ -612,6 +612,8 @@ pub(crate) struct PersonWords {
     /// Characters that end the names of villages and towns and hardly
     /// ever a given name (李家营, 闫各庄, 高镇).
     pub(crate) place_end: WordList,
+    /// Characters that end organs' short names, hardly ever a given name.
+    pub(crate) organ_end: WordList,
     /// Close a credit after its name at the end of a caption (王强 摄).
     pub(crate) credit_end: WordList,
     /// Classifiers counting people before the post of a list (8名委员).
@@ -638,6 +640,7 @@ kinds!(PersonWords {
     list_name_follower,
     collective,
     place_end,
+    organ_end,
     credit_end,
     people_count,
     transliteration,

@@ -180,7 +180,8 @@ fn name_token(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 pub(crate) fn listed_name(r: &Recognizer, name: &str) -> bool {
     !(r.lex.posts.contains_key(name)
         || r.is_word(name) && r.word_freq(name) >= 1000
-        || r.lex.person_words.place_end.ends(name))
+        || r.lex.person_words.place_end.ends(name)
+        || r.lex.person_words.organ_end.ends(name))
 }
 
 /// Whether a candidate name is plausible: not an ordinary word (关心, 方案),
@@ -190,6 +191,7 @@ pub(crate) fn plausible_name(r: &Recognizer, name: &str) -> bool {
     if r.common_word(name)
         || r.lex.head_words.village_head.ends(name)
         || r.lex.person_words.place_end.ends(name)
+        || r.lex.person_words.organ_end.ends(name)
         || r.lex.division_by_name.contains_key(name)
     {
         return false;
@@ -2022,6 +2024,13 @@ mod tests {
         assert!(!ms.iter().any(|m| m.starts_with('赴')), "{ms:?}");
         let ms = persons("走访旗人大代表巴特尔孟和时了解情况。");
         assert!(!ms.iter().any(|m| m.ends_with('时')), "{ms:?}");
+    }
+
+    #[test]
+    fn an_organ_s_short_name_in_a_byline_is_no_person() {
+        let ms = persons("作者:农环委 来源:某某人大网\n作者:李明 来源:某某人大网\n");
+        assert!(!ms.contains(&"农环委".to_string()), "{ms:?}");
+        assert!(ms.contains(&"李明".to_string()), "{ms:?}");
     }
 
     #[test]
