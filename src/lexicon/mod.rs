@@ -236,8 +236,9 @@ pub struct Lexicon {
     /// Countries and regions by name → canonical.
     pub(crate) countries: HashMap<String, String>,
     /// Words of policy language newer than the segmenter's dictionary,
-    /// with their part-of-speech tags (common_words.tsv).
-    pub(crate) common_words: Vec<(String, String)>,
+    /// or that it tags wrongly, with their part-of-speech tags
+    /// (common_words.tsv).
+    pub(crate) common_words: HashMap<String, Tag>,
     /// Geographic names (rivers, lakes …) by name → canonical.
     pub(crate) geo: HashMap<String, String>,
     /// Verbs that occur inside names.
@@ -525,10 +526,11 @@ impl Lexicon {
             let [word, tag] = r[..] else {
                 return Err(bad(file, line, "expected two columns: word, tag"));
             };
-            if Tag::parse(tag) == Tag::X {
+            let parsed = Tag::parse(tag);
+            if parsed == Tag::X {
                 return Err(bad(file, line, format!("unknown part-of-speech tag {tag}")));
             }
-            self.common_words.push((word.to_string(), tag.to_string()));
+            self.common_words.insert(word.to_string(), parsed);
         }
         Ok(())
     }

@@ -1004,15 +1004,8 @@ pub(crate) fn generic_at(
 /// Whether a count starts at `e`: digits, or a counting numeral and a
 /// classifier (98人次, 三个; not 一行, a group's party).
 fn counted_after(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
-    let fw = &r.lex.function_words;
-    let at = |k: usize| lat.chars.get(k).copied();
-    match at(e) {
-        Some(c) if c.is_ascii_digit() => true,
-        Some(c) if fw.counting_numeral.has_char(c) => {
-            at(e + 1).is_some_and(|b| fw.count_classifier.has_char(b))
-        }
-        _ => false,
-    }
+    lat.chars.get(e).is_some_and(|c| c.is_ascii_digit())
+        || super::names::counted(r, lat, e, (e + 2).min(lat.len()))
 }
 
 /// The longest suffix of the role ending at `e` of a name starting at `p`

@@ -65,12 +65,9 @@ pub(crate) struct Matcher {
     /// The one-character heads of the units of an agency (局, 处, 科): the
     /// segmenter's guess may glue one to the preposition after it (局对).
     unit_heads: Vec<char>,
-    /// Words of common_words.tsv with their tags: they replace the tags
-    /// the segmenter's dictionary gives (幸福感 is no person's name).
-    pub(crate) retag: HashMap<String, Tag>,
     /// Anaphors of two characters (该乡, 该村), which the segmenter may glue
     /// to an unknown name after them (该乡庆华).
-    anaphors: Vec<String>,
+    anaphors: Vec<(char, char)>,
 }
 
 impl Matcher {
@@ -160,13 +157,14 @@ impl Matcher {
             anaphors: lx
                 .triggers
                 .iter()
-                .filter(|(w, ts)| w.chars().count() == 2 && ts.contains(&Trigger::Anaphor))
-                .map(|(w, _)| w.clone())
-                .collect(),
-            retag: lx
-                .common_words
-                .iter()
-                .map(|(w, t)| (w.clone(), Tag::parse(t)))
+                .filter(|(_, ts)| ts.contains(&Trigger::Anaphor))
+                .filter_map(|(w, _)| {
+                    let mut cs = w.chars();
+                    match (cs.next(), cs.next(), cs.next()) {
+                        (Some(a), Some(b), None) => Some((a, b)),
+                        _ => None,
+                    }
+                })
                 .collect(),
         }
     }
@@ -287,12 +285,16 @@ fn glued_anaphor(
     matcher: &Matcher,
     jieba: &Jieba,
 ) -> Option<Vec<(usize, Tag)>> {
-    if t.end - t.start < 3 || t.start == 0 {
+    if t.end - t.start < 3
+        || t.start == 0
+        || !matcher
+            .anaphors
+            .contains(&(chars[t.start - 1], chars[t.start]))
+    {
         return None;
     }
     let word: String = chars[t.start..t.end].iter().collect();
-    let lead: String = chars[t.start - 1..t.start + 1].iter().collect();
-    if jieba.has_word(&word) || !matcher.anaphors.contains(&lead) {
+    if jieba.has_word(&word) {
         return None;
     }
     let rest: String = chars[t.start + 1..t.end].iter().collect();
@@ -423,8 +425,15 @@ fn group<'a, T>(items: &'a [T], idx: &[usize], k: usize) -> &'a [T] {
 }
 
 impl<'m> Lattice<'m> {
-    /// Builds the lattice of a text.
-    pub(crate) fn new(text: &str, matcher: &'m Matcher, jieba: &Jieba) -> Lattice<'m> {
+    /// Builds the lattice of a text; `retag` holds the tags of
+    /// common_words.tsv, which replace the dictionary's (幸福感 is no
+    /// person's name, 零部件 no count).
+    pub(crate) fn new(
+        text: &str,
+        matcher: &'m Matcher,
+        jieba: &Jieba,
+        retag: &crate::lexicon::HashMap<String, Tag>,
+    ) -> Lattice<'m> {
         let chars: Vec<char> = text.chars().collect();
         let n = chars.len();
         let mut byte2char = vec![0usize; text.len() + 1];
@@ -455,9 +464,10 @@ impl<'m> Lattice<'m> {
             .map(|t| Token {
                 start: byte2char[t.byte_start],
                 end: byte2char[t.byte_end],
-                tag: matcher.retag.get(t.word).copied().unwrap_or_else(|| {
-                    counting_tag(Tag::parse(t.tag), &chars[byte2char[t.byte_start]..])
-                }),
+                tag: retag
+                    .get(t.word)
+                    .copied()
+                    .unwrap_or_else(|| Tag::parse(t.tag)),
             })
             .collect();
         let tokens = detach_glued(tagged, &chars, matcher, jieba);
@@ -586,17 +596,6 @@ impl<'m> Lattice<'m> {
     pub(crate) fn conjunction_at(&self, pos: usize) -> bool {
         self.token(pos)
             .is_some_and(|t| t.start == pos && t.end == pos + 1 && t.tag == Tag::C)
-    }
-}
-
-/// The tag of a token as a count: jieba's dictionary tags 零件 and 零部件
-/// as numerals with a classifier (mq), yet 零 counts nothing there; such
-/// words are nouns.
-fn counting_tag(tag: Tag, chars: &[char]) -> Tag {
-    if tag == Tag::Mq && chars.first() == Some(&'零') {
-        Tag::N
-    } else {
-        tag
     }
 }
 

@@ -302,7 +302,7 @@ fn name_ok(r: &Recognizer, lat: &Lattice, s: usize, k: usize, verbs_ok: bool) ->
         && !r
             .lex
             .is(&first.to_string(), crate::lexicon::Trigger::Anaphor)
-        && !super::names::counted(r, &stem)
+        && !super::names::counted(r, lat, s, k)
         && (verbs_ok || !verb)
 }
 

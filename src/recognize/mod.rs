@@ -245,10 +245,10 @@ fn dict_tag(jieba: &Jieba, w: &str) -> Option<Tag> {
 /// The tag of a word: common_words.tsv's where it lists the word (新建 is a
 /// verb, though the dictionary holds it as a place), else the dictionary's.
 fn word_tag(lex: &Lexicon, jieba: &Jieba, w: &str) -> Option<Tag> {
-    match lex.common_words.iter().find(|(cw, _)| cw == w) {
-        Some((_, t)) => Some(Tag::parse(t)),
-        None => dict_tag(jieba, w),
-    }
+    lex.common_words
+        .get(w)
+        .copied()
+        .or_else(|| dict_tag(jieba, w))
 }
 
 /// Below this dictionary frequency the short name of a city or province
@@ -354,7 +354,7 @@ fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
         add_word(jieba, post, 1000, Tag::N);
     }
     for (word, tag) in &lex.common_words {
-        add_word(jieba, word, 1000, Tag::parse(tag));
+        add_word(jieba, word, 1000, *tag);
     }
 }
 
@@ -418,8 +418,7 @@ impl Recognizer {
     /// Whether `w` is an ordinary dictionary word (not a name): a word of
     /// jieba's dictionary whose tag is not a person or place name.
     pub(crate) fn common_word(&self, w: &str) -> bool {
-        let tag = (self.matcher.retag.get(w).copied()).or_else(|| dict_tag(&self.jieba, w));
-        tag.is_some_and(|t| !self.lex.tags.proper_name.contains(t))
+        word_tag(&self.lex, &self.jieba, w).is_some_and(|t| !self.lex.tags.proper_name.contains(t))
     }
 
     /// The classes of part-of-speech tags.
@@ -466,7 +465,7 @@ impl Recognizer {
 
     /// Builds the lattice of a text.
     pub fn lattice<'a>(&'a self, text: &str) -> Lattice<'a> {
-        Lattice::new(text, &self.matcher, &self.jieba)
+        Lattice::new(text, &self.matcher, &self.jieba, &self.lex.common_words)
     }
 
     /// Recognizes all mentions in a text, in order of position.

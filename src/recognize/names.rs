@@ -384,13 +384,13 @@ fn counted_or_listed(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bo
     let quantifier = first_tok.chars().count() == 1 && fw.quantifier.starts(&first_tok)
         || r.lex.is(&first_tok, Trigger::Anaphor)
         || r.lex.generic.contains(&first_tok);
-    quantifier || counted_in(r, lat, bare, q)
+    quantifier || counted(r, lat, bare, q)
 }
 
-/// Whether the characters `s..e` count something (see [`counted`]), where
-/// the numeral and its classifier are not two characters of a longer word
-/// (零部件, 一体化: 零部 is no count).
-fn counted_in(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
+/// Whether the characters `s..e` count something: a numeral before a
+/// classifier (21个, 三座), where the two are not characters of a longer
+/// word (零部件, 一体化: 零部 is no count).
+pub(crate) fn counted(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
     let fw = &r.lex.function_words;
     (s..e.saturating_sub(1)).any(|k| {
         let (a, b) = (lat.chars[k], lat.chars[k + 1]);
@@ -403,15 +403,6 @@ fn counted_in(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
                 && r.is_word(&lat.text(t.start, t.end))
         });
         pair && !in_word
-    })
-}
-
-/// Whether words count something: a numeral before a classifier (21个,
-/// 三座).
-pub(crate) fn counted(r: &Recognizer, words: &str) -> bool {
-    let fw = &r.lex.function_words;
-    words.chars().zip(words.chars().skip(1)).any(|(a, b)| {
-        (a.is_ascii_digit() || fw.counting_numeral.has_char(a)) && fw.count_classifier.has_char(b)
     })
 }
 

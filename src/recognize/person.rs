@@ -180,8 +180,14 @@ fn name_token(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 pub(crate) fn listed_name(r: &Recognizer, name: &str) -> bool {
     !(r.lex.posts.contains_key(name)
         || r.is_word(name) && r.word_freq(name) >= 1000
-        || r.lex.person_words.place_end.ends(name)
-        || r.lex.person_words.organ_end.ends(name))
+        || no_given_name_end(r, name))
+}
+
+/// Whether a name ends as the names of villages and towns (李家营) or the
+/// short names of organs (农环委) do, and hardly ever a given name.
+fn no_given_name_end(r: &Recognizer, name: &str) -> bool {
+    let pw = &r.lex.person_words;
+    pw.place_end.ends(name) || pw.organ_end.ends(name)
 }
 
 /// Whether a candidate name is plausible: not an ordinary word (关心, 方案),
@@ -190,8 +196,7 @@ pub(crate) fn plausible_name(r: &Recognizer, name: &str) -> bool {
     // a village (库口村) is no person, nor a division by its full name (邓州市)
     if r.common_word(name)
         || r.lex.head_words.village_head.ends(name)
-        || r.lex.person_words.place_end.ends(name)
-        || r.lex.person_words.organ_end.ends(name)
+        || no_given_name_end(r, name)
         || r.lex.division_by_name.contains_key(name)
     {
         return false;
