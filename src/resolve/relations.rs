@@ -671,23 +671,25 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                 byline_member(res, &p, post.as_deref(), body)
             }
             PersonSource::Signature => {
-                bracketed_posts(res, &keys, &p, chars);
                 if let Some(b) = body {
                     res.st.relate(&p.key, Predicate::MemberOf, &b, None, &p.ev);
                 }
             }
             PersonSource::Roster => {
-                bracketed_posts(res, &keys, &p, chars);
                 roster_member(res, &p, &refs, chars);
                 let end = org_end.unwrap_or(m.end).min(chars.len());
                 roster_posts(res, &keys, &p, chars, end);
             }
             PersonSource::Post => {
                 post_members(res, &keys, &p, chars);
-                bracketed_posts(res, &keys, &p, chars);
                 post_after(res, &p, post.as_deref(), chars);
                 session_member(res, &p, post.as_deref());
             }
+        }
+        // posts in brackets after the name, however it was found (bylines
+        // write none)
+        if *source != PersonSource::Byline {
+            bracketed_posts(res, &keys, &p, chars);
         }
     }
     shared_posts(res, ms, &keys, chars);
