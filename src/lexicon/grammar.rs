@@ -277,6 +277,8 @@ pub(crate) struct HeadWords {
     pub(crate) project_end: WordList,
     /// Heads of the names of bodies set up for a task (工作领导小组).
     pub(crate) task_group_end: WordList,
+    /// The head of groups sent out for a task, counted after it (组).
+    pub(crate) counted_group: WordList,
     /// Words never inside such a name (成立, 召开).
     pub(crate) task_group_stop: WordList,
     /// Place heads after which any word is a name (小区, 街道).
@@ -333,6 +335,7 @@ pub(crate) struct HeadWords {
 kinds!(HeadWords {
     project_end,
     task_group_end,
+    counted_group,
     task_group_stop,
     named_place_head,
     party_unit,

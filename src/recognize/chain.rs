@@ -979,7 +979,8 @@ pub(crate) fn generic_at(
         }
         // a group counted right after its head (出动检查组98人次, 派出工作组
         // 3个) is a number of groups, not a named one
-        if lat.chars[e - 1] == '组' && counted_after(r, lat, e) {
+        let group = r.lex.head_words.counted_group.ends(&lat.text(q, e));
+        if group && counted_after(r, lat, e) {
             return None;
         }
         let e = if etype == EntityType::Organization {
