@@ -552,6 +552,14 @@ impl Lexicon {
             .any(|full| name.starts_with(full.as_str()))
     }
 
+    /// Whether a word is a development zone's generic name: a short or
+    /// full form of zones.tsv, or a zone's head (新区, 开发区).
+    pub(crate) fn is_zone_word(&self, w: &str) -> bool {
+        self.zones.contains_key(w)
+            || self.zones.values().any(|z| z == w)
+            || self.head_words.zone_head.contains(w)
+    }
+
     /// zones.tsv: development-zone short forms and their full forms.
     fn load_zones(&mut self, file: &'static str, text: &'static str) -> Result<(), LexiconError> {
         for (n, r) in rows(text) {

@@ -661,6 +661,9 @@ fn places(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize 
         ch.places.push(pl);
         p = e;
     }
+    if let Some(e) = named_zone(r, lat, ch, p) {
+        p = e;
+    }
     if let (Some(last), Some(&c)) = (ch.places.last(), lat.chars.get(p)) {
         // (not the 市 that starts a department: 清远市市场监管局)
         let dept_here = lat.longest(p, |x| matches!(x, Piece::Dept)).is_some();
@@ -670,6 +673,68 @@ fn places(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize 
         }
     }
     p
+}
+
+/// A zone named after the division written just before it (某县 + 新区,
+/// 某市 + 开发区): the zone's head at `p` is added to the chain as a zone
+/// whose name is the division's and the head; the position after it.
+fn named_zone(r: &Recognizer, lat: &Lattice, ch: &mut Chain, p: usize) -> Option<usize> {
+    let last = ch
+        .places
+        .last()
+        .filter(|l| l.end == p && l.zone.is_none())?;
+    if last.cands.is_empty() {
+        return None;
+    }
+    let (word, len) = lat.word_at(p, &r.lex.head_words.zone_head)?;
+    let e = p + len;
+    if e < lat.len() && !lat.tok_boundary(e) && !core_follows(r, lat, e) {
+        return None;
+    }
+    let written = format!("{}{word}", last.text);
+    ch.places.push(PlaceRef {
+        text: word.to_string(),
+        cands: Vec::new(),
+        short: false,
+        other: Some(written),
+        zone: Some(word.to_string()),
+        start: p,
+        end: e,
+    });
+    Some(e)
+}
+
+/// The body of a zone named without a division (某某园区管委会, 某某新区
+/// 党工委): a chain with the zone `name` (`start..end`, ending in a zone's
+/// head) as its place and the core and units written right after it.
+pub(crate) fn zone_body(
+    r: &Recognizer,
+    lat: &Lattice,
+    name: &str,
+    start: usize,
+    end: usize,
+) -> Option<(Chain, usize)> {
+    let head = r.lex.head_words.zone_head.ending(name)?;
+    let (link, e) = core_at(r, lat, end, true, false)?;
+    let agency = match &link {
+        Link::Zone | Link::Committee | Link::Dept { .. } => true,
+        Link::Generic { etype, .. } => *etype == EntityType::Agency,
+        _ => false,
+    };
+    if !agency {
+        return None;
+    }
+    let mut ch = Chain::default();
+    ch.places.push(PlaceRef {
+        text: name.to_string(),
+        cands: Vec::new(),
+        short: false,
+        other: Some(name.to_string()),
+        zone: Some(head.to_string()),
+        start,
+        end,
+    });
+    Some(with_units(r, lat, ch, link, e))
 }
 
 /// The end of a CPPCC committee's full name (中国人民政治协商会议 + places +

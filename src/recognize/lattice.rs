@@ -94,6 +94,11 @@ impl Matcher {
                         || name.chars().count() > 3
                         || lx.place_terms.township_term.ends(name)
                 })
+                // (a zone listed under its committee's name, 某某开发区管委会,
+                // is the zone and its committee, which the grammar reads)
+                .filter(|&i| {
+                    lx.divisions[i].level != Level::Town || !lx.body_words.zone_committee.ends(name)
+                })
                 .collect();
             if !idx.is_empty() && name.chars().count() >= 2 {
                 add(name, Piece::Division(idx));

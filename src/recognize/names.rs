@@ -181,6 +181,7 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
         push_name(r, lat, c, out, covered);
     }
     merge_zones(r, lat, out);
+    zone_bodies(r, lat, out, covered);
     org_units(r, lat, out, covered);
     countries_and_geo(r, lat, out, covered);
 }
@@ -1450,6 +1451,44 @@ fn merge_zones(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
             continue;
         }
         i += 1;
+    }
+}
+
+/// The bodies of zones named without a division, written right after the
+/// zone (某某园区管委会, 某某新区党工委): the zone's name and its body are
+/// read as one chain, whose place is the zone.
+fn zone_bodies(r: &Recognizer, lat: &Lattice, out: &mut [Mention], covered: &mut [bool]) {
+    for m in out.iter_mut() {
+        let MentionKind::Named {
+            etype: EntityType::Place | EntityType::Organization,
+            ..
+        } = &m.kind
+        else {
+            continue;
+        };
+        // (the zone's name may end inside the mention: 某某园区党工委 read
+        // as an organisation's Party organ)
+        let zone = &r.lex.head_words.zone_head;
+        let Some(z) = (m.start + 2..=m.end)
+            .rev()
+            .find(|&k| zone.ending(&lat.text(m.start, k)).is_some())
+        else {
+            continue;
+        };
+        let name = lat.text(m.start, z);
+        let Some((chain, e)) = super::chain::zone_body(r, lat, &name, m.start, z) else {
+            continue;
+        };
+        if e <= z || e < m.end || covered[m.end..e].iter().any(|c| *c) {
+            continue;
+        }
+        cover(covered, m.start, e);
+        *m = Mention {
+            start: m.start,
+            end: e,
+            text: lat.text(m.start, e),
+            kind: MentionKind::Chain(chain),
+        };
     }
 }
 

@@ -164,8 +164,14 @@ impl Resolver<'_> {
         let mut zone: Option<(String, String)> = None;
         if has_prefix && place.is_none() {
             // a development zone of the city (高新区发展环境保障部)
-            let last = c.places.last()?;
-            zone = self.zone_entity(last, Some(&last.text));
+            let (last, before) = c.places.split_last()?;
+            // (its other name is as written: 某某高新区)
+            let alias = match (&last.other, before.last()) {
+                (Some(o), _) => o.clone(),
+                (None, Some(b)) => format!("{}{}", b.text, last.text),
+                (None, None) => last.text.clone(),
+            };
+            zone = self.zone_entity(last, Some(&alias), before.last());
             // else an organisation's own name that opens with a word read
             // as a place of nowhere near (河西学院): whole as written
             if zone.is_none() && !self.own_name(c) {
@@ -583,7 +589,7 @@ impl Resolver<'_> {
         let jur = match bp {
             Some(p) => match self.ctx.pick_ref(self.r, p, self.actx) {
                 Some(i) => Some(self.division_entity(i, None)),
-                None => self.zone_entity(p, None).map(|z| z.1),
+                None => self.zone_entity(p, None, None).map(|z| z.1),
             },
             None => None,
         };

@@ -516,13 +516,7 @@ impl DocContext {
     /// The full name of a development zone of the document's city
     /// (高新技术产业开发区 → 潍坊高新技术产业开发区).
     pub(crate) fn zone_name(&self, r: &Recognizer, full: &str) -> Option<String> {
-        let city = self.city?;
-        let d = &r.lex.divisions[city];
-        let short = d.short.clone().unwrap_or_else(|| {
-            let city = r.lex.words.places.city_suffix.as_str();
-            d.name.trim_end_matches(city).to_string()
-        });
-        Some(format!("{short}{full}"))
+        Some(format!("{}{full}", short_name(r, self.city?)))
     }
 
     /// The ancestor of a division at a level.
@@ -741,6 +735,12 @@ pub(crate) fn prefix_name(r: &Recognizer, idx: usize) -> String {
     // 八廓街道办事处): township names repeat from county to county
     if d.level == Level::Town {
         if let Some(p) = d.parent {
+            // (a zone listed as a township named after its county needs
+            // no more: 沭阳经济开发区)
+            let zone = r.lex.head_words.zone_head.ending(&d.name).is_some();
+            if zone && d.name.starts_with(&short_name(r, p)) {
+                return d.name.clone();
+            }
             // (a name that carries its county already: 召陵区老窝镇)
             let own = d.name.strip_prefix(r.lex.divisions[p].name.as_str());
             return format!("{}{}", prefix_name(r, p), own.unwrap_or(&d.name));
@@ -916,6 +916,16 @@ fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {
         MentionKind::Named { place: Some(p), .. } => vec![p.clone()],
         _ => Vec::new(),
     }
+}
+
+/// The short name a division gives the zones named after it (潍坊市 → 潍坊,
+/// 和林格尔县 → 和林格尔): its short name, else its name without 市.
+pub(crate) fn short_name(r: &Recognizer, idx: usize) -> String {
+    let d = &r.lex.divisions[idx];
+    d.short.clone().unwrap_or_else(|| {
+        let city = r.lex.words.places.city_suffix.as_str();
+        d.name.trim_end_matches(city).to_string()
+    })
 }
 
 #[cfg(test)]

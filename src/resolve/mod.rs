@@ -652,13 +652,13 @@ impl<'a> Resolver<'a> {
     }
 
     fn place_entity(&mut self, p: &PlaceRef, alias: Option<&str>) -> Option<String> {
-        if let Some(other) = &p.other {
+        if let Some(other) = p.other.as_ref().filter(|_| p.zone.is_none()) {
             let e = entity(EntityType::Place, other, "");
             return Some(self.st.add(e, alias));
         }
         match self.pick_written(p) {
             Some(idx) => Some(self.division_entity(idx, alias)),
-            None => match self.zone_entity(p, alias) {
+            None => match self.zone_entity(p, alias, None) {
                 Some((_, key)) => Some(key),
                 None => self.unplaced_township(p, alias),
             },
@@ -694,13 +694,35 @@ impl<'a> Resolver<'a> {
             || heads.iter().any(|h| n.ends_with(h.as_str()))
     }
 
-    /// A development zone of the document's city (高新区 → 潍坊高新技术产业开发区):
-    /// (its name, its key).
-    fn zone_entity(&mut self, p: &PlaceRef, alias: Option<&str>) -> Option<(String, String)> {
+    /// A development zone of the division written before it, else of the
+    /// document's city (寿光高新区 → 寿光高新技术产业开发区; 高新区 alone in a
+    /// Weifang paper → 潍坊高新技术产业开发区): (its name, its key).
+    pub(crate) fn zone_entity(
+        &mut self,
+        p: &PlaceRef,
+        alias: Option<&str>,
+        written: Option<&PlaceRef>,
+    ) -> Option<(String, String)> {
         let full = p.zone.as_ref()?;
-        let name = self.ctx.zone_name(self.r, full)?;
-        let key = self.st.add(entity(EntityType::Place, &name, ""), alias);
-        if let Some(city) = self.ctx.city {
+        let parent = written.and_then(|w| self.pick_written(w));
+        let name = match (parent, written, &p.other) {
+            (Some(d), _, _) => format!("{}{full}", context::short_name(self.r, d)),
+            // (a zone named without a division, or after a place the
+            // context cannot choose, is named as written)
+            (None, _, Some(o)) => o.clone(),
+            (None, Some(w), None) => format!("{}{full}", w.text),
+            (None, None, None) => self.ctx.zone_name(self.r, full)?,
+        };
+        // (a zone of the approval lists carries its city in its name; one
+        // named otherwise is scoped as other named places)
+        let standard = self.r.lex.zones.values().any(|z| z == full);
+        let scope = if standard {
+            ""
+        } else {
+            self.ctx.scope.as_str()
+        };
+        let key = self.st.add(entity(EntityType::Place, &name, scope), alias);
+        if let Some(city) = parent.or(self.ctx.city.filter(|_| written.is_none())) {
             let ck = self.division_entity(city, None);
             let ev = self.evidence_at(p.start, p.end);
             self.st.relate(&key, Predicate::LocatedIn, &ck, None, &ev);
@@ -1110,8 +1132,12 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        // places without code are scoped by the document's city
-        let scope = if geo {
+        // places without code are scoped by the document's city, but for
+        // zones named after a division alone (诸城高新技术产业开发区)
+        let zone = place
+            .and_then(|p| canon.strip_prefix(p.text.as_str()))
+            .is_some_and(|rest| self.r.lex.is_zone_word(rest));
+        let scope = if geo || zone {
             String::new()
         } else {
             self.ctx.scope.clone()
@@ -1753,6 +1779,74 @@ mod tests {
             "{:?}",
             a.entities
         );
+        // the committee governs the zone, which lies in its county
+        let (zone, county) = ("沭阳经济开发区", "沭阳县");
+        let committee = "沭阳经济开发区管理委员会";
+        assert!(related(&a, committee, Predicate::Jurisdiction, zone));
+        assert!(related(&a, zone, Predicate::LocatedIn, county));
+    }
+
+    #[test]
+    fn a_zone_named_after_a_county_has_its_committees() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "汉中市城固县召开会议，城固新区党工委书记王某某、城固新区管委会主任李某某出席。\n",
+        );
+        let zone = "城固新区";
+        for body in ["中共城固新区工作委员会", "城固新区管理委员会"] {
+            assert!(
+                related(&a, body, Predicate::Jurisdiction, zone),
+                "{body}: {:?}",
+                a.relations
+            );
+        }
+        assert!(related(&a, zone, Predicate::LocatedIn, "城固县"));
+        assert!(named(&a, "城固县新区党工委").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_zone_of_a_county_is_named_after_the_county_not_the_city() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "潍坊市召开推进会。寿光高新区管委会负责人汇报了进展，寿光的经验值得推广。\n",
+        );
+        let zone = "寿光高新技术产业开发区";
+        assert!(
+            related(
+                &a,
+                "寿光高新技术产业开发区管理委员会",
+                Predicate::Jurisdiction,
+                zone
+            ),
+            "{:?}",
+            a.relations
+        );
+        assert!(related(&a, zone, Predicate::LocatedIn, "寿光市"));
+        assert!(named(&a, "潍坊高新技术产业开发区").is_none());
+    }
+
+    #[test]
+    fn a_zone_named_without_a_division_has_its_committees() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "青松园区管委会与三家企业签约，青松园区党工委书记赵某某致辞。\n",
+        );
+        for body in ["青松园区管理委员会", "中共青松园区工作委员会"] {
+            assert!(
+                related(&a, body, Predicate::Jurisdiction, "青松园区"),
+                "{body}: {:?}",
+                a.relations
+            );
+        }
+        assert!(related(
+            &a,
+            "赵某某",
+            Predicate::MemberOf,
+            "中共青松园区工作委员会"
+        ));
     }
 
     #[test]
