@@ -448,6 +448,19 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
     {
         return None;
     }
+    // (a numeral read alone right before counts what follows, and a name
+    // there is a slogan's word: 建设五宜城市 is a city good in five ways)
+    let numerals = &r.lex.words.layout.section_numerals;
+    let counted = |t: &super::lattice::Token| {
+        t.end == pos
+            && t.tag == Tag::M
+            && lat.chars[t.start..t.end]
+                .iter()
+                .all(|c| numerals.contains(c))
+    };
+    if pos > 0 && lat.token(pos - 1).is_some_and(counted) {
+        return None;
+    }
     for (_, pieces, len) in lat.pieces_at(pos) {
         let end = pos + len;
         let mut cands = None;

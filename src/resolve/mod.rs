@@ -1787,6 +1787,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_lone_numeral_is_a_slogans_word() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(&r, "会议提出，要建设五宜城市、培育六大产业集群。\n");
+        assert!(named(&a, "宜城市").is_none(), "{:?}", a.entities);
+        let a = resolve(&r, "湖北省宜城市召开会议，建设五宜城市。\n");
+        assert!(named(&a, "宜城市").is_some(), "{:?}", a.entities);
+    }
+
+    #[test]
     fn a_zone_named_after_a_county_has_its_committees() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
