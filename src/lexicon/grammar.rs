@@ -399,6 +399,9 @@ pub(crate) struct BodyWords {
     pub(crate) meeting_verb: WordList,
     /// Meetings named after their body (常委会).
     pub(crate) meeting: WordList,
+    /// The standing committee of a CPPCC committee written after it
+    /// (政协常委会): an organ inside the committee, read as the committee.
+    pub(crate) cppcc_organ: WordList,
     /// Heads of abbreviated department names, with the heads of the full
     /// names and the least length of the short form.
     pub(crate) abbreviated_head: WordList,
@@ -446,6 +449,7 @@ kinds!(BodyWords {
     org_first,
     meeting_verb,
     meeting,
+    cppcc_organ,
     abbreviated_head,
     congress_short,
     congress_post,

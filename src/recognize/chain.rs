@@ -1351,6 +1351,16 @@ fn aside_or_meeting(r: &Recognizer, lat: &Lattice, chain: &Chain, s: usize, e: u
 
 /// Adds units after the core; returns the end of the chain.
 fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
+    // (the standing committee of a CPPCC committee is read as the
+    // committee: 县政协常委会组成人员)
+    if matches!(ch.links.last(), Some(Link::Cppcc)) {
+        if let Some((_, len)) = lat.word_at(p, &r.lex.body_words.cppcc_organ) {
+            p += len;
+            if let Some(e) = ch.ends.last_mut() {
+                *e = p;
+            }
+        }
+    }
     loop {
         if ch.links.len() >= 5 {
             return p;

@@ -1787,6 +1787,22 @@ mod tests {
     }
 
     #[test]
+    fn a_cppcc_standing_committee_is_read_as_the_committee() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(&r, "安丘市政协常委会组成人员出席会议，听取了情况汇报。\n");
+        assert!(
+            named(&a, "中国人民政治协商会议安丘市委员会").is_some(),
+            "{:?}",
+            a.entities
+        );
+        let standing = a
+            .entities
+            .iter()
+            .filter(|e| e.1.name.contains("常务委员会"));
+        assert_eq!(standing.count(), 0, "{:?}", a.entities);
+    }
+
+    #[test]
     fn a_name_after_a_lone_numeral_is_a_slogans_word() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(&r, "会议提出，要建设五宜城市、培育六大产业集群。\n");
