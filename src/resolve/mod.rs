@@ -2556,6 +2556,17 @@ mod tests {
             "{:?}",
             a.relations
         );
+        // items of one list visited side by side act on none of each other
+        for text in [
+            "本网讯 8月16日，黄石市人大常委会考察组到我市考察。考察组分别到西塞山区新材料\
+             一体化基地、黄石港智慧港口创新中心、远航黄石产业基地、西塞山区河口镇青山村委会,\
+             详细了解我市重大项目建设、农村环境整治等有关情况。",
+            "黄石市召开会议。考察组先后到宜昌远航建设有限公司、西塞山区新材料产业基地建设现场考察。",
+        ] {
+            let a = resolve(r, text);
+            let acting = a.relations.iter().filter(|x| x.predicate == p);
+            assert_eq!(acting.count(), 0, "{:?}", a.relations);
+        }
         let a = resolve(
             r,
             "宜昌市交通运输局局长到香溪河公路大桥建设现场调研，走访了宜昌远航建设有限公司、\

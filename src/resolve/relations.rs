@@ -485,6 +485,18 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, speech: &[String]) -> bool {
     let cue_in = |a: usize, e: usize, cue: Cue| {
         within(sn.found, a, e).any(|f| f.is(cue) && !in_name(f.start, f.end))
     };
+    // (items of one list are named side by side, not acting on each other:
+    // 到某基地、某中心、某村委会调研)
+    let (first, second) = if b.end <= p.start { (b, p) } else { (p, b) };
+    if first.end <= second.start
+        && sn.chars[first.end..second.start].contains(&LIST_COMMA)
+        && !sn.chars[first.end..second.start]
+            .iter()
+            .any(|c| ends_clause(*c))
+        && !cue_in(first.end, second.start, Cue::Participate)
+    {
+        return false;
+    }
     if b.end <= p.start {
         // (what the body's people say is not what it does: 某局负责同志
         // 介绍，今年共谋划某项目)
@@ -495,7 +507,11 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, speech: &[String]) -> bool {
             && (cue_in(b.end, p.start, Cue::Participate)
                 || cue_in(p.end, (p.end + 4).min(sn.e), Cue::Participate))
     } else if p.end <= b.start {
-        cue_in(b.end, sn.e, Cue::Participate)
+        // (in the body's own clause: 某项目由某公司承建)
+        let clause = (b.end..sn.e)
+            .find(|&k| ends_clause(sn.chars[k]))
+            .unwrap_or(sn.e);
+        cue_in(b.end, clause, Cue::Participate)
     } else {
         false
     }
