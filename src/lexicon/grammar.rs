@@ -315,6 +315,12 @@ pub(crate) struct HeadWords {
     /// Heads of institutions that a building verb makes projects (小学,
     /// 医院, 幼儿园).
     pub(crate) built_institution: WordList,
+    /// The site of a building work right after an institution's name
+    /// (建设工地, 施工现场): the institution is being built.
+    pub(crate) built_site: WordList,
+    /// A state of a building work that closes the clause of an
+    /// institution's name (于去年开工建设。, 年底建成): it is being built.
+    pub(crate) built_state: WordList,
     /// Kinds of school a numeral names by its number (一中, 一高中).
     pub(crate) ordinal_school: WordList,
     /// Verbs that open the capacity a project's name states (年产,
@@ -352,6 +358,8 @@ kinds!(HeadWords {
     local_enterprise,
     build_verb,
     built_institution,
+    built_site,
+    built_state,
     ordinal_school,
     capacity_lead,
     project_lead,

@@ -58,15 +58,16 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
             let alone = !lat.chars.get(m.end).is_some_and(|c| super::is_han(*c))
                 || r.lex.function_words.list_joiner.has_char(lat.chars[m.end])
                 || trimmed.contains(&(m.start, m.end));
+            let built = built_after(r, lat, m.end);
             let institution = m.etype() == Some(EntityType::Organization)
                 && hw.built_institution.ends(&m.text)
-                && alone;
+                && (alone || built);
             if !institution {
                 return None;
             }
             match verb_in(m) {
                 Some(l) => Some((i, l)),
-                None => after_build_verb(r, lat, m.start).then_some((i, 0)),
+                None => (built || after_build_verb(r, lat, m.start)).then_some((i, 0)),
             }
         })
         .collect();
@@ -186,6 +187,37 @@ fn after_build_verb(r: &Recognizer, lat: &Lattice, s: usize) -> bool {
         }
         None => false,
     }
+}
+
+/// How far after an institution's name a stage of its building may close
+/// the clause (于2023年12月开工建设).
+const BUILT_STATE_REACH: usize = 12;
+
+/// Whether the text after an institution's name at `e` says it is being
+/// built: the site of the work right after it (某某文化宫建设工地), or a
+/// stage of the work that closes its clause (某某体育馆于去年开工建设。).
+fn built_after(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
+    let (hw, c) = (&r.lex.head_words, &lat.chars);
+    if lat.word_at(e, &hw.built_site).is_some() {
+        return true;
+    }
+    let end = (e + BUILT_STATE_REACH).min(c.len());
+    for k in e..end {
+        if super::is_punct(c[k]) {
+            return false;
+        }
+        // (not the work of a project named on: 某中学改扩建项目于近日开工)
+        let between = lat.text(e, k);
+        let named_on =
+            (hw.project_end.iter().chain(hw.build_verb.iter())).any(|w| between.contains(w));
+        if let Some((_, len)) = lat.word_at(k, &hw.built_state).filter(|_| !named_on) {
+            let after = k + len;
+            if after >= c.len() || super::is_punct(c[after]) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Separators between the items of a list of projects.
@@ -682,6 +714,24 @@ mod tests {
         // verbs of building before a bare kind name nothing
         let ms = through("今年全县新建改扩建学校12所。", "built_institutions");
         assert!(!ms.iter().any(|m| m.0.contains("学校")), "{ms:?}");
+    }
+
+    #[test]
+    fn an_institution_at_its_building_site_or_stage_is_a_project() {
+        for text in [
+            "副县长来到宁远县工人文化宫建设工地，察看项目进度。",
+            "宁远县工人文化宫于去年12月开工建设，计划总投资4800万元。",
+            "宁远县体育馆年底建成。",
+        ] {
+            let ms = through(text, "built_institutions");
+            assert!(ms.iter().any(|m| m.1 == Some(Project)), "{text}: {ms:?}");
+        }
+        // an institution that acts is none (开工建设 closes no clause of it)
+        let ms = through(
+            "宁远县工人文化宫举办职工运动会。宁远县人民医院开工建设新住院楼。",
+            "built_institutions",
+        );
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
     }
 
     #[test]
