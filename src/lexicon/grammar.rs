@@ -318,6 +318,9 @@ pub(crate) struct HeadWords {
     /// The site of a building work right after an institution's name
     /// (建设工地, 施工现场): the institution is being built.
     pub(crate) built_site: WordList,
+    /// One-character heads whose words in the dictionary name kinds of
+    /// the unit (纸箱厂, 水泥厂), before which its name goes on.
+    pub(crate) kind_head: WordList,
     /// A state of a building work that closes the clause of an
     /// institution's name (于去年开工建设。, 年底建成): it is being built.
     pub(crate) built_state: WordList,
@@ -359,6 +362,7 @@ kinds!(HeadWords {
     build_verb,
     built_institution,
     built_site,
+    kind_head,
     built_state,
     ordinal_school,
     capacity_lead,

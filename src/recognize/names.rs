@@ -235,8 +235,32 @@ fn candidate(
         head: kind,
         org: suf.etype == EntityType::Organization,
         limit: q.saturating_sub(16),
+        last: lat.chars[q + len - 1],
     };
-    let (start, place) = walk.left_edge()?;
+    let (mut start, mut place) = walk.left_edge()?;
+    // a unit named after its company (某某有限公司某某厂) starts where the
+    // company's name does
+    if kind == Head::Other && walk.org {
+        let company = &r.lex.head_words.company_head;
+        let at = (start..q).find_map(|k| {
+            let t = lat.token(k).filter(|t| t.start == k && t.end <= q)?;
+            company
+                .ends(&lat.text(t.start, t.end))
+                .then_some((k, t.end))
+        });
+        if let Some((k, e)) = at {
+            let inner = Walk {
+                q: k,
+                head: Head::Company,
+                limit: k.saturating_sub(16),
+                last: lat.chars[e - 1],
+                ..walk
+            };
+            if let Some((s, p)) = inner.left_edge().filter(|e| e.0 < start) {
+                (start, place) = (s, p);
+            }
+        }
+    }
     let head = HeadAt {
         q,
         len,
@@ -641,6 +665,8 @@ struct Walk<'a> {
     org: bool,
     /// How far left the name may reach.
     limit: usize,
+    /// The head's last character.
+    last: char,
 }
 
 impl Walk<'_> {
@@ -731,7 +757,14 @@ impl Walk<'_> {
             && t.start > 0
             && self.section_at(t.start - 1)
             && r.lex.head_words.project_end.ends(&w);
-        if r.is_word(&w) && !r.tags().head_word_name.contains(t.tag) && !verb_head && !section_work
+        // (a word of the dictionary ending in a head of kinds names a kind
+        // of the unit, and the name goes on before it: 某某纸箱厂)
+        let kind = t.end == q + 1 && r.lex.head_words.kind_head.contains(&lat.text(q, q + 1));
+        if r.is_word(&w)
+            && !r.tags().head_word_name.contains(t.tag)
+            && !verb_head
+            && !section_work
+            && !kind
         {
             return None;
         }
@@ -982,6 +1015,20 @@ impl Walk<'_> {
         // part of a project's name
         if self.head == Head::Project && self.route_number(t, &w) {
             return Step::Move(t.start);
+        }
+        // a conjunction after a name of the same head ends the name
+        // (甲气源厂和乙气源厂, 甲公司与乙公司)
+        // (jieba may glue the conjunction to the name after it: 和秀英)
+        let conjunctions = &r.lex.words.relation.list_conjunctions;
+        let first = self.lat.chars[t.start];
+        let after_same = t.start > 0 && self.lat.chars[t.start - 1] == self.last;
+        if conjunctions.contains(&first) && after_same && (t.end - t.start == 1 || t.tag != Tag::C)
+        {
+            return Step::Stop(if t.end - t.start == 1 {
+                start
+            } else {
+                t.start + 1
+            });
         }
         // a conjunction that jieba glued to the next word ends the name
         // (及局 in 讲话精神及局党委)
@@ -1556,6 +1603,27 @@ mod tests {
         assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
         let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
         assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_factory_is_named_with_its_company_and_ends_before_a_conjunction() {
+        let ms = through(
+            "检查组对山东恒瑞燃气有限公司东港气源厂和西港气源厂进行检查。",
+            "headed_names",
+        );
+        assert!(ms.iter().any(|m| m.0.ends_with("东港气源厂")), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0.contains('和')), "{ms:?}");
+        assert!(has(&ms, "西港气源厂", Organization), "{ms:?}");
+        // (a factory's name opening with a word that ends the walk goes
+        // back to its company's start: 民生 is a generic word)
+        let ms = through(
+            "检查组对海南民生燃气有限公司东港气源厂进行检查。",
+            "headed_names",
+        );
+        assert!(ms.iter().any(|m| m.0.starts_with("海南民生")), "{ms:?}");
+        let ms = found_by("调研组走访了宏达纸箱厂与兴旺砖厂。", "headed_names");
+        assert!(has(&ms, "宏达纸箱厂", Organization), "{ms:?}");
+        assert!(has(&ms, "兴旺砖厂", Organization), "{ms:?}");
     }
 
     #[test]
