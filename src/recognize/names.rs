@@ -1627,6 +1627,12 @@ mod tests {
     }
 
     #[test]
+    fn terms_of_work_safety_are_no_places() {
+        let ms = through("省市两级督查组对非煤矿山企业进行督导。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Place)), "{ms:?}");
+    }
+
+    #[test]
     fn words_of_policy_language_newer_than_the_dictionary_are_no_names() {
         // 实训 and 康养 are words (common_words.tsv), not unknown proper ones
         let ms = found_by("实地察看实训基地和康养产业园项目建设情况。", "headed_names");
