@@ -1196,6 +1196,17 @@ impl Walk<'_> {
         {
             return true;
         }
+        // (a verb of one character right before the generic head takes
+        // projects as its object, it names none: 某街道紧紧围绕抓项目)
+        let generic_head = self.head == Head::Project
+            && t.end == self.q
+            && r.lex
+                .head_words
+                .project_end
+                .starts(&lat.text(self.q, self.q + 2));
+        if generic_head && one && r.tags().verb.contains(t.tag) {
+            return true;
+        }
         // (a visit's verb ends it too: 在某村查看某某科技公司)
         let trigger = r.lex.triggers.get(&w).is_some_and(|k| {
             k.iter().any(|k| {
@@ -1624,6 +1635,16 @@ mod tests {
         let ms = found_by("调研组走访了宏达纸箱厂与兴旺砖厂。", "headed_names");
         assert!(has(&ms, "宏达纸箱厂", Organization), "{ms:?}");
         assert!(has(&ms, "兴旺砖厂", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn a_verb_of_one_character_before_the_head_names_no_project() {
+        let ms = through(
+            "希望莲湖区东关街道紧紧围绕抓项目建设的总体思路，推进东关街道棚户区改造项目。",
+            "headed_names",
+        );
+        assert!(!ms.iter().any(|m| m.0.contains("抓项目")), "{ms:?}");
+        assert!(ms.iter().any(|m| m.0.ends_with("改造项目")), "{ms:?}");
     }
 
     #[test]
