@@ -1787,6 +1787,20 @@ mod tests {
     }
 
     #[test]
+    fn the_short_form_of_a_planning_and_resources_bureau() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "重庆市江北区召开会议，区住建委、区规自局负责同志参加。\n",
+        );
+        assert!(
+            named(&a, "重庆市江北区规划和自然资源局").is_some(),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn a_cppcc_standing_committee_is_read_as_the_committee() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(&r, "安丘市政协常委会组成人员出席会议，听取了情况汇报。\n");
