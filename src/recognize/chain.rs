@@ -24,10 +24,12 @@ pub struct PlaceRef {
     pub(crate) cands: Vec<usize>,
     /// Whether the text is a short name (聊城 for 聊城市).
     pub(crate) short: bool,
-    /// Canonical name for non-divisions (countries, rivers …).
+    /// Canonical name for non-divisions (countries, rivers …); for a zone,
+    /// its name as written (某县新区, 某某园区).
     pub(crate) other: Option<String>,
-    /// Full form of a development zone (高新区 → 高新技术产业开发区); the
-    /// city comes from the context.
+    /// Full form of a development zone (高新区 → 高新技术产业开发区), or
+    /// the zone's head (新区) for one named after a place; its place is
+    /// the division written before it, else the context's city.
     pub(crate) zone: Option<String>,
     /// First character in the article text.
     pub(crate) start: usize,
