@@ -182,6 +182,7 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
     }
     merge_zones(r, lat, out);
     zone_bodies(r, lat, out, covered);
+    company_units(r, lat, out);
     org_units(r, lat, out, covered);
     countries_and_geo(r, lat, out, covered);
 }
@@ -1550,6 +1551,105 @@ fn zone_bodies(r: &Recognizer, lat: &Lattice, out: &mut [Mention], covered: &mut
     }
 }
 
+/// Units named after their company (某某燃气有限公司某某气源厂): the
+/// company and its unit, read as a chain whose unit lies under the company.
+fn company_units(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
+    let company = &r.lex.head_words.company_head;
+    let mut units: Vec<(usize, String)> = Vec::new(); // (end, company)
+    for m in out.iter_mut() {
+        let MentionKind::Named {
+            etype: EntityType::Organization,
+            ..
+        } = &m.kind
+        else {
+            continue;
+        };
+        // the company's head ends a word inside the name, three or more
+        // characters before its end
+        let Some(k) = (m.start + 2..m.end.saturating_sub(3))
+            .find(|&k| lat.tok_boundary(k) && company.ends(&lat.text(m.start, k)))
+        else {
+            continue;
+        };
+        let unit = lat.text(k, m.end);
+        let headed = (1..unit.chars().count()).any(|i| {
+            let tail: String = unit.chars().skip(i).collect();
+            (r.lex.suffixes.get(&tail))
+                .is_some_and(|v| v.iter().any(|x| x.etype == EntityType::Organization))
+        });
+        if !headed {
+            continue;
+        }
+        m.kind = company_unit(lat.text(m.start, k), unit, k, m.end);
+        units.push((m.end, lat.text(m.start, k)));
+    }
+    // a unit written right after its company's own mention
+    let firms: HashMap<usize, String> = (out.iter())
+        .filter_map(|m| match &m.kind {
+            MentionKind::Named {
+                etype: EntityType::Organization,
+                name,
+                ..
+            } if company.ends(name) => Some((m.end, name.clone())),
+            _ => None,
+        })
+        .collect();
+    for m in out.iter_mut() {
+        let MentionKind::Named {
+            etype: EntityType::Organization,
+            name,
+            ..
+        } = &m.kind
+        else {
+            continue;
+        };
+        let Some(firm) = firms.get(&m.start).filter(|_| !company.ends(name)) else {
+            continue;
+        };
+        m.kind = company_unit(firm.clone(), name.clone(), m.start, m.end);
+        units.push((m.end, firm.clone()));
+    }
+    // the next item of a list shares the company (某某公司甲厂和乙厂)
+    let joiner = &r.lex.function_words.list_joiner;
+    for m in out.iter_mut() {
+        let MentionKind::Named {
+            etype: EntityType::Organization,
+            name,
+            ..
+        } = &m.kind
+        else {
+            continue;
+        };
+        let before = m
+            .start
+            .checked_sub(1)
+            .filter(|&b| joiner.has_char(lat.chars[b]));
+        let Some((e, firm)) = units.iter().find(|(e, _)| Some(*e) == before) else {
+            continue;
+        };
+        // (an item that is a company itself shares nothing)
+        let own = company.iter().any(|w| name.contains(w));
+        if lat.chars[e - 1] == lat.chars[m.end - 1] && !own {
+            m.kind = company_unit(firm.clone(), name.clone(), m.start, m.end);
+        }
+    }
+}
+
+/// A company's unit as a chain: the company, then the unit under it.
+fn company_unit(firm: String, unit: String, firm_end: usize, end: usize) -> MentionKind {
+    MentionKind::Chain(super::chain::Chain {
+        links: vec![
+            super::chain::Link::Generic {
+                text: firm,
+                etype: EntityType::Organization,
+            },
+            super::chain::Link::Unit { text: unit },
+        ],
+        ends: vec![firm_end, end],
+        ..Default::default()
+    })
+}
+
 /// Units of an organisation written after its name (武汉大学城市设计院).
 fn org_units(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
     let mut add = Vec::new();
@@ -1635,6 +1735,47 @@ mod tests {
         let ms = found_by("调研组走访了宏达纸箱厂与兴旺砖厂。", "headed_names");
         assert!(has(&ms, "宏达纸箱厂", Organization), "{ms:?}");
         assert!(has(&ms, "兴旺砖厂", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn a_unit_named_after_its_company_lies_under_it() {
+        use super::super::chain::Link;
+        use super::super::MentionKind;
+        let units = |text: &str| -> Vec<(String, String)> {
+            let ms = super::super::testing::recognizer().recognize(text);
+            ms.iter()
+                .filter_map(|m| match &m.kind {
+                    MentionKind::Chain(c) => match c.links.as_slice() {
+                        [Link::Generic { text: firm, .. }, Link::Unit { text: unit }] => {
+                            Some((firm.clone(), unit.clone()))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect()
+        };
+        // a unit of the company and the next item of its list
+        let us = units("检查组对海南民生燃气有限公司美岭气源厂和翠竹气源厂进行检查。");
+        for unit in ["美岭气源厂", "翠竹气源厂"] {
+            assert!(
+                us.iter()
+                    .any(|(f, u)| f == "海南民生燃气有限公司" && u == unit),
+                "{unit}: {us:?}"
+            );
+        }
+        // a unit written right after its company's own mention, and the
+        // next item of the list
+        let us = units("调研组走访了恒泰集团南沟煤业、北沟煤业，了解安全生产情况。");
+        for unit in ["南沟煤业", "北沟煤业"] {
+            assert!(
+                us.iter().any(|(f, u)| f == "恒泰集团" && u == unit),
+                "{unit}: {us:?}"
+            );
+        }
+        // (an item that is a company itself is none of its units)
+        let us = units("检查组对海南民生燃气有限公司美岭气源厂、海口宏达建设有限公司进行检查。");
+        assert!(!us.iter().any(|(_, u)| u.contains("公司")), "{us:?}");
     }
 
     #[test]
