@@ -1551,21 +1551,59 @@ fn zone_bodies(r: &Recognizer, lat: &Lattice, out: &mut [Mention], covered: &mut
     }
 }
 
-/// Units named after their company (某某燃气有限公司某某气源厂): the
-/// company and its unit, read as a chain whose unit lies under the company.
+/// Units named after their company (某某燃气有限公司某某气源厂, 某某集团 +
+/// 某某煤业): the company and its unit, read as a chain whose unit lies
+/// under the company; the next item of the unit's list shares the company.
 fn company_units(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
-    let company = &r.lex.head_words.company_head;
-    let mut units: Vec<(usize, String)> = Vec::new(); // (end, company)
+    let mut units = units_in_names(r, lat, out);
+    units.extend(units_after_firms(r, out));
+    // the next item of a list shares the company (某某公司甲厂和乙厂),
+    // unless it is a company itself
+    let (company, joiner) = (
+        &r.lex.head_words.company_head,
+        &r.lex.function_words.list_joiner,
+    );
     for m in out.iter_mut() {
-        let MentionKind::Named {
-            etype: EntityType::Organization,
-            ..
-        } = &m.kind
-        else {
+        let Some(name) = org_name(m) else {
             continue;
         };
+        let before = m
+            .start
+            .checked_sub(1)
+            .filter(|&b| joiner.has_char(lat.chars[b]));
+        let Some((e, firm)) = units.iter().find(|(e, _)| Some(*e) == before) else {
+            continue;
+        };
+        let own = company.iter().any(|w| name.contains(w));
+        if lat.chars[e - 1] == lat.chars[m.end - 1] && !own {
+            m.kind = company_unit(firm.clone(), name, m.start, m.end);
+        }
+    }
+}
+
+/// The name of an organisation's mention named by its head.
+fn org_name(m: &Mention) -> Option<String> {
+    match &m.kind {
+        MentionKind::Named {
+            etype: EntityType::Organization,
+            name,
+            ..
+        } => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// Organisations whose name holds their company's (某某有限公司某某厂):
+/// made chains; (end, company) of each.
+fn units_in_names(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) -> Vec<(usize, String)> {
+    let company = &r.lex.head_words.company_head;
+    let mut units = Vec::new();
+    for m in out.iter_mut() {
+        if org_name(m).is_none() {
+            continue;
+        }
         // the company's head ends a word inside the name, three or more
-        // characters before its end
+        // characters before its end, and an organisation's head ends it
         let Some(k) = (m.start + 2..m.end.saturating_sub(3))
             .find(|&k| lat.tok_boundary(k) && company.ends(&lat.text(m.start, k)))
         else {
@@ -1577,62 +1615,33 @@ fn company_units(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
             (r.lex.suffixes.get(&tail))
                 .is_some_and(|v| v.iter().any(|x| x.etype == EntityType::Organization))
         });
-        if !headed {
-            continue;
+        if headed {
+            m.kind = company_unit(lat.text(m.start, k), unit, k, m.end);
+            units.push((m.end, lat.text(m.start, k)));
         }
-        m.kind = company_unit(lat.text(m.start, k), unit, k, m.end);
-        units.push((m.end, lat.text(m.start, k)));
     }
-    // a unit written right after its company's own mention
+    units
+}
+
+/// Organisations written right after their company's own mention (某某
+/// 集团 + 某某煤业): made chains; (end, company) of each.
+fn units_after_firms(r: &Recognizer, out: &mut [Mention]) -> Vec<(usize, String)> {
+    let company = &r.lex.head_words.company_head;
     let firms: HashMap<usize, String> = (out.iter())
-        .filter_map(|m| match &m.kind {
-            MentionKind::Named {
-                etype: EntityType::Organization,
-                name,
-                ..
-            } if company.ends(name) => Some((m.end, name.clone())),
-            _ => None,
-        })
+        .filter_map(|m| Some((m.end, org_name(m)?)))
+        .filter(|(_, name)| company.ends(name))
         .collect();
+    let mut units = Vec::new();
     for m in out.iter_mut() {
-        let MentionKind::Named {
-            etype: EntityType::Organization,
-            name,
-            ..
-        } = &m.kind
-        else {
+        let Some(name) = org_name(m).filter(|n| !company.ends(n)) else {
             continue;
         };
-        let Some(firm) = firms.get(&m.start).filter(|_| !company.ends(name)) else {
-            continue;
-        };
-        m.kind = company_unit(firm.clone(), name.clone(), m.start, m.end);
-        units.push((m.end, firm.clone()));
-    }
-    // the next item of a list shares the company (某某公司甲厂和乙厂)
-    let joiner = &r.lex.function_words.list_joiner;
-    for m in out.iter_mut() {
-        let MentionKind::Named {
-            etype: EntityType::Organization,
-            name,
-            ..
-        } = &m.kind
-        else {
-            continue;
-        };
-        let before = m
-            .start
-            .checked_sub(1)
-            .filter(|&b| joiner.has_char(lat.chars[b]));
-        let Some((e, firm)) = units.iter().find(|(e, _)| Some(*e) == before) else {
-            continue;
-        };
-        // (an item that is a company itself shares nothing)
-        let own = company.iter().any(|w| name.contains(w));
-        if lat.chars[e - 1] == lat.chars[m.end - 1] && !own {
-            m.kind = company_unit(firm.clone(), name.clone(), m.start, m.end);
+        if let Some(firm) = firms.get(&m.start) {
+            m.kind = company_unit(firm.clone(), name, m.start, m.end);
+            units.push((m.end, firm.clone()));
         }
     }
+    units
 }
 
 /// A company's unit as a chain: the company, then the unit under it.
