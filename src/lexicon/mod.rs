@@ -555,9 +555,13 @@ impl Lexicon {
     /// Whether a word is a development zone's generic name: a short or
     /// full form of zones.tsv, or a zone's head (新区, 开发区).
     pub(crate) fn is_zone_word(&self, w: &str) -> bool {
-        self.zones.contains_key(w)
-            || self.zones.values().any(|z| z == w)
-            || self.head_words.zone_head.contains(w)
+        self.zones.contains_key(w) || self.is_zone_form(w) || self.head_words.zone_head.contains(w)
+    }
+
+    /// Whether a word is the full form of a zone of the approval lists
+    /// (高新技术产业开发区), which a city's short name opens.
+    pub(crate) fn is_zone_form(&self, w: &str) -> bool {
+        self.zones.values().any(|z| z == w)
     }
 
     /// zones.tsv: development-zone short forms and their full forms.

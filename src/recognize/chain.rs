@@ -707,16 +707,22 @@ fn named_zone(r: &Recognizer, lat: &Lattice, ch: &mut Chain, p: usize) -> Option
         return None;
     }
     let written = format!("{}{word}", last.text);
-    ch.places.push(PlaceRef {
-        text: word.to_string(),
+    ch.places.push(zone_place(word, written, word, (p, e)));
+    Some(e)
+}
+
+/// A zone written as `text` (`start..end`), named `written` as a whole,
+/// with its head.
+fn zone_place(text: &str, written: String, head: &str, (start, end): (usize, usize)) -> PlaceRef {
+    PlaceRef {
+        text: text.to_string(),
         cands: Vec::new(),
         short: false,
         other: Some(written),
-        zone: Some(word.to_string()),
-        start: p,
-        end: e,
-    });
-    Some(e)
+        zone: Some(head.to_string()),
+        start,
+        end,
+    }
 }
 
 /// The body of a zone named without a division (某某园区管委会, 某某新区
@@ -740,15 +746,8 @@ pub(crate) fn zone_body(
         return None;
     }
     let mut ch = Chain::default();
-    ch.places.push(PlaceRef {
-        text: name.to_string(),
-        cands: Vec::new(),
-        short: false,
-        other: Some(name.to_string()),
-        zone: Some(head.to_string()),
-        start,
-        end,
-    });
+    ch.places
+        .push(zone_place(name, name.to_string(), head, (start, end)));
     Some(with_units(r, lat, ch, link, e))
 }
 

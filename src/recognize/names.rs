@@ -1576,7 +1576,7 @@ fn company_units(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
         };
         let own = company.iter().any(|w| name.contains(w));
         if lat.chars[e - 1] == lat.chars[m.end - 1] && !own {
-            m.kind = company_unit(firm.clone(), name, m.start, m.end);
+            m.kind = unit_of(firm.clone(), name, m.start, m.end);
         }
     }
 }
@@ -1609,14 +1609,11 @@ fn units_in_names(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) -> Vec<(us
         else {
             continue;
         };
-        let unit = lat.text(k, m.end);
-        let headed = (1..unit.chars().count()).any(|i| {
-            let tail: String = unit.chars().skip(i).collect();
-            (r.lex.suffixes.get(&tail))
-                .is_some_and(|v| v.iter().any(|x| x.etype == EntityType::Organization))
+        let headed = r.head_ending(lat, (k, m.end), false, |v| {
+            v.iter().any(|x| x.etype == EntityType::Organization)
         });
         if headed {
-            m.kind = company_unit(lat.text(m.start, k), unit, k, m.end);
+            m.kind = unit_of(lat.text(m.start, k), lat.text(k, m.end), k, m.end);
             units.push((m.end, lat.text(m.start, k)));
         }
     }
@@ -1637,24 +1634,25 @@ fn units_after_firms(r: &Recognizer, out: &mut [Mention]) -> Vec<(usize, String)
             continue;
         };
         if let Some(firm) = firms.get(&m.start) {
-            m.kind = company_unit(firm.clone(), name, m.start, m.end);
+            m.kind = unit_of(firm.clone(), name, m.start, m.end);
             units.push((m.end, firm.clone()));
         }
     }
     units
 }
 
-/// A company's unit as a chain: the company, then the unit under it.
-fn company_unit(firm: String, unit: String, firm_end: usize, end: usize) -> MentionKind {
+/// An organisation's unit as a chain: the organisation (ending at
+/// `org_end`), then the unit under it.
+fn unit_of(org: String, unit: String, org_end: usize, end: usize) -> MentionKind {
     MentionKind::Chain(super::chain::Chain {
         links: vec![
             super::chain::Link::Generic {
-                text: firm,
+                text: org,
                 etype: EntityType::Organization,
             },
             super::chain::Link::Unit { text: unit },
         ],
-        ends: vec![firm_end, end],
+        ends: vec![org_end, end],
         ..Default::default()
     })
 }
@@ -1688,17 +1686,7 @@ fn org_units(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mu
             start: m.start,
             end,
             text: lat.text(m.start, end),
-            kind: MentionKind::Chain(super::chain::Chain {
-                links: vec![
-                    super::chain::Link::Generic {
-                        text: name.clone(),
-                        etype: EntityType::Organization,
-                    },
-                    super::chain::Link::Unit { text },
-                ],
-                ends: vec![m.end, end],
-                ..Default::default()
-            }),
+            kind: unit_of(name.clone(), text, m.end, end),
         });
     }
     for m in add {

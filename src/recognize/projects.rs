@@ -206,15 +206,16 @@ fn built_after(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
         if super::is_punct(c[k]) {
             return false;
         }
-        // (not the work of a project named on: 某中学改扩建项目于近日开工)
-        let between = lat.text(e, k);
-        let named_on =
-            (hw.project_end.iter().chain(hw.build_verb.iter())).any(|w| between.contains(w));
-        if let Some((_, len)) = lat.word_at(k, &hw.built_state).filter(|_| !named_on) {
+        if let Some((_, len)) = lat.word_at(k, &hw.built_state) {
             let after = k + len;
             if after >= c.len() || super::is_punct(c[after]) {
                 return true;
             }
+        }
+        // (not the work of a project named on: 某中学改扩建项目于近日开工)
+        let named_on = lat.word_at(k, &hw.project_end).is_some();
+        if named_on || lat.word_at(k, &hw.build_verb).is_some() {
+            return false;
         }
     }
     false

@@ -697,7 +697,7 @@ impl<'a> Resolver<'a> {
     /// A development zone of the division written before it, else of the
     /// document's city (寿光高新区 → 寿光高新技术产业开发区; 高新区 alone in a
     /// Weifang paper → 潍坊高新技术产业开发区): (its name, its key).
-    pub(crate) fn zone_entity(
+    fn zone_entity(
         &mut self,
         p: &PlaceRef,
         alias: Option<&str>,
@@ -715,7 +715,7 @@ impl<'a> Resolver<'a> {
         };
         // (a zone of the approval lists carries its city in its name; one
         // named otherwise is scoped as other named places)
-        let standard = self.r.lex.zones.values().any(|z| z == full);
+        let standard = self.r.lex.is_zone_form(full);
         let scope = if standard {
             ""
         } else {

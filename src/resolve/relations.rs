@@ -488,14 +488,12 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, speech: &[String]) -> bool {
     // (items of one list are named side by side, not acting on each other:
     // 到某基地、某中心、某村委会调研)
     let (first, second) = if b.end <= p.start { (b, p) } else { (p, b) };
-    if first.end <= second.start
-        && sn.chars[first.end..second.start].contains(&LIST_COMMA)
-        && !sn.chars[first.end..second.start]
-            .iter()
-            .any(|c| ends_clause(*c))
-        && !cue_in(first.end, second.start, Cue::Participate)
-    {
-        return false;
+    if first.end <= second.start {
+        let gap = &sn.chars[first.end..second.start];
+        let listed = gap.contains(&LIST_COMMA) && !gap.iter().any(|c| ends_clause(*c));
+        if listed && !cue_in(first.end, second.start, Cue::Participate) {
+            return false;
+        }
     }
     if b.end <= p.start {
         // (what the body's people say is not what it does: 某局负责同志
