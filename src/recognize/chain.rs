@@ -1098,7 +1098,15 @@ fn suffix_ending_at(
     max: usize,
 ) -> Option<(usize, EntityType)> {
     let mut best: Option<(usize, EntityType)> = None;
-    for (q, _) in lat.ending_at(e, |x| matches!(x, Piece::Suffix)) {
+    let suffixes = lat.ending_at(e, |x| matches!(x, Piece::Suffix));
+    // the longest ending names a work (水电站, 物流中心): the organ's head
+    // inside it (站, 中心) heads no body
+    let work = suffixes
+        .iter()
+        .filter(|(q, _)| *q >= p)
+        .min_by_key(|(q, _)| *q)
+        .is_some_and(|(q, _)| names_work(r, &lat.text(*q, e)));
+    for (q, _) in suffixes {
         if q < p || q - p > max {
             continue;
         }
@@ -1124,6 +1132,9 @@ fn suffix_ending_at(
         let Some(etype) = suffix_type(r, &lat.text(q, e), role) else {
             continue;
         };
+        if work && etype == EntityType::Agency {
+            continue;
+        }
         if e - q == 1 && q - p < 2 && role == SuffixRole::Body {
             continue;
         }
@@ -1139,6 +1150,14 @@ fn suffix_ending_at(
         }
     }
     best
+}
+
+/// Whether a suffix ends only the names of works (projects: 水电站,
+/// 物流中心), of no body.
+fn names_work(r: &Recognizer, suf: &str) -> bool {
+    r.lex.suffixes.get(suf).is_some_and(|xs| {
+        xs.iter().all(|x| x.etype == EntityType::Project)
+    })
 }
 
 /// The type a suffix gives a name in the role: a unit's type, or for a
@@ -1521,6 +1540,14 @@ mod tests {
         assert!(!has_text(&ms, "工作部署"), "{ms:?}");
         let ms = found_by("宜都市指挥部、市政治部联合召开会议。", "chains");
         assert!(has(&ms, "宜都市指挥部", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn an_organ_head_inside_the_head_of_a_work_heads_no_body() {
+        // 站 heads a body (水利站), 水电站 a work
+        let ms = found_by("检查了宁远县青石峡水电站和宁远县水利站。", "chains");
+        assert!(!has_text(&ms, "宁远县青石峡水电站"), "{ms:?}");
+        assert!(has(&ms, "宁远县水利站", Agency), "{ms:?}");
     }
 
     #[test]

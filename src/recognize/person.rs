@@ -1914,6 +1914,15 @@ mod tests {
     }
 
     #[test]
+    fn hui_surnames_of_the_northwest_begin_names() {
+        let ms = found_by("县政协党组副书记敏俊、副主席喇海青出席。", "people_by_post");
+        assert!(
+            has(&ms, "敏俊", Person) && has(&ms, "喇海青", Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn a_post_names_the_people_after_it() {
         let ms = found_by("县长刘文斌主持会议并讲话。", "people_by_post");
         assert!(has(&ms, "刘文斌", Person), "{ms:?}");
