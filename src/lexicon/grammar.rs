@@ -172,6 +172,9 @@ pub(crate) struct PlaceTerms {
     pub(crate) before_level: WordList,
     /// Heads after which a short division name names a local unit (泰安社区).
     pub(crate) short_name_head: WordList,
+    /// Characters of size and age that open a natural place's name before a
+    /// division's short name (小南海水库: not the 南海 district's).
+    pub(crate) name_prefix: WordList,
     /// Terms after 等 that close a list of township names (等乡镇).
     pub(crate) township_list_end: WordList,
     /// Generic terms by which a division whose name ends with one is
@@ -204,6 +207,7 @@ kinds!(PlaceTerms {
     home_glue,
     before_level,
     short_name_head,
+    name_prefix,
     township_list_end,
     self_name,
     region_committee,

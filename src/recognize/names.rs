@@ -905,11 +905,17 @@ impl Walk<'_> {
         // what the section is on
         let section = self.head == Head::Project && self.section_at(start);
         let han_before = before.is_some_and(|b| is_han(b) && !self.covered[ps - 1]);
+        // (nor is a short name after a word of size or age: 小南海水库)
+        let prefixed = |t: &Token| {
+            pr.short
+                && t.end - t.start == 1
+                && self.r.lex.place_terms.name_prefix.has_char(lat.chars[t.start])
+        };
         let inside = han_before
             && (section
                 || lat.token(ps - 1).is_some_and(|t| {
                     let w = lat.text(t.start, t.end);
-                    !self.r.is_word(&w) || self.r.tags().inner_name.contains(t.tag)
+                    !self.r.is_word(&w) || self.r.tags().inner_name.contains(t.tag) || prefixed(t)
                 }));
         Some(if inside {
             Step::Move(ps)
@@ -1928,6 +1934,14 @@ mod tests {
     fn an_idiom_ending_like_a_place_is_none() {
         let ms = found_by("主任一坐下便开门见山地谈起了工作。", "headed_names");
         assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_short_division_name_after_a_word_of_size_is_part_of_the_name() {
+        // 南海 is a district's short name; 小南海 a lake of its own
+        let ms = found_by("巡查了上游的小南海水库和南海水库。", "headed_names");
+        assert!(has(&ms, "小南海水库", Place), "{ms:?}");
+        assert!(has(&ms, "南海水库", Place), "{ms:?}");
     }
 
     #[test]
