@@ -1177,7 +1177,8 @@ fn chain_posts(
         }
         // a body written before the post may follow an earlier post of
         // the person in a chain (县委书记、县人大常委会主任某某; 村党支部书记
-        // 兼村委会主任某某)
+        // 兼村委会主任某某), or a comma set off a long chain's parts
+        // where a post ends right before it (某局副局长，某委主任某某)
         let joins = |k: usize| {
             k > 0
                 && (chars[k - 1] == LIST_COMMA
@@ -1187,7 +1188,9 @@ fn chain_posts(
                         .words
                         .relation
                         .post_joiners
-                        .contains(&chars[k - 1]))
+                        .contains(&chars[k - 1])
+                    || is_comma(chars[k - 1])
+                        && post_before(res, keys, chars, k - 1).is_some())
         };
         if let Some(bs) = keys.body_start(ps) {
             if joins(bs) {
@@ -1540,6 +1543,22 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_comma_right_after_a_post_goes_on_with_the_chain() {
+        let rels = relations(
+            "会议由浙江省交通运输厅党组书记、厅长，浙江省铁路建设办公室主任周立新主持。\n\
+             会议由景宁县县长主持，浙江大学教授孙海燕讲话。",
+        );
+        let member = |person: &str, body: &str| {
+            rels.iter()
+                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o.ends_with(body))
+        };
+        assert!(member("周立新", "交通运输厅"), "{rels:?}");
+        assert!(member("周立新", "铁路建设办公室"), "{rels:?}");
+        // (a post that ends a clause of its own is not the next person's)
+        assert!(!member("孙海燕", "人民政府"), "{rels:?}");
     }
 
     #[test]
