@@ -585,9 +585,29 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
         return Some(with_units(r, lat, ch, Link::Government, e));
     }
     match core_at(r, lat, p, has_prefix, ch.party) {
-        Some((link, e)) => Some(with_units(r, lat, ch, link, e)),
+        Some((link, e)) => {
+            if !has_prefix {
+                ch.level = level_inside(r, &link);
+            }
+            Some(with_units(r, lat, ch, link, e))
+        }
         None => places_only(ch, p),
     }
+}
+
+/// The level word inside a department's short form that stands for the
+/// article's place (市 of 团市委, 县 of 团县委), after its first character.
+fn level_inside(r: &Recognizer, link: &Link) -> Option<char> {
+    let Link::Dept {
+        form, canonical, ..
+    } = link
+    else {
+        return None;
+    };
+    let templated = canonical.contains("{place}");
+    let pt = &r.lex.place_terms;
+    let mut cs = form.chars().skip(1);
+    templated.then(|| cs.find(|c| pt.level_word.has_char(*c)))?
 }
 
 /// The end of a street's office written after the street (某某街道办事处,
@@ -1155,9 +1175,10 @@ fn suffix_ending_at(
 /// Whether a suffix ends only the names of works (projects: 水电站,
 /// 物流中心), of no body.
 fn names_work(r: &Recognizer, suf: &str) -> bool {
-    r.lex.suffixes.get(suf).is_some_and(|xs| {
-        xs.iter().all(|x| x.etype == EntityType::Project)
-    })
+    r.lex
+        .suffixes
+        .get(suf)
+        .is_some_and(|xs| xs.iter().all(|x| x.etype == EntityType::Project))
 }
 
 /// The type a suffix gives a name in the role: a unit's type, or for a

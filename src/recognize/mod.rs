@@ -340,8 +340,15 @@ fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
             add_word(jieba, &d.name, 500, Tag::Ns);
         }
     }
+    // (not a short name opening with a level word, 市中 of 市中区: 市中医院
+    // is the city's hospital of Chinese medicine)
+    let level_first = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| lex.words.places.is_level_char(c))
+    };
     for (short, idx) in &lex.division_by_short {
-        if idx.iter().any(|&i| lex.divisions[i].level <= Level::County) {
+        if idx.iter().any(|&i| lex.divisions[i].level <= Level::County) && !level_first(short) {
             add_word(jieba, short, 300, Tag::Ns);
         }
     }

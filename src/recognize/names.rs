@@ -909,7 +909,12 @@ impl Walk<'_> {
         let prefixed = |t: &Token| {
             pr.short
                 && t.end - t.start == 1
-                && self.r.lex.place_terms.name_prefix.has_char(lat.chars[t.start])
+                && self
+                    .r
+                    .lex
+                    .place_terms
+                    .name_prefix
+                    .has_char(lat.chars[t.start])
         };
         let inside = han_before
             && (section

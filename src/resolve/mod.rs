@@ -1639,6 +1639,19 @@ mod tests {
     }
 
     #[test]
+    fn a_level_word_inside_a_short_form_or_before_a_head_is_the_article_s_place() {
+        let r = Recognizer::new().expect("lexicons");
+        // (市中 is the short name of 市中区 in several cities)
+        let a = resolve(
+            &r,
+            "德州市召开卫生工作会议。团市委、市中医院、市人民医院负责同志参加。\n",
+        );
+        for name in ["共青团德州市委员会", "德州市中医院", "德州市人民医院"] {
+            assert!(named(&a, name).is_some(), "{name}: {:?}", a.entities);
+        }
+    }
+
+    #[test]
     fn a_township_s_news_names_its_committee_by_the_level_word() {
         let r = Recognizer::new().expect("lexicons");
         // (桥头, the township's short name, is a common word: 桥头 of a bridge)

@@ -1189,8 +1189,7 @@ fn chain_posts(
                         .relation
                         .post_joiners
                         .contains(&chars[k - 1])
-                    || is_comma(chars[k - 1])
-                        && post_before(res, keys, chars, k - 1).is_some())
+                    || is_comma(chars[k - 1]) && post_before(res, keys, chars, k - 1).is_some())
         };
         if let Some(bs) = keys.body_start(ps) {
             if joins(bs) {
