@@ -175,6 +175,11 @@ pub(crate) struct PlaceTerms {
     /// Characters of size and age that open a natural place's name before a
     /// division's short name (小南海水库: not the 南海 district's).
     pub(crate) name_prefix: WordList,
+    /// The one-character abbreviations of the provinces (湘, 鲁, 豫).
+    pub(crate) province_abbreviation: WordList,
+    /// Directions that make a region's name after a province's
+    /// abbreviation (湘北, 鲁西南, 豫中).
+    pub(crate) region_direction: WordList,
     /// Terms after 等 that close a list of township names (等乡镇).
     pub(crate) township_list_end: WordList,
     /// Generic terms by which a division whose name ends with one is
@@ -208,6 +213,8 @@ kinds!(PlaceTerms {
     before_level,
     short_name_head,
     name_prefix,
+    province_abbreviation,
+    region_direction,
     township_list_end,
     self_name,
     region_committee,

@@ -1082,11 +1082,15 @@ pub(crate) fn generic_at(
         if group && counted_after(r, lat, e) {
             return None;
         }
-        let e = if etype == EntityType::Organization {
-            company_run_on(r, lat, e)
+        // (a company's legal form after the head makes the name a
+        // company's: 某某重科股份有限公司, whatever its head)
+        let run_on = company_run_on(r, lat, e);
+        let etype = if run_on > e {
+            EntityType::Organization
         } else {
-            e
+            etype
         };
+        let e = run_on;
         let text = lat.text(p, e);
         let link = if role == SuffixRole::Unit {
             if q > p && !gap_ok(r, lat, (p, q), false, verbs_ok) {
@@ -1455,7 +1459,7 @@ pub(crate) fn level_of(c: char) -> Option<Level> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{found_by, has, has_text, through};
-    use crate::EntityType::{Agency, Place};
+    use crate::EntityType::{Agency, Organization, Place};
 
     #[test]
     fn agencies_by_place_core_and_units() {
@@ -1569,6 +1573,13 @@ mod tests {
         let ms = found_by("检查了宁远县青石峡水电站和宁远县水利站。", "chains");
         assert!(!has_text(&ms, "宁远县青石峡水电站"), "{ms:?}");
         assert!(has(&ms, "宁远县水利站", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_legal_form_after_an_organ_s_head_makes_a_company() {
+        // 科 heads a section; 重科 here ends a trade name
+        let ms = found_by("县政府与湖南华联重科股份有限公司签约。", "chains");
+        assert!(has(&ms, "湖南华联重科股份有限公司", Organization), "{ms:?}");
     }
 
     #[test]

@@ -54,7 +54,8 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         let known_place = r.lex.division_by_short.contains_key(&w)
             || r.lex.division_by_name.contains_key(&w)
             || r.lex.geo.contains_key(&w)
-            || r.lex.countries.contains_key(&w);
+            || r.lex.countries.contains_key(&w)
+            || region(r, &w);
         let freq = r.word_freq(&w);
         if known_place || tc.rare_proper.contains(tag) && freq < 300 || tag == Tag::Ns && freq < 20
         {
@@ -73,6 +74,16 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         k = t.end.max(k + 1);
     }
     false
+}
+
+/// Whether a word names a region of a province by its abbreviation and
+/// directions (湘北, 鲁西南).
+fn region(r: &Recognizer, w: &str) -> bool {
+    let pt = &r.lex.place_terms;
+    let mut cs = w.chars();
+    let first = cs.next().is_some_and(|c| pt.province_abbreviation.has_char(c));
+    let rest: Vec<char> = cs.collect();
+    first && (1..=2).contains(&rest.len()) && rest.iter().all(|&c| pt.region_direction.has_char(c))
 }
 
 /// Whether the words of `s..e` hold something proper, as a project's name
@@ -1947,6 +1958,14 @@ mod tests {
         let ms = found_by("巡查了上游的小南海水库和南海水库。", "headed_names");
         assert!(has(&ms, "小南海水库", Place), "{ms:?}");
         assert!(has(&ms, "南海水库", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_region_of_a_province_by_its_abbreviation_makes_a_name_proper() {
+        let ms = found_by("湘北智能制造产业园二期项目开工。", "headed_names");
+        assert!(has(&ms, "湘北智能制造产业园二期项目", Project), "{ms:?}");
+        let ms = found_by("智能制造产业园二期项目开工。", "headed_names");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]
