@@ -81,7 +81,9 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
 fn region(r: &Recognizer, w: &str) -> bool {
     let pt = &r.lex.place_terms;
     let mut cs = w.chars();
-    let first = cs.next().is_some_and(|c| pt.province_abbreviation.has_char(c));
+    let first = cs
+        .next()
+        .is_some_and(|c| pt.province_abbreviation.has_char(c));
     let rest: Vec<char> = cs.collect();
     first && (1..=2).contains(&rest.len()) && rest.iter().all(|&c| pt.region_direction.has_char(c))
 }

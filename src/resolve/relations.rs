@@ -737,7 +737,17 @@ fn posts_after_people(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, ch
         let ps = ps.unwrap_or(0);
         // (over the posts written before it: 党组成员、总工程师某某)
         let (ps, more) = posts_before(res, keys, chars, ps);
-        if ps == 0 || pend + 1 != ps || !joins(chars[ps - 1]) || holds_a_post(res, &key) {
+        if ps == 0 || !joins(chars[ps - 1]) || holds_a_post(res, &key) {
+            continue;
+        }
+        // (or later in the sentence, a deputy's post of the body's kind:
+        // 院长李某出席并讲话，副院长王某通报情况)
+        let deputy = || {
+            chief_head(res, pt).is_some()
+                && pend < ps
+                && !chars[pend..ps].iter().any(|&c| ends_sentence(c))
+        };
+        if pend + 1 != ps && !deputy() {
             continue;
         }
         // the body of the person before, held by the post written with them
@@ -1558,6 +1568,19 @@ mod tests {
         assert!(member("周立新", "铁路建设办公室"), "{rels:?}");
         // (a post that ends a clause of its own is not the next person's)
         assert!(!member("孙海燕", "人民政府"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_deputy_later_in_the_sentence_shares_the_body_of_its_kind() {
+        let rels = relations(
+            "宜宾市中级人民法院召开新闻发布会。市中院院长周志刚出席并讲话，副院长何丽通报情况，副市长韩冰出席。\n",
+        );
+        let member = |person: &str, body: &str| {
+            rels.iter()
+                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o == body)
+        };
+        assert!(member("何丽", "宜宾市中级人民法院"), "{rels:?}");
+        assert!(!member("韩冰", "宜宾市中级人民法院"), "{rels:?}");
     }
 
     #[test]
