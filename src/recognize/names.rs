@@ -17,6 +17,9 @@ use crate::EntityType;
 /// start (年产80万kw(千瓦)防爆电机生产项目).
 const CAPACITY_REACH: usize = 20;
 
+/// The longest trade name read between a place and a company's head.
+const TRADE_NAME_MAX: usize = 10;
+
 /// Whether the tokens of `s..e` hold something proper: a place, person or
 /// other proper noun, an abbreviation, a word outside the dictionary, digits
 /// or a quoted name (and, for projects, an adjective such as 宏伟).
@@ -955,6 +958,12 @@ impl Walk<'_> {
         }
         let division = |p: &Piece| matches!(p, Piece::Division(_) | Piece::DivisionShort(_));
         for at in (start.saturating_sub(12)..start).rev() {
+            // (or a place read as one, when the walk stopped on a word a
+            // trade name holds: 江苏天合光能有限公司, 能 a verb)
+            if let Some((ps, _, pr)) = self.known.place_end(at + 1).filter(|_| at + 1 < start) {
+                let trade = self.trade_name(at + 1);
+                return (trade && opens_name(self.r, lat, ps)).then_some((ps, Some(pr)));
+            }
             if is_punct(lat.chars[at]) || !is_han(lat.chars[at]) || self.covered[at] {
                 return None;
             }
@@ -966,6 +975,27 @@ impl Walk<'_> {
             }
         }
         None
+    }
+
+    /// Whether the words from `s` to the head may make a trade name: at
+    /// most ten characters, with no function word, post or verb of two
+    /// characters (天合光能, not 村查看新能源科技, 市长李春到某某).
+    fn trade_name(&self, s: usize) -> bool {
+        let (r, lat) = (self.r, self.lat);
+        if self.q < s || self.q - s > TRADE_NAME_MAX {
+            return false;
+        }
+        let mut k = s;
+        while k < self.q {
+            let Some(t) = lat.token(k) else { return false };
+            let w = lat.text(t.start.max(s), t.end.min(self.q));
+            let verb = r.tags().predicate_verb.contains(t.tag) && w.chars().count() >= 2;
+            if verb || r.tags().company_stop.contains(t.tag) || r.lex.posts.contains_key(&w) {
+                return false;
+            }
+            k = t.end.max(k + 1);
+        }
+        true
     }
 
     /// A bracket closing before `start` (at `prev`): a place in a company's
@@ -1724,7 +1754,7 @@ fn org_units(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mu
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{found_by, has, through};
+    use super::super::testing::{found_by, has, has_text, through};
     use crate::EntityType::{Organization, Place, Project};
 
     #[test]
@@ -1968,6 +1998,15 @@ mod tests {
         assert!(has(&ms, "湘北智能制造产业园二期项目", Project), "{ms:?}");
         let ms = found_by("智能制造产业园二期项目开工。", "headed_names");
         assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_company_s_name_opens_at_a_place_whatever_its_trade_name_holds() {
+        // 能 is a verb to the segmenter; 查看 and 到 are the sentence's
+        let ms = found_by("宿迁市与江苏天合光能有限公司签约。", "headed_names");
+        assert!(has(&ms, "江苏天合光能有限公司", Organization), "{ms:?}");
+        let ms = found_by("连江县晓澳村查看新能源科技公司的厂房。", "headed_names");
+        assert!(!has_text(&ms, "连江县晓澳村查看新能源科技公司"), "{ms:?}");
     }
 
     #[test]

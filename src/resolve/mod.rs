@@ -1652,6 +1652,17 @@ mod tests {
     }
 
     #[test]
+    fn a_township_unit_named_by_common_words_is_no_place_outside_its_city() {
+        let r = Recognizer::new().expect("lexicons");
+        // 新材料产业园 is a township-level unit of Nanjing
+        let a = resolve(
+            &r,
+            "宿迁市重大项目集中签约。沭阳县与上海华谊集团签约新材料产业园项目。\n",
+        );
+        assert!(named(&a, "新材料产业园").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
     fn a_township_s_news_names_its_committee_by_the_level_word() {
         let r = Recognizer::new().expect("lexicons");
         // (桥头, the township's short name, is a common word: 桥头 of a bridge)

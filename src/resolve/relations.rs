@@ -248,6 +248,13 @@ fn partner_phrase(res: &mut Resolver, sn: &Sentence, f: &Found) {
     if right.is_empty() {
         return;
     }
+    // (a place right before the word is the party: 某县与某公司签约, not a
+    // body named earlier)
+    let place_party =
+        (sn.refs.iter()).any(|r| r.etype == EntityType::Place && r.end == wp && r.start >= ca);
+    if left.is_empty() && place_party {
+        return;
+    }
     if left.is_empty() {
         // the body named last before the word, else the article's bureau
         let before = (sn.refs.iter().rev())
@@ -1581,6 +1588,16 @@ mod tests {
         };
         assert!(member("何丽", "宜宾市中级人民法院"), "{rels:?}");
         assert!(!member("韩冰", "宜宾市中级人民法院"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_place_before_the_partner_word_is_the_party_not_a_body_named_earlier() {
+        let rels =
+            relations("宿迁市商务局介绍签约情况。沭阳县与上海华谊集团签约新材料产业园项目。\n");
+        assert!(
+            !rels.iter().any(|(_, p, ..)| *p == Predicate::PartnerOf),
+            "{rels:?}"
+        );
     }
 
     #[test]
