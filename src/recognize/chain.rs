@@ -312,7 +312,9 @@ pub(crate) fn sibling_units(
         let MentionKind::Chain(c) = &m.kind else {
             continue;
         };
-        let (Some(Link::Unit { text: first }), true) = (c.links.last(), c.links.len() >= 2) else {
+        // (a unit after its body, or after the body's anaphor: 局办公室)
+        let parent = c.links.len() >= 2 || c.anaphor.is_some();
+        let (Some(Link::Unit { text: first }), true) = (c.links.last(), parent) else {
             continue;
         };
         let Some(head) = first.chars().last() else {
@@ -862,9 +864,23 @@ fn level_word_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<char> {
 /// An anaphor at `p` standing for the parent body of the unit after it
 /// (市局林业发展中心): the anaphor, the unit and its end.
 fn anaphor_parent(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(String, Link, usize)> {
-    let (len, _) = lat.longest(p, |x| matches!(x, Piece::Anaphor))?;
+    let len = match lat.longest(p, |x| matches!(x, Piece::Anaphor)) {
+        Some((len, _)) => len,
+        None => bare_head(r, lat, p)?,
+    };
     let (link, e) = unit_at(r, lat, p + len)?;
     Some((lat.text(p, p + len), link, e))
+}
+
+/// A body's head written alone as a word at the start of a clause or list
+/// item, before its unit (局办公室, 厅大气环境处: the bureau's own units in
+/// its own news): its length.
+fn bare_head(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
+    let c = *lat.chars.get(p)?;
+    let opens = p == 0 || is_punct(lat.chars[p - 1]) || lat.chars[p - 1] == '\n';
+    let alone = lat.token(p).is_some_and(|t| t.start == p && t.end == p + 1);
+    let head = (r.lex.words.organs.anaphor_heads.iter()).any(|h| h.chars().eq(std::iter::once(c)));
+    (opens && alone && head).then_some(1)
 }
 
 /// A chain of places only, when no core follows them: unambiguous places

@@ -1035,8 +1035,11 @@ impl<'a> Resolver<'a> {
             {
                 // the agency most recently named before whose name ends with
                 // the anaphor's head (该局 → …局), else the bureau
+                // (a head written alone is its own head: 局 of 局办公室)
                 let head: String = if organs.plural_anaphors.iter().any(|p| p == w) {
                     String::new()
+                } else if w.chars().count() == 1 {
+                    w.to_string()
                 } else {
                     w.chars().skip(1).collect()
                 };
@@ -1660,6 +1663,23 @@ mod tests {
             "宿迁市重大项目集中签约。沭阳县与上海华谊集团签约新材料产业园项目。\n",
         );
         assert!(named(&a, "新材料产业园").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_bureau_s_head_alone_before_its_units_is_the_bureau() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "云南省交通运输厅召开会议。厅规划处、建设管理处负责同志参加，局长出席。\n",
+        );
+        for unit in ["云南省交通运输厅规划处", "云南省交通运输厅建设管理处"]
+        {
+            assert!(
+                related(&a, unit, Predicate::SubOrganizationOf, "云南省交通运输厅"),
+                "{unit}: {:?}",
+                a.relations
+            );
+        }
     }
 
     #[test]
