@@ -60,7 +60,9 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
             || r.lex.countries.contains_key(&w)
             || region(r, &w);
         let freq = r.word_freq(&w);
-        if known_place || tc.rare_proper.contains(tag) && freq < 300 || tag == Tag::Ns && freq < 20
+        if known_place
+            || tc.rare_proper.contains(tag) && freq < 300
+            || tag == Tag::Ns && (freq < 20 || natural_place(r, &w))
         {
             return true;
         }
@@ -77,6 +79,19 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         k = t.end.max(k + 1);
     }
     false
+}
+
+/// Whether a place name of the dictionary is a natural place's: three
+/// characters or more ending in a one-character generic term of a place
+/// (赤水河, 太行山), not a word like 城市 that the dictionary tags so.
+fn natural_place(r: &Recognizer, w: &str) -> bool {
+    let n = w.chars().count();
+    let term = w.chars().last().map(String::from).unwrap_or_default();
+    n >= 3
+        && r.lex.suffixes.get(&term).is_some_and(|xs| {
+            xs.iter()
+                .any(|x| x.role == SuffixRole::Body && x.etype == EntityType::Place)
+        })
 }
 
 /// Whether a word names a region of a province by its abbreviation and
@@ -2007,6 +2022,15 @@ mod tests {
         assert!(has(&ms, "江苏天合光能有限公司", Organization), "{ms:?}");
         let ms = found_by("连江县晓澳村查看新能源科技公司的厂房。", "headed_names");
         assert!(!has_text(&ms, "连江县晓澳村查看新能源科技公司"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_river_the_dictionary_knows_makes_a_project_s_name_proper() {
+        let ms = found_by("赤水河流域生态修复工程加快推进。", "headed_names");
+        assert!(has(&ms, "赤水河流域生态修复工程", Project), "{ms:?}");
+        // (山水林田湖 is a policy term, no lake)
+        let ms = found_by("推进黄河流域山水林田湖草沙系统治理。", "headed_names");
+        assert!(!ms.iter().any(|(t, _)| t.ends_with('湖')), "{ms:?}");
     }
 
     #[test]
