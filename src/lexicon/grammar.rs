@@ -160,6 +160,9 @@ pub(crate) struct PlaceTerms {
     pub(crate) town_word_term: WordList,
     /// Level words standing for the article's place (省 市 区 县 镇 乡).
     pub(crate) level_word: WordList,
+    /// The word by which a street's own news names the street before its
+    /// bodies (街道党工委), read as the town level.
+    pub(crate) street_level: WordList,
     /// Characters that make a level word before them an adjective (市级).
     pub(crate) level_adjective: WordList,
     /// Characters that form a word with a level word after them (全市).
@@ -207,6 +210,7 @@ kinds!(PlaceTerms {
     township_term,
     town_word_term,
     level_word,
+    street_level,
     level_adjective,
     level_glue,
     home_glue,

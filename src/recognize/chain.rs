@@ -102,6 +102,9 @@ pub struct Chain {
     pub(crate) places: Vec<PlaceRef>,
     /// A level word (省 市 区 县 镇 乡) standing for the context's place.
     pub(crate) level: Option<char>,
+    /// The level word as written where it is a word of its own for a
+    /// level (街道, the article's street, read as the town level 镇).
+    pub(crate) level_text: Option<String>,
     /// Whether 中共 / 中国共产党 precedes.
     pub(crate) party: bool,
     /// An anaphor standing for the parent body (市局 in 市局林业发展中心).
@@ -562,6 +565,10 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
         if let Some(c) = level_word_at(r, lat, p) {
             ch.level = Some(c);
             p += 1;
+        } else if let Some((c, w, len)) = street_level_at(r, lat, p) {
+            ch.level = Some(c);
+            ch.level_text = Some(w);
+            p += len;
         }
     }
     // an anaphor as parent (市局林业发展中心)
@@ -847,6 +854,17 @@ fn term_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
         k += 1;
     }
     (k > p + len && k < c.len() && fw.term_mark.has_char(c[k])).then_some(k + 1 - p)
+}
+
+/// The word for the article's street at `p` opening a clause or an item
+/// before a body's core (街道党工委, 街道办事处): the town level's
+/// character, the word, its length.
+fn street_level_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(char, String, usize)> {
+    let pt = &r.lex.place_terms;
+    let (w, len) = lat.word_at(p, &pt.street_level)?;
+    let opens = p == 0 || is_punct(lat.chars[p - 1]) || lat.chars[p - 1] == '\n';
+    let town = pt.levels.iter().find(|(_, l)| *l == Level::Town)?.0;
+    (opens && core_follows(r, lat, p + len)).then(|| (town, w.to_string(), len))
 }
 
 /// A level word at `p` standing for the context's place (市 in 市住建局):

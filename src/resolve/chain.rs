@@ -183,8 +183,9 @@ impl Resolver<'_> {
             (None, Some(p)) => self.prefix_name(p),
             _ => String::new(),
         };
+        let level_text = (c.level_text.clone()).or_else(|| c.level.map(String::from));
         let prefix_text: String = c.places.iter().map(|p| p.text.as_str()).collect::<String>()
-            + &c.level.map(String::from).unwrap_or_default();
+            + &level_text.unwrap_or_default();
         // places written in the chain are mentioned too, but those inside
         // an organisation's own name only where the text names them too
         let org_name = c.level.is_none() && opens_organisation(c);

@@ -1683,6 +1683,26 @@ mod tests {
     }
 
     #[test]
+    fn a_street_s_news_names_its_bodies_by_the_word_street() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "郓城县张营街道召开推进会。街道党工委书记李明远出席，街道农业农村办公室负责人参加。\n",
+        );
+        let committee = "中共郓城县张营街道工作委员会";
+        assert!(
+            related(&a, "李明远", Predicate::MemberOf, committee),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            named(&a, "郓城县张营街道农业农村办公室").is_some(),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn a_township_s_news_names_its_committee_by_the_level_word() {
         let r = Recognizer::new().expect("lexicons");
         // (桥头, the township's short name, is a common word: 桥头 of a bridge)
