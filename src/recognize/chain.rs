@@ -886,8 +886,14 @@ fn anaphor_parent(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(String, Li
         Some((len, _)) => len,
         None => bare_head(r, lat, p)?,
     };
+    // (a project's anaphor, 该项目, is no body's)
+    let word = lat.text(p, p + len);
+    let organs = &r.lex.words.organs;
+    if (organs.project_anaphor_heads.iter()).any(|h| word.ends_with(h.as_str())) {
+        return None;
+    }
     let (link, e) = unit_at(r, lat, p + len)?;
-    Some((lat.text(p, p + len), link, e))
+    Some((word, link, e))
 }
 
 /// A body's head written alone as a word at the start of a clause or list
@@ -1316,6 +1322,15 @@ fn gap_ok(
     }
     if let Some(t) = lat.token(q - 1) {
         let w = lat.text(t.start, t.end);
+        // a preposition the segmenter glued to a level word (由市, 报省)
+        // opens the name after it
+        let pt = &r.lex.place_terms;
+        if t.end - t.start == 2
+            && pt.before_level.has_char(lat.chars[t.start])
+            && pt.level_word.has_char(lat.chars[t.start + 1])
+        {
+            return false;
+        }
         // people, posts, generic words and the heads of local places (社区,
         // 村) never sit inside an agency's name
         if r.lex.head_words.local_head.contains(&w)

@@ -189,8 +189,15 @@ impl Resolver<'_> {
         // places written in the chain are mentioned too, but those inside
         // an organisation's own name only where the text names them too
         let org_name = c.level.is_none() && opens_organisation(c);
-        let written: Vec<(usize, Option<&str>)> = (c.places.iter())
-            .filter_map(|p| Some((self.pick_written(p)?, Some(p.text.as_str()))))
+        // (not the last when it was read as the zone: 汉川市 + 经济开发区)
+        let zoned = if zone.is_some() {
+            c.places.len() - 1
+        } else {
+            usize::MAX
+        };
+        let written: Vec<(usize, Option<&str>)> = (c.places.iter().enumerate())
+            .filter(|(i, _)| *i != zoned)
+            .filter_map(|(_, p)| Some((self.pick_written(p)?, Some(p.text.as_str()))))
             .collect();
         for (i, text) in written.into_iter().chain(place.map(|i| (i, None))) {
             self.division_in_name(i, text, org_name);

@@ -433,7 +433,13 @@ impl<'a> Resolver<'a> {
             .iter()
             .take_while(|b| b.start == m.start)
             .find_map(|b| match &b.kind {
-                MentionKind::Chain(c) if b.end < m.end => c.places.last(),
+                // (a zone read after its division lies in that division)
+                MentionKind::Chain(c) if b.end < m.end => match c.places.as_slice() {
+                    [.., parent, last] if last.zone.is_some() && self.chain_place(c).is_none() => {
+                        Some(parent)
+                    }
+                    places => places.last(),
+                },
                 _ => None,
             })?;
         let idx = self.ctx.pick_ref(self.r, p, self.actx)?;
@@ -739,6 +745,15 @@ impl<'a> Resolver<'a> {
     /// The division a chain's prefix stands for.
     fn chain_place(&self, c: &Chain) -> Option<usize> {
         if let Some(last) = c.places.last() {
+            // a zone's generic name after a division (汉川市 + 经济开发区) is
+            // that division's zone, not a unit so named elsewhere
+            if let [.., parent, _] = c.places.as_slice() {
+                let pi = self.pick_written(parent);
+                let outside = |pi: usize| !last.cands.iter().any(|&i| self.r.lex.is_within(i, pi));
+                if last.zone.is_some() && pi.is_some_and(outside) {
+                    return None;
+                }
+            }
             return self
                 .pick_written(last)
                 .or_else(|| self.within_chain_parent(c))
@@ -1699,6 +1714,40 @@ mod tests {
             named(&a, "郓城县张营街道农业农村办公室").is_some(),
             "{:?}",
             a.entities
+        );
+    }
+
+    #[test]
+    fn a_zone_s_generic_name_after_a_division_is_that_division_s_zone() {
+        let r = Recognizer::new().expect("lexicons");
+        // (经济开发区 is also the name of a township-level unit of 孝南区)
+        let a = resolve(&r, "汉川市经济开发区管委会召开会议。\n");
+        assert!(
+            named(&a, "汉川经济开发区管理委员会").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(named(&a, "孝南区经济开发区").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_preposition_glued_to_a_level_word_opens_the_body_after_it() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "荆州市污水处理厂扩建项目开工。该项目由市住建局牵头推进。\n",
+        );
+        let bureau = "荆州市住房和城乡建设局";
+        assert!(named(&a, bureau).is_some(), "{:?}", a.entities);
+        assert!(
+            related(
+                &a,
+                bureau,
+                Predicate::ParticipatesIn,
+                "荆州市污水处理厂扩建项目"
+            ),
+            "{:?}",
+            a.relations
         );
     }
 
