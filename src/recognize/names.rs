@@ -889,6 +889,25 @@ impl Walk<'_> {
         }
     }
 
+    /// The start of a road's number and kind written right before a
+    /// route's first place (G316国道 + 长乐至福州段), else `ps`.
+    fn road_before(&self, ps: usize) -> usize {
+        let lat = self.lat;
+        let kind = (1..=3).find(|&l| {
+            ps >= l && (self.r.lex.head_words.work_head).contains(&lat.text(ps - l, ps))
+        });
+        let Some(l) = kind else { return ps };
+        let mut k = ps - l;
+        while k > 0 && lat.chars[k - 1].is_ascii_alphanumeric() && !self.covered[k - 1] {
+            k -= 1;
+        }
+        if k < ps - l && lat.chars[k].is_ascii_alphabetic() {
+            k
+        } else {
+            ps
+        }
+    }
+
     /// The start of the capacity a project's name states, written right
     /// before `start` (年产20万吨, 年出栏10万头, 年产80万kw(千瓦)): a
     /// capacity verb, then a number and its unit, without punctuation
@@ -928,7 +947,7 @@ impl Walk<'_> {
                 .has_char(lat.chars[ps - 1])
         {
             if let Some((ps2, _, _)) = self.known.place_end(ps - 1) {
-                return Some(Step::Found((ps2, None)));
+                return Some(Step::Found((self.road_before(ps2), None)));
             }
         }
         let before = ps.checked_sub(1).map(|k| lat.chars[k]);
@@ -2031,6 +2050,15 @@ mod tests {
         // (山水林田湖 is a policy term, no lake)
         let ms = found_by("推进黄河流域山水林田湖草沙系统治理。", "headed_names");
         assert!(!ms.iter().any(|(t, _)| t.ends_with('湖')), "{ms:?}");
+    }
+
+    #[test]
+    fn a_road_s_number_and_kind_open_the_name_of_works_on_a_route() {
+        let ms = found_by("察看了G205国道永安至三明段改扩建工程。", "headed_names");
+        assert!(
+            has(&ms, "G205国道永安至三明段改扩建工程", Project),
+            "{ms:?}"
+        );
     }
 
     #[test]
