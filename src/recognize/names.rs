@@ -972,7 +972,10 @@ impl Walk<'_> {
                     let w = lat.text(t.start, t.end);
                     !self.r.is_word(&w) || self.r.tags().inner_name.contains(t.tag) || prefixed(t)
                 }));
-        Some(if inside {
+        // (a short name right after a place is a local name's word there:
+        // 长乐区 + 滨海新城, not the 滨海 county)
+        let after_place = pr.short && self.known.place_end(ps).is_some();
+        Some(if inside || after_place {
             Step::Move(ps)
         } else {
             Step::Found((ps, Some(pr)))
@@ -2059,6 +2062,16 @@ mod tests {
             has(&ms, "G205国道永安至三明段改扩建工程", Project),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_short_division_name_right_after_a_place_is_a_word_of_the_name() {
+        // 滨海 is a county's short name; here a word of the new town's name
+        let ms = found_by(
+            "察看了长乐区滨海新城快速路二期工程施工现场。",
+            "headed_names",
+        );
+        assert!(has(&ms, "长乐区滨海新城快速路二期工程", Project), "{ms:?}");
     }
 
     #[test]
