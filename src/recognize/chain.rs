@@ -862,7 +862,7 @@ fn term_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 fn street_level_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(char, String, usize)> {
     let pt = &r.lex.place_terms;
     let (w, len) = lat.word_at(p, &pt.street_level)?;
-    let opens = p == 0 || is_punct(lat.chars[p - 1]) || lat.chars[p - 1] == '\n';
+    let opens = opens_clause(lat, p);
     let town = pt.levels.iter().find(|(_, l)| *l == Level::Town)?.0;
     (opens && core_follows(r, lat, p + len)).then(|| (town, w.to_string(), len))
 }
@@ -896,12 +896,17 @@ fn anaphor_parent(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(String, Li
     Some((word, link, e))
 }
 
+/// Whether `p` opens the text, a clause or a list's item.
+fn opens_clause(lat: &Lattice, p: usize) -> bool {
+    p == 0 || is_punct(lat.chars[p - 1]) || lat.chars[p - 1] == '\n'
+}
+
 /// A body's head written alone as a word at the start of a clause or list
 /// item, before its unit (局办公室, 厅大气环境处: the bureau's own units in
 /// its own news): its length.
 fn bare_head(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     let c = *lat.chars.get(p)?;
-    let opens = p == 0 || is_punct(lat.chars[p - 1]) || lat.chars[p - 1] == '\n';
+    let opens = opens_clause(lat, p);
     let alone = lat.token(p).is_some_and(|t| t.start == p && t.end == p + 1);
     let head = (r.lex.words.organs.anaphor_heads.iter()).any(|h| h.chars().eq(std::iter::once(c)));
     (opens && alone && head).then_some(1)
