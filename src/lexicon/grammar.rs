@@ -324,6 +324,10 @@ pub(crate) struct HeadWords {
     /// The short trades of a place's state-owned platform companies, which
     /// name them without a trade name (县城投集团: the county's).
     pub(crate) local_enterprise: WordList,
+    /// The abbreviation of 中国 that opens the short names of the central
+    /// state-owned enterprises (中 of 中铁, 中建), which the segmenter may
+    /// cut off as a locative.
+    pub(crate) enterprise_prefix: WordList,
     /// Verbs of building after which a school or hospital named is one
     /// being built, a project (新建某某小学).
     pub(crate) build_verb: WordList,
@@ -374,6 +378,7 @@ kinds!(HeadWords {
     village_head,
     village_kind,
     local_enterprise,
+    enterprise_prefix,
     build_verb,
     built_institution,
     built_site,

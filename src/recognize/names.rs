@@ -17,6 +17,49 @@ use crate::EntityType;
 /// start (年产80万kw(千瓦)防爆电机生产项目).
 const CAPACITY_REACH: usize = 20;
 
+/// Puts back the abbreviation of 中国 that the segmenter cut off an
+/// organisation's name as a locative (中/铁十八局集团有限公司) where no
+/// locative can stand: at the start of a clause or after a preposition or
+/// conjunction.
+pub(crate) fn enterprise_prefixes(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &mut [Mention],
+    covered: &mut [bool],
+) {
+    let prefix = &r.lex.head_words.enterprise_prefix;
+    for m in out.iter_mut() {
+        let s = m.start;
+        if s == 0 || covered[s - 1] || m.etype() != Some(EntityType::Organization) {
+            continue;
+        }
+        let cut = lat
+            .token(s - 1)
+            .filter(|t| t.start + 1 == s && t.tag == Tag::F);
+        let opens = s == 1
+            || is_punct(lat.chars[s - 2])
+            || lat
+                .token(s - 2)
+                .is_some_and(|t| r.tags().function_word.contains(t.tag));
+        if cut.is_none() || !opens || !prefix.has_char(lat.chars[s - 1]) {
+            continue;
+        }
+        let c = lat.chars[s - 1];
+        let first = match &mut m.kind {
+            MentionKind::Chain(ch) if ch.places.is_empty() => match ch.links.first_mut() {
+                Some(super::chain::Link::Generic { text, .. }) => text,
+                _ => continue,
+            },
+            MentionKind::Named { name, .. } => name,
+            _ => continue,
+        };
+        first.insert(0, c);
+        m.text.insert(0, c);
+        m.start -= 1;
+        cover(covered, s - 1, s);
+    }
+}
+
 /// The longest trade name read between a place and a company's head.
 const TRADE_NAME_MAX: usize = 10;
 
@@ -2072,6 +2115,16 @@ mod tests {
             "headed_names",
         );
         assert!(has(&ms, "长乐区滨海新城快速路二期工程", Project), "{ms:?}");
+    }
+
+    #[test]
+    fn the_abbreviation_of_china_opens_a_central_enterprise_s_name() {
+        // the segmenter cuts 中 off as a locative: 由/中/铁十八局
+        let ms = through(
+            "该工程由中铁十八局集团有限公司承建。",
+            "enterprise_prefixes",
+        );
+        assert!(has(&ms, "中铁十八局集团有限公司", Organization), "{ms:?}");
     }
 
     #[test]
