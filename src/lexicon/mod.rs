@@ -558,6 +558,15 @@ impl Lexicon {
         self.zones.contains_key(w) || self.is_zone_form(w) || self.head_words.zone_head.contains(w)
     }
 
+    /// Whether a word is a suffix ending standalone names (not units) of a
+    /// type that passes `test` (河 of a place, 有限公司 of an organisation).
+    pub(crate) fn body_head(&self, w: &str, test: impl Fn(crate::EntityType) -> bool) -> bool {
+        (self.suffixes.get(w)).is_some_and(|xs| {
+            xs.iter()
+                .any(|x| x.role == SuffixRole::Body && test(x.etype))
+        })
+    }
+
     /// Whether a word is the full form of a zone of the approval lists
     /// (高新技术产业开发区), which a city's short name opens.
     pub(crate) fn is_zone_form(&self, w: &str) -> bool {

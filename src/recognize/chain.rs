@@ -424,12 +424,18 @@ pub(crate) fn bare_sections(
 /// Whether a name may start at `i`: a token start, after punctuation, or a
 /// level word after a character glued to it (由市).
 fn starts_here(r: &Recognizer, lat: &Lattice, i: usize) -> bool {
-    let pt = &r.lex.place_terms;
     i == 0
         || lat.tok_start(i)
         || is_punct(lat.chars[i - 1])
         || lat.has_match_at(i)
-        || pt.level_word.has_char(lat.chars[i]) && pt.before_level.has_char(lat.chars[i - 1])
+        || glued_level(r, lat, i)
+}
+
+/// Whether a level word at `i` follows a preposition or verb that the
+/// segmenter may glue to it (由市, 报市政府).
+fn glued_level(r: &Recognizer, lat: &Lattice, i: usize) -> bool {
+    let pt = &r.lex.place_terms;
+    i > 0 && pt.level_word.has_char(lat.chars[i]) && pt.before_level.has_char(lat.chars[i - 1])
 }
 
 /// A division (or zone) name written at `pos` as a word, with its end.
@@ -1294,10 +1300,7 @@ fn glued_post(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
 fn company_run_on(r: &Recognizer, lat: &Lattice, mut e: usize) -> usize {
     while let Some((len, _)) = lat.longest(e, |x| matches!(x, Piece::Suffix)) {
         let next = lat.text(e, e + len);
-        let org_head = r.lex.suffixes.get(&next).is_some_and(|v| {
-            v.iter()
-                .any(|x| x.etype == EntityType::Organization && x.role == SuffixRole::Body)
-        });
+        let org_head = r.lex.body_head(&next, |t| t == EntityType::Organization);
         if !org_head || !r.lex.head_words.company_form_end.ends(&next) {
             break;
         }
@@ -1329,11 +1332,7 @@ fn gap_ok(
         let w = lat.text(t.start, t.end);
         // a preposition the segmenter glued to a level word (由市, 报省)
         // opens the name after it
-        let pt = &r.lex.place_terms;
-        if t.end - t.start == 2
-            && pt.before_level.has_char(lat.chars[t.start])
-            && pt.level_word.has_char(lat.chars[t.start + 1])
-        {
+        if t.end - t.start == 2 && glued_level(r, lat, t.start + 1) {
             return false;
         }
         // people, posts, generic words and the heads of local places (社区,

@@ -19,8 +19,8 @@ const CAPACITY_REACH: usize = 20;
 
 /// Puts back the abbreviation of 中国 that the segmenter cut off an
 /// organisation's name as a locative (中/铁十八局集团有限公司) where no
-/// locative can stand: at the start of a clause or after a preposition or
-/// conjunction.
+/// locative can stand, where a name may open: at the start of a clause or
+/// after a function word (由, 与).
 pub(crate) fn enterprise_prefixes(
     r: &Recognizer,
     lat: &Lattice,
@@ -36,12 +36,7 @@ pub(crate) fn enterprise_prefixes(
         let cut = lat
             .token(s - 1)
             .filter(|t| t.start + 1 == s && t.tag == Tag::F);
-        let opens = s == 1
-            || is_punct(lat.chars[s - 2])
-            || lat
-                .token(s - 2)
-                .is_some_and(|t| r.tags().function_word.contains(t.tag));
-        if cut.is_none() || !opens || !prefix.has_char(lat.chars[s - 1]) {
+        if cut.is_none() || !opens_name(r, lat, s - 1) || !prefix.has_char(lat.chars[s - 1]) {
             continue;
         }
         let c = lat.chars[s - 1];
@@ -130,11 +125,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
 fn natural_place(r: &Recognizer, w: &str) -> bool {
     let n = w.chars().count();
     let term = w.chars().last().map(String::from).unwrap_or_default();
-    n >= 3
-        && r.lex.suffixes.get(&term).is_some_and(|xs| {
-            xs.iter()
-                .any(|x| x.role == SuffixRole::Body && x.etype == EntityType::Place)
-        })
+    n >= 3 && r.lex.body_head(&term, |t| t == EntityType::Place)
 }
 
 /// Whether a word names a region of a province by its abbreviation and

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{dept_name, ArticleContext, Bureau};
-use crate::lexicon::{DeptKind, HostName, Level, SuffixRole};
+use crate::lexicon::{DeptKind, HostName, Level};
 use crate::recognize::{Chain, Link, Mention, MentionKind, Recognizer};
 use crate::text::Document;
 use crate::EntityType;
@@ -949,11 +949,8 @@ fn generic_unit(r: &Recognizer, name: &str) -> bool {
     let chars: Vec<char> = name.chars().collect();
     (0..chars.len()).any(|k| {
         let head: String = chars[k..].iter().collect();
-        let place_head = r.lex.suffixes.get(&head).is_some_and(|xs| {
-            xs.iter().any(|x| {
-                x.role == SuffixRole::Body
-                    && matches!(x.etype, EntityType::Place | EntityType::Project)
-            })
+        let place_head = (r.lex).body_head(&head, |t| {
+            matches!(t, EntityType::Place | EntityType::Project)
         });
         let before: String = chars[..k].iter().collect();
         place_head && (k == 0 || r.lex.is_zone_word(&before) || common_words(r, &before))

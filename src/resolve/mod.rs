@@ -435,9 +435,7 @@ impl<'a> Resolver<'a> {
             .find_map(|b| match &b.kind {
                 // (a zone read after its division lies in that division)
                 MentionKind::Chain(c) if b.end < m.end => match c.places.as_slice() {
-                    [.., parent, last] if last.zone.is_some() && self.chain_place(c).is_none() => {
-                        Some(parent)
-                    }
+                    [.., parent, _] if self.zone_after_division(c) => Some(parent),
                     places => places.last(),
                 },
                 _ => None,
@@ -745,14 +743,8 @@ impl<'a> Resolver<'a> {
     /// The division a chain's prefix stands for.
     fn chain_place(&self, c: &Chain) -> Option<usize> {
         if let Some(last) = c.places.last() {
-            // a zone's generic name after a division (汉川市 + 经济开发区) is
-            // that division's zone, not a unit so named elsewhere
-            if let [.., parent, _] = c.places.as_slice() {
-                let pi = self.pick_written(parent);
-                let outside = |pi: usize| !last.cands.iter().any(|&i| self.r.lex.is_within(i, pi));
-                if last.zone.is_some() && pi.is_some_and(outside) {
-                    return None;
-                }
+            if self.zone_after_division(c) {
+                return None;
             }
             return self
                 .pick_written(last)
@@ -760,6 +752,17 @@ impl<'a> Resolver<'a> {
                 .or_else(|| self.joined_level(c));
         }
         self.level_place(c.level?)
+    }
+
+    /// Whether a chain's last place is a zone's generic name written after
+    /// a division that holds no unit so named (汉川市 + 经济开发区): that
+    /// division's zone, not a unit so named elsewhere.
+    fn zone_after_division(&self, c: &Chain) -> bool {
+        let [.., parent, last] = c.places.as_slice() else {
+            return false;
+        };
+        let outside = |pi: usize| !last.cands.iter().any(|&i| self.r.lex.is_within(i, pi));
+        last.zone.is_some() && self.pick_written(parent).is_some_and(outside)
     }
 
     /// The one division among the last place's candidates inside the
