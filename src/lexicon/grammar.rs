@@ -326,8 +326,12 @@ pub(crate) struct HeadWords {
     pub(crate) local_enterprise: WordList,
     /// The abbreviation of 中国 that opens the short names of the central
     /// state-owned enterprises (中 of 中铁, 中建), which the segmenter may
-    /// cut off as a locative.
+    /// cut off as a locative, and the short names of those enterprises
+    /// that open their local companies' names (国网).
     pub(crate) enterprise_prefix: WordList,
+    /// The stage or work of a project written right after its head, which
+    /// the segmenter glues to the head (项目前期, 工程建设).
+    pub(crate) work_stage: WordList,
     /// Verbs of building after which a school or hospital named is one
     /// being built, a project (新建某某小学).
     pub(crate) build_verb: WordList,
@@ -348,6 +352,9 @@ pub(crate) struct HeadWords {
     /// Verbs that open the capacity a project's name states (年产,
     /// 年出栏).
     pub(crate) capacity_lead: WordList,
+    /// The units of the voltage or power class that opens a power work's
+    /// name (千伏 of 220千伏某某输变电工程).
+    pub(crate) rating_unit: WordList,
     /// Verbs that lead to the projects of a list (签订, 来到).
     pub(crate) project_lead: WordList,
     /// Generic terms of roads, bridges and other works (大道, 桥, 隧道):
@@ -379,6 +386,7 @@ kinds!(HeadWords {
     village_kind,
     local_enterprise,
     enterprise_prefix,
+    work_stage,
     build_verb,
     built_institution,
     built_site,
@@ -386,6 +394,7 @@ kinds!(HeadWords {
     built_state,
     ordinal_school,
     capacity_lead,
+    rating_unit,
     project_lead,
     work_head,
     list_kind,

@@ -230,6 +230,9 @@ pub(crate) struct TagClasses {
     pub(crate) list_lead: TagSet,
     /// Nouns that a country's name right before them modifies (美国白蛾).
     pub(crate) modified_noun: TagSet,
+    /// A work's head read under one of these modifies the noun after it
+    /// (高速/d 铁路网).
+    pub(crate) modifier_use: TagSet,
     /// Words after which a section written alone may start.
     pub(crate) section_before: TagSet,
     /// Words that may follow a section written alone (its predicate).
@@ -263,6 +266,7 @@ const CLASSES: &[&str] = &[
     "project_stop",
     "list_lead",
     "modified_noun",
+    "modifier_use",
     "section_before",
     "section_after",
     "name_gap_stop",
@@ -291,6 +295,7 @@ impl TagClasses {
             "project_stop" => &mut self.project_stop,
             "list_lead" => &mut self.list_lead,
             "modified_noun" => &mut self.modified_noun,
+            "modifier_use" => &mut self.modifier_use,
             "section_before" => &mut self.section_before,
             "section_after" => &mut self.section_after,
             "name_gap_stop" => &mut self.name_gap_stop,

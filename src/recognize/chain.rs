@@ -528,6 +528,15 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
         {
             continue;
         }
+        // nor is a word a short name before the level word of a wider
+        // division (会同 + 省交通运输厅: 会同 is the verb "jointly with")
+        if short
+            && cands
+                .as_deref()
+                .is_some_and(|c| wider_level_follows(r, lat, c, end))
+        {
+            continue;
+        }
         return Some((
             PlaceRef {
                 text: lat.text(pos, end),
@@ -542,6 +551,20 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
         ));
     }
     None
+}
+
+/// Whether the level word at `end` names a level wider than every division
+/// of `cands` (省 after a county's short name): no division stands right
+/// before the level word of one that holds it.
+fn wider_level_follows(r: &Recognizer, lat: &Lattice, cands: &[usize], end: usize) -> bool {
+    let Some(level) = lat
+        .chars
+        .get(end)
+        .and_then(|&c| r.lex.place_terms.level_of(c))
+    else {
+        return false;
+    };
+    !cands.is_empty() && cands.iter().all(|&i| r.lex.divisions[i].level > level)
 }
 
 /// Parses a chain starting at `pos`; returns it with its end.
@@ -1013,6 +1036,12 @@ fn core_at(
             && lat.word_at(p, &bw.not_counterpart).is_none()
             && (!is_han(nx) || bw.counterpart_follow.has_char(nx) || lat.tok_start(e))
         {
+            // (a bureau made a company keeps its head: 某某局集团有限公司)
+            let run_on = company_run_on(r, lat, e);
+            if run_on > e {
+                let (text, etype) = (lat.text(p, run_on), EntityType::Organization);
+                return Some((Link::Generic { text, etype }, run_on));
+            }
             let suffix = suffix.to_string();
             return Some((Link::Counterpart { suffix }, e));
         }
@@ -1528,6 +1557,14 @@ mod tests {
         let ms = found_by("宜昌市西陵区人民政府与奎文分局座谈。", "chains");
         assert!(has(&ms, "宜昌市西陵区人民政府", Agency), "{ms:?}");
         assert!(has(&ms, "奎文分局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_county_s_short_name_before_a_wider_level_word_is_a_word() {
+        // 会同 is a county's short name and the verb "jointly with"
+        let ms = found_by("省教育厅将会同省财政厅制定实施细则。", "chains");
+        assert!(has(&ms, "省财政厅", Agency), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0.starts_with("会同")), "{ms:?}");
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub(crate) struct Matcher {
     /// Anaphors of two characters (该乡, 该村), which the segmenter may glue
     /// to an unknown name after them (该乡庆华).
     anaphors: Vec<(char, char)>,
+    /// The heads that end a project's name (项目, 工程), and the stages of
+    /// its work that the segmenter glues to one (项目前期, 工程建设).
+    work_glue: (Vec<String>, Vec<String>),
 }
 
 impl Matcher {
@@ -171,6 +174,10 @@ impl Matcher {
                     }
                 })
                 .collect(),
+            work_glue: (
+                lx.head_words.project_end.iter().map(String::from).collect(),
+                lx.head_words.work_stage.iter().map(String::from).collect(),
+            ),
         }
     }
 }
@@ -216,6 +223,14 @@ fn detach_glued(
             push_tagged(&mut out, t.start, vec![(1, Tag::parse(tag))]);
             push_tagged(&mut out, t.start + 1, rest);
             i += taken;
+        } else if let Some(head) = glued_stage(t, chars, matcher) {
+            let rest = tagged(
+                jieba,
+                &chars[t.start + head..t.end].iter().collect::<String>(),
+            );
+            push_tagged(&mut out, t.start, vec![(head, Tag::parse("n"))]);
+            push_tagged(&mut out, t.start + head, rest);
+            i += 1;
         } else if glued_head(t, chars, matcher, jieba) {
             push_tagged(
                 &mut out,
@@ -257,6 +272,18 @@ fn glued_head(t: &Token, chars: &[char], matcher: &Matcher, jieba: &Jieba) -> bo
         && matcher.unit_heads.binary_search(&chars[t.start]).is_ok()
         && matcher.glued_chars.contains(&chars[t.start + 1]);
     shape && !jieba.has_word(&chars[t.start..t.end].iter().collect::<String>())
+}
+
+/// The length of a project's head that the segmenter glued to the stage
+/// of its work after it (某某|项目前期|工作, 某某水库|工程建设): a word of
+/// the dictionary made of the two, right after a name's characters.
+fn glued_stage(t: &Token, chars: &[char], matcher: &Matcher) -> Option<usize> {
+    let after_name = t.start > 0 && super::is_han(chars[t.start - 1]);
+    let word: String = chars[t.start..t.end].iter().collect();
+    let (heads, stages) = &matcher.work_glue;
+    let head = heads.iter().find(|h| word.starts_with(h.as_str()))?;
+    let stage = &word[head.len()..];
+    (after_name && stages.iter().any(|s| s == stage)).then(|| head.chars().count())
 }
 
 /// The words after a preposition or verb of going that the segmenter's

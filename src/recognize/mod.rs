@@ -366,6 +366,11 @@ fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
     for (word, tag) in &lex.common_words {
         add_word(jieba, word, 1000, *tag);
     }
+    // (the central enterprises' short names, 国网, that open their local
+    // companies' names)
+    for word in (lex.head_words.enterprise_prefix.iter()).filter(|w| w.chars().count() >= 2) {
+        add_word(jieba, word, 1000, Tag::Nt);
+    }
 }
 
 /// Adds a word to jieba's dictionary with its frequency and tag, unless

@@ -17,10 +17,12 @@ use crate::EntityType;
 /// start (年产80万kw(千瓦)防爆电机生产项目).
 const CAPACITY_REACH: usize = 20;
 
-/// Puts back the abbreviation of 中国 that the segmenter cut off an
-/// organisation's name as a locative (中/铁十八局集团有限公司) where no
-/// locative can stand, where a name may open: at the start of a clause or
-/// after a function word (由, 与).
+/// Puts back the abbreviation that opens the names of the central
+/// state-owned enterprises' local companies where the segmenter cut it off
+/// the name: 中 of 中国 read as a locative (中/铁十八局集团有限公司), or a
+/// group's abbreviation before the company's place (国网 + 宿州供电公司),
+/// where a name may open: at the start of a clause or after a function
+/// word (由, 与).
 pub(crate) fn enterprise_prefixes(
     r: &Recognizer,
     lat: &Lattice,
@@ -33,26 +35,52 @@ pub(crate) fn enterprise_prefixes(
         if s == 0 || covered[s - 1] || m.etype() != Some(EntityType::Organization) {
             continue;
         }
-        let cut = lat
-            .token(s - 1)
-            .filter(|t| t.start + 1 == s && t.tag == Tag::F);
-        if cut.is_none() || !opens_name(r, lat, s - 1) || !prefix.has_char(lat.chars[s - 1]) {
+        let Some(t) = lat.token(s - 1).filter(|t| t.end == s) else {
+            continue;
+        };
+        let word = lat.text(t.start, s);
+        // (中 alone only where the segmenter read it as a locative)
+        let cut = prefix.contains(&word) && (t.end - t.start > 1 || t.tag == Tag::F);
+        if !cut || !opens_name(r, lat, t.start) {
             continue;
         }
-        let c = lat.chars[s - 1];
-        let first = match &mut m.kind {
-            MentionKind::Chain(ch) if ch.places.is_empty() => match ch.links.first_mut() {
-                Some(super::chain::Link::Generic { text, .. }) => text,
-                _ => continue,
-            },
-            MentionKind::Named { name, .. } => name,
-            _ => continue,
-        };
-        first.insert(0, c);
-        m.text.insert(0, c);
-        m.start -= 1;
-        cover(covered, s - 1, s);
+        if prefixed(&mut m.kind, &word) {
+            m.text.insert_str(0, &word);
+            m.start = t.start;
+            cover(covered, t.start, s);
+        }
     }
+}
+
+/// The mention's kind with the enterprise's abbreviation `word` put before
+/// its name: a bare name takes it, and a company named after its place
+/// (宿州 and 供电公司) becomes the name of the whole with the place kept;
+/// whether it could.
+fn prefixed(kind: &mut MentionKind, word: &str) -> bool {
+    use super::chain::Link;
+    match kind {
+        MentionKind::Named { name, .. } => name.insert_str(0, word),
+        MentionKind::Chain(ch) if ch.places.is_empty() => match ch.links.first_mut() {
+            Some(Link::Generic { text, .. }) => text.insert_str(0, word),
+            _ => return false,
+        },
+        MentionKind::Chain(ch) => {
+            let (Some(place), [Link::Generic { text, etype }]) = (ch.places.last(), &ch.links[..])
+            else {
+                return false;
+            };
+            if ch.places.len() > 1 || ch.level.is_some() || ch.party {
+                return false;
+            }
+            *kind = MentionKind::Named {
+                etype: *etype,
+                name: format!("{word}{}{text}", place.text),
+                place: Some(place.clone()),
+            };
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// The longest trade name read between a place and a company's head.
@@ -285,6 +313,11 @@ fn candidate(
             return None;
         }
     }
+    // (a work's head read as a modifier before a noun is none: 高速/d +
+    // 铁路网)
+    if suf.etype == EntityType::Project && modifies_next(r, lat, q, end) {
+        return None;
+    }
     let kind = if suf.etype == EntityType::Project {
         Head::Project
     } else if r.lex.head_words.company_head.ends(text) {
@@ -327,6 +360,20 @@ fn candidate(
             }
         }
     }
+    // (a power work's class opens its name: 220千伏 + 某某输变电工程)
+    if kind == Head::Project {
+        if let Some(s) = rating_before(r, lat, start) {
+            start = s;
+        }
+    }
+    // (a central enterprise's short name is no project: 中国铁路)
+    if r.lex
+        .head_words
+        .enterprise_prefix
+        .contains(&lat.text(start, end))
+    {
+        return None;
+    }
     let head = HeadAt {
         q,
         len,
@@ -339,6 +386,35 @@ fn candidate(
         etype: suf.etype,
         place,
     })
+}
+
+/// The start of a power work's voltage or power class written right before
+/// `start` (220千伏, 500kV): digits and a rating unit.
+fn rating_before(r: &Recognizer, lat: &Lattice, start: usize) -> Option<usize> {
+    let unit = (1..=3).find(|&l| {
+        start >= l
+            && r.lex
+                .head_words
+                .rating_unit
+                .contains(&lat.text(start - l, start))
+    })?;
+    let mut k = start - unit;
+    while k > 0 && lat.chars[k - 1].is_ascii_digit() {
+        k -= 1;
+    }
+    (k < start - unit).then_some(k)
+}
+
+/// Whether the head `q..end` is one token that the segmenter read as a
+/// modifier (高速/d) right before a noun (铁路网/n).
+fn modifies_next(r: &Recognizer, lat: &Lattice, q: usize, end: usize) -> bool {
+    let head = lat
+        .token(q)
+        .is_some_and(|t| t.start == q && t.end == end && r.tags().modifier_use.contains(t.tag));
+    let noun = lat
+        .token(end)
+        .is_some_and(|t| t.start == end && r.tags().plain_noun.contains(t.tag));
+    head && noun
 }
 
 /// A head found in the text: where, how long, what it is.
@@ -391,7 +467,13 @@ fn is_name(
     {
         return false;
     }
-    if hw.project_end.contains(h.text) && !project_named(r, lat, bare, q) {
+    let rated = lat.chars[start].is_ascii_digit() && place.is_none_or(|p| p.start > start);
+    if hw.project_end.contains(h.text) && !rated && !project_named(r, lat, bare, q) {
+        return false;
+    }
+    // a country's name and a work's head name the country's network, not
+    // a work (中国铁路, 中国高速)
+    if h.etype == EntityType::Project && r.lex.countries.contains_key(&lat.text(start, q)) {
         return false;
     }
     if place_head
@@ -2116,6 +2198,55 @@ mod tests {
             "enterprise_prefixes",
         );
         assert!(has(&ms, "中铁十八局集团有限公司", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn a_central_enterprise_s_short_name_opens_its_local_company_s_name() {
+        // 国网 before the company's place, glued by the segmenter to 由
+        let ms = through(
+            "该变电站由国网德州供电公司负责运维。",
+            "enterprise_prefixes",
+        );
+        assert!(has(&ms, "国网德州供电公司", Organization), "{ms:?}");
+        // a railway bureau made a company keeps its head, and its group's
+        // short name is no project
+        let ms = through(
+            "记者从中国铁路郑州局集团有限公司了解到，新线即将开通。",
+            "enterprise_prefixes",
+        );
+        assert!(
+            has(&ms, "中国铁路郑州局集团有限公司", Organization),
+            "{ms:?}"
+        );
+        assert!(!has(&ms, "中国铁路", Project), "{ms:?}");
+    }
+
+    #[test]
+    fn a_power_work_s_class_opens_its_name() {
+        let ms = found_by("500千伏河口输变电工程日前完成主体施工。", "headed_names");
+        assert!(has(&ms, "500千伏河口输变电工程", Project), "{ms:?}");
+    }
+
+    #[test]
+    fn a_project_s_head_glued_to_the_stage_of_its_work_ends_the_name() {
+        // the segmenter reads 项目前期 and 工程建设 as words
+        let ms = found_by("加快推进桃源路综合管廊项目前期工作。", "headed_names");
+        assert!(has(&ms, "桃源路综合管廊项目", Project), "{ms:?}");
+        let ms = found_by("确保青松水库除险加固工程建设进展顺利。", "headed_names");
+        assert!(has(&ms, "青松水库除险加固工程", Project), "{ms:?}");
+        // and the stage alone names no project
+        let ms = found_by("加强工程建设领域监管。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
+
+    #[test]
+    fn a_work_s_head_used_as_a_modifier_or_after_a_country_names_no_project() {
+        // 高速 read as an adverb before 铁路网; 中国高铁 is the network
+        let ms = found_by(
+            "该线是“四纵四横”高速铁路网的重要组成部分，中国高铁走向世界。",
+            "headed_names",
+        );
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
     }
 
     #[test]
