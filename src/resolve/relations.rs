@@ -256,11 +256,16 @@ fn partner_phrase(res: &mut Resolver, sn: &Sentence, f: &Found) {
         return;
     }
     if left.is_empty() {
-        // the body named last before the word, else the article's bureau
+        // the sentence's subject (a body opening a clause before the word:
+        // 该局联合某局…，并与某医院签订), else the body named last before
+        // it, else the article's bureau
+        let subject = (sn.refs.iter())
+            .find(|r| is_org(r) && r.end <= wp && sn.clause(r.start).0 == r.start)
+            .map(|r| r.key.as_str());
         let before = (sn.refs.iter().rev())
             .find(|r| is_org(r) && r.end <= wp)
             .map(|r| r.key.as_str());
-        match before.or(sn.bureau_key) {
+        match subject.or(before).or(sn.bureau_key) {
             Some(k) if !right.iter().any(|r| r == k) => left.push(k.to_string()),
             _ => return,
         }
@@ -384,6 +389,10 @@ fn issued_by_verb(res: &mut Resolver, sn: &Sentence) {
             continue;
         }
         let mut issuers = sn.orgs_within(ca, vp);
+        // (A 与 B 签订: both parties sign)
+        if within(sn.found, ca, vp).any(|f| f.partner_rank.is_some()) {
+            issuers.extend(partners_in(res, sn, &issuers));
+        }
         if issuers.is_empty() {
             if let Some(sj) = sn.refs.iter().find(|r| is_org(r) && r.end <= vp) {
                 issuers.push(sj.key.clone());
@@ -405,6 +414,23 @@ fn issued_by_verb(res: &mut Resolver, sn: &Sentence) {
             }
         }
     }
+}
+
+/// The partners that this sentence gives the bodies `keys`, not among
+/// them.
+fn partners_in(res: &Resolver, sn: &Sentence, keys: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in res.st.relations.values() {
+        if r.predicate != Predicate::PartnerOf || r.evidence != *sn.ev {
+            continue;
+        }
+        for (a, b) in [(&r.subject, &r.object), (&r.object, &r.subject)] {
+            if keys.contains(a) && !keys.contains(b) && !out.contains(b) {
+                out.push(b.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The partners named so far issued the documents (三方签订《协议》);
@@ -1596,6 +1622,35 @@ mod tests {
             relations("宿迁市商务局介绍签约情况。沭阳县与上海华谊集团签约新材料产业园项目。\n");
         assert!(
             !rels.iter().any(|(_, p, ..)| *p == Predicate::PartnerOf),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_without_subject_takes_the_sentence_s_and_both_parties_sign() {
+        let rels = relations(
+            "南丰县教育局开展送教活动。今年以来，该局联合县财政局落实补助资金，\
+             并与江西师范大学签订了《教师培训合作协议》。\n",
+        );
+        let rel = |s: &str, p: Predicate, o: &str| {
+            rels.iter().any(|(a, q, b, _)| {
+                *q == p && (a == s && b == o || p.symmetric() && a == o && b == s)
+            })
+        };
+        assert!(
+            rel("南丰县教育局", Predicate::PartnerOf, "江西师范大学"),
+            "{rels:?}"
+        );
+        assert!(
+            !rel("南丰县财政局", Predicate::PartnerOf, "江西师范大学"),
+            "{rels:?}"
+        );
+        assert!(
+            rel("南丰县教育局", Predicate::Issued, "教师培训合作协议"),
+            "{rels:?}"
+        );
+        assert!(
+            rel("江西师范大学", Predicate::Issued, "教师培训合作协议"),
             "{rels:?}"
         );
     }
