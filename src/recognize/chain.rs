@@ -1568,6 +1568,12 @@ mod tests {
     }
 
     #[test]
+    fn a_procuratorate_s_department_is_its_unit() {
+        let ms = found_by("宜昌市人民检察院第三检察部负责人参加。", "chains");
+        assert!(has(&ms, "宜昌市人民检察院第三检察部", Agency), "{ms:?}");
+    }
+
+    #[test]
     fn a_unit_glued_to_its_post_and_a_unit_named_by_a_verb() {
         // the segmenter writes 处处长 and 科科长 as one word
         let ms = found_by("宜昌市交通运输局综合规划处处长赵刚到场。", "chains");

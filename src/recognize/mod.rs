@@ -326,8 +326,8 @@ fn drop_common_division_names(lex: &mut Lexicon, jieba: &Jieba) {
 /// and of towns that carry a term such as 镇 or 街道 and are long enough
 /// (a word plus 乡 such as 宜居乡 would glue to the words after it); short
 /// names of counties and above (township short names are too often
-/// ordinary words: 和村, 城关); heads of place names as strong words (小区
-/// in 盛景家园小区内); posts.
+/// ordinary words: 和村, 城关); heads of place names and companies'
+/// legal forms as strong words (小区 in 盛景家园小区内); posts.
 fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
     let two = |w: &&String| w.chars().count() >= 2;
     for form in lex
@@ -359,6 +359,11 @@ fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
         if suf.chars().count() >= 2 && entries.iter().any(|e| e.etype == EntityType::Place) {
             jieba.add_word(suf, Some(20000), None);
         }
+    }
+    // (and a company's legal form, which the segmenter would glue to the
+    // word after it: 有限责任/公司财务)
+    for form in &lex.legal_forms {
+        jieba.add_word(form, Some(20000), Some("n"));
     }
     for post in lex.posts.keys().filter(two) {
         add_word(jieba, post, 1000, Tag::N);

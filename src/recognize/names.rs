@@ -2222,6 +2222,19 @@ mod tests {
     }
 
     #[test]
+    fn a_company_s_legal_form_is_not_glued_to_the_word_after_it() {
+        // the segmenter would read 有限责任/公司财务
+        let ms = through(
+            "荷塘区天泓渔业有限责任公司财务负责人李芳说。",
+            "headed_names",
+        );
+        assert!(
+            has(&ms, "荷塘区天泓渔业有限责任公司", Organization),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn a_power_work_s_class_opens_its_name() {
         let ms = found_by("500千伏河口输变电工程日前完成主体施工。", "headed_names");
         assert!(has(&ms, "500千伏河口输变电工程", Project), "{ms:?}");

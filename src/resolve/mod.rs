@@ -1062,19 +1062,27 @@ impl<'a> Resolver<'a> {
                     w.chars().skip(1).collect()
                 };
                 let (short, full) = (organs.committee_short.clone(), organs.committee.clone());
-                let last = self
-                    .st
-                    .refs
-                    .iter()
-                    .rev()
+                let headed = |k: &str| {
+                    head.is_empty()
+                        || self.st.entities.get(k).is_some_and(|e| {
+                            e.name.ends_with(&head) || head == short && e.name.ends_with(&full)
+                        })
+                };
+                // (or the body of a unit named last: 某局某股股长…，该局)
+                let parent = |k: &str| {
+                    (self.st.relations.values())
+                        .find(|r| r.subject == k && r.predicate == Predicate::SubOrganizationOf)
+                        .map(|r| r.object.clone())
+                };
+                let last = (self.st.refs.iter().rev())
                     .filter(|r| r.etype == EntityType::Agency && !r.anaphor && r.end <= pos)
-                    .find(|r| {
-                        head.is_empty()
-                            || self.st.entities.get(&r.key).is_some_and(|e| {
-                                e.name.ends_with(&head) || head == short && e.name.ends_with(&full)
-                            })
+                    .find_map(|r| {
+                        if headed(&r.key) {
+                            return Some(r.key.clone());
+                        }
+                        parent(&r.key).filter(|p| !head.is_empty() && headed(p))
                     })
-                    .map(|r| (r.key.clone(), r.etype));
+                    .map(|k| (k, EntityType::Agency));
                 if last.is_some() {
                     return last;
                 }
@@ -2936,6 +2944,20 @@ mod tests {
             a.entities.values().all(|e| e.etype != EntityType::Agency),
             "{:?}",
             a.entities
+        );
+    }
+
+    #[test]
+    fn an_anaphor_after_a_unit_stands_for_the_unit_s_body() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "德州市水利局推进河湖治理。据市水利局河湖管理科科长介绍，该局将联合德州市农业农村局开展专项行动。\n",
+        );
+        assert!(
+            related(&a, "德州市农业农村局", Predicate::PartnerOf, "德州市水利局"),
+            "{:?}",
+            a.relations
         );
     }
 
