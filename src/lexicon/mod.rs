@@ -202,6 +202,9 @@ pub(crate) enum Trigger {
     Participate,
     /// Says where something is (位于).
     Located,
+    /// Says that what is written before it lies in the place after it
+    /// (位于, 落户).
+    LocatedIn,
     /// A visit by officials to a place or project (调研).
     Visit,
     /// Opens a byline (记者).
@@ -493,6 +496,7 @@ impl Lexicon {
                 "partner" => Trigger::Partner,
                 "participate" => Trigger::Participate,
                 "located" => Trigger::Located,
+                "located_in" => Trigger::LocatedIn,
                 "visit" => Trigger::Visit,
                 "byline" => Trigger::Byline,
                 "doc_kind" => Trigger::DocKind,

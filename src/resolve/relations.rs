@@ -8,7 +8,7 @@
 //! - participatesIn: an agency or organization in the sentence of a project.
 
 use super::{char_slice, entity, Evidence, Ref, Resolver, LIST_COMMA};
-use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords};
+use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords, Trigger};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
 use std::collections::HashMap;
@@ -203,6 +203,97 @@ fn sentence(res: &mut Resolver, sn: &Sentence) {
     issued_by_verb(res, sn);
     participates(res, sn);
     places_in_projects(res, sn);
+    located_by_word(res, sn);
+    located_in_frame(res, sn);
+}
+
+/// The place references of a run starting at `pos` (only 、 and spaces
+/// between them) and the end of the run: the last is the most specific
+/// (垦利区黄河口镇 → 黄河口镇).
+fn places_at<'a>(sn: &Sentence<'a>, mut pos: usize) -> (Option<&'a Ref>, usize) {
+    let mut last = None;
+    let from = pos;
+    for r in sn.refs.iter().filter(|r| r.start >= from) {
+        let gap = &sn.chars[pos..r.start];
+        if r.etype != EntityType::Place
+            || r.anaphor
+            || !gap.iter().all(|c| matches!(*c, LIST_COMMA | ' '))
+        {
+            break;
+        }
+        last = Some(*r);
+        pos = r.end;
+    }
+    (last, pos)
+}
+
+/// locatedIn: a project, organisation or named area before a word saying
+/// where it is (该项目位于某区某镇, 某公司落户某园区) lies in the place
+/// right after the word.
+fn located_by_word(res: &mut Resolver, sn: &Sentence) {
+    for wp in sn.s..sn.e {
+        let Some(len) = (2..=3).find(|&l| {
+            let w: String = sn.chars[wp..(wp + l).min(sn.e)].iter().collect();
+            w.chars().count() == l && res.r.lex.is(&w, Trigger::LocatedIn)
+        }) else {
+            continue;
+        };
+        let (Some(place), _) = places_at(sn, wp + len) else {
+            continue;
+        };
+        let (ca, _) = sn.clause(wp);
+        let subject = (sn.refs.iter().rev())
+            .filter(|r| r.end <= wp && r.start >= ca)
+            .find(|r| r.etype != EntityType::Person && r.etype != EntityType::Document);
+        // (a division lies where the division data puts it)
+        let division = |x: &Ref| {
+            (res.st.entities.get(&x.key))
+                .is_some_and(|e| e.code.is_some() || res.r.lex.countries.contains_key(&e.name))
+        };
+        if let Some(x) = subject.filter(|x| x.etype != EntityType::Agency && !division(x)) {
+            res.st
+                .relate(&x.key, Predicate::LocatedIn, &place.key, None, sn.ev);
+        }
+    }
+}
+
+/// locatedIn: the projects after a clause that is a frame of place (在某镇，
+/// 某某工程正在…; 连日来，在某开发区，某某项目…) lie in that place, unless
+/// a person is named before them.
+fn located_in_frame(res: &mut Resolver, sn: &Sentence) {
+    let starts = std::iter::once(sn.s).chain(
+        (sn.s..sn.e)
+            .filter(|&k| is_comma(sn.chars[k]))
+            .map(|k| k + 1),
+    );
+    for mut k in starts {
+        while k < sn.e && sn.chars[k].is_whitespace() {
+            k += 1;
+        }
+        let frame = (sn.chars.get(k).copied())
+            .is_some_and(|c| res.r.lex.is(&c.to_string(), Trigger::Located));
+        if !frame {
+            continue;
+        }
+        let (Some(place), end) = places_at(sn, k + 1) else {
+            continue;
+        };
+        if !sn.chars.get(end).is_some_and(|c| is_comma(*c)) {
+            continue;
+        }
+        // (not where a person is the clause's actor: 在某村，某某听取了…
+        // is where the visitor is, not what the briefing is about)
+        let person = |p: &Ref| {
+            (sn.refs.iter())
+                .any(|r| r.etype == EntityType::Person && r.start >= end && r.end <= p.start)
+        };
+        let projects = (sn.refs.iter())
+            .filter(|r| r.etype == EntityType::Project && r.start > end && !person(r));
+        for p in projects {
+            res.st
+                .relate(&p.key, Predicate::LocatedIn, &place.key, None, sn.ev);
+        }
+    }
 }
 
 /// locatedIn: a project lies in each place its name holds (长江干流夷陵区段
@@ -389,8 +480,8 @@ fn issued_by_verb(res: &mut Resolver, sn: &Sentence) {
             continue;
         }
         let mut issuers = sn.orgs_within(ca, vp);
-        // (A 与 B 签订: both parties sign)
-        if within(sn.found, ca, vp).any(|f| f.partner_rank.is_some()) {
+        // (并与 B 签订: the party the sentence gave B signs too)
+        if issuers.len() == 1 && within(sn.found, ca, vp).any(|f| f.partner_rank.is_some()) {
             issuers.extend(partners_in(res, sn, &issuers));
         }
         if issuers.is_empty() {
@@ -1651,6 +1742,32 @@ mod tests {
         );
         assert!(
             rel("江西师范大学", Predicate::Issued, "教师培训合作协议"),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_of_location_and_a_frame_of_place_place_the_projects() {
+        let rels = relations(
+            "桐庐县推进重点项目建设。富春江湿地修复项目位于桐庐县江南镇，修复面积500亩。\
+             连日来，在桐庐县分水镇，分水江防洪提升工程、分水镇污水管网改造工程同步推进。\
+             在桐庐县横村镇，县长王磊察看了凤川大道建设项目。\n",
+        );
+        let located = |s: &str, o: &str| {
+            rels.iter()
+                .any(|(a, p, b, _)| a == s && *p == Predicate::LocatedIn && b.ends_with(o))
+        };
+        assert!(located("富春江湿地修复项目", "江南镇"), "{rels:?}");
+        assert!(located("分水江防洪提升工程", "分水镇"), "{rels:?}");
+        assert!(located("分水镇污水管网改造工程", "分水镇"), "{rels:?}");
+        // (where a visitor stands is not where what he sees lies)
+        assert!(!located("凤川大道建设项目", "横村镇"), "{rels:?}");
+        // a division lies where the division data puts it
+        let rels = relations("桐庐县位于浙江省西北部，隶属杭州市。\n");
+        assert!(
+            !rels
+                .iter()
+                .any(|(a, p, b, _)| a == "桐庐县" && *p == Predicate::LocatedIn && b == "浙江省"),
             "{rels:?}"
         );
     }
