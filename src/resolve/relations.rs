@@ -227,6 +227,10 @@ fn places_at<'a>(sn: &Sentence<'a>, mut pos: usize) -> (Option<&'a Ref>, usize) 
     (last, pos)
 }
 
+/// The most characters between a subject and its verb of location (已,
+/// 将, 也: an adverb).
+const SUBJECT_GAP: usize = 2;
+
 /// locatedIn: a project, organisation or named area before a word saying
 /// where it is (该项目位于某区某镇, 某公司落户某园区) lies in the place
 /// right after the word.
@@ -242,8 +246,10 @@ fn located_by_word(res: &mut Resolver, sn: &Sentence) {
             continue;
         };
         let (ca, _) = sn.clause(wp);
+        // (the subject right before the verb, an adverb at most between:
+        // 某某集团运营的商城落户某区 says where the mall is)
         let subject = (sn.refs.iter().rev())
-            .filter(|r| r.end <= wp && r.start >= ca)
+            .filter(|r| r.end <= wp && r.start >= ca && wp - r.end <= SUBJECT_GAP)
             .find(|r| r.etype != EntityType::Person && r.etype != EntityType::Document);
         // (a division lies where the division data puts it)
         let division = |x: &Ref| {
