@@ -553,6 +553,33 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
     None
 }
 
+/// The body that manages an area named after a geographic feature, at `p`
+/// (黄河三角洲国家级自然保护区管理局, 某湖湿地公园管理处): the feature's
+/// name, an area's head (自然保护区, 风景名胜区) and a body's head.
+fn area_body(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Chain, usize)> {
+    let (len, _) = lat.longest(p, |x| matches!(x, Piece::Geo(_)))?;
+    let (link, e) = generic_at(r, lat, p, SuffixRole::Body, 16)?;
+    let Link::Generic {
+        text,
+        etype: EntityType::Agency,
+    } = &link
+    else {
+        return None;
+    };
+    let area = (p + len..e).any(|k| {
+        lat.tok_start(k)
+            && lat
+                .longest(k, |x| matches!(x, Piece::Suffix))
+                .is_some_and(|(l, _)| {
+                    r.lex.suffixes.get(&lat.text(k, k + l)).is_some_and(|v| {
+                        v.iter()
+                            .any(|x| x.etype == EntityType::Place && x.role == SuffixRole::Body)
+                    })
+                })
+    });
+    (area && text.chars().count() > len).then(|| with_units(r, lat, Chain::default(), link, e))
+}
+
 /// Whether the level word at `end` names a level wider than every division
 /// of `cands` (省 after a county's short name): no division stands right
 /// before the level word of one that holds it.
@@ -589,6 +616,11 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
     p = places(r, lat, &mut ch, p);
     if cppcc_full {
         return cppcc_close(r, lat, ch, p);
+    }
+    if ch.places.is_empty() && !ch.party {
+        if let Some(body) = area_body(r, lat, p) {
+            return Some(body);
+        }
     }
     if ch.places.is_empty() {
         if let Some(c) = level_word_at(r, lat, p) {
@@ -1369,7 +1401,9 @@ fn gap_ok(
         if r.lex.head_words.local_head.contains(&w)
             || r.lex.posts.contains_key(&w) && !association
             || r.lex.body_words.person_noun.contains(&w)
-            || r.lex.generic.contains(&w) && !r.lex.name_verbs.contains(&w)
+            || r.lex.generic.contains(&w)
+                && !r.lex.name_verbs.contains(&w)
+                && !rank_of_area(r, lat, t.end)
         {
             return false;
         }
@@ -1397,6 +1431,18 @@ fn gap_ok(
         }
     }
     true
+}
+
+/// Whether an area's head (自然保护区, 风景名胜区) starts at `e`: a rank
+/// before it (国家级) is a word of the area's name.
+fn rank_of_area(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
+    lat.longest(e, |x| matches!(x, Piece::Suffix))
+        .is_some_and(|(l, _)| {
+            r.lex.suffixes.get(&lat.text(e, e + l)).is_some_and(|v| {
+                v.iter()
+                    .any(|x| x.etype == EntityType::Place && x.role == SuffixRole::Body)
+            })
+        })
 }
 
 /// Whether the token `s..e` joins the two domains of a merged department
@@ -1565,6 +1611,17 @@ mod tests {
         let ms = found_by("省教育厅将会同省财政厅制定实施细则。", "chains");
         assert!(has(&ms, "省财政厅", Agency), "{ms:?}");
         assert!(!ms.iter().any(|m| m.0.starts_with("会同")), "{ms:?}");
+    }
+
+    #[test]
+    fn the_body_of_an_area_named_after_a_feature_or_ranked_is_an_agency() {
+        let ms = found_by("由洞庭湖国家级自然保护区管理局负责巡护。", "chains");
+        assert!(has(&ms, "洞庭湖国家级自然保护区管理局", Agency), "{ms:?}");
+        let ms = found_by("由岳阳市省级风景名胜区管理委员会负责。", "chains");
+        assert!(has(&ms, "岳阳市省级风景名胜区管理委员会", Agency), "{ms:?}");
+        // a feature's name before a body's head without an area is none
+        let ms = found_by("长江流域管理局参与。", "chains");
+        assert!(!has(&ms, "长江流域管理局", Agency), "{ms:?}");
     }
 
     #[test]

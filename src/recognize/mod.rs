@@ -357,7 +357,9 @@ fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
     }
     for (suf, entries) in &lex.suffixes {
         if suf.chars().count() >= 2 && entries.iter().any(|e| e.etype == EntityType::Place) {
-            jieba.add_word(suf, Some(20000), None);
+            // (a noun where the dictionary has no tag for it: 风景名胜区)
+            let tag = (!jieba.has_word(suf)).then_some("n");
+            jieba.add_word(suf, Some(20000), tag);
         }
     }
     // (and a company's legal form, which the segmenter would glue to the

@@ -1250,11 +1250,26 @@ impl Walk<'_> {
                 return Step::Found((ps, Some(pr)));
             }
         }
+        // a locative opening a village's name that the segmenter cut off
+        // (上/营村, 下/坝村: a village of one character is rare)
+        if t.end - t.start == 1 && t.tag == Tag::F && self.short_village_at(t.end) {
+            return Step::Move(t.start);
+        }
         if self.word_stops(start, t, &w) || t.start < self.limit {
             Step::Stop(start)
         } else {
             Step::Move(t.start)
         }
+    }
+
+    /// Whether a token of one character and a village's head (营村)
+    /// starts at `k`.
+    fn short_village_at(&self, k: usize) -> bool {
+        self.lat.token(k).is_some_and(|v| {
+            v.start == k
+                && v.end == k + 2
+                && (self.r.lex.head_words.village_head).contains(&self.lat.text(k + 1, k + 2))
+        })
     }
 
     /// Whether the word `w` (token `t`) is a road's number (a letter and
@@ -2232,6 +2247,13 @@ mod tests {
             has(&ms, "荷塘区天泓渔业有限责任公司", Organization),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_locative_cut_off_a_village_s_name_opens_it() {
+        // the segmenter cuts 上/营村
+        let ms = found_by("村里新建的上营村光伏电站已经并网。", "headed_names");
+        assert!(has(&ms, "上营村光伏电站", Project), "{ms:?}");
     }
 
     #[test]
