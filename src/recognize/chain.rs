@@ -1449,8 +1449,14 @@ fn rank_of_area(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
 /// (和 in 商务和粮食局): a joiner between two nouns of two characters or
 /// more.
 fn domain_joiner(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
+    // (or a verb that names a domain inside names: 就业 of 公共就业和人才
+    // 服务局)
     let noun = |t: Option<&super::lattice::Token>| {
-        t.is_some_and(|t| t.end - t.start >= 2 && r.tags().domain_noun.contains(t.tag))
+        t.is_some_and(|t| {
+            t.end - t.start >= 2
+                && (r.tags().domain_noun.contains(t.tag)
+                    || r.lex.name_verbs.contains(&lat.text(t.start, t.end)))
+        })
     };
     // (the word before names a domain, not a place or a body: 新疆和…,
     // 文旅局和…)
@@ -1622,6 +1628,25 @@ mod tests {
         // a feature's name before a body's head without an area is none
         let ms = found_by("长江流域管理局参与。", "chains");
         assert!(!has(&ms, "长江流域管理局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_verb_naming_a_domain_joins_a_merged_body_s_domains() {
+        let ms = found_by("宜昌市公共就业和人才服务局设立咨询台。", "chains");
+        assert!(has(&ms, "宜昌市公共就业和人才服务局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_people_s_congress_s_committees() {
+        let ms = found_by(
+            "宜昌市人大城乡建设环境与资源保护委员会、市人大常委会代表工作委员会参加。",
+            "chains",
+        );
+        assert!(
+            has(&ms, "宜昌市人大城乡建设环境与资源保护委员会", Agency),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "市人大常委会代表工作委员会", Agency), "{ms:?}");
     }
 
     #[test]

@@ -1353,7 +1353,12 @@ impl Walk<'_> {
         let (r, fw) = (self.r, &self.r.lex.function_words);
         let stop_tag =
             r.tags().name_left_stop.contains(tag) || tag == Tag::F && w.chars().count() < 2;
-        if stop_tag && !(tag == Tag::P && fw.route_joiner.contains(w)) {
+        // (a character read as a classifier right after a place counts
+        // nothing: 文登区 + 米/山/水库)
+        let one = w.chars().count() == 1;
+        let lone_classifier =
+            tag == Tag::Q && one && start > 1 && self.known.place_end(start - 1).is_some();
+        if stop_tag && !(tag == Tag::P && fw.route_joiner.contains(w)) && !lone_classifier {
             return true;
         }
         let numeral_name = start == self.q
@@ -2247,6 +2252,13 @@ mod tests {
             has(&ms, "荷塘区天泓渔业有限责任公司", Organization),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_character_read_as_a_classifier_after_a_place_is_a_name_s() {
+        // the segmenter cuts 米/q 山/n 水库 after the district
+        let ms = found_by("调研组来到文登区米山水库察看。", "headed_names");
+        assert!(has(&ms, "文登区米山水库", Place), "{ms:?}");
     }
 
     #[test]
