@@ -229,6 +229,9 @@ pub(crate) struct RelationWords {
     /// Between a body and the amount before a project: the body invests
     /// in it (投资).
     pub(crate) invest_verbs: Vec<String>,
+    /// Verbs of signing before a project: the companies among the parties
+    /// invest in it (签约).
+    pub(crate) sign_verbs: Vec<String>,
     /// Verbs of speaking that open reported speech after a body (介绍).
     pub(crate) speech_verbs: Vec<String>,
     /// Posts written alone in a session's news (委员, 执行主席).
@@ -258,6 +261,7 @@ impl RelationWords {
             group_heads: s.words("group_head")?,
             title_matter: s.one("title_matter")?,
             invest_verbs: s.words("invest_verb")?,
+            sign_verbs: s.words("sign_verb")?,
             speech_verbs: s.words("speech_verb")?,
             session_posts: s.words("session_post")?,
             session_bodies: s.words("session_body")?,

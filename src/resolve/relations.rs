@@ -583,6 +583,12 @@ fn participates(res: &mut Resolver, sn: &Sentence) {
             invested.push(&p.key);
         }
     }
+    for p in &projects {
+        for b in signed_by(res, sn, p) {
+            res.st
+                .relate(&b, Predicate::ParticipatesIn, &p.key, None, sn.ev);
+        }
+    }
     if !acts {
         return;
     }
@@ -643,6 +649,26 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, speech: &[String]) -> bool {
     } else {
         false
     }
+}
+
+/// The companies that sign the project `p` (某县与某公司签约某项目): the
+/// organisations of its clause before a verb of signing written right
+/// before the project.
+fn signed_by(res: &Resolver, sn: &Sentence, p: &Ref) -> Vec<String> {
+    let (ca, _) = sn.clause(p.start);
+    let verbs = &res.r.lex.words.relation.sign_verbs;
+    let Some(vp) = (ca..p.start).rev().find(|&k| {
+        verbs.iter().any(|v| {
+            let w: Vec<char> = v.chars().collect();
+            sn.chars[k..].starts_with(&w) && k + w.len() + 1 >= p.start
+        })
+    }) else {
+        return Vec::new();
+    };
+    (sn.refs.iter())
+        .filter(|r| r.etype == EntityType::Organization && r.start >= ca && r.end <= vp)
+        .map(|r| r.key.clone())
+        .collect()
 }
 
 /// The body that invests in the project `p`: the organisation right before
@@ -1776,6 +1802,21 @@ mod tests {
                 .any(|(a, p, b, _)| a == "桐庐县" && *p == Predicate::LocatedIn && b == "浙江省"),
             "{rels:?}"
         );
+    }
+
+    #[test]
+    fn the_company_that_signs_a_project_takes_part_in_it() {
+        let rels = relations(
+            "海宁市举行招商签约活动。海宁市人民政府与浙江远华新材料有限公司签约年产5万吨碳纤维复合材料项目。\n",
+        );
+        let takes_part = |s: &str| {
+            rels.iter().any(|(a, p, b, _)| {
+                a == s && *p == Predicate::ParticipatesIn && b.ends_with("碳纤维复合材料项目")
+            })
+        };
+        assert!(takes_part("浙江远华新材料有限公司"), "{rels:?}");
+        // (the government side signs as a partner, not as the investor)
+        assert!(!takes_part("海宁市人民政府"), "{rels:?}");
     }
 
     #[test]
