@@ -520,21 +520,8 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
         {
             continue;
         }
-        // a short name before 社区 / 村 / 小区 names that unit (泰安社区)
-        if short
-            && lat
-                .word_at(end, &r.lex.place_terms.short_name_head)
-                .is_some()
-        {
-            continue;
-        }
-        // nor is a word a short name before the level word of a wider
-        // division (会同 + 省交通运输厅: 会同 is the verb "jointly with")
-        if short
-            && cands
-                .as_deref()
-                .is_some_and(|c| wider_level_follows(r, lat, c, end))
-        {
+        // (a zone's head keeps the span: 汉川市 + 经济开发区)
+        if zone.is_none() && no_division_here(r, lat, (pos, end), short, cands.as_deref()) {
             continue;
         }
         return Some((
@@ -578,6 +565,48 @@ fn area_body(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Chain, usize)> 
                 })
     });
     (area && text.chars().count() > len).then(|| with_units(r, lat, Chain::default(), link, e))
+}
+
+/// Whether the division name at `pos..end` names no division there: a
+/// short name before 社区 / 村 / 小区 names that unit (泰安社区); a
+/// township-level unit named by common words (新能源产业园) right after a
+/// place that does not hold it is that place's park (桐乡市 + 新能源产业园
+/// 项目); a short name before the level word of a wider division is a
+/// word (会同 + 省交通运输厅: 会同 is the verb "jointly with").
+fn no_division_here(
+    r: &Recognizer,
+    lat: &Lattice,
+    (pos, end): (usize, usize),
+    short: bool,
+    cands: Option<&[usize]>,
+) -> bool {
+    let unit_head = lat
+        .word_at(end, &r.lex.place_terms.short_name_head)
+        .is_some();
+    let cands = cands.unwrap_or_default();
+    short && (unit_head || wider_level_follows(r, lat, cands, end))
+        || !short && foreign_generic_unit(r, lat, cands, pos)
+}
+
+/// Whether the divisions `cands` at `pos` are township-level units named
+/// by common words and a division's name ends right at `pos` that holds
+/// none of them.
+fn foreign_generic_unit(r: &Recognizer, lat: &Lattice, cands: &[usize], pos: usize) -> bool {
+    let towns = !cands.is_empty()
+        && cands
+            .iter()
+            .all(|&i| r.lex.divisions[i].level == Level::Town);
+    if !towns {
+        return false;
+    }
+    let before = lat.ending_at(pos, |x| matches!(x, Piece::Division(_)));
+    let foreign = before.iter().any(|(_, p)| match p {
+        Piece::Division(outer) => !cands
+            .iter()
+            .any(|&c| outer.iter().any(|&o| r.lex.is_within(c, o))),
+        _ => false,
+    });
+    foreign && r.generic_unit(&r.lex.divisions[cands[0]].name)
 }
 
 /// Whether the level word at `end` names a level wider than every division

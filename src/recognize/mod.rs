@@ -443,6 +443,39 @@ impl Recognizer {
         word_tag(&self.lex, &self.jieba, w).is_some_and(|t| !self.lex.tags.proper_name.contains(t))
     }
 
+    /// Whether a township-level unit is named like a park or zone by
+    /// common words alone, without a township's term: a head of a place's
+    /// or work's name (集中区, 产业园) after nothing or common words (新材料,
+    /// 工业).
+    pub(crate) fn generic_unit(&self, name: &str) -> bool {
+        if self.lex.place_terms.township_term.ends(name) {
+            return false;
+        }
+        let chars: Vec<char> = name.chars().collect();
+        (0..chars.len()).any(|k| {
+            let head: String = chars[k..].iter().collect();
+            let place_head = (self.lex).body_head(&head, |t| {
+                matches!(t, EntityType::Place | EntityType::Project)
+            });
+            let before: String = chars[..k].iter().collect();
+            place_head && (k == 0 || self.lex.is_zone_word(&before) || self.common_words(&before))
+        })
+    }
+
+    /// Whether a text is made of common words only (新材料: 新 + 材料).
+    fn common_words(&self, text: &str) -> bool {
+        let lat = self.lattice(text);
+        let mut k = 0;
+        while k < lat.len() {
+            let Some(t) = lat.token(k) else { return false };
+            if !self.common_word(&lat.text(t.start, t.end)) {
+                return false;
+            }
+            k = t.end.max(k + 1);
+        }
+        k > 0
+    }
+
     /// The classes of part-of-speech tags.
     pub(crate) fn tags(&self) -> &TagClasses {
         &self.lex.tags

@@ -2255,6 +2255,17 @@ mod tests {
     }
 
     #[test]
+    fn a_park_named_by_common_words_after_another_place_is_that_place_s() {
+        // 新能源产业园 is a township-level unit of another province's county
+        let ms = through(
+            "嘉善县发展和改革委员会审批了嘉善县新能源产业园项目。",
+            "headed_names",
+        );
+        assert!(has(&ms, "嘉善县新能源产业园项目", Project), "{ms:?}");
+        assert!(!has(&ms, "新能源产业园", Place), "{ms:?}");
+    }
+
+    #[test]
     fn a_character_read_as_a_classifier_after_a_place_is_a_name_s() {
         // the segmenter cuts 米/q 山/n 水库 after the district
         let ms = found_by("调研组来到文登区米山水库察看。", "headed_names");

@@ -9,7 +9,6 @@ use super::{dept_name, ArticleContext, Bureau};
 use crate::lexicon::{DeptKind, HostName, Level};
 use crate::recognize::{Chain, Link, Mention, MentionKind, Recognizer};
 use crate::text::Document;
-use crate::EntityType;
 
 /// Document-level context.
 #[derive(Debug, Clone, Default)]
@@ -463,7 +462,7 @@ impl DocContext {
         // township's term (新材料产业园, 工业集中区), is that unit only in a
         // document about its own city: elsewhere it is some other park
         let d = &r.lex.divisions[i];
-        if !p.short && d.level == Level::Town && generic_unit(r, &d.name) {
+        if !p.short && d.level == Level::Town && r.generic_unit(&d.name) {
             let anchor = self.city.or(self.province)?;
             if !r.lex.is_within(i, anchor) {
                 return None;
@@ -937,38 +936,6 @@ pub(crate) fn short_name(r: &Recognizer, idx: usize) -> String {
         let city = r.lex.words.places.city_suffix.as_str();
         d.name.trim_end_matches(city).to_string()
     })
-}
-
-/// Whether a township-level unit is named like a park or zone by common
-/// words alone, without a township's term: a head of a place's or work's
-/// name (集中区, 产业园) after nothing or common words (新材料, 工业).
-fn generic_unit(r: &Recognizer, name: &str) -> bool {
-    if r.lex.place_terms.township_term.ends(name) {
-        return false;
-    }
-    let chars: Vec<char> = name.chars().collect();
-    (0..chars.len()).any(|k| {
-        let head: String = chars[k..].iter().collect();
-        let place_head = (r.lex).body_head(&head, |t| {
-            matches!(t, EntityType::Place | EntityType::Project)
-        });
-        let before: String = chars[..k].iter().collect();
-        place_head && (k == 0 || r.lex.is_zone_word(&before) || common_words(r, &before))
-    })
-}
-
-/// Whether a text is made of common words only (新材料: 新 + 材料).
-fn common_words(r: &Recognizer, text: &str) -> bool {
-    let lat = r.lattice(text);
-    let mut k = 0;
-    while k < lat.len() {
-        let Some(t) = lat.token(k) else { return false };
-        if !r.common_word(&lat.text(t.start, t.end)) {
-            return false;
-        }
-        k = t.end.max(k + 1);
-    }
-    k > 0
 }
 
 #[cfg(test)]
