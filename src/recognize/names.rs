@@ -1250,6 +1250,13 @@ impl Walk<'_> {
                 return Step::Found((ps, Some(pr)));
             }
         }
+        // a date before the name is none of it (2023年度 + 河湖长制)
+        let date = fw.date_unit.contains(&w)
+            && t.start > 0
+            && self.lat.chars[t.start - 1].is_ascii_digit();
+        if date {
+            return Step::Stop(start);
+        }
         // a locative opening a village's name that the segmenter cut off
         // (上/营村, 下/坝村: a village of one character is rare)
         if t.end - t.start == 1 && t.tag == Tag::F && self.short_village_at(t.end) {
@@ -2270,6 +2277,15 @@ mod tests {
         // the segmenter cuts 米/q 山/n 水库 after the district
         let ms = found_by("调研组来到文登区米山水库察看。", "headed_names");
         assert!(has(&ms, "文登区米山水库", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_date_before_a_name_is_none_of_it() {
+        let ms = found_by("2024年度白鹭湖公园建设项目开工。", "headed_names");
+        assert!(has(&ms, "白鹭湖公园建设项目", Project), "{ms:?}");
+        // 河湖 (rivers and lakes) is a common noun, no lake's name
+        let ms = found_by("会议通报了2023年度河湖长制工作考核结果。", "headed_names");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]
