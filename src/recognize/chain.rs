@@ -553,17 +553,7 @@ fn area_body(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Chain, usize)> 
     else {
         return None;
     };
-    let area = (p + len..e).any(|k| {
-        lat.tok_start(k)
-            && lat
-                .longest(k, |x| matches!(x, Piece::Suffix))
-                .is_some_and(|(l, _)| {
-                    r.lex.suffixes.get(&lat.text(k, k + l)).is_some_and(|v| {
-                        v.iter()
-                            .any(|x| x.etype == EntityType::Place && x.role == SuffixRole::Body)
-                    })
-                })
-    });
+    let area = (p + len..e).any(|k| lat.tok_start(k) && area_head_at(r, lat, k));
     (area && text.chars().count() > len).then(|| with_units(r, lat, Chain::default(), link, e))
 }
 
@@ -1432,7 +1422,7 @@ fn gap_ok(
             || r.lex.body_words.person_noun.contains(&w)
             || r.lex.generic.contains(&w)
                 && !r.lex.name_verbs.contains(&w)
-                && !rank_of_area(r, lat, t.end)
+                && !area_head_at(r, lat, t.end)
         {
             return false;
         }
@@ -1462,9 +1452,10 @@ fn gap_ok(
     true
 }
 
-/// Whether an area's head (自然保护区, 风景名胜区) starts at `e`: a rank
-/// before it (国家级) is a word of the area's name.
-fn rank_of_area(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
+/// Whether an area's head (自然保护区, 风景名胜区: a place's head of its
+/// own) starts at `e`; a rank before it (国家级) is a word of the area's
+/// name.
+fn area_head_at(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
     lat.longest(e, |x| matches!(x, Piece::Suffix))
         .is_some_and(|(l, _)| {
             r.lex.suffixes.get(&lat.text(e, e + l)).is_some_and(|v| {

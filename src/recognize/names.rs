@@ -405,6 +405,16 @@ fn rating_before(r: &Recognizer, lat: &Lattice, start: usize) -> Option<usize> {
     (k < start - unit).then_some(k)
 }
 
+/// Whether a voltage or power class starts at `k`: digits and a rating
+/// unit (220千伏).
+fn rated_at(r: &Recognizer, lat: &Lattice, k: usize) -> bool {
+    let mut e = k;
+    while e < lat.len() && lat.chars[e].is_ascii_digit() {
+        e += 1;
+    }
+    e > k && lat.word_at(e, &r.lex.head_words.rating_unit).is_some()
+}
+
 /// Whether the head `q..end` is one token that the segmenter read as a
 /// modifier (高速/d) right before a noun (铁路网/n).
 fn modifies_next(r: &Recognizer, lat: &Lattice, q: usize, end: usize) -> bool {
@@ -467,7 +477,8 @@ fn is_name(
     {
         return false;
     }
-    let rated = lat.chars[start].is_ascii_digit() && place.is_none_or(|p| p.start > start);
+    // (a power work's class names it: 220千伏某某输变电工程)
+    let rated = rated_at(r, lat, start) && place.is_none_or(|p| p.start > start);
     if hw.project_end.contains(h.text) && !rated && !project_named(r, lat, bare, q) {
         return false;
     }
