@@ -355,9 +355,9 @@ pub(crate) fn sibling_units(
 /// Scans the text for internal sections written without their body
 /// (审议工程规划科关于…; 利用科按程序报…): a unit name of at least three
 /// characters whose suffix may stand alone (科, 股), opening a clause or
-/// following a verb or preposition, and followed by a verb, a preposition or
-/// punctuation. Resolution makes it a section of the article's bureau, or
-/// drops it when the article has none.
+/// following a verb or preposition, and followed by a verb, a preposition,
+/// punctuation or its head's post (股长). Resolution makes it a section of
+/// the article's bureau, or drops it when the article has none.
 pub(crate) fn bare_sections(
     r: &Recognizer,
     lat: &Lattice,
@@ -395,9 +395,12 @@ pub(crate) fn bare_sections(
             i += 1;
             continue;
         };
+        // (or the post of the section's head: 某某股 + 股长某某)
+        let post = || lat.pieces_at(e).any(|(_, ps, _)| ps.contains(&Piece::Post));
         let closes = e == n
             || is_punct(lat.chars[e])
-            || lat.tok_start(e) && lat.token(e).is_some_and(predicate);
+            || lat.tok_start(e) && lat.token(e).is_some_and(predicate)
+            || post();
         if !alone.iter().any(|s| text.ends_with(s))
             || !closes
             || e - i < 3
@@ -1667,6 +1670,13 @@ mod tests {
             "{ms:?}"
         );
         assert!(has(&ms, "市人大常委会代表工作委员会", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_section_alone_before_its_head_s_post() {
+        // the segmenter reads 股/q before 股长
+        let ms = found_by("执法检查股股长赵强陪同检查。", "bare_sections");
+        assert!(has(&ms, "执法检查股", Agency), "{ms:?}");
     }
 
     #[test]
