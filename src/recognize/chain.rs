@@ -865,16 +865,15 @@ pub(crate) fn zone_body(
 
 /// The end of a CPPCC committee's full name (中国人民政治协商会议 + places +
 /// 委员会) at `p`, if its places are there.
-fn cppcc_close(r: &Recognizer, lat: &Lattice, mut ch: Chain, p: usize) -> Option<(Chain, usize)> {
+fn cppcc_close(r: &Recognizer, lat: &Lattice, ch: Chain, p: usize) -> Option<(Chain, usize)> {
     // (the committee's term may come before 委员会: 政协某市第五届委员会)
     let p = p + term_at(r, lat, p).unwrap_or(0);
     let (_, len) = lat.word_at(p, &r.lex.body_words.committee_full)?;
     if ch.places.is_empty() {
         return None;
     }
-    ch.links.push(Link::Cppcc);
-    ch.ends.push(p + len);
-    Some((ch, p + len))
+    // (and its organs after it: 政协某县第十届委员会常务委员会)
+    Some(with_units(r, lat, ch, Link::Cppcc, p + len))
 }
 
 /// A CPPCC committee in its formal short form at `pos`: 政协, a term
@@ -1677,6 +1676,19 @@ mod tests {
         // the segmenter reads 股/q before 股长
         let ms = found_by("执法检查股股长赵强陪同检查。", "bare_sections");
         assert!(has(&ms, "执法检查股", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_cppcc_committee_in_its_formal_form_keeps_its_standing_committee() {
+        let ms = found_by(
+            "主席代表政协宁海县第九届委员会常务委员会作工作报告。",
+            "chains",
+        );
+        assert!(
+            has(&ms, "政协宁海县第九届委员会常务委员会", Agency),
+            "{ms:?}"
+        );
+        assert!(!has_text(&ms, "常务委员会"), "{ms:?}");
     }
 
     #[test]
