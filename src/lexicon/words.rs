@@ -541,6 +541,12 @@ pub(crate) enum Cue {
     Participate,
     /// Officials visit a place or project (the lexicon's `visit` triggers).
     Visit,
+    /// What is written before lies in the place after (the lexicon's
+    /// `located_in` triggers: 位于).
+    LocatedIn,
+    /// The companies of the clause invest in the project signed after it
+    /// (签约).
+    Sign,
 }
 
 impl Cue {
@@ -601,6 +607,7 @@ impl TriggerScan {
             (&rel.mutual_clause, Cue::MutualClause),
             (&rel.mutual_sentence, Cue::MutualSentence),
             (&rel.parties, Cue::Parties),
+            (&rel.sign_verbs, Cue::Sign),
         ] {
             list.iter().for_each(|w| add(w, cue, None));
         }
@@ -611,6 +618,7 @@ impl TriggerScan {
                 (Trigger::Issue, Cue::Issue),
                 (Trigger::Participate, Cue::Participate),
                 (Trigger::Visit, Cue::Visit),
+                (Trigger::LocatedIn, Cue::LocatedIn),
             ] {
                 if kinds.contains(&k) {
                     add(w, cue, None);

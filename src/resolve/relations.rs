@@ -235,14 +235,9 @@ const SUBJECT_GAP: usize = 2;
 /// where it is (该项目位于某区某镇, 某公司落户某园区) lies in the place
 /// right after the word.
 fn located_by_word(res: &mut Resolver, sn: &Sentence) {
-    for wp in sn.s..sn.e {
-        let Some(len) = (2..=3).find(|&l| {
-            let w: String = sn.chars[wp..(wp + l).min(sn.e)].iter().collect();
-            w.chars().count() == l && res.r.lex.is(&w, Trigger::LocatedIn)
-        }) else {
-            continue;
-        };
-        let (Some(place), _) = places_at(sn, wp + len) else {
+    for f in within(sn.found, sn.s, sn.e).filter(|f| f.is(Cue::LocatedIn)) {
+        let wp = f.start;
+        let (Some(place), _) = places_at(sn, f.end) else {
             continue;
         };
         let (ca, _) = sn.clause(wp);
@@ -584,7 +579,7 @@ fn participates(res: &mut Resolver, sn: &Sentence) {
         }
     }
     for p in &projects {
-        for b in signed_by(res, sn, p) {
+        for b in signed_by(sn, p) {
             res.st
                 .relate(&b, Predicate::ParticipatesIn, &p.key, None, sn.ev);
         }
@@ -654,15 +649,13 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, speech: &[String]) -> bool {
 /// The companies that sign the project `p` (某县与某公司签约某项目): the
 /// organisations of its clause before a verb of signing written right
 /// before the project.
-fn signed_by(res: &Resolver, sn: &Sentence, p: &Ref) -> Vec<String> {
+fn signed_by(sn: &Sentence, p: &Ref) -> Vec<String> {
     let (ca, _) = sn.clause(p.start);
-    let verbs = &res.r.lex.words.relation.sign_verbs;
-    let Some(vp) = (ca..p.start).rev().find(|&k| {
-        verbs.iter().any(|v| {
-            let w: Vec<char> = v.chars().collect();
-            sn.chars[k..].starts_with(&w) && k + w.len() + 1 >= p.start
-        })
-    }) else {
+    let Some(vp) = within(sn.found, ca, p.start)
+        .filter(|f| f.is(Cue::Sign) && f.end + 1 >= p.start)
+        .map(|f| f.start)
+        .last()
+    else {
         return Vec::new();
     };
     (sn.refs.iter())
