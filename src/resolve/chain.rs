@@ -299,8 +299,16 @@ impl Resolver<'_> {
             (None, k) if !st.has_prefix => {
                 // a bare department takes its place from the body named
                 // just before it in a list (省委常委、统战部)
-                let (pk, pname) = self.list_head(st.start)?;
-                if k == DeptKind::Party && organs.is_party_committee(&pname) {
+                let (pk, pname, post) = self.list_head(st.start)?;
+                if k == DeptKind::Party && post && !organs.is_party_committee(&pname) {
+                    // one person's posts in a body and in a unit of it: the
+                    // unit is the body's own (县政府党组成员、办公室主任)
+                    if let Some((_, place_key)) = self.st.bases.get(&pk) {
+                        st.place_key = place_key.clone();
+                    }
+                    st.cur = Some((pk, pname.clone(), EntityType::Agency));
+                    format!("{pname}{canonical}")
+                } else if k == DeptKind::Party && organs.is_party_committee(&pname) {
                     let stem = organs.committee_stem(&pname)?;
                     // (the work organ serves the committee's area)
                     if let Some((_, place_key)) = self.st.bases.get(&pk) {

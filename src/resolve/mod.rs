@@ -919,8 +919,9 @@ impl<'a> Resolver<'a> {
 
     /// The body named just before `start` in the same list (only 、, posts
     /// and spaces between, or one of the conjunctions that join a list's
-    /// last item: 某县农业农村局和农业技术推广中心): its key and name.
-    fn list_head(&self, start: usize) -> Option<(String, String)> {
+    /// last item: 某县农业农村局和农业技术推广中心): its key, its name and
+    /// whether a post of one person stands between (县政府党组成员、办公室).
+    fn list_head(&self, start: usize) -> Option<(String, String, bool)> {
         let prev = self
             .st
             .refs
@@ -934,22 +935,16 @@ impl<'a> Resolver<'a> {
         let conjunctions = &self.r.lex.words.relation.list_conjunctions;
         let joined =
             matches!(between.chars().collect::<Vec<_>>()[..], [c] if conjunctions.contains(&c));
-        let ok = between.chars().all(separates_list)
-            || joined
-            || between.trim_end_matches(LIST_COMMA).chars().count() <= 6
-                && self
-                    .r
-                    .lex
-                    .posts
-                    .contains_key(between.trim_end_matches(LIST_COMMA));
-        if !ok {
+        let post = between.trim_end_matches(LIST_COMMA);
+        let post = post.chars().count() <= 6 && self.r.lex.posts.contains_key(post);
+        if !(between.chars().all(separates_list) || joined || post) {
             return None;
         }
         let name = self.st.entities.get(&prev.key)?.name.clone();
-        Some((prev.key.clone(), name))
+        Some((prev.key.clone(), name, post))
     }
 
-    fn add_agency(&mut self, name: &str, et: EntityType, alias: Option<&str>) -> String {
+    pub(super) fn add_agency(&mut self, name: &str, et: EntityType, alias: Option<&str>) -> String {
         self.st.add(entity(et, name, &self.ctx.scope), alias)
     }
 

@@ -910,12 +910,35 @@ fn posts_after_people(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, ch
                 key,
                 ev: res.evidence_at(m.start, m.end),
             };
+            // (a government's post after a Party secretary is held in the
+            // government of the place: 某镇党委书记某某、镇长某某)
+            let gov_post = res.r.lex.posts.get(pt).map(|p| p.organ) == Some(PostOrgan::Gov);
+            let gov = (gov_post && !is_government(res, &b))
+                .then(|| government_of(res, &b, &p.ev))
+                .flatten();
+            if let Some(g) = gov {
+                res.st
+                    .relate(&p.key, Predicate::MemberOf, &g, Some(pt.clone()), &p.ev);
+                continue;
+            }
             chain_body_member(res, &p, &b, pt.clone());
             for pt in more {
                 chain_body_member(res, &p, &b, pt);
             }
         }
     }
+}
+
+/// The people's government of the place of a body resolved from a chain
+/// (某镇党委 → 某镇人民政府), serving that place.
+fn government_of(res: &mut Resolver, body: &str, ev: &Evidence) -> Option<String> {
+    let (base, place) = res.st.bases.get(body)?.clone();
+    let place = place?;
+    let name = res.r.lex.words.organs.government_name.at(&base);
+    let key = res.add_agency(&name, EntityType::Agency, None);
+    res.st
+        .relate(&key, Predicate::Jurisdiction, &place, None, ev);
+    Some(key)
 }
 
 /// The posts written with no body before the post at `ps`, each followed
@@ -1163,6 +1186,9 @@ fn chain_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[
     let mut bare: Vec<String> = Vec::new();
     let mut written: Option<String> = None;
     chain_posts(res, keys, p, chars, pos, &mut bare, &mut written);
+    if written.is_none() {
+        written = bare.iter().find_map(|pt| body_in_post(res, pt));
+    }
     if let Some(b) = written {
         for pt in bare {
             if !street_office_member(res, p, &b, &pt) {
@@ -1170,6 +1196,24 @@ fn chain_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[
             }
         }
     }
+}
+
+/// The body a post names by its short name when no body is written
+/// before it (党工委副书记 after 某街道党工委 was named): the one agency of
+/// the article written with that short name, the post's own title (副书记)
+/// taken off.
+fn body_in_post(res: &Resolver, pt: &str) -> Option<String> {
+    let posts = &res.r.lex.posts;
+    let stem = (pt.char_indices().skip(1))
+        .map(|(i, _)| i)
+        .find(|&i| posts.contains_key(&pt[i..]))
+        .map(|i| &pt[..i])
+        .filter(|s| s.chars().count() >= 2)?;
+    let mut found = (res.st.entities.values()).filter(|e| {
+        e.etype == EntityType::Agency && e.aliases.iter().any(|a| a.ends_with(stem) && a != stem)
+    });
+    let first = found.next()?;
+    found.next().is_none().then(|| first.key.clone())
 }
 
 /// A post of a street's office in a chain after the street's Party
@@ -1701,6 +1745,59 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_site_named_online_is_the_medium_of_its_reporters() {
+        let rels = relations(
+            "来源：海滨在线\n海滨在线5月6日讯（海滨在线记者 孙晓东 通讯员 钱立）5月5日，某县召开会议。",
+        );
+        let member = |person: &str, body: &str| {
+            rels.iter()
+                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o == body)
+        };
+        assert!(member("孙晓东", "海滨在线"), "{rels:?}");
+        assert!(!member("钱立", "海滨在线"), "{rels:?}");
+    }
+
+    #[test]
+    fn the_unit_between_a_persons_posts_is_the_bodys_own() {
+        let rels = relations(
+            "沂水县召开会议。县政府党组成员、办公室主任李强，县委常委、宣传部部长王明参加。",
+        );
+        let member = |person: &str, body: &str| {
+            rels.iter()
+                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o == body)
+        };
+        assert!(member("李强", "沂水县人民政府办公室"), "{rels:?}");
+        assert!(!member("李强", "中共沂水县委办公室"), "{rels:?}");
+        assert!(member("王明", "中共沂水县委宣传部"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_government_post_after_a_secretary_is_held_in_the_government() {
+        let rels = relations("沂水县召开推进会。马站镇党委书记刘洋、镇长孙海发言。");
+        let member = |person: &str, body: &str| {
+            rels.iter()
+                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o.ends_with(body))
+        };
+        assert!(member("刘洋", "马站镇委员会"), "{rels:?}");
+        assert!(member("孙海", "马站镇人民政府"), "{rels:?}");
+        assert!(!member("孙海", "马站镇委员会"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_post_that_names_a_body_of_the_article_is_held_in_it() {
+        let rels = relations(
+            "青岛市崂山区沙子口街道召开会议。街道党工委书记姜兆出席。党工委副书记李平主持会议。",
+        );
+        let member = |person: &str| {
+            rels.iter().any(|(s, p, o, _)| {
+                s == person && *p == Predicate::MemberOf && o.ends_with("沙子口街道工作委员会")
+            })
+        };
+        assert!(member("姜兆"), "{rels:?}");
+        assert!(member("李平"), "{rels:?}");
     }
 
     #[test]
