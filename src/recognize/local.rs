@@ -32,6 +32,9 @@ pub(crate) fn villages(
 ) {
     let c = &lat.chars;
     let mut items: Vec<Item> = Vec::new();
+    // (a name found after the head ends the village's: 钱溪村|庆华家庭农场,
+    // where the segmenter glued 村 to the name)
+    let starts: std::collections::HashSet<usize> = out.iter().map(|m| m.start).collect();
     for k in 2..c.len() {
         let Some((_, len)) = lat.word_at(k, &r.lex.head_words.village_head) else {
             continue;
@@ -39,7 +42,11 @@ pub(crate) fn villages(
         let e = k + len;
         // the head ends a word (村 in 村民 does not) and is free
         // (村主任 is one word to jieba, and 主任 the village's post)
-        let ends_word = e >= c.len() || !is_han(c[e]) || lat.tok_start(e) || organ_at(r, lat, e);
+        let ends_word = e >= c.len()
+            || !is_han(c[e])
+            || lat.tok_start(e)
+            || starts.contains(&e)
+            || organ_at(r, lat, e);
         if covered[k..e].iter().any(|x| *x) || !ends_word {
             continue;
         }

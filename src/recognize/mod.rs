@@ -1028,8 +1028,25 @@ fn push_source(
     {
         return;
     }
-    out.push(Mention::organization(lat, s, e, lat.text(s, e)));
+    let mut m = Mention::organization(lat, s, e, lat.text(s, e));
+    if source_agency(r, lat, s, &m.text) {
+        if let MentionKind::Named { etype, .. } = &mut m.kind {
+            *etype = EntityType::Agency;
+        }
+    }
+    out.push(m);
     cover(covered, s, e);
+}
+
+/// Whether a source that no chain reads is an organ of the state all the
+/// same: a division's full name opens it and its longest ending known to
+/// the suffix grammar names agencies only (某市某某管理委员会).
+fn source_agency(r: &Recognizer, lat: &Lattice, s: usize, text: &str) -> bool {
+    let division = lat
+        .pieces_at(s)
+        .any(|(_, ps, _)| ps.iter().any(|p| matches!(p, lattice::Piece::Division(_))));
+    let ending = (text.char_indices().skip(1)).find_map(|(i, _)| r.lex.suffixes.get(&text[i..]));
+    division && ending.is_some_and(|v| v.iter().all(|x| x.etype == EntityType::Agency))
 }
 
 /// Whether a character is punctuation or a space (never inside a name,
@@ -1174,6 +1191,22 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_source_line_naming_an_organ_no_chain_reads_is_an_agency() {
+        let text = "来源：成都市市场监督管理委员会 发布时间：2024-05-06\n全市开展检查。";
+        assert!(has(
+            &through(text, "sources"),
+            "成都市市场监督管理委员会",
+            EntityType::Agency
+        ));
+        let text = "来源：蓉城新闻网 发布时间：2024-05-06\n全市开展检查。";
+        assert!(has(
+            &through(text, "sources"),
+            "蓉城新闻网",
+            EntityType::Organization
+        ));
     }
 
     #[test]

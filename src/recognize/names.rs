@@ -1500,10 +1500,31 @@ impl Walk<'_> {
                 start += 1;
             }
         }
+        // a village's head glued by the segmenter to the name after it
+        // (钱溪/村庆华/家庭农场): the village is a place of its own
+        if start + 1 < q && self.glued_village_head(start) {
+            start += 1;
+        }
         if start >= q || r.lex.generic.contains(&lat.text(start, q)) {
             return None;
         }
         Some((start, None))
+    }
+
+    /// Whether the token at `start` opens with a village's head of one
+    /// character and goes on, after a proper name that ends right before
+    /// it (钱溪/村庆华).
+    fn glued_village_head(&self, start: usize) -> bool {
+        let (r, lat) = (self.r, self.lat);
+        let head = lat.text(start, start + 1);
+        let glued = lat
+            .token(start)
+            .is_some_and(|t| t.start == start && t.end > start + 1);
+        let name_before = start > 0
+            && lat.token(start - 1).is_some_and(|t| {
+                t.end == start && t.end - t.start >= 2 && r.tags().proper_name.contains(t.tag)
+            });
+        glued && name_before && r.lex.head_words.village_head.contains(&head)
     }
 }
 
@@ -2304,6 +2325,15 @@ mod tests {
         // the segmenter cuts 上/营村
         let ms = found_by("村里新建的上营村光伏电站已经并网。", "headed_names");
         assert!(has(&ms, "上营村光伏电站", Project), "{ms:?}");
+    }
+
+    #[test]
+    fn a_village_head_glued_to_the_name_after_it_is_no_part_of_it() {
+        // the segmenter cuts 柳溪/村庆华/家庭农场
+        let ms = found_by("技术员在柳溪村庆华家庭农场查看秧苗。", "headed_names");
+        assert!(has(&ms, "庆华家庭农场", Organization), "{ms:?}");
+        let ms = through("技术员在柳溪村庆华家庭农场查看秧苗。", "villages");
+        assert!(has(&ms, "柳溪村", Place), "{ms:?}");
     }
 
     #[test]
