@@ -495,7 +495,7 @@ fn is_name(
     }
     // a village's kind is no name (城中村, 贫困村), nor is a conjunction
     // its first word (岳口镇和鲁店村: 岳口镇 and 鲁店村)
-    if hw.village_head.contains(h.text) && !village_named(r, lat, bare, q) {
+    if hw.village_head.contains(h.text) && !village_named(r, lat, bare, q, h.len) {
         return false;
     }
     // associations and chambers are named by what they gather
@@ -520,12 +520,21 @@ fn is_name(
 }
 
 /// Whether the words `bare..q` before a village's head name a village:
-/// not a kind of village (城中村, 示范村) and not opened by a conjunction of
-/// one character.
-fn village_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool {
+/// not a kind of village (城中村, 示范村), not opened by a conjunction of
+/// one character, and short where the head is one character (村): a
+/// village's own name has two to five characters, so that a phrase the
+/// segmenter glued to it (改革开放初/某某村) is none; a community's may be
+/// longer (某某家园社区).
+fn village_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize, head: usize) -> bool {
     let stem = lat.text(bare, q);
-    !stem.is_empty() && !r.lex.head_words.village_kind.ends(&stem) && !lat.conjunction_at(bare)
+    !stem.is_empty()
+        && (head > 1 || q - bare <= VILLAGE_NAME_MAX)
+        && !r.lex.head_words.village_kind.ends(&stem)
+        && !lat.conjunction_at(bare)
 }
+
+/// The longest own name of a village, its head left out (德仁务中街村).
+const VILLAGE_NAME_MAX: usize = 5;
 
 /// Whether the words `bare..q` before a township's term (街道, 镇) that
 /// the division lexicon does not know name one: no verb among them (贯彻
@@ -2334,6 +2343,16 @@ mod tests {
         assert!(has(&ms, "庆华家庭农场", Organization), "{ms:?}");
         let ms = through("技术员在柳溪村庆华家庭农场查看秧苗。", "villages");
         assert!(has(&ms, "柳溪村", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_phrase_glued_to_a_village_makes_no_long_village_name() {
+        // the segmenter cuts 改革开放/初石洋村
+        let ms = found_by("改革开放初石洋村全村都种茶。", "headed_names");
+        assert!(!ms.iter().any(|(t, _)| t.contains("改革开放")), "{ms:?}");
+        // a community's own name may be longer than a village's
+        let ms = found_by("居民来到金盏乡金泽家园社区参加活动。", "headed_names");
+        assert!(has_text(&ms, "金盏乡金泽家园社区"), "{ms:?}");
     }
 
     #[test]
