@@ -22,6 +22,22 @@ pub(crate) struct WordList {
     extra: Vec<Vec<String>>,
     /// The words of one character, sorted.
     chars: Vec<char>,
+    /// Each word → its first place in file order.
+    index: super::HashMap<String, usize>,
+    /// Each first character → the places of the words that open with it,
+    /// in file order.
+    by_first: super::HashMap<char, Vec<usize>>,
+    /// A quick test of first characters: bit `c % 64` of each word's.
+    first_bits: u64,
+    /// The last characters of the words, sorted.
+    lasts: Vec<char>,
+    /// The length of the longest word, in characters.
+    longest: usize,
+}
+
+/// The bit of a character in a [`WordList`]'s quick test.
+fn char_bit(c: char) -> u64 {
+    1u64 << (u32::from(c) % 64)
 }
 
 impl WordList {
@@ -33,7 +49,20 @@ impl WordList {
                 self.chars.insert(i, c);
             }
         }
+        if let Some(c) = word.chars().next() {
+            self.by_first.entry(c).or_default().push(self.words.len());
+            self.first_bits |= char_bit(c);
+        }
+        if let Some(c) = word.chars().last() {
+            if let Err(i) = self.lasts.binary_search(&c) {
+                self.lasts.insert(i, c);
+            }
+        }
+        self.longest = self.longest.max(word.chars().count());
         self.spelled.push(word.chars().collect());
+        self.index
+            .entry(word.to_string())
+            .or_insert(self.words.len());
         self.words.push(word.to_string());
         self.extra
             .push(extra.iter().map(|x| x.to_string()).collect());
@@ -48,11 +77,14 @@ impl WordList {
     /// length in characters.
     pub(crate) fn at(&self, text: &[char], pos: usize) -> Option<(&str, usize)> {
         let first = text.get(pos)?;
+        if self.first_bits & char_bit(*first) == 0 {
+            return None;
+        }
         let rest = &text[pos..];
-        self.spelled
+        let i = *(self.by_first.get(first)?)
             .iter()
-            .position(|w| w[0] == *first && rest.starts_with(w))
-            .map(|i| (self.words[i].as_str(), self.spelled[i].len()))
+            .find(|&&i| rest.starts_with(&self.spelled[i]))?;
+        Some((self.words[i].as_str(), self.spelled[i].len()))
     }
 
     /// The words with the further columns of their rows.
@@ -63,15 +95,22 @@ impl WordList {
     /// The second column of the row of `w`, if `w` is one of the words and
     /// its row has one (the type of 项目 in a list of kinds).
     pub(crate) fn column_of(&self, w: &str) -> Option<&str> {
-        self.rows()
-            .find(|(x, _)| *x == w)
-            .and_then(|(_, extra)| extra.first())
-            .map(String::as_str)
+        let i = *self.index.get(w)?;
+        self.extra[i].first().map(String::as_str)
     }
 
     /// Whether `w` is one of the words.
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.words.iter().any(|x| x == w)
+        self.index.contains_key(w)
+    }
+
+    /// Whether the characters `cs` spell one of the words (no string is
+    /// built to ask).
+    pub(crate) fn contains_chars(&self, cs: &[char]) -> bool {
+        cs.first()
+            .filter(|c| self.first_bits & char_bit(**c) != 0)
+            .and_then(|c| self.by_first.get(c))
+            .is_some_and(|ids| ids.iter().any(|&i| *self.spelled[i] == *cs))
     }
 
     /// Whether `c` is one of the words of one character.
@@ -79,19 +118,40 @@ impl WordList {
         self.chars.binary_search(&c).is_ok()
     }
 
-    /// The first word (in file order) that `s` ends with.
+    /// The first word (in file order) that `s` ends with: of the endings
+    /// of `s` that are words, the one listed first.
     pub(crate) fn ending(&self, s: &str) -> Option<&str> {
-        self.iter().find(|w| s.ends_with(w))
+        self.suffixes(s)
+            .filter_map(|i| self.index.get(&s[i..]))
+            .min()
+            .map(|&i| self.words[i].as_str())
     }
 
     /// Whether `s` ends with one of the words.
     pub(crate) fn ends(&self, s: &str) -> bool {
-        self.ending(s).is_some()
+        self.suffixes(s).any(|i| self.index.contains_key(&s[i..]))
+    }
+
+    /// Where the endings of `s` that may be words start: none unless its
+    /// last character ends a word, none longer than the longest word.
+    fn suffixes<'s>(&self, s: &'s str) -> impl Iterator<Item = usize> + 's {
+        let last = s.chars().next_back();
+        let any = last.is_some_and(|c| self.lasts.binary_search(&c).is_ok());
+        let longest = if any { self.longest } else { 0 };
+        s.char_indices().rev().take(longest).map(|(i, _)| i)
     }
 
     /// Whether `s` starts with one of the words.
     pub(crate) fn starts(&self, s: &str) -> bool {
-        self.iter().any(|w| s.starts_with(w))
+        let first = s.chars().next();
+        if first.is_none_or(|c| self.first_bits & char_bit(c) == 0) {
+            return false;
+        }
+        (s.char_indices().skip(1))
+            .map(|(i, _)| i)
+            .chain(std::iter::once(s.len()))
+            .take(self.longest)
+            .any(|e| self.index.contains_key(&s[..e]))
     }
 
     /// Whether `s` holds one of the words of one character.
@@ -756,6 +816,28 @@ mod tests {
         assert!(fw.glued_preposition.contains("对") && !fw.glued_preposition.contains("和"));
         assert_eq!(fw.list_joiner.ending("张和"), Some("和"));
         assert!(fw.list_joiner.in_str("甲和乙") && !fw.list_joiner.in_str("甲乙"));
+    }
+
+    /// The indexed look-ups answer as a walk over the words in file order
+    /// would: the first listed of the words a text ends with, starts with
+    /// or holds at a place.
+    #[test]
+    fn look_ups_answer_in_file_order() {
+        let mut w = WordList::default();
+        for word in ["管理局", "局", "分局", "规划", "规划局"] {
+            w.push(word, &[]);
+        }
+        assert_eq!(w.ending("自然资源和规划局"), Some("局"));
+        assert_eq!(w.ending("某市市场管理局"), Some("管理局"));
+        assert_eq!(w.ending("规划科"), None);
+        assert!(w.ends("分局") && !w.ends("局长") && !w.ends(""));
+        assert!(w.starts("规划科") && w.starts("局") && !w.starts("市规划") && !w.starts(""));
+        let text: Vec<char> = "市规划局".chars().collect();
+        assert_eq!(w.at(&text, 1), Some(("规划", 2)));
+        assert_eq!(w.at(&text, 0), None);
+        assert!(w.contains("分局") && !w.contains("分"));
+        assert!(w.contains_chars(&['规', '划', '局']) && !w.contains_chars(&['规', '局']));
+        assert_eq!(w.column_of("局"), None);
     }
 
     /// A kind without a row, or an unknown kind, is an error.

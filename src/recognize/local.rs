@@ -34,7 +34,7 @@ pub(crate) fn villages(
     let mut items: Vec<Item> = Vec::new();
     // (a name found after the head ends the village's: 钱溪村|庆华家庭农场,
     // where the segmenter glued 村 to the name)
-    let starts: std::collections::HashSet<usize> = out.iter().map(|m| m.start).collect();
+    let starts: crate::lexicon::HashSet<usize> = out.iter().map(|m| m.start).collect();
     for k in 2..c.len() {
         let Some((_, len)) = lat.word_at(k, &r.lex.head_words.village_head) else {
             continue;

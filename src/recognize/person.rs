@@ -1330,7 +1330,7 @@ pub(crate) fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cov
     let n = lat.len();
     // (a short place name right after a post may be the name, and so may
     // any place that opens a list: 处长黄河、…; their starts, looked up once)
-    let short_places: std::collections::HashSet<usize> = out
+    let short_places: crate::lexicon::HashSet<usize> = out
         .iter()
         .filter(|m| {
             matches!(&m.kind, MentionKind::Place(p)
@@ -1640,12 +1640,9 @@ fn transcribed_chars(pw: &crate::lexicon::grammar::PersonWords, run: &[char]) ->
     let mut count = 0;
     let mut x = 0;
     while x < run.len() {
-        let element = (2..=4).rev().find(|&l| {
-            x + l <= run.len()
-                && pw
-                    .name_element
-                    .contains(&run[x..x + l].iter().collect::<String>())
-        });
+        let element = (2..=4)
+            .rev()
+            .find(|&l| x + l <= run.len() && pw.name_element.contains_chars(&run[x..x + l]));
         match element {
             Some(l) => {
                 count += l;

@@ -3,7 +3,9 @@
 //! name explicitly; used to expand short forms and pick among same-named
 //! divisions (a 新华街道 exists in many cities).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::lexicon::{HashMap, HashSet};
 
 use super::{dept_name, ArticleContext, Bureau};
 use crate::lexicon::{DeptKind, HostName, Level};

@@ -17,7 +17,9 @@ mod chain;
 mod context;
 mod relations;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::lexicon::HashMap;
 
 use crate::lexicon::{DeptKind, Level, OrganWords, PlaceWords};
 pub(crate) use crate::model::{Entity, Evidence, Relation};

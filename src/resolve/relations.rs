@@ -9,9 +9,9 @@
 
 use super::{char_slice, entity, Evidence, Ref, Resolver, LIST_COMMA};
 use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords, Trigger};
+use crate::lexicon::{HashMap, HashSet};
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
-use std::collections::HashMap;
 
 /// Extracts sentence-level relations of an article.
 pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
@@ -734,21 +734,21 @@ struct MentionKeys {
     /// End → (length, key) of the longest agency or organization ending there.
     by_end: HashMap<usize, (usize, String)>,
     /// The ends of references to bodies, anaphors (该局) included.
-    org_ends: std::collections::HashSet<usize>,
+    org_ends: HashSet<usize>,
     /// End → key of the first place (no anaphor) whose mention ends there.
     place_by_end: HashMap<usize, String>,
 }
 
 impl MentionKeys {
     fn new(refs: &[Ref]) -> MentionKeys {
-        let mut by_mention: HashMap<usize, (String, EntityType)> = HashMap::new();
-        let mut by_end: HashMap<usize, (usize, String)> = HashMap::new();
+        let mut by_mention: HashMap<usize, (String, EntityType)> = HashMap::default();
+        let mut by_end: HashMap<usize, (usize, String)> = HashMap::default();
         let org_ends = refs
             .iter()
             .filter(|r| r.etype.is_org())
             .map(|r| r.end)
             .collect();
-        let mut place_by_end: HashMap<usize, String> = HashMap::new();
+        let mut place_by_end: HashMap<usize, String> = HashMap::default();
         for r in refs {
             if r.etype == EntityType::Place && !r.anaphor {
                 place_by_end.entry(r.end).or_insert_with(|| r.key.clone());

@@ -135,7 +135,7 @@ fn bigrams(chars: &[char]) -> Vec<(char, char)> {
 }
 
 /// Share of a headline's bigrams found in an article's text.
-fn overlap(head: &[char], body: &std::collections::HashSet<(char, char)>) -> f64 {
+fn overlap(head: &[char], body: &crate::lexicon::HashSet<(char, char)>) -> f64 {
     let b = bigrams(head);
     if b.is_empty() {
         return 0.0;
@@ -199,7 +199,7 @@ pub(crate) fn split_articles(words: &LayoutWords, paras: &[Paragraph]) -> Vec<Ar
         floating.push((h, last + 1, false));
     }
     // assign floating headlines by shared words
-    let texts: Vec<std::collections::HashSet<(char, char)>> = segs
+    let texts: Vec<crate::lexicon::HashSet<(char, char)>> = segs
         .iter()
         .map(|b| b.paras.iter().flat_map(|p| bigrams(&p.text)).collect())
         .collect();
