@@ -12,10 +12,6 @@ use zhengtu::pipeline::{self, Quiet};
 use zhengtu::recognize::Recognizer;
 use zhengtu::text::read_document;
 
-/// The allocator the binary runs with (see Cargo.toml).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn bench(c: &mut Criterion) {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
     let files = pipeline::collect_inputs(&[corpus]).expect("the seed corpus");

@@ -56,10 +56,6 @@ use zhengtu::store::{ZStore, PREFIXES};
 use zhengtu::synth::Rng;
 use zhengtu::text::{read_document, Document};
 
-/// The allocator the binary runs with (see Cargo.toml).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
 /// The measurements for one corpus size.

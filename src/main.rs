@@ -18,10 +18,6 @@ use zhengtu::recognize::Recognizer;
 use zhengtu::store::{Dataset, Lookup, Neighborhood, StoreError, ZStore};
 use zhengtu::vocab::PREFIXES;
 
-/// The allocator: see Cargo.toml.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// zhengtu (政图): knowledge graphs of Chinese government news.
 #[derive(Parser)]
 #[command(name = "zhengtu", version, about, after_help = Exit::table())]

@@ -1747,17 +1747,24 @@ mod tests {
         out
     }
 
+    /// Whether `rels` make `person` a member of a body whose name ends
+    /// with `body`.
+    fn member(
+        rels: &[(String, Predicate, String, Option<String>)],
+        person: &str,
+        body: &str,
+    ) -> bool {
+        rels.iter()
+            .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o.ends_with(body))
+    }
+
     #[test]
     fn a_site_named_online_is_the_medium_of_its_reporters() {
         let rels = relations(
             "来源：海滨在线\n海滨在线5月6日讯（海滨在线记者 孙晓东 通讯员 钱立）5月5日，某县召开会议。",
         );
-        let member = |person: &str, body: &str| {
-            rels.iter()
-                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o == body)
-        };
-        assert!(member("孙晓东", "海滨在线"), "{rels:?}");
-        assert!(!member("钱立", "海滨在线"), "{rels:?}");
+        assert!(member(&rels, "孙晓东", "海滨在线"), "{rels:?}");
+        assert!(!member(&rels, "钱立", "海滨在线"), "{rels:?}");
     }
 
     #[test]
@@ -1765,25 +1772,17 @@ mod tests {
         let rels = relations(
             "沂水县召开会议。县政府党组成员、办公室主任李强，县委常委、宣传部部长王明参加。",
         );
-        let member = |person: &str, body: &str| {
-            rels.iter()
-                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o == body)
-        };
-        assert!(member("李强", "沂水县人民政府办公室"), "{rels:?}");
-        assert!(!member("李强", "中共沂水县委办公室"), "{rels:?}");
-        assert!(member("王明", "中共沂水县委宣传部"), "{rels:?}");
+        assert!(member(&rels, "李强", "沂水县人民政府办公室"), "{rels:?}");
+        assert!(!member(&rels, "李强", "中共沂水县委办公室"), "{rels:?}");
+        assert!(member(&rels, "王明", "中共沂水县委宣传部"), "{rels:?}");
     }
 
     #[test]
     fn a_government_post_after_a_secretary_is_held_in_the_government() {
         let rels = relations("沂水县召开推进会。马站镇党委书记刘洋、镇长孙海发言。");
-        let member = |person: &str, body: &str| {
-            rels.iter()
-                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o.ends_with(body))
-        };
-        assert!(member("刘洋", "马站镇委员会"), "{rels:?}");
-        assert!(member("孙海", "马站镇人民政府"), "{rels:?}");
-        assert!(!member("孙海", "马站镇委员会"), "{rels:?}");
+        assert!(member(&rels, "刘洋", "马站镇委员会"), "{rels:?}");
+        assert!(member(&rels, "孙海", "马站镇人民政府"), "{rels:?}");
+        assert!(!member(&rels, "孙海", "马站镇委员会"), "{rels:?}");
     }
 
     #[test]
@@ -1806,14 +1805,10 @@ mod tests {
             "会议由浙江省交通运输厅党组书记、厅长，浙江省铁路建设办公室主任周立新主持。\n\
              会议由景宁县县长主持，浙江大学教授孙海燕讲话。",
         );
-        let member = |person: &str, body: &str| {
-            rels.iter()
-                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o.ends_with(body))
-        };
-        assert!(member("周立新", "交通运输厅"), "{rels:?}");
-        assert!(member("周立新", "铁路建设办公室"), "{rels:?}");
+        assert!(member(&rels, "周立新", "交通运输厅"), "{rels:?}");
+        assert!(member(&rels, "周立新", "铁路建设办公室"), "{rels:?}");
         // (a post that ends a clause of its own is not the next person's)
-        assert!(!member("孙海燕", "人民政府"), "{rels:?}");
+        assert!(!member(&rels, "孙海燕", "人民政府"), "{rels:?}");
     }
 
     #[test]
@@ -1821,12 +1816,8 @@ mod tests {
         let rels = relations(
             "宜宾市中级人民法院召开新闻发布会。市中院院长周志刚出席并讲话，副院长何丽通报情况，副市长韩冰出席。\n",
         );
-        let member = |person: &str, body: &str| {
-            rels.iter()
-                .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o == body)
-        };
-        assert!(member("何丽", "宜宾市中级人民法院"), "{rels:?}");
-        assert!(!member("韩冰", "宜宾市中级人民法院"), "{rels:?}");
+        assert!(member(&rels, "何丽", "宜宾市中级人民法院"), "{rels:?}");
+        assert!(!member(&rels, "韩冰", "宜宾市中级人民法院"), "{rels:?}");
     }
 
     #[test]
