@@ -451,17 +451,14 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
     };
     // (or follows a level character that the segmenter's guesser glued to
     // it: 我/县巾口/乡; then only a full name)
-    let glued_level = pos > 0
+    // (at a word's start, the character before is no level glued to it)
+    let starts = pos == 0 || lat.tok_start(pos) || is_punct(lat.chars[pos - 1]) || after_party();
+    let glued_level = !starts
         && r.lex.words.places.is_level_char(lat.chars[pos - 1])
         && lat
             .token(pos)
             .is_some_and(|t| t.start + 1 == pos && !r.is_word(&lat.text(t.start, t.end)));
-    if !(pos == 0
-        || lat.tok_start(pos)
-        || is_punct(lat.chars[pos - 1])
-        || after_party()
-        || glued_level)
-    {
+    if !(starts || glued_level) {
         return None;
     }
     // (a numeral read alone right before counts what follows, and a name
@@ -988,10 +985,11 @@ fn opens_clause(lat: &Lattice, p: usize) -> bool {
 /// its own news): its length.
 fn bare_head(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     let c = *lat.chars.get(p)?;
-    let opens = opens_clause(lat, p);
-    let alone = lat.token(p).is_some_and(|t| t.start == p && t.end == p + 1);
+    if !opens_clause(lat, p) || !lat.token(p).is_some_and(|t| t.start == p && t.end == p + 1) {
+        return None;
+    }
     let head = (r.lex.words.organs.anaphor_heads.iter()).any(|h| h.chars().eq(std::iter::once(c)));
-    (opens && alone && head).then_some(1)
+    head.then_some(1)
 }
 
 /// A chain of places only, when no core follows them: unambiguous places

@@ -70,7 +70,7 @@ pub(crate) struct Matcher {
     anaphors: Vec<(char, char)>,
     /// The heads that end a project's name (项目, 工程), and the stages of
     /// its work that the segmenter glues to one (项目前期, 工程建设).
-    work_glue: (Vec<String>, Vec<String>),
+    work_glue: (Vec<Vec<char>>, Vec<Vec<char>>),
 }
 
 impl Matcher {
@@ -175,11 +175,16 @@ impl Matcher {
                 })
                 .collect(),
             work_glue: (
-                lx.head_words.project_end.iter().map(String::from).collect(),
-                lx.head_words.work_stage.iter().map(String::from).collect(),
+                spelled(&lx.head_words.project_end),
+                spelled(&lx.head_words.work_stage),
             ),
         }
     }
+}
+
+/// The words of a list, each as its characters.
+fn spelled(words: &WordList) -> Vec<Vec<char>> {
+    words.iter().map(|w| w.chars().collect()).collect()
 }
 
 /// Repairs three guesses of the segmenter about words outside its
@@ -279,11 +284,14 @@ fn glued_head(t: &Token, chars: &[char], matcher: &Matcher, jieba: &Jieba) -> bo
 /// the dictionary made of the two, right after a name's characters.
 fn glued_stage(t: &Token, chars: &[char], matcher: &Matcher) -> Option<usize> {
     let after_name = t.start > 0 && super::is_han(chars[t.start - 1]);
-    let word: String = chars[t.start..t.end].iter().collect();
+    if !after_name {
+        return None;
+    }
+    let word = &chars[t.start..t.end];
     let (heads, stages) = &matcher.work_glue;
-    let head = heads.iter().find(|h| word.starts_with(h.as_str()))?;
+    let head = heads.iter().find(|h| word.starts_with(h))?;
     let stage = &word[head.len()..];
-    (after_name && stages.iter().any(|s| s == stage)).then(|| head.chars().count())
+    stages.iter().any(|s| s == stage).then_some(head.len())
 }
 
 /// The words after a preposition or verb of going that the segmenter's

@@ -838,6 +838,11 @@ fn sources(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut 
             i = next;
             continue;
         }
+        // (every medium's name ends with one of its characters: 网, 报, 台)
+        if !r.lex.document_words.dispatch_medium.has_char(lat.chars[i]) {
+            i += 1;
+            continue;
+        }
         let medium = dispatch_at(r, lat, i)
             .or_else(|| dated_dispatch_at(r, lat, i))
             .or_else(|| bylined_dispatch_at(r, lat, i))

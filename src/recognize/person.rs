@@ -44,14 +44,17 @@ fn surname_rank(r: &Recognizer, name: &str) -> u32 {
 
 /// Surname at `p`: its length (1 or 2), if any.
 fn surname_len(r: &Recognizer, chars: &[char], p: usize) -> Option<usize> {
+    let mut buf = [0u8; 8];
     if p + 2 <= chars.len() {
-        let two: String = chars[p..p + 2].iter().collect();
-        if r.lex.surnames.get(&two).is_some_and(|rank| *rank == 0) {
+        let n = chars[p].encode_utf8(&mut buf).len();
+        let m = chars[p + 1].encode_utf8(&mut buf[n..]).len();
+        let two = std::str::from_utf8(&buf[..n + m]).ok()?;
+        if r.lex.surnames.get(two).is_some_and(|rank| *rank == 0) {
             return Some(2);
         }
     }
-    let one: String = chars.get(p)?.to_string();
-    r.lex.surnames.contains_key(&one).then_some(1)
+    let one = chars.get(p)?.encode_utf8(&mut buf);
+    r.lex.surnames.contains_key(&*one).then_some(1)
 }
 
 /// A name delimited on both sides (in a byline or list): `p..e` must be a

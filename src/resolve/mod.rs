@@ -1536,9 +1536,11 @@ fn sentence_bounds(chars: &[char], s: usize, e: usize) -> (usize, usize) {
 }
 
 fn char_slice(chars: &[char], a: usize, b: usize) -> String {
-    chars[a.min(chars.len())..b.min(chars.len())]
-        .iter()
-        .collect()
+    let cs = &chars[a.min(chars.len())..b.min(chars.len())];
+    // (sized once: collecting reserves a byte a character, then grows)
+    let mut out = String::with_capacity(cs.iter().map(|c| c.len_utf8()).sum());
+    out.extend(cs);
+    out
 }
 
 #[cfg(test)]
