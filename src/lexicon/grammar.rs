@@ -36,6 +36,7 @@ pub(crate) struct WordList {
 }
 
 /// The bit of a character in a [`WordList`]'s quick test.
+#[inline]
 fn char_bit(c: char) -> u64 {
     1u64 << (u32::from(c) % 64)
 }
@@ -75,13 +76,18 @@ impl WordList {
 
     /// The first word (in file order) that `text` holds at `pos`, with its
     /// length in characters.
+    #[inline]
     pub(crate) fn at(&self, text: &[char], pos: usize) -> Option<(&str, usize)> {
         let first = text.get(pos)?;
         if self.first_bits & char_bit(*first) == 0 {
             return None;
         }
-        let rest = &text[pos..];
-        let i = *(self.by_first.get(first)?)
+        self.at_slow(&text[pos..], *first)
+    }
+
+    /// [`WordList::at`] past its quick test of the first character.
+    fn at_slow(&self, rest: &[char], first: char) -> Option<(&str, usize)> {
+        let i = *(self.by_first.get(&first)?)
             .iter()
             .find(|&&i| rest.starts_with(&self.spelled[i]))?;
         Some((self.words[i].as_str(), self.spelled[i].len()))

@@ -457,7 +457,7 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
         && r.lex.words.places.is_level_char(lat.chars[pos - 1])
         && lat
             .token(pos)
-            .is_some_and(|t| t.start + 1 == pos && !r.is_word(&lat.text(t.start, t.end)));
+            .is_some_and(|t| t.start + 1 == pos && !r.is_word(lat.str(t.start, t.end)));
     if !(starts || glued_level) {
         return None;
     }
@@ -506,10 +506,10 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
             !short
                 && cands.is_some()
                 && len >= 3
-                && r.lex.place_terms.township_term.ends(&lat.text(pos, end))
+                && r.lex.place_terms.township_term.ends(lat.str(pos, end))
                 && lat.token(end - 1).is_some_and(|t| {
                     // (a word of the dictionary there is no glue: 联合/乡镇)
-                    t.start == end - 1 && !r.is_word(&lat.text(t.start, t.end))
+                    t.start == end - 1 && !r.is_word(lat.str(t.start, t.end))
                 })
         };
         if end < lat.len()
@@ -759,7 +759,7 @@ fn national_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Link, usize)>
     if len <= dept_len || len <= div_len || cuts {
         return None;
     }
-    let nat = r.lex.national.get(&lat.text(p, end))?;
+    let nat = r.lex.national.get(lat.str(p, end))?;
     let link = Link::National {
         canonical: nat.canonical.clone(),
         agency: nat.agency,
@@ -1033,7 +1033,7 @@ fn core_at(
         // (a short form stays: 作协会员 is 作协 + 会员)
         let cut = len >= 3
             && lat.token(e - 1).is_some_and(|t| {
-                t.start == e - 1 && t.end > e && r.common_word(&lat.text(t.start, t.end))
+                t.start == e - 1 && t.end > e && r.common_word(lat.str(t.start, t.end))
             });
         // (a form of one character, 县委办's 办, only after its committee)
         let alone = len == 1 && !has_prefix;
@@ -1194,7 +1194,7 @@ pub(crate) fn generic_at(
         }
         // extend the validated gap as far as the suffix needs; posts may
         // sit inside the names of associations (女企业家协会)
-        let association = r.lex.head_words.association_end.ends(&lat.text(q, e));
+        let association = r.lex.head_words.association_end.ends(lat.str(q, e));
         // a unit's head glued to its post (防火处处长) names a unit whatever
         // its words (防火, 预算: verbs)
         let verbs_ok = role == SuffixRole::Unit && glued_post(r, lat, e);
@@ -1209,7 +1209,7 @@ pub(crate) fn generic_at(
         }
         // a group counted right after its head (出动检查组98人次, 派出工作组
         // 3个) is a number of groups, not a named one
-        let group = r.lex.head_words.counted_group.ends(&lat.text(q, e));
+        let group = r.lex.head_words.counted_group.ends(lat.str(q, e));
         if group && counted_after(r, lat, e) {
             return None;
         }
@@ -1260,7 +1260,7 @@ fn suffix_ending_at(
         .iter()
         .filter(|(q, _)| *q >= p)
         .min_by_key(|(q, _)| *q)
-        .is_some_and(|(q, _)| names_work(r, &lat.text(*q, e)));
+        .is_some_and(|(q, _)| names_work(r, lat.str(*q, e)));
     for (q, _) in suffixes {
         if q < p || q - p > max {
             continue;
@@ -1284,7 +1284,7 @@ fn suffix_ending_at(
         {
             continue;
         }
-        let Some(etype) = suffix_type(r, &lat.text(q, e), role) else {
+        let Some(etype) = suffix_type(r, lat.str(q, e), role) else {
             continue;
         };
         if work && etype == EntityType::Agency {
@@ -1345,7 +1345,7 @@ fn suffix_stands(r: &Recognizer, lat: &Lattice, q: usize, e: usize) -> bool {
         t.start < q
             && (r.tags().predicate_verb.contains(t.tag)
                 || t.tag == Tag::F
-                || t.tag != Tag::Nt && r.word_freq(&lat.text(t.start, t.end)) >= 3000)
+                || t.tag != Tag::Nt && r.word_freq(lat.str(t.start, t.end)) >= 3000)
     });
     // (nor the first character of a common word: 部 of 部门)
     let word_head = e > 0 && lat.word_at(e - 1, &r.lex.body_words.not_head).is_some();
@@ -1458,7 +1458,7 @@ fn gap_ok(
 fn area_head_at(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
     lat.longest(e, |x| matches!(x, Piece::Suffix))
         .is_some_and(|(l, _)| {
-            r.lex.suffixes.get(&lat.text(e, e + l)).is_some_and(|v| {
+            r.lex.suffixes.get(lat.str(e, e + l)).is_some_and(|v| {
                 v.iter()
                     .any(|x| x.etype == EntityType::Place && x.role == SuffixRole::Body)
             })
@@ -1475,7 +1475,7 @@ fn domain_joiner(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
         t.is_some_and(|t| {
             t.end - t.start >= 2
                 && (r.tags().domain_noun.contains(t.tag)
-                    || r.lex.name_verbs.contains(&lat.text(t.start, t.end)))
+                    || r.lex.name_verbs.contains(lat.str(t.start, t.end)))
         })
     };
     // (the word before names a domain, not a place or a body: 新疆和…,
@@ -1486,7 +1486,7 @@ fn domain_joiner(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
     let place_before = lat
         .token(s.wrapping_sub(1))
         .is_some_and(|t| t.tag == Tag::Ns);
-    r.lex.function_words.domain_joiner.contains(&lat.text(s, e))
+    r.lex.function_words.domain_joiner.contains(lat.str(s, e))
         && s > 0
         && noun(lat.token(s - 1))
         && noun(lat.token(e))
@@ -1545,7 +1545,7 @@ fn aside_or_meeting(r: &Recognizer, lat: &Lattice, chain: &Chain, s: usize, e: u
         .is_some_and(|b| bw.meeting_verb.iter().any(|v| b.contains(v)));
     // (a meeting numbered by its session: 政协十届十八次常委会会议)
     let numbered = s > 0 && bw.session_mark.has_char(lat.chars[s - 1]);
-    aside || (called || numbered) && bw.meeting.ends(&lat.text(s, e))
+    aside || (called || numbered) && bw.meeting.ends(lat.str(s, e))
 }
 
 /// Adds units after the core; returns the end of the chain.

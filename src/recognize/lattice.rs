@@ -556,6 +556,17 @@ impl<'m> Lattice<'m> {
         self.src[self.byte[s]..self.byte[e]].to_string()
     }
 
+    /// The text of a character range, borrowed (empty when out of range).
+    #[inline]
+    pub(crate) fn str(&self, s: usize, e: usize) -> &str {
+        let n = self.chars.len();
+        let (s, e) = (s.min(n), e.min(n));
+        if s >= e {
+            return "";
+        }
+        &self.src[self.byte[s]..self.byte[e]]
+    }
+
     /// Whether the text at `pos` starts with `s`.
     pub(crate) fn starts_with(&self, pos: usize, s: &str) -> bool {
         (pos..)
@@ -565,6 +576,7 @@ impl<'m> Lattice<'m> {
 
     /// The first of `words` (in their file's order) written at `pos`, with
     /// its length in characters.
+    #[inline]
     pub(crate) fn word_at<'w>(&self, pos: usize, words: &'w WordList) -> Option<(&'w str, usize)> {
         words.at(&self.chars, pos)
     }

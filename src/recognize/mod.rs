@@ -468,7 +468,7 @@ impl Recognizer {
         let mut k = 0;
         while k < lat.len() {
             let Some(t) = lat.token(k) else { return false };
-            if !self.common_word(&lat.text(t.start, t.end)) {
+            if !self.common_word(lat.str(t.start, t.end)) {
                 return false;
             }
             k = t.end.max(k + 1);
@@ -513,7 +513,7 @@ impl Recognizer {
                     && self
                         .lex
                         .suffixes
-                        .get(&lat.text(hs, e))
+                        .get(lat.str(hs, e))
                         .is_some_and(|v| test(v))
             })
     }

@@ -300,7 +300,7 @@ fn candidate(
     if suf.etype == EntityType::Project {
         // (or after the work done on it: 储备林基地建设（一期）)
         let work = (2..=3).find(|&l| {
-            r.lex.name_verbs.contains(&lat.text(end, end + l))
+            r.lex.name_verbs.contains(lat.str(end, end + l))
                 && section_after(r, lat, end + l).is_some()
         });
         if let Some(close) = section_after(r, lat, end + work.unwrap_or(0)) {
@@ -343,9 +343,7 @@ fn candidate(
         let company = &r.lex.head_words.company_head;
         let at = (start..q).find_map(|k| {
             let t = lat.token(k).filter(|t| t.start == k && t.end <= q)?;
-            company
-                .ends(&lat.text(t.start, t.end))
-                .then_some((k, t.end))
+            company.ends(lat.str(t.start, t.end)).then_some((k, t.end))
         });
         if let Some((k, e)) = at {
             let inner = Walk {
@@ -370,7 +368,7 @@ fn candidate(
     if r.lex
         .head_words
         .enterprise_prefix
-        .contains(&lat.text(start, end))
+        .contains(lat.str(start, end))
     {
         return None;
     }
@@ -396,7 +394,7 @@ fn rating_before(r: &Recognizer, lat: &Lattice, start: usize) -> Option<usize> {
             && r.lex
                 .head_words
                 .rating_unit
-                .contains(&lat.text(start - l, start))
+                .contains(lat.str(start - l, start))
     })?;
     let mut k = start - unit;
     while k > 0 && lat.chars[k - 1].is_ascii_digit() {
@@ -484,7 +482,7 @@ fn is_name(
     }
     // a country's name and a work's head name the country's network, not
     // a work (中国铁路, 中国高速)
-    if h.etype == EntityType::Project && r.lex.countries.contains_key(&lat.text(start, q)) {
+    if h.etype == EntityType::Project && r.lex.countries.contains_key(lat.str(start, q)) {
         return false;
     }
     if place_head
@@ -562,7 +560,7 @@ fn opens_name(r: &Recognizer, lat: &Lattice, k: usize) -> bool {
         || !is_han(lat.chars[k - 1])
         || lat.token(k - 1).is_some_and(|t| {
             r.tags().function_word.contains(t.tag)
-                || r.lex.is(&lat.text(t.start, t.end), Trigger::LeftStop)
+                || r.lex.is(lat.str(t.start, t.end), Trigger::LeftStop)
         })
 }
 
@@ -593,7 +591,7 @@ pub(crate) fn counted(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool
             t.end > k + 1
                 && t.end - t.start >= 3
                 && t.tag != Tag::M
-                && r.is_word(&lat.text(t.start, t.end))
+                && r.is_word(lat.str(t.start, t.end))
         });
         pair && !in_word
     })
@@ -616,7 +614,7 @@ pub(crate) fn project_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize
     let plain: String = inner.chars().filter(|c| !matches!(c, '“' | '”')).collect();
     let one_word = lat
         .token(bare)
-        .is_some_and(|t| t.start == bare && t.end == q && r.is_word(&lat.text(t.start, t.end)));
+        .is_some_and(|t| t.start == bare && t.end == q && r.is_word(lat.str(t.start, t.end)));
     plain.chars().count() >= 3 && (!one_word || inner.contains('“'))
 }
 
@@ -681,7 +679,7 @@ fn push_name(r: &Recognizer, lat: &Lattice, c: Cand, out: &mut Vec<Mention>, cov
                 text: lat.text(bare, ue),
                 kind: MentionKind::Named {
                     etype: EntityType::Organization,
-                    name: clean(&lat.text(bare, ue)),
+                    name: clean(lat.str(bare, ue)),
                     place: c.place.clone(),
                 },
             });
@@ -694,7 +692,7 @@ fn push_name(r: &Recognizer, lat: &Lattice, c: Cand, out: &mut Vec<Mention>, cov
         text: lat.text(c.start, c.end),
         kind: MentionKind::Named {
             etype: c.etype,
-            name: clean(&lat.text(c.start, c.end)),
+            name: clean(lat.str(c.start, c.end)),
             place: c.place,
         },
     });
@@ -927,7 +925,7 @@ impl Walk<'_> {
             && r.lex.head_words.project_end.ends(&w);
         // (a word of the dictionary ending in a head of kinds names a kind
         // of the unit, and the name goes on before it: 某某纸箱厂)
-        let kind = t.end == q + 1 && r.lex.head_words.kind_head.contains(&lat.text(q, q + 1));
+        let kind = t.end == q + 1 && r.lex.head_words.kind_head.contains(lat.str(q, q + 1));
         if r.is_word(&w)
             && !r.tags().head_word_name.contains(t.tag)
             && !verb_head
@@ -1002,8 +1000,7 @@ impl Walk<'_> {
             // a verb of building before the capacity is the sentence's:
             // 投资12亿元建设年产5万吨…项目)
             let verbs = &self.r.lex.head_words.build_verb;
-            let built =
-                (2..=4).any(|l| lead >= l && verbs.contains(&self.lat.text(lead - l, lead)));
+            let built = (2..=4).any(|l| lead >= l && verbs.contains(self.lat.str(lead - l, lead)));
             return match self.org_end(lead) {
                 Some(os) => Step::Move(os),
                 None if built => Step::Stop(lead),
@@ -1029,9 +1026,8 @@ impl Walk<'_> {
     /// route's first place (G316国道 + 长乐至福州段), else `ps`.
     fn road_before(&self, ps: usize) -> usize {
         let lat = self.lat;
-        let kind = (1..=3).find(|&l| {
-            ps >= l && (self.r.lex.head_words.work_head).contains(&lat.text(ps - l, ps))
-        });
+        let kind = (1..=3)
+            .find(|&l| ps >= l && (self.r.lex.head_words.work_head).contains(lat.str(ps - l, ps)));
         let Some(l) = kind else { return ps };
         let mut k = ps - l;
         while k > 0 && lat.chars[k - 1].is_ascii_alphanumeric() && !self.covered[k - 1] {
@@ -1295,7 +1291,7 @@ impl Walk<'_> {
         self.lat.token(k).is_some_and(|v| {
             v.start == k
                 && v.end == k + 2
-                && (self.r.lex.head_words.village_head).contains(&self.lat.text(k + 1, k + 2))
+                && (self.r.lex.head_words.village_head).contains(self.lat.str(k + 1, k + 2))
         })
     }
 
@@ -1458,7 +1454,7 @@ impl Walk<'_> {
             && r.lex
                 .head_words
                 .project_end
-                .starts(&lat.text(self.q, self.q + 2));
+                .starts(lat.str(self.q, self.q + 2));
         if generic_head && one && r.tags().verb.contains(t.tag) {
             return true;
         }
@@ -1514,7 +1510,7 @@ impl Walk<'_> {
         if start + 1 < q && self.glued_village_head(start) {
             start += 1;
         }
-        if start >= q || r.lex.generic.contains(&lat.text(start, q)) {
+        if start >= q || r.lex.generic.contains(lat.str(start, q)) {
             return None;
         }
         Some((start, None))
@@ -1770,7 +1766,7 @@ fn merge_zones(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
                 }
         );
         if b_zone && a_is_place && a.end == b.start {
-            let name = clean(&lat.text(a.start, b.end));
+            let name = clean(lat.str(a.start, b.end));
             let m = Mention {
                 start: a.start,
                 end: b.end,
@@ -1805,7 +1801,7 @@ fn zone_bodies(r: &Recognizer, lat: &Lattice, out: &mut [Mention], covered: &mut
         let zone = &r.lex.head_words.zone_head;
         let Some(z) = (m.start + 2..=m.end)
             .rev()
-            .find(|&k| zone.ending(&lat.text(m.start, k)).is_some())
+            .find(|&k| zone.ending(lat.str(m.start, k)).is_some())
         else {
             continue;
         };
@@ -1880,7 +1876,7 @@ fn units_in_names(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) -> Vec<(us
         // the company's head ends a word inside the name, three or more
         // characters before its end, and an organisation's head ends it
         let Some(k) = (m.start + 2..m.end.saturating_sub(3))
-            .find(|&k| lat.tok_boundary(k) && company.ends(&lat.text(m.start, k)))
+            .find(|&k| lat.tok_boundary(k) && company.ends(lat.str(m.start, k)))
         else {
             continue;
         };

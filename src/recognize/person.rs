@@ -346,7 +346,7 @@ fn signing_line(
     let body = chain::parse(r, lat, *bs).is_some_and(|(c, e)| e == *be && !c.links.is_empty());
     let all_names = names.iter().all(|&(a, b)| {
         delimited_name(r, chars, a, b)
-            && listed_name(r, &lat.text(a, b))
+            && listed_name(r, lat.str(a, b))
             && !covered[a..b].iter().any(|c| *c)
     });
     if !body || !all_names {
@@ -400,7 +400,7 @@ fn photo_credit(
     while end > ps && (chars[end - 1].is_whitespace() || is_close_bracket(chars[end - 1])) {
         end -= 1;
     }
-    let Some(word) = r.lex.person_words.credit_end.ending(&lat.text(ps, end)) else {
+    let Some(word) = r.lex.person_words.credit_end.ending(lat.str(ps, end)) else {
         return;
     };
     let mut k = end - word.chars().count();
@@ -464,7 +464,7 @@ fn names_line(
         && words.iter().all(hanword)
         && valid * 3 >= words.len() * 2
         && (words.len() >= 2 || body_start > ps)
-        && words.iter().all(|&(s, e)| !r.common_word(&lat.text(s, e)));
+        && words.iter().all(|&(s, e)| !r.common_word(lat.str(s, e)));
     if line {
         let (media, people): (Vec<_>, Vec<_>) = words
             .into_iter()
@@ -592,14 +592,14 @@ fn names_after_media_post(
         let e = (j..pe)
             .find(|&x| !is_han(chars[x]) || is_punct(chars[x]))
             .unwrap_or(pe);
-        if e > j && delimited_name(r, chars, j, e) && listed_name(r, &lat.text(j, e)) {
+        if e > j && delimited_name(r, chars, j, e) && listed_name(r, lat.str(j, e)) {
             push_person(out, covered, lat, j, e, byline());
             found = true;
             j = e;
             continue;
         }
         let glued = name_at(r, lat, j)
-            .filter(|&l| plausible_name(r, &lat.text(j, j + l)))
+            .filter(|&l| plausible_name(r, lat.str(j, j + l)))
             .map(|l| j + l)
             .filter(|&after| {
                 !found
@@ -1022,9 +1022,7 @@ fn listed_among_words(r: &Recognizer, lat: &Lattice, t: &Token) -> bool {
         let mut k = s;
         while k < e {
             match lat.token(k) {
-                Some(n)
-                    if n.start == k && n.end <= e && r.common_word(&lat.text(n.start, n.end)) =>
-                {
+                Some(n) if n.start == k && n.end <= e && r.common_word(lat.str(n.start, n.end)) => {
                     k = n.end;
                 }
                 _ => return false,
@@ -1454,7 +1452,7 @@ fn names_after_post(
         let cuts_word = l == 2
             && nr != Some(l)
             && lat.token(after - 1).is_some_and(|t| {
-                t.start == after - 1 && t.end > after && r.common_word(&lat.text(t.start, t.end))
+                t.start == after - 1 && t.end > after && r.common_word(lat.str(t.start, t.end))
             });
         let closed = is_punct(nx) || pw.after_name.has_char(nx) || report_verb_at(r, lat, after);
         let group = pw.collective.contains(&post) && (nr != Some(l) && !is_punct(nx) || !closed);
@@ -1678,7 +1676,7 @@ fn list_item(r: &Recognizer, lat: &Lattice, p: usize, covered: &[bool]) -> Optio
     let words_ok = lat.tok_start(p)
         && (p..e).all(|x| {
             lat.token(x)
-                .is_some_and(|t| t.end <= e && !r.common_word(&lat.text(t.start, t.end)))
+                .is_some_and(|t| t.end <= e && !r.common_word(lat.str(t.start, t.end)))
         });
     let fits = (2..=4).contains(&(e - p))
         && lat.chars[e] == '、'
@@ -1692,7 +1690,7 @@ fn list_item(r: &Recognizer, lat: &Lattice, p: usize, covered: &[bool]) -> Optio
 /// list).
 fn next_listed_name(r: &Recognizer, lat: &Lattice, p: usize, covered: &[bool]) -> bool {
     name_at(r, lat, p).is_some_and(|l| {
-        !covered[p..p + l].iter().any(|c| *c) && plausible_name(r, &lat.text(p, p + l))
+        !covered[p..p + l].iter().any(|c| *c) && plausible_name(r, lat.str(p, p + l))
     })
 }
 
@@ -1751,7 +1749,7 @@ pub(crate) fn after_home(
             let e = p + l;
             if e > lat.len()
                 || covered[p..e].iter().any(|c| *c)
-                || !plausible_name(r, &lat.text(p, e))
+                || !plausible_name(r, lat.str(p, e))
             {
                 break false;
             }

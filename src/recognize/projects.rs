@@ -22,7 +22,7 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
         let mut k = m.start;
         while let Some(l) = (2..=4)
             .rev()
-            .find(|&l| hw.build_verb.contains(&lat.text(k, k + l)))
+            .find(|&l| hw.build_verb.contains(lat.str(k, k + l)))
         {
             k += l;
         }
@@ -44,7 +44,7 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
     // verbs of building before a bare kind name nothing (新建改扩建学校12所)
     out.retain(|m| {
         let k = verbs_end(m);
-        k == m.start || !hw.built_institution.contains(&lat.text(k, m.end))
+        k == m.start || !hw.built_institution.contains(lat.str(k, m.end))
     });
     let verb_in = |m: &Mention| {
         let k = verbs_end(m);
@@ -100,8 +100,8 @@ fn counted_kind_start(r: &Recognizer, lat: &Lattice, m: &Mention) -> Option<usiz
     }
     (m.end.saturating_sub(COUNTED_KIND_LEN)..m.end.saturating_sub(1)).find(|&j| {
         j > m.start + 2
-            && hw.built_institution.ends(&lat.text(m.start, j))
-            && hw.built_institution.ends(&lat.text(j, m.end))
+            && hw.built_institution.ends(lat.str(m.start, j))
+            && hw.built_institution.ends(lat.str(j, m.end))
     })
 }
 
@@ -175,7 +175,7 @@ fn after_build_verb(r: &Recognizer, lat: &Lattice, s: usize) -> bool {
         .map_or(0, |k| k + 1);
     let verb_end = (from..=s)
         .rev()
-        .find(|&k| (2..=4).any(|len| k >= from + len && verbs.contains(&lat.text(k - len, k))));
+        .find(|&k| (2..=4).any(|len| k >= from + len && verbs.contains(lat.str(k - len, k))));
     // (no project's end between: 某某建设项目、某某幼儿园扩建项目)
     let ends = &r.lex.head_words.project_end;
     match verb_end {
@@ -336,7 +336,7 @@ fn replace_with_named(
         !inside || keep(m, named[k].0)
     });
     for (start, end, etype, place) in named {
-        let name = super::names::clean(&lat.text(start, end));
+        let name = super::names::clean(lat.str(start, end));
         out.push(Mention {
             start,
             end,
