@@ -289,13 +289,27 @@ fn push_person(
         end: e,
         text: lat.text(s, e),
         kind: MentionKind::Person {
-            name: lat.text(s, e),
+            name: unspaced(&lat.chars[s..e]),
             post,
             org_end,
             source,
         },
     });
     cover(covered, s, e);
+}
+
+/// The end of a name of two characters that a credit pads with a space to
+/// the width of three (记者 王 伟): a surname of one character, the space,
+/// one more character, then no Han character before `pe`.
+fn padded_name(r: &Recognizer, chars: &[char], j: usize, pe: usize) -> Option<usize> {
+    let e = j + 3;
+    let shape = e <= pe
+        && is_han(chars[j])
+        && matches!(chars[j + 1], ' ' | '\u{3000}')
+        && is_han(chars[j + 2])
+        && chars.get(e).is_none_or(|c| !is_han(*c));
+    let name: String = [chars[j], chars.get(j + 2).copied()?].iter().collect();
+    (shape && surname_len(r, chars, j) == Some(1) && listed_name(r, &name)).then_some(e)
 }
 
 /// Bylines, signatures and lines of names.
@@ -588,6 +602,12 @@ fn names_after_media_post(
     loop {
         while j < pe && CREDIT_SEPARATORS.contains(&chars[j]) {
             j += 1;
+        }
+        if let Some(e) = (j < pe).then(|| padded_name(r, chars, j, pe)).flatten() {
+            push_person(out, covered, lat, j, e, byline());
+            found = true;
+            j = e;
+            continue;
         }
         let e = (j..pe)
             .find(|&x| !is_han(chars[x]) || is_punct(chars[x]))
@@ -1851,6 +1871,24 @@ mod tests {
             "本报讯（记者 陈晓峰 通讯员 孙丽娟）近日，全市春耕工作有序推进。",
             "structured_people",
         );
+        assert!(
+            has(&ms, "陈晓峰", Person) && has(&ms, "孙丽娟", Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_padded_to_three_characters_is_one_name() {
+        let ms = found_by(
+            "本报讯（记者 王 伟 通讯员 孙丽娟）近日，全市春耕工作有序推进。",
+            "structured_people",
+        );
+        assert!(
+            has(&ms, "王 伟", Person) && has(&ms, "孙丽娟", Person),
+            "{ms:?}"
+        );
+        // (two names of three characters apart are two names)
+        let ms = found_by("本报讯（记者 陈晓峰 孙丽娟）近日。", "structured_people");
         assert!(
             has(&ms, "陈晓峰", Person) && has(&ms, "孙丽娟", Person),
             "{ms:?}"

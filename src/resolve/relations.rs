@@ -1768,6 +1768,12 @@ mod tests {
     }
 
     #[test]
+    fn a_padded_name_is_written_without_its_space() {
+        let rels = relations("海城日报讯（记者 王 伟）3月2日，海城市交通运输局召开会议。");
+        assert!(member(&rels, "王伟", "海城日报"), "{rels:?}");
+    }
+
+    #[test]
     fn the_unit_between_a_persons_posts_is_the_bodys_own() {
         let rels = relations(
             "沂水县召开会议。县政府党组成员、办公室主任李强，县委常委、宣传部部长王明参加。",
