@@ -1224,10 +1224,20 @@ fn bracketed_names(
     let mut found: Vec<(usize, usize, Option<String>)> = Vec::new();
     let mut post: Option<String> = None;
     let mut after_post = false;
-    for &(a, b) in &words {
+    let mut ix = 0;
+    while ix < words.len() {
+        let (a, mut b) = words[ix];
+        ix += 1;
+        // (a name of two characters padded to three: 李 琦)
+        let padded = (words.get(ix))
+            .and_then(|&(_, nb)| padded_name(r, chars, a, nb).filter(|&pe| pe == nb))
+            .filter(|_| b == a + 1);
+        if let Some(pe) = padded {
+            b = pe;
+            ix += 1;
+        }
         let w = lat.text(a, b);
-        let name = delimited_name(r, chars, a, b)
-            && listed_name(r, &w)
+        let name = (padded.is_some() || delimited_name(r, chars, a, b) && listed_name(r, &w))
             && !covered[a..b].iter().any(|c| *c);
         if media(&w) {
             post = Some(w);
@@ -1887,6 +1897,9 @@ mod tests {
             has(&ms, "王 伟", Person) && has(&ms, "孙丽娟", Person),
             "{ms:?}"
         );
+        // (and in the brackets that close a text)
+        let ms = found_by("全市春耕工作有序推进。（赵 敏）", "structured_people");
+        assert!(has(&ms, "赵 敏", Person), "{ms:?}");
         // (two names of three characters apart are two names)
         let ms = found_by("本报讯（记者 陈晓峰 孙丽娟）近日。", "structured_people");
         assert!(
