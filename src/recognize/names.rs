@@ -887,8 +887,12 @@ impl Walk<'_> {
         while e > 0 && lat.chars[e - 1].is_ascii_alphanumeric() && k - e < 6 {
             e -= 1;
         }
-        let (ps, _, pr) = self.known.place_end(e)?;
-        Some((ps, Some(pr)))
+        // (or a body found before, a school or a village's site: 某某中学至
+        // 某某景区公路…工程)
+        match self.known.place_end(e) {
+            Some((ps, _, pr)) => Some((ps, Some(pr))),
+            None => self.known.orgs_by_end.get(&e).map(|&os| (os, None)),
+        }
     }
 
     /// The organisation mention ending at `e`, for a project's name.
@@ -2349,6 +2353,18 @@ mod tests {
         // a community's own name may be longer than a village's
         let ms = found_by("居民来到金盏乡金泽家园社区参加活动。", "headed_names");
         assert!(has_text(&ms, "金盏乡金泽家园社区"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_road_from_a_school_is_named_from_the_school() {
+        let ms = through(
+            "新华小学至北山景区公路路面加宽工程已经完工。",
+            "headed_names",
+        );
+        assert!(
+            has(&ms, "新华小学至北山景区公路路面加宽工程", Project),
+            "{ms:?}"
+        );
     }
 
     #[test]
