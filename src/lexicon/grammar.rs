@@ -535,6 +535,9 @@ pub(crate) struct BodyWords {
     pub(crate) central_lead: WordList,
     /// The head of an inspection group's name (巡视组, 督察组).
     pub(crate) inspection_group: WordList,
+    /// The head of a body that manages institutions of the kind named
+    /// before it (林场管理局, 水库管理处).
+    pub(crate) managing_head: WordList,
 }
 
 kinds!(BodyWords {
@@ -568,6 +571,7 @@ kinds!(BodyWords {
     street_office,
     central_lead,
     inspection_group,
+    managing_head,
 });
 
 impl HeadWords {

@@ -1596,13 +1596,34 @@ fn units(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize {
         }
         match unit_at(r, lat, p) {
             Some((link, e)) => {
-                ch.links.push(link);
-                ch.ends.push(e);
+                if !managed_kind(r, ch, &link) {
+                    ch.links.push(link);
+                    ch.ends.push(e);
+                } else if let Some(end) = ch.ends.last_mut() {
+                    *end = e;
+                }
                 p = e;
             }
             None => return p,
         }
     }
+}
+
+/// Whether `unit` is the head of a body that manages institutions of the
+/// kind the chain's last link names (某某国有林场 + 管理局): then the two
+/// make one body named by both, and no unit of an institution.
+fn managed_kind(r: &Recognizer, ch: &mut Chain, unit: &Link) -> bool {
+    let Link::Unit { text: head } = unit else {
+        return false;
+    };
+    let Some(Link::Generic { text, etype }) = ch.links.last_mut() else {
+        return false;
+    };
+    if *etype != EntityType::Organization || !r.lex.body_words.managing_head.contains(head) {
+        return false;
+    }
+    text.push_str(head);
+    true
 }
 
 /// The level of a level word (place_terms.tsv).

@@ -1774,6 +1774,17 @@ mod tests {
     }
 
     #[test]
+    fn a_body_that_manages_institutions_of_a_kind_is_no_unit_of_one() {
+        let rels = relations("伊春市国有林场管理局召开春季防火会议。");
+        assert!(
+            !rels
+                .iter()
+                .any(|(_, p, _, _)| *p == Predicate::SubOrganizationOf),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
     fn the_unit_between_a_persons_posts_is_the_bodys_own() {
         let rels = relations(
             "沂水县召开会议。县政府党组成员、办公室主任李强，县委常委、宣传部部长王明参加。",
