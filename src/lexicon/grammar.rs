@@ -663,10 +663,10 @@ pub(crate) struct FunctionWords {
     /// Joiners of the bodies issuing a document (、, 和, 与).
     pub(crate) title_joiner: WordList,
     /// The joiner of a route's two ends (至).
+    pub(crate) route_joiner: WordList,
     /// A unit of a date after digits (2023年度): a date is no part of a
     /// name.
     pub(crate) date_unit: WordList,
-    pub(crate) route_joiner: WordList,
     /// The mark of a term of office after an ordinal (第五届).
     pub(crate) term_mark: WordList,
     /// The word closing a list (等).

@@ -1458,10 +1458,8 @@ fn gap_ok(
 fn area_head_at(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
     lat.longest(e, |x| matches!(x, Piece::Suffix))
         .is_some_and(|(l, _)| {
-            r.lex.suffixes.get(lat.str(e, e + l)).is_some_and(|v| {
-                v.iter()
-                    .any(|x| x.etype == EntityType::Place && x.role == SuffixRole::Body)
-            })
+            r.lex
+                .body_head(lat.str(e, e + l), |t| t == EntityType::Place)
         })
 }
 

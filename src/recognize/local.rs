@@ -242,7 +242,11 @@ fn item_at(r: &Recognizer, lat: &Lattice, covered: &[bool], k: usize, e: usize) 
     // a village whose Party branch or post follows may have a longer name
     // (德仁务中街村党支部书记)
     let organ_after = organ_at(r, lat, e);
-    let longest = if organ_after { 5 } else { 3 };
+    let longest = if organ_after {
+        super::names::VILLAGE_NAME_MAX
+    } else {
+        3
+    };
     (2..=longest).rev().find_map(|len| {
         let s = k.checked_sub(len)?;
         let listed = s > 0 && c[s - 1] == '、';

@@ -532,7 +532,7 @@ fn village_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize, head: usi
 }
 
 /// The longest own name of a village, its head left out (德仁务中街村).
-const VILLAGE_NAME_MAX: usize = 5;
+pub(crate) const VILLAGE_NAME_MAX: usize = 5;
 
 /// Whether the words `bare..q` before a township's term (街道, 镇) that
 /// the division lexicon does not know name one: no verb among them (贯彻
@@ -1525,7 +1525,7 @@ impl Walk<'_> {
     /// it (钱溪/村庆华).
     fn glued_village_head(&self, start: usize) -> bool {
         let (r, lat) = (self.r, self.lat);
-        let head = lat.text(start, start + 1);
+        let head = lat.str(start, start + 1);
         let glued = lat
             .token(start)
             .is_some_and(|t| t.start == start && t.end > start + 1);
@@ -1533,7 +1533,7 @@ impl Walk<'_> {
             && lat.token(start - 1).is_some_and(|t| {
                 t.end == start && t.end - t.start >= 2 && r.tags().proper_name.contains(t.tag)
             });
-        glued && name_before && r.lex.head_words.village_head.contains(&head)
+        glued && name_before && r.lex.head_words.village_head.contains(head)
     }
 }
 

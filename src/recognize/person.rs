@@ -305,11 +305,13 @@ fn padded_name(r: &Recognizer, chars: &[char], j: usize, pe: usize) -> Option<us
     let e = j + 3;
     let shape = e <= pe
         && is_han(chars[j])
-        && matches!(chars[j + 1], ' ' | '\u{3000}')
+        && chars[j + 1].is_whitespace()
         && is_han(chars[j + 2])
         && chars.get(e).is_none_or(|c| !is_han(*c));
-    let name: String = [chars[j], chars.get(j + 2).copied()?].iter().collect();
-    (shape && surname_len(r, chars, j) == Some(1) && listed_name(r, &name)).then_some(e)
+    if !shape || surname_len(r, chars, j) != Some(1) {
+        return None;
+    }
+    listed_name(r, &unspaced(&chars[j..e])).then_some(e)
 }
 
 /// Bylines, signatures and lines of names.
@@ -763,7 +765,7 @@ fn post_after_list(r: &Recognizer, lat: &Lattice, e: usize) -> Option<String> {
 
 /// The characters without spaces.
 fn unspaced(chars: &[char]) -> String {
-    chars.iter().filter(|c| **c != ' ').collect()
+    chars.iter().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The items of a list starting at `i`: runs of Han characters, with

@@ -341,11 +341,7 @@ impl Resolver<'_> {
         // (聊城市人民政府办公室 in 聊城市人民政府)
         if st.cur.is_none() && !st.base.is_empty() && canonical.starts_with(&organs.government) {
             let gov = organs.government_name.at(&st.base);
-            let gov = self.add_agency(&gov, EntityType::Agency, None);
-            if let Some(j) = &st.place_key {
-                self.st.relate(&gov, Predicate::Jurisdiction, j, None, ev);
-            }
-            st.gov_unit = Some(gov);
+            st.gov_unit = Some(self.place_organ(&gov, st.place_key.as_deref(), ev));
         }
         // a Party committee's work organs serve its area too
         // (中共崇阳县委组织部 → 崇阳县)

@@ -950,6 +950,16 @@ impl<'a> Resolver<'a> {
         self.st.add(entity(et, name, &self.ctx.scope), alias)
     }
 
+    /// An agency named `name` serving the place entity `place` (a
+    /// people's government or Party committee of a place): its key.
+    pub(super) fn place_organ(&mut self, name: &str, place: Option<&str>, ev: &Evidence) -> String {
+        let key = self.add_agency(name, EntityType::Agency, None);
+        if let Some(j) = place {
+            self.st.relate(&key, Predicate::Jurisdiction, j, None, ev);
+        }
+        key
+    }
+
     /// The parent of a bare branch (奎文分局): a known body of the document
     /// ending with the branch name, else the document's or article's
     /// bureau.

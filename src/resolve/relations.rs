@@ -933,12 +933,8 @@ fn posts_after_people(res: &mut Resolver, ms: &[Mention], keys: &MentionKeys, ch
 /// (某镇党委 → 某镇人民政府), serving that place.
 fn government_of(res: &mut Resolver, body: &str, ev: &Evidence) -> Option<String> {
     let (base, place) = res.st.bases.get(body)?.clone();
-    let place = place?;
     let name = res.r.lex.words.organs.government_name.at(&base);
-    let key = res.add_agency(&name, EntityType::Agency, None);
-    res.st
-        .relate(&key, Predicate::Jurisdiction, &place, None, ev);
-    Some(key)
+    Some(res.place_organ(&name, Some(place.as_deref()?), ev))
 }
 
 /// The posts written with no body before the post at `ps`, each followed
@@ -1604,21 +1600,9 @@ fn body_of(
         PostOrgan::Party => organs.party_committee_name.at(&base),
         _ => return None,
     };
-    let key = res.st.add(
-        super::Entity {
-            key: super::key_of(EntityType::Agency, &name, &res.ctx.scope),
-            etype: EntityType::Agency,
-            name: name.clone(),
-            aliases: Default::default(),
-            code: None,
-            level: None,
-        },
-        None,
-    );
     let pk = res.division_entity(place, None);
     let ev = res.evidence_at(pos, pos + post.chars().count());
-    res.st.relate(&key, Predicate::Jurisdiction, &pk, None, &ev);
-    Some(key)
+    Some(res.place_organ(&name, Some(&pk), &ev))
 }
 
 /// The body signing an article: an agency in a closing parenthesis
@@ -1807,13 +1791,8 @@ mod tests {
         let rels = relations(
             "青岛市崂山区沙子口街道召开会议。街道党工委书记姜兆出席。党工委副书记李平主持会议。",
         );
-        let member = |person: &str| {
-            rels.iter().any(|(s, p, o, _)| {
-                s == person && *p == Predicate::MemberOf && o.ends_with("沙子口街道工作委员会")
-            })
-        };
-        assert!(member("姜兆"), "{rels:?}");
-        assert!(member("李平"), "{rels:?}");
+        assert!(member(&rels, "姜兆", "沙子口街道工作委员会"), "{rels:?}");
+        assert!(member(&rels, "李平", "沙子口街道工作委员会"), "{rels:?}");
     }
 
     #[test]
