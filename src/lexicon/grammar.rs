@@ -431,6 +431,9 @@ pub(crate) struct HeadWords {
     pub(crate) list_kind: WordList,
     /// The ending of a company's short name by its industry (果业, 鞋业).
     pub(crate) industry_end: WordList,
+    /// Generic terms of structures that name a site, never an area or a
+    /// village (堤, 闸, 坝, 口门): a list with one lists sites.
+    pub(crate) structure_head: WordList,
 }
 
 kinds!(HeadWords {
@@ -465,6 +468,7 @@ kinds!(HeadWords {
     work_head,
     list_kind,
     industry_end,
+    structure_head,
 });
 
 /// The words of the grammar of agency names (body_words.tsv).

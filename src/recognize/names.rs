@@ -1630,7 +1630,17 @@ fn shared_head_items(
         let Some(head) = r.lex.head_words.shared_head.ending(name) else {
             continue;
         };
-        for (ix, it) in list_items(r, lat, m.start, 6).into_iter().enumerate() {
+        let items = list_items(r, lat, m.start, 6);
+        // a list that names a structure (某某堤, 某某口门) lists sites, not
+        // places of one kind
+        let sites = &r.lex.head_words.structure_head;
+        if items
+            .iter()
+            .any(|&(s, e)| e - s >= 2 && sites.ends(lat.str(s, e)))
+        {
+            continue;
+        }
+        for (ix, it) in items.into_iter().enumerate() {
             let (s, e) = if ix == 0 { trim_lead(r, lat, it) } else { it };
             if s >= e {
                 continue;
@@ -1769,6 +1779,10 @@ fn merge_zones(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
                     ..
                 }
         );
+        if let Some(m) = a_place.as_ref().and_then(|p| zone_named(lat, a, p, b)) {
+            out.splice(i..i + 2, [m]);
+            continue;
+        }
         if b_zone && a_is_place && a.end == b.start {
             let name = clean(lat.str(a.start, b.end));
             let m = Mention {
@@ -1786,6 +1800,34 @@ fn merge_zones(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
         }
         i += 1;
     }
+}
+
+/// A project or organisation named after a zone (经济开发区汽车产业园, 高新区
+/// 某某产业园) right after the place that the zone's name needs (某县 + 经济
+/// 开发区…): one name from the place on, which lies in that place.
+fn zone_named(lat: &Lattice, a: &Mention, place: &PlaceRef, b: &Mention) -> Option<Mention> {
+    let MentionKind::Named {
+        etype,
+        name,
+        place: Some(z),
+    } = &b.kind
+    else {
+        return None;
+    };
+    let starts_with_zone = z.zone.is_some() && z.start == b.start && z.end < b.end;
+    if a.end != b.start || !starts_with_zone || *etype == EntityType::Place {
+        return None;
+    }
+    Some(Mention {
+        start: a.start,
+        end: b.end,
+        text: lat.text(a.start, b.end),
+        kind: MentionKind::Named {
+            etype: *etype,
+            name: format!("{}{name}", clean(lat.str(a.start, a.end))),
+            place: Some(place.clone()),
+        },
+    })
 }
 
 /// The bodies of zones named without a division, written right after the
@@ -2446,6 +2488,34 @@ mod tests {
             has(&ms, "三斗坪", Place) && has(&ms, "乐天溪", Place),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_list_that_names_a_structure_shares_no_head() {
+        let ms = found_by(
+            "检查组察看了东湾口门、马庄堤、黄金卡村的险情。",
+            "shared_heads",
+        );
+        assert!(ms.is_empty(), "{ms:?}");
+        let ms = found_by(
+            "检查组来到杨家湾、桃花岭、黄金卡村走访农户。",
+            "shared_heads",
+        );
+        assert_eq!(ms.len(), 2, "{ms:?}");
+    }
+
+    #[test]
+    fn a_project_named_after_a_zone_keeps_the_zone_s_place() {
+        for (text, name) in [
+            ("潍坊高新区光电产业园开工建设。", "潍坊高新区光电产业园"),
+            (
+                "县长来到东辽经济开发区汽车产业园调研。",
+                "东辽经济开发区汽车产业园",
+            ),
+        ] {
+            let ms = through(text, "headed_names");
+            assert!(has(&ms, name, Project), "{text}: {ms:?}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::{
     Recognizer,
 };
 use crate::lexicon::{PostOrgan, SuffixRole, Tag};
+use crate::EntityType;
 
 /// The marks that open a line of names under a headline (□杨国胜 都镇强).
 const BYLINE_MARKS: &[char] = &['□', '■'];
@@ -965,7 +966,10 @@ pub(crate) fn tagged_names(
             continue;
         }
         let context = ctx_before && ctx_after || person_lead || addressed;
-        if !context || listed_among_words(r, lat, t) || quoted(lat, t) {
+        if !context || listed_among_words(r, lat, t) || listed_among_places(lat, out, t) {
+            continue;
+        }
+        if quoted(lat, t) {
             continue;
         }
         out.push(Mention {
@@ -1076,6 +1080,19 @@ fn listed_among_words(r: &Recognizer, lat: &Lattice, t: &Token) -> bool {
         let e = (s..c.len()).find(|&k| delimits(k)).unwrap_or(c.len());
         words(s, e) || lat.token(s).is_some_and(|n| n.start == s && common_noun(n))
     };
+    before || after
+}
+
+/// Whether a tagged name is an item of a list whose item right before or
+/// after is a place (某某闸口、马庄堤、某某村: sites listed, not people).
+fn listed_among_places(lat: &Lattice, out: &[Mention], t: &Token) -> bool {
+    let c = &lat.chars;
+    let place = |m: &&Mention| m.etype() == Some(EntityType::Place);
+    let before = t.start >= 2
+        && c[t.start - 1] == '、'
+        && out.iter().filter(place).any(|m| m.end == t.start - 1);
+    let after =
+        c.get(t.end) == Some(&'、') && out.iter().filter(place).any(|m| m.start == t.end + 1);
     before || after
 }
 
@@ -2414,6 +2431,7 @@ mod tests {
         for text in [
             "市场监管局会同公安、卫健、教育体育等部门开展检查。",
             "全市开展“古廉、红廉、新廉”主题活动。",
+            "他们察看了东湾闸口、马庄堤、黄金卡村的险情。",
         ] {
             let ms = through(text, "tagged_names");
             assert!(!ms.iter().any(|m| m.1 == Some(Person)), "{text}: {ms:?}");
