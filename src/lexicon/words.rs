@@ -234,6 +234,9 @@ pub(crate) struct RelationWords {
     pub(crate) sign_verbs: Vec<String>,
     /// Verbs of speaking that open reported speech after a body (介绍).
     pub(crate) speech_verbs: Vec<String>,
+    /// Prepositions that bring a body's object before its verb (对某工程
+    /// 进行验收).
+    pub(crate) object_leads: Vec<String>,
     /// Posts written alone in a session's news (委员, 执行主席).
     pub(crate) session_posts: Vec<String>,
     /// Words of the names of the bodies holding such sessions.
@@ -263,6 +266,7 @@ impl RelationWords {
             invest_verbs: s.words("invest_verb")?,
             sign_verbs: s.words("sign_verb")?,
             speech_verbs: s.words("speech_verb")?,
+            object_leads: s.words("object_lead")?,
             session_posts: s.words("session_post")?,
             session_bodies: s.words("session_body")?,
         };

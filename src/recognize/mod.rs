@@ -195,9 +195,7 @@ pub(crate) const PASSES: &[(&str, Pass)] = &[
     ("sibling_units", chain::sibling_units),
     ("headed_names", names::scan),
     ("shared_heads", names::shared_heads),
-    ("enterprise_prefixes", |r, lat, out, covered| {
-        names::enterprise_prefixes(r, lat, out, covered)
-    }),
+    ("enterprise_prefixes", names::enterprise_prefixes),
     ("villages", local::villages),
     ("project_lists", projects::project_lists),
     ("named_before_deng", projects::listed_before_kind),

@@ -26,31 +26,123 @@ const CAPACITY_REACH: usize = 20;
 pub(crate) fn enterprise_prefixes(
     r: &Recognizer,
     lat: &Lattice,
-    out: &mut [Mention],
+    out: &mut Vec<Mention>,
     covered: &mut [bool],
 ) {
-    let prefix = &r.lex.head_words.enterprise_prefix;
-    for m in out.iter_mut() {
-        let s = m.start;
-        if s == 0 || covered[s - 1] || m.etype() != Some(EntityType::Organization) {
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    for i in 0..out.len() {
+        let s = out[i].start;
+        if s == 0 || out[i].etype() != Some(EntityType::Organization) {
             continue;
         }
-        let Some(t) = lat.token(s - 1).filter(|t| t.end == s) else {
+        let Some(ps) = prefix_before(r, lat, out, covered, s) else {
             continue;
         };
-        let word = lat.text(t.start, s);
-        // (中 alone only where the segmenter read it as a locative)
-        let cut = prefix.contains(&word) && (t.end - t.start > 1 || t.tag == Tag::F);
-        if !cut || !opens_name(r, lat, t.start) {
-            continue;
-        }
+        let word = lat.text(ps, s);
+        let m = &mut out[i];
         if prefixed(&mut m.kind, &word) {
             m.text.insert_str(0, &word);
-            m.start = t.start;
-            cover(covered, t.start, s);
+            m.start = ps;
+            cover(covered, ps, s);
+            dropped.push((ps, s));
         }
     }
+    // (a place read inside the abbreviation is part of it: 中国 of 中国铁建)
+    out.retain(|m| {
+        !(dropped.iter()).any(|&(ps, s)| m.start >= ps && m.end <= s && m.start < m.end)
+            || m.etype() == Some(EntityType::Organization)
+    });
+    let bureaus = numbered_bureaus(r, lat, out, covered);
+    for m in bureaus {
+        cover(covered, m.start, m.end);
+        out.push(m);
+    }
 }
+
+/// Where the abbreviation of a central enterprise ending at `s` starts: the
+/// longest such word of several characters, free or holding only a place
+/// (中国 of 中国铁建), where a name may open; or 中 alone where the
+/// segmenter read it as a locative.
+fn prefix_before(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &[Mention],
+    covered: &[bool],
+    s: usize,
+) -> Option<usize> {
+    let prefix = &r.lex.head_words.enterprise_prefix;
+    let free = |ps: usize| {
+        !covered[ps..s].iter().any(|c| *c)
+            || (out.iter().filter(|m| m.start < s && m.end > ps))
+                .all(|m| m.start >= ps && m.end <= s && m.etype() == Some(EntityType::Place))
+    };
+    let long = (2..=s.min(6)).rev().map(|l| s - l).find(|&ps| {
+        prefix.contains(lat.str(ps, s))
+            && lat.tok_boundary(ps)
+            && free(ps)
+            && opens_name(r, lat, ps)
+    });
+    if long.is_some() {
+        return long;
+    }
+    // (中 alone only where the segmenter read it as a locative)
+    let t = lat
+        .token(s - 1)
+        .filter(|t| t.end == s && t.end - t.start == 1)?;
+    let cut = prefix.contains(lat.str(t.start, s)) && t.tag == Tag::F && !covered[t.start];
+    (cut && opens_name(r, lat, t.start)).then_some(t.start)
+}
+
+/// The engineering bureaus of the central enterprises, named by the group's
+/// abbreviation and the bureau's number (中铁十局, 中建三局, 中交二航局 is
+/// not one): the abbreviation, one to three numerals and 局, free, after
+/// which no name goes on.
+fn numbered_bureaus(
+    r: &Recognizer,
+    lat: &Lattice,
+    out: &[Mention],
+    covered: &[bool],
+) -> Vec<Mention> {
+    let (prefix, fw) = (&r.lex.head_words.enterprise_prefix, &r.lex.function_words);
+    let c = &lat.chars;
+    let mut add = Vec::new();
+    for k in 0..c.len() {
+        let Some(len) = (2..=4)
+            .rev()
+            .find(|&l| k + l <= c.len() && prefix.contains(lat.str(k, k + l)))
+        else {
+            continue;
+        };
+        let mut e = k + len;
+        while e < c.len() && e < k + len + 3 && fw.numeral.has_char(c[e]) {
+            e += 1;
+        }
+        let bureau = e > k + len && c.get(e) == Some(&BUREAU);
+        let free = |a: usize, b: usize| {
+            !covered[a..b].iter().any(|x| *x)
+                && !out.iter().any(|m| m.start < b && m.end > a)
+                && !add.iter().any(|m: &Mention| m.start < b && m.end > a)
+        };
+        if !bureau || !free(k, e + 1) || !opens_name(r, lat, k) || !lat.tok_boundary(e + 1) {
+            continue;
+        }
+        let name = lat.text(k, e + 1);
+        add.push(Mention {
+            start: k,
+            end: e + 1,
+            text: name.clone(),
+            kind: MentionKind::Named {
+                etype: EntityType::Organization,
+                name,
+                place: None,
+            },
+        });
+    }
+    add
+}
+
+/// The head of an engineering bureau's short name (中铁十局).
+const BUREAU: char = '局';
 
 /// The mention's kind with the enterprise's abbreviation `word` put before
 /// its name: a bare name takes it, and a company named after its place
@@ -1416,6 +1508,15 @@ impl Walk<'_> {
             if let Some(os) = self.org_end(at) {
                 return Some((os, None));
             }
+            // (or after a central enterprise's abbreviation, which the
+            // segmenter reads as one word: 中国化学 + 工程集团有限公司)
+            let prefix = &self.r.lex.head_words.enterprise_prefix;
+            let group = (at.checked_sub(1).and_then(|k| self.lat.token(k)))
+                .filter(|t| company && t.end == at && t.end - t.start >= 2)
+                .filter(|t| prefix.contains(self.lat.str(t.start, t.end)));
+            if let Some(t) = group {
+                return Some((t.start, None));
+            }
         }
         None
     }
@@ -1484,6 +1585,11 @@ impl Walk<'_> {
             r.tags().project_stop.contains(t.tag)
         };
         let joiner = company && one && t.tag == Tag::C;
+        // (a work's term is a trade name's industry, whatever its tag:
+        // 某省高速/d集团有限公司, 某省路桥建设…公司)
+        if company && r.lex.head_words.work_head.contains(&w) {
+            return false;
+        }
         // (a group's name before a company's: see `word_stops`)
         if company && r.lex.head_words.company_head.contains(&w) {
             return true;
@@ -2308,6 +2414,29 @@ mod tests {
             "enterprise_prefixes",
         );
         assert!(has(&ms, "中铁十八局集团有限公司", Organization), "{ms:?}");
+        // the group's full abbreviation, over the country's name read in it
+        let ms = through(
+            "该工程由中国铁建大桥工程局集团有限公司承建。",
+            "enterprise_prefixes",
+        );
+        assert!(
+            has(&ms, "中国铁建大桥工程局集团有限公司", Organization),
+            "{ms:?}"
+        );
+        assert!(!has(&ms, "中国", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn an_engineering_bureau_by_its_group_and_number() {
+        for (text, name) in [
+            ("该项目由中铁十局承建。", "中铁十局"),
+            ("中建三局负责施工。", "中建三局"),
+        ] {
+            let ms = through(text, "enterprise_prefixes");
+            assert!(has(&ms, name, Organization), "{text}: {ms:?}");
+        }
+        let ms = through("中铁集团加快推进项目。", "enterprise_prefixes");
+        assert!(!ms.iter().any(|m| m.0 == "中铁集"), "{ms:?}");
     }
 
     #[test]

@@ -594,8 +594,8 @@ fn participates(res: &mut Resolver, sn: &Sentence) {
     {
         for b in &bodies {
             let at = sn.refs.iter().find(|r| r.key == *b);
-            let speech = &res.r.lex.words.relation.speech_verbs;
-            if section_body || at.is_some_and(|b| acts_on(sn, b, p, speech)) {
+            let words = &res.r.lex.words.relation;
+            if section_body || at.is_some_and(|b| acts_on(sn, b, p, words)) {
                 res.st
                     .relate(b, Predicate::ParticipatesIn, &p.key, None, sn.ev);
             }
@@ -610,8 +610,10 @@ fn participates(res: &mut Resolver, sn: &Sentence) {
 /// 现场调研) or speak of it (某局负责同志介绍…); or after the body where
 /// the project comes first (某项目由某
 /// 公司承建). A project only named beside the body (走访了某公司、某项目)
-/// is not acted on.
-fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, speech: &[String]) -> bool {
+/// is not acted on. A preposition that brings the project before the verb
+/// (某局对某工程进行了验收) lets the verb stand anywhere after it in its
+/// clause.
+fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, words: &RelationWords) -> bool {
     let in_name = |a: usize, e: usize| sn.refs.iter().any(|r| r.start <= a && e <= r.end);
     let cue_in = |a: usize, e: usize, cue: Cue| {
         within(sn.found, a, e).any(|f| f.is(cue) && !in_name(f.start, f.end))
@@ -630,20 +632,28 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, speech: &[String]) -> bool {
         // (what the body's people say is not what it does: 某局负责同志
         // 介绍，今年共谋划某项目)
         let between: String = sn.chars[b.end..p.start].iter().collect();
-        let reported = speech.iter().any(|v| between.contains(v.as_str()));
+        let reported = (words.speech_verbs.iter()).any(|v| between.contains(v.as_str()));
+        let after = if words.object_leads.contains(&between) {
+            clause_end(sn, p.end)
+        } else {
+            (p.end + 4).min(sn.e)
+        };
         !reported
             && !cue_in(b.end, p.start, Cue::Visit)
-            && (cue_in(b.end, p.start, Cue::Participate)
-                || cue_in(p.end, (p.end + 4).min(sn.e), Cue::Participate))
+            && (cue_in(b.end, p.start, Cue::Participate) || cue_in(p.end, after, Cue::Participate))
     } else if p.end <= b.start {
         // (in the body's own clause: 某项目由某公司承建)
-        let clause = (b.end..sn.e)
-            .find(|&k| ends_clause(sn.chars[k]))
-            .unwrap_or(sn.e);
-        cue_in(b.end, clause, Cue::Participate)
+        cue_in(b.end, clause_end(sn, b.end), Cue::Participate)
     } else {
         false
     }
+}
+
+/// Where the clause that goes on at `k` ends.
+fn clause_end(sn: &Sentence, k: usize) -> usize {
+    (k..sn.e)
+        .find(|&k| ends_clause(sn.chars[k]))
+        .unwrap_or(sn.e)
 }
 
 /// The companies that sign the project `p` (某县与某公司签约某项目): the
@@ -2218,6 +2228,20 @@ mod tests {
         assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
         // and the body whose Party group it names (党组, in state organs)
         assert!(member("何文彬", "山东省水利厅", "厅长"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_body_acts_on_a_project_brought_before_its_verb() {
+        let rels = relations(
+            "德州市交通运输局对德州东站综合枢纽项目进行了竣工验收。\
+             德州市水利局对城东水库除险加固工程非常关注。\n",
+        );
+        let acts = |b: &str, p: &str| {
+            rels.iter()
+                .any(|(s, pr, o, _)| s == b && *pr == Predicate::ParticipatesIn && o == p)
+        };
+        assert!(acts("德州市交通运输局", "德州东站综合枢纽项目"), "{rels:?}");
+        assert!(!acts("德州市水利局", "城东水库除险加固工程"), "{rels:?}");
     }
 
     #[test]
