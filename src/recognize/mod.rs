@@ -376,6 +376,11 @@ fn add_lexicon_words(lex: &Lexicon, jieba: &mut Jieba) {
     for word in (lex.head_words.enterprise_prefix.iter()).filter(|w| w.chars().count() >= 2) {
         add_word(jieba, word, 1000, Tag::Nt);
     }
+    // (and the short trades of a place's platform companies, which the
+    // segmenter would glue to the level before them: 县城/投 for 县 + 城投)
+    for word in lex.head_words.local_enterprise.iter() {
+        jieba.add_word(word, Some(20000), Some("n"));
+    }
 }
 
 /// Adds a word to jieba's dictionary with its frequency and tag, unless

@@ -209,6 +209,10 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         if !r.is_word(&w) && !r.lex.name_verbs.contains(&w) {
             return true;
         }
+        // (a platform company's short trade names the place's own: 城投)
+        if t.start == s && r.lex.head_words.local_enterprise.contains(&w) {
+            return true;
+        }
         // a known place (齐鲁, 济南) or a rare proper noun of the dictionary;
         // frequent dictionary words tagged as names are ordinary words
         // (城市/ns, 文明/nr)
@@ -2424,6 +2428,18 @@ mod tests {
             "{ms:?}"
         );
         assert!(!has(&ms, "中国", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_platform_company_by_its_level_and_trade() {
+        // (the segmenter would read 县城/投)
+        for (text, name) in [
+            ("该项目由县城投公司负责建设。", "县城投公司"),
+            ("学校扩建工程已移交城投集团实施。", "城投集团"),
+        ] {
+            let ms = through(text, "headed_names");
+            assert!(has(&ms, name, Organization), "{text}: {ms:?}");
+        }
     }
 
     #[test]

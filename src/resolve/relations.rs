@@ -1359,6 +1359,12 @@ fn chain_posts(
         // a place written right before the post (奉贤区区长)
         let place_before = place_ending(res, keys, ps);
         let organ = res.r.lex.posts.get(&pt).map(|p| p.organ);
+        // (a head's post after a post of a body written before it in the
+        // chain is that body's: 某局党组书记、局长某某)
+        let chained = (level.is_none() && organ == Some(PostOrgan::SelfBody))
+            .then(|| body_post_before(res, keys, chars, ps))
+            .flatten()
+            .filter(|_| keys.body_ending(ps).is_none());
         let target = match keys.body_ending(ps) {
             // the body named right before the post
             Some(b) if organ != Some(PostOrgan::Gov) => Some(b),
@@ -1372,7 +1378,9 @@ fn chain_posts(
                 implied_body(res, &pt, level, place_before, ps)
             }
         };
-        if let Some(t) = target {
+        if let Some(b) = chained {
+            chain_body_member(res, p, &b, pt.clone());
+        } else if let Some(t) = target {
             res.st
                 .relate(&p.key, Predicate::MemberOf, &t, Some(pt.clone()), &p.ev);
             if let Some(b) = keys.body_ending(ps) {
@@ -1523,6 +1531,21 @@ fn post_before(
         }
     }
     best
+}
+
+/// The body of the post that the post starting at `ps` follows after 、,
+/// when that post is written right after it (某局党组书记、局长: 某局党组).
+fn body_post_before(
+    res: &Resolver,
+    keys: &MentionKeys,
+    chars: &[char],
+    ps: usize,
+) -> Option<String> {
+    if ps < 2 || chars[ps - 1] != LIST_COMMA {
+        return None;
+    }
+    let (_, s) = post_before(res, keys, chars, ps - 1)?;
+    keys.body_ending(s)
 }
 
 /// The body a post implies by itself: 市长 → the city's government, 县委书记
@@ -2228,6 +2251,22 @@ mod tests {
         assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
         // and the body whose Party group it names (党组, in state organs)
         assert!(member("何文彬", "山东省水利厅", "厅长"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_head_s_post_after_the_party_group_s_is_the_body_s() {
+        // (the article names another bureau after the chain)
+        let rels = relations(
+            "德州市农业农村局党组书记、局长王红梅到临邑县调研。\
+             德州市生态环境局开展执法检查。\n",
+        );
+        assert!(member(&rels, "王红梅", "德州市农业农村局"), "{rels:?}");
+        assert!(!member(&rels, "王红梅", "德州市生态环境局"), "{rels:?}");
+        // and so where another body's post follows it in the chain
+        let rels =
+            relations("会议由山东省水利厅党组书记、厅长，山东省海洋局党组书记李建国主持。\n");
+        assert!(member(&rels, "李建国", "山东省水利厅"), "{rels:?}");
+        assert!(member(&rels, "李建国", "山东省海洋局党组"), "{rels:?}");
     }
 
     #[test]
