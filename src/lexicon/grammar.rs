@@ -267,6 +267,9 @@ pub(crate) struct PlaceTerms {
     /// Romanized words that a local portal's host puts after its place's
     /// name (shi in yidushi: 宜都市; news, rb: 日报).
     pub(crate) host_suffix: WordList,
+    /// The generic term of a city's urban area (城区): a district named by
+    /// a direction or age and it (东城区, 老城区) is part of any city.
+    pub(crate) urban_area_term: WordList,
     /// The level of each level word.
     pub(crate) levels: Vec<(char, Level)>,
 }
@@ -291,9 +294,19 @@ kinds!(PlaceTerms {
     short_term,
     host_prefix,
     host_suffix,
+    urban_area_term,
 });
 
 impl PlaceTerms {
+    /// Whether a name is a direction or age and the generic term of a
+    /// city's urban area (东城区, 西城区, 老城区): a part of any city.
+    pub(crate) fn urban_area(&self, name: &str) -> bool {
+        let mut cs = name.chars();
+        let first = cs.next().map(String::from).unwrap_or_default();
+        let opens = self.region_direction.contains(&first) || self.name_prefix.contains(&first);
+        opens && self.urban_area_term.contains(cs.as_str())
+    }
+
     /// Reads place_terms.tsv; a level word has one of the four levels, a
     /// town word term its least length.
     pub(super) fn load(file: &'static str, text: &str) -> Result<PlaceTerms, LexiconError> {

@@ -237,6 +237,8 @@ pub(crate) struct RelationWords {
     /// Prepositions that bring a body's object before its verb (对某工程
     /// 进行验收).
     pub(crate) object_leads: Vec<String>,
+    /// Verbs after 在 and a place that say a work is done there (开工).
+    pub(crate) site_verbs: Vec<String>,
     /// Posts written alone in a session's news (委员, 执行主席).
     pub(crate) session_posts: Vec<String>,
     /// Words of the names of the bodies holding such sessions.
@@ -267,6 +269,7 @@ impl RelationWords {
             sign_verbs: s.words("sign_verb")?,
             speech_verbs: s.words("speech_verb")?,
             object_leads: s.words("object_lead")?,
+            site_verbs: s.words("site_verb")?,
             session_posts: s.words("session_post")?,
             session_bodies: s.words("session_body")?,
         };

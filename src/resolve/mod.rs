@@ -1701,6 +1701,18 @@ mod tests {
     }
 
     #[test]
+    fn a_direction_s_urban_area_is_no_district_of_another_province() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "商丘市召开会议，永城市、夏邑县参加。东城区棚户区改造项目共涉及居民1200户。\n",
+        );
+        assert!(named(&a, "北京市东城区").is_none(), "{:?}", a.entities);
+        let b = resolve(&r, "北京市召开会议。东城区推进老旧小区改造。\n");
+        assert!(named(&b, "北京市东城区").is_some(), "{:?}", b.entities);
+    }
+
+    #[test]
     fn a_bureau_s_head_alone_before_its_units_is_the_bureau() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(

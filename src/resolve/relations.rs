@@ -204,6 +204,7 @@ fn sentence(res: &mut Resolver, sn: &Sentence) {
     participates(res, sn);
     places_in_projects(res, sn);
     located_by_word(res, sn);
+    located_by_site(res, sn);
     located_in_frame(res, sn);
 }
 
@@ -257,6 +258,35 @@ fn located_by_word(res: &mut Resolver, sn: &Sentence) {
         }
     }
 }
+
+/// locatedIn: a project right before 在 and a place, after which a verb
+/// says the work is done there (某某项目在某镇开工, 某工程已在某园区落地),
+/// lies in that place; a project signed or discussed somewhere (在某市签约)
+/// does not.
+fn located_by_site(res: &mut Resolver, sn: &Sentence) {
+    let rw = &res.r.lex.words.relation;
+    for p in sn.refs.iter().filter(|r| r.etype == EntityType::Project) {
+        let Some(k) = (p.end..(p.end + SUBJECT_GAP + 1).min(sn.e))
+            .find(|&k| res.r.lex.is(&sn.chars[k].to_string(), Trigger::Located))
+        else {
+            continue;
+        };
+        let (Some(place), end) = places_at(sn, k + 1) else {
+            continue;
+        };
+        let rest: String = sn.chars[end..(end + SITE_VERB_REACH).min(sn.e)]
+            .iter()
+            .collect();
+        if (rw.site_verbs.iter()).any(|v| rest.contains(v.as_str())) {
+            res.st
+                .relate(&p.key, Predicate::LocatedIn, &place.key, None, sn.ev);
+        }
+    }
+}
+
+/// How far after the place the verb of a work done there may end (正式
+/// 开工建设).
+const SITE_VERB_REACH: usize = 6;
 
 /// locatedIn: the projects after a clause that is a frame of place (在某镇，
 /// 某某工程正在…; 连日来，在某开发区，某某项目…) lie in that place, unless
@@ -2267,6 +2297,20 @@ mod tests {
             relations("会议由山东省水利厅党组书记、厅长，山东省海洋局党组书记李建国主持。\n");
         assert!(member(&rels, "李建国", "山东省水利厅"), "{rels:?}");
         assert!(member(&rels, "李建国", "山东省海洋局党组"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_project_started_in_a_place_lies_there() {
+        let rels = relations(
+            "德州市召开会议。投资5亿元的德州市光伏发电项目在黄河涯镇开工。\
+             德州市智慧物流园项目在济南签约。\n",
+        );
+        let located = |s: &str, o: &str| {
+            rels.iter()
+                .any(|(a, p, b, _)| a == s && *p == Predicate::LocatedIn && b.ends_with(o))
+        };
+        assert!(located("德州市光伏发电项目", "黄河涯镇"), "{rels:?}");
+        assert!(!located("德州市智慧物流园项目", "济南市"), "{rels:?}");
     }
 
     #[test]
