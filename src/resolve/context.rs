@@ -450,11 +450,15 @@ impl DocContext {
         // is about
         // (a county's full name of three characters or more that no other
         // division carries is the place itself: 武山县, 筠连县)
-        // (but not a direction and 城区: 东城区 is the east of any city)
+        // (but not a direction and 城区: 东城区 is the east of any city;
+        // nor a function word or verb of the triggers and a level word:
+        // 会同 + 县水利局)
+        let stem: String = p.text.chars().take(p.text.chars().count() - 1).collect();
         let distinct = p.cands.len() == 1
             && r.lex.divisions[i].level == Level::County
             && p.text.chars().count() >= 3
-            && !r.lex.place_terms.urban_area(&p.text);
+            && !r.lex.place_terms.urban_area(&p.text)
+            && !r.lex.triggers.contains_key(&stem);
         if !p.short && !distinct && r.lex.divisions[i].level > Level::City {
             if let Some(prov) = self.province {
                 if !r.lex.is_within(i, prov) {

@@ -1713,6 +1713,17 @@ mod tests {
     }
 
     #[test]
+    fn a_word_and_a_level_word_are_no_county_of_another_province() {
+        let r = Recognizer::new().expect("lexicons");
+        // 会同 (together with) + 县水利局, not 会同县 of Hunan
+        let a = resolve(
+            &r,
+            "汝南县召开会议。县生态环境分局会同县水利局开展联合执法。\n",
+        );
+        assert!(named(&a, "会同县").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
     fn a_bureau_s_head_alone_before_its_units_is_the_bureau() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
