@@ -1204,9 +1204,16 @@ impl Walk<'_> {
                     let w = lat.text(t.start, t.end);
                     !self.r.is_word(&w) || self.r.tags().inner_name.contains(t.tag) || prefixed(t)
                 }));
-        // (a short name right after a place is a local name's word there:
-        // 长乐区 + 滨海新城, not the 滨海 county)
-        let after_place = pr.short && self.known.place_end(ps).is_some();
+        // (a short name right after a place, or after a place and one
+        // character, is a local name's word there: 长乐区 + 滨海新城, not
+        // the 滨海 county; 某县 + 复/新河, a river)
+        let one_before = ps >= 1
+            && lat
+                .token(ps - 1)
+                .is_some_and(|t| t.end == ps && t.end - t.start == 1 && is_han(lat.chars[t.start]));
+        let after_place = pr.short
+            && (self.known.place_end(ps).is_some()
+                || one_before && self.known.place_end(ps - 1).is_some());
         Some(if inside || after_place {
             Step::Move(ps)
         } else {
@@ -2428,6 +2435,16 @@ mod tests {
             "{ms:?}"
         );
         assert!(!has(&ms, "中国", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_short_name_after_a_county_and_a_character_is_a_local_name_s_word() {
+        // 新河 is a county's short name; here the end of a river's name
+        let ms = through(
+            "据了解，丰县复新河综合治理工程也在加紧推进。",
+            "headed_names",
+        );
+        assert!(has(&ms, "丰县复新河综合治理工程", Project), "{ms:?}");
     }
 
     #[test]
