@@ -165,6 +165,8 @@ pub(crate) enum PostOrgan {
 pub(crate) struct Post {
     /// Which body it implies.
     pub(crate) organ: PostOrgan,
+    /// Whether it is a post of the body's leading team (rank `leader`).
+    pub(crate) leader: bool,
 }
 
 /// Role of a name suffix in the grammar.
@@ -435,8 +437,12 @@ impl Lexicon {
                 "none" => PostOrgan::None,
                 o => return Err(bad(file, n, format!("unknown organ {o}"))),
             };
-            // (the rank column is not read yet)
-            self.posts.insert(r[0].to_string(), Post { organ });
+            let leader = match r.get(2).copied() {
+                Some("leader") => true,
+                Some("staff") | None => false,
+                Some(k) => return Err(bad(file, n, format!("unknown rank {k}"))),
+            };
+            self.posts.insert(r[0].to_string(), Post { organ, leader });
         }
         Ok(())
     }

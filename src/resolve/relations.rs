@@ -1225,6 +1225,14 @@ fn chain_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[
     if written.is_none() {
         written = bare.iter().find_map(|pt| body_in_post(res, pt));
     }
+    // (a head's post alone after a delimiter: ，校长某某)
+    if let [pt] = &bare[..] {
+        let ps = pos.saturating_sub(pt.chars().count());
+        let alone = ps == 0 || is_punct(chars[ps - 1]);
+        if written.is_none() && alone && is_leader_of_self(res, pt) {
+            written = sole_body_before(keys, chars, ps);
+        }
+    }
     if let Some(b) = written {
         for pt in bare {
             if !street_office_member(res, p, &b, &pt) {
@@ -1232,6 +1240,27 @@ fn chain_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[
             }
         }
     }
+}
+
+/// Whether a post is a leader's post of whatever body it follows (校长,
+/// 院长, 董事长).
+fn is_leader_of_self(res: &Resolver, pt: &str) -> bool {
+    (res.r.lex.posts.get(pt)).is_some_and(|p| p.organ == PostOrgan::SelfBody && p.leader)
+}
+
+/// The one body named in the sentence before `end`, when it names one
+/// only (某某小学获评文明校园，校长某某介绍…): the body whose head's post
+/// a person is given with no body.
+fn sole_body_before(keys: &MentionKeys, chars: &[char], end: usize) -> Option<String> {
+    let start = (0..end)
+        .rev()
+        .find(|&k| ends_sentence(chars[k]))
+        .map_or(0, |k| k + 1);
+    let mut found = (keys.by_end.iter())
+        .filter(|(&e, (len, _))| e <= end && e >= start + len)
+        .map(|(_, (_, k))| k);
+    let first = found.next()?;
+    found.all(|k| k == first).then(|| first.clone())
 }
 
 /// The body a post names by its short name when no body is written
@@ -2281,6 +2310,22 @@ mod tests {
         assert!(member("冯志远", "德州市交通运输局", "副局长"), "{rels:?}");
         // and the body whose Party group it names (党组, in state organs)
         assert!(member("何文彬", "山东省水利厅", "厅长"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_head_s_post_alone_is_held_in_the_one_body_of_its_sentence() {
+        let rels = relations(
+            "德州市召开会议。德州市实验中学获评全国文明校园，校长王建国介绍了经验。\
+             副市长李红到德州市实验中学和德州市第二中学调研，校长张伟陪同。\n",
+        );
+        assert!(member(&rels, "王建国", "德州市实验中学"), "{rels:?}");
+        // (two bodies before the post: none is chosen)
+        assert!(
+            !rels
+                .iter()
+                .any(|(s, p, _, _)| s == "张伟" && *p == Predicate::MemberOf),
+            "{rels:?}"
+        );
     }
 
     #[test]
