@@ -555,11 +555,14 @@ fn is_name(
     if counted_or_listed(r, lat, bare, q) {
         return false;
     }
-    // an idiom ending like a name (开门见山) is none
-    if lat
-        .token(start)
-        .is_some_and(|t| t.start == start && t.end >= q + h.len && r.tags().idiom.contains(t.tag))
-    {
+    // an idiom ending like a name (开门见山) is none, unless a division's
+    // name opens it (曲阜师范大学/l)
+    if lat.token(start).is_some_and(|t| {
+        t.start == start
+            && t.end >= q + h.len
+            && r.tags().idiom.contains(t.tag)
+            && !opens_with_division(r, lat.str(t.start, t.end))
+    }) {
         return false;
     }
     let strict = !place_head || !hw.named_place_head.contains(h.text);
@@ -647,6 +650,17 @@ fn township_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool 
     }
     let stem = lat.text(bare, q);
     !(words == 1 && r.common_word(&stem) && r.word_freq(&stem) >= 1000)
+}
+
+/// Whether a word opens with a division's name or short name of two or
+/// three characters (曲阜 of 曲阜师范大学).
+fn opens_with_division(r: &Recognizer, w: &str) -> bool {
+    (2..=3).any(|l| {
+        let head: String = w.chars().take(l).collect();
+        head.chars().count() == l
+            && (r.lex.division_by_short.contains_key(&head)
+                || r.lex.division_by_name.contains_key(&head))
+    })
 }
 
 /// Whether a name may start at `k`: at the start, after a delimiter, a
@@ -1009,6 +1023,16 @@ impl Walk<'_> {
         };
         let w = lat.text(t.start, t.end);
         if r.lex.geo.contains_key(&w) || r.lex.division_by_name.contains_key(&w) {
+            return Some(Step::Found((t.start, None)));
+        }
+        // (a dictionary word that opens with a division's name and ends in
+        // an organisation's head is that organisation's name, whatever its
+        // tag: 曲阜师范大学/l; 老年大学 opens with none)
+        if self.org
+            && self.head != Head::Project
+            && opens_with_division(r, &w)
+            && w.chars().count() >= 4
+        {
             return Some(Step::Found((t.start, None)));
         }
         let before = lat.text(t.start, q);
@@ -2445,6 +2469,15 @@ mod tests {
             "headed_names",
         );
         assert!(has(&ms, "丰县复新河综合治理工程", Project), "{ms:?}");
+    }
+
+    #[test]
+    fn a_dictionary_word_of_a_place_and_a_head_is_an_institution() {
+        // (the segmenter holds 曲阜师范大学 as one word tagged l)
+        let ms = through("曲阜师范大学举行毕业典礼。", "headed_names");
+        assert!(has(&ms, "曲阜师范大学", Organization), "{ms:?}");
+        let ms = through("社区办起了老年大学。", "headed_names");
+        assert!(!has(&ms, "老年大学", Organization), "{ms:?}");
     }
 
     #[test]
