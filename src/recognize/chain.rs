@@ -297,6 +297,51 @@ pub(crate) fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
     for (oi, m) in add {
         out[oi] = m;
     }
+    listed_levels(r, lat, out);
+}
+
+/// A body named by a level word right after a listed body whose place is
+/// written and of that level (某区委组织部、区委宣传部; 某县财政局和县审计局):
+/// the level word stands for that place, not for the article's.
+fn listed_levels(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
+    let joiner = |k: usize| {
+        k >= 1
+            && (r.lex.function_words.list_joiner.has_char(lat.chars[k - 1])
+                || r.lex
+                    .words
+                    .relation
+                    .list_conjunctions
+                    .contains(&lat.chars[k - 1]))
+    };
+    let strict = &r.lex.words.places.strict_levels;
+    for i in 0..out.len() {
+        let (start, ch) = match &out[i].kind {
+            MentionKind::Chain(c) if c.places.is_empty() && c.level_text.is_none() => {
+                match c.level {
+                    Some(ch) => (out[i].start, ch),
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        if !joiner(start) {
+            continue;
+        }
+        let written = out.iter().find_map(|o| match &o.kind {
+            MentionKind::Chain(c) if o.end + 1 == start => c.places.last().cloned(),
+            _ => None,
+        });
+        let Some(p) = written else { continue };
+        let fits = !p.cands.is_empty()
+            && p.cands.iter().all(|&d| {
+                let d = &r.lex.divisions[d];
+                Some(d.level) == level_of(ch) && (!strict.contains(&ch) || d.name.ends_with(ch))
+            });
+        if let (true, MentionKind::Chain(c)) = (fits, &mut out[i].kind) {
+            c.places = vec![p];
+            c.level = None;
+        }
+    }
 }
 
 /// Gives the body of a unit to the units listed after it with the same

@@ -1724,6 +1724,21 @@ mod tests {
     }
 
     #[test]
+    fn a_level_word_after_a_listed_body_is_that_body_s_place() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "济宁市任城区人民政府召开会议。兖州区委组织部、区委宣传部联合开展活动。\n",
+        );
+        assert!(
+            named(&a, "中共济宁市兖州区委宣传部").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(named(&a, "中共济宁市任城区委宣传部").is_none());
+    }
+
+    #[test]
     fn a_bureau_s_head_alone_before_its_units_is_the_bureau() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
