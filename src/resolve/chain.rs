@@ -211,9 +211,21 @@ impl Resolver<'_> {
         if let Some(a) = &c.anaphor {
             // (a body's anaphor: 市局 in 市局林业发展中心; 我省 before a
             // unit's head names no body)
-            if let Some((k, et)) = self.anaphor(a, 0).filter(|(_, et)| et.is_org()) {
+            if let Some((k, et)) = self.anaphor(a, start).filter(|(_, et)| et.is_org()) {
                 let name = self.st.entities.get(&k).map(|e| e.name.clone())?;
                 cur = Some((k, name, et));
+            } else if self
+                .r
+                .lex
+                .words
+                .organs
+                .anaphor_heads
+                .iter()
+                .any(|h| a.ends_with(h.as_str()))
+            {
+                // (a body's anaphor that names none before it: 该院 after
+                // no 院 names no unit)
+                return None;
             }
         }
         let short_prefix = c.level.is_none() && matches!(c.places.as_slice(), [p] if p.short);

@@ -1081,19 +1081,28 @@ impl<'a> Resolver<'a> {
                         .find(|r| r.subject == k && r.predicate == Predicate::SubOrganizationOf)
                         .map(|r| r.object.clone())
                 };
+                // (an organisation too, by a head of its own: 该院 → …医院)
+                let kind = |r: &Ref| {
+                    r.etype == EntityType::Agency
+                        || !head.is_empty() && r.etype == EntityType::Organization
+                };
                 let last = (self.st.refs.iter().rev())
-                    .filter(|r| r.etype == EntityType::Agency && !r.anaphor && r.end <= pos)
+                    .filter(|r| kind(r) && !r.anaphor && r.end <= pos)
                     .find_map(|r| {
                         if headed(&r.key) {
-                            return Some(r.key.clone());
+                            return Some((r.key.clone(), r.etype));
                         }
-                        parent(&r.key).filter(|p| !head.is_empty() && headed(p))
-                    })
-                    .map(|k| (k, EntityType::Agency));
+                        let et = |k: &str| self.st.entities.get(k).map(|e| e.etype);
+                        parent(&r.key)
+                            .filter(|p| !head.is_empty() && headed(p))
+                            .map(|p| (et(&p).unwrap_or(EntityType::Agency), p))
+                            .map(|(t, p)| (p, t))
+                    });
                 if last.is_some() {
                     return last;
                 }
-                let b = bureau?;
+                // (the bureau the article is about, if the head is its own)
+                let b = bureau.filter(|b| head.is_empty() || b.name.ends_with(&head))?;
                 Some((
                     self.add_agency(&b.name, EntityType::Agency, None),
                     EntityType::Agency,
@@ -1736,6 +1745,26 @@ mod tests {
             a.entities
         );
         assert!(named(&a, "中共济宁市任城区委宣传部").is_none());
+    }
+
+    #[test]
+    fn an_anaphor_names_a_body_with_its_head_only() {
+        let r = Recognizer::new().expect("lexicons");
+        // (no 院 before 该院: not the bureau the article is about)
+        let a = resolve(
+            &r,
+            "淄博市审计局召开会议，淄博市审计局局长王强讲话。该院党委书记何平表示赞同。\n",
+        );
+        assert!(named(&a, "淄博市审计局党委").is_none(), "{:?}", a.entities);
+        let b = resolve(
+            &r,
+            "淄博市中心医院召开会议。该院党委书记何平表示，将提升服务水平。\n",
+        );
+        assert!(
+            named(&b, "淄博市中心医院党委").is_some(),
+            "{:?}",
+            b.entities
+        );
     }
 
     #[test]
