@@ -283,10 +283,15 @@ pub(crate) fn project_lists(
         .map(|(s, e, place)| (s, e, EntityType::Project, place))
         .collect();
     // a company whose project it is keeps its own mention
-    // (某某有限公司超低排放改造项目)
-    let company_first =
-        |m: &Mention, s: usize| m.start == s && m.etype() == Some(EntityType::Organization);
-    replace_with_named(lat, out, covered, named, company_first);
+    // (某某有限公司超低排放改造项目), and so does a division written in full
+    // inside the name after its start (某县某镇某某扩建项目: the project
+    // lies in 某镇)
+    let kept = |m: &Mention, s: usize| {
+        m.start == s && m.etype() == Some(EntityType::Organization)
+            || m.start > s
+                && matches!(&m.kind, MentionKind::Place(p) if !p.short && !p.cands.is_empty())
+    };
+    replace_with_named(lat, out, covered, named, kept);
 }
 
 /// The mentions by their start: (start, index), sorted.
@@ -330,11 +335,27 @@ fn replace_with_named(
     if named.is_empty() {
         return;
     }
+    // (the division a name read inside starts with, written in full after
+    // the whole name's start, stays a place of the text: 某县 + 某镇某某项目)
+    let mut places: Vec<Mention> = Vec::new();
     out.retain(|m| {
         let k = named.partition_point(|t| t.1 <= m.start);
         let inside = named.get(k).is_some_and(|t| m.start >= t.0 && m.end <= t.1);
+        if inside {
+            if let MentionKind::Named { place: Some(p), .. } = &m.kind {
+                if p.start > named[k].0 && !p.short && !p.cands.is_empty() {
+                    places.push(Mention {
+                        start: p.start,
+                        end: p.end,
+                        text: p.text.clone(),
+                        kind: MentionKind::Place(p.clone()),
+                    });
+                }
+            }
+        }
         !inside || keep(m, named[k].0)
     });
+    out.extend(places);
     for (start, end, etype, place) in named {
         let name = super::names::clean(lat.str(start, end));
         out.push(Mention {

@@ -203,6 +203,7 @@ fn sentence(res: &mut Resolver, sn: &Sentence) {
     issued_by_verb(res, sn);
     participates(res, sn);
     places_in_projects(res, sn);
+    companies_of_projects(res, sn);
     located_by_word(res, sn);
     located_by_site(res, sn);
     located_in_frame(res, sn);
@@ -324,6 +325,28 @@ fn located_in_frame(res: &mut Resolver, sn: &Sentence) {
             res.st
                 .relate(&p.key, Predicate::LocatedIn, &place.key, None, sn.ev);
         }
+    }
+}
+
+/// participatesIn: a company whose name opens a project's name is the
+/// project's owner (某某有限公司年产5万吨某某项目); a school or hospital
+/// so written is what the project builds.
+fn companies_of_projects(res: &mut Resolver, sn: &Sentence) {
+    let company = |k: &str| {
+        (res.st.entities.get(k)).is_some_and(|e| res.r.lex.head_words.company_head.ends(&e.name))
+    };
+    let owned: Vec<(String, String)> = (sn.refs.iter())
+        .filter(|r| r.etype == EntityType::Project)
+        .flat_map(|p| {
+            (sn.refs.iter())
+                .filter(|o| o.start == p.start && o.end < p.end && !o.anaphor)
+                .filter(|o| o.etype == EntityType::Organization && company(&o.key))
+                .map(|o| (o.key.clone(), p.key.clone()))
+        })
+        .collect();
+    for (o, p) in owned {
+        res.st
+            .relate(&o, Predicate::ParticipatesIn, &p, None, sn.ev);
     }
 }
 
@@ -2342,6 +2365,42 @@ mod tests {
             relations("会议由山东省水利厅党组书记、厅长，山东省海洋局党组书记李建国主持。\n");
         assert!(member(&rels, "李建国", "山东省水利厅"), "{rels:?}");
         assert!(member(&rels, "李建国", "山东省海洋局党组"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_company_whose_name_opens_a_project_s_takes_part_in_it() {
+        let rels = relations(
+            "谷城县重大项目集中签约。德州恒瑞新材料有限公司年产5万吨新型建材项目、\
+             谷城县石花镇宏达酒业扩建项目现场签约。\n",
+        );
+        let has = |s: &str, p: Predicate, o: &str| {
+            rels.iter()
+                .any(|(a, pr, b, _)| a == s && *pr == p && b.ends_with(o))
+        };
+        assert!(
+            has(
+                "德州恒瑞新材料有限公司",
+                Predicate::ParticipatesIn,
+                "年产5万吨新型建材项目"
+            ),
+            "{rels:?}"
+        );
+        assert!(
+            has(
+                "谷城县石花镇宏达酒业扩建项目",
+                Predicate::LocatedIn,
+                "石花镇"
+            ),
+            "{rels:?}"
+        );
+        // (a school is what its project builds, not who builds it)
+        let rels = relations("谷城县召开会议。谷城县第一中学扩建工程开工建设。\n");
+        assert!(
+            !rels
+                .iter()
+                .any(|(_, p, _, _)| *p == Predicate::ParticipatesIn),
+            "{rels:?}"
+        );
     }
 
     #[test]
