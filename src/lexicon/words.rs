@@ -239,6 +239,8 @@ pub(crate) struct RelationWords {
     pub(crate) object_leads: Vec<String>,
     /// Verbs after 在 and a place that say a work is done there (开工).
     pub(crate) site_verbs: Vec<String>,
+    /// Words naming a project's owner between it and the body (业主).
+    pub(crate) owner_words: Vec<String>,
     /// Posts written alone in a session's news (委员, 执行主席).
     pub(crate) session_posts: Vec<String>,
     /// Words of the names of the bodies holding such sessions.
@@ -270,6 +272,7 @@ impl RelationWords {
             speech_verbs: s.words("speech_verb")?,
             object_leads: s.words("object_lead")?,
             site_verbs: s.words("site_verb")?,
+            owner_words: s.words("owner_word")?,
             session_posts: s.words("session_post")?,
             session_bodies: s.words("session_body")?,
         };

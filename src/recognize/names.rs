@@ -107,6 +107,10 @@ fn numbered_bureaus(
     let c = &lat.chars;
     let mut add = Vec::new();
     for k in 0..c.len() {
+        // (the quick test of the list's first characters first)
+        if prefix.at(c, k).is_none() {
+            continue;
+        }
         let Some(len) = (2..=4)
             .rev()
             .find(|&l| k + l <= c.len() && prefix.contains(lat.str(k, k + l)))

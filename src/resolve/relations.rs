@@ -695,8 +695,12 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, words: &RelationWords) -> bool {
             && !cue_in(b.end, p.start, Cue::Visit)
             && (cue_in(b.end, p.start, Cue::Participate) || cue_in(p.end, after, Cue::Participate))
     } else if p.end <= b.start {
-        // (in the body's own clause: 某项目由某公司承建)
-        cue_in(b.end, clause_end(sn, b.end), Cue::Participate)
+        // (in the body's own clause: 某项目由某公司承建; or named the
+        // project's owner in one clause: 某项目业主为某公司)
+        let between: String = sn.chars[p.end..b.start].iter().collect();
+        let owner = !sn.chars[p.end..b.start].iter().any(|c| ends_clause(*c))
+            && (words.owner_words.iter()).any(|w| between.contains(w.as_str()));
+        owner || cue_in(b.end, clause_end(sn, b.end), Cue::Participate)
     } else {
         false
     }
@@ -2399,6 +2403,26 @@ mod tests {
             !rels
                 .iter()
                 .any(|(_, p, _, _)| *p == Predicate::ParticipatesIn),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_project_s_owner_and_its_approver_take_part_in_it() {
+        let rels = relations(
+            "德州市召开会议。德州东站综合枢纽项目业主为德州市城市建设投资有限公司。\
+             山东省发展和改革委员会批复了德州市城东污水处理厂扩建项目。\n",
+        );
+        let acts = |b: &str, p: &str| {
+            rels.iter()
+                .any(|(s, pr, o, _)| s == b && *pr == Predicate::ParticipatesIn && o == p)
+        };
+        assert!(
+            acts("德州市城市建设投资有限公司", "德州东站综合枢纽项目"),
+            "{rels:?}"
+        );
+        assert!(
+            acts("山东省发展和改革委员会", "德州市城东污水处理厂扩建项目"),
             "{rels:?}"
         );
     }
