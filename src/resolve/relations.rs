@@ -1861,6 +1861,17 @@ mod tests {
             .any(|(s, p, o, _)| s == person && *p == Predicate::MemberOf && o.ends_with(body))
     }
 
+    /// Whether the relations say the body `b` takes part in the project `p`.
+    fn acts(rels: &[(String, Predicate, String, Option<String>)], b: &str, p: &str) -> bool {
+        rels.iter()
+            .any(|(s, pr, o, _)| s == b && *pr == Predicate::ParticipatesIn && o == p)
+    }
+
+    /// Whether the relations hold none of the predicate `p`.
+    fn none_of(rels: &[(String, Predicate, String, Option<String>)], p: Predicate) -> bool {
+        !rels.iter().any(|(_, q, _, _)| *q == p)
+    }
+
     #[test]
     fn a_site_named_online_is_the_medium_of_its_reporters() {
         let rels = relations(
@@ -1879,12 +1890,7 @@ mod tests {
     #[test]
     fn a_body_that_manages_institutions_of_a_kind_is_no_unit_of_one() {
         let rels = relations("伊春市国有林场管理局召开春季防火会议。");
-        assert!(
-            !rels
-                .iter()
-                .any(|(_, p, _, _)| *p == Predicate::SubOrganizationOf),
-            "{rels:?}"
-        );
+        assert!(none_of(&rels, Predicate::SubOrganizationOf), "{rels:?}");
     }
 
     #[test]
@@ -2289,28 +2295,17 @@ mod tests {
                 "{rels:?}"
             );
         }
-        assert!(
-            !rels.iter().any(|(_, p, _, _)| *p == Predicate::PartnerOf),
-            "{rels:?}"
-        );
+        assert!(none_of(&rels, Predicate::PartnerOf), "{rels:?}");
         // no document after the verb: nothing is issued
         let rels = relations("德州市水利局印发通知，要求做好防汛准备。\n");
-        assert!(
-            !rels.iter().any(|(_, p, _, _)| *p == Predicate::Issued),
-            "{rels:?}"
-        );
+        assert!(none_of(&rels, Predicate::Issued), "{rels:?}");
         // a project in a sentence that says no body acts on it
         let rels = relations("德州市水利局的同志谈到了德州市减河治理项目。\n");
         assert!(
             holds(&rels, "德州市减河治理项目", Predicate::LocatedIn, "德州市"),
             "{rels:?}"
         );
-        assert!(
-            !rels
-                .iter()
-                .any(|(_, p, _, _)| *p == Predicate::ParticipatesIn),
-            "{rels:?}"
-        );
+        assert!(none_of(&rels, Predicate::ParticipatesIn), "{rels:?}");
     }
 
     #[test]
@@ -2399,12 +2394,7 @@ mod tests {
         );
         // (a school is what its project builds, not who builds it)
         let rels = relations("谷城县召开会议。谷城县第一中学扩建工程开工建设。\n");
-        assert!(
-            !rels
-                .iter()
-                .any(|(_, p, _, _)| *p == Predicate::ParticipatesIn),
-            "{rels:?}"
-        );
+        assert!(none_of(&rels, Predicate::ParticipatesIn), "{rels:?}");
     }
 
     #[test]
@@ -2413,16 +2403,16 @@ mod tests {
             "德州市召开会议。德州东站综合枢纽项目业主为德州市城市建设投资有限公司。\
              山东省发展和改革委员会批复了德州市城东污水处理厂扩建项目。\n",
         );
-        let acts = |b: &str, p: &str| {
-            rels.iter()
-                .any(|(s, pr, o, _)| s == b && *pr == Predicate::ParticipatesIn && o == p)
-        };
         assert!(
-            acts("德州市城市建设投资有限公司", "德州东站综合枢纽项目"),
+            acts(&rels, "德州市城市建设投资有限公司", "德州东站综合枢纽项目"),
             "{rels:?}"
         );
         assert!(
-            acts("山东省发展和改革委员会", "德州市城东污水处理厂扩建项目"),
+            acts(
+                &rels,
+                "山东省发展和改革委员会",
+                "德州市城东污水处理厂扩建项目"
+            ),
             "{rels:?}"
         );
     }
@@ -2447,12 +2437,14 @@ mod tests {
             "德州市交通运输局对德州东站综合枢纽项目进行了竣工验收。\
              德州市水利局对城东水库除险加固工程非常关注。\n",
         );
-        let acts = |b: &str, p: &str| {
-            rels.iter()
-                .any(|(s, pr, o, _)| s == b && *pr == Predicate::ParticipatesIn && o == p)
-        };
-        assert!(acts("德州市交通运输局", "德州东站综合枢纽项目"), "{rels:?}");
-        assert!(!acts("德州市水利局", "城东水库除险加固工程"), "{rels:?}");
+        assert!(
+            acts(&rels, "德州市交通运输局", "德州东站综合枢纽项目"),
+            "{rels:?}"
+        );
+        assert!(
+            !acts(&rels, "德州市水利局", "城东水库除险加固工程"),
+            "{rels:?}"
+        );
     }
 
     #[test]
@@ -2461,15 +2453,14 @@ mod tests {
             "德州市发展和改革委员会负责同志介绍，今年全市谋划了城东物流园项目。\
              德州市交通运输局加快推进德州东站综合枢纽项目。\n",
         );
-        let acts = |b: &str, p: &str| {
-            rels.iter()
-                .any(|(s, pr, o, _)| s == b && *pr == Predicate::ParticipatesIn && o == p)
-        };
         assert!(
-            !acts("德州市发展和改革委员会", "城东物流园项目"),
+            !acts(&rels, "德州市发展和改革委员会", "城东物流园项目"),
             "{rels:?}"
         );
-        assert!(acts("德州市交通运输局", "德州东站综合枢纽项目"), "{rels:?}");
+        assert!(
+            acts(&rels, "德州市交通运输局", "德州东站综合枢纽项目"),
+            "{rels:?}"
+        );
     }
 
     #[test]
@@ -2559,10 +2550,7 @@ mod tests {
         // 领导 before a name names no body of its own, and a word before it
         // is no name (包片领导: the leaders in charge of an area)
         let rels = relations("德州市成立工作组，以包片领导、包村干部为成员。\n");
-        assert!(
-            !rels.iter().any(|(_, p, _, _)| *p == Predicate::MemberOf),
-            "{rels:?}"
-        );
+        assert!(none_of(&rels, Predicate::MemberOf), "{rels:?}");
     }
 
     #[test]
