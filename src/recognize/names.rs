@@ -1406,6 +1406,19 @@ impl Walk<'_> {
             && t.start > 0
             && self.lat.chars[t.start - 1].is_ascii_digit();
         if date {
+            // (but a division's year program is named so: 某县2025年老旧
+            // 小区改造项目, the county's works of that year)
+            let mut ds = t.start;
+            while ds > 0 && self.lat.chars[ds - 1].is_ascii_digit() {
+                ds -= 1;
+            }
+            let program = (self.head == Head::Project)
+                .then(|| self.known.place_end(ds))
+                .flatten()
+                .filter(|(_, _, pr)| !pr.short && !pr.cands.is_empty());
+            if let (true, Some((ps, _, pr))) = (t.start - ds == 4, program) {
+                return Step::Found((ps, Some(pr)));
+            }
             return Step::Stop(start);
         }
         // a locative opening a village's name that the segmenter cut off
@@ -2482,6 +2495,15 @@ mod tests {
         assert!(has(&ms, "曲阜师范大学", Organization), "{ms:?}");
         let ms = through("社区办起了老年大学。", "headed_names");
         assert!(!has(&ms, "老年大学", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn a_division_s_program_of_a_year_is_a_project() {
+        let ms = through("淇滨区2025年老旧小区改造项目已开工38个。", "headed_names");
+        assert!(has(&ms, "淇滨区2025年老旧小区改造项目", Project), "{ms:?}");
+        // (a year alone opens no name: 2025年老旧小区改造项目 is generic)
+        let ms = through("今年，2025年老旧小区改造项目已开工。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
     }
 
     #[test]
