@@ -263,6 +263,22 @@ fn abbreviates(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
             return true;
         }
     }
+    // a place and an institution's head is a name of its own, not a short
+    // form of the place's institution named more fully (榆林学院 and
+    // 榆林职业技术学院, 山东大学 and 山东农业大学 are two; the name written on
+    // is the same body: 某某日报 → 某某日报社)
+    if let Some((place, head)) = place_and_head(short, lex) {
+        // (but the place written short is the same: 山东广播电视台 →
+        // 山东省广播电视台)
+        let full = |i: &usize| format!("{}{head}", lex.divisions[*i].name) == long;
+        let same = lex
+            .division_by_short
+            .get(&place)
+            .is_some_and(|v| v.iter().any(full));
+        if !long.starts_with(short) && !same {
+            return false;
+        }
+    }
     let long = bare.unwrap_or(long);
     let l: Vec<char> = long.chars().collect();
     if s.len() < 3 || s.len() >= l.len() {
@@ -282,6 +298,28 @@ fn abbreviates(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
         }
     }
     last + 3 >= l.len()
+}
+
+/// A name that is a division's name or short name and the head of an
+/// institution's name (not a company's), nothing else (榆林学院, 山东大学):
+/// the place and the head.
+fn place_and_head(name: &str, lex: &crate::lexicon::Lexicon) -> Option<(String, String)> {
+    let cs: Vec<char> = name.chars().collect();
+    (2..cs.len().saturating_sub(1)).find_map(|k| {
+        let (place, head): (String, String) = (cs[..k].iter().collect(), cs[k..].iter().collect());
+        // (not a company's: its name is its trade name and its form, and a
+        // trade name may be a place's, 华新集团 for 江苏华新…集团有限公司)
+        let is_place =
+            lex.division_by_short.contains_key(&place) || lex.division_by_name.contains_key(&place);
+        let is_head = !lex.head_words.company_head.ends(&head)
+            && lex.suffixes.get(&head).is_some_and(|v| {
+                v.iter().any(|x| {
+                    x.role == crate::lexicon::SuffixRole::Body
+                        && x.etype == EntityType::Organization
+                })
+            });
+        (is_place && is_head).then_some((place, head))
+    })
 }
 
 /// Within a document, an organisation or project written in a short form
@@ -1765,6 +1803,18 @@ mod tests {
             "{:?}",
             b.entities
         );
+    }
+
+    #[test]
+    fn a_place_and_an_institution_s_head_abbreviates_nothing() {
+        let r = Recognizer::new().expect("lexicons");
+        let lex = &r.lex;
+        assert!(!abbreviates("榆林学院", "榆林职业技术学院", lex));
+        assert!(!abbreviates("山东大学", "山东农业大学", lex));
+        assert!(abbreviates("南京银行", "南京银行股份有限公司", lex));
+        assert!(abbreviates("中山日报", "中山日报社", lex));
+        assert!(abbreviates("山东广播电视台", "山东省广播电视台", lex));
+        assert!(abbreviates("津潍高铁", "天津至潍坊高速铁路", lex));
     }
 
     #[test]
