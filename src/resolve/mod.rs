@@ -263,22 +263,7 @@ fn abbreviates(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
             return true;
         }
     }
-    // a place and an institution's head is a name of its own, not a short
-    // form of the place's institution named more fully (榆林学院 and
-    // 榆林职业技术学院, 山东大学 and 山东农业大学 are two; the name written on
-    // is the same body: 某某日报 → 某某日报社)
-    if let Some((place, head)) = place_and_head(short, lex) {
-        // (but the place written short is the same: 山东广播电视台 →
-        // 山东省广播电视台)
-        let full = |i: &usize| format!("{}{head}", lex.divisions[*i].name) == long;
-        let same = lex
-            .division_by_short
-            .get(&place)
-            .is_some_and(|v| v.iter().any(full));
-        if !long.starts_with(short) && !same {
-            return false;
-        }
-    }
+    let written = long;
     let long = bare.unwrap_or(long);
     let l: Vec<char> = long.chars().collect();
     if s.len() < 3 || s.len() >= l.len() {
@@ -297,7 +282,20 @@ fn abbreviates(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
             None => return false,
         }
     }
-    last + 3 >= l.len()
+    last + 3 >= l.len() && !own_institution(short, written, lex)
+}
+
+/// Whether `short`, a place and an institution's head, is a name of its own
+/// rather than a short form of `long` (榆林学院 and 榆林职业技术学院, 山东大学
+/// and 山东农业大学 are two); the name written on (某某日报 → 某某日报社) or
+/// with the place's full name (山东广播电视台 → 山东省广播电视台) is the same.
+fn own_institution(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bool {
+    let Some((place, head)) = place_and_head(short, lex) else {
+        return false;
+    };
+    let full = |i: &usize| format!("{}{head}", lex.divisions[*i].name) == long;
+    let same = (lex.division_by_short.get(&place)).is_some_and(|v| v.iter().any(full));
+    !long.starts_with(short) && !same
 }
 
 /// A name that is a division's name or short name and the head of an
