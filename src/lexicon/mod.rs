@@ -577,6 +577,11 @@ impl Lexicon {
         })
     }
 
+    /// Whether a word is a division's full or short name (曲阜, 曲阜市).
+    pub(crate) fn names_division(&self, w: &str) -> bool {
+        self.division_by_short.contains_key(w) || self.division_by_name.contains_key(w)
+    }
+
     /// Whether a word is the full form of a zone of the approval lists
     /// (高新技术产业开发区), which a city's short name opens.
     pub(crate) fn is_zone_form(&self, w: &str) -> bool {

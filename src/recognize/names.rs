@@ -659,12 +659,8 @@ fn township_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bool 
 /// Whether a word opens with a division's name or short name of two or
 /// three characters (曲阜 of 曲阜师范大学).
 fn opens_with_division(r: &Recognizer, w: &str) -> bool {
-    (2..=3).any(|l| {
-        let head: String = w.chars().take(l).collect();
-        head.chars().count() == l
-            && (r.lex.division_by_short.contains_key(&head)
-                || r.lex.division_by_name.contains_key(&head))
-    })
+    (w.char_indices().skip(2).take(2)).any(|(i, _)| r.lex.names_division(&w[..i]))
+        || w.chars().count() == 3 && r.lex.names_division(w)
 }
 
 /// Whether a name may start at `k`: at the start, after a delimiter, a

@@ -552,10 +552,7 @@ impl Resolver<'_> {
                 .iter()
                 .all(|p| !p.cands.is_empty() && p.cands.iter().all(town));
         let company = lx.head_words.company_head.ends(t);
-        let opens = t.char_indices().skip(2).take(6).any(|(i, _)| {
-            let head = &t[..i];
-            lx.division_by_short.contains_key(head) || lx.division_by_name.contains_key(head)
-        });
+        let opens = (t.char_indices().skip(2).take(6)).any(|(i, _)| lx.names_division(&t[..i]));
         towns && company && opens
     }
 

@@ -453,12 +453,16 @@ impl DocContext {
         // (but not a direction and 城区: 东城区 is the east of any city;
         // nor a function word or verb of the triggers and a level word:
         // 会同 + 县水利局)
-        let stem: String = p.text.chars().take(p.text.chars().count() - 1).collect();
+        let stem = p
+            .text
+            .char_indices()
+            .last()
+            .map_or("", |(k, _)| &p.text[..k]);
         let distinct = p.cands.len() == 1
             && r.lex.divisions[i].level == Level::County
             && p.text.chars().count() >= 3
             && !r.lex.place_terms.urban_area(&p.text)
-            && !r.lex.triggers.contains_key(&stem);
+            && !r.lex.triggers.contains_key(stem);
         if !p.short && !distinct && r.lex.divisions[i].level > Level::City {
             if let Some(prov) = self.province {
                 if !r.lex.is_within(i, prov) {

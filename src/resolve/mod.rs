@@ -294,29 +294,22 @@ fn own_institution(short: &str, long: &str, lex: &crate::lexicon::Lexicon) -> bo
         return false;
     };
     let full = |i: &usize| format!("{}{head}", lex.divisions[*i].name) == long;
-    let same = (lex.division_by_short.get(&place)).is_some_and(|v| v.iter().any(full));
+    let same = (lex.division_by_short.get(place)).is_some_and(|v| v.iter().any(full));
     !long.starts_with(short) && !same
 }
 
 /// A name that is a division's name or short name and the head of an
 /// institution's name (not a company's), nothing else (榆林学院, 山东大学):
 /// the place and the head.
-fn place_and_head(name: &str, lex: &crate::lexicon::Lexicon) -> Option<(String, String)> {
-    let cs: Vec<char> = name.chars().collect();
-    (2..cs.len().saturating_sub(1)).find_map(|k| {
-        let (place, head): (String, String) = (cs[..k].iter().collect(), cs[k..].iter().collect());
-        // (not a company's: its name is its trade name and its form, and a
-        // trade name may be a place's, 华新集团 for 江苏华新…集团有限公司)
-        let is_place =
-            lex.division_by_short.contains_key(&place) || lex.division_by_name.contains_key(&place);
-        let is_head = !lex.head_words.company_head.ends(&head)
-            && lex.suffixes.get(&head).is_some_and(|v| {
-                v.iter().any(|x| {
-                    x.role == crate::lexicon::SuffixRole::Body
-                        && x.etype == EntityType::Organization
-                })
-            });
-        (is_place && is_head).then_some((place, head))
+fn place_and_head<'a>(name: &'a str, lex: &crate::lexicon::Lexicon) -> Option<(&'a str, &'a str)> {
+    // (not a company's: its name is its trade name and its form, and a
+    // trade name may be a place's, 华新集团 for 江苏华新…集团有限公司)
+    let n = name.chars().count();
+    (name.char_indices().skip(2).take(n.saturating_sub(3))).find_map(|(i, _)| {
+        let (place, head) = name.split_at(i);
+        let is_head = !lex.head_words.company_head.ends(head)
+            && lex.body_head(head, |t| t == EntityType::Organization);
+        (lex.names_division(place) && is_head).then_some((place, head))
     })
 }
 

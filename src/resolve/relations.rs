@@ -687,7 +687,7 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, words: &RelationWords) -> bool {
         let between: String = sn.chars[b.end..p.start].iter().collect();
         let reported = (words.speech_verbs.iter()).any(|v| between.contains(v.as_str()));
         let after = if words.object_leads.contains(&between) {
-            clause_end(sn, p.end)
+            sn.clause(p.end).1
         } else {
             (p.end + 4).min(sn.e)
         };
@@ -700,17 +700,10 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, words: &RelationWords) -> bool {
         let between: String = sn.chars[p.end..b.start].iter().collect();
         let owner = !sn.chars[p.end..b.start].iter().any(|c| ends_clause(*c))
             && (words.owner_words.iter()).any(|w| between.contains(w.as_str()));
-        owner || cue_in(b.end, clause_end(sn, b.end), Cue::Participate)
+        owner || cue_in(b.end, sn.clause(b.end).1, Cue::Participate)
     } else {
         false
     }
-}
-
-/// Where the clause that goes on at `k` ends.
-fn clause_end(sn: &Sentence, k: usize) -> usize {
-    (k..sn.e)
-        .find(|&k| ends_clause(sn.chars[k]))
-        .unwrap_or(sn.e)
 }
 
 /// The companies that sign the project `p` (某县与某公司签约某项目): the
