@@ -196,8 +196,31 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
                 continue;
             }
         }
+        if let Some(m) = topic_project(r, lat, i) {
+            i = m.end;
+            out.push(m);
+            continue;
+        }
         i += 1;
     }
+}
+
+/// A project's generic noun opening a sentence or clause as a word of its
+/// own (。项目由某公司承建; ，工程总投资…) is the project the text is
+/// about, as 该项目 is: an anaphor.
+fn topic_project(r: &Recognizer, lat: &Lattice, i: usize) -> Option<Mention> {
+    let opens = i == 0 || matches!(lat.chars[i - 1], '。' | '！' | '？' | '；' | '，' | '\n');
+    let t = lat.token(i).filter(|t| opens && t.start == i)?;
+    let w = lat.str(t.start, t.end);
+    let heads = &r.lex.words.organs.project_anaphor_heads;
+    heads.iter().any(|h| h == w).then(|| Mention {
+        start: i,
+        end: t.end,
+        text: w.to_string(),
+        kind: MentionKind::Anaphor {
+            word: w.to_string(),
+        },
+    })
 }
 
 /// The government written right after a place's Party committee, as its
@@ -621,6 +644,21 @@ fn no_division_here(
     let cands = cands.unwrap_or_default();
     short && (unit_head || wider_level_follows(r, lat, cands, end))
         || !short && foreign_generic_unit(r, lat, cands, pos)
+        || joined_after_body(r, lat, (pos, end))
+}
+
+/// Whether a division named by a conjunction and its level term (和县)
+/// stands right after a body's name: the conjunction joins that body to
+/// one named by the level word (县住建局和县城投公司).
+fn joined_after_body(r: &Recognizer, lat: &Lattice, (pos, end): (usize, usize)) -> bool {
+    use crate::EntityType::{Agency, Organization};
+    let joiner = &r.lex.function_words.list_joiner;
+    end == pos + 2
+        && pos > 0
+        && joiner.has_char(lat.chars[pos])
+        && r.lex.body_head(&lat.chars[pos - 1].to_string(), |t| {
+            t == Agency || t == Organization
+        })
 }
 
 /// Whether the divisions `cands` at `pos` are township-level units named
@@ -1701,6 +1739,16 @@ mod tests {
         let ms = found_by("省教育厅将会同省财政厅制定实施细则。", "chains");
         assert!(has(&ms, "省财政厅", Agency), "{ms:?}");
         assert!(!ms.iter().any(|m| m.0.starts_with("会同")), "{ms:?}");
+    }
+
+    #[test]
+    fn a_conjunction_and_a_level_word_after_a_body_name_no_county() {
+        // 和县 is a county of Anhui, and 和 + 县 after a body's name
+        let ms = through("项目由县住建局和县城投公司共同实施。", "headed_names");
+        assert!(!ms.iter().any(|m| m.0.starts_with("和县")), "{ms:?}");
+        // (after its city it is the county)
+        let ms = through("马鞍山市和县召开会议。", "chains");
+        assert!(has_text(&ms, "和县"), "{ms:?}");
     }
 
     #[test]

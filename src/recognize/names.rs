@@ -256,6 +256,14 @@ fn natural_place(r: &Recognizer, w: &str) -> bool {
     n >= 3 && r.lex.body_head(&term, |t| t == EntityType::Place)
 }
 
+/// Whether a short division name ends in the one-character term of a
+/// natural feature (沙河, 清河: rivers named like the divisions named after
+/// them).
+fn feature_named(r: &Recognizer, w: &str) -> bool {
+    let term = w.chars().last().map(String::from).unwrap_or_default();
+    w.chars().count() >= 2 && r.lex.body_head(&term, |t| t == EntityType::Place)
+}
+
 /// Whether a word names a region of a province by its abbreviation and
 /// directions (湘北, 鲁西南).
 fn region(r: &Recognizer, w: &str) -> bool {
@@ -339,6 +347,16 @@ impl Known {
     /// The place mention ending at `e`: (start, end, place).
     fn place_end(&self, e: usize) -> Option<(usize, usize, PlaceRef)> {
         self.places_by_end.get(&e).cloned()
+    }
+
+    /// Whether an organisation mention found before opens the name at
+    /// `start` and ends before its head at `q`.
+    fn org_opens(&self, start: usize, q: usize) -> bool {
+        let from = self.spans.partition_point(|sp| sp.0 < start);
+        self.spans[from..]
+            .iter()
+            .take_while(|sp| sp.0 == start)
+            .any(|&(_, e, _, org)| org && e < q)
     }
 
     /// Whether every mention a candidate overlaps lies wholly inside it and
@@ -478,7 +496,8 @@ fn candidate(
         text,
         etype: suf.etype,
     };
-    is_name(r, lat, &head, start, place.as_ref()).then_some(Cand {
+    let holds_org = kind == Head::Project && known.org_opens(start, q);
+    is_name(r, lat, &head, start, place.as_ref(), holds_org).then_some(Cand {
         start,
         end,
         etype: suf.etype,
@@ -546,6 +565,7 @@ fn is_name(
     h: &HeadAt,
     start: usize,
     place: Option<&PlaceRef>,
+    holds_org: bool,
 ) -> bool {
     let hw = &r.lex.head_words;
     let q = h.q;
@@ -580,7 +600,13 @@ fn is_name(
     }
     // (a power work's class names it: 220千伏某某输变电工程)
     let rated = rated_at(r, lat, start) && place.is_none_or(|p| p.start > start);
-    if hw.project_end.contains(h.text) && !rated && !project_named(r, lat, bare, q) {
+    // (a short division name ending in a natural feature's term before a
+    // work is the feature's name, a word of the work's: 沙河 + 综合治理工程)
+    let named_from = match place {
+        Some(p) if p.short && p.start == start && feature_named(r, &p.text) => start,
+        _ => bare,
+    };
+    if hw.project_end.contains(h.text) && !rated && !project_named(r, lat, named_from, q) {
         return false;
     }
     // a country's name and a work's head name the country's network, not
@@ -608,10 +634,13 @@ fn is_name(
     // inside a run of words cut at a verb: 湖南京能新能源…)
     let registered =
         r.lex.legal_forms.iter().any(|f| f == h.text) && q - bare >= 4 && opens_name(r, lat, start);
+    // (a work on an institution found before is named by it: 县实验中学 +
+    // 扩建工程)
     if strict
         && place.is_none()
         && !association
         && !registered
+        && !holds_org
         && !proper(r, lat, bare, q, h.etype == EntityType::Project)
     {
         return false;
@@ -2424,6 +2453,24 @@ mod tests {
         assert!(has(&ms, "江苏天合光能有限公司", Organization), "{ms:?}");
         let ms = found_by("连江县晓澳村查看新能源科技公司的厂房。", "headed_names");
         assert!(!has_text(&ms, "连江县晓澳村查看新能源科技公司"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_river_named_like_a_division_names_its_works() {
+        let ms = through("在沙河综合治理工程现场，他了解工程进度。", "headed_names");
+        assert!(has(&ms, "沙河综合治理工程", Project), "{ms:?}");
+        // (a city's short name before one ordinary word names no work)
+        let ms = through("潍坊综合治理工程要统筹推进。", "headed_names");
+        assert!(!has_text(&ms, "潍坊综合治理工程"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_work_on_an_institution_is_named_by_it() {
+        let ms = through("县实验中学扩建工程已完成主体施工。", "headed_names");
+        assert!(has(&ms, "县实验中学扩建工程", Project), "{ms:?}");
+        // (common words before the head still name no work)
+        let ms = through("学校扩建工程已完成主体施工。", "headed_names");
+        assert!(!has_text(&ms, "学校扩建工程"), "{ms:?}");
     }
 
     #[test]

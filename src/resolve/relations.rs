@@ -1649,9 +1649,12 @@ fn implied_body(
         return own_paper(res, &res.st.refs, res.chars, pos);
     }
     // a head of a bureau named by no body (局长刘延宏) heads the bureau the
-    // article is about, when the post's head is the bureau's (局长 → …局)
+    // article is about, when the post's head is the bureau's (局长 → …局);
+    // one after a body's name that names no body of the article (某县某局局长
+    // where the county is not known) heads that body, not the article's
     if p.organ == PostOrgan::SelfBody && level.is_none() {
-        let head = chief_head(res, post);
+        let head =
+            chief_head(res, post).filter(|&h| pos == 0 || res.chars.get(pos - 1) != Some(&h));
         let bureau = res.actx.bureau.clone().or_else(|| res.ctx.bureau.clone());
         if let (Some(head), Some(b)) = (head, bureau) {
             if b.name.ends_with(head) {
@@ -1911,6 +1914,35 @@ mod tests {
         );
         assert!(member(&rels, "姜兆", "沙子口街道工作委员会"), "{rels:?}");
         assert!(member(&rels, "李平", "沙子口街道工作委员会"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_head_after_a_body_the_text_does_not_place_heads_no_other_bureau() {
+        let rels = relations(
+            "潍坊市应急管理局召开会议。市应急管理局局长周海峰主持会议。\
+             县退役军人事务局局长孙立新参加会议。",
+        );
+        assert!(member(&rels, "周海峰", "潍坊市应急管理局"), "{rels:?}");
+        assert!(!member(&rels, "孙立新", "潍坊市应急管理局"), "{rels:?}");
+        // (a head named by no body still heads the article's bureau)
+        let rels = relations("潍坊市应急管理局召开会议。局长周海峰主持会议。");
+        assert!(member(&rels, "周海峰", "潍坊市应急管理局"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_sentence_opened_by_the_project_s_noun_speaks_of_the_project() {
+        let rels = relations(
+            "金乡县鸡黍镇污水管网建设项目已开工建设。项目由金乡县住房和城乡建设局负责实施。",
+        );
+        assert!(
+            acts(&rels, "金乡县住房和城乡建设局", "鸡黍镇污水管网建设项目"),
+            "{rels:?}"
+        );
+        // (the noun inside a longer word is no anaphor: 项目部)
+        let rels = relations(
+            "金乡县鸡黍镇污水管网建设项目已开工建设。项目部由金乡县住房和城乡建设局负责组建。",
+        );
+        assert!(none_of(&rels, Predicate::ParticipatesIn), "{rels:?}");
     }
 
     #[test]
