@@ -295,6 +295,10 @@ pub(crate) struct OrganWords {
     pub(crate) party_working_committee_name: Template,
     /// A place's CPPCC committee.
     pub(crate) cppcc_name: Template,
+    /// A place's people's congress ({place}人民代表大会).
+    pub(crate) congress_name: Template,
+    /// A place's people's congress standing committee.
+    pub(crate) congress_committee_name: Template,
     /// A development zone's administrative committee.
     pub(crate) zone_committee_name: Template,
     /// A democratic party's committee at a place ({name}{place}委员会).
@@ -374,6 +378,8 @@ impl OrganWords {
             party_committee_name: tpl("party_committee")?,
             party_working_committee_name: tpl("party_working_committee")?,
             cppcc_name: tpl("cppcc")?,
+            congress_name: tpl("congress")?,
+            congress_committee_name: tpl("congress_committee")?,
             zone_committee_name: tpl("zone_committee")?,
             democratic_committee_name: tpl("democratic_committee")?,
             party_organ_name: tpl("party_organ")?,

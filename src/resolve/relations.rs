@@ -1713,11 +1713,23 @@ fn body_of(
     let name = match organ {
         PostOrgan::Gov => organs.government_name.at(&base),
         PostOrgan::Party => organs.party_committee_name.at(&base),
+        PostOrgan::Cppcc => organs.cppcc_name.at(&base),
+        // (a township's congress has a chairman and no standing committee:
+        // 镇人大主席 → 某镇人民代表大会)
+        PostOrgan::Congress if standing_post(res, post) => organs.congress_committee_name.at(&base),
+        PostOrgan::Congress => organs.congress_name.at(&base),
         _ => return None,
     };
     let pk = res.division_entity(place, None);
     let ev = res.evidence_at(pos, pos + post.chars().count());
     Some(res.place_organ(&name, Some(&pk), &ev))
+}
+
+/// Whether a post of a people's congress is one of its standing committee
+/// (人大常委会副主任, written with the committee's short form).
+fn standing_post(res: &Resolver, post: &str) -> bool {
+    let short = &res.r.lex.body_words.congress_short;
+    (short.rows()).any(|(_, extra)| extra.first().is_some_and(|f| post.starts_with(f.as_str())))
 }
 
 /// The body signing an article: an agency in a closing parenthesis
@@ -1943,6 +1955,13 @@ mod tests {
             "金乡县鸡黍镇污水管网建设项目已开工建设。项目部由金乡县住房和城乡建设局负责组建。",
         );
         assert!(none_of(&rels, Predicate::ParticipatesIn), "{rels:?}");
+    }
+
+    #[test]
+    fn a_township_congress_chairman_presides_over_its_congress() {
+        let rels = relations("金乡县鸡黍镇召开会议。镇党委书记李明华，镇人大主席张丽参加会议。");
+        assert!(member(&rels, "张丽", "鸡黍镇人民代表大会"), "{rels:?}");
+        assert!(member(&rels, "李明华", "鸡黍镇委员会"), "{rels:?}");
     }
 
     #[test]
