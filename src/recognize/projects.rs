@@ -490,7 +490,7 @@ pub(crate) fn listed_before_kind(
         };
         for (s, e) in items {
             let free = !covered[s..e].iter().all(|x| *x);
-            if free && (kind == EntityType::Project || !other(s, e)) {
+            if free && (kind != EntityType::Organization || !other(s, e)) {
                 named.push((s, e, kind, place_first(near(s, s + 1), s)));
             }
         }
@@ -590,7 +590,10 @@ fn after_last_verb(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> usize {
             break;
         }
         let verb = tags.predicate_verb.contains(t.tag);
-        let function = tags.function_word.contains(t.tag) && start == ts;
+        // (a preposition before the first name leads to it wherever it
+        // stands: 巡查组对|某河、某河等河道)
+        let function =
+            tags.function_word.contains(t.tag) && (start == ts || t.tag == crate::lexicon::Tag::P);
         if verb || function {
             start = te;
         }
@@ -609,6 +612,14 @@ const MAX_ITEMS: usize = 12;
 /// for a project, a head of a project or a work (大道, 桥) at its end, or
 /// a section (段); for an organisation, a short name.
 fn named_as(r: &Recognizer, lat: &Lattice, s: usize, e: usize, kind: EntityType) -> bool {
+    // (a river or hill listed as one needs nothing proper: 挂车河 is one
+    // though 挂车 is a word; it ends in a place's head of one character)
+    if kind == EntityType::Place {
+        let last = lat.chars[e - 1].to_string();
+        return (3..=MAX_PLACE_ITEM).contains(&(e - s))
+            && r.lex.body_head(&last, |t| t == EntityType::Place)
+            && lat.text(s, e).chars().all(is_han);
+    }
     if e < s + 3 || !super::names::proper_words(r, lat, s, e) {
         return false;
     }
@@ -628,6 +639,9 @@ fn named_as(r: &Recognizer, lat: &Lattice, s: usize, e: usize, kind: EntityType)
             v.iter().any(|x| x.etype == EntityType::Project)
         })
 }
+
+/// The longest name of a river or hill read from a list before 等河道.
+const MAX_PLACE_ITEM: usize = 6;
 
 /// The longest organisation's name read from a list before 等企业.
 const MAX_ORG_ITEM: usize = 16;
@@ -680,6 +694,21 @@ mod tests {
             "named_before_deng",
         );
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
+
+    #[test]
+    fn waters_listed_before_deng_and_their_kind_are_places() {
+        use crate::EntityType::Place;
+        let ms = through(
+            "巡查组对大沙河、挂车河、龙眠河等重点河道进行集中巡查。",
+            "named_before_deng",
+        );
+        for n in ["大沙河", "挂车河", "龙眠河"] {
+            assert!(has(&ms, n, Place), "{n}: {ms:?}");
+        }
+        // (a list of sectors before the kind names none)
+        let ms = through("加强水利、环保等部门对河道的巡查。", "named_before_deng");
+        assert!(!ms.iter().any(|m| m.1 == Some(Place)), "{ms:?}");
     }
 
     #[test]
