@@ -573,7 +573,17 @@ fn is_name(
     // a single-character head needs a longer name (齐鲁创智园, not 校园); a
     // one-character place name needs a place before it (大虞街道中社区)
     let place_head = h.etype == EntityType::Place;
-    if place.is_none() && (h.len == 1 && q - bare < 3 || place_head && q - bare < 2) {
+    // (but a place name of the dictionary ending in a natural feature's
+    // head is one: 大沙河/ns)
+    let dictionary_place = place_head
+        && h.len == 1
+        && lat.token(start).is_some_and(|t| {
+            t.start == start && t.end == q + 1 && t.tag == Tag::Ns && q - start >= 2
+        });
+    if place.is_none()
+        && !dictionary_place
+        && (h.len == 1 && q - bare < 3 || place_head && q - bare < 2)
+    {
         return false;
     }
     if counted_or_listed(r, lat, bare, q) {
@@ -2462,6 +2472,15 @@ mod tests {
         // (a city's short name before one ordinary word names no work)
         let ms = through("潍坊综合治理工程要统筹推进。", "headed_names");
         assert!(!has_text(&ms, "潍坊综合治理工程"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_dictionary_place_ending_in_a_feature_s_head_is_a_place() {
+        let ms = through("大沙河水质持续改善。", "headed_names");
+        assert!(has(&ms, "大沙河", Place), "{ms:?}");
+        // (two characters and a head of one are still too short: 校园)
+        let ms = through("校园环境持续改善。", "headed_names");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 
     #[test]
