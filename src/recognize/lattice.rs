@@ -222,6 +222,7 @@ fn detach_glued(
             .map(|rest| ("p", rest, 1))
             .or_else(|| {
                 glued_level_word(t, tokens.get(i + 1), chars, matcher, jieba)
+                    .or_else(|| glued_level_org(t, tokens.get(i + 1), chars, matcher, jieba))
                     .map(|rest| ("n", rest, 2))
             });
         if let Some((tag, rest, taken)) = detached {
@@ -368,6 +369,25 @@ fn glued_level_word(
     let words = tagged(jieba, &rest);
     let first_long = words.first().is_some_and(|w| w.0 >= 2);
     (!known || first_long).then_some(words)
+}
+
+/// The organisation's word after a level word that the segmenter read as
+/// a word with the level word (市中心|医院 for 市|中心医院): a token of a
+/// level word and two characters whose two characters and the next token
+/// make one word of the dictionary tagged an organisation's name.
+fn glued_level_org(
+    t: &Token,
+    next: Option<&Token>,
+    chars: &[char],
+    matcher: &Matcher,
+    jieba: &Jieba,
+) -> Option<Vec<(usize, Tag)>> {
+    let next = next.filter(|n| {
+        t.end - t.start == 3 && n.start == t.end && matcher.level_chars.contains(&chars[t.start])
+    })?;
+    let rest: String = chars[t.start + 1..next.end].iter().collect();
+    let words = tagged(jieba, &rest);
+    (jieba.has_word(&rest) && matches!(words.as_slice(), [(_, Tag::Nt)])).then_some(words)
 }
 
 /// The words of `text` as jieba tags them: (length in characters, tag).
@@ -692,6 +712,12 @@ mod tests {
         assert_eq!(lat.token(0).map(|t| (t.start, t.end)), Some((0, 3)));
         let lat = r.lattice("组织镇街文联开展活动。");
         assert_eq!(lat.token(2).map(|t| (t.start, t.end)), Some((2, 4)));
+        // a level word read as a word with the start of an organisation's
+        // name (市中心|医院 for 市|中心医院); 市中心 of a street stays
+        let lat = r.lattice("市中心医院作典型发言。");
+        assert_eq!(lat.token(1).map(|t| (t.start, t.end)), Some((1, 5)));
+        let lat = r.lattice("市中心广场人流密集。");
+        assert_eq!(lat.token(0).map(|t| (t.start, t.end)), Some((0, 3)));
         // a unit's head glued to the preposition after it (局对)
         let text = "省水利厅水土保持局对各县防汛工作进行检查。";
         let lat = r.lattice(text);
