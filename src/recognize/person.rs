@@ -905,6 +905,14 @@ fn predicate_word_at(lat: &Lattice, p: usize) -> bool {
     })
 }
 
+/// Whether a function word of one character (an adverb, preposition or
+/// conjunction: 就, 对, 和) stands at `p` as a token of its own.
+fn function_char_at(lat: &Lattice, p: usize) -> bool {
+    lat.token(p).is_some_and(|t| {
+        t.start == p && t.end == p + 1 && matches!(t.tag, Tag::D | Tag::P | Tag::C)
+    })
+}
+
 /// `s..e` when it is a listed name of two or three characters once its
 /// spaces are dropped.
 fn spaced_name(r: &Recognizer, chars: &[char], s: usize, e: usize) -> Option<(usize, usize)> {
@@ -1626,10 +1634,18 @@ fn dotted_name(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
             let rest: String = text.chars().skip(x - s).collect();
             pw.speech_after.starts(&rest) || pw.report_verb.starts(&rest)
         };
-        let end = (s + 1..e)
+        // (within a part's reach: 提出 far after 某某·艾海提就… is no end)
+        let reach = e.min(s + 9);
+        let end = (s + 1..reach)
             .find(|&x| at_word(x))
             .or_else(|| {
-                (s + 1..e).find(|&x| predicate_word_at(lat, x) && pw.after_name.has_char(chars[x]))
+                (s + 1..reach)
+                    .find(|&x| predicate_word_at(lat, x) && pw.after_name.has_char(chars[x]))
+            })
+            // (or a function word of one character after two: 某某·艾海提|就…)
+            .or_else(|| {
+                (s + 2..reach)
+                    .find(|&x| function_char_at(lat, x) && pw.after_name.has_char(chars[x]))
             })
             .unwrap_or(e);
         return (end - s <= 8).then_some(end);
@@ -2343,6 +2359,10 @@ mod tests {
         assert_eq!(
             persons("会议由县政协主席吐尔逊·买买提艾力主持。副县长阿依古丽·托合提出席。\n"),
             ["吐尔逊·买买提艾力", "阿依古丽·托合提"]
+        );
+        assert_eq!(
+            persons("副州长热依汗古丽·艾海提就做好冬季供暖工作提出要求。\n"),
+            ["热依汗古丽·艾海提"]
         );
         // transcriptions without a dot run up to the predicate
         assert_eq!(
