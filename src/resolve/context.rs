@@ -144,9 +144,12 @@ impl DocContext {
                 }
             }
             for m in ms {
+                // (a medium's name holds its place's name, short or not:
+                // 福鼎新闻网)
+                let medium = is_medium_name(r, &m.text);
                 for pr in division_refs(m) {
                     if let Some(i) = first_unique(&pr.cands)
-                        .filter(|&i| !pr.short || lx.divisions[i].level <= Level::City)
+                        .filter(|&i| !pr.short || medium || lx.divisions[i].level <= Level::City)
                     {
                         *counts.entry(i).or_default() += 1;
                         if let Some(c) = ctx_ancestor(r, i, Level::City) {
@@ -879,9 +882,19 @@ fn says_own_county(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
 fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
     let lx = &r.lex;
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for pr in mentions.iter().flatten().flat_map(division_refs) {
+    // (a medium named after a county-level city is that city's own, and
+    // counts as its site does: 某某新闻网)
+    let places = mentions.iter().flatten().flat_map(|m| {
+        let votes = if is_medium_name(r, &m.text) {
+            SITE_VOTES
+        } else {
+            1
+        };
+        division_refs(m).into_iter().map(move |pr| (pr, votes))
+    });
+    for (pr, votes) in places {
         if let Some(i) = first_unique(&pr.cands) {
-            *counts.entry(i).or_default() += 1;
+            *counts.entry(i).or_default() += votes;
             // a town names its county
             if lx.divisions[i].level == Level::Town {
                 if let Some(c) = ctx_ancestor(r, i, Level::County) {
@@ -938,6 +951,15 @@ fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {
         MentionKind::Named { place: Some(p), .. } => vec![p.clone()],
         _ => Vec::new(),
     }
+}
+
+/// Whether a name is a medium's: it ends in a medium's last character (网,
+/// 报, 台) or head (融媒体中心).
+pub(crate) fn is_medium_name(r: &Recognizer, n: &str) -> bool {
+    let medium = &r.lex.document_words.dispatch_medium;
+    let heads = &r.lex.words.relation.media_heads;
+    n.chars().last().is_some_and(|c| medium.has_char(c))
+        || heads.iter().any(|h| n.ends_with(h.as_str()))
 }
 
 /// The short name a division gives the zones named after it (潍坊市 → 潍坊,

@@ -723,10 +723,7 @@ impl<'a> Resolver<'a> {
     /// Whether an organisation's name is a medium's: it ends in a medium's
     /// last character (网, 报, 台) or head (报社, 融媒体中心).
     pub(crate) fn is_medium(&self, n: &str) -> bool {
-        let medium = &self.r.lex.document_words.dispatch_medium;
-        let heads = &self.r.lex.words.relation.media_heads;
-        n.chars().last().is_some_and(|c| medium.has_char(c))
-            || heads.iter().any(|h| n.ends_with(h.as_str()))
+        context::is_medium_name(self.r, n)
     }
 
     /// A development zone of the division written before it, else of the
@@ -1748,6 +1745,16 @@ mod tests {
         assert!(named(&a, "北京市东城区").is_none(), "{:?}", a.entities);
         let b = resolve(&r, "北京市召开会议。东城区推进老旧小区改造。\n");
         assert!(named(&b, "北京市东城区").is_some(), "{:?}", b.entities);
+    }
+
+    #[test]
+    fn a_county_level_city_s_medium_makes_its_city_the_text_s_city() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "来源:福鼎新闻网\n\n12月1日，市长张三主持召开市政府常务会议。\n",
+        );
+        assert!(named(&a, "福鼎市人民政府").is_some(), "{:?}", a.entities);
     }
 
     #[test]
