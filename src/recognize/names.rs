@@ -179,6 +179,69 @@ fn prefixed(kind: &mut MentionKind, word: &str) -> bool {
     true
 }
 
+/// Joins a work on a section of a route to the route named right before
+/// it (某某高速 + 宿州至蚌埠段改扩建工程; 某某国道 + 某某段改建工程): the
+/// section is the route's, and so is the work's name.
+fn merge_route_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
+    let hw = &r.lex.head_words;
+    let project = |m: &Mention| {
+        matches!(
+            &m.kind,
+            MentionKind::Named {
+                etype: EntityType::Project,
+                ..
+            }
+        )
+    };
+    out.sort_by_key(|m| m.start);
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let route = project(a) && hw.work_head.ends(&a.text);
+        let section = project(b)
+            && b.start == a.end
+            && (b.start + 2..b.end.min(b.start + SECTION_REACH))
+                .any(|k| section_from(r, lat, k, b.end) && lat.chars[k] != '期');
+        if !(route && section) {
+            i += 1;
+            continue;
+        }
+        let place = match &a.kind {
+            MentionKind::Named { place, .. } => place.clone(),
+            _ => None,
+        };
+        let m = Mention {
+            start: a.start,
+            end: b.end,
+            text: lat.text(a.start, b.end),
+            kind: MentionKind::Named {
+                etype: EntityType::Project,
+                name: clean(lat.str(a.start, b.end)),
+                place,
+            },
+        };
+        out.splice(i..i + 2, [m]);
+    }
+}
+
+/// How far into a work's name the section of a route may end (宿州至蚌埠段).
+const SECTION_REACH: usize = 10;
+
+/// Whether a section of a route starts at `p`: its word (段) right there,
+/// or after the joiner of the route's ends and the other end's name, before
+/// `end` (宿州|段, 宿州|至蚌埠段).
+fn section_from(r: &Recognizer, lat: &Lattice, p: usize, end: usize) -> bool {
+    let fw = &r.lex.function_words;
+    let hw = &r.lex.head_words;
+    let section = |k: usize| k < end && hw.section_end.contains(&lat.chars[k].to_string());
+    section(p)
+        || lat
+            .chars
+            .get(p)
+            .is_some_and(|c| fw.route_joiner.has_char(*c))
+            && (p + 2..(p + 6).min(end)).any(section)
+}
+
 /// The longest trade name read between a place and a company's head.
 const TRADE_NAME_MAX: usize = 10;
 
@@ -387,11 +450,12 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
         }
     }
     let chosen = choose(cands, covered, &known, lat.len());
-    drop_swallowed_places(lat, out, &chosen);
+    drop_swallowed_places(r, lat, out, &chosen);
     for c in chosen {
         push_name(r, lat, c, out, covered);
     }
     merge_zones(r, lat, out);
+    merge_route_sections(r, lat, out);
     zone_bodies(r, lat, out, covered);
     company_units(r, lat, out);
     org_units(r, lat, out, covered);
@@ -790,7 +854,7 @@ fn choose(mut cands: Vec<Cand>, covered: &[bool], known: &Known, n: usize) -> Ve
 /// Drops the place mentions a chosen name swallows (kept as its place),
 /// except a section's place in brackets (…一期工程（鞍山段）), which is
 /// where the project lies.
-fn drop_swallowed_places(lat: &Lattice, out: &mut Vec<Mention>, chosen: &[Cand]) {
+fn drop_swallowed_places(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, chosen: &[Cand]) {
     let mut inside = vec![usize::MAX; lat.len() + 1];
     for (ci, c) in chosen.iter().enumerate() {
         inside[c.start..c.end].fill(ci);
@@ -801,10 +865,13 @@ fn drop_swallowed_places(lat: &Lattice, out: &mut Vec<Mention>, chosen: &[Cand])
         // start is a place of the text that the project lies in
         // (长江干流夷陵区段防洪工程); a short name there (嫩江 in 嫩江公路
         // 大桥) may be a river as well as a division
+        // (but a short name that opens a section of a route is the
+        // division it runs through: 某某高速公路宿州段, 宿州至蚌埠段)
         let within = |c: &Cand| {
             c.etype == EntityType::Project
                 && m.start > c.start
-                && matches!(&m.kind, MentionKind::Place(p) if !p.short && !p.cands.is_empty())
+                && matches!(&m.kind, MentionKind::Place(p)
+                    if !p.cands.is_empty() && (!p.short || section_from(r, lat, m.end, c.end)))
         };
         !(matches!(m.kind, MentionKind::Place(_))
             && m.end > m.start
@@ -2472,6 +2539,21 @@ mod tests {
         // (a city's short name before one ordinary word names no work)
         let ms = through("潍坊综合治理工程要统筹推进。", "headed_names");
         assert!(!has_text(&ms, "潍坊综合治理工程"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_work_on_a_route_s_section_is_the_route_s_and_lies_there() {
+        let ms = through("京台高速宿州至蚌埠段改扩建工程开工。", "headed_names");
+        assert!(
+            has(&ms, "京台高速宿州至蚌埠段改扩建工程", Project),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "蚌埠", Place), "{ms:?}");
+        let ms = through("G3京台高速公路宿州段改扩建工程正在施工。", "headed_names");
+        assert!(has(&ms, "宿州", Place), "{ms:?}");
+        // (a short name before a work's head, not a section, may be a river)
+        let ms = through("嫩江公路大桥正在施工。", "headed_names");
+        assert!(!has(&ms, "嫩江", Place), "{ms:?}");
     }
 
     #[test]

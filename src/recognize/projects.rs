@@ -423,8 +423,11 @@ fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
             continue;
         };
         let w = lat.text(t.start, t.end);
-        // (a conjunction may join the words of a name: 碳纳米管和导电浆料项目)
-        let function = r.tags().function_word.contains(t.tag) && t.tag != crate::lexicon::Tag::C;
+        // (a conjunction may join the words of a name: 碳纳米管和导电浆料项目;
+        // so may the joiner of a route's ends: 某镇至某镇二级公路改建工程)
+        let joiner = r.lex.function_words.route_joiner.contains(&w);
+        let function =
+            r.tags().function_word.contains(t.tag) && t.tag != crate::lexicon::Tag::C && !joiner;
         // (a verb of acting on projects that names none: 实施, not 建设)
         let acting =
             r.lex.is(&w, crate::lexicon::Trigger::Participate) && !r.lex.name_verbs.contains(&w);
@@ -434,7 +437,9 @@ fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
         let builds_capacity =
             hw.build_verb.contains(&w) && lat.word_at(t.end, &hw.capacity_lead).is_some();
         let lead = hw.project_lead.contains(&w)
-            || r.lex.is(&w, crate::lexicon::Trigger::LeftStop) && t.tag != crate::lexicon::Tag::C
+            || r.lex.is(&w, crate::lexicon::Trigger::LeftStop)
+                && t.tag != crate::lexicon::Tag::C
+                && !joiner
             || function
             || acting
             || builds_capacity;
@@ -592,8 +597,9 @@ fn after_last_verb(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> usize {
         let verb = tags.predicate_verb.contains(t.tag);
         // (a preposition before the first name leads to it wherever it
         // stands: 巡查组对|某河、某河等河道)
-        let function =
-            tags.function_word.contains(t.tag) && (start == ts || t.tag == crate::lexicon::Tag::P);
+        let joiner = r.lex.function_words.route_joiner.contains(lat.str(ts, te));
+        let function = tags.function_word.contains(t.tag)
+            && (start == ts || t.tag == crate::lexicon::Tag::P && !joiner);
         if verb || function {
             start = te;
         }
@@ -694,6 +700,21 @@ mod tests {
             "named_before_deng",
         );
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
+
+    #[test]
+    fn a_route_s_joiner_in_a_listed_work_is_a_word_of_its_name() {
+        let ms = through(
+            "目前，某某县大庄镇至草沟镇二级公路改建工程、S303线大店至夹沟段改建工程均已完工。",
+            "project_lists",
+        );
+        assert!(has(&ms, "S303线大店至夹沟段改建工程", Project), "{ms:?}");
+        assert!(
+            ms.iter()
+                .any(|m| m.0.ends_with("大庄镇至草沟镇二级公路改建工程")),
+            "{ms:?}"
+        );
+        assert!(!has(&ms, "草沟镇二级公路改建工程", Project), "{ms:?}");
     }
 
     #[test]
