@@ -305,6 +305,22 @@ impl DocContext {
                         .or_insert_with(|| name.clone());
                 }
             }
+            // (or a village's own body named after its township: 某镇某村
+            // 股份经济合作社 names 某村 as 某镇某村)
+            if let MentionKind::Named {
+                etype: crate::EntityType::Organization,
+                name,
+                place: Some(p),
+            } = &m.kind
+            {
+                let town = (p.cands.iter()).all(|&c| lx.divisions[c].level == Level::Town);
+                let core = name.strip_prefix(p.text.as_str()).filter(|_| town);
+                if let Some(unit) = core.and_then(|c| local_unit_opening(lx, c)) {
+                    self.local_names
+                        .entry(unit.to_string())
+                        .or_insert_with(|| format!("{}{unit}", p.text));
+                }
+            }
         }
     }
 
@@ -934,6 +950,15 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
         .is_some_and(|&m| !home || m >= n);
     let rival = rival || sibling;
     (n >= 2 && !names_prefecture && !rival && !says_own_county(r, mentions)).then_some(best)
+}
+
+/// The village or community whose name opens `s` (大路村 of 大路村股份
+/// 经济合作社): its own name of two to five characters and its head.
+fn local_unit_opening<'a>(lx: &crate::lexicon::Lexicon, s: &'a str) -> Option<&'a str> {
+    let max = crate::recognize::names::VILLAGE_NAME_MAX;
+    (s.char_indices().skip(3).take(max))
+        .map(|(i, _)| &s[..i])
+        .find(|u| super::is_local_unit(&lx.words.places, u))
 }
 
 fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {

@@ -1196,6 +1196,7 @@ impl<'a> Resolver<'a> {
             if !geo {
                 if let Some(full) = self.ctx.local_names.get(&core) {
                     canon = full.clone();
+                    in_town = self.town_named(full.strip_suffix(core.as_str()).unwrap_or(""));
                 } else if is_local_unit(&self.r.lex.words.places, &core) {
                     let (name, town) = self.local_unit_name(&core, m.start);
                     canon = name;
@@ -1329,6 +1330,16 @@ impl<'a> Resolver<'a> {
             (None, Some(c)) => (format!("{}{core}", self.r.lex.unique_name(c)), None),
             (None, None) => (core.to_string(), None),
         }
+    }
+
+    /// The township the document mentions whose full or short name is
+    /// `name` (the township written before a village's name).
+    fn town_named(&self, name: &str) -> Option<usize> {
+        let lx = &self.r.lex;
+        (self.ctx.mentioned.iter().copied()).find(|&i| {
+            let d = &lx.divisions[i];
+            d.level == Level::Town && (d.name == name || d.short.as_deref() == Some(name))
+        })
     }
 
     /// The township named last before `pos` in its sentence (at most
@@ -1745,6 +1756,22 @@ mod tests {
         assert!(named(&a, "北京市东城区").is_none(), "{:?}", a.entities);
         let b = resolve(&r, "北京市召开会议。东城区推进老旧小区改造。\n");
         assert!(named(&b, "北京市东城区").is_some(), "{:?}", b.entities);
+    }
+
+    #[test]
+    fn a_village_named_after_its_township_in_a_body_s_name_is_that_village() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "灵璧县尹集镇大路村股份经济合作社签订协议。大路村党总支书记张建国介绍情况。\n",
+        );
+        let town = "灵璧县尹集镇";
+        assert!(named(&a, town).is_some(), "{:?}", a.entities);
+        assert!(
+            related(&a, "尹集镇大路村", Predicate::LocatedIn, town),
+            "{:?}",
+            a.relations
+        );
     }
 
     #[test]
