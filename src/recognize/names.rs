@@ -1954,15 +1954,31 @@ fn shared_head_items(
 
 /// The townships listed before 等乡镇 / 等镇 / 等街道 (杭口、马坳、宁州和义宁等
 /// 乡镇): the items that are short names of townships, not covered.
+/// Whether a count (12个, 三个) starts at `p` and `at` holds right after
+/// it.
+fn counted_before(r: &Recognizer, lat: &Lattice, p: usize, at: impl Fn(usize) -> bool) -> bool {
+    let fw = &r.lex.function_words;
+    let c = &lat.chars;
+    let mut k = p;
+    while k < c.len() && k < p + 4 && (c[k].is_ascii_digit() || fw.counting_numeral.has_char(c[k]))
+    {
+        k += 1;
+    }
+    k > p && k < c.len() && fw.count_classifier.has_char(c[k]) && at(k + 1)
+}
+
 fn listed_townships(r: &Recognizer, lat: &Lattice, covered: &[bool]) -> Vec<Mention> {
     let fw = &r.lex.function_words;
     let c = &lat.chars;
     let mut add = Vec::new();
     for k in 1..c.len() {
+        // (a count may stand between: 等12个乡镇, 等三个镇)
+        let term_at = |p: usize| {
+            lat.word_at(p, &r.lex.place_terms.township_list_end)
+                .is_some()
+        };
         if !fw.list_end.has_char(c[k])
-            || lat
-                .word_at(k + 1, &r.lex.place_terms.township_list_end)
-                .is_none()
+            || !(term_at(k + 1) || counted_before(r, lat, k + 1, term_at))
         {
             continue;
         }
@@ -2849,6 +2865,12 @@ mod tests {
     #[test]
     fn townships_listed_before_their_term() {
         let ms = found_by("在三斗坪、乐天溪等乡镇开展巡查。", "shared_heads");
+        assert!(
+            has(&ms, "三斗坪", Place) && has(&ms, "乐天溪", Place),
+            "{ms:?}"
+        );
+        // (with their count between)
+        let ms = found_by("涉及三斗坪、乐天溪等12个乡镇。", "shared_heads");
         assert!(
             has(&ms, "三斗坪", Place) && has(&ms, "乐天溪", Place),
             "{ms:?}"
