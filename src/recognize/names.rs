@@ -1598,7 +1598,10 @@ impl Walk<'_> {
         // (a group's name ends a company's on the left: its company is a
         // unit of the group, 某某集团建设发展有限公司, 某某集团某某煤业)
         let group = (self.head == Head::Company || self.org) && hw.company_head.contains(w);
-        if r.lex.posts.contains_key(w) && !association
+        // (a post that is a word of the trade a company names, 设计 of
+        // 某某设计研究总院有限公司, is no post there)
+        let trade_word = self.head == Head::Company && r.lex.name_verbs.contains(w);
+        if r.lex.posts.contains_key(w) && !association && !trade_word
             || hw.project_end.contains(w) && !phase_after
             || group
         {
@@ -2555,6 +2558,13 @@ mod tests {
         // (a city's short name before one ordinary word names no work)
         let ms = through("潍坊综合治理工程要统筹推进。", "headed_names");
         assert!(!has_text(&ms, "潍坊综合治理工程"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_post_that_names_a_company_s_trade_stays_in_its_name() {
+        // 设计 is a credit's post and a word of a design institute's trade
+        let ms = through("该项目由中南设计研究总院有限公司设计。", "headed_names");
+        assert!(has(&ms, "中南设计研究总院有限公司", Organization), "{ms:?}");
     }
 
     #[test]
