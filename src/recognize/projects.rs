@@ -55,8 +55,10 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
             let m = &out[i];
             // (an institution that starts a longer name is no item: 某某
             // 中学中餐烹饪实训基地改造工程)
+            let fw = &r.lex.function_words;
             let alone = !lat.chars.get(m.end).is_some_and(|c| super::is_han(*c))
-                || r.lex.function_words.list_joiner.has_char(lat.chars[m.end])
+                || fw.list_joiner.has_char(lat.chars[m.end])
+                || fw.list_end.has_char(lat.chars[m.end])
                 || trimmed.contains(&(m.start, m.end));
             let built = built_after(r, lat, m.end);
             let institution = m.etype() == Some(EntityType::Organization)
@@ -180,7 +182,13 @@ fn after_build_verb(r: &Recognizer, lat: &Lattice, s: usize) -> bool {
     let ends = &r.lex.head_words.project_end;
     match verb_end {
         Some(v) => {
+            // (an aspect particle may close the verb: 新建扩建了某某小学)
+            let aspect = s == v + 1
+                && lat.token(v).is_some_and(|t| {
+                    t.start == v && t.end == s && t.tag == crate::lexicon::Tag::Ul
+                });
             v == s
+                || aspect
                 || s > 0
                     && joiner.has_char(c[s - 1])
                     && !ends.iter().any(|e| lat.text(v, s).contains(e))
@@ -698,6 +706,22 @@ mod tests {
         let ms = through(
             "修好东湖大道、龙泉大道等，带动项目落地。",
             "named_before_deng",
+        );
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
+
+    #[test]
+    fn schools_built_after_a_verb_and_its_aspect_and_closed_by_deng() {
+        let ms = through(
+            "今年，区政府新建扩建了城关镇第三小学、茶店镇中心幼儿园等8所学校。",
+            "built_institutions",
+        );
+        assert!(has(&ms, "城关镇第三小学", Project), "{ms:?}");
+        assert!(has(&ms, "茶店镇中心幼儿园", Project), "{ms:?}");
+        // (schools named after another verb are the schools)
+        let ms = through(
+            "今年，区教育局表彰了城关镇第三小学、茶店镇中心幼儿园等8所学校。",
+            "built_institutions",
         );
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
     }
