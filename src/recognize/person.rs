@@ -2349,6 +2349,12 @@ mod tests {
     }
 
     #[test]
+    fn a_regional_surname_opens_a_name_after_a_post() {
+        // 木 is the surname of the Naxi of Lijiang
+        assert_eq!(persons("副市长木光华出席起跑仪式。"), ["木光华"]);
+    }
+
+    #[test]
     fn credits_with_bars_name_their_people() {
         let people = persons("编辑 | 王芳 审核 | 李强 赵敏\n全县新建学校三所。\n");
         assert_eq!(people, ["王芳", "李强", "赵敏"]);
