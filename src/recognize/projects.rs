@@ -486,10 +486,20 @@ pub(crate) fn listed_before_kind(
             continue;
         };
         let all = items_before(r, lat, k);
+        // (a list of works that names one by its head names the others by
+        // their proper names alone: 某某港、某某新城、某某种业硅谷等重点项目)
+        let headed = all.iter().any(|&(s, e)| named_as(r, lat, s, e, kind));
         let items: Vec<(usize, usize)> = all
             .iter()
             .copied()
-            .filter(|&(s, e)| named_as(r, lat, s, e, kind))
+            .filter(|&(s, e)| {
+                named_as(r, lat, s, e, kind)
+                    || kind == EntityType::Project
+                        && headed
+                        && e >= s + 3
+                        && e - s <= MAX_ORG_ITEM
+                        && super::names::proper_words(r, lat, s, e)
+            })
             .collect();
         // (most items names, the last one among them: not a list of
         // sectors, 交通、水利等重大项目)
@@ -693,6 +703,14 @@ mod tests {
             "named_before_deng",
         );
         assert!(has(&ms, "东湖大道", Project), "{ms:?}");
+        // a list naming one work by its head names the others by their
+        // proper names alone
+        let ms = through(
+            "要全力推进寿光港、羊口新城、中国北方蔬菜种业硅谷等重点项目建设。",
+            "named_before_deng",
+        );
+        assert!(has(&ms, "中国北方蔬菜种业硅谷", Project), "{ms:?}");
+        assert!(has(&ms, "寿光港", Project), "{ms:?}");
         // sectors listed before 等 name no works
         let ms = through("推进交通、水利、能源等重大项目建设。", "named_before_deng");
         assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
