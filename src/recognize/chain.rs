@@ -1499,13 +1499,21 @@ fn gap_ok(
             return false;
         }
         // people, posts, generic words and the heads of local places (社区,
-        // 村) never sit inside an agency's name
+        // 村) never sit inside an agency's name; a generic word right after
+        // a level word opens the name of what it serves (县|招商服务中心)
+        let after_level = t.start == p
+            && p > 0
+            && r.lex.words.places.is_level_char(lat.chars[p - 1])
+            && lat
+                .token(p - 1)
+                .is_some_and(|l| l.start == p - 1 && l.end == p);
         if r.lex.head_words.local_head.contains(&w)
             || r.lex.posts.contains_key(&w) && !association
             || r.lex.body_words.person_noun.contains(&w)
             || r.lex.generic.contains(&w)
                 && !r.lex.name_verbs.contains(&w)
                 && !area_head_at(r, lat, t.end)
+                && !after_level
         {
             return false;
         }
@@ -1739,6 +1747,15 @@ mod tests {
         let ms = found_by("省教育厅将会同省财政厅制定实施细则。", "chains");
         assert!(has(&ms, "省财政厅", Agency), "{ms:?}");
         assert!(!ms.iter().any(|m| m.0.starts_with("会同")), "{ms:?}");
+    }
+
+    #[test]
+    fn a_generic_word_after_a_bare_level_word_opens_a_body_s_name() {
+        let ms = found_by("县发改局、县招商服务中心负责项目服务。", "chains");
+        assert!(has(&ms, "县招商服务中心", Agency), "{ms:?}");
+        // (not after a place's own level term: 冠县 + 国家级…中心)
+        let ms = found_by("冠县国家级林业有害生物中心测报点建成。", "chains");
+        assert!(!has_text(&ms, "冠县国家级林业有害生物中心"), "{ms:?}");
     }
 
     #[test]
