@@ -686,7 +686,14 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, words: &RelationWords) -> bool {
         // 介绍，今年共谋划某项目)
         let between: String = sn.chars[b.end..p.start].iter().collect();
         let reported = (words.speech_verbs.iter()).any(|v| between.contains(v.as_str()));
-        let after = if words.object_leads.contains(&between) {
+        // (the lead may follow an adverb or a verb of organising: 组织对,
+        // 积极为)
+        let led = (words.object_leads.iter()).any(|l| {
+            between.strip_suffix(l.as_str()).is_some_and(|pre| {
+                pre.chars().count() <= LEAD_PREFIX_MAX && !pre.chars().any(ends_clause)
+            })
+        });
+        let after = if led {
             sn.clause(p.end).1
         } else {
             (p.end + 4).min(sn.e)
@@ -705,6 +712,10 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, words: &RelationWords) -> bool {
         false
     }
 }
+
+/// The most characters before an object's lead that still lead to it
+/// (组织对某工程进行验收).
+const LEAD_PREFIX_MAX: usize = 4;
 
 /// The companies that sign the project `p` (某县与某公司签约某项目): the
 /// organisations of its clause before a verb of signing written right
@@ -2487,6 +2498,19 @@ mod tests {
         );
         assert!(
             !acts(&rels, "德州市水利局", "城东水库除险加固工程"),
+            "{rels:?}"
+        );
+        // (after a verb of organising, and for the project: 组织对, 为)
+        let rels = relations(
+            "德州市交通运输局组织对德州东站综合枢纽项目进行了竣工验收。\
+             德州市自然资源局为城东水库除险加固工程办理了用地审批手续。\n",
+        );
+        assert!(
+            acts(&rels, "德州市交通运输局", "德州东站综合枢纽项目"),
+            "{rels:?}"
+        );
+        assert!(
+            acts(&rels, "德州市自然资源局", "城东水库除险加固工程"),
             "{rels:?}"
         );
     }
