@@ -1149,9 +1149,10 @@ impl Walk<'_> {
             || self.head == Head::Project && r.lex.head_words.work_head.contains(&before);
         // a kind of work glued to its end (防洪工程, 绿化工程) after the
         // section it is done on (夷陵区段防洪工程)
+        // (or after a reach of a river: 黄河下游|防洪工程)
         let section_work = self.head == Head::Project
             && t.start > 0
-            && self.section_at(t.start - 1)
+            && (self.section_at(t.start - 1) || self.reach_before(t.start))
             && r.lex.head_words.project_end.ends(&w);
         // (a word of the dictionary ending in a head of kinds names a kind
         // of the unit, and the name goes on before it: 某某纸箱厂)
@@ -1165,6 +1166,23 @@ impl Walk<'_> {
             return None;
         }
         Some(Step::Move(t.start))
+    }
+
+    /// Whether a reach of a named place ends at `k`: a locative of two
+    /// characters right after a place name (黄河下游, 长江中游).
+    fn reach_before(&self, k: usize) -> bool {
+        let lat = self.lat;
+        let Some(f) = lat
+            .token(k - 1)
+            .filter(|f| f.end == k && f.end - f.start == 2)
+        else {
+            return false;
+        };
+        f.tag == Tag::F
+            && f.start > 0
+            && lat
+                .token(f.start - 1)
+                .is_some_and(|p| p.end == f.start && p.tag == Tag::Ns)
     }
 
     /// Whether the character at `k` is the section word (段) of a project
@@ -2558,6 +2576,15 @@ mod tests {
         // (a city's short name before one ordinary word names no work)
         let ms = through("潍坊综合治理工程要统筹推进。", "headed_names");
         assert!(!has_text(&ms, "潍坊综合治理工程"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_kind_of_work_glued_to_its_head_after_a_river_s_reach() {
+        let ms = through("山东积极推进黄河下游防洪工程建设。", "headed_names");
+        assert!(has(&ms, "黄河下游防洪工程", Project), "{ms:?}");
+        // (a kind of work alone names none)
+        let ms = through("积极推进防洪工程建设。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
     }
 
     #[test]
