@@ -76,8 +76,17 @@ fn prefix_before(
             || (out.iter().filter(|m| m.start < s && m.end > ps))
                 .all(|m| m.start >= ps && m.end <= s && m.etype() == Some(EntityType::Place))
     };
-    let long = (2..=s.min(6)).rev().map(|l| s - l).find(|&ps| {
-        prefix.contains(lat.str(ps, s))
+    // (the group's word may stand between: 中国电建 + 集团 + 某某研究院
+    // 有限公司, the group's unit named in full)
+    let group = (2..=3).find(|&l| {
+        s > l + 2
+            && r.lex.head_words.company_head.contains(lat.str(s - l, s))
+            && lat.tok_boundary(s - l)
+            && !covered[s - l..s].iter().any(|c| *c)
+    });
+    let end = s - group.unwrap_or(0);
+    let long = (2..=end.min(6)).rev().map(|l| end - l).find(|&ps| {
+        prefix.contains(lat.str(ps, end))
             && lat.tok_boundary(ps)
             && free(ps)
             && opens_name(r, lat, ps)
@@ -2747,6 +2756,15 @@ mod tests {
             "{ms:?}"
         );
         assert!(!has(&ms, "中国铁路", Project), "{ms:?}");
+        // (with the group's word between: the group's unit named in full)
+        let ms = through(
+            "市政府与中国电建集团西北勘测设计研究院有限公司举行座谈。",
+            "enterprise_prefixes",
+        );
+        assert!(
+            has(&ms, "中国电建集团西北勘测设计研究院有限公司", Organization),
+            "{ms:?}"
+        );
     }
 
     #[test]
