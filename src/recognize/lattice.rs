@@ -217,6 +217,19 @@ fn detach_glued(
             i += 1;
             continue;
         }
+        // (or to a word whose second character starts one with the next
+        // token: 我|县城|南 for 我县|城南)
+        let next = tokens.get(i + 1);
+        if let Some(rest) = single_before
+            .then(|| anaphor_before_word(t, next, chars, matcher, jieba))
+            .flatten()
+        {
+            out.pop();
+            push_tagged(&mut out, t.start - 1, vec![(2, Tag::R)]);
+            push_tagged(&mut out, t.start + 1, rest);
+            i += 2;
+            continue;
+        }
         // (the detached character's tag, the rest, the tokens it takes)
         let detached = glued_preposition(t, chars, matcher, jieba)
             .map(|rest| ("p", rest, 1))
@@ -340,6 +353,29 @@ fn glued_anaphor(
     }
     let rest: String = chars[t.start + 1..t.end].iter().collect();
     Some(tagged(jieba, &rest))
+}
+
+/// The word after an anaphor whose second character the segmenter read
+/// as a word with the next character (我|县城|南污水处理厂, 本|县城|乡):
+/// where that character and the next token make a word of the dictionary
+/// (城南, 城乡), that word, tagged.
+fn anaphor_before_word(
+    t: &Token,
+    next: Option<&Token>,
+    chars: &[char],
+    matcher: &Matcher,
+    jieba: &Jieba,
+) -> Option<Vec<(usize, Tag)>> {
+    let next = next.filter(|n| {
+        t.end - t.start == 2
+            && t.start > 0
+            && n.start == t.end
+            && matcher
+                .anaphors
+                .contains(&(chars[t.start - 1], chars[t.start]))
+    })?;
+    let rest: String = chars[t.start + 1..next.end].iter().collect();
+    jieba.has_word(&rest).then(|| tagged(jieba, &rest))
 }
 
 /// The words after a level word that the segmenter glued to the first
@@ -711,6 +747,11 @@ mod tests {
         let lat = r.lattice("向晓东介绍情况。");
         assert_eq!(lat.token(0).map(|t| (t.start, t.end)), Some((0, 3)));
         let lat = r.lattice("组织镇街文联开展活动。");
+        assert_eq!(lat.token(2).map(|t| (t.start, t.end)), Some((2, 4)));
+        // an anaphor's second character read as a word with the next
+        // (我|县城|南 for 我县|城南)
+        let lat = r.lattice("我县城南污水处理厂二期工程已完工。");
+        assert_eq!(lat.token(0).map(|t| (t.start, t.end)), Some((0, 2)));
         assert_eq!(lat.token(2).map(|t| (t.start, t.end)), Some((2, 4)));
         // a level word read as a word with the start of an organisation's
         // name (市中心|医院 for 市|中心医院); 市中心 of a street stays
