@@ -66,7 +66,7 @@ pub(crate) struct Matcher {
     /// segmenter's guess may glue one to the preposition after it (局对).
     unit_heads: Vec<char>,
     /// Anaphors of two characters (该乡, 该村), which the segmenter may glue
-    /// to an unknown name after them (该乡庆华).
+    /// to an unknown name after them (该乡庆华), sorted.
     anaphors: Vec<(char, char)>,
     /// The heads that end a project's name (项目, 工程), and the stages of
     /// its work that the segmenter glues to one (项目前期, 工程建设).
@@ -162,24 +162,31 @@ impl Matcher {
             glued_chars: first_chars(&lx.function_words.glued_preposition),
             person_tags: lx.tags.person_name,
             unit_heads: unit_heads(lx),
-            anaphors: lx
-                .triggers
-                .iter()
-                .filter(|(_, ts)| ts.contains(&Trigger::Anaphor))
-                .filter_map(|(w, _)| {
-                    let mut cs = w.chars();
-                    match (cs.next(), cs.next(), cs.next()) {
-                        (Some(a), Some(b), None) => Some((a, b)),
-                        _ => None,
-                    }
-                })
-                .collect(),
+            anaphors: anaphor_pairs(lx),
             work_glue: (
                 spelled(&lx.head_words.project_end),
                 spelled(&lx.head_words.work_stage),
             ),
         }
     }
+}
+
+/// The anaphors of two characters (该局, 我县), as pairs, sorted for
+/// lookup.
+fn anaphor_pairs(lx: &Lexicon) -> Vec<(char, char)> {
+    let mut pairs: Vec<(char, char)> = (lx.triggers.iter())
+        .filter(|(_, ts)| ts.contains(&Trigger::Anaphor))
+        .filter_map(|(w, _)| {
+            let mut cs = w.chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(a), Some(b), None) => Some((a, b)),
+                _ => None,
+            }
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// The words of a list, each as its characters.
@@ -341,9 +348,10 @@ fn glued_anaphor(
 ) -> Option<Vec<(usize, Tag)>> {
     if t.end - t.start < 3
         || t.start == 0
-        || !matcher
+        || matcher
             .anaphors
-            .contains(&(chars[t.start - 1], chars[t.start]))
+            .binary_search(&(chars[t.start - 1], chars[t.start]))
+            .is_err()
     {
         return None;
     }
