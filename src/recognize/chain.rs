@@ -210,7 +210,10 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
 /// about, as 该项目 is: an anaphor.
 fn topic_project(r: &Recognizer, lat: &Lattice, i: usize) -> Option<Mention> {
     let opens = i == 0 || matches!(lat.chars[i - 1], '。' | '！' | '？' | '；' | '，' | '\n');
-    let t = lat.token(i).filter(|t| opens && t.start == i)?;
+    if !opens {
+        return None;
+    }
+    let t = lat.token(i).filter(|t| t.start == i)?;
     let w = lat.str(t.start, t.end);
     let heads = &r.lex.words.organs.project_anaphor_heads;
     heads.iter().any(|h| h == w).then(|| Mention {

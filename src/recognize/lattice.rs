@@ -171,6 +171,18 @@ impl Matcher {
     }
 }
 
+impl Matcher {
+    /// Whether an anaphor of two characters ends with the character at
+    /// `p` (该|乡, 我|县).
+    fn anaphor_ends_at(&self, chars: &[char], p: usize) -> bool {
+        p > 0
+            && self
+                .anaphors
+                .binary_search(&(chars[p - 1], chars[p]))
+                .is_ok()
+    }
+}
+
 /// The anaphors of two characters (该局, 我县), as pairs, sorted for
 /// lookup.
 fn anaphor_pairs(lx: &Lexicon) -> Vec<(char, char)> {
@@ -194,11 +206,13 @@ fn spelled(words: &WordList) -> Vec<Vec<char>> {
     words.iter().map(|w| w.chars().collect()).collect()
 }
 
-/// Repairs three guesses of the segmenter about words outside its
-/// dictionary: a preposition or verb of going glued to the name after it
-/// ([`glued_preposition`]), a level word glued to the next word
-/// ([`glued_level_word`]) and a unit's head glued to the preposition after
-/// it ([`glued_head`]). The detached character becomes a token of its
+/// Repairs guesses of the segmenter about words outside its dictionary: an
+/// anaphor's second character glued to what follows ([`glued_anaphor`],
+/// [`anaphor_before_word`]), a preposition or verb of going glued to the
+/// name after it ([`glued_preposition`]), a level word glued to the next
+/// word ([`glued_level_word`], [`glued_level_org`]), a project's head glued
+/// to its stage ([`glued_stage`]) and a unit's head glued to the
+/// preposition after it ([`glued_head`]). The detached character becomes a token of its
 /// own and the rest is segmented again.
 fn detach_glued(
     tokens: Vec<Token>,
@@ -214,35 +228,29 @@ fn detach_glued(
         let single_before = out
             .last()
             .is_some_and(|p: &Token| p.end == t.start && p.end - p.start == 1);
-        if let Some(rest) = single_before
-            .then(|| glued_anaphor(t, chars, matcher, jieba))
-            .flatten()
-        {
-            out.pop();
-            push_tagged(&mut out, t.start - 1, vec![(2, Tag::R)]);
-            push_tagged(&mut out, t.start + 1, rest);
-            i += 1;
-            continue;
-        }
         // (or to a word whose second character starts one with the next
         // token: 我|县城|南 for 我县|城南)
         let next = tokens.get(i + 1);
-        if let Some(rest) = single_before
-            .then(|| anaphor_before_word(t, next, chars, matcher, jieba))
-            .flatten()
-        {
+        let anaphor = single_before
+            .then(|| {
+                (glued_anaphor(t, chars, matcher, jieba).map(|rest| (rest, 1))).or_else(|| {
+                    anaphor_before_word(t, next, chars, matcher, jieba).map(|rest| (rest, 2))
+                })
+            })
+            .flatten();
+        if let Some((rest, taken)) = anaphor {
             out.pop();
             push_tagged(&mut out, t.start - 1, vec![(2, Tag::R)]);
             push_tagged(&mut out, t.start + 1, rest);
-            i += 2;
+            i += taken;
             continue;
         }
         // (the detached character's tag, the rest, the tokens it takes)
         let detached = glued_preposition(t, chars, matcher, jieba)
             .map(|rest| ("p", rest, 1))
             .or_else(|| {
-                glued_level_word(t, tokens.get(i + 1), chars, matcher, jieba)
-                    .or_else(|| glued_level_org(t, tokens.get(i + 1), chars, matcher, jieba))
+                glued_level_word(t, next, chars, matcher, jieba)
+                    .or_else(|| glued_level_org(t, next, chars, matcher, jieba))
                     .map(|rest| ("n", rest, 2))
             });
         if let Some((tag, rest, taken)) = detached {
@@ -346,13 +354,7 @@ fn glued_anaphor(
     matcher: &Matcher,
     jieba: &Jieba,
 ) -> Option<Vec<(usize, Tag)>> {
-    if t.end - t.start < 3
-        || t.start == 0
-        || matcher
-            .anaphors
-            .binary_search(&(chars[t.start - 1], chars[t.start]))
-            .is_err()
-    {
+    if t.end - t.start < 3 || !matcher.anaphor_ends_at(chars, t.start) {
         return None;
     }
     let word: String = chars[t.start..t.end].iter().collect();
@@ -375,12 +377,7 @@ fn anaphor_before_word(
     jieba: &Jieba,
 ) -> Option<Vec<(usize, Tag)>> {
     let next = next.filter(|n| {
-        t.end - t.start == 2
-            && t.start > 0
-            && n.start == t.end
-            && matcher
-                .anaphors
-                .contains(&(chars[t.start - 1], chars[t.start]))
+        t.end - t.start == 2 && n.start == t.end && matcher.anaphor_ends_at(chars, t.start)
     })?;
     let rest: String = chars[t.start + 1..next.end].iter().collect();
     jieba.has_word(&rest).then(|| tagged(jieba, &rest))

@@ -210,7 +210,7 @@ fn merge_route_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
         let section = project(b)
             && b.start == a.end
             && (b.start + 2..b.end.min(b.start + SECTION_REACH))
-                .any(|k| section_from(r, lat, k, b.end) && lat.chars[k] != '期');
+                .any(|k| section_from(r, lat, k, b.end));
         if !(route && section) {
             i += 1;
             continue;
@@ -323,9 +323,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
 /// characters or more ending in a one-character generic term of a place
 /// (赤水河, 太行山), not a word like 城市 that the dictionary tags so.
 fn natural_place(r: &Recognizer, w: &str) -> bool {
-    let n = w.chars().count();
-    let term = w.chars().last().map(String::from).unwrap_or_default();
-    n >= 3 && r.lex.body_head(&term, |t| t == EntityType::Place)
+    w.chars().count() >= 3 && feature_named(r, w)
 }
 
 /// Whether a short division name ends in the one-character term of a

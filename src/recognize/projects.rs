@@ -488,18 +488,19 @@ pub(crate) fn listed_before_kind(
         let all = items_before(r, lat, k);
         // (a list of works that names one by its head names the others by
         // their proper names alone: 某某港、某某新城、某某种业硅谷等重点项目)
-        let headed = all.iter().any(|&(s, e)| named_as(r, lat, s, e, kind));
-        let items: Vec<(usize, usize)> = all
-            .iter()
-            .copied()
-            .filter(|&(s, e)| {
-                named_as(r, lat, s, e, kind)
-                    || kind == EntityType::Project
-                        && headed
-                        && e >= s + 3
-                        && e - s <= MAX_ORG_ITEM
-                        && super::names::proper_words(r, lat, s, e)
+        let is_named: Vec<bool> = (all.iter())
+            .map(|&(s, e)| named_as(r, lat, s, e, kind))
+            .collect();
+        let headed = is_named.contains(&true);
+        let items: Vec<(usize, usize)> = (all.iter().zip(&is_named))
+            .filter(|&(&(s, e), &n)| {
+                n || kind == EntityType::Project
+                    && headed
+                    && e >= s + 3
+                    && e - s <= MAX_ORG_ITEM
+                    && super::names::proper_words(r, lat, s, e)
             })
+            .map(|(&it, _)| it)
             .collect();
         // (most items names, the last one among them: not a list of
         // sectors, 交通、水利等重大项目)

@@ -144,10 +144,11 @@ impl DocContext {
                 }
             }
             for m in ms {
+                let refs = division_refs(m);
                 // (a medium's name holds its place's name, short or not:
                 // 福鼎新闻网)
-                let medium = is_medium_name(r, &m.text);
-                for pr in division_refs(m) {
+                let medium = !refs.is_empty() && is_medium_name(r, &m.text);
+                for pr in refs {
                     if let Some(i) = first_unique(&pr.cands)
                         .filter(|&i| !pr.short || medium || lx.divisions[i].level <= Level::City)
                     {
@@ -901,12 +902,10 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
     // (a medium named after a county-level city is that city's own, and
     // counts as its site does: 某某新闻网)
     let places = mentions.iter().flatten().flat_map(|m| {
-        let votes = if is_medium_name(r, &m.text) {
-            SITE_VOTES
-        } else {
-            1
-        };
-        division_refs(m).into_iter().map(move |pr| (pr, votes))
+        let refs = division_refs(m);
+        let medium = !refs.is_empty() && is_medium_name(r, &m.text);
+        let votes = if medium { SITE_VOTES } else { 1 };
+        refs.into_iter().map(move |pr| (pr, votes))
     });
     for (pr, votes) in places {
         if let Some(i) = first_unique(&pr.cands) {
