@@ -629,7 +629,8 @@ fn area_body(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Chain, usize)> 
 }
 
 /// Whether the division name at `pos..end` names no division there: a
-/// short name before 社区 / 村 / 小区 names that unit (泰安社区); a
+/// short name before 社区 / 村 / 小区 names that unit (泰安社区), unless
+/// another division's name starts there (四川路桥…); a
 /// township-level unit named by common words (新能源产业园) right after a
 /// place that does not hold it is that place's park (桐乡市 + 新能源产业园
 /// 项目); a short name before the level word of a wider division is a
@@ -641,9 +642,18 @@ fn no_division_here(
     short: bool,
     cands: Option<&[usize]>,
 ) -> bool {
+    // (not where another division's name starts with the head: 四川 +
+    // 路桥 opens a company's trade name, 四川 + 路 a street)
     let unit_head = lat
         .word_at(end, &r.lex.place_terms.short_name_head)
-        .is_some();
+        .is_some_and(|(_, len)| {
+            !lat.pieces_at(end).any(|(_, ps, l)| {
+                l > len
+                    && ps
+                        .iter()
+                        .any(|x| matches!(x, Piece::Division(_) | Piece::DivisionShort(_)))
+            })
+        });
     let cands = cands.unwrap_or_default();
     short && (unit_head || wider_level_follows(r, lat, cands, end))
         || !short && foreign_generic_unit(r, lat, cands, pos)
@@ -1930,6 +1940,27 @@ mod tests {
         // 科 heads a section; 重科 here ends a trade name
         let ms = found_by("县政府与湖南华联重科股份有限公司签约。", "chains");
         assert!(has(&ms, "湖南华联重科股份有限公司", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn a_province_before_a_trade_name_that_names_a_far_division_opens_the_company() {
+        // 路桥 is a district of another province and starts with 路 (a
+        // street after a short name)
+        let ms = found_by("该工程由四川路桥建设集团股份有限公司承建。", "chains");
+        assert!(
+            has(&ms, "四川路桥建设集团股份有限公司", Organization),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_hospitals_clinical_specialties_are_no_units() {
+        let ms = through(
+            "专家团队将重点帮扶心血管内科、神经外科等学科建设，县卫健委做好保障。",
+            "tagged_names",
+        );
+        assert!(!has_text(&ms, "心血管内科"), "{ms:?}");
+        assert!(!has_text(&ms, "神经外科"), "{ms:?}");
     }
 
     #[test]

@@ -691,6 +691,15 @@ mod tests {
     use crate::EntityType::Project;
 
     #[test]
+    fn public_or_private_before_a_kind_of_school_names_none() {
+        let ms = through(
+            "全市今年新建改扩建公办幼儿园12所，新增学位3600个。",
+            "tagged_names",
+        );
+        assert!(!ms.iter().any(|m| m.0.contains("幼儿园")), "{ms:?}");
+    }
+
+    #[test]
     fn named_works_listed_before_deng_and_projects_are_projects() {
         let ms = through(
             "该县今年重点推进南宁至武鸣一级公路双桥至武鸣段、新桥镇白石江桥等一批道路、桥梁重大交通项目。",

@@ -482,14 +482,14 @@ impl<'a> Resolver<'a> {
 
     /// A project named after a body written with a level word for the
     /// article's place (县人民医院新院区项目, 市第一中学扩建工程): named with
-    /// that place, as the body is (某县人民医院新院区项目).
+    /// that place, as the body is (某县人民医院新院区项目), and lying there.
     fn level_named_project(
         &self,
         ms: &[Mention],
         m: &Mention,
         etype: EntityType,
         name: &str,
-    ) -> Option<String> {
+    ) -> Option<(String, usize)> {
         if etype != EntityType::Project || !m.text.starts_with(name) {
             return None;
         }
@@ -505,7 +505,7 @@ impl<'a> Resolver<'a> {
             })?;
         let rest = name.strip_prefix(level)?;
         let place = self.level_place(level)?;
-        Some(format!("{}{rest}", self.r.lex.divisions[place].name))
+        Some((format!("{}{rest}", self.r.lex.divisions[place].name), place))
     }
 
     fn run(&mut self, ms: &[Mention]) {
@@ -525,8 +525,13 @@ impl<'a> Resolver<'a> {
                 MentionKind::Named { etype, name, place } => {
                     let place = place.as_ref().or_else(|| self.body_place(ms, m, *etype));
                     let leveled = self.level_named_project(ms, m, *etype, name);
-                    let name = leveled.as_deref().unwrap_or(name);
+                    let name = leveled.as_ref().map_or(name.as_str(), |(n, _)| n.as_str());
                     if let Some(key) = self.named_entity(*etype, name, place, m, &ev) {
+                        // (the project lies where the body it is named after is)
+                        if let Some((_, at)) = leveled {
+                            let pk = self.division_in_name(at, None, true);
+                            self.st.relate(&key, Predicate::LocatedIn, &pk, None, &ev);
+                        }
                         self.push_ref(m, mi, key, *etype, false);
                     }
                 }
@@ -1299,10 +1304,12 @@ impl<'a> Resolver<'a> {
             return (core.to_string(), None);
         }
         // a name that writes a parent of its own (金盏乡金泽家园社区) takes
-        // no township before it
+        // no township before it; a level character right before the head
+        // is the unit's own name (固县村)
         let own_parent = core.char_indices().skip(1).any(|(i, _)| {
-            is_local_unit(places, &core[..i])
-                || places.level_chars.iter().any(|c| core[..i].ends_with(*c))
+            core[i..].chars().count() >= 2
+                && (is_local_unit(places, &core[..i])
+                    || places.level_chars.iter().any(|c| core[..i].ends_with(*c)))
         });
         // (a street is a township of its own: 吉日街道 takes its county;
         // and where the text names several townships, none is the unit's
@@ -2385,6 +2392,42 @@ mod tests {
                 Predicate::ParticipatesIn,
                 "望谟县城南片区棚户区改造项目"
             ),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
+    fn a_project_named_after_a_citys_body_lies_in_the_city() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "桃源县召开项目推进会，全县合力攻坚。桃源县县长出席。常德市发展改革委批复\
+             市第一人民医院新院区建设项目。\n",
+        );
+        let p = "常德市第一人民医院新院区建设项目";
+        assert!(
+            related(&a, p, Predicate::LocatedIn, "常德市"),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            !related(&a, p, Predicate::LocatedIn, "桃源县"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
+    fn a_village_named_with_a_level_character_is_the_townships() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "桃源县漳江街道党工委书记到北县村、南湖村调研。在北县村，他了解了改厕情况。\n",
+        );
+        let v = named(&a, "漳江街道北县村").expect("the village");
+        assert!(
+            related(&a, &v.name, Predicate::LocatedIn, "漳江街道"),
             "{:?}",
             a.relations
         );

@@ -1673,6 +1673,11 @@ fn implied_body(
                 return Some(res.bureau_entity(&b, &ev).0);
             }
         }
+        // else the body with that head named last before it (某县人民医院
+        // 召开会议。院长某某主持)
+        if let Some(b) = head.and_then(|h| last_body_headed(res, h, pos)) {
+            return Some(b);
+        }
     }
     // an autonomous region's posts name it by its generic term (自治区主席)
     if level.is_none() {
@@ -1690,6 +1695,15 @@ fn implied_body(
         Level::Town => res.actx.town,
     }?;
     body_of(res, p.organ, place, pos, post)
+}
+
+/// The body whose name ends with `head` that the text names last before
+/// `pos`, not by an anaphor.
+fn last_body_headed(res: &Resolver, head: char, pos: usize) -> Option<String> {
+    (res.st.refs.iter().rev())
+        .filter(|r| r.end <= pos && is_org(r) && !r.anaphor)
+        .find(|r| (res.st.entities.get(&r.key)).is_some_and(|e| e.name.ends_with(head)))
+        .map(|r| r.key.clone())
 }
 
 /// The province of the article: its city's, else the one its places lie in.
@@ -1889,6 +1903,25 @@ mod tests {
     /// Whether the relations hold none of the predicate `p`.
     fn none_of(rels: &[(String, Predicate, String, Option<String>)], p: Predicate) -> bool {
         !rels.iter().any(|(_, q, _, _)| *q == p)
+    }
+
+    #[test]
+    fn a_body_that_handles_a_projects_formalities_acts_on_it() {
+        let rels = relations(
+            "桃源县召开会议，全县合力攻坚。桃源县县长出席。\n\
+             县自然资源局为东风产业园标准化厂房项目办理了用地手续。\n",
+        );
+        assert!(
+            acts(&rels, "桃源县自然资源局", "东风产业园标准化厂房项目"),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_heads_post_alone_after_the_body_named_before_heads_it() {
+        let rels = relations("桃源县人民医院召开会议。院长刘一鸣主持会议，副院长陈晓出席。\n");
+        assert!(member(&rels, "刘一鸣", "人民医院"), "{rels:?}");
+        assert!(member(&rels, "陈晓", "人民医院"), "{rels:?}");
     }
 
     #[test]
