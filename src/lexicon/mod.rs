@@ -259,6 +259,9 @@ pub struct Lexicon {
     /// Organisational forms that end a company's registered name, longest
     /// first (股份有限公司, 有限公司).
     pub(crate) legal_forms: Vec<String>,
+    /// Words of a project's event written right after its head (签约仪式,
+    /// 开工): the project before them is a named one.
+    pub(crate) project_events: Vec<String>,
     /// Romanized labels of government web hosts → what they name.
     pub(crate) hosts: HashMap<String, Vec<HostName>>,
     /// Classes of jieba's part-of-speech tags (tag_classes.tsv).
@@ -649,11 +652,15 @@ impl Lexicon {
                     self.legal_forms.push(w);
                     true
                 }
+                Some("project_event") => {
+                    self.project_events.push(w);
+                    true
+                }
                 _ => {
                     return Err(bad(
                         file,
                         n,
-                        "expected word, name_verb|generic|not_body|legal_form",
+                        "expected word, name_verb|generic|not_body|legal_form|project_event",
                     ))
                 }
             };

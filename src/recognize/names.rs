@@ -319,6 +319,16 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     false
 }
 
+/// Whether a project's name of common words `bare..q` is a particular
+/// project's all the same: three characters or more, its head ending at
+/// `end` right before a word of its event (某某项目签约仪式, 某某项目集中
+/// 开工).
+fn event_named(r: &Recognizer, lat: &Lattice, bare: usize, q: usize, end: usize) -> bool {
+    q >= bare + 3
+        && lat.tok_start(end)
+        && (r.lex.project_events.iter()).any(|w| lat.str(end, end + w.chars().count()) == w)
+}
+
 /// Whether a place name of the dictionary is a natural place's: three
 /// characters or more ending in a one-character generic term of a place
 /// (赤水河, 太行山), not a word like 城市 that the dictionary tags so.
@@ -723,6 +733,7 @@ fn is_name(
         && !registered
         && !holds_org
         && !proper(r, lat, bare, q, h.etype == EntityType::Project)
+        && !(h.etype == EntityType::Project && event_named(r, lat, bare, q, q + h.len))
     {
         return false;
     }
@@ -2332,6 +2343,14 @@ mod tests {
         assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
         let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
         assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_project_of_common_words_before_its_event_is_named() {
+        let ms = found_by("双方举行新能源电池项目签约仪式。", "headed_names");
+        assert!(has(&ms, "新能源电池项目", Project), "{ms:?}");
+        let ms = found_by("新能源电池项目进展顺利。", "headed_names");
+        assert!(!has(&ms, "新能源电池项目", Project), "{ms:?}");
     }
 
     #[test]

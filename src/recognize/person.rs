@@ -72,6 +72,10 @@ pub(crate) fn delimited_name(r: &Recognizer, chars: &[char], p: usize, e: usize)
     }
 }
 
+/// How often a word must occur in the segmenter's dictionary to end a
+/// name before it (代表, not 贵在).
+const FREQUENT_WORD: usize = 1000;
+
 /// The length of a name starting at `p` in running text, if one starts there.
 pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     let chars = &lat.chars;
@@ -135,7 +139,16 @@ pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> 
     let verb_at_third = lat.token(third).is_some_and(|t| {
         t.start == third && t.end == third + 2 && r.tags().predicate_verb.contains(t.tag)
     }) || report_verb_at(r, lat, third) && !word_at_fourth;
-    if sl == 1 && pw.after_name.has_char(c4) && !verb_at_third {
+    // (nor where the segmenter reads the third and the fourth as a
+    // frequent word: 王立 + 代表县政府, not 王立代 + 表; 刘某贵 + 在 stays)
+    let word_at_third = lat.token(third).is_some_and(|t| {
+        let w = lat.str(third, third + 2);
+        t.start == third
+            && t.end == third + 2
+            && r.common_word(w)
+            && r.word_freq(w) >= FREQUENT_WORD
+    });
+    if sl == 1 && pw.after_name.has_char(c4) && !verb_at_third && !word_at_third {
         return Some(3);
     }
     // a word starting at the third character (出席, 荣获, 分别) ends the name
@@ -1908,6 +1921,16 @@ mod tests {
             .filter(|(_, t)| *t == Some(Person))
             .map(|(n, _)| n)
             .collect()
+    }
+
+    #[test]
+    fn a_frequent_word_after_two_characters_ends_the_name() {
+        let p = persons("县长田立代表县政府致辞，副总裁林峰代表公司签约。");
+        assert!(p.contains(&"田立".to_string()), "{p:?}");
+        assert!(p.contains(&"林峰".to_string()), "{p:?}");
+        // a rare word there leaves three characters (贵在)
+        let p = persons("会议传达了省委书记刘某贵在全会上的讲话。");
+        assert!(p.contains(&"刘某贵".to_string()), "{p:?}");
     }
 
     #[test]

@@ -158,6 +158,7 @@ impl Resolver<'_> {
     fn chain_start(&mut self, c: &Chain, start: usize) -> Option<ChainState> {
         let place = self
             .region_committee(c, start)
+            .or_else(|| self.zone_of_level(c, start))
             .or_else(|| self.chain_place(c))
             .or_else(|| self.strict_level_named(c, start));
         let has_prefix = !c.places.is_empty() || c.level.is_some();
@@ -397,6 +398,27 @@ impl Resolver<'_> {
         let ck = self.division_entity(county, None);
         let name = format!("{bname}{area}{canonical}");
         Some(LevelName::new(name, EntityType::Agency, Some(ck)))
+    }
+
+    /// The zone an article is about that the division data lists as a
+    /// township-level unit (某某经济技术开发区 under a district), for a zone's
+    /// body written with the level word 区 (区党工委, 区管委会): the zone,
+    /// not the district that holds it.
+    fn zone_of_level(&self, c: &Chain, start: usize) -> Option<usize> {
+        let organs = &self.r.lex.words.organs;
+        let zone_body = match c.links.first()? {
+            Link::Zone => true,
+            Link::Committee => {
+                let end = c.ends.first().copied().unwrap_or(start);
+                char_slice(self.chars, start, end).ends_with(&organs.working_committee_short)
+            }
+            _ => false,
+        };
+        let level = c.level.filter(|_| c.places.is_empty() && zone_body)?;
+        let town = self.actx.town?;
+        let d = &self.r.lex.divisions[town];
+        let zone = d.name.ends_with(level) && self.r.lex.head_words.zone_head.ends(&d.name);
+        zone.then_some(town)
     }
 
     /// A place's Party committee, government, CPPCC committee or zone

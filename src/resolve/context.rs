@@ -777,10 +777,11 @@ pub(crate) fn prefix_name(r: &Recognizer, idx: usize) -> String {
     // 八廓街道办事处): township names repeat from county to county
     if d.level == Level::Town {
         if let Some(p) = d.parent {
-            // (a zone listed as a township named after its county needs
-            // no more: 沭阳经济开发区)
+            // (a zone listed as a township named after its county or city
+            // needs no more: 沭阳经济开发区, 赣州经济技术开发区)
             let zone = r.lex.head_words.zone_head.ending(&d.name).is_some();
-            if zone && d.name.starts_with(&short_name(r, p)) {
+            let after_parent = |a: usize| d.name.starts_with(&short_name(r, a));
+            if zone && (after_parent(p) || r.lex.divisions[p].parent.is_some_and(after_parent)) {
                 return d.name.clone();
             }
             // (a name that carries its county already: 召陵区老窝镇)

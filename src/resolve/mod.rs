@@ -2419,6 +2419,30 @@ mod tests {
     }
 
     #[test]
+    fn a_zones_bodies_by_the_level_word_are_the_zones_not_its_districts() {
+        let r = Recognizer::new().expect("lexicons");
+        // (a zone the division data lists as a township of a district)
+        let a = resolve(
+            &r,
+            "北京经济技术开发区召开项目推进会。区党工委书记、管委会主任周某某出席会议。\n",
+        );
+        let committee = "中共北京经济技术开发区工作委员会";
+        assert!(named(&a, committee).is_some(), "{:?}", a.entities);
+        let p = "周某某";
+        assert!(
+            related(&a, p, Predicate::MemberOf, committee),
+            "{:?}",
+            a.relations
+        );
+        let zone = "北京经济技术开发区管理委员会";
+        assert!(
+            related(&a, p, Predicate::MemberOf, zone),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn a_village_named_with_a_level_character_is_the_townships() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(

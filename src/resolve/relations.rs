@@ -1679,6 +1679,12 @@ fn implied_body(
             return Some(b);
         }
     }
+    // a zone's post written alone (管委会主任) is held in the article's zone
+    if level.is_none() && zone_post(res, post) {
+        if let Some(zone) = article_zone(res) {
+            return body_of(res, p.organ, zone, pos, post);
+        }
+    }
     // an autonomous region's posts name it by its generic term (自治区主席)
     if level.is_none() {
         if let Some(region) = region_of_post(res, post) {
@@ -1736,6 +1742,10 @@ fn body_of(
     let base = res.prefix_name(place);
     let organs = &res.r.lex.words.organs;
     let name = match organ {
+        // (a zone's head is its management committee's: 管委会主任)
+        PostOrgan::Gov if zone_post(res, post) && is_zone(res, place) => {
+            organs.zone_committee_name.at(&base)
+        }
         PostOrgan::Gov => organs.government_name.at(&base),
         PostOrgan::Party => organs.party_committee_name.at(&base),
         PostOrgan::Cppcc => organs.cppcc_name.at(&base),
@@ -1748,6 +1758,26 @@ fn body_of(
     let pk = res.division_entity(place, None);
     let ev = res.evidence_at(pos, pos + post.chars().count());
     Some(res.place_organ(&name, Some(&pk), &ev))
+}
+
+/// Whether a post is one of a zone's management committee (管委会主任).
+fn zone_post(res: &Resolver, post: &str) -> bool {
+    (res.r.lex.body_words.zone_committee.iter()).any(|w| post.starts_with(w))
+}
+
+/// Whether a division is a zone (某某经济技术开发区, listed as a county or
+/// a township).
+fn is_zone(res: &Resolver, idx: usize) -> bool {
+    (res.r.lex.head_words.zone_head).ends(&res.r.lex.divisions[idx].name)
+}
+
+/// The zone the article is about, where its county or township is one:
+/// the place of a zone's post written alone.
+fn article_zone(res: &Resolver) -> Option<usize> {
+    [res.actx.town, res.actx.county]
+        .into_iter()
+        .flatten()
+        .find(|&i| is_zone(res, i))
 }
 
 /// Whether a post of a people's congress is one of its standing committee
