@@ -1037,13 +1037,29 @@ fn push_source(
         return;
     }
     let mut m = Mention::organization(lat, s, e, lat.text(s, e));
-    if source_agency(r, lat, s, &m.text) {
-        if let MentionKind::Named { etype, .. } = &mut m.kind {
+    let agency = source_agency(r, lat, s, &m.text);
+    if let MentionKind::Named { etype, place, .. } = &mut m.kind {
+        if agency {
             *etype = EntityType::Agency;
         }
+        // (a site named after its division says where the text is from:
+        // 来源：某某县人民政府网)
+        let medium = !agency && is_medium_name(r, &m.text);
+        *place = chain::place_at(r, lat, s)
+            .map(|(p, _)| p)
+            .filter(|p| medium && !p.cands.is_empty());
     }
     out.push(m);
     cover(covered, s, e);
+}
+
+/// Whether a name is a medium's: it ends in a medium's last character (网,
+/// 报, 台) or head (融媒体中心).
+pub(crate) fn is_medium_name(r: &Recognizer, n: &str) -> bool {
+    let medium = &r.lex.document_words.dispatch_medium;
+    let heads = &r.lex.words.relation.media_heads;
+    n.chars().last().is_some_and(|c| medium.has_char(c))
+        || heads.iter().any(|h| n.ends_with(h.as_str()))
 }
 
 /// Whether a source that no chain reads is an organ of the state all the

@@ -978,14 +978,7 @@ fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {
     }
 }
 
-/// Whether a name is a medium's: it ends in a medium's last character (网,
-/// 报, 台) or head (融媒体中心).
-pub(crate) fn is_medium_name(r: &Recognizer, n: &str) -> bool {
-    let medium = &r.lex.document_words.dispatch_medium;
-    let heads = &r.lex.words.relation.media_heads;
-    n.chars().last().is_some_and(|c| medium.has_char(c))
-        || heads.iter().any(|h| n.ends_with(h.as_str()))
-}
+pub(crate) use crate::recognize::is_medium_name;
 
 /// The short name a division gives the zones named after it (潍坊市 → 潍坊,
 /// 和林格尔县 → 和林格尔): its short name, else its name without 市.

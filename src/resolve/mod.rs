@@ -2443,6 +2443,22 @@ mod tests {
     }
 
     #[test]
+    fn a_source_site_named_after_its_county_is_the_articles_county() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "5月16日，县人大常委会副主任刘某带队开展视察。县交通运输局局长陈某汇报了工作。\n\
+             来源：桃源县人民政府网\n",
+        );
+        assert!(named(&a, "桃源县交通运输局").is_some(), "{:?}", a.entities);
+        assert!(
+            related(&a, "陈某", Predicate::MemberOf, "桃源县交通运输局"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
     fn a_village_named_with_a_level_character_is_the_townships() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(

@@ -1266,11 +1266,35 @@ fn chain_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[
     }
     if let Some(b) = written {
         for pt in bare {
-            if !street_office_member(res, p, &b, &pt) {
-                chain_body_member(res, p, &b, pt);
+            if street_office_member(res, p, &b, &pt) {
+                continue;
+            }
+            // (a post of its level names the top body of the written body's
+            // place: 某镇党委副书记、镇长 → the township's government)
+            match level_body(res, &b, &pt, pos) {
+                Some(t) => res
+                    .st
+                    .relate(&p.key, Predicate::MemberOf, &t, Some(pt), &p.ev),
+                None => chain_body_member(res, p, &b, pt),
             }
         }
     }
+}
+
+/// The body a post of a level (镇长, 县长) names at the place of the body
+/// `b`, where that place is of the post's level.
+fn level_body(res: &mut Resolver, b: &str, pt: &str, pos: usize) -> Option<String> {
+    let organ = res.r.lex.posts.get(pt)?.organ;
+    if organ == PostOrgan::SelfBody {
+        return None;
+    }
+    let (_, place) = res.st.bases.get(b)?;
+    let code = place.as_deref()?.strip_prefix("place:")?.to_string();
+    let idx = res.ctx.division_by_code(res.r, &code)?;
+    let places = &res.r.lex.words.places;
+    let lv = pt.chars().find(|c| places.is_level_char(*c))?;
+    let fits = crate::recognize::chain::level_of(lv) == Some(res.r.lex.divisions[idx].level);
+    fits.then(|| body_of(res, organ, idx, pos, pt)).flatten()
 }
 
 /// Whether a post is a leader's post of whatever body it follows (校长,
@@ -1945,6 +1969,13 @@ mod tests {
             acts(&rels, "桃源县自然资源局", "东风产业园标准化厂房项目"),
             "{rels:?}"
         );
+    }
+
+    #[test]
+    fn a_level_post_after_a_townships_party_post_is_held_in_its_government() {
+        let rels = relations("桃源县盘塘镇党委副书记、镇长吴某某表示，将做好服务。\n");
+        assert!(member(&rels, "吴某某", "盘塘镇人民政府"), "{rels:?}");
+        assert!(member(&rels, "吴某某", "盘塘镇委员会"), "{rels:?}");
     }
 
     #[test]
