@@ -209,6 +209,9 @@ pub(crate) struct RelationWords {
     pub(crate) mutual_sentence: Vec<String>,
     /// The parties named before sign a document (三方签订).
     pub(crate) parties: Vec<String>,
+    /// Before a partner word: the bodies listed before it and after it
+    /// pair off in order (A、B分别与C、D签约).
+    pub(crate) respective: Vec<String>,
     /// Conjunctions between the bodies of a list besides 、 (和, 及).
     pub(crate) list_conjunctions: Vec<char>,
     /// Joins two posts one person holds at once besides 、 (兼).
@@ -259,6 +262,7 @@ impl RelationWords {
             mutual_clause: s.words("mutual_clause")?,
             mutual_sentence: s.words("mutual_sentence")?,
             parties: s.words("parties")?,
+            respective: s.words("respective")?,
             list_conjunctions: s.chars("list_conjunction")?,
             post_joiners: s.chars("post_joiner")?,
             media_heads: s.words("media_head")?,

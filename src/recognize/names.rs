@@ -319,6 +319,10 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     false
 }
 
+/// How often a word may occur in the segmenter's dictionary and still be
+/// rare enough to be a name's own word whatever its tag (富兴: 2).
+const RARE_WORD: usize = 20;
+
 /// Whether a project's name of common words `bare..q` is a particular
 /// project's all the same: three characters or more, its head ending at
 /// `end` right before a word of its event (某某项目签约仪式, 某某项目集中
@@ -681,11 +685,13 @@ fn is_name(
         return false;
     }
     let strict = !place_head || !hw.named_place_head.contains(h.text);
-    // a compound's name is a name, not an adjective or a verb (老旧小区)
+    // a compound's name is a name, not an adjective or a verb (老旧小区);
+    // a rare word so tagged is a name's all the same (富兴小区)
     if !strict
-        && lat
-            .token(bare)
-            .is_some_and(|t| r.tags().not_compound_name.contains(t.tag))
+        && lat.token(bare).is_some_and(|t| {
+            r.tags().not_compound_name.contains(t.tag)
+                && r.word_freq(lat.str(t.start, t.end)) >= RARE_WORD
+        })
     {
         return false;
     }
@@ -2343,6 +2349,16 @@ mod tests {
         assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
         let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
         assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_compound_named_by_a_rare_adjective_is_a_place() {
+        let ms = found_by(
+            "其中，东胜区建设街道富兴小区已完工，老旧小区改造加快推进。",
+            "headed_names",
+        );
+        assert!(ms.iter().any(|m| m.0.ends_with("富兴小区")), "{ms:?}");
+        assert!(!has_text(&ms, "老旧小区"), "{ms:?}");
     }
 
     #[test]

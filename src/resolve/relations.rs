@@ -417,9 +417,15 @@ fn partner_phrase(res: &mut Resolver, sn: &Sentence, f: &Found) {
     }
     let mutual =
         has(sn.found, wp, cb, Cue::MutualClause) || has(sn.found, sn.s, sn.e, Cue::MutualSentence);
-    for a in &left {
-        for b in &right {
-            if res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
+    // (lists of as many bodies on both sides of 分别 pair off in order)
+    let before: String = sn.chars[ca..wp].iter().collect();
+    let respective = left.len() == right.len()
+        && left.len() > 1
+        && (rw.respective.iter()).any(|w| before.trim_end().ends_with(w.as_str()));
+    for (i, a) in left.iter().enumerate() {
+        for (j, b) in right.iter().enumerate() {
+            let paired = !respective || i == j;
+            if paired && res.st.entities.contains_key(a) && res.st.entities.contains_key(b) {
                 res.st.relate(a, Predicate::PartnerOf, b, None, sn.ev);
             }
         }
@@ -1976,6 +1982,20 @@ mod tests {
         let rels = relations("桃源县盘塘镇党委副书记、镇长吴某某表示，将做好服务。\n");
         assert!(member(&rels, "吴某某", "盘塘镇人民政府"), "{rels:?}");
         assert!(member(&rels, "吴某某", "盘塘镇委员会"), "{rels:?}");
+    }
+
+    #[test]
+    fn bodies_listed_on_both_sides_of_a_respective_word_pair_off() {
+        let rels =
+            relations("桃源县人民医院、桃源县中医院分别与陬市镇卫生院、盘塘镇卫生院组建医共体。\n");
+        let partners = |a: &str, b: &str| {
+            rels.iter().any(|(s, p, o, _)| {
+                *p == Predicate::PartnerOf && (s == a && o == b || s == b && o == a)
+            })
+        };
+        assert!(partners("桃源县人民医院", "陬市镇卫生院"), "{rels:?}");
+        assert!(partners("桃源县中医院", "盘塘镇卫生院"), "{rels:?}");
+        assert!(!partners("桃源县人民医院", "盘塘镇卫生院"), "{rels:?}");
     }
 
     #[test]
