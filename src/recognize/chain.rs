@@ -729,6 +729,11 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
         }
     }
     p = places(r, lat, &mut ch, p);
+    // a term of office after the place qualifies the body after it, which
+    // stays the same body (某市第十六届人民代表大会常务委员会)
+    if !ch.places.is_empty() {
+        p += term_at(r, lat, p).unwrap_or(0);
+    }
     if cppcc_full {
         return cppcc_close(r, lat, ch, p);
     }
@@ -1951,6 +1956,21 @@ mod tests {
             has(&ms, "四川路桥建设集团股份有限公司", Organization),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_term_of_office_after_the_place_qualifies_the_same_body() {
+        let ms = found_by(
+            "株洲市第十六届人民代表大会常务委员会第二十次会议在市人大常委会会议中心举行。",
+            "chains",
+        );
+        let m = ms
+            .iter()
+            .find(|m| m.0.starts_with("株洲市第十六届"))
+            .expect("the committee");
+        assert_eq!(m.1, Some(Agency), "{ms:?}");
+        // a hall where a body meets is no unit of it
+        assert!(!ms.iter().any(|m| m.0.ends_with("会议中心")), "{ms:?}");
     }
 
     #[test]

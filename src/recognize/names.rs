@@ -233,6 +233,53 @@ fn merge_route_sections(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>) {
     }
 }
 
+/// Extends a route to a section written right after it with no work of
+/// its own (某某高速 + 铜陵至黄山段 + 已建成通车): the section is the route's
+/// project, and its ends are places it lies in.
+fn route_bare_sections(r: &Recognizer, lat: &Lattice, out: &mut [Mention], covered: &mut [bool]) {
+    let hw = &r.lex.head_words;
+    out.sort_by_key(|m| m.start);
+    let mut i = 0;
+    while i < out.len() {
+        let route = matches!(
+            &out[i].kind,
+            MentionKind::Named {
+                etype: EntityType::Project,
+                ..
+            }
+        ) && hw.work_head.ends(&out[i].text);
+        if let Some(e) = bare_section_end(r, lat, out, i).filter(|_| route) {
+            let a = &mut out[i];
+            a.end = e;
+            a.text = lat.text(a.start, e);
+            if let MentionKind::Named { name, .. } = &mut a.kind {
+                *name = clean(lat.str(a.start, e));
+            }
+            cover(covered, a.start, e);
+        }
+        i += 1;
+    }
+}
+
+/// Where a section of a route written right after the route's mention
+/// `i` ends (某某高速 + 铜陵至黄山段): places only, joined by the route's
+/// joiner, up to the section's word, which ends a word there.
+fn bare_section_end(r: &Recognizer, lat: &Lattice, out: &[Mention], i: usize) -> Option<usize> {
+    let a = &out[i];
+    let place_at =
+        |k: usize| (out.iter()).find(|m| m.start == k && matches!(m.kind, MentionKind::Place(_)));
+    let mut k = place_at(a.end)?.end;
+    if lat
+        .chars
+        .get(k)
+        .is_some_and(|c| r.lex.function_words.route_joiner.has_char(*c))
+    {
+        k = place_at(k + 1)?.end;
+    }
+    let section = lat.chars.get(k).map(|c| c.to_string())?;
+    (r.lex.head_words.section_end.contains(&section) && lat.tok_boundary(k + 1)).then_some(k + 1)
+}
+
 /// How far into a work's name the section of a route may end (宿州至蚌埠段).
 const SECTION_REACH: usize = 10;
 
@@ -481,6 +528,7 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
     company_units(r, lat, out);
     org_units(r, lat, out, covered);
     countries_and_geo(r, lat, out, covered);
+    route_bare_sections(r, lat, out, covered);
 }
 
 /// The name that the head `text` at `q` (`len` characters) ends, if any.
@@ -674,6 +722,13 @@ fn is_name(
     if counted_or_listed(r, lat, bare, q) {
         return false;
     }
+    // a kind of work counted right after its head (实施中小河流治理工程3项)
+    // names none; a count of the projects of a list ending there does not
+    // (…、某某改造工程八个项目)
+    let end = q + h.len;
+    if h.etype == EntityType::Project && kind_counted(r, lat, end) {
+        return false;
+    }
     // an idiom ending like a name (开门见山) is none, unless a division's
     // name opens it (曲阜师范大学/l)
     if lat.token(start).is_some_and(|t| {
@@ -813,6 +868,21 @@ fn counted_or_listed(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bo
         || r.lex.is(&first_tok, Trigger::Anaphor)
         || r.lex.generic.contains(&first_tok);
     quantifier || counted(r, lat, bare, q)
+}
+
+/// Whether a count of the kind written before `e` starts there (3项, 十二个),
+/// not one of the projects of a list (八个项目).
+fn kind_counted(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
+    let fw = &r.lex.function_words;
+    let c = &lat.chars;
+    let mut k = e;
+    while k < c.len() && (c[k].is_ascii_digit() || fw.counting_numeral.has_char(c[k])) {
+        k += 1;
+    }
+    let counts = k > e && k < c.len() && fw.count_classifier.has_char(c[k]);
+    counts
+        && lat.word_at(k + 1, &r.lex.head_words.project_end).is_none()
+        && counted(r, lat, e, k + 1)
 }
 
 /// Whether the characters `s..e` count something: a numeral before a
@@ -2359,6 +2429,31 @@ mod tests {
         );
         assert!(ms.iter().any(|m| m.0.ends_with("富兴小区")), "{ms:?}");
         assert!(!has_text(&ms, "老旧小区"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_section_written_right_after_its_route_is_the_routes_project() {
+        let ms = through("G3京台高速铜陵至黄山段已建成通车。", "tagged_names");
+        assert!(has(&ms, "G3京台高速铜陵至黄山段", Project), "{ms:?}");
+    }
+
+    #[test]
+    fn a_kind_of_work_counted_after_its_head_names_none() {
+        let ms = found_by(
+            "全县计划实施中小河流治理工程3项，其中柴米河治理工程总投资1.2亿元。",
+            "headed_names",
+        );
+        assert!(!ms.iter().any(|m| m.0.contains("中小河流")), "{ms:?}");
+        assert!(has(&ms, "柴米河治理工程", Project), "{ms:?}");
+        // a count of the projects of a list keeps the last item
+        let ms = through(
+            "详细了解了尧山路改造项目、某某职业中学实训基地改造工程八个项目。",
+            "tagged_names",
+        );
+        assert!(
+            ms.iter().any(|m| m.0.ends_with("实训基地改造工程")),
+            "{ms:?}"
+        );
     }
 
     #[test]

@@ -157,9 +157,12 @@ pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> 
             return Some(sl + 1);
         }
     }
+    // (unless the segmenter reads the three as a person's name: 王建军 +
+    // 列席, not 王建 + 军列)
+    let whole = name_token(r, lat, p) == Some(sl + 2);
     for len in [2usize, 3] {
         let w = lat.text(third, third + len);
-        if w.chars().count() == len && r.common_word(&w) {
+        if w.chars().count() == len && r.common_word(&w) && !whole {
             return Some(sl + 1);
         }
     }
@@ -1921,6 +1924,13 @@ mod tests {
             .filter(|(_, t)| *t == Some(Person))
             .map(|(n, _)| n)
             .collect()
+    }
+
+    #[test]
+    fn a_name_the_segmenter_reads_whole_is_not_cut_at_a_word_after_it() {
+        // 军列 is a word, but 王建军 is the segmenter's name
+        let p = persons("市中级人民法院院长王建军列席会议。");
+        assert!(p.contains(&"王建军".to_string()), "{p:?}");
     }
 
     #[test]
