@@ -690,6 +690,11 @@ pub(crate) struct FunctionWords {
     pub(crate) list_end: WordList,
     /// Joins the two domains of a merged department's name (商务和粮食局).
     pub(crate) domain_joiner: WordList,
+    /// The particle that makes what is before it modify the noun after it
+    /// (位于某镇的某项目).
+    pub(crate) attributive: WordList,
+    /// A postposition of place after a place's name (某开发区内, 某县境内).
+    pub(crate) locative: WordList,
 }
 
 kinds!(FunctionWords {
@@ -711,6 +716,8 @@ kinds!(FunctionWords {
     list_end,
     term_mark,
     domain_joiner,
+    attributive,
+    locative,
 });
 
 /// WordList around a person's name (person_words.tsv).

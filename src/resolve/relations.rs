@@ -216,6 +216,10 @@ fn places_at<'a>(sn: &Sentence<'a>, mut pos: usize) -> (Option<&'a Ref>, usize) 
     let mut last = None;
     let from = pos;
     for r in sn.refs.iter().filter(|r| r.start >= from) {
+        // (a reference inside the place just taken: 某园区 of 某园区管委会)
+        if r.start < pos {
+            continue;
+        }
         let gap = &sn.chars[pos..r.start];
         if r.etype != EntityType::Place
             || r.anaphor
@@ -239,9 +243,21 @@ const SUBJECT_GAP: usize = 2;
 fn located_by_word(res: &mut Resolver, sn: &Sentence) {
     for f in within(sn.found, sn.s, sn.e).filter(|f| f.is(Cue::LocatedIn)) {
         let wp = f.start;
-        let (Some(place), _) = places_at(sn, f.end) else {
+        let (Some(place), end) = places_at(sn, f.end) else {
             continue;
         };
+        // (a verb of location in a modifier: 位于某镇的某项目)
+        let attributive = &res.r.lex.function_words.attributive;
+        let modified = (sn.chars.get(end)).is_some_and(|c| attributive.has_char(*c));
+        let noun =
+            (sn.refs.iter().filter(|r| modified && r.start == end + 1)).max_by_key(|r| r.end);
+        if let Some(x) = noun {
+            if matches!(x.etype, EntityType::Project | EntityType::Organization) {
+                res.st
+                    .relate(&x.key, Predicate::LocatedIn, &place.key, None, sn.ev);
+            }
+            continue;
+        }
         let (ca, _) = sn.clause(wp);
         // (the subject right before the verb, an adverb at most between:
         // 某某集团运营的商城落户某区 says where the mall is)
@@ -304,12 +320,18 @@ fn located_in_frame(res: &mut Resolver, sn: &Sentence) {
         }
         let frame = (sn.chars.get(k).copied())
             .is_some_and(|c| res.r.lex.is(&c.to_string(), Trigger::Located));
-        if !frame {
-            continue;
-        }
-        let (Some(place), end) = places_at(sn, k + 1) else {
+        let (Some(place), mut end) = places_at(sn, k + usize::from(frame)) else {
             continue;
         };
+        // (or a place and a postposition: 某开发区内，某项目…)
+        let locative = (res.r.lex.function_words.locative)
+            .at(sn.chars, end)
+            .filter(|&(_, l)| sn.chars.get(end + l).is_some_and(|c| is_comma(*c)));
+        if let Some((_, l)) = locative {
+            end += l;
+        } else if !frame {
+            continue;
+        }
         if !sn.chars.get(end).is_some_and(|c| is_comma(*c)) {
             continue;
         }
@@ -1996,6 +2018,26 @@ mod tests {
         assert!(partners("桃源县人民医院", "陬市镇卫生院"), "{rels:?}");
         assert!(partners("桃源县中医院", "盘塘镇卫生院"), "{rels:?}");
         assert!(!partners("桃源县人民医院", "盘塘镇卫生院"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_place_in_a_modifier_or_a_frame_with_a_postposition_places_the_project() {
+        let located = |rels: &[(String, Predicate, String, Option<String>)], s: &str, o: &str| {
+            rels.iter()
+                .any(|(a, p, b, _)| a == s && *p == Predicate::LocatedIn && b.ends_with(o))
+        };
+        let rels = relations(
+            "位于桃源县漳江街道的桃源县中医医院新院区项目完成主体封顶。\n\
+             桃源县经济开发区内，华丰科技年产200万套连接器项目正在安装设备。\n",
+        );
+        assert!(
+            located(&rels, "桃源县中医医院新院区项目", "漳江街道"),
+            "{rels:?}"
+        );
+        assert!(
+            located(&rels, "华丰科技年产200万套连接器项目", "经济开发区"),
+            "{rels:?}"
+        );
     }
 
     #[test]
