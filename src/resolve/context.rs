@@ -260,7 +260,7 @@ impl DocContext {
             for m in ms {
                 match &m.kind {
                     MentionKind::Chain(c) => {
-                        if let Some((b, full)) = self.chain_bureau(r, c, &actx) {
+                        if let Some((b, fulls)) = self.chain_bureau(r, c, &actx) {
                             let level = (b.place)
                                 .map(|p| r.lex.divisions[p].level)
                                 .unwrap_or(Level::Town);
@@ -272,8 +272,10 @@ impl DocContext {
                             };
                             let e = bureau_votes.entry((rank, b.name.clone())).or_insert((0, b));
                             e.0 += 1;
-                            if !self.known.contains(&full) {
-                                self.known.push(full);
+                            for full in fulls {
+                                if !self.known.contains(&full) {
+                                    self.known.push(full);
+                                }
                             }
                         }
                     }
@@ -410,13 +412,13 @@ impl DocContext {
     }
 
     /// The bureau (a department at a place) a chain names, with the chain's
-    /// full name up to its last branch or unit.
+    /// full names up to each of its branches and units.
     fn chain_bureau(
         &self,
         r: &Recognizer,
         c: &Chain,
         a: &ArticleContext,
-    ) -> Option<(Bureau, String)> {
+    ) -> Option<(Bureau, Vec<String>)> {
         let Some(Link::Dept {
             canonical, kind, ..
         }) = c.links.first()
@@ -439,12 +441,21 @@ impl DocContext {
         };
         let base = prefix_name(r, place);
         let name = dept_name(&r.lex.words.organs, &base, canonical, *kind);
+        // (each level's full name: a branch written with its station
+        // names the branch too, 某局某分局某派出所 → 某局某分局)
         let mut full = name.clone();
+        let mut fulls = Vec::new();
         for l in &c.links[1..] {
             match l {
-                Link::Branch { text, .. } | Link::Unit { text } => full.push_str(text),
+                Link::Branch { text, .. } | Link::Unit { text } => {
+                    full.push_str(text);
+                    fulls.push(full.clone());
+                }
                 _ => break,
             }
+        }
+        if fulls.is_empty() {
+            fulls.push(full);
         }
         Some((
             Bureau {
@@ -452,7 +463,7 @@ impl DocContext {
                 dept: canonical.clone(),
                 place: Some(place),
             },
-            full,
+            fulls,
         ))
     }
 

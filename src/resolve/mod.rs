@@ -2459,6 +2459,21 @@ mod tests {
     }
 
     #[test]
+    fn a_branch_written_with_its_station_is_the_branch_its_short_name_names() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "漳州市公安局芗城分局巴东派出所开展检查。芗城分局治安大队参与行动。\n\
+             漳州市自然资源局、市自然资源局规划科、市自然资源局利用科参加。\n",
+        );
+        assert!(
+            named(&a, "漳州市公安局芗城分局治安大队").is_some(),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn a_village_named_with_a_level_character_is_the_townships() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
