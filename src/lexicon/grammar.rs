@@ -695,6 +695,9 @@ pub(crate) struct FunctionWords {
     pub(crate) attributive: WordList,
     /// A postposition of place after a place's name (某开发区内, 某县境内).
     pub(crate) locative: WordList,
+    /// A unit of time that, before a verb, makes the count after it a
+    /// rate of output (年产, 年屠宰…1亿只, 日处理…5万吨).
+    pub(crate) rate_unit: WordList,
 }
 
 kinds!(FunctionWords {
@@ -718,6 +721,7 @@ kinds!(FunctionWords {
     domain_joiner,
     attributive,
     locative,
+    rate_unit,
 });
 
 /// WordList around a person's name (person_words.tsv).

@@ -867,7 +867,24 @@ fn counted_or_listed(r: &Recognizer, lat: &Lattice, bare: usize, q: usize) -> bo
     let quantifier = first_tok.chars().count() == 1 && fw.quantifier.starts(&first_tok)
         || r.lex.is(&first_tok, Trigger::Anaphor)
         || r.lex.generic.contains(&first_tok);
-    quantifier || counted(r, lat, bare, q)
+    quantifier || counted(r, lat, bare, q) && !rate_of_output(r, lat, bare, q)
+}
+
+/// Whether a unit of time before a verb opens a rate of output within
+/// `s..e` (年产, 年屠宰加工, 日处理): the count in it is the rate. (Not a
+/// date's unit after its number: 2023年3个项目.)
+fn rate_of_output(r: &Recognizer, lat: &Lattice, s: usize, e: usize) -> bool {
+    let fw = &r.lex.function_words;
+    let numeral = |c: char| c.is_ascii_digit() || fw.numeral.has_char(c);
+    (s..e).any(|k| {
+        let c = lat.chars[k];
+        fw.rate_unit.has_char(c)
+            && (k == 0 || !numeral(lat.chars[k - 1]))
+            && lat
+                .chars
+                .get(k + 1)
+                .is_some_and(|n| is_han(*n) && !numeral(*n))
+    })
 }
 
 /// Whether a count of the kind written before `e` starts there (3项, 十二个),
@@ -2435,6 +2452,21 @@ mod tests {
     fn a_section_written_right_after_its_route_is_the_routes_project() {
         let ms = through("G3京台高速铜陵至黄山段已建成通车。", "tagged_names");
         assert!(has(&ms, "G3京台高速铜陵至黄山段", Project), "{ms:?}");
+    }
+
+    #[test]
+    fn a_rate_of_output_in_a_projects_name_is_no_count() {
+        let ms = through(
+            "某某食品有限公司年加工1亿只肉鸭项目集中开工。",
+            "tagged_names",
+        );
+        assert!(
+            ms.iter().any(|m| m.0.ends_with("年加工1亿只肉鸭项目")),
+            "{ms:?}"
+        );
+        // a date's year before a count stays a count of projects
+        let ms = through("全县2023年3个项目集中开工。", "tagged_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
     }
 
     #[test]
