@@ -731,6 +731,9 @@ pub(crate) struct PersonWords {
     pub(crate) post_verb: WordList,
     /// Words marking the time of the post after them (原, 时任).
     pub(crate) post_marker: WordList,
+    /// Verbs of appointing or removing whose object is a person's name
+    /// (任命某某为…, 免去某某的…职务).
+    pub(crate) appoint_verb: WordList,
     /// Characters that end a name after two name characters (说, 在).
     pub(crate) after_name: WordList,
     /// Verbs after a name in reports (荣获, 表示).
@@ -777,6 +780,7 @@ pub(crate) struct PersonWords {
 kinds!(PersonWords {
     post_verb,
     post_marker,
+    appoint_verb,
     after_name,
     report_verb,
     speech_after,

@@ -1010,6 +1010,46 @@ pub(crate) fn tagged_names(
         cover(covered, t.start, t.end);
     }
     names_after_person_lead(r, lat, out, covered);
+    appointed_names(r, lat, out, covered);
+}
+
+/// Names right after a verb of appointing or removing and before 为 or
+/// 的 (任命王某为某局局长, 免去李某的某局局长职务), of two or three
+/// characters, several joined by 、.
+fn appointed_names(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
+    let pw = &r.lex.person_words;
+    let closes = |k: usize| {
+        lat.chars.get(k).is_some_and(|c| {
+            pw.post_verb.has_char(*c) || r.lex.function_words.attributive.has_char(*c)
+        })
+    };
+    for s in 0..lat.len() {
+        let Some((_, len)) = lat.word_at(s, &pw.appoint_verb) else {
+            continue;
+        };
+        let mut k = s + len;
+        while let Some(l) = name_at(r, lat, k).or_else(|| name_token(r, lat, k)) {
+            let name = lat.text(k, k + l);
+            let next = lat.chars.get(k + l).copied();
+            let listed = next == Some('、');
+            if covered[k..k + l].iter().any(|c| *c)
+                || !plausible_name(r, &name)
+                || !(listed || closes(k + l))
+            {
+                break;
+            }
+            let f = Found {
+                post: None,
+                org_end: None,
+                source: PersonSource::Post,
+            };
+            push_person(out, covered, lat, k, k + l, f);
+            if !listed {
+                break;
+            }
+            k += l + 1;
+        }
+    }
 }
 
 /// Names right after a word for one person (居民梁某某点赞, 务工人员黄某某
@@ -1931,6 +1971,14 @@ mod tests {
         // 军列 is a word, but 王建军 is the segmenter's name
         let p = persons("市中级人民法院院长王建军列席会议。");
         assert!(p.contains(&"王建军".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn the_people_a_notice_appoints_or_removes_are_named() {
+        let p = persons("经研究决定：任命周立、吴芳为县教育局副局长；免去郑强的县水利局局长职务。");
+        for n in ["周立", "吴芳", "郑强"] {
+            assert!(p.contains(&n.to_string()), "{n}: {p:?}");
+        }
     }
 
     #[test]

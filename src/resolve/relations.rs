@@ -943,6 +943,7 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
                 roster_posts(res, &keys, &p, chars, end);
             }
             PersonSource::Post => {
+                appointed_post(res, &keys, &p, chars);
                 post_members(res, &keys, &p, chars);
                 post_after(res, &p, post.as_deref(), chars);
                 session_member(res, &p, post.as_deref());
@@ -955,6 +956,31 @@ fn members(res: &mut Resolver, ms: &[Mention], chars: &[char]) {
         }
     }
     shared_posts(res, ms, &keys, chars);
+}
+
+/// The post a person is given after 为 (任命某某为某局局长): the body
+/// written right after the verb and the post right after the body, before
+/// the clause ends.
+fn appointed_post(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[char]) {
+    let verbs = &res.r.lex.person_words.post_verb;
+    let e = p.m.end;
+    if !chars.get(e).is_some_and(|c| verbs.has_char(*c)) {
+        return;
+    }
+    let stop = (e + 1..chars.len())
+        .find(|&k| is_punct(chars[k]))
+        .unwrap_or(chars.len());
+    let held = (e + 2..=stop).rev().find_map(|end| {
+        let (pt, ps) = post_before(res, keys, chars, end)?;
+        let body = keys
+            .body_ending(ps)
+            .filter(|_| keys.body_start(ps) == Some(e + 1))?;
+        Some((pt, body))
+    });
+    if let Some((pt, body)) = held {
+        res.st
+            .relate(&p.key, Predicate::MemberOf, &body, Some(pt), &p.ev);
+    }
 }
 
 /// A post written right after another person of the same list, with no
@@ -2038,6 +2064,12 @@ mod tests {
             located(&rels, "华丰科技年产200万套连接器项目", "经济开发区"),
             "{rels:?}"
         );
+    }
+
+    #[test]
+    fn a_person_appointed_to_a_post_holds_it_in_the_body_written_after_wei() {
+        let rels = relations("桃源县人民政府决定：任命周立为县交通运输局局长。\n");
+        assert!(member(&rels, "周立", "桃源县交通运输局"), "{rels:?}");
     }
 
     #[test]
