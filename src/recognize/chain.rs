@@ -1479,16 +1479,33 @@ fn glued_post(r: &Recognizer, lat: &Lattice, e: usize) -> bool {
 /// The end of a company's name that runs on from `e` through following
 /// company heads (集团 + 有限公司).
 fn company_run_on(r: &Recognizer, lat: &Lattice, mut e: usize) -> usize {
-    while let Some((len, _)) = lat.longest(e, |x| matches!(x, Piece::Suffix)) {
-        let next = lat.text(e, e + len);
-        let org_head = r.lex.body_head(&next, |t| t == EntityType::Organization);
-        if !org_head || !r.lex.head_words.company_form_end.ends(&next) {
-            break;
+    let form_at = |k: usize| {
+        lat.longest(k, |x| matches!(x, Piece::Suffix))
+            .map(|(len, _)| (len, lat.text(k, k + len)))
+            .filter(|(_, next)| {
+                r.lex.body_head(next, |t| t == EntityType::Organization)
+                    && r.lex.head_words.company_form_end.ends(next)
+            })
+    };
+    // (or through the words of its trade first: 某某重科 + 智能技术 +
+    // 有限公司)
+    if form_at(e).is_none() && e > 0 {
+        let trade = (e + 1..=(e + TRADE_RUN_MAX).min(lat.len()))
+            .take_while(|&k| is_han(lat.chars[k - 1]) && gap_ok(r, lat, (e, k), false, false))
+            .find(|&k| lat.tok_start(k) && form_at(k).is_some());
+        if let Some(k) = trade {
+            e = k;
         }
+    }
+    while let Some((len, _)) = form_at(e) {
         e += len;
     }
     e
 }
+
+/// The most characters of trade words between a head and a company's
+/// legal form that still run the name on (智能技术).
+const TRADE_RUN_MAX: usize = 6;
 
 /// Whether the characters `p..q` may be the inner part of a name.
 fn gap_ok(
@@ -1945,6 +1962,12 @@ mod tests {
         // 科 heads a section; 重科 here ends a trade name
         let ms = found_by("县政府与湖南华联重科股份有限公司签约。", "chains");
         assert!(has(&ms, "湖南华联重科股份有限公司", Organization), "{ms:?}");
+        // (words of its trade may come between: 智能技术)
+        let ms = found_by("县政府与湖南华联重科智能技术有限公司签约。", "chains");
+        assert!(
+            has(&ms, "湖南华联重科智能技术有限公司", Organization),
+            "{ms:?}"
+        );
     }
 
     #[test]
