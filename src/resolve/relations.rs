@@ -413,6 +413,16 @@ fn partner_phrase(res: &mut Resolver, sn: &Sentence, f: &Found) {
     let mut left = sn.orgs_within(ca, wp);
     let right = listed_after(rw, sn, f.end, cb);
     if right.is_empty() {
+        // (a list of bodies right before the word of joint action acts
+        // together: 某局、某局、某局联合会商)
+        if joint_word {
+            let before = listed_before(rw, sn, ca, wp);
+            for (i, a) in before.iter().enumerate() {
+                for b in &before[i + 1..] {
+                    res.st.relate(a, Predicate::PartnerOf, b, None, sn.ev);
+                }
+            }
+        }
         return;
     }
     // (a place right before the word is the party: 某县与某公司签约, not a
@@ -484,6 +494,30 @@ fn listed_after(rw: &RelationWords, sn: &Sentence, mut pos: usize, end: usize) -
         pos = r.end;
     }
     right
+}
+
+/// The agencies and organizations of a list that ends at `end` (only 、,
+/// 和, 及 and spaces between them), from `start` on; empty unless two or
+/// more.
+fn listed_before(rw: &RelationWords, sn: &Sentence, start: usize, mut end: usize) -> Vec<String> {
+    let joins = |c: &char| matches!(*c, LIST_COMMA | ' ') || rw.list_conjunctions.contains(c);
+    let mut left: Vec<String> = Vec::new();
+    let last = end;
+    for r in (sn.refs.iter().rev()).filter(|r| r.start >= start && r.end <= last) {
+        // (nested in the body just taken)
+        if r.end > end {
+            continue;
+        }
+        if !sn.chars[r.end..end].iter().all(joins) || !is_org(r) {
+            break;
+        }
+        left.insert(0, r.key.clone());
+        end = r.start;
+    }
+    if left.len() < 2 {
+        left.clear();
+    }
+    left
 }
 
 /// issued: a title that holds a body's full name (2020年聊城市自然资源和
@@ -2070,6 +2104,21 @@ mod tests {
     fn a_person_appointed_to_a_post_holds_it_in_the_body_written_after_wei() {
         let rels = relations("桃源县人民政府决定：任命周立为县交通运输局局长。\n");
         assert!(member(&rels, "周立", "桃源县交通运输局"), "{rels:?}");
+    }
+
+    #[test]
+    fn bodies_listed_right_before_a_word_of_joint_action_are_partners() {
+        let rels = relations("桃源县应急管理局、县气象局联合会商研判雨情。\n");
+        assert!(
+            rels.iter().any(|(s, p, o, _)| *p == Predicate::PartnerOf
+                && s.ends_with("局")
+                && o.ends_with("局")
+                && s != o),
+            "{rels:?}"
+        );
+        // one body before the word has no partner there
+        let rels = relations("桃源县应急管理局联合开展检查。\n");
+        assert!(none_of(&rels, Predicate::PartnerOf), "{rels:?}");
     }
 
     #[test]
