@@ -248,7 +248,7 @@ fn route_bare_sections(r: &Recognizer, lat: &Lattice, out: &mut [Mention], cover
                 ..
             }
         ) && hw.work_head.ends(&out[i].text);
-        if let Some(e) = bare_section_end(r, lat, out, i).filter(|_| route) {
+        if let Some(e) = route.then(|| bare_section_end(r, lat, out, i)).flatten() {
             let a = &mut out[i];
             a.end = e;
             a.text = lat.text(a.start, e);
@@ -266,8 +266,13 @@ fn route_bare_sections(r: &Recognizer, lat: &Lattice, out: &mut [Mention], cover
 /// joiner, up to the section's word, which ends a word there.
 fn bare_section_end(r: &Recognizer, lat: &Lattice, out: &[Mention], i: usize) -> Option<usize> {
     let a = &out[i];
-    let place_at =
-        |k: usize| (out.iter()).find(|m| m.start == k && matches!(m.kind, MentionKind::Place(_)));
+    // (the mentions are sorted by start)
+    let place_at = |k: usize| {
+        let from = out.partition_point(|m| m.start < k);
+        (out[from..].iter())
+            .take_while(|m| m.start == k)
+            .find(|m| matches!(m.kind, MentionKind::Place(_)))
+    };
     let mut k = place_at(a.end)?.end;
     if lat
         .chars

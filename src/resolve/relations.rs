@@ -1377,7 +1377,7 @@ fn level_body(res: &mut Resolver, b: &str, pt: &str, pos: usize) -> Option<Strin
         return None;
     }
     let (_, place) = res.st.bases.get(b)?;
-    let code = place.as_deref()?.strip_prefix("place:")?.to_string();
+    let code = res.st.entities.get(place.as_deref()?)?.code.clone()?;
     let idx = res.ctx.division_by_code(res.r, &code)?;
     let places = &res.r.lex.words.places;
     let lv = pt.chars().find(|c| places.is_level_char(*c))?;
