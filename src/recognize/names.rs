@@ -170,13 +170,28 @@ fn prefixed(kind: &mut MentionKind, word: &str) -> bool {
             _ => return false,
         },
         MentionKind::Chain(ch) => {
+            if ch.places.len() > 1 || ch.level.is_some() || ch.party {
+                return false;
+            }
+            // (with units after the company: 国网 + 某某供电公司 + 某某供电
+            // 中心; the company's name takes the prefix and its place)
+            let units = ch.links.len() > 1
+                && matches!(ch.links.first(), Some(Link::Generic { .. }))
+                && ch.links[1..].iter().all(|l| matches!(l, Link::Unit { .. }));
+            if units {
+                let (Some(place), Some(Link::Generic { text, .. })) =
+                    (ch.places.last(), ch.links.first_mut())
+                else {
+                    return false;
+                };
+                text.insert_str(0, &format!("{word}{}", place.text));
+                ch.places.clear();
+                return true;
+            }
             let (Some(place), [Link::Generic { text, etype }]) = (ch.places.last(), &ch.links[..])
             else {
                 return false;
             };
-            if ch.places.len() > 1 || ch.level.is_some() || ch.party {
-                return false;
-            }
             *kind = MentionKind::Named {
                 etype: *etype,
                 name: format!("{word}{}{text}", place.text),
@@ -2489,6 +2504,15 @@ mod tests {
         );
         assert!(
             ms.iter().any(|m| m.0.ends_with("实训基地改造工程")),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_groups_abbreviation_opens_its_local_company_with_units_after_it() {
+        let ms = through("国网宿州供电公司埇桥供电中心开展线路巡视。", "tagged_names");
+        assert!(
+            has(&ms, "国网宿州供电公司埇桥供电中心", Organization),
             "{ms:?}"
         );
     }
