@@ -1997,6 +1997,17 @@ mod tests {
     }
 
     #[test]
+    fn a_courts_divisions_are_its_units() {
+        let ms = found_by(
+            "巩义市人民法院立案庭、民一庭负责人汇报了工作。",
+            "sibling_units",
+        );
+        assert!(ms.iter().any(|m| m.0.ends_with("民一庭")), "{ms:?}");
+        let ms = found_by("巩义市人民法院立案庭负责人汇报了工作。", "chains");
+        assert!(has(&ms, "巩义市人民法院立案庭", Agency), "{ms:?}");
+    }
+
+    #[test]
     fn a_hospitals_clinical_specialties_are_no_units() {
         let ms = through(
             "专家团队将重点帮扶心血管内科、神经外科等学科建设，县卫健委做好保障。",
