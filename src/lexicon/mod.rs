@@ -565,6 +565,12 @@ impl Lexicon {
             .any(|full| name.starts_with(full.as_str()))
     }
 
+    /// Whether a division is a development zone (某某经济技术开发区, listed
+    /// as a county or a township): its name ends with a zone's head.
+    pub(crate) fn is_zone_division(&self, idx: usize) -> bool {
+        self.head_words.zone_head.ends(&self.divisions[idx].name)
+    }
+
     /// Whether a word is a development zone's generic name: a short or
     /// full form of zones.tsv, or a zone's head (新区, 开发区).
     pub(crate) fn is_zone_word(&self, w: &str) -> bool {

@@ -131,10 +131,7 @@ impl Chain {
     }
 }
 
-/// Dictionary frequency from which a word is common enough that a lexicon
-/// form ending on its first character is read as that word instead (部门
-/// after 人社部 in 人社部门).
-const COMMON_WORD: usize = 1000;
+use super::COMMON_WORD;
 
 /// Scans the text for chains and adds their mentions.
 pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {

@@ -1053,6 +1053,15 @@ fn push_source(
     cover(covered, s, e);
 }
 
+/// Dictionary frequency from which a word is a common one: a lexicon form
+/// ending on its first character is read as that word instead (部门 after
+/// 人社部 in 人社部门), and it ends a name before it (代表, not 贵在).
+pub(crate) const COMMON_WORD: usize = 1000;
+
+/// Dictionary frequency below which a word is rare enough to be a name's
+/// own word whatever its tag (富兴: 2; a place name of the dictionary).
+pub(crate) const RARE_WORD: usize = 20;
+
 /// Whether a name is a medium's: it ends in a medium's last character (网,
 /// 报, 台) or head (融媒体中心).
 pub(crate) fn is_medium_name(r: &Recognizer, n: &str) -> bool {

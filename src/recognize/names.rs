@@ -367,7 +367,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         let freq = r.word_freq(&w);
         if known_place
             || tc.rare_proper.contains(tag) && freq < 300
-            || tag == Tag::Ns && (freq < 20 || natural_place(r, &w))
+            || tag == Tag::Ns && (freq < RARE_WORD || natural_place(r, &w))
         {
             return true;
         }
@@ -386,9 +386,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
     false
 }
 
-/// How often a word may occur in the segmenter's dictionary and still be
-/// rare enough to be a name's own word whatever its tag (富兴: 2).
-const RARE_WORD: usize = 20;
+use super::RARE_WORD;
 
 /// Whether a project's name of common words `bare..q` is a particular
 /// project's all the same: three characters or more, its head ending at

@@ -72,10 +72,6 @@ pub(crate) fn delimited_name(r: &Recognizer, chars: &[char], p: usize, e: usize)
     }
 }
 
-/// How often a word must occur in the segmenter's dictionary to end a
-/// name before it (代表, not 贵在).
-const FREQUENT_WORD: usize = 1000;
-
 /// The length of a name starting at `p` in running text, if one starts there.
 pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
     let chars = &lat.chars;
@@ -146,7 +142,7 @@ pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> 
         t.start == third
             && t.end == third + 2
             && r.common_word(w)
-            && r.word_freq(w) >= FREQUENT_WORD
+            && r.word_freq(w) >= super::COMMON_WORD
     });
     if sl == 1 && pw.after_name.has_char(c4) && !verb_at_third && !word_at_third {
         return Some(3);

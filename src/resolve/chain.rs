@@ -417,7 +417,7 @@ impl Resolver<'_> {
         let level = c.level.filter(|_| c.places.is_empty() && zone_body)?;
         let town = self.actx.town?;
         let d = &self.r.lex.divisions[town];
-        let zone = d.name.ends_with(level) && self.r.lex.head_words.zone_head.ends(&d.name);
+        let zone = d.name.ends_with(level) && self.r.lex.is_zone_division(town);
         zone.then_some(town)
     }
 

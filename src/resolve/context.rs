@@ -9,7 +9,7 @@ use crate::lexicon::{HashMap, HashSet};
 
 use super::{dept_name, ArticleContext, Bureau};
 use crate::lexicon::{DeptKind, HostName, Level};
-use crate::recognize::{Chain, Link, Mention, MentionKind, Recognizer};
+use crate::recognize::{is_medium_name, Chain, Link, Mention, MentionKind, Recognizer};
 use crate::text::Document;
 
 /// Document-level context.
@@ -790,7 +790,7 @@ pub(crate) fn prefix_name(r: &Recognizer, idx: usize) -> String {
         if let Some(p) = d.parent {
             // (a zone listed as a township named after its county or city
             // needs no more: 沭阳经济开发区, 赣州经济技术开发区)
-            let zone = r.lex.head_words.zone_head.ending(&d.name).is_some();
+            let zone = r.lex.is_zone_division(idx);
             let after_parent = |a: usize| d.name.starts_with(&short_name(r, a));
             if zone && (after_parent(p) || r.lex.divisions[p].parent.is_some_and(after_parent)) {
                 return d.name.clone();
@@ -988,8 +988,6 @@ fn division_refs(m: &Mention) -> Vec<crate::recognize::PlaceRef> {
         _ => Vec::new(),
     }
 }
-
-pub(crate) use crate::recognize::is_medium_name;
 
 /// The short name a division gives the zones named after it (潍坊市 → 潍坊,
 /// 和林格尔县 → 和林格尔): its short name, else its name without 市.

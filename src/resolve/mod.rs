@@ -728,7 +728,7 @@ impl<'a> Resolver<'a> {
     /// Whether an organisation's name is a medium's: it ends in a medium's
     /// last character (网, 报, 台) or head (报社, 融媒体中心).
     pub(crate) fn is_medium(&self, n: &str) -> bool {
-        context::is_medium_name(self.r, n)
+        crate::recognize::is_medium_name(self.r, n)
     }
 
     /// A development zone of the division written before it, else of the

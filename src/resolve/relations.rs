@@ -1855,7 +1855,7 @@ fn body_of(
     let organs = &res.r.lex.words.organs;
     let name = match organ {
         // (a zone's head is its management committee's: 管委会主任)
-        PostOrgan::Gov if zone_post(res, post) && is_zone(res, place) => {
+        PostOrgan::Gov if zone_post(res, post) && res.r.lex.is_zone_division(place) => {
             organs.zone_committee_name.at(&base)
         }
         PostOrgan::Gov => organs.government_name.at(&base),
@@ -1877,19 +1877,13 @@ fn zone_post(res: &Resolver, post: &str) -> bool {
     (res.r.lex.body_words.zone_committee.iter()).any(|w| post.starts_with(w))
 }
 
-/// Whether a division is a zone (某某经济技术开发区, listed as a county or
-/// a township).
-fn is_zone(res: &Resolver, idx: usize) -> bool {
-    (res.r.lex.head_words.zone_head).ends(&res.r.lex.divisions[idx].name)
-}
-
 /// The zone the article is about, where its county or township is one:
 /// the place of a zone's post written alone.
 fn article_zone(res: &Resolver) -> Option<usize> {
     [res.actx.town, res.actx.county]
         .into_iter()
         .flatten()
-        .find(|&i| is_zone(res, i))
+        .find(|&i| res.r.lex.is_zone_division(i))
 }
 
 /// Whether a post of a people's congress is one of its standing committee
