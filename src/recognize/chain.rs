@@ -1056,6 +1056,16 @@ fn level_word_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<char> {
     (pt.level_word.has_char(c) && !glued && core_follows(r, lat, p + 1)).then_some(c)
 }
 
+/// Whether an anaphor names a place (该镇, 我县, 该街道), not a body: it
+/// ends with a level word.
+fn names_place(r: &Recognizer, word: &str) -> bool {
+    let pt = &r.lex.place_terms;
+    word.chars()
+        .last()
+        .is_some_and(|c| pt.level_word.has_char(c))
+        || pt.street_level.iter().any(|w| word.ends_with(w))
+}
+
 /// An anaphor at `p` standing for the parent body of the unit after it
 /// (市局林业发展中心): the anaphor, the unit and its end.
 fn anaphor_parent(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(String, Link, usize)> {
@@ -1063,10 +1073,13 @@ fn anaphor_parent(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(String, Li
         Some((len, _)) => len,
         None => bare_head(r, lat, p)?,
     };
-    // (a project's anaphor, 该项目, is no body's)
+    // (a project's anaphor, 该项目, is no body's; nor is a place's, 该镇,
+    // whose village's branch after it is the village's)
     let word = lat.text(p, p + len);
     let organs = &r.lex.words.organs;
-    if (organs.project_anaphor_heads.iter()).any(|h| word.ends_with(h.as_str())) {
+    if (organs.project_anaphor_heads.iter()).any(|h| word.ends_with(h.as_str()))
+        || names_place(r, &word)
+    {
         return None;
     }
     let (link, e) = unit_at(r, lat, p + len)?;

@@ -3197,6 +3197,27 @@ mod tests {
     }
 
     #[test]
+    fn a_village_branch_after_a_place_anaphor_is_the_village_s() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "县水利局组织实施河道整治。三市镇召开会议，该镇黄金村党支部书记吴志强介绍了情况。\n",
+        );
+        assert!(
+            related(&a, "吴志强", Predicate::MemberOf, "三市镇黄金村党支部"),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            a.entities
+                .values()
+                .all(|e| !e.name.contains("水利局黄金村")),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn an_anaphor_after_a_unit_stands_for_the_unit_s_body() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
