@@ -586,11 +586,28 @@ fn items_before(r: &Recognizer, lat: &Lattice, k: usize) -> Vec<(usize, usize)> 
             items.push((after_last_verb(r, lat, s, e), e));
             break;
         }
+        // (an item that holds a clause, words and then a verb, is the
+        // first, after a list of people: 代表、委员们走访了|某某鞋业)
+        let lead = after_last_verb(r, lat, s, e);
+        if lead > s && clause_before(r, lat, s, lead) {
+            items.push((lead, e));
+            break;
+        }
         items.push((s, e));
         e = s - 1;
     }
     items.reverse();
     items
+}
+
+/// Whether `s..lead` holds a verb after other words (委员们先后走访了), not
+/// only one that opens it (建设大道).
+fn clause_before(r: &Recognizer, lat: &Lattice, s: usize, lead: usize) -> bool {
+    let verbs = &r.tags().predicate_verb;
+    (s + 1..lead).any(|k| {
+        lat.token(k)
+            .is_some_and(|t| t.start == k && verbs.contains(t.tag))
+    })
 }
 
 /// Where the first item of a list starts after the words that lead to it
@@ -799,6 +816,21 @@ mod tests {
         assert!(!has(&ms, "金丰自动化", Organization), "{ms:?}");
         let ms = through("科研机构、高校、医院等企业单位参加。", "named_before_deng");
         assert!(!ms.iter().any(|m| m.1 == Some(Organization)), "{ms:?}");
+    }
+
+    #[test]
+    fn a_list_after_people_who_visit_starts_after_their_verb() {
+        use crate::EntityType::Organization;
+        // the people listed before the verb are no item (代表、委员们走访了…),
+        // and 等企 is 等企业 written short
+        let ms = through(
+            "人大代表、政协委员们先后走访了丰源鞋业、鑫河食品厂、宏泰米业等企，了解经营情况。",
+            "named_before_deng",
+        );
+        for n in ["丰源鞋业", "鑫河食品厂", "宏泰米业"] {
+            assert!(has(&ms, n, Organization), "{n}: {ms:?}");
+        }
+        assert!(!ms.iter().any(|m| m.0.contains("走访")), "{ms:?}");
     }
 
     #[test]
