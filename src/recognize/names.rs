@@ -1222,7 +1222,7 @@ impl Walk<'_> {
         if self.head != Head::Project {
             return None;
         }
-        let k = (start.saturating_sub(3).max(self.limit + 1)..start)
+        let k = (start.saturating_sub(4).max(self.limit + 1)..start)
             .rev()
             .find(|&k| fw.route_joiner.has_char(lat.chars[k]))?;
         if !lat.chars[k + 1..start].iter().all(|c| is_han(*c)) {
@@ -1233,10 +1233,12 @@ impl Walk<'_> {
             e -= 1;
         }
         // (or a body found before, a school or a village's site: 某某中学至
-        // 某某景区公路…工程)
+        // 某某景区公路…工程; or a road's number alone: G331至某某公路)
+        let number = e < k && e > self.limit && is_road_number(&lat.chars[e..k]);
         match self.known.place_end(e) {
             Some((ps, _, pr)) => Some((ps, Some(pr))),
-            None => self.known.orgs_by_end.get(&e).map(|&os| (os, None)),
+            None => (self.known.orgs_by_end.get(&e).map(|&os| (os, None)))
+                .or(number.then_some((e, None))),
         }
     }
 
@@ -2441,6 +2443,12 @@ fn org_units(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mu
     }
 }
 
+/// Whether the characters are a road's number: a capital letter and
+/// digits (G331, S208, X503).
+fn is_road_number(cs: &[char]) -> bool {
+    cs.len() >= 2 && cs[0].is_ascii_uppercase() && cs[1..].iter().all(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{found_by, has, has_text, through};
@@ -2839,6 +2847,16 @@ mod tests {
             has(&ms, "G205国道永安至三明段改扩建工程", Project),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_road_s_number_or_a_three_character_end_opens_a_route() {
+        // a route from a numbered road to a place the segmenter reads as a
+        // person's name (乌兰哈达: 乌兰 + 哈达)
+        let ms = found_by("今年续建G331至乌兰哈达公路9.3公里。", "headed_names");
+        assert!(has(&ms, "G331至乌兰哈达公路", Project), "{ms:?}");
+        let ms = found_by("实施了青龙至白马段旅游公路提升工程。", "headed_names");
+        assert!(has(&ms, "青龙至白马段旅游公路提升工程", Project), "{ms:?}");
     }
 
     #[test]
