@@ -2004,6 +2004,9 @@ mod tests {
         assert_eq!(m.1, Some(Agency), "{ms:?}");
         // a hall where a body meets is no unit of it
         assert!(!ms.iter().any(|m| m.0.ends_with("会议中心")), "{ms:?}");
+        // nor is a room, nor one of a town's building
+        let ms = found_by("桥头镇在镇一楼会议室召开专题会。", "chains");
+        assert!(!ms.iter().any(|m| m.0.ends_with("会议室")), "{ms:?}");
     }
 
     #[test]

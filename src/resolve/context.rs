@@ -1030,6 +1030,16 @@ mod tests {
             site(&r, "http://zjj.anshan.gov.cn/1.html"),
             some("鞍山市", None)
         );
+        // a Party committee's site of Party building (dj) or of its
+        // discipline commission (jw) after the county's name
+        assert_eq!(
+            site(&r, "http://chengmaidj.gov.cn/xzdj/201805/t1.html"),
+            some("澄迈县", None)
+        );
+        assert_eq!(
+            site(&r, "http://www.chengmaijw.gov.cn/1.html"),
+            some("澄迈县", None)
+        );
         // not a government host, or nothing known in it
         assert_eq!(site(&r, "https://m.hebnews.cn/xt/2022-07/28/1.htm"), None);
         assert_eq!(site(&r, "http://www.example.gov.cn/1.html"), None);
