@@ -2010,6 +2010,13 @@ mod tests {
     }
 
     #[test]
+    fn a_cadre_college_is_named_whole() {
+        // 干部 is a noun for people, but 干部学院 names a college
+        let ms = through("培训班在江西省农业干部学院开班。", "tagged_names");
+        assert!(has(&ms, "江西省农业干部学院", Organization), "{ms:?}");
+    }
+
+    #[test]
     fn a_courts_divisions_are_its_units() {
         let ms = found_by(
             "巩义市人民法院立案庭、民一庭负责人汇报了工作。",
