@@ -19,7 +19,7 @@ mod relations;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::lexicon::HashMap;
+use crate::lexicon::{HashMap, HashSet};
 
 use crate::lexicon::{DeptKind, Level, OrganWords, PlaceWords};
 pub(crate) use crate::model::{Entity, Evidence, Relation};
@@ -567,7 +567,60 @@ impl<'a> Resolver<'a> {
         relations::extract(self, ms);
         self.located_in_hierarchy();
         self.located_in_context();
+        self.inner_sites_only();
         self.drop_implied();
+    }
+
+    /// An organisation lies in one place: of two it is placed in, one
+    /// inside the other (the county its registered name implies and the
+    /// street the text puts it in), it keeps the inner.
+    fn inner_sites_only(&mut self) {
+        let located = |(s, p, o, _): &(String, Predicate, String, Option<String>)| {
+            (*p == Predicate::LocatedIn).then(|| (s.clone(), o.clone()))
+        };
+        let pairs: Vec<(String, String)> = self.st.relations.keys().filter_map(located).collect();
+        let parents: HashMap<&str, Vec<&str>> =
+            pairs.iter().fold(HashMap::default(), |mut m, (s, o)| {
+                m.entry(s.as_str()).or_default().push(o.as_str());
+                m
+            });
+        let mut outer = Vec::new();
+        for (s, o) in &pairs {
+            let org =
+                (self.st.entities.get(s)).is_some_and(|e| e.etype == EntityType::Organization);
+            let inner = |x: &&str| *x != o.as_str() && self.lies_within(&parents, x, o);
+            if org && parents[s.as_str()].iter().any(inner) {
+                outer.push((s.clone(), o.clone()));
+            }
+        }
+        for (s, o) in outer {
+            (self.st.relations)
+                .retain(|(rs, p, ro, _), _| !(*p == Predicate::LocatedIn && *rs == s && *ro == o));
+        }
+    }
+
+    /// Whether the place `x` lies within `anc`: by the division data, or
+    /// by the article's locatedIn relations.
+    fn lies_within(&self, parents: &HashMap<&str, Vec<&str>>, x: &str, anc: &str) -> bool {
+        let idx = |k: &str| {
+            (self.st.entities.get(k))
+                .and_then(|e| e.code.as_deref())
+                .and_then(|c| self.ctx.division_by_code(self.r, c))
+        };
+        if let (Some(i), Some(a)) = (idx(x), idx(anc)) {
+            return self.r.lex.is_within(i, a);
+        }
+        let mut cur = vec![x];
+        let mut seen = HashSet::default();
+        while let Some(k) = cur.pop() {
+            if k == anc {
+                return true;
+            }
+            if seen.insert(k) {
+                cur.extend(parents.get(k).into_iter().flatten().copied());
+            }
+        }
+        false
     }
 
     /// Drops the places read only inside organisations' names, and their
@@ -3193,6 +3246,33 @@ mod tests {
             a.entities.values().all(|e| e.etype != EntityType::Agency),
             "{:?}",
             a.entities
+        );
+    }
+
+    #[test]
+    fn a_company_right_after_a_place_lies_there_and_only_there() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "上虞区召开安全生产会议。检查组来到东关街道的浙江天宏机械有限公司，\
+             又来到盖北镇绍兴兴达食品有限公司，查看生产情况。\n",
+        );
+        let placed = |s: &str, o: &str| related(&a, s, Predicate::LocatedIn, o);
+        assert!(
+            placed("浙江天宏机械有限公司", "上虞区东关街道"),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            placed("绍兴兴达食品有限公司", "盖北镇"),
+            "{:?}",
+            a.relations
+        );
+        // not also in the county its province's name had put it in
+        assert!(
+            !placed("浙江天宏机械有限公司", "上虞区"),
+            "{:?}",
+            a.relations
         );
     }
 

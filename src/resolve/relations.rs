@@ -207,6 +207,38 @@ fn sentence(res: &mut Resolver, sn: &Sentence) {
     located_by_word(res, sn);
     located_by_site(res, sn);
     located_in_frame(res, sn);
+    located_before_org(res, sn);
+}
+
+/// locatedIn: an organisation written right after a place below a
+/// province, or after it and 的 (来到某街道的某某有限公司, 在某村某某家庭农场),
+/// lies there.
+fn located_before_org(res: &mut Resolver, sn: &Sentence) {
+    let attributive = &res.r.lex.function_words.attributive;
+    for o in sn
+        .refs
+        .iter()
+        .filter(|r| r.etype == EntityType::Organization && !r.anaphor)
+    {
+        let adjacent = |p: &&&Ref| {
+            p.end == o.start || p.end + 1 == o.start && attributive.has_char(sn.chars[p.end])
+        };
+        let Some(place) = (sn.refs.iter())
+            .filter(|p| p.etype == EntityType::Place && !p.anaphor)
+            .find(adjacent)
+        else {
+            continue;
+        };
+        // (a province before a company is its registered name's: 浙江某某公司)
+        let province = (res.st.entities.get(&place.key))
+            .and_then(|e| e.code.as_deref())
+            .and_then(|c| res.ctx.division_by_code(res.r, c))
+            .is_some_and(|i| res.r.lex.divisions[i].level == Level::Province);
+        if !province {
+            res.st
+                .relate(&o.key, Predicate::LocatedIn, &place.key, None, sn.ev);
+        }
+    }
 }
 
 /// The place references of a run starting at `pos` (only 、 and spaces
