@@ -717,6 +717,17 @@ mod tests {
     }
 
     #[test]
+    fn a_mode_of_financing_or_a_domain_concerned_names_no_project() {
+        for text in [
+            "县发改委指导3个项目进入PPP项目库。",
+            "县水利局加强涉河建设项目防洪评价审查。",
+        ] {
+            let ms = through(text, "tagged_names");
+            assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+        }
+    }
+
+    #[test]
     fn named_works_listed_before_deng_and_projects_are_projects() {
         let ms = through(
             "该县今年重点推进南宁至武鸣一级公路双桥至武鸣段、新桥镇白石江桥等一批道路、桥梁重大交通项目。",
