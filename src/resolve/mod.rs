@@ -2589,6 +2589,17 @@ mod tests {
             b.relations
         );
         assert!(!related(&b, "王海", Predicate::MemberOf, "江城晚报社"));
+        // the paper's own wire dispatch, with its place and date, after a
+        // header naming its site and the paper
+        let c = resolve(
+            &r,
+            "江城网-江城晚报 2021-05-02 08:30\n本报滨江5月1日电（记者李清）大桥合龙。\n",
+        );
+        assert!(
+            related(&c, "李清", Predicate::MemberOf, "江城晚报"),
+            "{:?}",
+            c.relations
+        );
     }
 
     #[test]
