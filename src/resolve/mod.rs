@@ -2593,7 +2593,7 @@ mod tests {
         // header naming its site and the paper
         let c = resolve(
             &r,
-            "江城网-江城晚报 2021-05-02 08:30\n本报滨江5月1日电（记者李清）大桥合龙。\n",
+            "江城新闻网-江城晚报 2021-05-02 08:30:15\n本报滨江新区5月12日电（记者李清）大桥合龙。\n",
         );
         assert!(
             related(&c, "李清", Predicate::MemberOf, "江城晚报"),
