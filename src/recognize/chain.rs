@@ -539,7 +539,7 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
                 .iter()
                 .all(|c| numerals.contains(c))
     };
-    if pos > 0 && lat.token(pos - 1).is_some_and(counted) {
+    if pos > 0 && lat.token(pos - 1).is_some_and(counted) || joins_nouns(r, lat, pos) {
         return None;
     }
     for (_, pieces, len) in lat.pieces_at(pos) {
@@ -895,6 +895,24 @@ fn places(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize 
         }
     }
     p
+}
+
+/// Whether a conjunction opens the name at `pos` right after a common
+/// noun (工作报告 + 和县人大常委会: 报告和县人大常委会 is a report and the
+/// county's committee), so that it joins two nouns rather than names 和县.
+fn joins_nouns(r: &Recognizer, lat: &Lattice, pos: usize) -> bool {
+    let fw = &r.lex.function_words;
+    let noun = |t: &super::lattice::Token| {
+        t.end == pos
+            && matches!(t.tag, Tag::N | Tag::Vn)
+            && !r.lex.words.places.is_level_char(lat.chars[pos - 1])
+    };
+    pos > 0
+        && lat
+            .chars
+            .get(pos)
+            .is_some_and(|c| fw.glued_conjunction.has_char(*c))
+        && lat.token(pos - 1).is_some_and(noun)
 }
 
 /// A zone named after the division written just before it (某县 + 新区,

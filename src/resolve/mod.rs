@@ -3261,6 +3261,21 @@ mod tests {
     }
 
     #[test]
+    fn a_conjunction_between_two_nouns_opens_no_county() {
+        let r = Recognizer::new().expect("lexicons");
+        // 和县 is a county, but here 和 joins a report and a committee
+        let a = resolve(&r, "会议审议了县人民政府工作报告和县人大常委会工作报告。\n");
+        assert!(
+            a.entities.values().all(|e| !e.name.contains("和县")),
+            "{:?}",
+            a.entities
+        );
+        // the county after a province or a verb of going is the county
+        let b = resolve(&r, "安徽省和县召开会议。调研组来到和县。\n");
+        assert!(named(&b, "和县").is_some(), "{:?}", b.entities);
+    }
+
+    #[test]
     fn a_company_right_after_a_place_lies_there_and_only_there() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
