@@ -588,7 +588,7 @@ impl<'a> Resolver<'a> {
         for (s, o) in &pairs {
             let org =
                 (self.st.entities.get(s)).is_some_and(|e| e.etype == EntityType::Organization);
-            let inner = |x: &&str| *x != o.as_str() && self.lies_within(&parents, x, o);
+            let inner = |x: &&str| *x != o.as_str() && Self::lies_within(&parents, x, o);
             if org && parents[s.as_str()].iter().any(inner) {
                 outer.push((s.clone(), o.clone()));
             }
@@ -599,17 +599,9 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Whether the place `x` lies within `anc`: by the division data, or
-    /// by the article's locatedIn relations.
-    fn lies_within(&self, parents: &HashMap<&str, Vec<&str>>, x: &str, anc: &str) -> bool {
-        let idx = |k: &str| {
-            (self.st.entities.get(k))
-                .and_then(|e| e.code.as_deref())
-                .and_then(|c| self.ctx.division_by_code(self.r, c))
-        };
-        if let (Some(i), Some(a)) = (idx(x), idx(anc)) {
-            return self.r.lex.is_within(i, a);
-        }
+    /// Whether the place `x` lies within `anc` by the article's locatedIn
+    /// relations (which hold the divisions' own, located_in_hierarchy).
+    fn lies_within(parents: &HashMap<&str, Vec<&str>>, x: &str, anc: &str) -> bool {
         let mut cur = vec![x];
         let mut seen = HashSet::default();
         while let Some(k) = cur.pop() {

@@ -1253,18 +1253,16 @@ fn own_dispatch(res: &Resolver, chars: &[char], start: usize) -> bool {
         .iter()
         .rposition(|c| *c == '\n')
         .map_or(from, |i| from + i + 1);
+    // (本报 and its mark, 本报讯, or a wire dispatch of its own with its
+    // place and date: 本报某地2月17日电)
     let text = &chars[line..start];
-    let marked = text.windows(3).any(|w| {
+    text.windows(2).enumerate().any(|(i, w)| {
+        let rest = &text[i + 2..];
         dw.own_medium.has_char(w[0])
             && dw.dispatch_medium.has_char(w[1])
-            && dw.dispatch_mark.has_char(w[2])
-    });
-    // (or a wire dispatch of its own, with its place and date: 本报某地
-    // 2月17日电)
-    let own = text
-        .windows(2)
-        .position(|w| dw.own_medium.has_char(w[0]) && dw.dispatch_medium.has_char(w[1]));
-    marked || own.is_some_and(|i| text[i + 2..].iter().any(|c| dw.dispatch_wire.has_char(*c)))
+            && (rest.first().is_some_and(|c| dw.dispatch_mark.has_char(*c))
+                || rest.iter().any(|c| dw.dispatch_wire.has_char(*c)))
+    })
 }
 
 /// The medium that prints the text where its own staff (本报记者) write at
