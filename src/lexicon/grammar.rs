@@ -389,6 +389,9 @@ pub(crate) struct HeadWords {
     pub(crate) company_form_end: WordList,
     /// The ending of associations' names (会).
     pub(crate) association_end: WordList,
+    /// The endings of the names of bodies that serve or work with people,
+    /// inside which the noun for those people is written (群众诉求服务中心).
+    pub(crate) service_end: WordList,
     /// The ending of a project's phase (期).
     pub(crate) phase_end: WordList,
     /// The endings of a project's bracketed phase or section (期, 段).
@@ -461,6 +464,7 @@ kinds!(HeadWords {
     company_head,
     company_form_end,
     association_end,
+    service_end,
     phase_end,
     section_end,
     local_head,

@@ -1324,11 +1324,20 @@ pub(crate) fn generic_at(
         // extend the validated gap as far as the suffix needs; posts may
         // sit inside the names of associations (女企业家协会)
         let association = r.lex.head_words.association_end.ends(lat.str(q, e));
+        // the people a service body serves are written in its name
+        // (群众诉求服务中心, 人大代表联络站)
+        let people_ok = association || r.lex.head_words.service_end.ends(&whole);
         // a unit's head glued to its post (防火处处长) names a unit whatever
         // its words (防火, 预算: verbs)
         let verbs_ok = role == SuffixRole::Unit && glued_post(r, lat, e);
         while valid_to < q {
-            if !gap_ok(r, lat, (p, valid_to + 1), association, verbs_ok) {
+            if !gap_ok(
+                r,
+                lat,
+                (p, valid_to + 1),
+                (association, people_ok),
+                verbs_ok,
+            ) {
                 return None;
             }
             valid_to += 1;
@@ -1353,7 +1362,7 @@ pub(crate) fn generic_at(
         let e = run_on;
         let text = lat.text(p, e);
         let link = if role == SuffixRole::Unit {
-            if q > p && !gap_ok(r, lat, (p, q), false, verbs_ok) {
+            if q > p && !gap_ok(r, lat, (p, q), (false, false), verbs_ok) {
                 return None;
             }
             Link::Unit { text }
@@ -1519,7 +1528,9 @@ fn company_run_on(r: &Recognizer, lat: &Lattice, mut e: usize) -> usize {
     // 有限公司)
     if form_at(e).is_none() && e > 0 {
         let trade = (e + 1..=(e + TRADE_RUN_MAX).min(lat.len()))
-            .take_while(|&k| is_han(lat.chars[k - 1]) && gap_ok(r, lat, (e, k), false, false))
+            .take_while(|&k| {
+                is_han(lat.chars[k - 1]) && gap_ok(r, lat, (e, k), (false, false), false)
+            })
             .find(|&k| lat.tok_start(k) && form_at(k).is_some());
         if let Some(k) = trade {
             e = k;
@@ -1540,7 +1551,7 @@ fn gap_ok(
     r: &Recognizer,
     lat: &Lattice,
     (p, q): (usize, usize),
-    association: bool,
+    (association, people_ok): (bool, bool),
     verbs_ok: bool,
 ) -> bool {
     let c = lat.chars[q - 1];
@@ -1570,8 +1581,12 @@ fn gap_ok(
             && lat
                 .token(p - 1)
                 .is_some_and(|l| l.start == p - 1 && l.end == p);
+        // (the people a service body serves are written in its name)
+        if people_ok && r.lex.body_words.person_noun.contains(&w) {
+            return true;
+        }
         if r.lex.head_words.local_head.contains(&w)
-            || r.lex.posts.contains_key(&w) && !association
+            || r.lex.posts.contains_key(&w) && !association && !people_ok
             || r.lex.body_words.person_noun.contains(&w)
             || r.lex.generic.contains(&w)
                 && !r.lex.name_verbs.contains(&w)
@@ -1965,6 +1980,23 @@ mod tests {
                 "{text}: {ms:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_service_body_names_the_people_it_serves() {
+        // people's nouns (群众, 人大代表) and the verbs of its service (诉求,
+        // 调处, 化解) sit inside a service or liaison body's name
+        let ms = found_by(
+            "宜都市群众诉求服务中心、市社会矛盾纠纷调处化解中心负责人介绍情况。",
+            "chains",
+        );
+        assert!(has(&ms, "宜都市群众诉求服务中心", Agency), "{ms:?}");
+        assert!(has(&ms, "市社会矛盾纠纷调处化解中心", Agency), "{ms:?}");
+        let ms = found_by("宜都市陆城街道人大代表联络站揭牌。", "chains");
+        assert!(has(&ms, "宜都市陆城街道人大代表联络站", Agency), "{ms:?}");
+        // (but not where the people are those of another body's event)
+        let ms = found_by("宜都市组织群众参观纪念馆。", "chains");
+        assert!(!ms.iter().any(|m| m.0.contains("群众")), "{ms:?}");
     }
 
     #[test]
