@@ -801,11 +801,21 @@ fn level_inside(r: &Recognizer, link: &Link) -> Option<char> {
 /// 某某街道办), which is the street's government; a one-character word
 /// only where the segmenter reads it alone (not 办理).
 fn street_office_at(r: &Recognizer, lat: &Lattice, ch: &Chain, p: usize) -> Option<usize> {
-    let last = ch.places.last().filter(|l| l.end == p)?;
+    // (after the street's name, or after its level word alone: 街道办事处
+    // 主任 is the office of the street the article is about)
+    let before = match ch.places.last() {
+        Some(last) if last.end == p => last.text.as_str(),
+        Some(_) => return None,
+        None => ch.level_text.as_deref()?,
+    };
     let (word, len) = lat.word_at(p, &r.lex.body_words.street_office)?;
     let term = r.lex.body_words.street_office.column_of(word)?;
-    let alone = len > 1 || lat.token(p).is_some_and(|t| t.start == p && t.end == p + 1);
-    (last.text.ends_with(term) && alone && !ch.party).then_some(p + len)
+    // (or the end of the word the segmenter made of it and the term, 街道办;
+    // or before a post: 街道办主任)
+    let alone = len > 1
+        || lat.token(p).is_some_and(|t| t.end == p + 1)
+        || lat.longest(p + 1, |x| matches!(x, Piece::Post)).is_some();
+    (before.ends_with(term) && alone && !ch.party).then_some(p + len)
 }
 
 /// The prefix of a Party body (中国共产党, 中共: sets `ch.party`) or of a

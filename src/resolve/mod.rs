@@ -1932,6 +1932,29 @@ mod tests {
     }
 
     #[test]
+    fn a_street_s_office_after_the_word_street_alone_is_its_government() {
+        // (街道办 is the street's office, not its Party committee's 办公室)
+        let r = Recognizer::new().expect("lexicons");
+        for text in [
+            "郓城县张营街道召开推进会。街道党工委书记李明远、街道办事处主任王刚出席。\n",
+            "郓城县张营街道召开推进会。街道党工委书记李明远、街道办主任王刚出席。\n",
+        ] {
+            let a = resolve(&r, text);
+            let office = "郓城县张营街道办事处";
+            assert!(
+                related(&a, "王刚", Predicate::MemberOf, office),
+                "{text}: {:?}",
+                a.relations
+            );
+            assert!(
+                !a.entities.values().any(|e| e.name.contains("办公室")),
+                "{text}: {:?}",
+                a.entities
+            );
+        }
+    }
+
+    #[test]
     fn a_zone_s_generic_name_after_a_division_is_that_division_s_zone() {
         let r = Recognizer::new().expect("lexicons");
         // (经济开发区 is also the name of a township-level unit of 孝南区)
