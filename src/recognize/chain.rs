@@ -1993,6 +1993,14 @@ mod tests {
     }
 
     #[test]
+    fn a_township_whose_level_word_the_segmenter_glued_to_its_party_committee() {
+        // (乡党委 is one word to the segmenter: the township's name ends
+        // inside it)
+        let ms = found_by("县长听取了扎西岗乡党委工作汇报。", "chains");
+        assert!(has(&ms, "扎西岗乡党委", Agency), "{ms:?}");
+    }
+
+    #[test]
     fn a_service_body_names_the_people_it_serves() {
         // people's nouns (群众, 人大代表) and the verbs of its service (诉求,
         // 调处, 化解) sit inside a service or liaison body's name

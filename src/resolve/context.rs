@@ -369,6 +369,9 @@ impl DocContext {
         text: &str,
     ) -> ArticleContext {
         let mut a = self.base_article(r, ai);
+        if let Some(t) = a.county.and_then(|c| town_with_namesakes(r, ms, c)) {
+            a.town = Some(t);
+        }
         if a.town.is_none() && says_own_town(ms) {
             a.town = short_town(r, &a, text);
         }
@@ -759,6 +762,32 @@ fn host_names(names: &[HostName]) -> (Vec<usize>, Vec<&String>) {
         }
     }
     (divs, depts)
+}
+
+/// The township an article in `county` names most, counting also the
+/// names that townships elsewhere carry as well (扎西岗乡, 城关镇),
+/// read inside the county; ties go to the one named first.
+fn town_with_namesakes(r: &Recognizer, ms: &[Mention], county: usize) -> Option<usize> {
+    let lx = &r.lex;
+    // votes and the first mention of each township
+    let mut votes: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for m in ms {
+        for pr in division_refs(m) {
+            let inside: Vec<usize> = (pr.cands.iter().copied())
+                .filter(|&c| lx.is_within(c, county))
+                .collect();
+            let [i] = inside[..] else { continue };
+            if let Some(t) = ctx_ancestor(r, i, Level::Town) {
+                let v = votes.entry(t).or_insert((0, pr.start));
+                v.0 += 1;
+                v.1 = v.1.min(pr.start);
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+        .map(|(t, _)| t)
 }
 
 /// The ancestor of a division at a level (itself if it is at that level).

@@ -1932,6 +1932,28 @@ mod tests {
     }
 
     #[test]
+    fn a_township_named_like_others_elsewhere_counts_for_its_news() {
+        // 扎西岗乡 is the name of townships in several counties: inside
+        // 噶尔县 it is one, and the one the article names most
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "噶尔县县长来到昆莎乡调研。随后来到扎西岗乡，察看了扎西岗乡卫生院。\
+             县长要求，乡党委、政府要带领全乡群众做好工作。\n",
+        );
+        assert!(
+            named(&a, "中共噶尔县扎西岗乡委员会").is_some(),
+            "{:?}",
+            a.entities
+        );
+        assert!(
+            named(&a, "中共噶尔县昆莎乡委员会").is_none(),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn a_street_s_office_after_the_word_street_alone_is_its_government() {
         // (街道办 is the street's office, not its Party committee's 办公室)
         let r = Recognizer::new().expect("lexicons");
