@@ -932,7 +932,8 @@ fn says_own_county(r: &Recognizer, mentions: &[Vec<Mention>]) -> bool {
 
 /// The county-level city a document is about, if one is: the county-level
 /// city it names most (by its full or its short name, or by its towns, at
-/// least twice), when the document never names the city it belongs to and
+/// least twice, or once as the name of a body of its own: 某某市委书记…),
+/// when the document never names the city it belongs to and
 /// names no city of prefecture level more often. (A prefecture's paper
 /// names its county-level cities beside itself; a county-level city's own
 /// news calls itself 我市 and 市, names its towns and seldom its
@@ -989,7 +990,19 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
         .and_then(|p| counts.get(&p))
         .is_some_and(|&m| !home || m >= n);
     let rival = rival || sibling;
-    (n >= 2 && !names_prefecture && !rival && !says_own_county(r, mentions)).then_some(best)
+    // (named once, it is the news's city where a body of its own is
+    // written with its name: 某某市委书记某某、市长某某)
+    let own_body = || {
+        mentions.iter().flatten().any(|m| {
+            matches!(&m.kind, MentionKind::Chain(c)
+                if !c.links.is_empty()
+                    && c.places.len() == 1
+                    && !c.places[0].short
+                    && first_unique(&c.places[0].cands) == Some(best))
+        })
+    };
+    let named = n >= 2 || n == 1 && own_body();
+    (named && !names_prefecture && !rival && !says_own_county(r, mentions)).then_some(best)
 }
 
 /// The village or community whose name opens `s` (大路村 of 大路村股份

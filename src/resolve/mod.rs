@@ -1932,6 +1932,25 @@ mod tests {
     }
 
     #[test]
+    fn a_county_level_city_named_once_with_its_own_body_is_the_news_city() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "青州市委书记王立新、市长李明华到市财政局调研预算执行情况。\n",
+        );
+        assert!(
+            related(&a, "李明华", Predicate::MemberOf, "青州市人民政府"),
+            "{:?}",
+            a.relations
+        );
+        assert!(named(&a, "青州市财政局").is_some(), "{:?}", a.entities);
+        // (a place named once, no body of its own: the prefecture's news
+        // may visit it)
+        let a = resolve(&r, "市长李明华到青州市调研预算执行情况。\n");
+        assert!(named(&a, "青州市人民政府").is_none(), "{:?}", a.entities);
+    }
+
+    #[test]
     fn a_township_named_like_others_elsewhere_counts_for_its_news() {
         // 扎西岗乡 is the name of townships in several counties: inside
         // 噶尔县 it is one, and the one the article names most
