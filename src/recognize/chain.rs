@@ -908,21 +908,43 @@ fn places(r: &Recognizer, lat: &Lattice, ch: &mut Chain, mut p: usize) -> usize 
 }
 
 /// Whether a conjunction opens the name at `pos` right after a common
-/// noun (工作报告 + 和县人大常委会: 报告和县人大常委会 is a report and the
-/// county's committee), so that it joins two nouns rather than names 和县.
+/// noun or a person's name (工作报告 + 和县人大常委会: 报告和县人大常委会 is a
+/// report and the county's committee; 副县长某某和县农业农村局局长), or a
+/// verb of acting jointly right after a body's name (某县市场监管局 +
+/// 会同县公安局: with the county's bureau), so that it joins two nouns rather
+/// than names 和县 or 会同县.
 fn joins_nouns(r: &Recognizer, lat: &Lattice, pos: usize) -> bool {
+    if pos == 0 {
+        return false;
+    }
     let fw = &r.lex.function_words;
     let noun = |t: &super::lattice::Token| {
         t.end == pos
-            && matches!(t.tag, Tag::N | Tag::Vn)
+            && matches!(t.tag, Tag::N | Tag::Vn | Tag::Nr)
             && !r.lex.words.places.is_level_char(lat.chars[pos - 1])
     };
-    pos > 0
-        && lat
-            .chars
-            .get(pos)
-            .is_some_and(|c| fw.glued_conjunction.has_char(*c))
-        && lat.token(pos - 1).is_some_and(noun)
+    let conjunction = lat
+        .chars
+        .get(pos)
+        .is_some_and(|c| fw.glued_conjunction.has_char(*c));
+    if conjunction && lat.token(pos - 1).is_some_and(noun) {
+        return true;
+    }
+    let body_before = !lat
+        .ending_at(pos, |x| matches!(x, Piece::Suffix | Piece::Dept))
+        .is_empty();
+    body_before && joint_before_level(r, lat, pos)
+}
+
+/// Whether a verb of acting jointly and a level character start at `pos`
+/// (会同 + 县公安局, 联合 + 市住建局).
+fn joint_before_level(r: &Recognizer, lat: &Lattice, pos: usize) -> bool {
+    let joint = &r.lex.words.relation.partner_joint;
+    joint.iter().any(|w| {
+        let n = w.chars().count();
+        lat.text(pos, pos + n) == *w
+            && (lat.chars.get(pos + n)).is_some_and(|c| r.lex.words.places.is_level_char(*c))
+    })
 }
 
 /// A zone named after the division written just before it (某县 + 新区,
@@ -1575,6 +1597,10 @@ fn gap_ok(
     if fw.name_gap_char.has_char(c) && !domain_joiner(r, lat, q - 1, q) {
         return false;
     }
+    // (nor a verb of acting jointly before another body: 某局|会同县某局)
+    if joint_before_level(r, lat, q - 1) {
+        return false;
+    }
     if let Some(t) = lat.token(q - 1) {
         let w = lat.text(t.start, t.end);
         // a preposition the segmenter glued to a level word (由市, 报省)
@@ -1990,6 +2016,18 @@ mod tests {
                 "{text}: {ms:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_verb_of_acting_jointly_or_a_conjunction_before_a_level_word_names_no_county() {
+        // 会同县 and 和县 are counties; here 会同 is "jointly with" and 和
+        // "and", before the county's own bureaus (县公安局)
+        let ms = found_by("沂水县市场监管局会同县公安局、县卫健局开展检查。", "chains");
+        assert!(has_text(&ms, "县公安局"), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0.contains("会同")), "{ms:?}");
+        let ms = found_by("沂水县副县长刘军和县水利局局长查看了河道。", "chains");
+        assert!(has_text(&ms, "县水利局"), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0.contains("和县")), "{ms:?}");
     }
 
     #[test]
