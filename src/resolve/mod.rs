@@ -3359,6 +3359,23 @@ mod tests {
     }
 
     #[test]
+    fn a_compound_or_a_project_after_a_place_and_de_lies_there() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "上虞区推进老旧小区改造。东关街道的锦绣花园小区完成管网改造，\
+             盖北镇的葡萄种植基地项目也已开工。\n",
+        );
+        let placed = |s: &str, o: &str| related(&a, s, Predicate::LocatedIn, o);
+        assert!(
+            placed("锦绣花园小区", "上虞区东关街道"),
+            "{:?}",
+            a.relations
+        );
+        assert!(placed("葡萄种植基地项目", "盖北镇"), "{:?}", a.relations);
+    }
+
+    #[test]
     fn a_village_branch_after_a_place_anaphor_is_the_village_s() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(

@@ -210,21 +210,46 @@ fn sentence(res: &mut Resolver, sn: &Sentence) {
     located_before_org(res, sn);
 }
 
-/// locatedIn: an organisation written right after a place below a
-/// province, or after it and 的 (来到某街道的某某有限公司, 在某村某某家庭农场),
-/// lies there.
+/// locatedIn: an organisation, a project or a place that is no division
+/// (a residential compound, a scenic area) written right after a place
+/// below a province, or after it and 的 (来到某街道的某某有限公司, 在某村某某
+/// 家庭农场, 某镇的某某小区, 某村的某某基地项目), lies there.
 fn located_before_org(res: &mut Resolver, sn: &Sentence) {
     let attributive = &res.r.lex.function_words.attributive;
-    for o in sn
-        .refs
-        .iter()
-        .filter(|r| r.etype == EntityType::Organization && !r.anaphor)
-    {
+    let division = |res: &Resolver, key: &str| {
+        (res.st.entities.get(key))
+            .and_then(|e| e.code.as_deref())
+            .is_some()
+    };
+    // (or a village or community, which the division data does not hold)
+    let local = |res: &Resolver, key: &str| {
+        (res.st.entities.get(key))
+            .is_some_and(|e| super::is_local_unit(&res.r.lex.words.places, &e.name))
+    };
+    let sited: Vec<&Ref> = (sn.refs.iter().copied())
+        .filter(|r| {
+            !r.anaphor
+                && match r.etype {
+                    EntityType::Organization | EntityType::Project => true,
+                    EntityType::Place => !division(res, &r.key),
+                    _ => false,
+                }
+        })
+        .collect();
+    for o in sited {
+        // (a place that is no division right after one, without 的, is
+        // named with it: 某街道某村)
+        let glued = o.etype != EntityType::Place;
         let adjacent = |p: &&&Ref| {
-            p.end == o.start || p.end + 1 == o.start && attributive.has_char(sn.chars[p.end])
+            glued && p.end == o.start
+                || p.end + 1 == o.start && attributive.has_char(sn.chars[p.end])
         };
+        // (a project or a place lies in a division: not in a river's basin
+        // or in a zone's generic name)
+        let any_place = o.etype == EntityType::Organization;
         let Some(place) = (sn.refs.iter())
-            .filter(|p| p.etype == EntityType::Place && !p.anaphor)
+            .filter(|p| p.etype == EntityType::Place && !p.anaphor && p.key != o.key)
+            .filter(|p| any_place || division(res, &p.key) || local(res, &p.key))
             .find(adjacent)
         else {
             continue;
