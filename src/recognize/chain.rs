@@ -143,7 +143,16 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
             continue;
         }
         if let Some((chain, end)) = parse(r, lat, i) {
-            if end > i && !covered[i..end].iter().any(|c| *c) {
+            // (a post that the body's name opens, going on inside a word, is
+            // the post: 政法委员 is a committee member's charge, not 政法委 +
+            // 员; 政法委书记 is the body's and its post)
+            let post = lat.longest(i, |p| matches!(p, Piece::Post));
+            let post_over = chain.places.is_empty()
+                && chain.level.is_none()
+                && post.is_some_and(|(len, _)| {
+                    i + len > end && !r.lex.posts.contains_key(&lat.text(end, i + len))
+                });
+            if end > i && !post_over && !covered[i..end].iter().any(|c| *c) {
                 let text = lat.text(i, end);
                 if aside_or_meeting(r, lat, &chain, i, end) {
                     cover(covered, i, end);

@@ -1464,6 +1464,22 @@ pub(crate) fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cov
     }
 }
 
+/// The length of a short note in brackets at `p` (（正科级）, （挂职）: a
+/// few characters, no other bracket inside), else 0.
+fn bracket_note(lat: &Lattice, p: usize) -> usize {
+    let c = &lat.chars;
+    if !matches!(c.get(p), Some('（' | '(')) {
+        return 0;
+    }
+    (p + 2..(p + MAX_NOTE + 2).min(c.len()))
+        .find(|&k| matches!(c[k], '）' | ')'))
+        .filter(|&k| c[p + 1..k].iter().all(|x| is_han(*x)))
+        .map_or(0, |k| k + 1 - p)
+}
+
+/// The longest note in brackets between a post and its holder's name.
+const MAX_NOTE: usize = 6;
+
 /// The names after the post `k..j`, several when separated by 、: each a
 /// plausible name (or, right after a post noun and framed by a delimiter
 /// or a verb, a listed one: 讲解员曲艺获…), overlapping no mention but the
@@ -1484,6 +1500,8 @@ fn names_after_post(
     // a credit may set the name off its post by a space (记者 王强摄)
     let spaced = lat.chars.get(post_end) == Some(&' ');
     let post_end = post_end + usize::from(spaced);
+    // (and a rank or a note in brackets: 镇长（正科级）某某, 副县长（挂职）某某)
+    let post_end = post_end + bracket_note(lat, post_end);
     let mut j = post_end;
     loop {
         // a minority name, transliterated (努尔兰·阿不都满金, 那顺巴图)

@@ -3359,6 +3359,25 @@ mod tests {
     }
 
     #[test]
+    fn a_township_committee_member_by_charge_and_a_rank_in_brackets_keep_their_posts() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "沂水县院东头镇召开会议。镇党委副书记、政法委员王海峰，\
+             镇党委副书记、镇长（正科级）李春明出席。\n",
+        );
+        let committee = "中共沂水县院东头镇委员会";
+        let member = |s: &str, o: &str| related(&a, s, Predicate::MemberOf, o);
+        assert!(member("王海峰", committee), "{:?}", a.relations);
+        assert!(
+            member("李春明", "沂水县院东头镇人民政府"),
+            "{:?}",
+            a.relations
+        );
+        assert!(member("李春明", committee), "{:?}", a.relations);
+    }
+
+    #[test]
     fn a_compound_or_a_project_after_a_place_and_de_lies_there() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
