@@ -330,6 +330,56 @@ pub(crate) fn shared_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
         out[oi] = m;
     }
     listed_levels(r, lat, out);
+    listed_party_depts(r, lat, out);
+}
+
+/// The work organs of a Party committee listed after one written with the
+/// committee (县委组织部、宣传部、统战部): each is the organ of the committee
+/// of that level, which the list writes once.
+fn listed_party_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
+    let party_dept = |l: &Link| {
+        matches!(
+            l,
+            Link::Dept {
+                kind: DeptKind::Party,
+                ..
+            }
+        )
+    };
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].start);
+    for w in 0..order.len() {
+        let MentionKind::Chain(first) = &out[order[w]].kind else {
+            continue;
+        };
+        let n = first.links.len();
+        let committee =
+            n >= 2 && first.links[n - 2] == Link::Committee && party_dept(&first.links[n - 1]);
+        // (the committee's level: its level word, or its place's term)
+        let last_char = |p: &PlaceRef| p.text.chars().next_back();
+        let level = first
+            .level
+            .or_else(|| first.places.last().filter(|p| !p.short).and_then(last_char))
+            .filter(|c| r.lex.words.places.is_level_char(*c));
+        let Some(level) = level.filter(|_| committee) else {
+            continue;
+        };
+        let mut end = out[order[w]].end;
+        for &j in &order[w + 1..] {
+            let m = &mut out[j];
+            let listed =
+                m.start == end + 1 && r.lex.function_words.list_joiner.has_char(lat.chars[end]);
+            let MentionKind::Chain(c) = &mut m.kind else {
+                break;
+            };
+            let bare = c.places.is_empty() && c.level.is_none() && !c.party && c.anaphor.is_none();
+            if !listed || !bare || c.links.len() != 1 || !party_dept(&c.links[0]) {
+                break;
+            }
+            c.level = Some(level);
+            end = m.end;
+        }
+    }
 }
 
 /// A body named by a level word right after a listed body whose place is

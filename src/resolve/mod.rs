@@ -3359,6 +3359,18 @@ mod tests {
     }
 
     #[test]
+    fn party_organs_listed_after_one_written_with_the_committee_are_its_own() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "沂水县召开会议。县委组织部、宣传部、统战部联合开展主题党日活动。\n",
+        );
+        for organ in ["中共沂水县委宣传部", "中共沂水县委统一战线工作部"] {
+            assert!(named(&a, organ).is_some(), "{organ}: {:?}", a.entities);
+        }
+    }
+
+    #[test]
     fn a_township_committee_member_by_charge_and_a_rank_in_brackets_keep_their_posts() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
