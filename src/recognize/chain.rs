@@ -143,9 +143,10 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
             continue;
         }
         if let Some((chain, end)) = parse(r, lat, i) {
-            // (a post that the body's name opens, going on inside a word, is
-            // the post: 政法委员 is a committee member's charge, not 政法委 +
-            // 员; 政法委书记 is the body's and its post)
+            // (a post that the body's name opens and that goes on past it,
+            // other than by a post of its own, is the post: 政法委员 is a
+            // committee member's charge, not 政法委 + 员; 政法委书记 is the
+            // body and its post)
             let post = lat.longest(i, |p| matches!(p, Piece::Post));
             let post_over = chain.places.is_empty()
                 && chain.level.is_none()

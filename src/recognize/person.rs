@@ -1478,7 +1478,7 @@ fn bracket_note(lat: &Lattice, p: usize) -> usize {
 }
 
 /// The longest note in brackets between a post and its holder's name.
-const MAX_NOTE: usize = 6;
+pub(crate) const MAX_NOTE: usize = 6;
 
 /// The names after the post `k..j`, several when separated by 、: each a
 /// plausible name (or, right after a post noun and framed by a delimiter

@@ -1404,16 +1404,13 @@ fn before_note(chars: &[char], pos: usize) -> usize {
     if pos == 0 || !matches!(chars[pos - 1], '）' | ')') {
         return pos;
     }
-    let from = pos.saturating_sub(MAX_NOTE + 2);
+    let from = pos.saturating_sub(crate::recognize::person::MAX_NOTE + 2);
     (from..pos - 1)
         .rev()
         .find(|&k| !crate::recognize::is_han(chars[k]))
         .filter(|&k| matches!(chars[k], '（' | '(') && k + 1 < pos - 1)
         .unwrap_or(pos)
 }
-
-/// The longest note in brackets between a post and its holder's name.
-const MAX_NOTE: usize = 6;
 
 /// The memberships of the chain of posts ending at `pos`: posts of the
 /// chain that name no body go to the body written earliest in it.
