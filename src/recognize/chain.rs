@@ -807,6 +807,9 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
             ch.level = Some(c);
             ch.level_text = Some(w);
             p += len;
+        } else if let Some((c, len)) = place_anaphor_at(r, lat, p) {
+            ch.level = Some(c);
+            p += len;
         }
     }
     // an anaphor as parent (市局林业发展中心)
@@ -1164,6 +1167,20 @@ fn level_word_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<char> {
         && !lat.tok_start(p)
         && !pt.before_level.has_char(lat.chars[p - 1]);
     (pt.level_word.has_char(c) && !glued && core_follows(r, lat, p + 1)).then_some(c)
+}
+
+/// A place's anaphor before the name of one of its top bodies (该镇 +
+/// 党委, 该县 + 人民政府): it stands as the level word does, for the place
+/// the article is about; its level character and length.
+fn place_anaphor_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(char, usize)> {
+    let (len, _) = lat.longest(p, |x| matches!(x, Piece::Anaphor))?;
+    let word = lat.text(p, p + len);
+    let c = word.chars().last()?;
+    let level = r.lex.place_terms.level_word.has_char(c);
+    // (a top body or a department follows, not a generic noun: 全县中小学)
+    let body = core_at(r, lat, p + len, true, false)
+        .is_some_and(|(l, _)| !matches!(l, Link::Generic { .. } | Link::Unit { .. }));
+    (level && body).then_some((c, len))
 }
 
 /// Whether an anaphor names a place (该镇, 我县, 该街道), not a body: it

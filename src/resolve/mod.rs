@@ -3359,6 +3359,31 @@ mod tests {
     }
 
     #[test]
+    fn a_place_s_anaphor_before_its_committee_stands_for_the_place() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "沂水县院东头镇召开项目推进会。该镇党委书记赵立新出席会议，全县中小学负责人参加。\n",
+        );
+        assert!(
+            related(
+                &a,
+                "赵立新",
+                Predicate::MemberOf,
+                "中共沂水县院东头镇委员会"
+            ),
+            "{:?}",
+            a.relations
+        );
+        // (a generic noun after it is no body: 全县中小学)
+        assert!(
+            !a.entities.values().any(|e| e.name.contains("中小学")),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn party_organs_listed_after_one_written_with_the_committee_are_its_own() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
