@@ -1576,10 +1576,15 @@ fn names_after_post(
         // (学生向所在学校: 所在; a name of three may: 孙永贵在, 贵在); after a
         // group noun it is the segmenter's name or stands before a delimiter
         // (学生崇廉尚洁 is a slogan)
+        // (but a verb of saying glued to its last character is no word of
+        // the sentence: 李明|说, where the segmenter reads 明说)
         let cuts_word = l == 2
             && nr != Some(l)
             && lat.token(after - 1).is_some_and(|t| {
-                t.start == after - 1 && t.end > after && r.common_word(lat.str(t.start, t.end))
+                t.start == after - 1
+                    && t.end > after
+                    && r.common_word(lat.str(t.start, t.end))
+                    && !(t.end == after + 1 && pw.after_post_name.has_char(nx))
             });
         let closed = is_punct(nx) || pw.after_name.has_char(nx) || report_verb_at(r, lat, after);
         let group = pw.collective.contains(&post) && (nr != Some(l) && !is_punct(nx) || !closed);
@@ -2003,6 +2008,16 @@ mod tests {
         // a rare word there leaves three characters (贵在)
         let p = persons("会议传达了省委书记刘某贵在全会上的讲话。");
         assert!(p.contains(&"刘某贵".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_name_whose_last_character_the_segmenter_glued_to_say_is_read() {
+        // (明说 is a word to the segmenter: 县长周明 + 说)
+        let ms = found_by("会上，县长周明说，要抓好春耕生产。", "people_by_post");
+        assert!(has(&ms, "周明", Person), "{ms:?}");
+        // (a name of two does not take the first character of another word)
+        let ms = found_by("学生向所在学校提出申请。", "people_by_post");
+        assert!(!ms.iter().any(|m| m.1 == Some(Person)), "{ms:?}");
     }
 
     #[test]
