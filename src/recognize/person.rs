@@ -132,8 +132,14 @@ pub(crate) fn name_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> 
     let word_at_fourth = lat
         .token(third + 1)
         .is_some_and(|t| t.start == third + 1 && t.end >= third + 3);
+    // (a verb that the segmenter made of the third and a verb of saying
+    // after the name is the name's end and that verb: 陈建明说, 明说)
+    let glued_saying = pw.after_post_name.has_char(c4) && !report_verb_at(r, lat, third);
     let verb_at_third = lat.token(third).is_some_and(|t| {
-        t.start == third && t.end == third + 2 && r.tags().predicate_verb.contains(t.tag)
+        t.start == third
+            && t.end == third + 2
+            && r.tags().predicate_verb.contains(t.tag)
+            && !glued_saying
     }) || report_verb_at(r, lat, third) && !word_at_fourth;
     // (nor where the segmenter reads the third and the fourth as a
     // frequent word: 王立 + 代表县政府, not 王立代 + 表; 刘某贵 + 在 stays)
@@ -2015,6 +2021,14 @@ mod tests {
         // (明说 is a word to the segmenter: 县长周明 + 说)
         let ms = found_by("会上，县长周明说，要抓好春耕生产。", "people_by_post");
         assert!(has(&ms, "周明", Person), "{ms:?}");
+        for name in ["孙建明", "何晓明"] {
+            let text = format!("会上，县长{name}说，要抓好春耕生产。");
+            let ms = found_by(&text, "people_by_post");
+            assert!(has(&ms, name, Person), "{ms:?}");
+        }
+        // (a report verb of two after a name of two stays the verb)
+        let ms = found_by("会上，县长周刚强调，要抓好春耕生产。", "people_by_post");
+        assert!(has(&ms, "周刚", Person), "{ms:?}");
         // (a name of two does not take the first character of another word)
         let ms = found_by("学生向所在学校提出申请。", "people_by_post");
         assert!(!ms.iter().any(|m| m.1 == Some(Person)), "{ms:?}");
