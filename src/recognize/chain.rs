@@ -1005,7 +1005,7 @@ fn joint_before_level(r: &Recognizer, lat: &Lattice, pos: usize) -> bool {
     let joint = &r.lex.words.relation.partner_joint;
     joint.iter().any(|w| {
         let n = w.chars().count();
-        lat.text(pos, pos + n) == *w
+        lat.str(pos, pos + n) == w
             && (lat.chars.get(pos + n)).is_some_and(|c| r.lex.words.places.is_level_char(*c))
     })
 }

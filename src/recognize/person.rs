@@ -1483,8 +1483,23 @@ fn bracket_note(lat: &Lattice, p: usize) -> usize {
         .map_or(0, |k| k + 1 - p)
 }
 
+/// Where a short note in brackets ending right before `pos` opens (镇长|
+/// （正科级）), else `pos`: the note [`bracket_note`] reads after a post,
+/// read back from the name.
+pub(crate) fn note_before(chars: &[char], pos: usize) -> usize {
+    if pos == 0 || !matches!(chars[pos - 1], '）' | ')') {
+        return pos;
+    }
+    let from = pos.saturating_sub(MAX_NOTE + 2);
+    (from..pos - 1)
+        .rev()
+        .find(|&k| !is_han(chars[k]))
+        .filter(|&k| matches!(chars[k], '（' | '(') && k + 1 < pos - 1)
+        .unwrap_or(pos)
+}
+
 /// The longest note in brackets between a post and its holder's name.
-pub(crate) const MAX_NOTE: usize = 6;
+const MAX_NOTE: usize = 6;
 
 /// The names after the post `k..j`, several when separated by 、: each a
 /// plausible name (or, right after a post noun and framed by a delimiter

@@ -10,6 +10,7 @@
 use super::{char_slice, entity, Evidence, Ref, Resolver, LIST_COMMA};
 use crate::lexicon::{Cue, Found, Level, PostOrgan, RelationWords, Trigger};
 use crate::lexicon::{HashMap, HashSet};
+use crate::recognize::person::note_before;
 use crate::recognize::{is_han, is_punct, Mention, MentionKind, PersonSource};
 use crate::{EntityType, Predicate};
 
@@ -207,14 +208,14 @@ fn sentence(res: &mut Resolver, sn: &Sentence) {
     located_by_word(res, sn);
     located_by_site(res, sn);
     located_in_frame(res, sn);
-    located_before_org(res, sn);
+    located_after_place(res, sn);
 }
 
 /// locatedIn: an organisation, a project or a place that is no division
 /// (a residential compound, a scenic area) written right after a place
 /// below a province, or after it and 的 (来到某街道的某某有限公司, 在某村某某
 /// 家庭农场, 某镇的某某小区, 某村的某某基地项目), lies there.
-fn located_before_org(res: &mut Resolver, sn: &Sentence) {
+fn located_after_place(res: &mut Resolver, sn: &Sentence) {
     let attributive = &res.r.lex.function_words.attributive;
     let division = |res: &Resolver, key: &str| {
         (res.st.entities.get(key))
@@ -1395,21 +1396,7 @@ fn post_members(res: &mut Resolver, keys: &MentionKeys, p: &PersonAt, chars: &[c
         pos -= 1;
     }
     // (and a rank or a note in brackets: 镇长（正科级）某某)
-    chain_members(res, keys, p, chars, before_note(chars, pos));
-}
-
-/// Where a short note in brackets ending right before `pos` opens
-/// (镇长|（正科级）), else `pos`.
-fn before_note(chars: &[char], pos: usize) -> usize {
-    if pos == 0 || !matches!(chars[pos - 1], '）' | ')') {
-        return pos;
-    }
-    let from = pos.saturating_sub(crate::recognize::person::MAX_NOTE + 2);
-    (from..pos - 1)
-        .rev()
-        .find(|&k| !crate::recognize::is_han(chars[k]))
-        .filter(|&k| matches!(chars[k], '（' | '(') && k + 1 < pos - 1)
-        .unwrap_or(pos)
+    chain_members(res, keys, p, chars, note_before(chars, pos));
 }
 
 /// The memberships of the chain of posts ending at `pos`: posts of the
