@@ -1684,9 +1684,23 @@ fn name_before(r: &Recognizer, lat: &Lattice, k: usize, covered: &[bool]) -> Opt
             && plausible_name(r, &name)
             && !(l == 3 && surname_len(r, chars, s) == Some(1) && function(s))
             && !(l == 3 && function(k - 1));
-        let left = s == 0 || !is_han(chars[s - 1]) || is_punct(chars[s - 1]) || function(s - 1);
+        let left = s == 0
+            || !is_han(chars[s - 1])
+            || is_punct(chars[s - 1])
+            || function(s - 1)
+            || verb_before(r, lat, s);
         (fits && left).then_some(s)
     })
+}
+
+/// Whether a verb of two characters or more ends right at `s`, where a
+/// word starts: a name may open there (贯彻 + 王某书记的讲话精神: the
+/// name is the verb's object).
+fn verb_before(r: &Recognizer, lat: &Lattice, s: usize) -> bool {
+    lat.tok_start(s)
+        && lat.token(s - 1).is_some_and(|t| {
+            t.end == s && t.end - t.start >= 2 && r.tags().predicate_verb.contains(t.tag)
+        })
 }
 
 /// The marks between the parts of a transliterated name (努尔兰·阿不都).
@@ -2004,6 +2018,14 @@ mod tests {
             .filter(|(_, t)| *t == Some(Person))
             .map(|(n, _)| n)
             .collect()
+    }
+
+    #[test]
+    fn a_name_after_a_verb_and_before_a_post_is_its_object() {
+        let p = persons("全体干部深入贯彻王建国书记在全县大会上的讲话精神。");
+        assert!(p.contains(&"王建国".to_string()), "{p:?}");
+        let p = persons("会议要求，深入学习李红梅主任的工作方法。");
+        assert!(p.contains(&"李红梅".to_string()), "{p:?}");
     }
 
     #[test]
