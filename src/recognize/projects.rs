@@ -442,8 +442,9 @@ fn after_lead(r: &Recognizer, lat: &Lattice, s: usize, k: usize) -> usize {
         // (a verb of building right before the capacity the name states:
         // 建设年产5万吨…项目)
         let hw = &r.lex.head_words;
-        let builds_capacity =
-            hw.build_verb.contains(&w) && lat.word_at(t.end, &hw.capacity_lead).is_some();
+        // (or opening the item: 投资20亿元建设某某产业园项目, the name after it)
+        let builds_capacity = hw.build_verb.contains(&w)
+            && (lat.word_at(t.end, &hw.capacity_lead).is_some() || t.start == s);
         let lead = hw.project_lead.contains(&w)
             || r.lex.is(&w, crate::lexicon::Trigger::LeftStop)
                 && t.tag != crate::lexicon::Tag::C
@@ -959,6 +960,13 @@ mod tests {
             "project_lists",
         );
         assert!(has(&ms, "新能源产业园项目", Project), "{ms:?}");
+        // (a verb of building after the amount opens no name)
+        let ms = through(
+            "甲公司计划总投资20亿元建设新材料产业园项目，乙公司计划投资5亿元新建华丰冷链物流中心项目。",
+            "project_lists",
+        );
+        assert!(has(&ms, "新材料产业园项目", Project), "{ms:?}");
+        assert!(has(&ms, "华丰冷链物流中心项目", Project), "{ms:?}");
     }
 
     #[test]
