@@ -78,6 +78,10 @@ pub(crate) struct ArticleState {
     /// 某某有限公司): no entity of the article unless the text names them
     /// in their own right; dropped, with their relations, at its end.
     pub(crate) implied: BTreeSet<String>,
+    /// The companies registered under a province's name that were put in
+    /// the article's place instead: (name, its trade name's first
+    /// characters, key of the place).
+    pub(crate) sited: Vec<(String, String, String)>,
 }
 
 impl ArticleState {
@@ -89,6 +93,7 @@ impl ArticleState {
             refs: Vec::new(),
             byline: Vec::new(),
             implied: BTreeSet::new(),
+            sited: Vec::new(),
         }
     }
 
@@ -440,6 +445,11 @@ const LOCAL_REACH: usize = 200;
 /// contains (内蒙古自治区 + 某旗).
 const PARENT_REACH: usize = 12;
 
+/// The characters of a company's trade name (after its province's name)
+/// that a project named after the company holds (复星 of 湖南复星合力新材料
+/// 有限公司 in 复星合力项目).
+const TRADE_KEY: usize = 2;
+
 /// How far before 该项目 the project it stands for may be named.
 const PROJECT_ANAPHOR_REACH: usize = 300;
 
@@ -565,6 +575,7 @@ impl<'a> Resolver<'a> {
             }
         }
         relations::extract(self, ms);
+        self.outside_partakers();
         self.located_in_hierarchy();
         self.located_in_context();
         self.inner_sites_only();
@@ -1336,7 +1347,38 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .flatten()
             .find(|&c| self.r.lex.is_within(c, idx))?;
-        Some(self.division_entity(home, None))
+        let hk = self.division_entity(home, None);
+        let short = context::short_name(self.r, idx);
+        let trade = [d.name.as_str(), short.as_str()]
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+            .map(|t| t.chars().take(TRADE_KEY).collect::<String>())
+            .unwrap_or_default();
+        (self.st.sited).push((name.to_string(), trade, hk.clone()));
+        Some(hk)
+    }
+
+    /// A company put in the article's place for its province's name that
+    /// takes part in a project not named after it (投资, 承建 a project of
+    /// the place) comes from outside to do it: where it lies is unsaid.
+    fn outside_partakers(&mut self) {
+        for (name, trade, pk) in std::mem::take(&mut self.st.sited) {
+            let Some(key) = (self.st.entities.values())
+                .find(|e| e.name == name && e.etype == EntityType::Organization)
+                .map(|e| e.key.clone())
+            else {
+                continue;
+            };
+            let outside = (self.st.relations.keys())
+                .filter(|(s, p, _, _)| *s == key && *p == Predicate::ParticipatesIn)
+                .filter_map(|(_, _, o, _)| self.st.entities.get(o))
+                .any(|p| trade.chars().count() == TRADE_KEY && !p.name.contains(&trade));
+            if outside {
+                (self.st.relations).retain(|(s, p, o, _), _| {
+                    !(*s == key && *p == Predicate::LocatedIn && *o == pk)
+                });
+            }
+        }
     }
 
     /// The name of a local unit written without its parent: in an article
@@ -3002,6 +3044,36 @@ mod tests {
         // a province's institute is the province's
         let institute = "安徽省农业科学院";
         assert!(!related(&a, institute, Predicate::LocatedIn, "舒城县"));
+    }
+
+    #[test]
+    fn a_company_that_invests_in_a_project_of_the_place_comes_from_outside() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "临泉县举行项目集中签约仪式。安徽华远投资有限公司计划总投资20亿元建设临泉县\
+             新能源装备产业园项目，安徽禾丰食品有限公司计划总投资5亿元建设禾丰食品加工项目。\
+             临泉县将做好服务。",
+        );
+        let investor = "安徽华远投资有限公司";
+        assert!(
+            related(
+                &a,
+                investor,
+                Predicate::ParticipatesIn,
+                "临泉县新能源装备产业园项目"
+            ),
+            "{:?}",
+            a.relations
+        );
+        assert!(!related(&a, investor, Predicate::LocatedIn, "临泉县"));
+        // (a company's own project, named after it, leaves it where it was)
+        let own = "安徽禾丰食品有限公司";
+        assert!(
+            related(&a, own, Predicate::LocatedIn, "临泉县"),
+            "{:?}",
+            a.relations
+        );
     }
 
     #[test]
