@@ -365,7 +365,17 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
             || r.lex.countries.contains_key(&w)
             || region(r, &w);
         let freq = r.word_freq(&w);
+        // (a word and a natural feature's term of one character that the
+        // segmenter read apart name a lake, hill or river: 天子 + 湖)
+        let feature = t.start > s
+            && tag == Tag::Ns
+            && w.chars().count() == 1
+            && r.lex.body_head(&w, |t| t == EntityType::Place)
+            && lat
+                .token(t.start - 1)
+                .is_some_and(|p| p.end - p.start >= 2 && r.tags().plain_noun.contains(p.tag));
         if known_place
+            || feature
             || tc.rare_proper.contains(tag) && freq < 300
             || tag == Tag::Ns && (freq < RARE_WORD || natural_place(r, &w))
         {
@@ -576,9 +586,12 @@ fn candidate(
             end = close;
         }
     }
-    // the head must end a word (园 in 园林 does not)
+    // the head must end a word (园 in 园林 does not), but the segmenter
+    // may glue a function word of one character to it (某某加工园|由某公司
+    // 建设: 园由/p)
     if let Some(t) = lat.token(end - 1) {
-        if t.end > end && lat.chars.get(end).is_some_and(|c| is_han(*c)) {
+        let glued = t.end == end + 1 && r.tags().function_word.contains(t.tag);
+        if t.end > end && lat.chars.get(end).is_some_and(|c| is_han(*c)) && !glued {
             return None;
         }
     }
@@ -2462,6 +2475,38 @@ mod tests {
         assert!(has(&ms, "三峡国际会展中心扩建项目", Project), "{ms:?}");
         let ms = found_by("医疗队在桃花岭社区开展义诊。", "headed_names");
         assert!(has(&ms, "桃花岭社区", Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_work_named_after_a_river_or_lake_of_common_words_is_named() {
+        // (a river's name ending in 江, a word and 湖 read apart)
+        let ms = found_by("新建的汨罗江大桥已于近日合龙。", "headed_names");
+        assert!(has(&ms, "汨罗江大桥", Project), "{ms:?}");
+        let ms = found_by("天子湖产业园已于近日开工。", "headed_names");
+        assert!(has(&ms, "天子湖产业园", Project), "{ms:?}");
+        // (a kind of park alone names none)
+        let ms = found_by("全力推进产业园建设。", "headed_names");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_head_the_segmenter_glued_to_a_preposition_ends_a_name() {
+        // (加工园由: 园由/p)
+        let ms = found_by(
+            "汨罗江稻米加工园由五常市金禾米业有限公司投资建设。",
+            "headed_names",
+        );
+        assert!(has(&ms, "汨罗江稻米加工园", Project), "{ms:?}");
+        let ms = found_by("市园林局负责管理。", "headed_names");
+        assert!(!ms.iter().any(|m| m.1 == Some(Project)), "{ms:?}");
+    }
+
+    #[test]
+    fn complexes_and_school_and_hospital_buildings_are_works() {
+        let ms = found_by("公司将投资8亿元建设溪龙白茶文旅综合体。", "headed_names");
+        assert!(has(&ms, "溪龙白茶文旅综合体", Project), "{ms:?}");
+        let ms = found_by("歧坪职业中学实训楼建设已进入装饰装修阶段。", "headed_names");
+        assert!(has(&ms, "歧坪职业中学实训楼", Project), "{ms:?}");
     }
 
     #[test]
