@@ -1273,8 +1273,10 @@ fn core_at(
             && lat.token(e - 1).is_some_and(|t| {
                 t.start == e - 1 && t.end > e && r.common_word(lat.str(t.start, t.end))
             });
-        // (a form of one character, 县委办's 办, only after its committee)
-        let alone = len == 1 && !has_prefix;
+        // (a form of one character, 县委办's 办, only after its committee;
+        // nor a form without a place or level word before it that starts
+        // inside a word: 民委 of 村民委员会, 作协 of 合作协议)
+        let alone = len == 1 && !has_prefix || !has_prefix && !lat.tok_boundary(p);
         if let Some((canon, kind)) = r.dept(&form).filter(|_| !cut && !alone) {
             {
                 return Some((
@@ -1930,6 +1932,19 @@ mod tests {
         let ms = found_by("宜昌市西陵区人民政府与奎文分局座谈。", "chains");
         assert!(has(&ms, "宜昌市西陵区人民政府", Agency), "{ms:?}");
         assert!(has(&ms, "奎文分局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_department_s_short_form_inside_a_word_is_none() {
+        // (民委 of 村民委员会, 作协 of 合作协议)
+        let ms = found_by(
+            "北湖村村民委员会与某某农牧业有限公司签订合作协议。",
+            "chains",
+        );
+        assert!(!has_text(&ms, "民委") && !has_text(&ms, "作协"), "{ms:?}");
+        // (a form that starts a word stays one, with or without a level word)
+        let ms = found_by("民委、县民政局参加会议。", "chains");
+        assert!(has_text(&ms, "民委") && has_text(&ms, "县民政局"), "{ms:?}");
     }
 
     #[test]
