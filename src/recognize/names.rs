@@ -370,7 +370,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
         let feature = t.start > s
             && tag == Tag::Ns
             && w.chars().count() == 1
-            && r.lex.body_head(&w, |t| t == EntityType::Place)
+            && r.lex.body_head(&w, |et| et == EntityType::Place)
             && lat
                 .token(t.start - 1)
                 .is_some_and(|p| p.end - p.start >= 2 && r.tags().plain_noun.contains(p.tag));

@@ -1363,6 +1363,10 @@ impl<'a> Resolver<'a> {
     /// the place) comes from outside to do it: where it lies is unsaid.
     fn outside_partakers(&mut self) {
         for (name, trade, pk) in std::mem::take(&mut self.st.sited) {
+            // (a trade name too short to tell its project apart says nothing)
+            if trade.chars().count() < TRADE_KEY {
+                continue;
+            }
             let Some(key) = (self.st.entities.values())
                 .find(|e| e.name == name && e.etype == EntityType::Organization)
                 .map(|e| e.key.clone())
@@ -1372,7 +1376,7 @@ impl<'a> Resolver<'a> {
             let outside = (self.st.relations.keys())
                 .filter(|(s, p, _, _)| *s == key && *p == Predicate::ParticipatesIn)
                 .filter_map(|(_, _, o, _)| self.st.entities.get(o))
-                .any(|p| trade.chars().count() == TRADE_KEY && !p.name.contains(&trade));
+                .any(|project| !project.name.contains(&trade));
             if outside {
                 (self.st.relations).retain(|(s, p, o, _), _| {
                     !(*s == key && *p == Predicate::LocatedIn && *o == pk)
