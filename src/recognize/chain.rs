@@ -1276,7 +1276,7 @@ fn core_at(
         // (a form of one character, 县委办's 办, only after its committee;
         // nor a form without a place or level word before it that starts
         // inside a word: 民委 of 村民委员会, 作协 of 合作协议)
-        let alone = len == 1 && !has_prefix || !has_prefix && !lat.tok_boundary(p);
+        let alone = !has_prefix && (len == 1 || !lat.tok_boundary(p));
         if let Some((canon, kind)) = r.dept(&form).filter(|_| !cut && !alone) {
             {
                 return Some((
