@@ -357,6 +357,9 @@ pub(crate) struct OrganWords {
     pub(crate) plural_anaphors: Vec<String>,
     /// Heads of anaphors that stand for the project last named (该项目).
     pub(crate) project_anaphor_heads: Vec<String>,
+    /// Heads of anaphors that stand for the project last named whose name
+    /// holds them (该基地).
+    pub(crate) work_anaphor_heads: Vec<String>,
 }
 
 impl OrganWords {
@@ -410,6 +413,7 @@ impl OrganWords {
             anaphor_heads: s.words("anaphor_head")?,
             plural_anaphors: s.words("plural_anaphor")?,
             project_anaphor_heads: s.words("project_anaphor_head")?,
+            work_anaphor_heads: s.words("work_anaphor_head")?,
         };
         if let Some(name) = templates.keys().next() {
             return Err(bad(file, 0, format!("unknown template {name}")));

@@ -1204,7 +1204,8 @@ fn anaphor_parent(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(String, Li
     // whose village's branch after it is the village's)
     let word = lat.text(p, p + len);
     let organs = &r.lex.words.organs;
-    if (organs.project_anaphor_heads.iter()).any(|h| word.ends_with(h.as_str()))
+    let heads = organs.project_anaphor_heads.iter();
+    if (heads.chain(&organs.work_anaphor_heads)).any(|h| word.ends_with(h.as_str()))
         || names_place(r, &word)
     {
         return None;

@@ -1094,6 +1094,25 @@ impl<'a> Resolver<'a> {
         (k, b.name.clone(), EntityType::Agency)
     }
 
+    /// The project named last before `pos`, within reach, whose name holds
+    /// `head` (any project where it is empty).
+    fn project_before(&self, pos: usize, head: &str) -> Option<(String, EntityType)> {
+        // (the references come in the order of the text)
+        let named = |r: &Ref| {
+            head.is_empty()
+                || self
+                    .st
+                    .entities
+                    .get(&r.key)
+                    .is_some_and(|e| e.name.contains(head))
+        };
+        (self.st.refs.iter().rev())
+            .take_while(|r| r.start + PROJECT_ANAPHOR_REACH >= pos)
+            .filter(|r| r.end <= pos)
+            .find(|r| r.etype == EntityType::Project && !r.anaphor && named(r))
+            .map(|r| (r.key.clone(), r.etype))
+    }
+
     /// An anaphor → the entity it stands for.
     pub(crate) fn anaphor(&mut self, word: &str, pos: usize) -> Option<(String, EntityType)> {
         if let Some(place) = self.home_place(word) {
@@ -1132,15 +1151,19 @@ impl<'a> Resolver<'a> {
             {
                 // the project last named before, within reach (该项目由某公司
                 // 投资开发)
-                // (the references come in the order of the text)
-                self.st
-                    .refs
-                    .iter()
-                    .rev()
-                    .take_while(|r| r.start + PROJECT_ANAPHOR_REACH >= pos)
-                    .filter(|r| r.end <= pos)
-                    .find(|r| r.etype == EntityType::Project && !r.anaphor)
-                    .map(|r| (r.key.clone(), r.etype))
+                self.project_before(pos, "")
+            }
+            w if organs
+                .work_anaphor_heads
+                .iter()
+                .any(|h| w.ends_with(h.as_str())) =>
+            {
+                // the project last named before whose name holds the kind
+                // of work (该基地 → 某某风电基地一期工程)
+                let head = (organs.work_anaphor_heads.iter())
+                    .filter(|h| w.ends_with(h.as_str()))
+                    .max_by_key(|h| h.len())?;
+                self.project_before(pos, head)
             }
             w if organs.anaphor_heads.iter().any(|h| w.ends_with(h.as_str()))
                 || organs.plural_anaphors.iter().any(|p| p == w) =>
@@ -2550,6 +2573,33 @@ mod tests {
             "{:?}",
             a.relations
         );
+    }
+
+    #[test]
+    fn an_anaphor_by_a_kind_of_work_is_the_project_last_named_with_it() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "会宁县丁家沟风电基地一期工程已完成风机吊装。会宁县城南小学扩建项目同步推进。\
+             该基地由华能甘肃能源开发有限公司投资建设。\n",
+        );
+        let base = "会宁县丁家沟风电基地一期工程";
+        assert!(
+            related(
+                &a,
+                "华能甘肃能源开发有限公司",
+                Predicate::ParticipatesIn,
+                base
+            ),
+            "{:?}",
+            a.relations
+        );
+        assert!(!related(
+            &a,
+            "华能甘肃能源开发有限公司",
+            Predicate::ParticipatesIn,
+            "会宁县城南小学扩建项目"
+        ));
     }
 
     #[test]
