@@ -236,6 +236,9 @@ pub(crate) struct PlaceTerms {
     /// Characters that make a level word after them the article's own
     /// place of that level (我市, 本县, 全省).
     pub(crate) home_glue: WordList,
+    /// Words that make a level word after them, read apart, a class of
+    /// divisions (地 + 市: the prefectures and cities).
+    pub(crate) class_lead: WordList,
     /// Characters glued to a level word after them without forming a word
     /// (由市, 报市政府).
     pub(crate) before_level: WordList,
@@ -283,6 +286,7 @@ kinds!(PlaceTerms {
     level_adjective,
     level_glue,
     home_glue,
+    class_lead,
     before_level,
     short_name_head,
     name_prefix,

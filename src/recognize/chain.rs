@@ -1166,7 +1166,13 @@ fn level_word_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<char> {
         && pt.level_glue.has_char(lat.chars[p - 1])
         && !lat.tok_start(p)
         && !pt.before_level.has_char(lat.chars[p - 1]);
-    (pt.level_word.has_char(c) && !glued && core_follows(r, lat, p + 1)).then_some(c)
+    // (a word read apart before it may make a class of places of it: 地 +
+    // 市科技局 are the prefectures' and cities' bureaus)
+    let class = p > 0
+        && lat
+            .token(p - 1)
+            .is_some_and(|t| t.end == p && pt.class_lead.contains(lat.str(t.start, t.end)));
+    (pt.level_word.has_char(c) && !glued && !class && core_follows(r, lat, p + 1)).then_some(c)
 }
 
 /// A place's anaphor before the name of one of its top bodies (该镇 +
@@ -1933,6 +1939,18 @@ mod tests {
         let ms = found_by("宜昌市西陵区人民政府与奎文分局座谈。", "chains");
         assert!(has(&ms, "宜昌市西陵区人民政府", Agency), "{ms:?}");
         assert!(has(&ms, "奎文分局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_level_word_after_a_word_of_class_is_no_place() {
+        // (地市: the prefectures and cities, which the segmenter reads apart)
+        let ms = found_by("来自直属单位、地市科技局的代表参加培训。", "chains");
+        assert!(!has_text(&ms, "市科技局"), "{ms:?}");
+        let ms = found_by("各地市住建局负责人参加会议。", "chains");
+        assert!(!has_text(&ms, "市住建局"), "{ms:?}");
+        // (a local body after 当地 stays the article's)
+        let ms = found_by("当地县委书记参加会议，市科技局参加。", "chains");
+        assert!(has_text(&ms, "县委") && has_text(&ms, "市科技局"), "{ms:?}");
     }
 
     #[test]
