@@ -1249,7 +1249,11 @@ impl<'a> Resolver<'a> {
         // a company registered under its province's name (海南某某食品有限公司)
         // lies in the article's city of that province, if any, not in the
         // province as a whole
+        // (a company registered with its division in brackets after its
+        // trade name, 某某光电（岳阳）有限公司, lies there)
+        let bracket = self.bracket_site(name).filter(|_| org);
         let pkey = match pidx {
+            _ if bracket.is_some() => bracket.map(|i| self.division_in_name(i, None, true)),
             Some(i) if et == EntityType::Organization => self.site_of_org(name, i, pkey),
             // a company's project (某省某某有限公司超低排放改造项目) lies
             // where the company does
@@ -1320,6 +1324,24 @@ impl<'a> Resolver<'a> {
             }
         }
         Some(key)
+    }
+
+    /// The division written in brackets inside a company's name (岳阳 of
+    /// 某某光电（岳阳）有限公司, as the rules of enterprise names allow it
+    /// after the trade name), picked by the article's context.
+    fn bracket_site(&self, name: &str) -> Option<usize> {
+        if !self.r.lex.head_words.company_head.ends(name) {
+            return None;
+        }
+        let open = name.find(['（', '('])?;
+        let inner = &name[open..];
+        let body = inner.get(inner.chars().next()?.len_utf8()..)?;
+        let close = body.find(['）', ')'])?;
+        let place = &body[..close];
+        let lex = &self.r.lex;
+        let cands =
+            (lex.division_by_name.get(place)).or_else(|| lex.division_by_short.get(place))?;
+        self.ctx.pick(self.r, cands, self.actx)
     }
 
     /// The village whose committee a name is, written without the
@@ -3078,6 +3100,26 @@ mod tests {
         );
         assert!(named(&a, "杭埠镇金星村").is_some(), "{:?}", a.entities);
         assert!(related(&a, "杭埠镇金星村", Predicate::LocatedIn, "杭埠镇"));
+    }
+
+    #[test]
+    fn a_company_with_its_division_in_brackets_lies_there() {
+        let r = crate::recognize::testing::recognizer();
+        let a = resolve(
+            r,
+            "岳阳市召开外资企业座谈会。市商务局走访了华光精密（岳阳）有限公司、\
+             湖南远达新材料（临湘）有限公司。\n",
+        );
+        for (company, place) in [
+            ("华光精密（岳阳）有限公司", "岳阳市"),
+            ("湖南远达新材料（临湘）有限公司", "临湘市"),
+        ] {
+            assert!(
+                related(&a, company, Predicate::LocatedIn, place),
+                "{company}: {:?}",
+                a.relations
+            );
+        }
     }
 
     #[test]
