@@ -187,8 +187,17 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
                 continue;
             }
         }
-        // a lone anaphor (该局, 市局, 省厅)
-        if let Some((len, _)) = lat.longest(i, |p| matches!(p, Piece::Anaphor)) {
+        // a lone anaphor (该局, 市局, 省厅), or a body's head written alone
+        // before a post at the start of a clause (，厅副总工程师某某: the
+        // department named before)
+        let lone = lat
+            .longest(i, |p| matches!(p, Piece::Anaphor))
+            .map(|(len, _)| len);
+        let lone = lone.or_else(|| {
+            bare_head(r, lat, i)
+                .filter(|&l| lat.longest(i + l, |p| matches!(p, Piece::Post)).is_some())
+        });
+        if let Some(len) = lone {
             if lat.tok_boundary(i + len) || is_punct(*lat.chars.get(i + len).unwrap_or(&'。')) {
                 out.push(Mention {
                     start: i,

@@ -922,7 +922,8 @@ fn roster_group(
 struct MentionKeys {
     /// Mention index → (key, type) of its first reference.
     by_mention: HashMap<usize, (String, EntityType)>,
-    /// End → (length, key) of the longest agency or organization ending there.
+    /// End → (length, key) of the longest agency or organization ending
+    /// there (of an anaphor where no name ends there).
     by_end: HashMap<usize, (usize, String)>,
     /// The ends of references to bodies, anaphors (该局) included.
     org_ends: HashSet<usize>,
@@ -957,6 +958,12 @@ impl MentionKeys {
                     *e = (r.end - r.start, r.key.clone());
                 }
             }
+        }
+        // (a body's anaphor stands for it before a post: 该局总工程师某某)
+        for r in refs.iter().filter(|r| r.anaphor && r.etype.is_org()) {
+            by_end
+                .entry(r.end)
+                .or_insert((r.end - r.start, r.key.clone()));
         }
         MentionKeys {
             by_mention,
@@ -2115,6 +2122,16 @@ mod tests {
             acts(&rels, "桃源县自然资源局", "东风产业园标准化厂房项目"),
             "{rels:?}"
         );
+    }
+
+    #[test]
+    fn a_post_after_a_bodys_anaphor_or_head_alone_is_held_in_that_body() {
+        let rels = relations(
+            "西宁市召开会议。市住建局局长李刚参加。该局总工程师王明介绍情况。\n\
+             市交通运输局副局长赵强，局总工程师孙亮陪同。\n",
+        );
+        assert!(member(&rels, "王明", "西宁市住房和城乡建设局"), "{rels:?}");
+        assert!(member(&rels, "孙亮", "西宁市交通运输局"), "{rels:?}");
     }
 
     #[test]
