@@ -65,6 +65,16 @@ fn is_headline(words: &LayoutWords, p: &Paragraph) -> bool {
         && !t.last().is_some_and(|c| CONTINUING_ENDS.contains(c))
 }
 
+/// The longest kicker: the short line ending in a colon that opens a page's
+/// headline (建平乡： + 赴某镇开展支部联建活动).
+const KICKER_MAX: usize = 12;
+
+/// Whether a paragraph is a kicker of the headline after it: short and
+/// ending in a colon.
+fn is_kicker(p: &Paragraph) -> bool {
+    p.text.len() <= KICKER_MAX && p.text.last().is_some_and(|c| matches!(c, '：' | ':'))
+}
+
 struct Builder {
     kind: ArticleKind,
     heads: Vec<String>,
@@ -173,7 +183,8 @@ pub(crate) fn split_articles(words: &LayoutWords, paras: &[Paragraph]) -> Vec<Ar
                 _ => next.paras.push(p.clone()),
             }
             segs.push(next);
-        } else if is_headline(words, p) {
+        } else if is_headline(words, p) || segs.is_empty() && is_kicker(p) {
+            // (a kicker before any article is a part of the first headline)
             pending.push(p.clone());
         } else {
             if segs.is_empty() {
@@ -262,6 +273,19 @@ mod tests {
         assert_eq!(a[0].headline.as_deref(), Some("多措并举保障项目用地需求"));
         assert!(a[1].text.starts_with("本报讯"));
         assert_eq!(a[0].kind, ArticleKind::Dispatch);
+    }
+
+    #[test]
+    fn a_kicker_opening_the_page_is_part_of_the_headline() {
+        let a = split(
+            "东风乡：\n\n赴柳林镇开展支部联建活动\n\n  本报讯 （记者 王聪聪）东风乡组织党员前往柳林镇学习。\n",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        let head = a[0].headline.as_deref().unwrap_or_default();
+        assert!(
+            head.starts_with("东风乡") && head.contains("支部联建"),
+            "{head}"
+        );
     }
 
     #[test]
