@@ -578,6 +578,25 @@ fn glued_level(r: &Recognizer, lat: &Lattice, i: usize) -> bool {
     i > 0 && pt.level_word.has_char(lat.chars[i]) && pt.before_level.has_char(lat.chars[i - 1])
 }
 
+/// Whether the segmenter read an adjective of one character before `pos`
+/// alone where it makes a common word with the first character at `pos`
+/// (高 + 新北区: the
+/// 高新 of a high-tech zone's north area, no district): the name there is
+/// the rest of that word's phrase.
+fn split_word_before(r: &Recognizer, lat: &Lattice, pos: usize) -> bool {
+    let Some(t) = lat.token(pos.wrapping_sub(1)).filter(|_| pos > 0) else {
+        return false;
+    };
+    let word = lat.str(pos - 1, pos + 1);
+    // (an adjective read alone: 高/a; not a noun that ends a word of its
+    // own, 新华/社 + 内蒙古, or a unit after a number, 2022/年 + 青海省)
+    t.start + 1 == pos
+        && t.tag == Tag::A
+        && is_han(lat.chars[pos - 1])
+        && r.is_word(word)
+        && r.common_word(word)
+}
+
 /// A division (or zone) name written at `pos` as a word, with its end.
 pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(PlaceRef, usize)> {
     // a place name starts a word (not 范县 in 示范县), or follows the
@@ -608,7 +627,10 @@ pub(crate) fn place_at(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Pla
                 .iter()
                 .all(|c| numerals.contains(c))
     };
-    if pos > 0 && lat.token(pos - 1).is_some_and(counted) || joins_nouns(r, lat, pos) {
+    if pos > 0 && lat.token(pos - 1).is_some_and(counted)
+        || joins_nouns(r, lat, pos)
+        || split_word_before(r, lat, pos)
+    {
         return None;
     }
     for (_, pieces, len) in lat.pieces_at(pos) {
@@ -1948,6 +1970,15 @@ mod tests {
         let ms = found_by("宜昌市西陵区人民政府与奎文分局座谈。", "chains");
         assert!(has(&ms, "宜昌市西陵区人民政府", Agency), "{ms:?}");
         assert!(has(&ms, "奎文分局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_name_whose_first_character_ends_a_word_before_it_is_none() {
+        // (高新 + 北区: the high-tech zone's north area, not 新北区)
+        let ms = found_by("在高新北区，王吉深入产业园调研。", "chains");
+        assert!(!has_text(&ms, "新北区"), "{ms:?}");
+        let ms = found_by("常州市新北区召开会议。", "chains");
+        assert!(has_text(&ms, "新北区"), "{ms:?}");
     }
 
     #[test]
