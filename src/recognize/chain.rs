@@ -584,7 +584,7 @@ fn glued_level(r: &Recognizer, lat: &Lattice, i: usize) -> bool {
 /// 高新 of a high-tech zone's north area, no district): the name there is
 /// the rest of that word's phrase.
 fn split_word_before(r: &Recognizer, lat: &Lattice, pos: usize) -> bool {
-    let Some(t) = lat.token(pos.wrapping_sub(1)).filter(|_| pos > 0) else {
+    let Some(t) = pos.checked_sub(1).and_then(|k| lat.token(k)) else {
         return false;
     };
     let word = lat.str(pos - 1, pos + 1);
