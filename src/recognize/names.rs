@@ -619,6 +619,11 @@ fn candidate(
         last: lat.chars[q + len - 1],
     };
     let (mut start, mut place) = walk.left_edge()?;
+    // (a name does not open with the bracket of a note inside it: a walk
+    // stopped right before （吉林） of 某某（吉林）有限公司 found no name)
+    if is_open_bracket(lat.chars[start]) {
+        return None;
+    }
     // a unit named after its company (某某有限公司某某厂) starts where the
     // company's name does
     if kind == Head::Other && walk.org {
@@ -2487,6 +2492,24 @@ mod tests {
         // (a kind of park alone names none)
         let ms = found_by("全力推进产业园建设。", "headed_names");
         assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_central_enterprise_s_short_name_opens_its_local_company() {
+        let ms = through(
+            "中车株洲电力机车有限公司与株洲市人民政府签订合作协议。",
+            "enterprise_prefixes",
+        );
+        assert!(has(&ms, "中车株洲电力机车有限公司", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn no_name_opens_with_a_bracket() {
+        let ms = found_by(
+            "中粮家佳康（吉林）有限公司投资建设生猪项目。",
+            "headed_names",
+        );
+        assert!(!ms.iter().any(|m| m.0.starts_with('（')), "{ms:?}");
     }
 
     #[test]
