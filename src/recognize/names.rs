@@ -1091,7 +1091,14 @@ fn countries_and_geo(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
             && lat
                 .token(i + len)
                 .is_some_and(|t| t.start == i + len && r.tags().modified_noun.contains(t.tag));
-        if cuts || modifier || covered[i..i + len].iter().any(|c| *c) {
+        // (nor after an adjective of one character that names an age of
+        // it: 新 + 中国, the People's Republic since 1949, no place)
+        let aged = matches!(p, Piece::Country(_))
+            && i > 0
+            && lat
+                .token(i - 1)
+                .is_some_and(|t| t.end == i && t.start + 1 == i && t.tag == Tag::A);
+        if cuts || modifier || aged || covered[i..i + len].iter().any(|c| *c) {
             i += 1;
             continue;
         }
@@ -2501,6 +2508,14 @@ mod tests {
             "enterprise_prefixes",
         );
         assert!(has(&ms, "中车株洲电力机车有限公司", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn a_country_after_an_adjective_of_its_age_is_no_place() {
+        let ms = found_by("为庆祝新中国成立75周年，县里举办活动。", "headed_names");
+        assert!(!has_text(&ms, "中国"), "{ms:?}");
+        let ms = found_by("代表团访问了中国和日本。", "headed_names");
+        assert!(has_text(&ms, "中国"), "{ms:?}");
     }
 
     #[test]
