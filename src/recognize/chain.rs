@@ -116,6 +116,12 @@ pub struct Chain {
 }
 
 impl Chain {
+    /// Whether a place or a level word is written before the chain's core
+    /// (奎文区 + 住建局, 县 + 住建局), not the core alone (住建局).
+    pub(crate) fn has_prefix(&self) -> bool {
+        !self.places.is_empty() || self.level.is_some()
+    }
+
     /// The entity type of the innermost body.
     pub(crate) fn etype(&self) -> EntityType {
         let mut t = EntityType::Agency;
@@ -148,8 +154,7 @@ pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covere
             // committee member's charge, not 政法委 + 员; 政法委书记 is the
             // body and its post)
             let post = lat.longest(i, |p| matches!(p, Piece::Post));
-            let post_over = chain.places.is_empty()
-                && chain.level.is_none()
+            let post_over = !chain.has_prefix()
                 && post.is_some_and(|(len, _)| {
                     i + len > end && !r.lex.posts.contains_key(&lat.text(end, i + len))
                 });
@@ -245,9 +250,7 @@ fn topic_project(r: &Recognizer, lat: &Lattice, i: usize) -> Option<Mention> {
 /// The government written right after a place's Party committee, as its
 /// pair (某镇党委政府, 某乡党委、政府): the same place's people's government.
 fn joint_government(r: &Recognizer, lat: &Lattice, ch: &Chain, end: usize) -> Option<Mention> {
-    if !matches!(ch.links.as_slice(), [Link::Committee])
-        || ch.places.is_empty() && ch.level.is_none()
-    {
+    if !matches!(ch.links.as_slice(), [Link::Committee]) || !ch.has_prefix() {
         return None;
     }
     let joined = lat
@@ -382,7 +385,7 @@ fn listed_party_depts(r: &Recognizer, lat: &Lattice, out: &mut [Mention]) {
             let MentionKind::Chain(c) = &mut m.kind else {
                 break;
             };
-            let bare = c.places.is_empty() && c.level.is_none() && !c.party && c.anaphor.is_none();
+            let bare = !c.has_prefix() && !c.party && c.anaphor.is_none();
             if !listed || !bare || c.links.len() != 1 || !party_dept(&c.links[0]) {
                 break;
             }
@@ -584,17 +587,12 @@ fn glued_level(r: &Recognizer, lat: &Lattice, i: usize) -> bool {
 /// 高新 of a high-tech zone's north area, no district): the name there is
 /// the rest of that word's phrase.
 fn split_word_before(r: &Recognizer, lat: &Lattice, pos: usize) -> bool {
-    let Some(t) = pos.checked_sub(1).and_then(|k| lat.token(k)) else {
-        return false;
-    };
-    let word = lat.str(pos - 1, pos + 1);
     // (an adjective read alone: 高/a; not a noun that ends a word of its
     // own, 新华/社 + 内蒙古, or a unit after a number, 2022/年 + 青海省)
-    t.start + 1 == pos
-        && t.tag == Tag::A
-        && is_han(lat.chars[pos - 1])
-        && r.is_word(word)
-        && r.common_word(word)
+    lat.token_before(pos).is_some_and(|t| {
+        let word = lat.str(t.start, pos + 1);
+        t.start + 1 == pos && t.tag == Tag::A && r.is_word(word) && r.common_word(word)
+    })
 }
 
 /// A division (or zone) name written at `pos` as a word, with its end.
@@ -844,13 +842,13 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
         }
     }
     // an anaphor as parent (市局林业发展中心)
-    if ch.places.is_empty() && ch.level.is_none() && !ch.party {
+    if !ch.has_prefix() && !ch.party {
         if let Some((word, link, e)) = anaphor_parent(r, lat, p) {
             ch.anaphor = Some(word);
             return Some(with_units(r, lat, ch, link, e));
         }
     }
-    let has_prefix = !ch.places.is_empty() || ch.level.is_some();
+    let has_prefix = ch.has_prefix();
     // a branch named after a place: 奎文分局, 东昌府区分局
     let branch = lat.word_at(p, &r.lex.body_words.branch);
     if let Some((branch, len)) = branch.filter(|_| !ch.party) {
@@ -1199,10 +1197,9 @@ fn level_word_at(r: &Recognizer, lat: &Lattice, p: usize) -> Option<char> {
         && !pt.before_level.has_char(lat.chars[p - 1]);
     // (a word read apart before it may make a class of places of it: 地 +
     // 市科技局 are the prefectures' and cities' bureaus)
-    let class = p > 0
-        && lat
-            .token(p - 1)
-            .is_some_and(|t| t.end == p && pt.class_lead.contains(lat.str(t.start, t.end)));
+    let class = lat
+        .token_before(p)
+        .is_some_and(|t| pt.class_lead.contains(lat.str(t.start, p)));
     (pt.level_word.has_char(c) && !glued && !class && core_follows(r, lat, p + 1)).then_some(c)
 }
 

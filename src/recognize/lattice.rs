@@ -705,6 +705,12 @@ impl<'m> Lattice<'m> {
         self.tokens.get(*self.tok_of.get(pos)?)
     }
 
+    /// The token that ends right at `pos`, where a token starts there.
+    pub(crate) fn token_before(&self, pos: usize) -> Option<&Token> {
+        let t = self.token(pos.checked_sub(1)?)?;
+        (t.end == pos).then_some(t)
+    }
+
     /// Whether a conjunction of one character (和, 与) is the token at `pos`.
     pub(crate) fn conjunction_at(&self, pos: usize) -> bool {
         self.token(pos)

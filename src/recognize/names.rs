@@ -372,7 +372,7 @@ fn proper(r: &Recognizer, lat: &Lattice, s: usize, e: usize, project: bool) -> b
             && w.chars().count() == 1
             && r.lex.body_head(&w, |et| et == EntityType::Place)
             && lat
-                .token(t.start - 1)
+                .token_before(t.start)
                 .is_some_and(|p| p.end - p.start >= 2 && r.tags().plain_noun.contains(p.tag));
         if known_place
             || feature
@@ -1094,10 +1094,9 @@ fn countries_and_geo(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cove
         // (nor after an adjective of one character that names an age of
         // it: 新 + 中国, the People's Republic since 1949, no place)
         let aged = matches!(p, Piece::Country(_))
-            && i > 0
             && lat
-                .token(i - 1)
-                .is_some_and(|t| t.end == i && t.start + 1 == i && t.tag == Tag::A);
+                .token_before(i)
+                .is_some_and(|t| t.start + 1 == i && t.tag == Tag::A);
         if cuts || modifier || aged || covered[i..i + len].iter().any(|c| *c) {
             i += 1;
             continue;

@@ -1474,11 +1474,11 @@ pub(crate) fn by_post(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, cov
 /// few characters, no other bracket inside), else 0.
 fn bracket_note(lat: &Lattice, p: usize) -> usize {
     let c = &lat.chars;
-    if !matches!(c.get(p), Some('（' | '(')) {
+    if !c.get(p).is_some_and(|x| is_open_bracket(*x)) {
         return 0;
     }
     (p + 2..(p + MAX_NOTE + 2).min(c.len()))
-        .find(|&k| matches!(c[k], '）' | ')'))
+        .find(|&k| is_close_bracket(c[k]))
         .filter(|&k| c[p + 1..k].iter().all(|x| is_han(*x)))
         .map_or(0, |k| k + 1 - p)
 }
@@ -1487,14 +1487,14 @@ fn bracket_note(lat: &Lattice, p: usize) -> usize {
 /// （正科级）), else `pos`: the note [`bracket_note`] reads after a post,
 /// read back from the name.
 pub(crate) fn note_before(chars: &[char], pos: usize) -> usize {
-    if pos == 0 || !matches!(chars[pos - 1], '）' | ')') {
+    if pos == 0 || !is_close_bracket(chars[pos - 1]) {
         return pos;
     }
     let from = pos.saturating_sub(MAX_NOTE + 2);
     (from..pos - 1)
         .rev()
         .find(|&k| !is_han(chars[k]))
-        .filter(|&k| matches!(chars[k], '（' | '(') && k + 1 < pos - 1)
+        .filter(|&k| is_open_bracket(chars[k]) && k + 1 < pos - 1)
         .unwrap_or(pos)
 }
 
@@ -1697,10 +1697,8 @@ fn name_before(r: &Recognizer, lat: &Lattice, k: usize, covered: &[bool]) -> Opt
 /// word starts: a name may open there (贯彻 + 王某书记的讲话精神: the
 /// name is the verb's object).
 fn verb_before(r: &Recognizer, lat: &Lattice, s: usize) -> bool {
-    lat.tok_start(s)
-        && lat.token(s - 1).is_some_and(|t| {
-            t.end == s && t.end - t.start >= 2 && r.tags().predicate_verb.contains(t.tag)
-        })
+    lat.token_before(s)
+        .is_some_and(|t| t.end - t.start >= 2 && r.tags().predicate_verb.contains(t.tag))
 }
 
 /// The marks between the parts of a transliterated name (努尔兰·阿不都).

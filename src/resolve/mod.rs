@@ -23,6 +23,7 @@ use crate::lexicon::{HashMap, HashSet};
 
 use crate::lexicon::{DeptKind, Level, OrganWords, PlaceWords};
 pub(crate) use crate::model::{Entity, Evidence, Relation};
+use crate::recognize::{is_close_bracket, is_open_bracket};
 use crate::recognize::{Chain, Mention, MentionKind, PersonSource, PlaceRef, Recognizer};
 use crate::text::{Article, Document};
 use crate::{EntityType, Predicate};
@@ -1333,11 +1334,8 @@ impl<'a> Resolver<'a> {
         if !self.r.lex.head_words.company_head.ends(name) {
             return None;
         }
-        let open = name.find(['（', '('])?;
-        let inner = &name[open..];
-        let body = inner.get(inner.chars().next()?.len_utf8()..)?;
-        let close = body.find(['）', ')'])?;
-        let place = &body[..close];
+        let (_, inner) = name.split_once(is_open_bracket)?;
+        let (place, _) = inner.split_once(is_close_bracket)?;
         let lex = &self.r.lex;
         let cands =
             (lex.division_by_name.get(place)).or_else(|| lex.division_by_short.get(place))?;
