@@ -49,6 +49,8 @@ pub(crate) struct DocContext {
     pub(crate) local_names: HashMap<String, String>,
     /// Per-article division counts.
     art_counts: Vec<BTreeMap<usize, usize>>,
+    /// Every division that a place name of the document may stand for.
+    named_cands: HashSet<usize>,
 }
 
 /// The weight of the publishing site's place among the places a document
@@ -149,6 +151,7 @@ impl DocContext {
                 // 福鼎新闻网)
                 let medium = !refs.is_empty() && is_medium_name(r, &m.text);
                 for pr in refs {
+                    self.named_cands.extend(pr.cands.iter().copied());
                     if let Some(i) = first_unique(&pr.cands)
                         .filter(|&i| !pr.short || medium || lx.divisions[i].level <= Level::City)
                     {
@@ -497,7 +500,8 @@ impl DocContext {
             && p.text.chars().count() >= 3
             && !r.lex.place_terms.urban_area(&p.text)
             && !r.lex.triggers.contains_key(stem);
-        if !p.short && !distinct && r.lex.divisions[i].level > Level::City {
+        if !p.short && !distinct && !self.confirmed(r, i) && r.lex.divisions[i].level > Level::City
+        {
             if let Some(prov) = self.province {
                 if !r.lex.is_within(i, prov) {
                     return None;
@@ -506,10 +510,12 @@ impl DocContext {
         }
         // a township-level unit named like a park or zone, without a
         // township's term (新材料产业园, 工业集中区), is that unit only in a
-        // document about its own city: elsewhere it is some other park
+        // document about its own county or city: elsewhere it is some other
+        // park (a county's news names the parks of its own county, not a
+        // neighbour's park of the same generic name)
         let d = &r.lex.divisions[i];
         if !p.short && d.level == Level::Town && r.generic_unit(&d.name) {
-            let anchor = self.city.or(self.province)?;
+            let anchor = a.county.or(self.city).or(self.province)?;
             if !r.lex.is_within(i, anchor) {
                 return None;
             }
@@ -531,6 +537,20 @@ impl DocContext {
             }
         }
         Some(i)
+    }
+
+    /// Whether the document names, besides the county or township `i`,
+    /// a county or township inside it or around it (泗县 and 大路口镇, a
+    /// town of it, whatever other towns share its name): two divisions that confirm each other are the places
+    /// themselves, not words that look like them, whatever province the
+    /// rest of the text names.
+    fn confirmed(&self, r: &Recognizer, i: usize) -> bool {
+        let lx = &r.lex;
+        self.named_cands.iter().any(|&j| {
+            j != i
+                && lx.divisions[j].level > Level::City
+                && (lx.is_within(j, i) || lx.is_within(i, j))
+        })
     }
 
     /// Picks one division among candidates using the article's context.

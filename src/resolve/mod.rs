@@ -1468,7 +1468,13 @@ impl<'a> Resolver<'a> {
             .filter(|&t| self.ctx.county.is_none_or(|c| self.r.lex.is_within(t, c)));
         match (town.or(only), self.ctx.county) {
             (Some(t), _) => (format!("{}{core}", self.r.lex.divisions[t].name), Some(t)),
-            (None, Some(c)) => (format!("{}{core}", self.r.lex.unique_name(c)), None),
+            (None, Some(c)) => {
+                let said = self.ctx.mentioned.contains(&c);
+                (
+                    format!("{}{core}", self.r.lex.unique_name(c)),
+                    said.then_some(c),
+                )
+            }
             (None, None) => (core.to_string(), None),
         }
     }
@@ -1767,6 +1773,55 @@ mod tests {
     /// The entity named `name`, if any.
     fn named<'a>(a: &'a ResolvedArticle, name: &str) -> Option<&'a Entity> {
         a.entities.values().find(|e| e.name == name)
+    }
+
+    #[test]
+    fn a_county_and_its_town_named_together_are_places_whatever_city_else_is_named() {
+        let r = Recognizer::new().expect("lexicons");
+        // the town confirms the county, and the county the town, though
+        // the city named twice lies in another province
+        let a = resolve(
+            &r,
+            "记者走进萧县黄口镇，看到村民忙着收割小麦。这里的小麦销往上海，还进入了上海的超市。\n",
+        );
+        assert!(
+            related(&a, "萧县黄口镇", Predicate::LocatedIn, "萧县"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
+    fn a_community_named_with_its_county_lies_in_it() {
+        let r = Recognizer::new().expect("lexicons");
+        // a community whose name many places share is named with the
+        // county of the text, which it lies in
+        let a = resolve(
+            &r,
+            "东阿县今年改造老旧小区12个。县住建局负责人介绍，新城社区、铜城社区的改造已完工。\n",
+        );
+        assert!(
+            related(&a, "东阿县新城社区", Predicate::LocatedIn, "东阿县"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
+    fn a_generic_park_name_is_no_neighbouring_countys_park() {
+        let r = Recognizer::new().expect("lexicons");
+        // a county's news names the parks of its own county: the zone of
+        // another county of the same city, of the same generic name, is
+        // not the one meant
+        let a = resolve(
+            &r,
+            "舒城县召开招商引资推进会。会上，经济开发区新签约项目5个，总投资12亿元。\n",
+        );
+        assert!(
+            !a.entities.values().any(|e| e.name.starts_with("霍山县")),
+            "{:?}",
+            a.entities
+        );
     }
 
     #[test]
