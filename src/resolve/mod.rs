@@ -1663,6 +1663,24 @@ impl<'a> Resolver<'a> {
                 }
                 cur = self.r.lex.divisions[p].parent;
             }
+            self.written_parent(&key, idx);
+        }
+    }
+
+    /// A division written right after a division it lies in (黑龙江省 +
+    /// 肇源县, the city between left unsaid) lies in that one as the text
+    /// writes it, besides the nearest ancestor the document names.
+    fn written_parent(&mut self, key: &str, idx: usize) {
+        let lx = &self.r.lex;
+        let found = (self.st.refs.iter().filter(|r| r.key == key)).find_map(|r| {
+            let before = (self.st.refs.iter()).find(|b| b.end == r.start && b.key != key)?;
+            let code = self.st.entities.get(&before.key)?.code.as_deref()?;
+            let p = self.ctx.division_by_code(self.r, code)?;
+            (p != idx && lx.is_within(idx, p)).then(|| (before.key.clone(), r.start, r.end))
+        });
+        if let Some((pk, s, e)) = found {
+            let ev = self.evidence_at(s, e);
+            self.st.relate(key, Predicate::LocatedIn, &pk, None, &ev);
         }
     }
 }
@@ -1802,6 +1820,27 @@ mod tests {
         );
         assert!(
             related(&a, "东阿县新城社区", Predicate::LocatedIn, "东阿县"),
+            "{:?}",
+            a.relations
+        );
+    }
+
+    #[test]
+    fn a_county_written_after_its_province_lies_in_it_as_written() {
+        let r = Recognizer::new().expect("lexicons");
+        // the city between the two is named elsewhere: the county lies in
+        // it as well
+        let a = resolve(
+            &r,
+            "近日，河南省滑县举行小麦收割现场会，安阳市农业农村局派员参加。\n",
+        );
+        assert!(
+            related(&a, "滑县", Predicate::LocatedIn, "河南省"),
+            "{:?}",
+            a.relations
+        );
+        assert!(
+            related(&a, "滑县", Predicate::LocatedIn, "安阳市"),
             "{:?}",
             a.relations
         );
