@@ -719,8 +719,9 @@ fn area_body(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(Chain, usize)> 
 /// another division's name starts there (四川路桥…); a
 /// township-level unit named by common words (新能源产业园) right after a
 /// place that does not hold it is that place's park (桐乡市 + 新能源产业园
-/// 项目); a short name before the level word of a wider division is a
-/// word (会同 + 省交通运输厅: 会同 is the verb "jointly with").
+/// 项目), or before a project's head; a short name before the level word
+/// of a wider division is a word (会同 + 省交通运输厅: 会同 is the verb
+/// "jointly with").
 fn no_division_here(
     r: &Recognizer,
     lat: &Lattice,
@@ -742,8 +743,22 @@ fn no_division_here(
         });
     let cands = cands.unwrap_or_default();
     short && (unit_head || wider_level_follows(r, lat, cands, end))
-        || !short && foreign_generic_unit(r, lat, cands, pos)
+        || !short
+            && (foreign_generic_unit(r, lat, cands, pos)
+                || generic_unit_of_project(r, lat, cands, end))
         || joined_after_body(r, lat, (pos, end))
+}
+
+/// Whether the divisions `cands` are township-level units named by common
+/// words (新材料产业园) and a project's head follows: the words name the
+/// project (投资5亿元的新材料产业园项目), not the unit of that name in
+/// some city.
+fn generic_unit_of_project(r: &Recognizer, lat: &Lattice, cands: &[usize], end: usize) -> bool {
+    let towns =
+        !cands.is_empty() && (cands.iter()).all(|&i| r.lex.divisions[i].level == Level::Town);
+    towns
+        && lat.word_at(end, &r.lex.head_words.project_end).is_some()
+        && r.generic_unit(&r.lex.divisions[cands[0]].name)
 }
 
 /// Whether a division named by a conjunction and its level term (和县)
@@ -1951,7 +1966,7 @@ pub(crate) fn level_of(c: char) -> Option<Level> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{found_by, has, has_text, through};
-    use crate::EntityType::{Agency, Organization, Place};
+    use crate::EntityType::{Agency, Organization, Place, Project};
 
     #[test]
     fn agencies_by_place_core_and_units() {
@@ -1967,6 +1982,15 @@ mod tests {
         let ms = found_by("宜昌市西陵区人民政府与奎文分局座谈。", "chains");
         assert!(has(&ms, "宜昌市西陵区人民政府", Agency), "{ms:?}");
         assert!(has(&ms, "奎文分局", Agency), "{ms:?}");
+    }
+
+    #[test]
+    fn a_park_of_common_words_before_a_projects_head_names_the_project() {
+        // (新材料产业园 is also a township-level park of one city: before
+        // 项目 the words name the project)
+        let ms = through("宏达公司投资8亿元的新材料产业园项目正式投产。", "all");
+        assert!(has(&ms, "新材料产业园项目", Project), "{ms:?}");
+        assert!(!has(&ms, "新材料产业园", Place), "{ms:?}");
     }
 
     #[test]

@@ -152,8 +152,15 @@ impl DocContext {
                 let medium = !refs.is_empty() && is_medium_name(r, &m.text);
                 for pr in refs {
                     self.named_cands.extend(pr.cands.iter().copied());
+                    // (a township-level park of a generic name, 新材料产业园,
+                    // is that park only in its own city's news: it casts no
+                    // vote for the city, see `pick_ref`)
                     if let Some(i) = first_unique(&pr.cands)
                         .filter(|&i| !pr.short || medium || lx.divisions[i].level <= Level::City)
+                        .filter(|&i| {
+                            let d = &lx.divisions[i];
+                            pr.short || d.level != Level::Town || !r.generic_unit(&d.name)
+                        })
                     {
                         *counts.entry(i).or_default() += 1;
                         if let Some(c) = ctx_ancestor(r, i, Level::City) {

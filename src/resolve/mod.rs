@@ -1847,6 +1847,22 @@ mod tests {
     }
 
     #[test]
+    fn a_park_of_common_words_casts_no_vote_for_its_city() {
+        let r = Recognizer::new().expect("lexicons");
+        // 新材料产业园 is the name of a park of one city only: named in a
+        // county's news it does not make that city the text's
+        let a = resolve(
+            &r,
+            "睢宁县召开项目推进会。市发展改革委负责人通报，宏达公司在新材料产业园投资建厂。\n",
+        );
+        assert!(
+            named(&a, "徐州市发展和改革委员会").is_some(),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn a_generic_park_name_is_no_neighbouring_countys_park() {
         let r = Recognizer::new().expect("lexicons");
         // a county's news names the parks of its own county: the zone of
