@@ -818,9 +818,16 @@ fn acts_on(sn: &Sentence, b: &Ref, p: &Ref, words: &RelationWords) -> bool {
         } else {
             (p.end + 4).min(sn.e)
         };
+        // (a relative clause that makes the body the project's owner:
+        // 由某公司作为业主单位的某项目, 以某局为实施主体的某工程)
+        let owner = between.ends_with('的')
+            && !between.chars().any(ends_clause)
+            && (words.owner_words.iter()).any(|w| between.contains(w.as_str()));
         !reported
             && !cue_in(b.end, p.start, Cue::Visit)
-            && (cue_in(b.end, p.start, Cue::Participate) || cue_in(p.end, after, Cue::Participate))
+            && (owner
+                || cue_in(b.end, p.start, Cue::Participate)
+                || cue_in(p.end, after, Cue::Participate))
     } else if p.end <= b.start {
         // (in the body's own clause: 某项目由某公司承建; or named the
         // project's owner in one clause: 某项目业主为某公司)
@@ -2262,6 +2269,18 @@ mod tests {
         // (a head named by no body still heads the article's bureau)
         let rels = relations("潍坊市应急管理局召开会议。局长周海峰主持会议。");
         assert!(member(&rels, "周海峰", "潍坊市应急管理局"), "{rels:?}");
+    }
+
+    #[test]
+    fn a_body_made_owner_in_a_relative_clause_takes_part_in_the_project() {
+        let rels = relations("由单县城投公司作为业主单位的老城区雨污分流改造项目已完成招标。");
+        assert!(
+            acts(&rels, "单县城投公司", "老城区雨污分流改造项目"),
+            "{rels:?}"
+        );
+        // (the owners of homes are no project's owner)
+        let rels = relations("单县住建局召集业主代表，听取老城区雨污分流改造项目意见。");
+        assert!(none_of(&rels, Predicate::ParticipatesIn), "{rels:?}");
     }
 
     #[test]
