@@ -309,6 +309,12 @@ pub(crate) struct OrganWords {
     pub(crate) democratic_committee_name: Template,
     /// A Party work organ at a place (中共{place}委{name}).
     pub(crate) party_organ_name: Template,
+    /// A Party work organ at a place whose committee is written in full
+    /// (中共{place}委员会{name}).
+    pub(crate) party_organ_full_name: Template,
+    /// Terms ending the names of divisions whose Party committee is never
+    /// shortened to 委 (自治区).
+    pub(crate) full_committee_places: Vec<String>,
     /// A discipline body named with 中共 (中共{place}{name}).
     pub(crate) discipline_organ_name: Template,
     /// The people's government; a department starting with it is an
@@ -390,6 +396,7 @@ impl OrganWords {
             zone_committee_name: tpl("zone_committee")?,
             democratic_committee_name: tpl("democratic_committee")?,
             party_organ_name: tpl("party_organ")?,
+            party_organ_full_name: tpl("party_organ_full")?,
             discipline_organ_name: tpl("discipline_organ")?,
             government: s.one("government")?,
             party_prefix: s.one("party_prefix")?,
@@ -414,6 +421,7 @@ impl OrganWords {
             plural_anaphors: s.words("plural_anaphor")?,
             project_anaphor_heads: s.words("project_anaphor_head")?,
             work_anaphor_heads: s.words("work_anaphor_head")?,
+            full_committee_places: s.words("full_committee_place")?,
         };
         if let Some(name) = templates.keys().next() {
             return Err(bad(file, 0, format!("unknown template {name}")));
@@ -432,6 +440,11 @@ impl OrganWords {
     /// 委员会.
     pub(crate) fn committee_stem(&self, name: &str) -> Option<String> {
         let stem = name.strip_suffix(&self.committee)?;
+        // (an autonomous region's committee is never shortened: 中共某某
+        // 自治区委员会组织部)
+        if (self.full_committee_places.iter()).any(|t| stem.ends_with(t.as_str())) {
+            return Some(name.to_string());
+        }
         Some(format!("{stem}{}", self.committee_short))
     }
 }

@@ -1702,6 +1702,11 @@ fn dept_name(words: &OrganWords, base: &str, canonical: &str, kind: DeptKind) ->
         return canonical.replace("{place}", base);
     }
     match kind {
+        DeptKind::Party
+            if (words.full_committee_places.iter()).any(|t| base.ends_with(t.as_str())) =>
+        {
+            words.party_organ_full_name.fill(base, canonical)
+        }
         DeptKind::Party => words.party_organ_name.fill(base, canonical),
         DeptKind::Discipline if canonical.starts_with(&words.discipline_stem) => {
             words.discipline_organ_name.fill(base, canonical)
@@ -1860,6 +1865,24 @@ mod tests {
             "{:?}",
             a.entities
         );
+    }
+
+    #[test]
+    fn an_autonomous_regions_party_organs_write_its_committee_in_full() {
+        let r = Recognizer::new().expect("lexicons");
+        // (自治区党委, never 自治区委: 中共某某自治区委员会组织部, while a
+        // province's is 中共某某省委组织部)
+        let a = resolve(
+            &r,
+            "宁夏回族自治区党委组织部副部长王宁、自治区宣传部部长李敏出席。甘肃省委组织部派员参加。\n",
+        );
+        for n in [
+            "中共宁夏回族自治区委员会组织部",
+            "中共宁夏回族自治区委员会宣传部",
+            "中共甘肃省委组织部",
+        ] {
+            assert!(named(&a, n).is_some(), "{n}: {:?}", a.entities);
+        }
     }
 
     #[test]
