@@ -250,6 +250,10 @@ pub struct Lexicon {
     pub(crate) name_verbs: HashSet<String>,
     /// Modifiers that make a headed phrase generic (重点项目).
     pub(crate) generic: HashSet<String>,
+    /// Those of them that say the kind of the thing (高端, 公办): generic
+    /// where they open the phrase, a word of a name after its proper part
+    /// (某某湖高端装备产业园).
+    pub(crate) kind_generic: HashSet<String>,
     /// Common nouns that end like a body or unit but name none (网站, 专家组).
     pub(crate) not_bodies: HashSet<String>,
     /// Common nouns that make any name ending in them no body (布局, 调研组).
@@ -649,6 +653,10 @@ impl Lexicon {
             match r.get(1).copied() {
                 Some("name_verb") => self.name_verbs.insert(w),
                 Some("generic") => self.generic.insert(w),
+                Some("kind_generic") => {
+                    self.kind_generic.insert(w.clone());
+                    self.generic.insert(w)
+                }
                 Some("not_body") => self.not_bodies.insert(w),
                 Some("not_body_end") => {
                     self.not_body_ends.push(w);
@@ -666,7 +674,7 @@ impl Lexicon {
                     return Err(bad(
                         file,
                         n,
-                        "expected word, name_verb|generic|not_body|legal_form|project_event",
+                        "expected word, name_verb|generic|kind_generic|not_body|legal_form|project_event",
                     ))
                 }
             };

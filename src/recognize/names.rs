@@ -1701,11 +1701,33 @@ impl Walk<'_> {
         if t.end - t.start == 1 && t.tag == Tag::F && self.short_village_at(t.end) {
             return Step::Move(t.start);
         }
+        if self.kind_after_proper(t, &w) {
+            return Step::Move(t.start);
+        }
         if self.word_stops(start, t, &w) || t.start < self.limit {
             Step::Stop(start)
         } else {
             Step::Move(t.start)
         }
+    }
+
+    /// Whether the word `w` (token `t`) is a modifier of kind (高端, 公办)
+    /// right after a word that goes on the name on its left, no verb (天子湖 +
+    /// 高端装备产业园); at the name's start, or after a division's name, it
+    /// stays generic (某某县公办幼儿园: the county's public kindergartens).
+    fn kind_after_proper(&self, t: &Token, w: &str) -> bool {
+        if !self.r.lex.kind_generic.contains(w) || t.start <= self.limit {
+            return false;
+        }
+        self.lat.token_before(t.start).is_some_and(|p| {
+            let pw = self.lat.str(p.start, p.end);
+            p.start >= self.limit
+                && self.known.place_end(t.start).is_none()
+                && !self.r.lex.generic.contains(pw)
+                && !self.r.lex.name_verbs.contains(pw)
+                && !self.r.tags().verb.contains(p.tag)
+                && !self.word_stops(t.start, p, pw)
+        })
     }
 
     /// Whether a token of one character and a village's head (营村)
@@ -2477,6 +2499,20 @@ fn is_road_number(cs: &[char]) -> bool {
 mod tests {
     use super::super::testing::{found_by, has, has_text, through};
     use crate::EntityType::{Organization, Place, Project};
+
+    #[test]
+    fn a_modifier_of_kind_after_a_names_proper_word_is_a_word_of_it() {
+        let ms = through("近日，天子湖高端装备产业园迎来新一批企业入驻。", "all");
+        assert!(has(&ms, "天子湖高端装备产业园", Project), "{ms:?}");
+        // (but after a division's name the county's public kindergartens
+        // are a class, and so are the kind and its head alone)
+        let ms = through(
+            "舒城县公办幼儿园入园率提升，高端装备产业园加快建设。",
+            "all",
+        );
+        assert!(!has_text(&ms, "舒城县公办幼儿园"), "{ms:?}");
+        assert!(!has_text(&ms, "高端装备产业园"), "{ms:?}");
+    }
 
     #[test]
     fn companies_projects_and_communities_by_their_heads() {
