@@ -244,6 +244,11 @@ pub(crate) struct RelationWords {
     pub(crate) site_verbs: Vec<String>,
     /// Words naming a project's owner between it and the body (业主).
     pub(crate) owner_words: Vec<String>,
+    /// Words of rank opening a post (副, 代, 常务).
+    pub(crate) post_ranks: Vec<String>,
+    /// After a level character at a post's start, make it a post of the
+    /// place of that level (长, 委).
+    pub(crate) level_post_heads: Vec<String>,
     /// Posts written alone in a session's news (委员, 执行主席).
     pub(crate) session_posts: Vec<String>,
     /// Words of the names of the bodies holding such sessions.
@@ -277,6 +282,8 @@ impl RelationWords {
             object_leads: s.words("object_lead")?,
             site_verbs: s.words("site_verb")?,
             owner_words: s.words("owner_word")?,
+            post_ranks: s.words("post_rank")?,
+            level_post_heads: s.words("level_post_head")?,
             session_posts: s.words("session_post")?,
             session_bodies: s.words("session_body")?,
         };

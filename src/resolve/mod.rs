@@ -577,6 +577,7 @@ impl<'a> Resolver<'a> {
         }
         relations::extract(self, ms);
         self.outside_partakers();
+        self.misplaced_level_posts();
         self.located_in_hierarchy();
         self.located_in_context();
         self.inner_sites_only();
@@ -1428,6 +1429,35 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A post of a level (省长, 县委书记) is held at a place of that name
+    /// only: a membership that puts it in a body of a place of another
+    /// name (省长 in a municipality's government, whose head is 市长) is
+    /// dropped.
+    fn misplaced_level_posts(&mut self) {
+        let wrong: Vec<(String, Predicate, String, Option<String>)> = (self.st.relations.keys())
+            .filter(|(_, p, o, role)| {
+                let Some(lv) = role
+                    .as_deref()
+                    .and_then(|r| relations::level_of_post(self, r))
+                else {
+                    return false;
+                };
+                // (the place of the body: the one it governs)
+                let mut places = (self.st.relations.values())
+                    .filter(|r| r.subject == *o && r.predicate == Predicate::Jurisdiction)
+                    .filter_map(|r| self.st.entities.get(&r.object))
+                    .peekable();
+                *p == Predicate::MemberOf
+                    && places.peek().is_some()
+                    && places.all(|place| !place.name.ends_with(lv))
+            })
+            .cloned()
+            .collect();
+        for k in wrong {
+            self.st.relations.remove(&k);
+        }
+    }
+
     /// The name of a local unit written without its parent: in an article
     /// about one township of the document's county, with the township
     /// (张王镇嘉陵村), which it lies in; in a document about one district or
@@ -1883,6 +1913,29 @@ mod tests {
         ] {
             assert!(named(&a, n).is_some(), "{n}: {:?}", a.entities);
         }
+    }
+
+    #[test]
+    fn a_post_of_a_level_is_held_only_at_a_place_of_that_name() {
+        let r = Recognizer::new().expect("lexicons");
+        // (省长 is no municipality's: its head is 市长)
+        for text in [
+            "省长王明到上海市浦东新区调研。\n",
+            "上海市副市长李强，省长王明到浦东新区调研。\n",
+        ] {
+            let a = resolve(&r, text);
+            assert!(
+                !related(&a, "王明", Predicate::MemberOf, "上海市人民政府"),
+                "{:?}",
+                a.relations
+            );
+        }
+        let a = resolve(&r, "浙江省省长王明到上海市浦东新区调研。\n");
+        assert!(
+            related(&a, "王明", Predicate::MemberOf, "浙江省人民政府"),
+            "{:?}",
+            a.relations
+        );
     }
 
     #[test]

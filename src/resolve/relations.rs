@@ -1929,6 +1929,12 @@ fn body_of(
     pos: usize,
     post: &str,
 ) -> Option<String> {
+    // (a post of a level is held at a place of that name only: 省长 is
+    // no municipality's, whose head is 市长; 镇长 no township's 乡)
+    let name = &res.r.lex.divisions[place].name;
+    if level_of_post(res, post).is_some_and(|lv| !name.ends_with(lv)) {
+        return None;
+    }
     let base = res.prefix_name(place);
     let organs = &res.r.lex.words.organs;
     let name = match organ {
@@ -1948,6 +1954,22 @@ fn body_of(
     let pk = res.division_entity(place, None);
     let ev = res.evidence_at(pos, pos + post.chars().count());
     Some(res.place_organ(&name, Some(&pk), &ev))
+}
+
+/// The level character a post of a place's government or Party
+/// committee opens with (省 of 副省长, 市 of 市委书记), its rank words
+/// (副, 代, 常务) taken off.
+pub(crate) fn level_of_post(res: &Resolver, post: &str) -> Option<char> {
+    let words = &res.r.lex.words.relation;
+    let mut core = post;
+    while let Some(rest) = (words.post_ranks.iter()).find_map(|w| core.strip_prefix(w.as_str())) {
+        core = rest;
+    }
+    let mut cs = core.char_indices();
+    let (_, lv) = cs.next()?;
+    let (k, _) = cs.next()?;
+    let head = (words.level_post_heads.iter()).any(|h| core[k..].starts_with(h.as_str()));
+    (res.r.lex.words.places.is_level_char(lv) && head).then_some(lv)
 }
 
 /// Whether a post is one of a zone's management committee (管委会主任).
