@@ -1368,9 +1368,9 @@ impl<'a> Resolver<'a> {
 
     /// Where an organisation named with the place `idx` (entity `key`)
     /// lies: a company registered under its province's name (海南某某食品
-    /// 有限公司) lies in the article's county or city of that province, if
-    /// any, not in the province as a whole; any other place is where it
-    /// lies.
+    /// 有限公司) lies in the article's county or city of that province that
+    /// the text names (or calls 我市), if any, not in the province as a
+    /// whole; any other place is where it lies.
     pub(crate) fn site_of_org(
         &mut self,
         name: &str,
@@ -1387,10 +1387,19 @@ impl<'a> Resolver<'a> {
         if d.level != Level::Province || municipality || !company {
             return key;
         }
-        let home = [self.ctx.home_county, self.actx.shi, self.actx.city]
-            .into_iter()
-            .flatten()
-            .find(|&c| self.r.lex.is_within(c, idx))?;
+        // (a place the text names, or the home it calls 我市: a city the
+        // context only infers from the county, never written, is no site
+        // of it)
+        let said = |c: usize| self.ctx.mentioned.contains(&c) || self.ctx.county_city == Some(c);
+        let home = [
+            self.ctx.home_county,
+            self.actx.shi,
+            self.actx.city,
+            self.actx.county,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|&c| self.r.lex.is_within(c, idx) && said(c))?;
         let hk = self.division_entity(home, None);
         let short = context::short_name(self.r, idx);
         let trade = [d.name.as_str(), short.as_str()]
@@ -1936,6 +1945,23 @@ mod tests {
             "{:?}",
             a.relations
         );
+    }
+
+    #[test]
+    fn a_company_named_after_its_province_lies_in_a_place_the_text_names() {
+        let r = Recognizer::new().expect("lexicons");
+        // the city of the county is never written: the company lies in the
+        // county, and the city is no place of the text
+        let a = resolve(
+            &r,
+            "祁东县召开民营企业座谈会。湖南恒达新材料有限公司负责人在会上发言。\n",
+        );
+        assert!(
+            related(&a, "湖南恒达新材料有限公司", Predicate::LocatedIn, "祁东县"),
+            "{:?}",
+            a.relations
+        );
+        assert!(named(&a, "衡阳市").is_none(), "{:?}", a.entities);
     }
 
     #[test]
