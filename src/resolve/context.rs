@@ -548,9 +548,9 @@ impl DocContext {
 
     /// Whether the document names, besides the county or township `i`,
     /// a county or township inside it or around it (泗县 and 大路口镇, a
-    /// town of it, whatever other towns share its name): two divisions that confirm each other are the places
-    /// themselves, not words that look like them, whatever province the
-    /// rest of the text names.
+    /// town of it, whatever other towns share its name): two divisions
+    /// that confirm each other are the places themselves, not words that
+    /// look like them, whatever province the rest of the text names.
     fn confirmed(&self, r: &Recognizer, i: usize) -> bool {
         let lx = &r.lex;
         self.named_cands.iter().any(|&j| {

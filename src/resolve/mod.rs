@@ -1444,7 +1444,8 @@ impl<'a> Resolver<'a> {
     /// dropped.
     fn misplaced_level_posts(&mut self) {
         let wrong: Vec<(String, Predicate, String, Option<String>)> = (self.st.relations.keys())
-            .filter(|(_, p, o, role)| {
+            .filter(|(_, p, _, _)| *p == Predicate::MemberOf)
+            .filter(|(_, _, o, role)| {
                 let Some(lv) = role
                     .as_deref()
                     .and_then(|r| relations::level_of_post(self, r))
@@ -1456,9 +1457,7 @@ impl<'a> Resolver<'a> {
                     .filter(|r| r.subject == *o && r.predicate == Predicate::Jurisdiction)
                     .filter_map(|r| self.st.entities.get(&r.object))
                     .peekable();
-                *p == Predicate::MemberOf
-                    && places.peek().is_some()
-                    && places.all(|place| !place.name.ends_with(lv))
+                places.peek().is_some() && places.all(|place| !place.name.ends_with(lv))
             })
             .cloned()
             .collect();
@@ -1470,7 +1469,8 @@ impl<'a> Resolver<'a> {
     /// The name of a local unit written without its parent: in an article
     /// about one township of the document's county, with the township
     /// (张王镇嘉陵村), which it lies in; in a document about one district or
-    /// county, with it (城区泰安社区); a compound (…小区) as written.
+    /// county, with it (城区泰安社区), which it lies in where the text names
+    /// it; a compound (…小区) as written.
     fn local_unit_name(&self, core: &str, pos: usize) -> (String, Option<usize>) {
         let places = &self.r.lex.words.places;
         if places.compounds.iter().any(|u| core.ends_with(u.as_str())) {

@@ -1931,8 +1931,8 @@ fn body_of(
 ) -> Option<String> {
     // (a post of a level is held at a place of that name only: 省长 is
     // no municipality's, whose head is 市长; 镇长 no township's 乡)
-    let name = &res.r.lex.divisions[place].name;
-    if level_of_post(res, post).is_some_and(|lv| !name.ends_with(lv)) {
+    let place_name = &res.r.lex.divisions[place].name;
+    if level_of_post(res, post).is_some_and(|lv| !place_name.ends_with(lv)) {
         return None;
     }
     let base = res.prefix_name(place);
