@@ -316,9 +316,6 @@ pub(crate) struct OrganWords {
     pub(crate) democratic_committee_name: Template,
     /// A Party work organ at a place (中共{place}委{name}).
     pub(crate) party_organ_name: Template,
-    /// A Party work organ at a place whose committee is written in full
-    /// (中共{place}委员会{name}).
-    pub(crate) party_organ_full_name: Template,
     /// Terms ending the names of divisions whose Party committee is never
     /// shortened to 委 (自治区).
     pub(crate) full_committee_places: Vec<String>,
@@ -403,7 +400,6 @@ impl OrganWords {
             zone_committee_name: tpl("zone_committee")?,
             democratic_committee_name: tpl("democratic_committee")?,
             party_organ_name: tpl("party_organ")?,
-            party_organ_full_name: tpl("party_organ_full")?,
             discipline_organ_name: tpl("discipline_organ")?,
             government: s.one("government")?,
             party_prefix: s.one("party_prefix")?,
@@ -449,10 +445,25 @@ impl OrganWords {
         let stem = name.strip_suffix(&self.committee)?;
         // (an autonomous region's committee is never shortened: 中共某某
         // 自治区委员会组织部)
-        if (self.full_committee_places.iter()).any(|t| stem.ends_with(t.as_str())) {
+        if self.full_committee(stem) {
             return Some(name.to_string());
         }
         Some(format!("{stem}{}", self.committee_short))
+    }
+
+    /// The longest head of a kind of work that an anaphor ends with
+    /// (基地 of 该基地), if any.
+    pub(crate) fn work_head(&self, anaphor: &str) -> Option<&str> {
+        (self.work_anaphor_heads.iter())
+            .filter(|h| anaphor.ends_with(h.as_str()))
+            .max_by_key(|h| h.len())
+            .map(String::as_str)
+    }
+
+    /// Whether the Party committee of the place `place` (or of a name
+    /// ending with it) is never shortened to 委 (某某自治区).
+    pub(crate) fn full_committee(&self, place: &str) -> bool {
+        (self.full_committee_places.iter()).any(|t| place.ends_with(t.as_str()))
     }
 }
 

@@ -754,11 +754,7 @@ fn no_division_here(
 /// project (投资5亿元的新材料产业园项目), not the unit of that name in
 /// some city.
 fn generic_unit_of_project(r: &Recognizer, lat: &Lattice, cands: &[usize], end: usize) -> bool {
-    let towns =
-        !cands.is_empty() && (cands.iter()).all(|&i| r.lex.divisions[i].level == Level::Town);
-    towns
-        && lat.word_at(end, &r.lex.head_words.project_end).is_some()
-        && r.generic_unit(&r.lex.divisions[cands[0]].name)
+    lat.word_at(end, &r.lex.head_words.project_end).is_some() && r.generic_townships(cands)
 }
 
 /// Whether a division named by a conjunction and its level term (和县)
@@ -779,11 +775,7 @@ fn joined_after_body(r: &Recognizer, lat: &Lattice, (pos, end): (usize, usize)) 
 /// by common words and a division's name ends right at `pos` that holds
 /// none of them.
 fn foreign_generic_unit(r: &Recognizer, lat: &Lattice, cands: &[usize], pos: usize) -> bool {
-    let towns = !cands.is_empty()
-        && cands
-            .iter()
-            .all(|&i| r.lex.divisions[i].level == Level::Town);
-    if !towns {
+    if !r.generic_townships(cands) {
         return false;
     }
     let before = lat.ending_at(pos, |x| matches!(x, Piece::Division(_)));
@@ -793,7 +785,7 @@ fn foreign_generic_unit(r: &Recognizer, lat: &Lattice, cands: &[usize], pos: usi
             .any(|&c| outer.iter().any(|&o| r.lex.is_within(c, o))),
         _ => false,
     });
-    foreign && r.generic_unit(&r.lex.divisions[cands[0]].name)
+    foreign
 }
 
 /// Whether the level word at `end` names a level wider than every division
@@ -1253,8 +1245,8 @@ fn anaphor_parent(r: &Recognizer, lat: &Lattice, p: usize) -> Option<(String, Li
     // whose village's branch after it is the village's)
     let word = lat.text(p, p + len);
     let organs = &r.lex.words.organs;
-    let heads = organs.project_anaphor_heads.iter();
-    if (heads.chain(&organs.work_anaphor_heads)).any(|h| word.ends_with(h.as_str()))
+    if (organs.project_anaphor_heads.iter()).any(|h| word.ends_with(h.as_str()))
+        || organs.work_head(&word).is_some()
         || names_place(r, &word)
     {
         return None;

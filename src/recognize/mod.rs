@@ -446,6 +446,15 @@ impl Recognizer {
         word_tag(&self.lex, &self.jieba, w).is_some_and(|t| !self.lex.tags.proper_name.contains(t))
     }
 
+    /// Whether the divisions `cands` are township-level units named by
+    /// common words alone (新材料产业园, a park of one city in the division
+    /// data): such a name is that unit only where the context says so.
+    pub(crate) fn generic_townships(&self, cands: &[usize]) -> bool {
+        let towns = !cands.is_empty()
+            && (cands.iter()).all(|&i| self.lex.divisions[i].level == Level::Town);
+        towns && self.generic_unit(&self.lex.divisions[cands[0]].name)
+    }
+
     /// Whether a township-level unit is named like a park or zone by
     /// common words alone, without a township's term: a head of a place's
     /// or work's name (集中区, 产业园) after nothing or common words (新材料,

@@ -157,10 +157,7 @@ impl DocContext {
                     // vote for the city, see `pick_ref`)
                     if let Some(i) = first_unique(&pr.cands)
                         .filter(|&i| !pr.short || medium || lx.divisions[i].level <= Level::City)
-                        .filter(|&i| {
-                            let d = &lx.divisions[i];
-                            pr.short || d.level != Level::Town || !r.generic_unit(&d.name)
-                        })
+                        .filter(|&i| pr.short || !r.generic_townships(&[i]))
                     {
                         *counts.entry(i).or_default() += 1;
                         if let Some(c) = ctx_ancestor(r, i, Level::City) {
@@ -520,8 +517,7 @@ impl DocContext {
         // document about its own county or city: elsewhere it is some other
         // park (a county's news names the parks of its own county, not a
         // neighbour's park of the same generic name)
-        let d = &r.lex.divisions[i];
-        if !p.short && d.level == Level::Town && r.generic_unit(&d.name) {
+        if !p.short && r.generic_townships(&[i]) {
             let anchor = a.county.or(self.city).or(self.province)?;
             if !r.lex.is_within(i, anchor) {
                 return None;

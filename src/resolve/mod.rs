@@ -1155,17 +1155,10 @@ impl<'a> Resolver<'a> {
                 // 投资开发)
                 self.project_before(pos, "")
             }
-            w if organs
-                .work_anaphor_heads
-                .iter()
-                .any(|h| w.ends_with(h.as_str())) =>
-            {
+            w if organs.work_head(w).is_some() => {
                 // the project last named before whose name holds the kind
                 // of work (该基地 → 某某风电基地一期工程)
-                let head = (organs.work_anaphor_heads.iter())
-                    .filter(|h| w.ends_with(h.as_str()))
-                    .max_by_key(|h| h.len())?;
-                self.project_before(pos, head)
+                self.project_before(pos, organs.work_head(w)?)
             }
             w if organs.anaphor_heads.iter().any(|h| w.ends_with(h.as_str()))
                 || organs.plural_anaphors.iter().any(|p| p == w) =>
@@ -1443,21 +1436,24 @@ impl<'a> Resolver<'a> {
     /// name (省长 in a municipality's government, whose head is 市长) is
     /// dropped.
     fn misplaced_level_posts(&mut self) {
+        // (the places of a body: those it governs)
+        let mut governs: HashMap<&str, Vec<&str>> = HashMap::default();
+        for r in (self.st.relations.values()).filter(|r| r.predicate == Predicate::Jurisdiction) {
+            if let Some(place) = self.st.entities.get(&r.object) {
+                governs.entry(&r.subject).or_default().push(&place.name);
+            }
+        }
         let wrong: Vec<(String, Predicate, String, Option<String>)> = (self.st.relations.keys())
-            .filter(|(_, p, _, _)| *p == Predicate::MemberOf)
-            .filter(|(_, _, o, role)| {
-                let Some(lv) = role
-                    .as_deref()
-                    .and_then(|r| relations::level_of_post(self, r))
-                else {
-                    return false;
-                };
-                // (the place of the body: the one it governs)
-                let mut places = (self.st.relations.values())
-                    .filter(|r| r.subject == *o && r.predicate == Predicate::Jurisdiction)
-                    .filter_map(|r| self.st.entities.get(&r.object))
-                    .peekable();
-                places.peek().is_some() && places.all(|place| !place.name.ends_with(lv))
+            .filter(|(_, p, o, role)| {
+                let lv = (*p == Predicate::MemberOf)
+                    .then(|| {
+                        role.as_deref()
+                            .and_then(|r| relations::level_of_post(self, r))
+                    })
+                    .flatten();
+                let places = governs.get(o.as_str());
+                lv.zip(places)
+                    .is_some_and(|(lv, ps)| ps.iter().all(|n| !n.ends_with(lv)))
             })
             .cloned()
             .collect();
@@ -1741,10 +1737,8 @@ fn dept_name(words: &OrganWords, base: &str, canonical: &str, kind: DeptKind) ->
         return canonical.replace("{place}", base);
     }
     match kind {
-        DeptKind::Party
-            if (words.full_committee_places.iter()).any(|t| base.ends_with(t.as_str())) =>
-        {
-            words.party_organ_full_name.fill(base, canonical)
+        DeptKind::Party if words.full_committee(base) => {
+            format!("{}{canonical}", words.party_committee_name.at(base))
         }
         DeptKind::Party => words.party_organ_name.fill(base, canonical),
         DeptKind::Discipline if canonical.starts_with(&words.discipline_stem) => {
