@@ -1942,8 +1942,9 @@ impl Walk<'_> {
         if company && r.lex.head_words.work_head.contains(&w) {
             return false;
         }
-        // (a group's name before a company's: see `word_stops`)
-        if company && r.lex.head_words.company_head.contains(&w) {
+        // (a group's name before a company's: see `word_stops`; or another
+        // company's legal form, 某某有限公司和某某有限公司)
+        if company && r.lex.head_words.company_head.ends(&w) {
             return true;
         }
         r.is_word(&w) && stop_tag
@@ -2668,6 +2669,19 @@ mod tests {
         let ms = found_by("调研组走访了宏达纸箱厂与兴旺砖厂。", "headed_names");
         assert!(has(&ms, "宏达纸箱厂", Organization), "{ms:?}");
         assert!(has(&ms, "兴旺砖厂", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn a_company_s_name_ends_before_a_conjunction_after_another_company() {
+        // (the second name opens after the conjunction, not at the first's
+        // province: a conjunction inside the first trade name joins nothing)
+        let ms = through(
+            "调研组察看了湖北和丰纺织有限公司和华兴机械有限公司。",
+            "all",
+        );
+        assert!(has(&ms, "湖北和丰纺织有限公司", Organization), "{ms:?}");
+        assert!(has(&ms, "华兴机械有限公司", Organization), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0.contains("公司和")), "{ms:?}");
     }
 
     #[test]
