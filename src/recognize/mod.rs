@@ -314,9 +314,31 @@ fn drop_common_division_names(lex: &mut Lexicon, jieba: &Jieba) {
         .filter(|n| word_tag(lex, jieba, n).is_some_and(|t| lex.tags.plain_noun.contains(t)))
         .cloned()
         .collect();
-    for n in plain {
+    // (nor is one unit named by a common noun and a place head, 工业集中区:
+    // a name of that kind needs its place, 某县工业集中区)
+    let generic: Vec<String> = (lex.division_by_name.iter())
+        .filter(|(n, idx)| {
+            town_unit(idx)
+                && !lex.place_terms.township_term.ends(n)
+                && common_stem_of_place_head(lex, jieba, n)
+        })
+        .map(|(n, _)| n.clone())
+        .collect();
+    for n in plain.into_iter().chain(generic) {
         lex.division_by_name.remove(&n);
     }
+}
+
+/// Whether a name is a place head of the suffix lexicon after one plain
+/// noun (工业 + 集中区): a kind of place, no proper name.
+fn common_stem_of_place_head(lex: &Lexicon, jieba: &Jieba, name: &str) -> bool {
+    name.char_indices().skip(1).any(|(i, _)| {
+        let (stem, head) = name.split_at(i);
+        let place_head = lex.suffixes.get(head).is_some_and(|es| {
+            es.iter().any(|e| e.etype == EntityType::Place) && head.chars().count() >= 2
+        });
+        place_head && word_tag(lex, jieba, stem).is_some_and(|t| lex.tags.plain_noun.contains(t))
+    })
 }
 
 /// Lexicon entries as jieba words, so that it does not split them:
@@ -1274,6 +1296,17 @@ mod tests {
         // (the division list holds one unit named 物流园区)
         let all = through("我县加快物流园区建设。", "tagged_names");
         assert!(!has_text(&all, "物流园区"), "{all:?}");
+    }
+
+    #[test]
+    fn an_industry_and_a_zone_s_head_name_no_place_without_their_county() {
+        // (the division list holds one unit named 工业集中区)
+        let all = through(
+            "县长带队到醴陵工业集中区察看企业，工业集中区内企业达百家。",
+            "all",
+        );
+        assert!(has(&all, "醴陵工业集中区", EntityType::Place), "{all:?}");
+        assert!(!has_text(&all, "工业集中区"), "{all:?}");
     }
 
     #[test]
