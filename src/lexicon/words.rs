@@ -244,6 +244,10 @@ pub(crate) struct RelationWords {
     pub(crate) site_verbs: Vec<String>,
     /// Words naming a project's owner between it and the body (业主).
     pub(crate) owner_words: Vec<String>,
+    /// Verbs of going right before a visited place (到, 赴, 深入).
+    pub(crate) visit_motion: Vec<String>,
+    /// What officials go to a place to do (调研, 考察).
+    pub(crate) visit_purpose: Vec<String>,
     /// Words of rank opening a post (副, 代, 常务).
     pub(crate) post_ranks: Vec<String>,
     /// After a level character at a post's start, make it a post of the
@@ -282,6 +286,8 @@ impl RelationWords {
             object_leads: s.words("object_lead")?,
             site_verbs: s.words("site_verb")?,
             owner_words: s.words("owner_word")?,
+            visit_motion: s.words("visit_motion")?,
+            visit_purpose: s.words("visit_purpose")?,
             post_ranks: s.words("post_rank")?,
             level_post_heads: s.words("level_post_head")?,
             session_posts: s.words("session_post")?,

@@ -1810,6 +1810,23 @@ impl Walk<'_> {
         if person && !r.is_word(w) && !opens {
             return true;
         }
+        // (an unknown trade name that the segmenter cut into characters,
+        // 鑫/达 of 和鑫达建材有限公司: a character after one that makes no
+        // word with it and opens the name after a delimiter or a function
+        // word)
+        let fc = &r.lex.function_words.function_char;
+        let split_trade = self.head == Head::Company
+            && w.chars().count() == 1
+            && !fc.in_str(w)
+            && lat.token_before(t.start).is_some_and(|p| {
+                p.end - p.start == 1
+                    && !fc.in_str(lat.str(p.start, p.end))
+                    && !r.is_word(lat.str(p.start, t.end))
+                    && opens_name(r, lat, p.start)
+            });
+        if split_trade {
+            return false;
+        }
         // a word outside the dictionary is a name part whatever tag the
         // HMM guessed (守敬 in 守敬社区); dictionary words are judged by tag
         let function_char = r.lex.function_words.function_char.in_str(w);

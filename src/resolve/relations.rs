@@ -26,6 +26,7 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
     // sentences, walking the references along with them
     let mut first = 0;
     let mut s = 0;
+    let mut site = None;
     while s < chars.len() {
         let mut e = s;
         while e < chars.len() && !ends_sentence(chars[e]) {
@@ -55,6 +56,7 @@ pub(crate) fn extract(res: &mut Resolver, ms: &[Mention]) {
                 bureau_key: bureau_key.as_deref(),
             };
             sentence(res, &sn);
+            located_by_visit(res, &sn, &mut site);
         }
         s = e + 1;
     }
@@ -265,6 +267,88 @@ fn located_after_place(res: &mut Resolver, sn: &Sentence) {
                 .relate(&o.key, Predicate::LocatedIn, &place.key, None, sn.ev);
         }
     }
+}
+
+/// locatedIn: the firms and works that officials see on a visit lie at
+/// its site, the place right after a verb of going with the visit's
+/// purpose after it in the clause (到某园区考察调研, 深入某镇走访): in that
+/// sentence after the place, and in the sentences after it that name no
+/// place of their own (…一行到某园区调研。…先后察看了甲公司、乙公司).
+fn located_by_visit(res: &mut Resolver, sn: &Sentence, site: &mut Option<String>) {
+    let (key, from) = match visit_site(res, sn) {
+        Some((key, end)) => {
+            *site = Some(key.clone());
+            (key, end)
+        }
+        None => {
+            // (a place of its own, not one inside a firm's name)
+            let places = (sn.refs.iter()).any(|r| {
+                r.etype == EntityType::Place
+                    && !r.anaphor
+                    && !(sn.refs.iter()).any(|x| {
+                        x.etype != EntityType::Place && x.start <= r.start && x.end >= r.end
+                    })
+            });
+            let cue = within(sn.found, sn.s, sn.e).find(|f| f.is(Cue::Visit));
+            match (site.clone(), cue) {
+                (Some(key), Some(f)) if !places => (key, f.end),
+                _ => return,
+            }
+        }
+    };
+    let attributive = &res.r.lex.function_words.attributive;
+    let media = &res.r.lex.words.relation.media_heads;
+    // (not a firm named with a place of its own: 来到某村的某合作社)
+    let placed = |o: &Ref| {
+        (sn.refs.iter()).any(|p| {
+            p.etype == EntityType::Place
+                && (p.end == o.start
+                    || p.end + 1 == o.start && attributive.has_char(sn.chars[p.end]))
+        })
+    };
+    // (nor one named inside another's name: 某中学扩建项目)
+    let nested = |o: &Ref| {
+        (sn.refs.iter())
+            .any(|x| x.start <= o.start && x.end >= o.end && x.end - x.start > o.end - o.start)
+    };
+    let seen: Vec<String> = (sn.refs.iter())
+        .filter(|o| o.start >= from && !o.anaphor && o.key != key)
+        .filter(|o| matches!(o.etype, EntityType::Organization))
+        .filter(|o| !placed(o) && !nested(o))
+        .filter(|o| {
+            (res.st.entities.get(&o.key))
+                .is_some_and(|e| !media.iter().any(|m| e.name.ends_with(m.as_str())))
+        })
+        .map(|o| o.key.clone())
+        .collect();
+    for o in seen {
+        res.st.relate(&o, Predicate::LocatedIn, &key, None, sn.ev);
+    }
+}
+
+/// The site of a visit the sentence tells: the one place right after a
+/// verb of going, with a purpose of the visit after it in its clause (到
+/// 某园区考察调研); its key and end.
+fn visit_site(res: &Resolver, sn: &Sentence) -> Option<(String, usize)> {
+    let rw = &res.r.lex.words.relation;
+    (sn.s..sn.e).find_map(|k| {
+        let motion = rw.visit_motion.iter().find(|w| starts_at(sn.chars, k, w))?;
+        let at = k + motion.chars().count();
+        let (place, end) = places_at(sn, at);
+        let place = place?;
+        // (one place: a visit to several names no single site)
+        if sn.chars[at..end].contains(&LIST_COMMA) {
+            return None;
+        }
+        let (_, ce) = sn.clause(end);
+        let purpose = (end..ce).any(|p| rw.visit_purpose.iter().any(|w| starts_at(sn.chars, p, w)));
+        purpose.then(|| (place.key.clone(), end))
+    })
+}
+
+/// Whether the word `w` is written at `k`.
+fn starts_at(chars: &[char], k: usize, w: &str) -> bool {
+    (w.chars().enumerate()).all(|(i, c)| chars.get(k + i) == Some(&c))
 }
 
 /// The place references of a run starting at `pos` (only 、 and spaces
@@ -2823,6 +2907,29 @@ mod tests {
             ),
             "{rels:?}"
         );
+    }
+
+    #[test]
+    fn the_firms_seen_on_a_visit_lie_at_its_site() {
+        let rels = relations(
+            "6月3日，市科技局局长王海涛一行到醴陵经济开发区考察调研。\
+             王海涛一行先后察看了湖南华鑫陶瓷有限公司和醴陵市宏远电瓷有限公司。\
+             县委书记李明到双河镇调研，走访了绿源农业专业合作社和鑫达建材有限公司。\
+             次日，王海涛在长沙市召开座谈会，远大住工有限公司负责人参加。\n",
+        );
+        let located = |s: &str, o: &str| {
+            rels.iter()
+                .any(|(a, p, b, _)| a == s && *p == Predicate::LocatedIn && b.ends_with(o))
+        };
+        // (in the sentences after the visit's, and in its own after the site)
+        for firm in ["湖南华鑫陶瓷有限公司", "醴陵市宏远电瓷有限公司"] {
+            assert!(located(firm, "醴陵经济开发区"), "{firm}: {rels:?}");
+        }
+        for firm in ["绿源农业专业合作社", "鑫达建材有限公司"] {
+            assert!(located(firm, "双河镇"), "{firm}: {rels:?}");
+        }
+        // (a sentence that names a place of its own is no longer the visit's)
+        assert!(!located("远大住工有限公司", "双河镇"), "{rels:?}");
     }
 
     #[test]
