@@ -71,6 +71,10 @@ pub(crate) struct Matcher {
     /// The heads that end a project's name (项目, 工程), and the stages of
     /// its work that the segmenter glues to one (项目前期, 工程建设).
     work_glue: (Vec<Vec<char>>, Vec<Vec<char>>),
+    /// The short names of two characters of provinces and prefectures
+    /// (湖南, 保定), sorted: the segmenter may cut one after its first
+    /// character when its second starts another place's name (湖|南京).
+    wide_pairs: Vec<(char, char)>,
 }
 
 impl Matcher {
@@ -151,6 +155,14 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(pats.iter().map(|p| p.0.as_str()))
             .expect("lexicon automaton builds");
+        let mut wide_pairs: Vec<(char, char)> = (lx.division_by_short.iter())
+            .filter(|(_, idx)| idx.iter().any(|&i| lx.divisions[i].level <= Level::City))
+            .filter_map(|(short, _)| match short.chars().collect::<Vec<_>>()[..] {
+                [a, b] => Some((a, b)),
+                _ => None,
+            })
+            .collect();
+        wide_pairs.sort_unstable();
         let level_chars = lx.place_terms.levels.iter().map(|&(c, _)| c).collect();
         let first_chars =
             |words: &WordList| words.iter().filter_map(|w| w.chars().next()).collect();
@@ -167,6 +179,7 @@ impl Matcher {
                 spelled(&lx.head_words.project_end),
                 spelled(&lx.head_words.work_stage),
             ),
+            wide_pairs,
         }
     }
 }
@@ -243,6 +256,13 @@ fn detach_glued(
             push_tagged(&mut out, t.start - 1, vec![(2, Tag::R)]);
             push_tagged(&mut out, t.start + 1, rest);
             i += taken;
+            continue;
+        }
+        // (a place's name of two characters whose second the segmenter
+        // read as the first of another place's: 湖|南京|能 for 湖南 + 京能)
+        if let Some(words) = cut_place_pair(t, next, chars, matcher, jieba) {
+            push_tagged(&mut out, t.start, words);
+            i += 2;
             continue;
         }
         // (the detached character's tag, the rest, the tokens it takes)
@@ -410,6 +430,33 @@ fn glued_level_word(
     let words = tagged(jieba, &rest);
     let first_long = words.first().is_some_and(|w| w.0 >= 2);
     (!known || first_long).then_some(words)
+}
+
+/// A province's or prefecture's short name cut by the segmenter after its
+/// first character, whose second it read as the first of another place's
+/// name (湖/ns + 南京/ns + 能 in 湖南京能…有限公司): a lone character tagged
+/// a place's, then a place's word that it opens such a short name with.
+/// The short name, then the rest of the place's word, segmented again.
+fn cut_place_pair(
+    t: &Token,
+    next: Option<&Token>,
+    chars: &[char],
+    matcher: &Matcher,
+    jieba: &Jieba,
+) -> Option<Vec<(usize, Tag)>> {
+    let next = next.filter(|n| {
+        t.end - t.start == 1
+            && t.tag == Tag::Ns
+            && n.tag == Tag::Ns
+            && n.start == t.end
+            && n.end - n.start >= 2
+    })?;
+    let pair = (chars[t.start], chars[t.end]);
+    matcher.wide_pairs.binary_search(&pair).ok()?;
+    let rest: String = chars[t.start + 2..next.end].iter().collect();
+    let mut words = vec![(2, Tag::Ns)];
+    words.extend(tagged(jieba, &rest));
+    Some(words)
 }
 
 /// The organisation's word after a level word that the segmenter read as
@@ -739,6 +786,19 @@ mod tests {
     /// A level word or a preposition that the segmenter's guess glued to
     /// the next word is a token of its own; one forming a word, or starting
     /// a guessed person's name, stays in it.
+    #[test]
+    fn a_province_s_short_name_cut_before_another_place_s_is_whole() {
+        let r = super::super::testing::recognizer();
+        // (湖|南京|鑫 for 湖南 + 京鑫, the company's trade name)
+        let lat = r.lattice("检查组走访了湖南京鑫机械有限公司。");
+        assert_eq!(lat.token(6).map(|t| (t.start, t.end)), Some((6, 8)));
+        assert!(lat.tok_start(8), "{:?}", lat.tokens);
+        // (a word a lone character makes with a place's that is no wide
+        // place's short name stays as the segmenter read it: 北|山村)
+        let lat = r.lattice("助力北山村实现振兴。");
+        assert_eq!(lat.token(3).map(|t| (t.start, t.end)), Some((3, 5)));
+    }
+
     #[test]
     fn a_level_word_glued_by_a_guess_is_detached() {
         let r = super::super::testing::recognizer();
