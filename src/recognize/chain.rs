@@ -877,7 +877,7 @@ pub(crate) fn parse(r: &Recognizer, lat: &Lattice, pos: usize) -> Option<(Chain,
             }
             Some(with_units(r, lat, ch, link, e))
         }
-        None => places_only(ch, p),
+        None => places_only(r, ch, p),
     }
 }
 
@@ -1275,11 +1275,24 @@ fn bare_head(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 /// A chain of places only, when no core follows them: unambiguous places
 /// (a short name of one division), not after a Party prefix or a level
 /// word.
-fn places_only(mut ch: Chain, p: usize) -> Option<(Chain, usize)> {
+fn places_only(r: &Recognizer, mut ch: Chain, p: usize) -> Option<(Chain, usize)> {
     if ch.places.is_empty() || ch.party || ch.level.is_some() {
         return None;
     }
     let end = ch.places.last().map(|l| l.end).unwrap_or(p);
+    // (a short name of a city and of a county inside it, 长沙 of 长沙市 and
+    // 长沙县, is the city's: the county is written in full)
+    for pl in ch
+        .places
+        .iter_mut()
+        .filter(|pl| pl.short && pl.cands.len() > 1)
+    {
+        let widest = (pl.cands.iter().copied())
+            .find(|&w| (pl.cands.iter()).all(|&c| c == w || r.lex.is_within(c, w)));
+        if let Some(w) = widest {
+            pl.cands = vec![w];
+        }
+    }
     ch.places.retain(|pl| !pl.short || pl.cands.len() == 1);
     if ch.places.is_empty() {
         return None;
@@ -2025,6 +2038,25 @@ mod tests {
         let ms = found_by("省教育厅将会同省财政厅制定实施细则。", "chains");
         assert!(has(&ms, "省财政厅", Agency), "{ms:?}");
         assert!(!ms.iter().any(|m| m.0.starts_with("会同")), "{ms:?}");
+    }
+
+    #[test]
+    fn a_short_name_of_a_city_and_its_namesake_county_is_the_city() {
+        // (衡阳 is the short name of 衡阳市 and of 衡阳县, inside it)
+        let ms = found_by("省文旅厅调研组赴衡阳开展调研。", "chains");
+        assert!(has(&ms, "衡阳", Place), "{ms:?}");
+        let r = super::super::testing::recognizer();
+        let cands: Vec<Vec<usize>> = (r.recognize("省文旅厅调研组赴衡阳开展调研。").iter())
+            .filter_map(|m| match &m.kind {
+                super::super::MentionKind::Place(p) => Some(p.cands.clone()),
+                _ => None,
+            })
+            .collect();
+        let city = |i: &usize| r.lex.divisions[*i].name == "衡阳市";
+        assert!(
+            matches!(cands.as_slice(), [c] if c.len() == 1 && city(&c[0])),
+            "{cands:?}"
+        );
     }
 
     #[test]
