@@ -814,6 +814,9 @@ mod tests {
             "{:?}",
             lat.tokens
         );
+        // (and the aspect particle after a verb: 察看了 + 鑫源…)
+        let lat = r.lattice("先后察看了鑫源农产品冷链物流园项目。");
+        assert!(lat.tok_start(5), "{:?}", lat.tokens);
         // (a guessed person's name starting with a preposition stays)
         let lat = r.lattice("向晓东介绍情况。");
         assert_eq!(lat.token(0).map(|t| (t.start, t.end)), Some((0, 3)));
