@@ -83,6 +83,9 @@ pub(crate) struct ArticleState {
     /// the article's place instead: (name, its trade name's first
     /// characters, key of the place).
     pub(crate) sited: Vec<(String, String, String)>,
+    /// The projects placed at the site of a visit that saw them: it says
+    /// where the work is done, not in which of the article's divisions.
+    pub(crate) visited: BTreeSet<String>,
 }
 
 impl ArticleState {
@@ -95,6 +98,7 @@ impl ArticleState {
             byline: Vec::new(),
             implied: BTreeSet::new(),
             sited: Vec::new(),
+            visited: BTreeSet::new(),
         }
     }
 
@@ -1621,6 +1625,7 @@ impl<'a> Resolver<'a> {
             .relations
             .values()
             .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter(|r| !self.st.visited.contains(&r.subject))
             .map(|r| r.subject.clone())
             .collect();
         let loose: Vec<String> = self

@@ -281,13 +281,17 @@ fn located_by_visit(res: &mut Resolver, sn: &Sentence, site: &mut Option<String>
             (key, end)
         }
         None => {
-            // (a place of its own, not one inside a firm's name)
+            // (a place of its own, not one inside a firm's name, nor the
+            // site or a division inside it)
             let places = (sn.refs.iter()).any(|r| {
                 r.etype == EntityType::Place
                     && !r.anaphor
                     && !(sn.refs.iter()).any(|x| {
                         x.etype != EntityType::Place && x.start <= r.start && x.end >= r.end
                     })
+                    && !site
+                        .as_deref()
+                        .is_some_and(|k| within_division(res, &r.key, k))
             });
             let cue = within(sn.found, sn.s, sn.e).find(|f| f.is(Cue::Visit));
             match (site.clone(), cue) {
@@ -311,19 +315,40 @@ fn located_by_visit(res: &mut Resolver, sn: &Sentence, site: &mut Option<String>
         (sn.refs.iter())
             .any(|x| x.start <= o.start && x.end >= o.end && x.end - x.start > o.end - o.start)
     };
-    let seen: Vec<String> = (sn.refs.iter())
+    let seen: Vec<(String, EntityType)> = (sn.refs.iter())
         .filter(|o| o.start >= from && !o.anaphor && o.key != key)
-        .filter(|o| matches!(o.etype, EntityType::Organization))
+        .filter(|o| matches!(o.etype, EntityType::Organization | EntityType::Project))
         .filter(|o| !placed(o) && !nested(o))
         .filter(|o| {
             (res.st.entities.get(&o.key))
                 .is_some_and(|e| !media.iter().any(|m| e.name.ends_with(m.as_str())))
         })
-        .map(|o| o.key.clone())
+        .map(|o| (o.key.clone(), o.etype))
         .collect();
-    for o in seen {
+    for (o, etype) in seen {
         res.st.relate(&o, Predicate::LocatedIn, &key, None, sn.ev);
+        if etype == EntityType::Project {
+            res.st.visited.insert(o);
+        }
     }
+}
+
+/// Whether the place `key` is the division `of` or lies inside it by the
+/// division data.
+fn within_division(res: &Resolver, key: &str, of: &str) -> bool {
+    let idx = |k: &str| {
+        (res.st.entities.get(k))
+            .and_then(|e| e.code.as_deref())
+            .and_then(|c| res.ctx.division_by_code(res.r, c))
+    };
+    if key == of {
+        return true;
+    }
+    let (Some(i), Some(o)) = (idx(key), idx(of)) else {
+        return false;
+    };
+    let level = res.r.lex.divisions[o].level;
+    res.ctx.ancestor_at(res.r, i, level) == Some(o)
 }
 
 /// The site of a visit the sentence tells: the one place right after a
@@ -2930,6 +2955,22 @@ mod tests {
         }
         // (a sentence that names a place of its own is no longer the visit's)
         assert!(!located("远大住工有限公司", "双河镇"), "{rels:?}");
+    }
+
+    #[test]
+    fn the_works_seen_on_a_visit_lie_at_its_site_and_in_the_article_s_county() {
+        let rels = relations(
+            "攸县县长王强到网岭镇调研重点项目建设，先后察看了鑫源农产品冷链物流园项目\
+             和网岭中学扩建工程。攸县县委书记李明主持会议。\n",
+        );
+        let located = |s: &str, o: &str| {
+            rels.iter()
+                .any(|(a, p, b, _)| a == s && *p == Predicate::LocatedIn && b.ends_with(o))
+        };
+        for work in ["鑫源农产品冷链物流园项目", "网岭中学扩建工程"] {
+            assert!(located(work, "网岭镇"), "{work}: {rels:?}");
+            assert!(located(work, "攸县"), "{work}: {rels:?}");
+        }
     }
 
     #[test]
