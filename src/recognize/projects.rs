@@ -60,7 +60,12 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
                 || fw.list_joiner.has_char(lat.chars[m.end])
                 || fw.list_end.has_char(lat.chars[m.end])
                 || trimmed.contains(&(m.start, m.end));
-            let built = built_after(r, lat, m.end);
+            // (nor one whose name opens a building's being built: 某中学
+            // 教学楼主体已封顶 builds the building, not the school)
+            let opens_work = (out.iter()).any(|o| {
+                o.etype() == Some(EntityType::Project) && o.start <= m.start && o.end > m.end
+            });
+            let built = built_after(r, lat, m.end) && !opens_work;
             let institution = m.etype() == Some(EntityType::Organization)
                 && hw.built_institution.ends(&m.text)
                 && (alone || built);
@@ -707,6 +712,16 @@ fn place_first<'m>(mut near: impl Iterator<Item = &'m Mention>, s: usize) -> Opt
 mod tests {
     use crate::recognize::testing::{found_by, has, through};
     use crate::EntityType::Project;
+
+    #[test]
+    fn a_school_whose_name_opens_a_building_s_is_no_work() {
+        let ms = through("宿松县第二中学教学楼主体已封顶。", "all");
+        assert!(has(&ms, "宿松县第二中学教学楼", Project), "{ms:?}");
+        assert!(!has(&ms, "宿松县第二中学", Project), "{ms:?}");
+        // (the school itself, when it is what rises)
+        let ms = through("宿松县第二中学主体已封顶。", "all");
+        assert!(has(&ms, "宿松县第二中学", Project), "{ms:?}");
+    }
 
     #[test]
     fn public_or_private_before_a_kind_of_school_names_none() {
