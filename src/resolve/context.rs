@@ -1014,7 +1014,8 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
         .is_some_and(|&m| !home || m >= n);
     let rival = rival || sibling;
     // (named once, it is the news's city where a body of its own is
-    // written with its name: 某某市委书记某某、市长某某)
+    // written with its name, 某某市委书记某某、市长某某, or where the text
+    // calls its place 我市 or 全市: 某某市召开全市…会议)
     let own_body = || {
         mentions.iter().flatten().any(|m| {
             matches!(&m.kind, MentionKind::Chain(c)
@@ -1024,7 +1025,14 @@ fn county_city(r: &Recognizer, mentions: &[Vec<Mention>]) -> Option<usize> {
                     && first_unique(&c.places[0].cands) == Some(best))
         })
     };
-    let named = n >= 2 || n == 1 && own_body();
+    // (written as a place of its own, not inside a work's name: 嫩江 of
+    // 嫩江公路大桥 is the river)
+    let own_place = || {
+        mentions.iter().flatten().any(
+            |m| matches!(&m.kind, MentionKind::Place(p) if first_unique(&p.cands) == Some(best)),
+        )
+    };
+    let named = n >= 2 || n == 1 && (home && own_place() || own_body());
     (named && !names_prefecture && !rival && !says_own_county(r, mentions)).then_some(best)
 }
 

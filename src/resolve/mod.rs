@@ -2418,6 +2418,26 @@ mod tests {
     }
 
     #[test]
+    fn a_county_level_city_named_once_by_news_that_says_quan_shi_is_its_shi() {
+        let r = Recognizer::new().expect("lexicons");
+        let a = resolve(
+            &r,
+            "邹城市召开全市重点项目推进会。市委书记王立强出席，市长刘洋主持。\
+             市发改局负责同志参加。\n",
+        );
+        for body in ["中共邹城市委员会", "邹城市人民政府", "邹城市发展和改革局"]
+        {
+            assert!(named(&a, body).is_some(), "{body}: {:?}", a.entities);
+        }
+        // (a county-level city written only inside a work's name is none)
+        let b = resolve(
+            &r,
+            "我市召开会议，推进嫩江公路大桥建设。市委书记王立强出席。\n",
+        );
+        assert!(named(&b, "中共嫩江市委员会").is_none(), "{:?}", b.entities);
+    }
+
+    #[test]
     fn the_projects_of_a_county_that_says_wo_xian_lie_in_it() {
         let r = Recognizer::new().expect("lexicons");
         let a = resolve(
