@@ -424,6 +424,10 @@ pub(crate) struct HeadWords {
     /// Heads of institutions that a building verb makes projects (小学,
     /// 医院, 幼儿园).
     pub(crate) built_institution: WordList,
+    /// Heads of public institutions whose premises a project builds (中心,
+    /// 馆, 党校): before a verb of building and a project's head, the
+    /// body's name opens the project's (某县便民服务中心建设项目).
+    pub(crate) built_body: WordList,
     /// The site of a building work right after an institution's name
     /// (建设工地, 施工现场): the institution is being built.
     pub(crate) built_site: WordList,
@@ -479,6 +483,7 @@ kinds!(HeadWords {
     work_stage,
     build_verb,
     built_institution,
+    built_body,
     built_site,
     kind_head,
     built_state,

@@ -470,7 +470,7 @@ struct Known {
 
 impl Known {
     /// What `out` holds.
-    fn new(out: &[Mention]) -> Known {
+    fn new(r: &Recognizer, lat: &Lattice, out: &[Mention]) -> Known {
         let places_by_end = out
             .iter()
             .filter_map(|m| match &m.kind {
@@ -478,7 +478,27 @@ impl Known {
                 _ => None,
             })
             .collect();
-        let org = |m: &Mention| m.etype() == Some(EntityType::Organization);
+        // (or an institution of an agency whose premises a project after
+        // it builds: 某县便民服务中心 + 建设项目)
+        let hw = &r.lex.head_words;
+        // (a verb of building or renewing and the head, which the
+        // segmenter may read as one word: 改造项目)
+        let work_after = |e: usize| {
+            lat.token(e).filter(|t| t.start == e).is_some_and(|t| {
+                let w = lat.str(t.start, t.end);
+                let verb = |v: &str| hw.build_verb.contains(v) || r.lex.name_verbs.contains(v);
+                verb(w) && lat.word_at(t.end, &hw.project_end).is_some()
+                    || t.end - t.start > 2
+                        && verb(lat.str(t.start, t.start + 2))
+                        && hw.project_end.ends(w)
+            })
+        };
+        let built_body = |m: &Mention| {
+            m.etype() == Some(EntityType::Agency)
+                && hw.built_body.ends(&m.text)
+                && work_after(m.end)
+        };
+        let org = |m: &Mention| m.etype() == Some(EntityType::Organization) || built_body(m);
         let orgs_by_end = out
             .iter()
             .filter(|m| org(m))
@@ -538,7 +558,7 @@ impl Known {
 /// Scans for headed names and for places not yet covered: countries and
 /// geographic names.
 pub(crate) fn scan(r: &Recognizer, lat: &Lattice, out: &mut Vec<Mention>, covered: &mut [bool]) {
-    let known = Known::new(out);
+    let known = Known::new(r, lat, out);
     let mut cands: Vec<Cand> = Vec::new();
     for q in 0..lat.len() {
         for (head, _, len) in lat.pieces_at(q) {
@@ -2686,6 +2706,23 @@ mod tests {
         let ms = found_by("调研组走访了宏达纸箱厂与兴旺砖厂。", "headed_names");
         assert!(has(&ms, "宏达纸箱厂", Organization), "{ms:?}");
         assert!(has(&ms, "兴旺砖厂", Organization), "{ms:?}");
+    }
+
+    #[test]
+    fn an_agency_s_institution_opens_the_name_of_the_work_on_its_premises() {
+        for (text, work) in [
+            (
+                "宿松县便民服务中心建设项目加快推进。",
+                "宿松县便民服务中心建设项目",
+            ),
+            (
+                "宿松县城市规划展览馆改造项目顺利完工。",
+                "宿松县城市规划展览馆改造项目",
+            ),
+        ] {
+            let ms = through(text, "all");
+            assert!(has(&ms, work, Project), "{work}: {ms:?}");
+        }
     }
 
     #[test]
