@@ -1273,8 +1273,8 @@ fn bare_head(r: &Recognizer, lat: &Lattice, p: usize) -> Option<usize> {
 }
 
 /// A chain of places only, when no core follows them: unambiguous places
-/// (a short name of one division), not after a Party prefix or a level
-/// word.
+/// (a short name of one division, or of a city and a county inside it),
+/// not after a Party prefix or a level word.
 fn places_only(r: &Recognizer, mut ch: Chain, p: usize) -> Option<(Chain, usize)> {
     if ch.places.is_empty() || ch.party || ch.level.is_some() {
         return None;

@@ -462,7 +462,8 @@ type Span = (usize, usize, bool, bool);
 struct Known {
     /// Place mentions by end: (start, end, place).
     places_by_end: HashMap<usize, (usize, usize, PlaceRef)>,
-    /// Organisations by end: their start (a project's name may hold one).
+    /// Organisations by end, and the institutions of agencies a work after
+    /// them builds: their start (a project's name may hold one).
     orgs_by_end: HashMap<usize, usize>,
     /// All mentions' spans, by start.
     spans: Vec<Span>,

@@ -341,14 +341,7 @@ fn within_division(res: &Resolver, key: &str, of: &str) -> bool {
             .and_then(|e| e.code.as_deref())
             .and_then(|c| res.ctx.division_by_code(res.r, c))
     };
-    if key == of {
-        return true;
-    }
-    let (Some(i), Some(o)) = (idx(key), idx(of)) else {
-        return false;
-    };
-    let level = res.r.lex.divisions[o].level;
-    res.ctx.ancestor_at(res.r, i, level) == Some(o)
+    key == of || matches!((idx(key), idx(of)), (Some(i), Some(o)) if res.r.lex.is_within(i, o))
 }
 
 /// The site of a visit the sentence tells: the one place right after a
