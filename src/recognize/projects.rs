@@ -50,6 +50,22 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
         let k = verbs_end(m);
         (k > m.start && k + 1 < m.end).then_some(k - m.start)
     };
+    // the projects by start, with the farthest end reached so far
+    let mut works: Vec<(usize, usize)> = (out.iter())
+        .filter(|o| o.etype() == Some(EntityType::Project))
+        .map(|o| (o.start, o.end))
+        .collect();
+    works.sort_unstable();
+    let reach: Vec<usize> = (works.iter())
+        .scan(0, |far, &(_, e)| {
+            *far = e.max(*far);
+            Some(*far)
+        })
+        .collect();
+    let in_work = |m: &Mention| {
+        let k = works.partition_point(|&(s, _)| s <= m.start);
+        k > 0 && reach[k - 1] > m.end
+    };
     let built: Vec<(usize, usize)> = (0..out.len())
         .filter_map(|i| {
             let m = &out[i];
@@ -62,10 +78,7 @@ pub(crate) fn built_institutions(r: &Recognizer, lat: &Lattice, out: &mut Vec<Me
                 || trimmed.contains(&(m.start, m.end));
             // (nor one whose name opens a building's being built: 某中学
             // 教学楼主体已封顶 builds the building, not the school)
-            let opens_work = (out.iter()).any(|o| {
-                o.etype() == Some(EntityType::Project) && o.start <= m.start && o.end > m.end
-            });
-            let built = built_after(r, lat, m.end) && !opens_work;
+            let built = built_after(r, lat, m.end) && !in_work(m);
             let institution = m.etype() == Some(EntityType::Organization)
                 && hw.built_institution.ends(&m.text)
                 && (alone || built);

@@ -281,6 +281,10 @@ fn located_by_visit(res: &mut Resolver, sn: &Sentence, site: &mut Option<String>
             (key, end)
         }
         None => {
+            let cue = within(sn.found, sn.s, sn.e).find(|f| f.is(Cue::Visit));
+            let (Some(key), Some(f)) = (site.clone(), cue) else {
+                return;
+            };
             // (a place of its own, not one inside a firm's name, nor the
             // site or a division inside it)
             let places = (sn.refs.iter()).any(|r| {
@@ -289,15 +293,12 @@ fn located_by_visit(res: &mut Resolver, sn: &Sentence, site: &mut Option<String>
                     && !(sn.refs.iter()).any(|x| {
                         x.etype != EntityType::Place && x.start <= r.start && x.end >= r.end
                     })
-                    && !site
-                        .as_deref()
-                        .is_some_and(|k| within_division(res, &r.key, k))
+                    && !within_division(res, &r.key, &key)
             });
-            let cue = within(sn.found, sn.s, sn.e).find(|f| f.is(Cue::Visit));
-            match (site.clone(), cue) {
-                (Some(key), Some(f)) if !places => (key, f.end),
-                _ => return,
+            if places {
+                return;
             }
+            (key, f.end)
         }
     };
     let attributive = &res.r.lex.function_words.attributive;
@@ -349,9 +350,14 @@ fn within_division(res: &Resolver, key: &str, of: &str) -> bool {
 /// 某园区考察调研); its key and end.
 fn visit_site(res: &Resolver, sn: &Sentence) -> Option<(String, usize)> {
     let rw = &res.r.lex.words.relation;
-    (sn.s..sn.e).find_map(|k| {
-        let motion = rw.visit_motion.iter().find(|w| starts_at(sn.chars, k, w))?;
-        let at = k + motion.chars().count();
+    // (the verbs of going are words of visits: the trigger scan found them)
+    let visits = within(sn.found, sn.s, sn.e).filter(|f| f.is(Cue::Visit));
+    visits.into_iter().find_map(|f| {
+        let word: String = sn.chars[f.start..f.end].iter().collect();
+        if !rw.visit_motion.contains(&word) {
+            return None;
+        }
+        let at = f.end;
         let (place, end) = places_at(sn, at);
         let place = place?;
         // (one place: a visit to several names no single site)
