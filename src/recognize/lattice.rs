@@ -155,12 +155,16 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(pats.iter().map(|p| p.0.as_str()))
             .expect("lexicon automaton builds");
+        let pair = |w: &str| {
+            let mut cs = w.chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(a), Some(b), None) => Some((a, b)),
+                _ => None,
+            }
+        };
         let mut wide_pairs: Vec<(char, char)> = (lx.division_by_short.iter())
             .filter(|(_, idx)| idx.iter().any(|&i| lx.divisions[i].level <= Level::City))
-            .filter_map(|(short, _)| match short.chars().collect::<Vec<_>>()[..] {
-                [a, b] => Some((a, b)),
-                _ => None,
-            })
+            .filter_map(|(short, _)| pair(short))
             .collect();
         wide_pairs.sort_unstable();
         let level_chars = lx.place_terms.levels.iter().map(|&(c, _)| c).collect();

@@ -723,6 +723,12 @@ impl<'a> Resolver<'a> {
         format!("place:{}", self.r.lex.divisions[idx].code)
     }
 
+    /// The division an entity of the article is, if it is one.
+    pub(crate) fn division_of(&self, key: &str) -> Option<usize> {
+        let code = self.st.entities.get(key)?.code.as_deref()?;
+        self.ctx.division_by_code(self.r, code)
+    }
+
     /// A short name of one division written right after the name of a
     /// division that contains it (天津武清, 河北廊坊): that division, in any
     /// document.
@@ -1557,10 +1563,7 @@ impl<'a> Resolver<'a> {
             .rev()
             .take_while(move |r| r.start >= from);
         near.filter(move |r| r.end <= pos && r.etype == EntityType::Place && !r.anaphor)
-            .filter_map(|r| {
-                let code = self.st.entities.get(&r.key)?.code.as_deref()?;
-                Some((r.end, self.ctx.division_by_code(self.r, code)?))
-            })
+            .filter_map(|r| Some((r.end, self.division_of(&r.key)?)))
     }
 
     /// A document's canonical title: a leading short agency name is
@@ -1611,9 +1614,9 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Projects and named areas the article places nowhere else lie in the
-    /// district or county the article is about (齐鲁创智园 → 奎文区), or in
-    /// its city.
+    /// Projects and named areas the article places nowhere else (or only
+    /// at the site of a visit that saw them) lie in the district or county
+    /// the article is about (齐鲁创智园 → 奎文区), or in its city.
     fn located_in_context(&mut self) {
         let target = match (self.actx.county, self.ctx.home_county) {
             (Some(c), Some(h)) if c == h => Some(c),
@@ -1714,8 +1717,7 @@ impl<'a> Resolver<'a> {
         let lx = &self.r.lex;
         let found = (self.st.refs.iter().filter(|r| r.key == key)).find_map(|r| {
             let before = (self.st.refs.iter()).find(|b| b.end == r.start && b.key != key)?;
-            let code = self.st.entities.get(&before.key)?.code.as_deref()?;
-            let p = self.ctx.division_by_code(self.r, code)?;
+            let p = self.division_of(&before.key)?;
             (p != idx && lx.is_within(idx, p)).then(|| (before.key.clone(), r.start, r.end))
         });
         if let Some((pk, s, e)) = found {

@@ -258,9 +258,7 @@ fn located_after_place(res: &mut Resolver, sn: &Sentence) {
             continue;
         };
         // (a province before a company is its registered name's: 浙江某某公司)
-        let province = (res.st.entities.get(&place.key))
-            .and_then(|e| e.code.as_deref())
-            .and_then(|c| res.ctx.division_by_code(res.r, c))
+        let province = (res.division_of(&place.key))
             .is_some_and(|i| res.r.lex.divisions[i].level == Level::Province);
         if !province {
             res.st
@@ -337,12 +335,8 @@ fn located_by_visit(res: &mut Resolver, sn: &Sentence, site: &mut Option<String>
 /// Whether the place `key` is the division `of` or lies inside it by the
 /// division data.
 fn within_division(res: &Resolver, key: &str, of: &str) -> bool {
-    let idx = |k: &str| {
-        (res.st.entities.get(k))
-            .and_then(|e| e.code.as_deref())
-            .and_then(|c| res.ctx.division_by_code(res.r, c))
-    };
-    key == of || matches!((idx(key), idx(of)), (Some(i), Some(o)) if res.r.lex.is_within(i, o))
+    let (i, o) = (res.division_of(key), res.division_of(of));
+    key == of || matches!((i, o), (Some(i), Some(o)) if res.r.lex.is_within(i, o))
 }
 
 /// The site of a visit the sentence tells: the one place right after a
@@ -1563,8 +1557,7 @@ fn level_body(res: &mut Resolver, b: &str, pt: &str, pos: usize) -> Option<Strin
         return None;
     }
     let (_, place) = res.st.bases.get(b)?;
-    let code = res.st.entities.get(place.as_deref()?)?.code.clone()?;
-    let idx = res.ctx.division_by_code(res.r, &code)?;
+    let idx = res.division_of(place.as_deref()?)?;
     let places = &res.r.lex.words.places;
     let lv = pt.chars().find(|c| places.is_level_char(*c))?;
     let fits = crate::recognize::chain::level_of(lv) == Some(res.r.lex.divisions[idx].level);
